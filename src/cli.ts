@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from './build.js';
+import { validateFiles } from './check.js';
+import { ConfigError, hasErrors, type Message } from './messages.js';
+import { report, type ReportFormat } from './report.js';
+import { packageRoot } from './stylesheets.js';
+
+const USAGE = `editio — scholarly digital editions from TEI P5
+
+Usage:
+  editio build [folder] [--out dir]           build the edition in folder (default: .)
+  editio validate <file|folder>… [--schema s.rng] [--format human|json]
+  editio --help | --version
+
+build     validates every TEI file, then writes the HTML and plain-text editions
+          (default output: the configuration's "out", usually dist/edition/)
+validate  checks well-formedness and RelaxNG validity; the schema is the one each file
+          names in its xml-model processing instruction, or --schema for all
+
+Exit codes: 0 no errors, 1 a document has errors, 2 usage or configuration error.`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string;
+  positionals: string[];
+  values: { out?: string; schema?: string; format?: string; help?: boolean; version?: boolean };
+}
+
+function parseCommandLine(argv: string[]): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        schema: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+    const [command = '', ...rest] = positionals;
+    return { command, positionals: rest, values };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function reportFormat(value: string | undefined): ReportFormat {
+  if (value === undefined || value === 'human') return 'human';
+  if (value === 'json') return 'json';
+  throw new UsageError(`--format must be "human" or "json", not "${value}"`);
+}
+
+function print(messages: Message[], format: ReportFormat, fileCount: number): void {
+  process.stdout.write(report(messages, { format, fileCount }));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { command, positionals, values } = parseCommandLine(argv);
+  if (values.version) {
+    process.stdout.write(JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version + '\n');
+    return 0;
+  }
+  if (values.help || command === '' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command === '' && !values.help ? 2 : 0;
+  }
+  const format = reportFormat(values.format);
+  switch (command) {
+    case 'validate': {
+      if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
+      if (values.out) throw new UsageError('--out is an option of build, not of validate');
+      const result = await validateFiles(positionals, values.schema ? { schema: values.schema } : {});
+      print(result.messages, format, result.fileCount);
+      return hasErrors(result.messages) ? 1 : 0;
+    }
+    case 'build': {
+      if (positionals.length > 1) throw new UsageError('build takes one edition folder');
+      if (values.schema) throw new UsageError('--schema is an option of validate; build uses each file’s xml-model schema');
+      const result = await build({ root: positionals[0] ?? '.', ...(values.out ? { out: values.out } : {}) });
+      if (format === 'json' || result.messages.length > 0) print(result.messages, format, result.fileCount);
+      if (format === 'human') {
+        const index = path.join(result.outDir, 'index.html');
+        process.stdout.write(`Built ${result.published.length} documents into ${result.outDir}\nOpen ${pathToFileURL(index).href}\n`);
+      }
+      return hasErrors(result.messages) ? 1 : 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"; commands: build, validate`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`editio: ${err.message}\nRun "editio --help" for usage.\n`);
+    } else if (err instanceof ConfigError) {
+      process.stderr.write(report([err.diagnostic], { format: 'human' }));
+    } else {
+      process.stderr.write(`editio: internal error, please report it: ${(err as Error).stack ?? String(err)}\n`);
+    }
+    process.exit(2);
+  },
+);

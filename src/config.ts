@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, message } from './messages.js';
+
+export const CONFIG_FILE = 'editio.config.json';
+
+/** An edition's configuration, read from `editio.config.json` at its root. */
+export interface EditionConfig {
+  /** Absolute folder that holds the configuration; every path below is relative to it. */
+  root: string;
+  title: string;
+  subtitle?: string;
+  editors: string[];
+  licence: { name: string; url?: string };
+  /** Where the published edition lives; citations are built from it. Ends with `/`. */
+  baseUrl: string;
+  /** BCP 47 language of the edition's pages. */
+  language: string;
+  /** Folder of the TEI sources. */
+  sources: string;
+  /** The edition's own TEI file (header and introduction), inside `sources`. */
+  introduction?: string;
+  /** TEI files holding the authority lists, inside `sources`. */
+  authorities: string[];
+  /** Output folder of `editio build`. */
+  out: string;
+}
+
+type Field = { type: 'string' | 'string[]' | 'licence'; required: boolean };
+
+const FIELDS: Record<string, Field> = {
+  title: { type: 'string', required: true },
+  subtitle: { type: 'string', required: false },
+  editors: { type: 'string[]', required: true },
+  licence: { type: 'licence', required: true },
+  baseUrl: { type: 'string', required: true },
+  language: { type: 'string', required: false },
+  sources: { type: 'string', required: false },
+  introduction: { type: 'string', required: false },
+  authorities: { type: 'string[]', required: false },
+  out: { type: 'string', required: false },
+};
+
+function fail(file: string, reason: string, line?: number, column?: number): never {
+  throw new ConfigError(message('error', 'config', 'config-invalid', reason, { file, line, column }));
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const reason = (err as Error).message;
+    const offset = /position (\d+)/.exec(reason);
+    const at = offset ? lineAndColumn(text, Number(offset[1])) : undefined;
+    fail(file, `not valid JSON (${reason}); fix the syntax`, at?.line, at?.column);
+  }
+}
+
+function checkField(file: string, key: string, value: unknown, field: Field): void {
+  const ok =
+    field.type === 'string'
+      ? typeof value === 'string' && value.trim() !== ''
+      : field.type === 'string[]'
+        ? Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')
+        : typeof value === 'object' &&
+          value !== null &&
+          typeof (value as { name?: unknown }).name === 'string' &&
+          ['undefined', 'string'].includes(typeof (value as { url?: unknown }).url);
+  if (!ok) {
+    const expected =
+      field.type === 'string'
+        ? 'a non-empty string'
+        : field.type === 'string[]'
+          ? 'a list of non-empty strings'
+          : 'an object {"name": "...", "url": "..."}';
+    fail(file, `"${key}" must be ${expected}`);
+  }
+}
+
+/** Checks a parsed configuration object; every fault names the key and what to write. */
+export function checkConfig(raw: unknown, file: string): EditionConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    fail(file, 'the configuration must be a JSON object');
+  }
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!(key in FIELDS)) fail(file, `unknown key "${key}"; known keys: ${Object.keys(FIELDS).join(', ')}`);
+  }
+  for (const [key, field] of Object.entries(FIELDS)) {
+    if (obj[key] === undefined) {
+      if (field.required) fail(file, `"${key}" is missing; add it`);
+      continue;
+    }
+    checkField(file, key, obj[key], field);
+  }
+  const baseUrl = obj.baseUrl as string;
+  if (!/^https?:\/\/[^\s]+\/$/.test(baseUrl)) {
+    fail(file, `"baseUrl" must be an http(s) URL ending with "/", e.g. "https://example.org/edition/"`);
+  }
+  const sources = (obj.sources as string | undefined) ?? 'tei';
+  const insideSources = (name: string): string => path.posix.normalize(name);
+  const config: EditionConfig = {
+    root: path.dirname(path.resolve(file)),
+    title: obj.title as string,
+    editors: obj.editors as string[],
+    licence: obj.licence as EditionConfig['licence'],
+    baseUrl,
+    language: (obj.language as string | undefined) ?? 'en',
+    sources,
+    authorities: ((obj.authorities as string[] | undefined) ?? []).map(insideSources),
+    out: (obj.out as string | undefined) ?? 'dist/edition',
+  };
+  if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
+  if (obj.introduction !== undefined) config.introduction = insideSources(obj.introduction as string);
+  return config;
+}
+
+/** Reads `editio.config.json` from an edition folder. */
+export async function loadConfig(root: string): Promise<EditionConfig> {
+  const file = path.join(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ConfigError(
+      message('error', 'config', 'config-missing', `no ${CONFIG_FILE} in ${root}; create one (see README, "Configuration")`, {
+        file,
+      }),
+    );
+  }
+  return checkConfig(parseJson(text, file), file);
+}

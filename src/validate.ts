@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { validateXML } from 'xmllint-wasm';
+import { message, type Message } from './messages.js';
+import type { ParsedDoc } from './parse.js';
+
+export interface ValidateOptions {
+  /** A RelaxNG schema for every document, instead of the one each names in `xml-model`. */
+  schema?: string;
+  /** Files per xmllint call: each call costs a worker start, but file names share a small stack. */
+  chunkSize?: number;
+  /** Milliseconds one xmllint call may take before its files are reported as not validated. */
+  timeoutMs?: number;
+}
+
+export interface Verdict {
+  doc: ParsedDoc;
+  /** True when the schema accepted the document (or no schema applied). */
+  valid: boolean;
+  messages: Message[];
+}
+
+interface SchemaFiles {
+  main: { fileName: string; contents: string };
+  preload: { fileName: string; contents: string }[];
+}
+
+/** Reads a schema and, recursively, the grammars it includes, named relative to its folder. */
+async function readSchema(schemaPath: string): Promise<SchemaFiles> {
+  const dir = path.dirname(schemaPath);
+  const seen = new Map<string, string>();
+  const visit = async (file: string): Promise<void> => {
+    const key = path.relative(dir, file).split(path.sep).join('/');
+    if (seen.has(key)) return;
+    const contents = await readFile(file, 'utf8');
+    seen.set(key, contents);
+    for (const [, href] of contents.matchAll(/<(?:[\w-]+:)?(?:include|externalRef)\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g)) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(href!)) await visit(path.resolve(path.dirname(file), href!));
+    }
+  };
+  await visit(schemaPath);
+  const [main, ...rest] = [...seen.entries()].map(([fileName, contents]) => ({ fileName, contents }));
+  return { main: main!, preload: rest };
+}
+
+/** libxml2's wording, made to say what is wrong and what to do. */
+export function explain(element: string | undefined, detail: string): string {
+  const el = element ? `<${element}>` : 'this element';
+  let m: RegExpExecArray | null;
+  if ((m = /^Did not expect element (\S+) there$/.exec(detail))) {
+    return `<${m[1]}> is not allowed here: the schema has no place for it at this point; move or remove it`;
+  }
+  if ((m = /^Expecting an element (\S*), got nothing$/.exec(detail))) {
+    return m[1] ? `${el} lacks a required <${m[1]}>; add it` : `${el} lacks a required child element; see the schema for what it must contain`;
+  }
+  if ((m = /^Expecting element (\S+), got (\S+)$/.exec(detail))) {
+    return `${el}: expected <${m[1]}> here, found <${m[2]}>; add <${m[1]}> or fix the order`;
+  }
+  if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(detail))) {
+    return `@${m[1]} on <${m[2]}> has a value the schema does not accept (dates are ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD, and must exist)`;
+  }
+  if (/^Element \S+ failed to validate attributes$/.test(detail)) {
+    return `${el} lacks a required attribute or has one that is not allowed (names need @ref; dates need @when, @notBefore/@notAfter or @from/@to)`;
+  }
+  if ((m = /^Element (\S+) has extra content: (\S+)$/.exec(detail))) {
+    return `<${m[1]}> has unexpected content (${m[2]}); see the schema for what it may contain`;
+  }
+  if (/^Element \S+ failed to validate content$/.test(detail)) {
+    return `${el} has content the schema does not accept`;
+  }
+  return `${el}: ${detail}`;
+}
+
+/** Turns xmllint's raw output for one call into verdicts per file. */
+export function readRawOutput(raw: string, names: ReadonlyMap<string, string>): Map<string, { valid: boolean; messages: Message[] }> {
+  const results = new Map<string, { valid: boolean; messages: Message[] }>();
+  for (const virtual of names.keys()) results.set(virtual, { valid: false, messages: [] });
+  const seen = new Set<string>();
+  for (const line of raw.split('\n')) {
+    const verdict = /^(\S+) (validates|fails to validate)$/.exec(line);
+    if (verdict && results.has(verdict[1]!)) {
+      results.get(verdict[1]!)!.valid = verdict[2] === 'validates';
+      continue;
+    }
+    const located = /^(\S+?):(\d+): (.*)$/.exec(line);
+    if (!located || !results.has(located[1]!)) continue;
+    const [, virtual, lineNo, rest] = located;
+    const [head, ...tail] = rest!.split(' : ');
+    const detail = tail.length > 0 ? tail.join(' : ') : rest!;
+    const element = /^element ([^:\s]+):/.exec(head!)?.[1];
+    const key = `${virtual}:${lineNo}:${detail}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    results.get(virtual!)!.messages.push(
+      message('error', 'validate', 'relaxng', explain(element, detail), { file: names.get(virtual!)!, line: Number(lineNo) }),
+    );
+  }
+  return results;
+}
+
+/** A parent's "failed to validate content" repeats a child's error: keep only the child's. */
+function withoutCascades(messages: Message[]): Message[] {
+  const specific = messages.filter((m) => !m.reason.endsWith('has content the schema does not accept'));
+  return specific.length > 0 ? specific : messages;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function validateChunk(docs: readonly ParsedDoc[], schema: SchemaFiles, schemaName: string, timeoutMs: number): Promise<Verdict[]> {
+  // Unguessable names: a document's external entity must not be able to name another file of the call.
+  const prefix = randomBytes(6).toString('hex');
+  const names = new Map(docs.map((d, i) => [`${prefix}-${i}.xml`, d.source.name]));
+  const call = validateXML({
+    xml: docs.map((d, i) => ({ fileName: `${prefix}-${i}.xml`, contents: d.text })),
+    schema: [schema.main],
+    preload: schema.preload,
+    extension: 'relaxng',
+    initialMemoryPages: 512,
+    maxMemoryPages: 65536,
+  });
+  let outcome: Awaited<typeof call> | 'timeout';
+  try {
+    outcome = await withTimeout(call, timeoutMs);
+  } catch (err) {
+    const stderr = String((err as Error).message ?? err).trim().split('\n').slice(0, 3).join(' ');
+    return docs.map((doc) => ({
+      doc,
+      valid: false,
+      messages: [message('error', 'validate', 'schema-invalid', `the schema ${schemaName} could not be used: ${stderr}`, { file: doc.source.name })],
+    }));
+  }
+  if (outcome === 'timeout') {
+    return docs.map((doc) => ({
+      doc,
+      valid: false,
+      messages: [
+        message('error', 'validate', 'validator-timeout', `validation against ${schemaName} did not finish in ${timeoutMs / 1000} s`, {
+          file: doc.source.name,
+        }),
+      ],
+    }));
+  }
+  const results = readRawOutput(outcome.rawOutput, names);
+  return docs.map((doc, i) => {
+    const result = results.get(`${prefix}-${i}.xml`)!;
+    const messages = withoutCascades(result.messages);
+    if (!result.valid && messages.length === 0) {
+      messages.push(message('error', 'validate', 'relaxng', `the document does not match ${schemaName}`, { file: doc.source.name }));
+    }
+    return { doc, valid: result.valid, messages };
+  });
+}
+
+function schemaFor(doc: ParsedDoc, options: ValidateOptions): string | undefined {
+  if (options.schema !== undefined) return path.resolve(options.schema);
+  return doc.schemaRefs.find((ref) => path.isAbsolute(ref));
+}
+
+/**
+ * Validates documents against RelaxNG with xmllint-wasm: documents that share a schema are
+ * validated together, in chunks, so the schema is compiled once per chunk, not once per file.
+ */
+export async function validate(docs: readonly ParsedDoc[], options: ValidateOptions = {}): Promise<Verdict[]> {
+  const chunkSize = options.chunkSize ?? 400;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const verdicts = new Map<ParsedDoc, Verdict>();
+  const groups = new Map<string, ParsedDoc[]>();
+  for (const doc of docs) {
+    const schema = schemaFor(doc, options);
+    if (schema === undefined) {
+      const remote = doc.schemaRefs.find((ref) => !path.isAbsolute(ref));
+      const reason = remote
+        ? `its schema ${remote} is not on this machine and editio fetches nothing: only well-formedness was checked; pass --schema`
+        : 'no RelaxNG schema is named (no xml-model processing instruction): only well-formedness was checked; pass --schema';
+      verdicts.set(doc, { doc, valid: true, messages: [message('warning', 'validate', 'schema-none', reason, { file: doc.source.name })] });
+      continue;
+    }
+    groups.set(schema, [...(groups.get(schema) ?? []), doc]);
+  }
+  for (const [schemaPath, group] of groups) {
+    const schemaName = path.basename(schemaPath);
+    let schema: SchemaFiles;
+    try {
+      schema = await readSchema(schemaPath);
+    } catch {
+      for (const doc of group) {
+        verdicts.set(doc, {
+          doc,
+          valid: false,
+          messages: [message('error', 'validate', 'schema-unreadable', `cannot read the schema ${schemaPath}; check the path`, { file: doc.source.name })],
+        });
+      }
+      continue;
+    }
+    for (let start = 0; start < group.length; start += chunkSize) {
+      for (const verdict of await validateChunk(group.slice(start, start + chunkSize), schema, schemaName, timeoutMs)) {
+        verdicts.set(verdict.doc, verdict);
+      }
+    }
+  }
+  return docs.map((doc) => verdicts.get(doc)!);
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temp, content);
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+export interface Output {
+  /** Path inside the output folder, with `/` separators. */
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** Marks a folder as editio's own, so that a rebuild may delete what it no longer produces. */
+export const OUTPUT_MARKER = '.editio-output';
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
+    else out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out;
+}
+
+/** Whether `dir` may be written: it does not exist, is empty, or was written by editio. */
+export async function isOutputFolder(dir: string): Promise<boolean> {
+  try {
+    const entries = await readdir(dir);
+    return entries.length === 0 || entries.includes(OUTPUT_MARKER);
+  } catch {
+    return true;
+  }
+}
+
+/** Writes every output atomically, then removes files a previous build left that this one did not write. */
+export async function writeOutputs(dir: string, outputs: readonly Output[]): Promise<{ written: number; removed: number }> {
+  await mkdir(dir, { recursive: true });
+  await writeFileAtomic(path.join(dir, OUTPUT_MARKER), 'Written by editio; files here are replaced on every build.\n');
+  for (const output of outputs) await writeFileAtomic(path.join(dir, ...output.path.split('/')), output.content);
+  const keep = new Set([OUTPUT_MARKER, ...outputs.map((o) => o.path)]);
+  let removed = 0;
+  for (const file of await listFiles(dir)) {
+    if (!keep.has(file)) {
+      await rm(path.join(dir, ...file.split('/')), { force: true });
+      removed++;
+    }
+  }
+  return { written: outputs.length, removed };
+}

@@ -1,0 +1,167 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  editio's format-independent layer: parameters, functions, and the templates every output
+  shares. Templates here decide what a TEI element means (a mention, a date, supplied text);
+  they hand the rendering to a few contract templates (ed:block, ed:inline, ed:mention,
+  ed:note) that each output format (html, text) implements once.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-editio:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="params.xsl"/>
+  <xsl:include href="dates.xsl"/>
+  <xsl:include href="authorities.xsl"/>
+
+  <xsl:variable name="ed:edition" as="map(*)" select="parse-json($edition-json)"/>
+  <xsl:variable name="ed:documents" as="array(*)" select="parse-json($documents-json)"/>
+
+  <!-- ===== The document's header, read the same way by every format ===== -->
+
+  <!-- The document's title: the main title of its titleStmt. -->
+  <xsl:function name="ed:title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles)[1])"/>
+  </xsl:function>
+
+  <!-- The date the document was written: its creation date, else its sending, else its dateline. -->
+  <xsl:function name="ed:document-date" as="element(tei:date)?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
+    <xsl:sequence select="($profile/tei:creation/tei:date,
+                           $profile/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
+                           $tei/tei:text//tei:dateline//tei:date)[1]"/>
+  </xsl:function>
+
+  <!-- A document known only by its summary marks its untranscribed text as a gap. -->
+  <xsl:function name="ed:summary-only" as="xs:boolean">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="exists($tei/tei:text//tei:gap[@reason = 'not-transcribed'])
+                          and empty($tei/tei:text//tei:p)"/>
+  </xsl:function>
+
+  <!-- The heading the text gives itself, or failing that the header's title. -->
+  <xsl:function name="ed:heading" as="node()*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="head" select="($tei/tei:text/tei:body/tei:div/tei:head)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$head"><xsl:sequence select="$head/node()"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="ed:title($tei)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Only http(s) and relative URLs are ever linked: no javascript:, data: or file: URL. -->
+  <xsl:function name="ed:safe-href" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="if (matches($u, '^https?://[^\s]+$', 'i')
+                              or ($u != '' and not(matches($u, '^[a-z][a-z0-9+.\-]*:', 'i'))
+                                  and not(starts-with($u, '//'))))
+                          then $u else ()"/>
+  </xsl:function>
+
+  <!-- ===== Shared rules: what an element means ===== -->
+
+  <xsl:template match="tei:teiHeader"/>
+
+  <xsl:template match="tei:div/tei:head[1]" priority="2">
+    <!-- Rendered as the page's title by each format, not again inside the text. -->
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:head | tei:dateline | tei:salute | tei:signed | tei:item">
+    <xsl:call-template name="ed:block">
+      <xsl:with-param name="kind" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:gap">
+    <xsl:call-template name="ed:block">
+      <xsl:with-param name="kind" select="'gap'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:choose>
+          <xsl:when test="tei:desc"><xsl:apply-templates select="tei:desc/node()"/></xsl:when>
+          <xsl:otherwise><xsl:text>[…]</xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]
+                       | tei:objectName[@ref] | tei:eventName[@ref]">
+    <xsl:call-template name="ed:mention">
+      <xsl:with-param name="entry" select="ed:entry(@ref)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:date">
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="'date'"/>
+      <xsl:with-param name="label" select="ed:date-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied">
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="'supplied'"/>
+      <xsl:with-param name="label" select="if (@reason = 'translator-insertion')
+                                           then 'Added by the translator'
+                                           else 'Supplied by the editors'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:text>[</xsl:text>
+        <xsl:apply-templates/>
+        <xsl:text>]</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:roleName | tei:hi | tei:foreign | tei:name | tei:title | tei:idno">
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:note">
+    <xsl:call-template name="ed:note"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb">
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- ===== Contract templates: the plain rendering, overridden by each format ===== -->
+
+  <!-- A block of running text (paragraph, heading, dateline, gap). -->
+  <xsl:template name="ed:block">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:sequence select="$content"/>
+  </xsl:template>
+
+  <!-- A phrase with a meaning (date, supplied text, role name); $label explains it. -->
+  <xsl:template name="ed:inline">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:sequence select="$content"/>
+  </xsl:template>
+
+  <!-- A mention of an authority entry ($entry is empty when the reference does not resolve). -->
+  <xsl:template name="ed:mention">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- A note: formats place it at the foot of the text. -->
+  <xsl:template name="ed:note"/>
+
+</xsl:stylesheet>

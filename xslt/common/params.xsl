@@ -1,0 +1,32 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The stylesheets' parameters, one place for all formats. src/transform.ts passes them
+  (interface StylesheetParams) and test/transform.test.ts checks the two lists agree.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <!-- The edition's configuration as JSON: title, subtitle, editors, licence, baseUrl, language. -->
+  <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
+
+  <!-- The edition's documents in date order, as a JSON array of extracts (id, title, date, summary). -->
+  <xsl:param name="documents-json" as="xs:string" select="'[]'"/>
+
+  <!-- The parsed authority files (listPerson, listPlace, listOrg, listObject, listEvent). -->
+  <xsl:param name="authorities" as="document-node()*" select="()"/>
+
+  <!-- The identifier of the document being transformed, as used in its URLs. -->
+  <xsl:param name="document-id" as="xs:string" select="''"/>
+
+  <!-- The relative path from the page being written to the edition's root: '' or '../'. -->
+  <xsl:param name="path-to-root" as="xs:string" select="''"/>
+
+  <!-- In mode register: the local name of the list to render (listPerson, listPlace, …). -->
+  <xsl:param name="register-list" as="xs:string" select="''"/>
+
+  <!-- In the text edition: the column at which lines are wrapped. -->
+  <xsl:param name="text-width" as="xs:integer" select="72"/>
+
+</xsl:stylesheet>

@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The plain-text edition: a reading text wrapped at $text-width columns, supplied text in
+  square brackets, notes as numbered endnotes. Default mode: one document. Mode "index": the
+  edition's title block and introduction, which begin edition.txt.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-editio:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:include href="wrap.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:mode name="index" on-no-match="shallow-skip"/>
+
+  <xsl:variable name="ed:newline" select="'&#10;'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
+    <xsl:variable name="date" select="ed:document-date($tei)"/>
+    <xsl:call-template name="ed:title-block">
+      <xsl:with-param name="title" select="ed:plain(ed:heading($tei))"/>
+      <xsl:with-param name="underline" select="'='"/>
+    </xsl:call-template>
+    <xsl:if test="$date">
+      <xsl:value-of select="ed:field('Date', ed:date-label($date))"/>
+    </xsl:if>
+    <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction">
+      <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent from' else if (@type = 'received') then 'Received at' else string(@type),
+                                     string-join(* ! ed:plain(node()), ', '))"/>
+    </xsl:for-each>
+    <xsl:value-of select="ed:field('Source', ed:plain($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
+    <xsl:if test="$profile/tei:abstract">
+      <xsl:value-of select="ed:field('Summary', ed:plain($profile/tei:abstract/node()))"/>
+    </xsl:if>
+    <xsl:value-of select="$ed:newline"/>
+    <xsl:apply-templates select="$tei/tei:text"/>
+    <xsl:call-template name="ed:endnotes">
+      <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/" mode="index">
+    <xsl:call-template name="ed:title-block">
+      <xsl:with-param name="title" select="$ed:edition?title"/>
+      <xsl:with-param name="underline" select="'#'"/>
+    </xsl:call-template>
+    <xsl:if test="$ed:edition?subtitle">
+      <xsl:value-of select="ed:wrap($ed:edition?subtitle, $text-width, '', '') || $ed:newline"/>
+    </xsl:if>
+    <xsl:value-of select="ed:wrap('Edited by ' || string-join($ed:edition?editors?*, ', '), $text-width, '', '') || $ed:newline"/>
+    <xsl:value-of select="ed:wrap('Licence: ' || $ed:edition?licence?name, $text-width, '', '') || $ed:newline || $ed:newline"/>
+    <xsl:for-each select="tei:TEI/tei:text/tei:body/tei:div">
+      <xsl:call-template name="ed:title-block">
+        <xsl:with-param name="title" select="if (tei:head) then ed:plain(tei:head[1]/node()) else 'Introduction'"/>
+        <xsl:with-param name="underline" select="'='"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="node() except tei:head[1]"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The reading text of some nodes: what the text edition prints for them, on one line. -->
+  <xsl:function name="ed:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="rendered" as="node()*">
+      <xsl:apply-templates select="$nodes"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($rendered ! string(.), ''))"/>
+  </xsl:function>
+
+  <!-- "Label: value", the value wrapped under itself. -->
+  <xsl:function name="ed:field" as="xs:string">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="prefix" select="$label || ': '"/>
+    <xsl:sequence select="ed:wrap($value, $text-width, $prefix, string-join((1 to string-length($prefix)) ! ' ', '')) || $ed:newline"/>
+  </xsl:function>
+
+  <xsl:template name="ed:title-block">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="underline" as="xs:string"/>
+    <xsl:variable name="lines" select="ed:wrap($title, $text-width, '', '')"/>
+    <xsl:variable name="longest" select="max(tokenize($lines, '\n') ! string-length(.))"/>
+    <xsl:value-of select="$lines || $ed:newline || string-join((1 to $longest) ! $underline, '') || $ed:newline || $ed:newline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:text | tei:body | tei:div | tei:list">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="text()[not(normalize-space())][parent::tei:div or parent::tei:body or parent::tei:text or parent::tei:list]"/>
+
+  <!-- ===== The contract templates, for plain text ===== -->
+
+  <xsl:template name="ed:block">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:variable name="text" select="string-join($content ! string(.), '')"/>
+    <xsl:variable name="shown" select="if ($kind = 'gap') then '[' || normalize-space($text) || ']' else $text"/>
+    <xsl:variable name="prefix" select="if ($kind = 'item') then '- ' else ''"/>
+    <xsl:value-of select="ed:wrap($shown, $text-width, $prefix, if ($prefix) then '  ' else '') || $ed:newline || $ed:newline"/>
+  </xsl:template>
+
+  <xsl:template name="ed:note">
+    <xsl:value-of select="'[' || count(preceding::tei:note[ancestor::tei:text]) + 1 || ']'"/>
+  </xsl:template>
+
+  <xsl:template name="ed:endnotes">
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:if test="$notes">
+      <xsl:value-of select="'Notes' || $ed:newline || '-----' || $ed:newline || $ed:newline"/>
+      <xsl:for-each select="$notes">
+        <xsl:variable name="prefix" select="'[' || position() || '] '"/>
+        <xsl:value-of select="ed:wrap(ed:plain(node()), $text-width, $prefix, string-join((1 to string-length($prefix)) ! ' ', '')) || $ed:newline"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

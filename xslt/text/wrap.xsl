@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Line wrapping for the text edition. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:x-editio:functions"
+    exclude-result-prefixes="#all">
+
+  <!--
+    Wraps $text into lines of at most $width characters, breaking at spaces. The first line
+    starts with $first, the others with $indent. A word longer than a line gets a line of its own.
+  -->
+  <xsl:function name="ed:wrap" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')[. != '']"/>
+    <xsl:variable name="lines" as="xs:string*" select="fold-left($words, (), function($lines, $word) {
+        if (empty($lines)) then $first || $word
+        else if (string-length($lines[last()]) + 1 + string-length($word) le $width)
+          then ($lines[position() lt last()], $lines[last()] || ' ' || $word)
+        else ($lines, $indent || $word)
+      })"/>
+    <xsl:sequence select="string-join($lines, '&#10;')"/>
+  </xsl:function>
+
+</xsl:stylesheet>
