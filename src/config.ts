@@ -50,13 +50,29 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
+/**
+ * Where V8's JSON.parse failed. It says "at position N" for some faults; for an unexpected
+ * token it quotes up to 10 characters on each side of it instead.
+ */
+export function jsonErrorOffset(text: string, reason: string): number | undefined {
+  const position = /position (\d+)/.exec(reason);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(reason)) return text.length;
+  const quoted = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(reason);
+  if (!quoted) return undefined;
+  const [, token, truncated, context] = quoted;
+  const start = text.indexOf(context!);
+  if (start < 0) return undefined;
+  return truncated ? start + 10 : start + context!.indexOf(token!);
+}
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const reason = (err as Error).message;
-    const offset = /position (\d+)/.exec(reason);
-    const at = offset ? lineAndColumn(text, Number(offset[1])) : undefined;
+    const reason = (err as Error).message.replace(/\s+/g, ' ');
+    const offset = jsonErrorOffset(text, (err as Error).message);
+    const at = offset === undefined ? undefined : lineAndColumn(text, offset);
     fail(file, `not valid JSON (${reason}); fix the syntax`, at?.line, at?.column);
   }
 }

@@ -107,15 +107,15 @@ function schemaRefs(pis: readonly string[], file: string): string[] {
  */
 export function parse(source: Source): ParseResult {
   const at = { file: source.name };
+  if (source.bytes.includes(0)) {
+    return {
+      doc: undefined,
+      messages: [message('error', 'parse', 'not-xml', 'the file holds binary data (an image or archive?), not XML text', { ...at, line: 1 })],
+    };
+  }
   const decoded = decode(source);
   if ('error' in decoded) return { doc: undefined, messages: [decoded.error] };
   const text = decoded.text.replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) {
-    return {
-      doc: undefined,
-      messages: [message('error', 'parse', 'not-xml', 'the file holds binary data, not XML text', { ...at, line: 1 })],
-    };
-  }
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;

@@ -14,7 +14,7 @@ export function report(messages: readonly Message[], options: ReportOptions): st
 }
 
 function reportJson(messages: readonly Message[]): string {
-  return JSON.stringify({ messages }, null, 2) + '\n';
+  return JSON.stringify({ messages: sortMessages(messages) }, null, 2) + '\n';
 }
 
 function location(m: Message): string {
@@ -25,8 +25,18 @@ function location(m: Message): string {
   return at;
 }
 
+/** Messages in reading order: by file, then by line and column; file-less ones first. */
+export function sortMessages(messages: readonly Message[]): Message[] {
+  const key = (m: Message): [string, number, number] => [m.file ?? '', m.line ?? 0, m.column ?? 0];
+  return [...messages].sort((a, b) => {
+    const [fa, la, ca] = key(a);
+    const [fb, lb, cb] = key(b);
+    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb;
+  });
+}
+
 function reportHuman(messages: readonly Message[], fileCount?: number): string {
-  const lines = messages.map((m) => {
+  const lines = sortMessages(messages).map((m) => {
     const at = location(m);
     return `${at ? at + '  ' : ''}${m.severity}  ${m.reason}  ${m.ruleId}`;
   });

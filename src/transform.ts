@@ -3,23 +3,31 @@ import { message, type Message } from './messages.js';
 import { loadStylesheet, type Format } from './stylesheets.js';
 
 /**
- * Parameters the stylesheets declare (xslt/common/params.xsl). The names and types here mirror
- * the xsl:param declarations; test/transform.test.ts fails when the two drift apart.
+ * The parameters the stylesheets declare (xslt/common/params.xsl), with their XPath types.
+ * test/transform.test.ts fails when this list and the stylesheet's declarations drift apart.
  */
-export interface StylesheetParams {
-  /** The edition's configuration, as JSON (title, editors, licence, baseUrl, language). */
-  'edition-json'?: string;
-  /** Documents of the edition in date order, as JSON (see Extract). */
-  'documents-json'?: string;
-  /** Parsed authority files, for names and register links. */
-  authorities?: unknown[];
-  /** The document's identifier, used in URLs. */
-  'document-id'?: string;
-  /** Relative path from the page to the edition's root, '' or '../'. */
-  'path-to-root'?: string;
-  /** Which register list to render (`listPerson`, …) in mode `register`. */
-  'register-list'?: string;
-}
+export const STYLESHEET_PARAMS = {
+  /** The edition's configuration, as JSON (title, subtitle, editors, licence, baseUrl, language). */
+  'edition-json': 'xs:string',
+  /** The edition's documents in date order, as a JSON array of extracts. */
+  'documents-json': 'xs:string',
+  /** Parsed authority files, for standard names and register links. */
+  authorities: 'document-node()*',
+  /** The document's identifier, as used in its URLs. */
+  'document-id': 'xs:string',
+  /** Relative path from the page to the edition's root: '' or '../'. */
+  'path-to-root': 'xs:string',
+  /** In mode register: which list to render (listPerson, …). */
+  'register-list': 'xs:string',
+  /** In the text edition: the column lines are wrapped at. */
+  'text-width': 'xs:integer',
+} as const;
+
+type TypeOf<T> = T extends 'xs:string' ? string : T extends 'xs:integer' ? number : unknown[];
+
+export type StylesheetParams = {
+  -readonly [K in keyof typeof STYLESHEET_PARAMS]?: TypeOf<(typeof STYLESHEET_PARAMS)[K]>;
+};
 
 export interface TransformRequest {
   format: Format;
@@ -34,6 +42,17 @@ export interface TransformRequest {
 export interface TransformResult {
   output: string | undefined;
   messages: Message[];
+}
+
+/** JavaScript numbers reach XSLT as xs:double: cast those the stylesheets declare as xs:integer. */
+function toStylesheetParams(params: StylesheetParams = {}): Record<string, unknown> {
+  const converted: Record<string, unknown> = { ...params };
+  for (const [name, type] of Object.entries(STYLESHEET_PARAMS)) {
+    if (type === 'xs:integer' && typeof converted[name] === 'number') {
+      converted[name] = SaxonJS.XPath.evaluate('xs:integer($n)', null, { params: { n: converted[name] }, resultForm: 'xdm' });
+    }
+  }
+  return converted;
 }
 
 function messageText(content: unknown): string {
@@ -54,7 +73,7 @@ export function transform(request: TransformRequest): TransformResult {
         sourceText: request.sourceText,
         destination: 'serialized',
         ...(request.initialMode ? { initialMode: request.initialMode } : {}),
-        stylesheetParams: { ...request.params },
+        stylesheetParams: toStylesheetParams(request.params),
         deliverMessage: (content: unknown) => {
           const text = messageText(content);
           const tagged = /^\[([a-z0-9-]+)\]\s*([\s\S]*)$/.exec(text);

@@ -44,21 +44,52 @@ async function readSchema(schemaPath: string): Promise<SchemaFiles> {
   return { main: main!, preload: rest };
 }
 
+/**
+ * What TEI requires inside the elements whose missing children libxml2 does not name
+ * ("Expecting an element , got nothing").
+ */
+const REQUIRED_CHILDREN: Record<string, string> = {
+  TEI: 'a <teiHeader> followed by <text> (or, in an authority file, <standOff>)',
+  teiHeader: 'a <fileDesc> (and, for a document, a <profileDesc> with its date)',
+  fileDesc: 'a <titleStmt> with the title, a <publicationStmt> and a <sourceDesc> saying where the text comes from',
+  titleStmt: 'a <title>',
+  publicationStmt: 'a <publisher> or <authority>, and an <availability> with the licence',
+  sourceDesc: 'a <bibl> describing the source',
+  profileDesc: 'a <creation> holding the document’s <date>',
+  creation: 'a <date> with @when (or @notBefore/@notAfter)',
+  correspDesc: 'one <correspAction> per sending or receiving',
+  text: 'a <body>',
+  body: 'at least one <div>',
+  div: 'at least one <p> (or a <gap> for text not transcribed)',
+  abstract: 'at least one <p>',
+};
+
 /** libxml2's wording, made to say what is wrong and what to do. */
 export function explain(element: string | undefined, detail: string): string {
   const el = element ? `<${element}>` : 'this element';
   let m: RegExpExecArray | null;
+  if ((m = /^Type (\S+) doesn't allow value '([^']*)'$/.exec(detail))) {
+    const hint = /date|gYear/.test(m[1]!) ? ': ISO 8601 dates are YYYY, YYYY-MM or YYYY-MM-DD, and the day must exist' : '';
+    return `${el} has the value "${m[2]}", which is not a valid ${m[1]}${hint}`;
+  }
   if ((m = /^Did not expect element (\S+) there$/.exec(detail))) {
+    if (m[1] === 'include') {
+      return '<xi:include> is not allowed here: editio never resolves XInclude, so the element stays in the document; copy the included content in instead';
+    }
     return `<${m[1]}> is not allowed here: the schema has no place for it at this point; move or remove it`;
   }
   if ((m = /^Expecting an element (\S*), got nothing$/.exec(detail))) {
-    return m[1] ? `${el} lacks a required <${m[1]}>; add it` : `${el} lacks a required child element; see the schema for what it must contain`;
+    if (m[1]) return `${el} lacks a required <${m[1]}>; add it`;
+    const required = element ? REQUIRED_CHILDREN[element] : undefined;
+    return required ? `${el} is incomplete: it needs ${required}` : `${el} lacks a required child element; see the schema for what it must contain`;
   }
   if ((m = /^Expecting element (\S+), got (\S+)$/.exec(detail))) {
     return `${el}: expected <${m[1]}> here, found <${m[2]}>; add <${m[1]}> or fix the order`;
   }
   if ((m = /^Invalid attribute (\S+) for element (\S+)$/.exec(detail))) {
-    return `@${m[1]} on <${m[2]}> has a value the schema does not accept (dates are ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD, and must exist)`;
+    const isDate = ['when', 'notBefore', 'notAfter', 'from', 'to'].includes(m[1]!);
+    const hint = isDate ? ': dates are ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) and must exist' : ', or is not allowed on this element';
+    return `@${m[1]} on <${m[2]}> has a value the schema does not accept${hint}`;
   }
   if (/^Element \S+ failed to validate attributes$/.test(detail)) {
     return `${el} lacks a required attribute or has one that is not allowed (names need @ref; dates need @when, @notBefore/@notAfter or @from/@to)`;
@@ -99,10 +130,19 @@ export function readRawOutput(raw: string, names: ReadonlyMap<string, string>): 
   return results;
 }
 
-/** A parent's "failed to validate content" repeats a child's error: keep only the child's. */
+const GENERIC = /has content the schema does not accept$|has unexpected content \(|lacks a required attribute or has one/;
+
+/**
+ * libxml2 reports one fault several times: the precise message, then the element's
+ * "failed to validate attributes" and the parent's "failed to validate content". Keep a
+ * generic message only where no precise one explains the same line, and a parent's "content"
+ * complaint only where nothing else was said.
+ */
 function withoutCascades(messages: Message[]): Message[] {
-  const specific = messages.filter((m) => !m.reason.endsWith('has content the schema does not accept'));
-  return specific.length > 0 ? specific : messages;
+  const preciseLines = new Set(messages.filter((m) => !GENERIC.test(m.reason)).map((m) => m.line));
+  const kept = messages.filter((m) => !GENERIC.test(m.reason) || !preciseLines.has(m.line));
+  const specific = kept.filter((m) => !m.reason.endsWith('has content the schema does not accept'));
+  return specific.length > 0 ? specific : kept;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {

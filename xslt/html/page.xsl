@@ -11,7 +11,7 @@
 
   <!-- Only the edition's own files may load: no script, no external font, no remote request. -->
   <xsl:variable name="ed:content-security-policy"
-      select="&quot;default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'&quot;"/>
+      select="&quot;default-src 'none'; style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file:; base-uri 'none'; form-action 'none'&quot;"/>
 
   <xsl:template name="ed:page">
     <xsl:param name="title" as="xs:string"/>

@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkConfig, jsonErrorOffset, loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/messages.js';
+import { removeDir, repoRoot, tempDir } from './helpers.js';
+
+const valid = {
+  title: 'An edition',
+  editors: ['A. Editor'],
+  licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  baseUrl: 'https://example.org/edition/',
+};
+
+function faultOf(raw: unknown): string {
+  try {
+    checkConfig(raw, '/x/editio.config.json');
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    expect((err as ConfigError).diagnostic.ruleId).to.equal('config-invalid');
+    return (err as ConfigError).diagnostic.reason;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('config', () => {
+  it('reads the seed edition’s configuration with its defaults', async () => {
+    const config = await loadConfig(repoRoot);
+    expect(config.root).to.equal(repoRoot);
+    expect(config.sources).to.equal('tei');
+    expect(config.authorities).to.deep.equal(['authorities.xml']);
+    expect(config.baseUrl).to.match(/^https:\/\/.+\/$/);
+  });
+
+  it('fills in defaults for optional keys', () => {
+    const config = checkConfig(valid, '/x/editio.config.json');
+    expect(config).to.include({ language: 'en', sources: 'tei', out: 'dist/edition' });
+  });
+
+  it('names a missing required key', () => {
+    const { title: _title, ...rest } = valid;
+    expect(faultOf(rest)).to.contain('"title" is missing');
+  });
+
+  it('names an unknown key, so typos do not pass silently', () => {
+    expect(faultOf({ ...valid, titel: 'x' })).to.contain('unknown key "titel"');
+  });
+
+  it('rejects a base URL that is not http(s) or does not end with a slash', () => {
+    expect(faultOf({ ...valid, baseUrl: 'javascript:alert(1)/' })).to.contain('"baseUrl"');
+    expect(faultOf({ ...valid, baseUrl: 'https://example.org/edition' })).to.contain('ending with "/"');
+  });
+
+  it('rejects editors that are not a list of names', () => {
+    expect(faultOf({ ...valid, editors: 'A. Editor' })).to.contain('"editors" must be a list');
+  });
+
+  it('reports broken JSON with its line and column', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'editio.config.json'), '{\n  "title": "x",\n  "editors": [,]\n}\n');
+      const err = await loadConfig(dir).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ConfigError);
+      const diagnostic = (err as ConfigError).diagnostic;
+      expect(diagnostic).to.include({ line: 3, column: 15 });
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('locates JSON faults however V8 words them', () => {
+    const text = '{\n  "title": "An edition with a long enough title",\n  "editors": ["x"] "licence": {}\n}';
+    for (const broken of [text, '{"title": "x",', '{"a": 1}}']) {
+      let reason = '';
+      try {
+        JSON.parse(broken);
+      } catch (err) {
+        reason = (err as Error).message;
+      }
+      expect(jsonErrorOffset(broken, reason), reason).to.be.a('number');
+    }
+    let reason = '';
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      reason = (err as Error).message;
+    }
+    expect(text[jsonErrorOffset(text, reason)!]).to.equal('"');
+  });
+
+  it('says what to do when the folder has no configuration', async () => {
+    const dir = tempDir();
+    try {
+      const err = (await loadConfig(dir).catch((e: unknown) => e)) as ConfigError;
+      expect(err.diagnostic.ruleId).to.equal('config-missing');
+      expect(err.diagnostic.reason).to.contain('create one');
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

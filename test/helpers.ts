@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const teiDir = path.join(repoRoot, 'tei');
+export const fixtures = path.join(repoRoot, 'test', 'fixtures');
+export const sharedDir = path.resolve(repoRoot, '..', 'shared');
+export const teiAllSchema = path.join(sharedDir, 'reference', 'tei_all.rng');
+export const corpusDir = path.join(sharedDir, 'corpus');
+export const seedFile = path.join(sharedDir, 'seed', 'north-korean-pilots.txt');
+
+/** Skips the suite, with a one-line notice, when ../shared (absent in a user's clone) lacks `file`. */
+export function requireShared(context: Mocha.Context, file: string): void {
+  if (!existsSync(file)) {
+    console.log(`      (skipped: ${path.relative(repoRoot, file)} is not here; it exists only beside the project's own checkout)`);
+    context.skip();
+  }
+}
+
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled command line as a user would (npm test builds it first). */
+export function runCli(args: string[], cwd = repoRoot): CliRun {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'lib', 'cli.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 180_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix = 'editio-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A copy of the seed edition (configuration, tei/ and schemas/) that a test may change. */
+export function copyEdition(): string {
+  const dir = tempDir('editio-edition-');
+  cpSync(path.join(repoRoot, 'editio.config.json'), path.join(dir, 'editio.config.json'));
+  cpSync(teiDir, path.join(dir, 'tei'), { recursive: true });
+  cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+  return dir;
+}
+
+export function read(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** 1-based number of the first line of `text` that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`fixture does not contain ${needle}`);
+  return text.slice(0, index).split('\n').length;
+}

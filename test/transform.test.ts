@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
+import { compileStylesheets } from '../src/stylesheets.js';
+import { parseForStylesheets, STYLESHEET_PARAMS, transform } from '../src/transform.js';
+import { fixtures, repoRoot, teiDir } from './helpers.js';
+
+const fixture = (name: string): string => readFileSync(path.join(fixtures, 'transform', name), 'utf8');
+
+describe('transform', () => {
+  let authorities: unknown[];
+  before(async function () {
+    this.timeout(60_000);
+    await compileStylesheets();
+    authorities = [await parseForStylesheets(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'))];
+  });
+
+  it('passes exactly the parameters xslt/common/params.xsl declares, with the same types', () => {
+    const xsl = readFileSync(path.join(repoRoot, 'xslt', 'common', 'params.xsl'), 'utf8');
+    const declared = Object.fromEntries([...xsl.matchAll(/<xsl:param name="([^"]+)" as="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    expect(declared).to.deep.equal(STYLESHEET_PARAMS);
+  });
+
+  it('links a mention to its register entry, with the standard name as title', () => {
+    const { output, messages } = transform({
+      format: 'html',
+      sourceText: fixture('unresolved-person-ref.xml'),
+      file: 'unresolved-person-ref.xml',
+      params: { authorities, 'path-to-root': '../' },
+    });
+    const giap = parseHtml(output!).querySelector('a[data-ref="authorities.xml#vo-nguyen-giap"]');
+    expect(giap?.getAttribute('href')).to.equal('../registers/persons.html#vo-nguyen-giap');
+    expect(giap?.getAttribute('title')).to.equal('Võ Nguyên Giáp');
+    expect(messages.map((m) => m.ruleId)).to.deep.equal(['ref-unresolved']);
+  });
+
+  it('reports a mention whose entry does not exist, and does not link it', () => {
+    const { output, messages } = transform({
+      format: 'html',
+      sourceText: fixture('unresolved-person-ref.xml'),
+      file: 'unresolved-person-ref.xml',
+      params: { authorities },
+    });
+    expect(messages[0]).to.include({ ruleId: 'ref-unresolved', severity: 'warning', file: 'unresolved-person-ref.xml' });
+    expect(messages[0]!.reason).to.contain('authorities.xml#nobody');
+    const nobody = parseHtml(output!).querySelector('[data-ref="authorities.xml#nobody"]');
+    expect(nobody?.tagName).to.equal('SPAN');
+    expect(nobody?.classList.contains('unresolved')).to.equal(true);
+  });
+
+  it('escapes text that looks like markup and never links a javascript: or data: URL', () => {
+    const { output } = transform({ format: 'html', sourceText: fixture('hostile-markup.xml'), file: 'hostile-markup.xml' });
+    expect(output).not.to.match(/<script|<img/i);
+    expect(output).to.contain('&lt;img src=x onerror=alert(1)&gt;');
+    const hrefs = parseHtml(output!).querySelectorAll('a').map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.filter((h) => /^\s*(javascript|data):/i.test(h))).to.deep.equal([]);
+    expect(hrefs).to.include('https://example.org/');
+  });
+
+  it('turns a stylesheet failure into an error message on the document, not an exception', () => {
+    const result = transform({ format: 'html', sourceText: fixture('hostile-markup.xml'), file: 'x.xml', params: { 'edition-json': '{not json' } });
+    expect(result.output).to.equal(undefined);
+    expect(result.messages[0]).to.include({ ruleId: 'xslt-error', severity: 'error', file: 'x.xml' });
+  });
+
+  it('wraps the text edition at the width it is given', () => {
+    const text = transform({
+      format: 'text',
+      sourceText: readFileSync(path.join(teiDir, '1966-09-21-giap-decision.xml'), 'utf8'),
+      file: 'giap',
+      params: { 'text-width': 40 },
+    }).output!;
+    const lines = text.split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).to.be.at.most(40);
+    expect(lines.filter((l) => l.length > 30).length).to.be.greaterThan(20);
+  });
+});
