@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type EditionConfig } from './config.js';
 import { ConfigError, message, type Message } from './messages.js';
-import { findXmlFiles, loadSources, type Role } from './load.js';
-import { parse, type ParsedDoc } from './parse.js';
-import { validate } from './validate.js';
+import { checkSources, roleFinder } from './check.js';
+import { findXmlFiles, loadSources } from './load.js';
+import type { ParsedDoc } from './parse.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, transform, type StylesheetParams } from './transform.js';
 import { isOutputFolder, writeOutputs, type Output } from './write.js';
@@ -48,13 +48,6 @@ function byDate(a: Extract, b: Extract): number {
   return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function roleFinder(config: EditionConfig): (file: string) => Role {
-  const sources = path.resolve(config.root, config.sources);
-  const intro = config.introduction ? path.resolve(sources, config.introduction) : undefined;
-  const authorities = new Set(config.authorities.map((a) => path.resolve(sources, a)));
-  return (file) => (file === intro ? 'introduction' : authorities.has(file) ? 'authorities' : 'document');
-}
-
 /** Runs one transform and collects its messages; undefined output means it failed. */
 function run(
   messages: Message[],
@@ -96,17 +89,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
 
-  const parsed: ParsedDoc[] = [];
-  for (const source of loaded.sources) {
-    const result = parse(source);
-    messages.push(...result.messages);
-    if (result.doc) parsed.push(result.doc);
-  }
-  const valid: ParsedDoc[] = [];
-  for (const verdict of await validate(parsed)) {
-    messages.push(...verdict.messages);
-    if (verdict.valid) valid.push(verdict.doc);
-  }
+  const checked = await checkSources(loaded.sources, { edition: config });
+  messages.push(...checked.messages);
+  const parsed = checked.docs.map((c) => c.doc);
+  const valid = checked.docs.filter((c) => c.valid).map((c) => c.doc);
 
   const authorityDocs = valid.filter((d) => d.source.role === 'authorities');
   const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));

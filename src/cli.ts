@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -13,13 +13,17 @@ const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
   editio build [folder] [--out dir]           build the edition in folder (default: .)
-  editio validate <file|folder>… [--schema s.rng] [--format human|json]
+  editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio --help | --version
 
 build     validates every TEI file, then writes the HTML and plain-text editions
           (default output: the configuration's "out", usually dist/edition/)
 validate  checks well-formedness and RelaxNG validity; the schema is the one each file
-          names in its xml-model processing instruction, or --schema for all
+          names in its xml-model processing instruction, or --schema for all. In an
+          edition's folder (with editio.config.json) the edition rules apply too.
+
+--format json  print the messages as JSON
+--strict       warnings fail too (exit 1)
 
 Exit codes: 0 no errors, 1 a document has errors, 2 usage or configuration error.`;
 
@@ -28,7 +32,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string;
   positionals: string[];
-  values: { out?: string; schema?: string; format?: string; help?: boolean; version?: boolean };
+  values: { out?: string; schema?: string; format?: string; strict?: boolean; help?: boolean; version?: boolean };
 }
 
 function parseCommandLine(argv: string[]): Parsed {
@@ -41,6 +45,7 @@ function parseCommandLine(argv: string[]): Parsed {
         out: { type: 'string' },
         schema: { type: 'string' },
         format: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -58,8 +63,34 @@ function reportFormat(value: string | undefined): ReportFormat {
   throw new UsageError(`--format must be "human" or "json", not "${value}"`);
 }
 
+const MAX_EXCERPT_FILE = 8 * 1024 * 1024;
+
+/** Reads source lines for the excerpts under messages, each file once. */
+function sourceLines(): (file: string, line: number) => string | undefined {
+  const cache = new Map<string, string[] | undefined>();
+  return (file, line) => {
+    if (!cache.has(file)) {
+      try {
+        const full = path.resolve(file);
+        cache.set(file, statSync(full).size <= MAX_EXCERPT_FILE ? readFileSync(full, 'utf8').split('\n') : undefined);
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    const text = cache.get(file)?.[line - 1];
+    return text !== undefined && !text.includes('\u0000') ? text : undefined;
+  };
+}
+
+const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+
 function print(messages: Message[], format: ReportFormat, fileCount: number): void {
-  process.stdout.write(report(messages, { format, fileCount }));
+  process.stdout.write(report(messages, { format, fileCount, sourceLine: sourceLines(), color: useColor() }));
+}
+
+/** Exit code: 1 for errors, and for warnings too under --strict. */
+function exitCode(messages: Message[], strict: boolean | undefined): number {
+  return hasErrors(messages) || (strict && messages.some((m) => m.severity === 'warning')) ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -79,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.out) throw new UsageError('--out is an option of build, not of validate');
       const result = await validateFiles(positionals, values.schema ? { schema: values.schema } : {});
       print(result.messages, format, result.fileCount);
-      return hasErrors(result.messages) ? 1 : 0;
+      return exitCode(result.messages, values.strict);
     }
     case 'build': {
       if (positionals.length > 1) throw new UsageError('build takes one edition folder');
@@ -90,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
         const index = path.join(result.outDir, 'index.html');
         process.stdout.write(`Built ${result.published.length} documents into ${result.outDir}\nOpen ${pathToFileURL(index).href}\n`);
       }
-      return hasErrors(result.messages) ? 1 : 0;
+      return exitCode(result.messages, values.strict);
     }
     default:
       throw new UsageError(`unknown command "${command}"; commands: build, validate`);
@@ -103,7 +134,7 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`editio: ${err.message}\nRun "editio --help" for usage.\n`);
     } else if (err instanceof ConfigError) {
-      process.stderr.write(report([err.diagnostic], { format: 'human' }));
+      process.stderr.write(report([err.diagnostic], { format: 'human', sourceLine: sourceLines() }));
     } else {
       process.stderr.write(`editio: internal error, please report it: ${(err as Error).stack ?? String(err)}\n`);
     }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { message, type Message } from './messages.js';
 import type { Source } from './load.js';
+import { buildTree, type XmlElement } from './tree.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
@@ -10,8 +11,8 @@ const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
 export interface ParsedDoc {
   source: Source;
   text: string;
-  /** Local name of the root element (`TEI`, `teiCorpus`, …). */
-  root: string;
+  /** The root element, with the positions of everything in it. */
+  tree: XmlElement;
   /** RelaxNG schemas named by `xml-model` processing instructions, as absolute paths or URLs. */
   schemaRefs: string[];
 }
@@ -36,6 +37,29 @@ function declaredEncoding(bytes: Buffer): string | undefined {
   return /^\uFEFF?<\?xml[^?]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head.replace(/^\xEF\xBB\xBF/, ''))?.[1];
 }
 
+/**
+ * A declaration that lies: a single-byte encoding declared for bytes that are UTF-8 (which
+ * would silently turn "ă" into "Ä"), or UTF-16 declared for bytes without a byte-order mark.
+ */
+function encodingMismatch(bytes: Buffer, encoding: string): { reason: string; line: number } | undefined {
+  if (encoding.startsWith('utf-16')) {
+    const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    return bom ? undefined : { reason: `the file declares ${encoding.toUpperCase()} but its bytes are not UTF-16; declare encoding="UTF-8"`, line: 1 };
+  }
+  if (encoding === 'utf-8') return undefined;
+  const multibyte = /[\xC2-\xF4][\x80-\xBF]+/.exec(bytes.toString('latin1'));
+  if (!multibyte) return undefined;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return {
+    reason: `the file declares ${encoding} but its bytes are UTF-8 ("${Buffer.from(multibyte[0], 'latin1').toString('utf8')}"); change the declaration to encoding="UTF-8"`,
+    line: lineOfOffset(bytes, multibyte.index),
+  };
+}
+
 function decode(source: Source): { text: string } | { error: Message } {
   const at = { file: source.name };
   if (source.bytes.length === 0) {
@@ -53,6 +77,10 @@ function decode(source: Source): { text: string } | { error: Message } {
       }),
     };
   }
+  const mismatch = encodingMismatch(source.bytes, decoder.encoding);
+  if (mismatch) {
+    return { error: message('error', 'parse', 'encoding-mismatch', mismatch.reason, { ...at, line: mismatch.line }) };
+  }
   try {
     return { text: decoder.decode(source.bytes) };
   } catch {
@@ -69,8 +97,8 @@ function decode(source: Source): { text: string } | { error: Message } {
   }
 }
 
-/** The document's prolog: processing instructions, a DOCTYPE, and the root element's name. */
-function readProlog(text: string): { pis: string[]; doctype?: { text: string; line: number }; root: string } {
+/** The document's prolog: its processing instructions and its DOCTYPE. */
+function readProlog(text: string): { pis: string[]; doctype?: { text: string; line: number } } {
   const pis: string[] = [];
   let doctype: { text: string; line: number } | undefined;
   const token = /\s+|<\?([\s\S]*?)\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<([^\s/>!?]+)/y;
@@ -79,9 +107,9 @@ function readProlog(text: string): { pis: string[]; doctype?: { text: string; li
     if (match[1] !== undefined) pis.push(match[1]);
     else if (match[0].startsWith('<!DOCTYPE')) {
       doctype = { text: match[0], line: text.slice(0, match.index).split('\n').length };
-    } else if (match[2] !== undefined) return { pis, doctype, root: match[2].replace(/^.*:/, '') };
+    } else if (match[2] !== undefined) break;
   }
-  return { pis, doctype, root: '' };
+  return { pis, doctype };
 }
 
 function pseudoAttribute(pi: string, name: string): string | undefined {
@@ -139,5 +167,18 @@ export function parse(source: Source): ParseResult {
       ],
     };
   }
-  return { doc: { source, text, root: prolog.root, schemaRefs: schemaRefs(prolog.pis, source.path) }, messages: [] };
+  const built = buildTree(text);
+  if ('error' in built) {
+    const { ruleId, reason, line, column } = built.error;
+    return { doc: undefined, messages: [message('error', 'parse', ruleId, reason, { ...at, line, column })] };
+  }
+  const root = built.root;
+  if (!['TEI', 'teiCorpus'].includes(root.name) || root.ns !== TEI_NS) {
+    const reason =
+      root.ns !== TEI_NS && ['TEI', 'teiCorpus'].includes(root.name)
+        ? `the root <${root.name}> is not in the TEI namespace; add xmlns="${TEI_NS}"`
+        : `the root element is <${root.name}>, not <TEI> or <teiCorpus>: this is not a TEI document`;
+    return { doc: undefined, messages: [message('error', 'parse', 'root-not-tei', reason, { ...at, line: root.line, column: root.column })] };
+  }
+  return { doc: { source, text, tree: root, schemaRefs: schemaRefs(prolog.pis, source.path) }, messages: [] };
 }

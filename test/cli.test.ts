@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { corpusDir, fixtures, repoRoot, requireShared, runCli, teiAllSchema } from './helpers.js';
+import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, teiAllSchema } from './helpers.js';
 
 describe('cli', function () {
   this.timeout(120_000);
@@ -38,12 +38,40 @@ describe('cli', function () {
     expect(run.stdout.trim()).to.equal('✔ no problems in 5 files');
   });
 
-  it('prints each problem once as file:line  severity  reason  rule-id, and exits 1', () => {
+  it('fails on warnings only with --strict', () => {
+    const edition = copyEdition();
+    try {
+      const intro = path.join(edition, 'tei', 'edition.xml');
+      writeFileSync(intro, read(intro).replace('<placeName ref="authorities.xml#vietnam">Vietnam</placeName></head>', 'Vietnam</head>'));
+      const lenient = runCli(['validate', 'tei'], edition);
+      expect(lenient.status).to.equal(0);
+      expect(lenient.stdout).to.contain('mention-untagged');
+      expect(runCli(['validate', 'tei', '--strict'], edition).status).to.equal(1);
+    } finally {
+      removeDir(edition);
+    }
+  });
+
+  it('prints each problem once under its file as line  severity  reason  rule-id, with the source line, and exits 1', () => {
     const run = runCli(['validate', path.join('test', 'fixtures', 'schema')]);
     expect(run.status).to.equal(1);
-    const lines = run.stdout.trim().split('\n');
-    expect(lines.at(-1)).to.equal('✖ 7 errors, ⚠ 0 warnings (7 of 7 files failed)');
-    for (const line of lines.slice(0, -1)) expect(line).to.match(/^test\/fixtures\/schema\/[a-z-]+\.xml:\d+ {2}error {2}.+ {2}relaxng$/);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).to.equal('✖ 7 errors, ⚠ 0 warnings in 7 of 7 files');
+    const headings = lines.filter((l) => l.startsWith('test/'));
+    expect(headings).to.have.length(7);
+    const problems = lines.filter((l) => /^ {2}\d/.test(l));
+    expect(problems).to.have.length(7);
+    for (const line of problems) expect(line).to.match(/^ {2}\d+ {2}error {2}.+ {2}relaxng$/);
+    expect(run.stdout).to.contain('    34 │         <table><row><cell>x</cell></row></table>');
+  });
+
+  it('puts a caret under the column and never colours output that is not a terminal', () => {
+    const run = runCli(['validate', path.join('test', 'fixtures', 'parse', 'mismatched-tags.xml')]);
+    const lines = run.stdout.split('\n');
+    const excerpt = lines.findIndex((l) => l.includes('│       <p>During'));
+    const caretColumn = lines[excerpt + 1]!.indexOf('^') - lines[excerpt]!.indexOf('│') - 2;
+    expect(lines[excerpt]!.slice(lines[excerpt]!.indexOf('│') + 2).slice(caretColumn)).to.match(/^<\/persName>/);
+    expect(run.stdout).not.to.contain('\u001b[');
   });
 
   it('prints the same messages as JSON with --format json', () => {

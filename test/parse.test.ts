@@ -21,7 +21,7 @@ describe('parse', () => {
     const file = path.join(teiDir, '1966-09-21-giap-decision.xml');
     const result = parse(sourceOf(file));
     expect(result.messages).to.deep.equal([]);
-    expect(result.doc?.root).to.equal('TEI');
+    expect(result.doc?.tree.name).to.equal('TEI');
     expect(result.doc?.schemaRefs).to.deep.equal([path.join(repoRoot, 'schemas', 'editio.rng')]);
   });
 

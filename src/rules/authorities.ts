@@ -1,0 +1,87 @@
+import type { Message } from '../messages.js';
+import { Positions, texts, type XmlElement } from '../tree.js';
+import { entriesOf, located, MENTION_KIND, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Entry, type Rule } from './context.js';
+
+/** An entry nothing in the edition points to: a candidate for removal, or a mention left untagged. */
+export const authorityUnused: Rule = {
+  id: 'authority-unused',
+  severity: 'warning',
+  check(ctx) {
+    if (!ctx.wholeEdition) return [];
+    const used = new Set<string>();
+    for (const doc of ctx.docs) {
+      for (const element of teiElements(doc)) {
+        for (const attribute of POINTER_ATTRIBUTES) {
+          for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/)) {
+            const parts = splitPointer(pointer);
+            if (parts) used.add(parts.id);
+          }
+        }
+      }
+    }
+    return [...entriesOf(ctx).values()]
+      .filter((entry) => !used.has(entry.id))
+      .map((entry) =>
+        located('warning', 'authority-unused', `the ${entry.kind} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
+      );
+  },
+};
+
+/** Elements whose words are already tagged, or are metadata rather than text. */
+const NOT_TEXT = new Set([...Object.keys(MENTION_KIND), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
+
+function namesOf(entry: Entry): string[] {
+  const names: string[] = [];
+  for (const element of [entry.element, ...entry.element.children.filter((c): c is XmlElement => c.kind === 'element')]) {
+    for (const child of element.children) {
+      if (child.kind === 'element' && child.name in MENTION_KIND) {
+        const name = child.children.map((c) => (c.kind === 'text' ? c.text : '')).join('').replace(/\s+/g, ' ').trim();
+        if (name) names.push(name);
+      }
+    }
+  }
+  return names;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+/** A name or variant from the authority lists that stands in a text without its tag. */
+export const mentionUntagged: Rule = {
+  id: 'mention-untagged',
+  severity: 'warning',
+  check(ctx) {
+    const byName = new Map<string, Entry | 'ambiguous'>();
+    for (const entry of entriesOf(ctx).values()) {
+      for (const name of namesOf(entry)) {
+        const known = byName.get(name);
+        byName.set(name, known && known !== entry ? 'ambiguous' : entry);
+      }
+    }
+    if (byName.size === 0) return [];
+    // Longest names first, so "North Vietnam" is found rather than the "Vietnam" inside it.
+    const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const messages: Message[] = [];
+    for (const doc of ctx.docs) {
+      const positions = new Positions(doc.text);
+      for (const node of texts(doc.tree, (e) => NOT_TEXT.has(e.name))) {
+        for (const match of node.text.matchAll(pattern)) {
+          const name = match[0].replace(/\s+/g, ' ');
+          const entry = byName.get(name);
+          const raw = doc.text.indexOf(match[0], node.offset);
+          const at = positions.at(raw >= 0 ? raw : node.offset + match.index!);
+          const reason =
+            entry === 'ambiguous' || entry === undefined
+              ? `"${name}" is untagged; it is the name of more than one authority entry, so tag it with the one meant`
+              : `"${name}" is untagged; tag it as <${tagFor(entry)} ref="${pointerTo(entry, doc)}">`;
+          messages.push(located('warning', 'mention-untagged', reason, doc, at));
+        }
+      }
+    }
+    return messages;
+  },
+};
+
+function tagFor(entry: Entry): string {
+  return Object.entries(MENTION_KIND).find(([, kind]) => kind === entry.kind)![0];
+}

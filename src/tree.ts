@@ -1,0 +1,138 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+
+/** An element as written: names, attributes and where it starts (1-based line and column). */
+export interface XmlElement {
+  kind: 'element';
+  /** Local name. */
+  name: string;
+  /** Namespace URI ('' for none). */
+  ns: string;
+  /** Attributes by qualified name as written (`ref`, `xml:id`). */
+  attrs: Map<string, string>;
+  line: number;
+  column: number;
+  children: XmlNode[];
+  parent: XmlElement | undefined;
+}
+
+export interface XmlText {
+  kind: 'text';
+  text: string;
+  /** Offset of the text's first character in the source, and its position. */
+  offset: number;
+  line: number;
+  column: number;
+  parent: XmlElement;
+}
+
+export type XmlNode = XmlElement | XmlText;
+
+export interface TreeError {
+  reason: string;
+  ruleId: 'not-well-formed' | 'too-deep';
+  line: number;
+  column?: number;
+}
+
+/** Elements nested deeper than this are refused, as libxml2 refuses them by default. */
+export const MAX_DEPTH = 256;
+
+/** Converts offsets to 1-based lines and columns. */
+export class Positions {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+/**
+ * Builds the element tree of a document with the position of every element and text, which
+ * the edition rules report. Entities other than XML's five are never expanded.
+ */
+export function buildTree(text: string): { root: XmlElement } | { error: TreeError } {
+  const positions = new Positions(text);
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let error: TreeError | undefined;
+  let tokenEnd = 0;
+  const fail = (e: TreeError): void => {
+    error ??= e;
+  };
+  parser.on('error', (e) => {
+    const located = /^(\d+):(\d+): (.*)$/s.exec(e.message);
+    fail({
+      ruleId: 'not-well-formed',
+      reason: `not well-formed XML: ${located ? located[3] : e.message}`,
+      line: located ? Number(located[1]) : parser.line,
+      ...(located ? { column: Number(located[2]) } : {}),
+    });
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const start = text.lastIndexOf('<', parser.position - 1);
+    const at = positions.at(start < 0 ? 0 : start);
+    const attrs = new Map<string, string>();
+    for (const [name, attr] of Object.entries(tag.attributes)) attrs.set(name, attr.value);
+    const element: XmlElement = { kind: 'element', name: tag.local, ns: tag.uri, attrs, ...at, children: [], parent: stack.at(-1) };
+    if (element.parent) element.parent.children.push(element);
+    else root ??= element;
+    stack.push(element);
+    if (stack.length > MAX_DEPTH) {
+      fail({ ruleId: 'too-deep', reason: `elements are nested more than ${MAX_DEPTH} deep; no TEI document needs that, and XML tools refuse it`, ...at });
+    }
+    tokenEnd = parser.position;
+  });
+  // saxes reports a closetag for self-closing elements too.
+  parser.on('closetag', () => {
+    stack.pop();
+    tokenEnd = parser.position;
+  });
+  parser.on('text', (value) => {
+    const parent = stack.at(-1);
+    if (parent) parent.children.push({ kind: 'text', text: value, offset: tokenEnd, ...positions.at(tokenEnd), parent });
+  });
+  for (const event of ['comment', 'processinginstruction', 'cdata', 'doctype', 'xmldecl'] as const) {
+    parser.on(event, () => {
+      tokenEnd = parser.position;
+    });
+  }
+  try {
+    parser.write(text).close();
+  } catch {
+    // saxes reports through the error handler; a throw after it adds nothing.
+  }
+  if (error) return { error };
+  if (!root) return { error: { ruleId: 'not-well-formed', reason: 'not well-formed XML: the document has no root element', line: 1 } };
+  return { root };
+}
+
+/** The elements below (and including) `element`, in document order. */
+export function* descendants(element: XmlElement): Generator<XmlElement> {
+  yield element;
+  for (const child of element.children) if (child.kind === 'element') yield* descendants(child);
+}
+
+/** The text nodes below `element`, skipping the subtrees `skip` says no to. */
+export function* texts(element: XmlElement, skip: (e: XmlElement) => boolean = () => false): Generator<XmlText> {
+  if (skip(element)) return;
+  for (const child of element.children) {
+    if (child.kind === 'text') yield child;
+    else yield* texts(child, skip);
+  }
+}
+
+export function ancestors(element: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let e = element.parent; e; e = e.parent) out.push(e);
+  return out;
+}
