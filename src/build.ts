@@ -57,7 +57,7 @@ function run(
   initialMode?: string,
 ): string | undefined {
   const result = transform({ format, sourceText: doc.text, file: doc.source.name, params, ...(initialMode ? { initialMode } : {}) });
-  messages.push(...result.messages);
+  for (const item of result.messages) messages.push(item);
   return result.output;
 }
 
@@ -80,9 +80,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const messages: Message[] = [];
 
   const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
-  messages.push(...found.messages);
+  for (const item of found.messages) messages.push(item);
   const loaded = await loadSources(found.files, roleFinder(config));
-  messages.push(...loaded.messages);
+  for (const item of loaded.messages) messages.push(item);
   for (const wanted of [config.introduction, ...config.authorities]) {
     if (wanted && !loaded.sources.some((s) => s.path === path.resolve(config.root, config.sources, wanted))) {
       throw new ConfigError(message('error', 'config', 'config-invalid', `the configuration names ${wanted}, which is not in ${config.sources}/`));
@@ -90,7 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const checked = await checkSources(loaded.sources, { edition: config });
-  messages.push(...checked.messages);
+  for (const item of checked.messages) messages.push(item);
   const parsed = checked.docs.map((c) => c.doc);
   const valid = checked.docs.filter((c) => c.valid).map((c) => c.doc);
 
@@ -100,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const extracts = new Map<ParsedDoc, Extract>();
   for (const doc of valid.filter((d) => d.source.role === 'document')) {
+    if (tooLarge(doc, config, messages)) continue;
     const json = run(messages, doc, 'extract', { ...base, 'document-id': documentId(doc) });
     if (json !== undefined) extracts.set(doc, JSON.parse(json) as Extract);
   }
@@ -110,8 +111,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outputs: Output[] = [];
   const texts = new Map<string, string>();
   const published: string[] = [];
+  const position = new Map(ordered.map((e, i) => [e.id, i]));
   for (const [doc, extract] of extracts) {
-    const pageParams = { ...params, 'document-id': extract.id, 'path-to-root': '../' };
+    // A page needs only its neighbours for previous/next, not the whole list (which grows with the edition).
+    const i = position.get(extract.id)!;
+    const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2));
+    const pageParams = { ...base, 'documents-json': neighbours, 'document-id': extract.id, 'path-to-root': '../' };
     const html = run(messages, doc, 'html', pageParams);
     const text = run(messages, doc, 'text', pageParams);
     if (html === undefined || text === undefined) continue;
@@ -140,6 +145,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   await writeOutputs(outDir, outputs);
   return { messages, outDir, published, fileCount: loaded.sources.length };
+}
+
+function tooLarge(doc: ParsedDoc, config: EditionConfig, messages: Message[]): boolean {
+  const megabytes = doc.source.bytes.length / (1024 * 1024);
+  if (megabytes <= config.maxDocumentMegabytes) return false;
+  messages.push(
+    message(
+      'error',
+      'transform',
+      'too-large',
+      `the document is ${megabytes.toFixed(1)} MB, more than the ${config.maxDocumentMegabytes} MB editio publishes per document; split it into documents (or raise "maxDocumentMegabytes")`,
+      { file: doc.source.name, line: 1 },
+    ),
+  );
+  return true;
 }
 
 function registerPage(list: string): string {

@@ -42,18 +42,18 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
   const parsed: ParsedDoc[] = [];
   for (const source of sources) {
     const result = parse(source);
-    messages.push(...result.messages);
+    for (const item of result.messages) messages.push(item);
     if (result.doc) parsed.push(result.doc);
   }
   const docs: CheckedDoc[] = [];
   for (const verdict of await validate(parsed, options)) {
-    messages.push(...verdict.messages);
+    for (const item of verdict.messages) messages.push(item);
     docs.push({ doc: verdict.doc, valid: verdict.valid });
   }
   if (options.edition) {
     const ruleMessages = await editionRules(options.edition, parsed);
     dropRepeats(messages, ruleMessages);
-    messages.push(...ruleMessages);
+    for (const item of ruleMessages) messages.push(item);
     const failed = new Set(ruleMessages.filter((m) => m.severity === 'error').map((m) => m.file));
     for (const checked of docs) if (failed.has(checked.doc.source.name)) checked.valid = false;
   }

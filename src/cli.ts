@@ -12,7 +12,7 @@ import { packageRoot } from './stylesheets.js';
 const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
-  editio build [folder] [--out dir]           build the edition in folder (default: .)
+  editio build [folder] [--out dir] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio --help | --version
 

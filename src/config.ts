@@ -24,9 +24,11 @@ export interface EditionConfig {
   authorities: string[];
   /** Output folder of `editio build`. */
   out: string;
+  /** Larger documents are validated but not published: transforming them takes minutes. */
+  maxDocumentMegabytes: number;
 }
 
-type Field = { type: 'string' | 'string[]' | 'licence'; required: boolean };
+type Field = { type: 'string' | 'string[]' | 'licence' | 'number'; required: boolean };
 
 const FIELDS: Record<string, Field> = {
   title: { type: 'string', required: true },
@@ -39,6 +41,7 @@ const FIELDS: Record<string, Field> = {
   introduction: { type: 'string', required: false },
   authorities: { type: 'string[]', required: false },
   out: { type: 'string', required: false },
+  maxDocumentMegabytes: { type: 'number', required: false },
 };
 
 function fail(file: string, reason: string, line?: number, column?: number): never {
@@ -79,7 +82,9 @@ function parseJson(text: string, file: string): unknown {
 
 function checkField(file: string, key: string, value: unknown, field: Field): void {
   const ok =
-    field.type === 'string'
+    field.type === 'number'
+      ? typeof value === 'number' && value > 0
+      : field.type === 'string'
       ? typeof value === 'string' && value.trim() !== ''
       : field.type === 'string[]'
         ? Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')
@@ -89,7 +94,9 @@ function checkField(file: string, key: string, value: unknown, field: Field): vo
           ['undefined', 'string'].includes(typeof (value as { url?: unknown }).url);
   if (!ok) {
     const expected =
-      field.type === 'string'
+      field.type === 'number'
+        ? 'a positive number'
+        : field.type === 'string'
         ? 'a non-empty string'
         : field.type === 'string[]'
           ? 'a list of non-empty strings'
@@ -130,6 +137,7 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     sources,
     authorities: ((obj.authorities as string[] | undefined) ?? []).map(insideSources),
     out: (obj.out as string | undefined) ?? 'dist/edition',
+    maxDocumentMegabytes: (obj.maxDocumentMegabytes as number | undefined) ?? 10,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
   if (obj.introduction !== undefined) config.introduction = insideSources(obj.introduction as string);

@@ -25,7 +25,7 @@ async function listXml(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-      files.push(...(await listXml(full)));
+      for (const item of (await listXml(full))) files.push(item);
     } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.xml')) {
       files.push(full);
     }

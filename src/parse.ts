@@ -13,8 +13,14 @@ export interface ParsedDoc {
   text: string;
   /** The root element, with the positions of everything in it. */
   tree: XmlElement;
-  /** RelaxNG schemas named by `xml-model` processing instructions, as absolute paths or URLs. */
-  schemaRefs: string[];
+  /** RelaxNG schemas named by `xml-model` processing instructions: absolute paths or URLs. */
+  schemaRefs: SchemaRef[];
+}
+
+export interface SchemaRef {
+  href: string;
+  /** Line of the processing instruction. */
+  line: number;
 }
 
 export type ParseResult = { doc: ParsedDoc; messages: Message[] } | { doc: undefined; messages: Message[] };
@@ -63,7 +69,7 @@ function encodingMismatch(bytes: Buffer, encoding: string): { reason: string; li
 function decode(source: Source): { text: string } | { error: Message } {
   const at = { file: source.name };
   if (source.bytes.length === 0) {
-    return { error: message('error', 'parse', 'file-empty', 'the file is empty; write a TEI document into it or remove it', at) };
+    return { error: message('error', 'parse', 'file-empty', 'the file is empty; write a TEI document into it or remove it', { ...at, line: 1 }) };
   }
   const encoding = declaredEncoding(source.bytes) ?? 'utf-8';
   let decoder: TextDecoder;
@@ -98,13 +104,13 @@ function decode(source: Source): { text: string } | { error: Message } {
 }
 
 /** The document's prolog: its processing instructions and its DOCTYPE. */
-function readProlog(text: string): { pis: string[]; doctype?: { text: string; line: number } } {
-  const pis: string[] = [];
+function readProlog(text: string): { pis: { text: string; line: number }[]; doctype?: { text: string; line: number } } {
+  const pis: { text: string; line: number }[] = [];
   let doctype: { text: string; line: number } | undefined;
   const token = /\s+|<\?([\s\S]*?)\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<([^\s/>!?]+)/y;
   let match: RegExpExecArray | null;
   while ((match = token.exec(text)) !== null) {
-    if (match[1] !== undefined) pis.push(match[1]);
+    if (match[1] !== undefined) pis.push({ text: match[1], line: text.slice(0, match.index).split('\n').length });
     else if (match[0].startsWith('<!DOCTYPE')) {
       doctype = { text: match[0], line: text.slice(0, match.index).split('\n').length };
     } else if (match[2] !== undefined) break;
@@ -116,15 +122,15 @@ function pseudoAttribute(pi: string, name: string): string | undefined {
   return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(pi)?.slice(1).find((v) => v !== undefined);
 }
 
-function schemaRefs(pis: readonly string[], file: string): string[] {
-  const refs: string[] = [];
+function schemaRefs(pis: readonly { text: string; line: number }[], file: string): SchemaRef[] {
+  const refs: SchemaRef[] = [];
   for (const pi of pis) {
-    if (!pi.startsWith('xml-model')) continue;
-    const href = pseudoAttribute(pi, 'href');
-    const typens = pseudoAttribute(pi, 'schematypens');
+    if (!pi.text.startsWith('xml-model')) continue;
+    const href = pseudoAttribute(pi.text, 'href');
+    const typens = pseudoAttribute(pi.text, 'schematypens');
     const isRelaxNg = typens === RELAXNG_NS || (typens === undefined && href?.endsWith('.rng'));
     if (!href || !isRelaxNg) continue;
-    refs.push(/^[a-z][a-z0-9+.-]*:/i.test(href) ? href : path.resolve(path.dirname(file), href));
+    refs.push({ href: /^[a-z][a-z0-9+.-]*:/i.test(href) ? href : path.resolve(path.dirname(file), href), line: pi.line });
   }
   return refs;
 }

@@ -31,7 +31,7 @@ async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    if (entry.isDirectory()) for (const item of (await listFiles(full))) out.push(item);
     else out.push(full);
   }
   return out.sort();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { message, type Message } from './messages.js';
 import type { ParsedDoc } from './parse.js';
+import { descendants } from './tree.js';
 
 export interface ValidateOptions {
   /** A RelaxNG schema for every document, instead of the one each names in `xml-model`. */
@@ -103,29 +104,52 @@ export function explain(element: string | undefined, detail: string): string {
   return `${el}: ${detail}`;
 }
 
-/** Turns xmllint's raw output for one call into verdicts per file. */
-export function readRawOutput(raw: string, names: ReadonlyMap<string, string>): Map<string, { valid: boolean; messages: Message[] }> {
+/**
+ * Turns xmllint's raw output for one call into verdicts per file. Most lines are
+ * "file:line: element x: Relax-NG validity error : detail"; a few carry no location and
+ * belong to the next file whose verdict follows: `locate` finds their element's line.
+ */
+export function readRawOutput(
+  raw: string,
+  names: ReadonlyMap<string, string>,
+  locate: (virtual: string, element: string | undefined) => number = () => 1,
+): Map<string, { valid: boolean; messages: Message[] }> {
   const results = new Map<string, { valid: boolean; messages: Message[] }>();
   for (const virtual of names.keys()) results.set(virtual, { valid: false, messages: [] });
   const seen = new Set<string>();
+  let unlocated: string[] = [];
+  const add = (virtual: string, line: number, element: string | undefined, detail: string): void => {
+    const key = `${virtual}:${line}:${detail}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const at = { file: names.get(virtual)!, line };
+    const limit = /^Resource limit exceeded: (.*?)(?:, try XML_PARSE_HUGE)?$/.exec(detail);
+    results.get(virtual)!.messages.push(
+      limit
+        ? message('error', 'validate', 'too-large', `the validator (libxml2) refuses this document: ${limit[1]} (over 10,000,000 characters in one text node); split the text into paragraphs`, at)
+        : message('error', 'validate', 'relaxng', explain(element, detail), at),
+    );
+  };
   for (const line of raw.split('\n')) {
     const verdict = /^(\S+) (validates|fails to validate)$/.exec(line);
     if (verdict && results.has(verdict[1]!)) {
       results.get(verdict[1]!)!.valid = verdict[2] === 'validates';
+      for (const detail of unlocated) {
+        const element = /^Element (\S+) /.exec(detail)?.[1];
+        add(verdict[1]!, locate(verdict[1]!, element), element, detail);
+      }
+      unlocated = [];
       continue;
     }
     const located = /^(\S+?):(\d+): (.*)$/.exec(line);
-    if (!located || !results.has(located[1]!)) continue;
-    const [, virtual, lineNo, rest] = located;
-    const [head, ...tail] = rest!.split(' : ');
-    const detail = tail.length > 0 ? tail.join(' : ') : rest!;
-    const element = /^element ([^:\s]+):/.exec(head!)?.[1];
-    const key = `${virtual}:${lineNo}:${detail}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    results.get(virtual!)!.messages.push(
-      message('error', 'validate', 'relaxng', explain(element, detail), { file: names.get(virtual!)!, line: Number(lineNo) }),
-    );
+    if (located && results.has(located[1]!)) {
+      const [, virtual, lineNo, rest] = located;
+      const [head, ...tail] = rest!.split(' : ');
+      add(virtual!, Number(lineNo), /^element ([^:\s]+):/.exec(head!)?.[1], tail.length > 0 ? tail.join(' : ') : rest!);
+      continue;
+    }
+    const bare = /^Relax-NG validity error : (.*)$/.exec(line);
+    if (bare) unlocated.push(bare[1]!);
   }
   return results;
 }
@@ -154,7 +178,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function validateChunk(docs: readonly ParsedDoc[], schema: SchemaFiles, schemaName: string, timeoutMs: number): Promise<Verdict[]> {
+async function validateChunk(
+  docs: readonly ParsedDoc[],
+  schema: SchemaFiles,
+  schemaName: string,
+  timeoutMs: number,
+  piLine: ReadonlyMap<ParsedDoc, number>,
+): Promise<Verdict[]> {
   // Unguessable names: a document's external entity must not be able to name another file of the call.
   const prefix = randomBytes(6).toString('hex');
   const names = new Map(docs.map((d, i) => [`${prefix}-${i}.xml`, d.source.name]));
@@ -170,11 +200,21 @@ async function validateChunk(docs: readonly ParsedDoc[], schema: SchemaFiles, sc
   try {
     outcome = await withTimeout(call, timeoutMs);
   } catch (err) {
-    const stderr = String((err as Error).message ?? err).trim().split('\n').slice(0, 3).join(' ');
+    // Only libxml2's own located lines: never the excerpts it quotes from the file.
+    const stderr = String((err as Error).message ?? err)
+      .split('\n')
+      .filter((l) => /^\S+:\d+: /.test(l))
+      .slice(0, 3)
+      .join(' ');
     return docs.map((doc) => ({
       doc,
       valid: false,
-      messages: [message('error', 'validate', 'schema-invalid', `the schema ${schemaName} could not be used: ${stderr}`, { file: doc.source.name })],
+      messages: [
+        message('error', 'validate', 'schema-invalid', `the schema ${schemaName} could not be compiled${stderr ? `: ${stderr}` : ''}`, {
+          file: doc.source.name,
+          line: piLine.get(doc)!,
+        }),
+      ],
     }));
   }
   if (outcome === 'timeout') {
@@ -184,24 +224,36 @@ async function validateChunk(docs: readonly ParsedDoc[], schema: SchemaFiles, sc
       messages: [
         message('error', 'validate', 'validator-timeout', `validation against ${schemaName} did not finish in ${timeoutMs / 1000} s`, {
           file: doc.source.name,
+          line: piLine.get(doc)!,
         }),
       ],
     }));
   }
-  const results = readRawOutput(outcome.rawOutput, names);
+  const byVirtual = new Map(docs.map((d, i) => [`${prefix}-${i}.xml`, d]));
+  const locate = (virtual: string, element: string | undefined): number => {
+    const root = byVirtual.get(virtual)!.tree;
+    return (element && [...descendants(root)].find((e) => e.name === element)?.line) || root.line;
+  };
+  const results = readRawOutput(outcome.rawOutput, names, locate);
   return docs.map((doc, i) => {
     const result = results.get(`${prefix}-${i}.xml`)!;
     const messages = withoutCascades(result.messages);
     if (!result.valid && messages.length === 0) {
-      messages.push(message('error', 'validate', 'relaxng', `the document does not match ${schemaName}`, { file: doc.source.name }));
+      messages.push(message('error', 'validate', 'relaxng', `the document does not match ${schemaName}`, { file: doc.source.name, line: doc.tree.line }));
     }
     return { doc, valid: result.valid, messages };
   });
 }
 
-function schemaFor(doc: ParsedDoc, options: ValidateOptions): string | undefined {
-  if (options.schema !== undefined) return path.resolve(options.schema);
-  return doc.schemaRefs.find((ref) => path.isAbsolute(ref));
+/** The schema for a document: --schema, else the local .rng its xml-model names. */
+function schemaFor(doc: ParsedDoc, options: ValidateOptions): { path?: string; line: number; why?: string } {
+  if (options.schema !== undefined) return { path: path.resolve(options.schema), line: 1 };
+  const ref = doc.schemaRefs[0];
+  if (!ref) return { line: 1, why: 'no RelaxNG schema is named (no xml-model processing instruction)' };
+  if (!path.isAbsolute(ref.href)) return { line: ref.line, why: `its schema ${ref.href} is not on this machine and editio fetches nothing` };
+  // A document may name any path: only a RelaxNG file is ever opened.
+  if (!ref.href.endsWith('.rng')) return { line: ref.line, why: `its xml-model names ${path.basename(ref.href)}, and editio reads only RelaxNG (.rng) schemas` };
+  return { path: ref.href, line: ref.line };
 }
 
 /**
@@ -213,17 +265,16 @@ export async function validate(docs: readonly ParsedDoc[], options: ValidateOpti
   const timeoutMs = options.timeoutMs ?? 120_000;
   const verdicts = new Map<ParsedDoc, Verdict>();
   const groups = new Map<string, ParsedDoc[]>();
+  const piLine = new Map<ParsedDoc, number>();
   for (const doc of docs) {
     const schema = schemaFor(doc, options);
-    if (schema === undefined) {
-      const remote = doc.schemaRefs.find((ref) => !path.isAbsolute(ref));
-      const reason = remote
-        ? `its schema ${remote} is not on this machine and editio fetches nothing: only well-formedness was checked; pass --schema`
-        : 'no RelaxNG schema is named (no xml-model processing instruction): only well-formedness was checked; pass --schema';
-      verdicts.set(doc, { doc, valid: true, messages: [message('warning', 'validate', 'schema-none', reason, { file: doc.source.name })] });
+    piLine.set(doc, schema.line);
+    if (schema.path === undefined) {
+      const reason = `${schema.why}: only well-formedness was checked; pass --schema`;
+      verdicts.set(doc, { doc, valid: true, messages: [message('warning', 'validate', 'schema-none', reason, { file: doc.source.name, line: schema.line })] });
       continue;
     }
-    groups.set(schema, [...(groups.get(schema) ?? []), doc]);
+    groups.set(schema.path, [...(groups.get(schema.path) ?? []), doc]);
   }
   for (const [schemaPath, group] of groups) {
     const schemaName = path.basename(schemaPath);
@@ -235,13 +286,18 @@ export async function validate(docs: readonly ParsedDoc[], options: ValidateOpti
         verdicts.set(doc, {
           doc,
           valid: false,
-          messages: [message('error', 'validate', 'schema-unreadable', `cannot read the schema ${schemaPath}; check the path`, { file: doc.source.name })],
+          messages: [
+            message('error', 'validate', 'schema-unreadable', `cannot read the schema ${schemaPath}; check the xml-model's href or --schema`, {
+              file: doc.source.name,
+              line: piLine.get(doc)!,
+            }),
+          ],
         });
       }
       continue;
     }
     for (let start = 0; start < group.length; start += chunkSize) {
-      for (const verdict of await validateChunk(group.slice(start, start + chunkSize), schema, schemaName, timeoutMs)) {
+      for (const verdict of await validateChunk(group.slice(start, start + chunkSize), schema, schemaName, timeoutMs, piLine)) {
         verdicts.set(verdict.doc, verdict);
       }
     }

@@ -28,7 +28,7 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
+    if (entry.isDirectory()) for (const item of (await listFiles(full, base))) out.push(item);
     else out.push(path.relative(base, full).split(path.sep).join('/'));
   }
   return out;

@@ -37,7 +37,7 @@ describe('validate', () => {
 
   it('uses one schema per kind of file: documents, the edition file, the authority lists', async () => {
     const docs = await parsedFiles([teiDir]);
-    const schemas = new Set(docs.map((d) => path.basename(d.schemaRefs[0]!)));
+    const schemas = new Set(docs.map((d) => path.basename(d.schemaRefs[0]!.href)));
     expect([...schemas].sort()).to.deep.equal(['editio-authorities.rng', 'editio-edition.rng', 'editio.rng']);
   });
 

@@ -1,4 +1,4 @@
-import type { Message } from '../messages.js';
+import { message, type Message } from '../messages.js';
 import { authorityUnused, mentionUntagged } from './authorities.js';
 import type { Rule, RuleContext } from './context.js';
 import { dateHeaderMismatch, dateInvalid, dateRangeInverted } from './dates.js';
@@ -19,6 +19,23 @@ export const RULES: readonly Rule[] = [
   mentionUntagged,
 ];
 
+/** More messages of one rule in one file than anyone reads: the rest are counted, not listed. */
+export const MAX_PER_FILE = 100;
+
 export function runRules(ctx: RuleContext): Message[] {
-  return RULES.flatMap((rule) => rule.check(ctx));
+  const out: Message[] = [];
+  for (const rule of RULES) {
+    const perFile = new Map<string, number>();
+    for (const m of rule.check(ctx)) {
+      const n = (perFile.get(m.file ?? '') ?? 0) + 1;
+      perFile.set(m.file ?? '', n);
+      if (n <= MAX_PER_FILE) out.push(m);
+    }
+    for (const [file, n] of perFile) {
+      if (n > MAX_PER_FILE) {
+        out.push(message(rule.severity, 'validate', rule.id, `${n - MAX_PER_FILE} more like the above in this file, not listed`, file ? { file } : {}));
+      }
+    }
+  }
+  return out;
 }

@@ -127,12 +127,12 @@
     <nav class="document-nav" aria-label="Documents">
       <xsl:if test="exists($i) and $i gt 1">
         <xsl:variable name="prev" select="$ed:documents($i - 1)"/>
-        <a rel="prev" href="{$prev?id}.html"><span class="nav-label">Previous</span> <xsl:value-of select="$prev?title"/></a>
+        <a rel="prev" href="{encode-for-uri($prev?id)}.html"><span class="nav-label">Previous</span> <xsl:value-of select="$prev?title"/></a>
       </xsl:if>
       <a href="../index.html#documents">All documents</a>
       <xsl:if test="exists($i) and $i lt array:size($ed:documents)">
         <xsl:variable name="next" select="$ed:documents($i + 1)"/>
-        <a rel="next" href="{$next?id}.html"><span class="nav-label">Next</span> <xsl:value-of select="$next?title"/></a>
+        <a rel="next" href="{encode-for-uri($next?id)}.html"><span class="nav-label">Next</span> <xsl:value-of select="$next?title"/></a>
       </xsl:if>
     </nav>
   </xsl:template>
@@ -287,7 +287,7 @@
                     <xsl:otherwise><xsl:value-of select="(?date?label, 'Undated')[1]"/></xsl:otherwise>
                   </xsl:choose>
                 </p>
-                <h3><a href="documents/{?id}.html"><xsl:value-of select="?title"/></a></h3>
+                <h3><a href="documents/{encode-for-uri(?id)}.html"><xsl:value-of select="?title"/></a></h3>
                 <xsl:if test="?summary">
                   <p class="summary"><xsl:value-of select="?summary"/></p>
                 </xsl:if>

@@ -1,0 +1,144 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir } from './helpers.js';
+
+const hostileDir = path.join(fixtures, 'hostile');
+
+/** What editio must say about each fixture of test/fixtures/hostile/ (and the generated ones). */
+const EXPECTED: Record<string, string> = {
+  'truncated.xml': 'not-well-formed',
+  'mismatched-tags.xml': 'not-well-formed',
+  'bad-attribute-syntax.xml': 'not-well-formed',
+  'invalid-utf8.xml': 'encoding-invalid',
+  'lying-encoding.xml': 'encoding-mismatch',
+  'empty.xml': 'file-empty',
+  'binary-png.xml': 'not-xml',
+  'root-not-tei.xml': 'root-not-tei',
+  'xxe-external-entity.xml': 'doctype-entity',
+  'external-dtd.xml': 'doctype-entity',
+  'parameter-entity.xml': 'doctype-entity',
+  'xinclude.xml': 'relaxng',
+  'billion-laughs.xml': 'doctype-entity',
+  'generated-50mb.xml': 'too-large',
+  'generated-100000-nested.xml': 'too-deep',
+  'generated-10mb-text-node.xml': 'too-large',
+};
+
+const SECRET = 'root:x:0:0';
+
+/** The three large cases, made from the seed's decision rather than stored in git. */
+function generateLarge(dir: string): void {
+  const decision = read(path.join(teiDir, '1966-09-21-giap-decision.xml'));
+  const paragraph = /<p>During[\s\S]*?<\/p>/.exec(decision)![0];
+  const [head, tail] = decision.split(/<p>During[\s\S]*<\/p>/) as [string, string];
+  const copies = Math.ceil((50 * 1024 * 1024) / paragraph.length);
+  writeFileSync(path.join(dir, 'generated-50mb.xml'), head + `${paragraph}\n        `.repeat(copies) + tail);
+  writeFileSync(path.join(dir, 'generated-100000-nested.xml'), head + '<p>' + '<hi rend="italic">'.repeat(100_000) + 'x' + '</hi>'.repeat(100_000) + '</p>' + tail);
+  writeFileSync(path.join(dir, 'generated-10mb-text-node.xml'), head + '<p>' + 'the pilots flew '.repeat(700_000) + '</p>' + tail);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('hostile and broken input (end to end)', function () {
+  this.timeout(180_000);
+  let edition: string;
+  let server: Server;
+  let requests = 0;
+  let result: { status: number; stdout: string; stderr: string };
+  let messages: { ruleId: string; file?: string; line?: number; severity: string; reason: string }[];
+
+  before(async () => {
+    server = createServer((_req, res) => {
+      requests++;
+      res.end('<!ENTITY leak "fetched">');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    edition = copyEdition();
+    const tei = path.join(edition, 'tei');
+    for (const file of readdirSync(hostileDir)) cpSync(path.join(hostileDir, file), path.join(tei, file));
+    writeFileSync(path.join(tei, 'parameter-entity.xml'), read(path.join(hostileDir, 'parameter-entity.xml')).replace('47193', String(port)));
+    generateLarge(tei);
+    // Asynchronous, so that the server above can answer (and count) any request the build makes.
+    result = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'lib', 'cli.js'), 'build', '--format', 'json'], { cwd: edition });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d));
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+    });
+    messages = (JSON.parse(result.stdout) as { messages: typeof messages }).messages;
+  });
+
+  after(() => {
+    server.close();
+    removeDir(edition);
+  });
+
+  it('exits 1 without a stack trace', () => {
+    expect(result.status).to.equal(1);
+    expect(result.stdout + result.stderr).not.to.match(/\n\s+at \S+ \(|internal error/);
+  });
+
+  for (const [file, ruleId] of Object.entries(EXPECTED)) {
+    it(`reports ${file} as ${ruleId}, with its file and line`, () => {
+      const about = messages.filter((m) => m.file === `tei/${file}`);
+      expect(about.map((m) => m.ruleId), JSON.stringify(about)).to.include(ruleId);
+      for (const m of about.filter((x) => x.severity === 'error')) {
+        expect(m.line, `${file}: ${m.reason}`).to.be.a('number').greaterThan(0);
+        expect(m.reason).not.to.match(/^Error:|undefined|\[object/);
+      }
+    });
+  }
+
+  it('still publishes every good document, including one whose name has spaces and accents', () => {
+    const documents = readdirSync(path.join(edition, 'dist', 'edition', 'documents')).sort();
+    expect(documents).to.deep.equal([
+      '1966-09-21-giap-decision.html',
+      '1966-09-23 Giáp ş decision.html',
+      '1966-09-30-protocol-agreement.html',
+      '1967-07-06-telegram-pyongyang-bucharest.html',
+    ]);
+    const index = read(path.join(edition, 'dist', 'edition', 'index.html'));
+    expect(index).to.contain('href="documents/1966-09-23%20Gi%C3%A1p%20%C5%9F%20decision.html"');
+  });
+
+  it('never reads a file an entity or XInclude names: its content appears in no output or message', () => {
+    expect(readFileSync('/etc/passwd', 'utf8')).to.contain(SECRET);
+    expect(result.stdout + result.stderr).not.to.contain(SECRET);
+    for (const file of listFiles(path.join(edition, 'dist'))) expect(readFileSync(file, 'latin1'), file).not.to.contain(SECRET);
+  });
+
+  it('makes no network request, not even for a parameter entity on this machine', () => {
+    expect(requests).to.equal(0);
+  });
+
+  it('leaves no half-written file in the output', () => {
+    expect(listFiles(path.join(edition, 'dist')).filter((f) => /\.tmp-/.test(f))).to.deep.equal([]);
+    expect(existsSync(path.join(edition, 'dist', 'edition', 'documents', 'truncated.html'))).to.equal(false);
+  });
+
+  it('never lets a stylesheet fetch: no doc(), document(), unparsed-text() or collection() in xslt/', () => {
+    for (const file of listFiles(path.join(repoRoot, 'xslt')).filter((f) => f.endsWith('.xsl'))) {
+      expect(read(file), file).not.to.match(/\b(doc|document|unparsed-text|unparsed-text-lines|collection|json-doc|doc-available)\s*\(/);
+    }
+  });
+
+  it('answers within seconds for each file on its own', () => {
+    for (const file of readdirSync(hostileDir)) {
+      const started = Date.now();
+      const run = runCli(['validate', path.join(hostileDir, file)]);
+      expect(run.status, file).to.be.oneOf([0, 1]);
+      expect(Date.now() - started, file).to.be.lessThan(10_000);
+    }
+  });
+});
