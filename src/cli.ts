@@ -7,6 +7,8 @@ import { build } from './build.js';
 import { validateFiles } from './check.js';
 import { ConfigError, hasErrors, type Message } from './messages.js';
 import { report, type ReportFormat } from './report.js';
+import { loadConfig } from './config.js';
+import { serve } from './serve.js';
 import { packageRoot } from './stylesheets.js';
 
 const USAGE = `editio — scholarly digital editions from TEI P5
@@ -14,13 +16,18 @@ const USAGE = `editio — scholarly digital editions from TEI P5
 Usage:
   editio build [folder] [--out dir] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
+  editio serve [folder] [--out dir] [--port 8080]
   editio --help | --version
 
-build     validates every TEI file, then writes the HTML and plain-text editions
+build     validates every TEI file of the edition in folder (default: .), then writes
+          the HTML and plain-text editions
           (default output: the configuration's "out", usually dist/edition/)
 validate  checks well-formedness and RelaxNG validity; the schema is the one each file
           names in its xml-model processing instruction, or --schema for all. In an
           edition's folder (with editio.config.json) the edition rules apply too.
+
+serve     serves the built edition (the configuration's "out", or --out) on
+          127.0.0.1 for reading and testing; Ctrl+C stops it
 
 --format json  print the messages as JSON
 --strict       warnings fail too (exit 1)
@@ -32,7 +39,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string;
   positionals: string[];
-  values: { out?: string; schema?: string; format?: string; strict?: boolean; help?: boolean; version?: boolean };
+  values: { out?: string; schema?: string; format?: string; strict?: boolean; port?: string; help?: boolean; version?: boolean };
 }
 
 function parseCommandLine(argv: string[]): Parsed {
@@ -46,6 +53,7 @@ function parseCommandLine(argv: string[]): Parsed {
         schema: { type: 'string' },
         format: { type: 'string' },
         strict: { type: 'boolean' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -123,8 +131,24 @@ async function main(argv: string[]): Promise<number> {
       }
       return exitCode(result.messages, values.strict);
     }
+    case 'serve': {
+      if (positionals.length > 1) throw new UsageError('serve takes one edition folder');
+      const port = Number(values.port ?? 8080);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
+      const dir = values.out ?? (await (async () => {
+        const config = await loadConfig(path.resolve(positionals[0] ?? '.'));
+        return path.resolve(config.root, config.out);
+      })());
+      const server = await serve({ dir, port }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port`);
+        if (err.code === 'ENOENT') throw new UsageError(`${dir} does not exist; run "editio build" first`);
+        throw err;
+      });
+      process.stdout.write(`Serving ${dir} at ${server.url} (Ctrl+C to stop)\n`);
+      return new Promise<number>(() => undefined);
+    }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: build, validate`);
+      throw new UsageError(`unknown command "${command}"; commands: build, validate, serve`);
   }
 }
 

@@ -19,6 +19,12 @@ export const STYLESHEET_PARAMS = {
   'path-to-root': 'xs:string',
   /** In mode register: which list to render (listPerson, …). */
   'register-list': 'xs:string',
+  /** The TEI source's path in the published edition (tei/…), for its download link. */
+  'source-path': 'xs:string',
+  /** In mode register: every mention of every entry, as JSON (entry id → mentions in context). */
+  'mentions-json': 'xs:string',
+  /** In mode chronology: every date of the edition in order, as JSON. */
+  'chronology-json': 'xs:string',
   /** In the text edition: the column lines are wrapped at. */
   'text-width': 'xs:integer',
 } as const;

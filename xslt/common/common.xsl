@@ -17,6 +17,13 @@
   <xsl:include href="params.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="authorities.xsl"/>
+  <xsl:include href="anchors.xsl"/>
+
+  <!-- Indentation between elements that hold only elements is not text. -->
+  <xsl:strip-space elements="tei:TEI tei:teiHeader tei:fileDesc tei:titleStmt tei:publicationStmt tei:sourceDesc
+                             tei:profileDesc tei:abstract tei:creation tei:correspDesc tei:correspAction tei:text
+                             tei:body tei:div tei:list tei:standOff tei:listPerson tei:listPlace tei:listOrg
+                             tei:listObject tei:listEvent tei:person tei:place tei:org tei:object tei:event"/>
 
   <xsl:variable name="ed:edition" as="map(*)" select="parse-json($edition-json)"/>
   <xsl:variable name="ed:documents" as="array(*)" select="parse-json($documents-json)"/>
@@ -70,7 +77,7 @@
 
   <xsl:template match="tei:teiHeader"/>
 
-  <xsl:template match="tei:div/tei:head[1]" priority="2">
+  <xsl:template match="tei:body/tei:div[1]/tei:head[1]" priority="2">
     <!-- Rendered as the page's title by each format, not again inside the text. -->
   </xsl:template>
 

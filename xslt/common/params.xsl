@@ -26,6 +26,15 @@
   <!-- In mode register: the local name of the list to render (listPerson, listPlace, …). -->
   <xsl:param name="register-list" as="xs:string" select="''"/>
 
+  <!-- The TEI source's path in the published edition (tei/…), for its download link. -->
+  <xsl:param name="source-path" as="xs:string" select="''"/>
+
+  <!-- In mode register: every mention of every entry, as JSON (entry id → mentions in context). -->
+  <xsl:param name="mentions-json" as="xs:string" select="'{}'"/>
+
+  <!-- In mode chronology: every date of the edition in order, as JSON. -->
+  <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>
+
   <!-- In the text edition: the column at which lines are wrapped. -->
   <xsl:param name="text-width" as="xs:integer" select="72"/>
 

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  A document's extract: the small JSON record the edition-wide pages (the index, previous and
-  next links) are built from, so they never re-read the documents.
+  A document's extract: the small JSON record the edition-wide pages are built from (the
+  index, previous and next links, registers, chronology, search index), so that they never
+  re-read the documents. Anchors are the ones the HTML pages carry (common/anchors.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,18 +19,38 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="tei:TEI"/>
     <xsl:variable name="date" select="if ($tei) then ed:document-date($tei) else ()"/>
+    <xsl:variable name="shown" select="$tei/tei:text | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
     <xsl:sequence select="map {
         'id': $document-id,
         'title': if ($tei) then ed:title($tei) else '',
-        'date': if ($date) then map {
-            'label': ed:date-label($date),
-            'sort': ed:date-sort-key($date),
-            'when': string($date/@when)
-          } else (),
+        'date': if ($date) then ed:date-record($date) else (),
         'summary': normalize-space(string-join($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' ')),
         'summaryOnly': $tei and ed:summary-only($tei),
-        'mentions': array { distinct-values($tei//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:objectName or self::tei:eventName]/string(@ref)) }
+        'mentions': array {
+          $shown//*[ed:is-mention(.)] ! map:merge((
+            map { 'ref': string(@ref), 'entry': replace(@ref, '^.*#', ''), 'anchor': ed:anchor(.) },
+            ed:context(., 60)))
+        },
+        'dates': array {
+          ($tei/tei:text//tei:date[not(ancestor::tei:dateline)] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date)
+            ! map:merge((ed:date-record(.), ed:context(., 80)))
+        },
+        'passages': array {
+          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | $tei/tei:text//*[ed:is-block(.)])
+            ! map { 'anchor': ed:anchor(.), 'text': normalize-space(.) }
+        }
       }"/>
   </xsl:template>
+
+  <!-- A date as the extracts carry it: its anchor, words, sort key and ISO value. -->
+  <xsl:function name="ed:date-record" as="map(*)">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="map {
+        'anchor': ed:anchor($date),
+        'label': ed:date-label($date),
+        'sort': ed:date-sort-key($date),
+        'when': string($date/@when)
+      }"/>
+  </xsl:function>
 
 </xsl:stylesheet>

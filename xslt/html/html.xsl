@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The HTML edition. Default mode: a document's page. Mode "index": the edition's home page,
-  from the edition file (header and introduction) and the list of documents. Mode "register":
-  one register page per authority list. Keeps TEI provenance on every rendered element
-  (data-tei, data-ref, id from xml:id).
+  The HTML edition. Default mode: a document's page. The other pages each have a module and a
+  mode: index.xsl (the home page), registers.xsl, chronology.xsl and search.xsl; page.xsl is the
+  frame they share. TEI provenance stays on every rendered element: data-tei, data-ref, and
+  ids from xml:id or from common/anchors.xsl.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,11 +17,12 @@
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="index.xsl"/>
+  <xsl:include href="registers.xsl"/>
+  <xsl:include href="chronology.xsl"/>
+  <xsl:include href="search.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
-
-  <xsl:mode name="index" on-no-match="shallow-skip"/>
-  <xsl:mode name="register" on-no-match="shallow-skip"/>
 
   <!-- ===== A document's page ===== -->
 
@@ -30,6 +31,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($tei)"/>
       <xsl:with-param name="lang" select="($tei/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="highlight" select="true()"/>
       <xsl:with-param name="main" as="node()*">
         <article class="document" data-tei="TEI">
           <xsl:call-template name="ed:document-header">
@@ -40,6 +42,9 @@
           </section>
           <xsl:call-template name="ed:notes">
             <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
+          </xsl:call-template>
+          <xsl:call-template name="ed:cite">
+            <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
           <xsl:call-template name="ed:document-nav"/>
         </article>
@@ -60,9 +65,15 @@
             <dd><xsl:apply-templates select="$date"/></dd>
           </div>
         </xsl:if>
+        <xsl:if test="$profile/tei:creation/tei:placeName">
+          <div>
+            <dt>Place</dt>
+            <dd><xsl:apply-templates select="$profile/tei:creation/tei:placeName"/></dd>
+          </div>
+        </xsl:if>
         <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction">
           <div>
-            <dt><xsl:value-of select="if (@type = 'sent') then 'Sent from' else if (@type = 'received') then 'Received at' else concat(upper-case(substring(@type, 1, 1)), substring(@type, 2))"/></dt>
+            <dt><xsl:value-of select="ed:correspondence-label(@type)"/></dt>
             <dd>
               <xsl:for-each select="*">
                 <xsl:if test="position() gt 1">, </xsl:if>
@@ -85,6 +96,45 @@
     </header>
   </xsl:template>
 
+  <xsl:function name="ed:correspondence-label" as="xs:string">
+    <xsl:param name="type" as="xs:string?"/>
+    <xsl:sequence select="if ($type = 'sent') then 'Sent from' else if ($type = 'received') then 'Received at'
+                          else concat(upper-case(substring($type, 1, 1)), substring($type, 2))"/>
+  </xsl:function>
+
+  <!-- A suggested citation with the page's stable URL, and the TEI source to download. -->
+  <xsl:template name="ed:cite">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="date" select="ed:document-date($tei)"/>
+    <xsl:variable name="url" select="$ed:edition?baseUrl || 'documents/' || encode-for-uri($document-id) || '.html'"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">Cite this document</h2>
+      <p class="citation">
+        <xsl:text>“</xsl:text>
+        <xsl:value-of select="ed:title($tei)"/>
+        <xsl:text>,” </xsl:text>
+        <xsl:if test="$date"><xsl:value-of select="ed:date-label($date)"/>. </xsl:if>
+        <xsl:text>In </xsl:text>
+        <cite><xsl:value-of select="$ed:edition?title"/></cite>
+        <xsl:text>, edited by </xsl:text>
+        <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/>
+        <xsl:text>. </xsl:text>
+        <a href="{$url}"><xsl:value-of select="$url"/></a>
+        <xsl:text>.</xsl:text>
+      </p>
+      <p class="cite-help">Each paragraph has its own link (¶) for citing a passage.</p>
+      <xsl:if test="$source-path != ''">
+        <p><a class="download" href="{$path-to-root}{ed:uri-path($source-path)}" download="{tokenize($source-path, '/')[last()]}">Download the TEI source</a></p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- A relative path with each segment percent-encoded. -->
+  <xsl:function name="ed:uri-path" as="xs:string">
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="string-join(tokenize($path, '/') ! encode-for-uri(.), '/')"/>
+  </xsl:function>
+
   <xsl:template match="tei:bibl">
     <span class="bibl" data-tei="bibl"><xsl:apply-templates/></span>
   </xsl:template>
@@ -98,10 +148,6 @@
       <xsl:if test="@type"><xsl:attribute name="data-type" select="@type"/></xsl:if>
       <xsl:apply-templates select="@xml:id, node()"/>
     </div>
-  </xsl:template>
-
-  <xsl:template match="tei:div/tei:head[not(. is (ancestor::tei:body/tei:div/tei:head)[1])]" priority="3">
-    <h2 data-tei="head"><xsl:apply-templates select="@xml:id, node()"/></h2>
   </xsl:template>
 
   <xsl:template match="tei:list">
@@ -124,12 +170,12 @@
   <xsl:template name="ed:document-nav">
     <xsl:variable name="ids" select="array:flatten(array:for-each($ed:documents, function($d) { $d?id }))"/>
     <xsl:variable name="i" select="index-of($ids, $document-id)[1]"/>
-    <nav class="document-nav" aria-label="Documents">
+    <nav class="document-nav" aria-label="Previous and next document">
       <xsl:if test="exists($i) and $i gt 1">
         <xsl:variable name="prev" select="$ed:documents($i - 1)"/>
         <a rel="prev" href="{encode-for-uri($prev?id)}.html"><span class="nav-label">Previous</span> <xsl:value-of select="$prev?title"/></a>
       </xsl:if>
-      <a href="../index.html#documents">All documents</a>
+      <a class="nav-all" href="../index.html#documents">All documents</a>
       <xsl:if test="exists($i) and $i lt array:size($ed:documents)">
         <xsl:variable name="next" select="$ed:documents($i + 1)"/>
         <a rel="next" href="{encode-for-uri($next?id)}.html"><span class="nav-label">Next</span> <xsl:value-of select="$next?title"/></a>
@@ -145,11 +191,16 @@
       <xsl:apply-templates/>
     </xsl:param>
     <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else 'p'"/>
+    <xsl:variable name="anchor" select="ed:anchor(.)"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="$kind"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
-      <xsl:apply-templates select="@xml:id"/>
+      <xsl:attribute name="id" select="$anchor"/>
       <xsl:sequence select="$content"/>
+      <xsl:if test="ancestor::tei:text and $kind = ('p', 'item')">
+        <xsl:text> </xsl:text>
+        <a class="anchor-link" href="#{$anchor}" aria-label="Link to this paragraph">¶</a>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 
@@ -160,25 +211,33 @@
       <xsl:apply-templates/>
     </xsl:param>
     <xsl:choose>
-      <xsl:when test="$kind = 'date' and @when and string(@when) castable as xs:date">
-        <time class="date" data-tei="date" datetime="{@when}" title="{$label}"><xsl:sequence select="$content"/></time>
+      <xsl:when test="$kind = 'date'">
+        <xsl:variable name="element" select="if (string(@when) castable as xs:date or string(@when) castable as xs:gYear
+                                                 or string(@when) castable as xs:gYearMonth) then 'time' else 'span'"/>
+        <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="'date'"/>
+          <xsl:attribute name="data-tei" select="'date'"/>
+          <xsl:attribute name="id" select="ed:anchor(.)"/>
+          <xsl:if test="$element = 'time'"><xsl:attribute name="datetime" select="@when"/></xsl:if>
+          <xsl:for-each select="@notBefore, @notAfter, @from, @to">
+            <xsl:attribute name="data-{lower-case(local-name())}" select="."/>
+          </xsl:for-each>
+          <xsl:attribute name="title" select="$label"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
       </xsl:when>
-      <xsl:when test="$kind = ('title')">
+      <xsl:when test="$kind = 'title'">
         <cite data-tei="title"><xsl:sequence select="$content"/></cite>
+      </xsl:when>
+      <xsl:when test="$kind = 'supplied'">
+        <!-- The explanation shows on hover (title) and on keyboard focus (CSS, from data-explain). -->
+        <span class="supplied" data-tei="supplied" title="{$label}" data-explain="{$label}" tabindex="0">
+          <xsl:sequence select="$content"/>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$kind}" data-tei="{local-name()}">
-          <xsl:if test="$kind = 'date'">
-            <xsl:for-each select="@when, @notBefore, @notAfter, @from, @to">
-              <xsl:attribute name="data-{lower-case(local-name())}" select="."/>
-            </xsl:for-each>
-          </xsl:if>
-          <xsl:if test="$label">
-            <xsl:attribute name="title" select="$label"/>
-          </xsl:if>
-          <xsl:if test="$kind = 'supplied'">
-            <xsl:attribute name="tabindex" select="0"/>
-          </xsl:if>
+          <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
           <xsl:sequence select="$content"/>
         </span>
       </xsl:otherwise>
@@ -192,7 +251,7 @@
   -->
   <xsl:template name="ed:mention">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:variable name="nested" select="exists(descendant::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:objectName or self::tei:eventName])"/>
+    <xsl:variable name="nested" select="exists(descendant::*[ed:is-mention(.)])"/>
     <xsl:variable name="href" select="if ($entry) then ed:entry-href($entry) else ()"/>
     <xsl:if test="empty($entry)">
       <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', @ref, ', which is no entry of the authority lists')"/>
@@ -201,10 +260,10 @@
       <xsl:attribute name="class" select="string-join(('mention', concat('mention-', local-name()), if ($entry) then () else 'unresolved'), ' ')"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
       <xsl:attribute name="data-ref" select="@ref"/>
+      <xsl:attribute name="id" select="ed:anchor(.)"/>
       <xsl:if test="$entry">
         <xsl:attribute name="title" select="ed:standard-name($entry)"/>
       </xsl:if>
-      <xsl:apply-templates select="@xml:id"/>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$href and not($nested)">
@@ -213,7 +272,7 @@
       <xsl:when test="$href">
         <span>
           <xsl:sequence select="$attributes"/>
-          <xsl:for-each-group select="node()" group-adjacent="exists(self::*[@ref] | descendant::*[@ref])">
+          <xsl:for-each-group select="node()" group-adjacent="exists(descendant-or-self::*[ed:is-mention(.)])">
             <xsl:choose>
               <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()"/></xsl:when>
               <xsl:otherwise><a href="{$href}" class="mention-part"><xsl:apply-templates select="current-group()"/></a></xsl:otherwise>
@@ -229,7 +288,7 @@
 
   <xsl:template name="ed:note">
     <xsl:variable name="n" select="count(preceding::tei:note[ancestor::tei:text]) + 1"/>
-    <sup class="note-ref" id="note-ref-{$n}"><a href="#note-{$n}" aria-describedby="notes-heading"><xsl:value-of select="$n"/></a></sup>
+    <sup class="note-ref" id="note-ref-{$n}"><a href="#note-{$n}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
   <xsl:template name="ed:notes">
@@ -242,119 +301,12 @@
             <li id="note-{position()}" data-tei="note">
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
-              <a href="#note-ref-{position()}" class="note-back" aria-label="Back to the text">↩</a>
+              <a href="#note-ref-{position()}" class="note-back" aria-label="Back to the text of note {position()}">↩</a>
             </li>
           </xsl:for-each>
         </ol>
       </section>
     </xsl:if>
-  </xsl:template>
-
-  <!-- ===== The edition's home page (mode index, from the edition file) ===== -->
-
-  <xsl:template match="/" mode="index">
-    <xsl:variable name="tei" select="tei:TEI"/>
-    <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="''"/>
-      <xsl:with-param name="lang" select="($tei/@xml:lang, $ed:edition?language)[1]"/>
-      <xsl:with-param name="main" as="node()*">
-        <header class="edition-header">
-          <h1><xsl:value-of select="$ed:edition?title"/></h1>
-          <xsl:if test="$ed:edition?subtitle">
-            <p class="subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
-          </xsl:if>
-          <p class="responsibility">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
-        </header>
-        <xsl:for-each select="$tei/tei:text/tei:body/tei:div">
-          <section class="introduction" aria-labelledby="introduction-heading">
-            <h2 id="introduction-heading">
-              <xsl:apply-templates select="tei:head[1]/node()"/>
-              <xsl:if test="empty(tei:head)">Introduction</xsl:if>
-            </h2>
-            <xsl:apply-templates select="node() except tei:head[1]"/>
-          </section>
-        </xsl:for-each>
-        <section class="documents" id="documents" aria-labelledby="documents-heading">
-          <h2 id="documents-heading">Documents</h2>
-          <ol class="document-list">
-            <xsl:for-each select="$ed:documents?*">
-              <li>
-                <p class="document-date">
-                  <xsl:choose>
-                    <xsl:when test="?date?when castable as xs:date">
-                      <time datetime="{?date?when}"><xsl:value-of select="?date?label"/></time>
-                    </xsl:when>
-                    <xsl:otherwise><xsl:value-of select="(?date?label, 'Undated')[1]"/></xsl:otherwise>
-                  </xsl:choose>
-                </p>
-                <h3><a href="documents/{encode-for-uri(?id)}.html"><xsl:value-of select="?title"/></a></h3>
-                <xsl:if test="?summary">
-                  <p class="summary"><xsl:value-of select="?summary"/></p>
-                </xsl:if>
-                <xsl:if test="?summaryOnly">
-                  <p class="status">Known only by its summary; the text is not transcribed.</p>
-                </xsl:if>
-              </li>
-            </xsl:for-each>
-          </ol>
-        </section>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- ===== A register page (mode register, from an authority file) ===== -->
-
-  <xsl:template match="/" mode="register">
-    <xsl:variable name="register" select="$ed:registers($register-list)"/>
-    <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="$register?title"/>
-      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
-      <xsl:with-param name="main" as="node()*">
-        <h1><xsl:value-of select="$register?title"/></h1>
-        <xsl:for-each select="$authorities//tei:*[local-name() = $register-list]/*[@xml:id]">
-          <xsl:sort select="lower-case(ed:standard-name(.))" lang="en"/>
-          <xsl:apply-templates select="." mode="register"/>
-        </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:person | tei:place | tei:org | tei:object | tei:event" mode="register">
-    <xsl:variable name="names" select="ed:names(.)"/>
-    <section class="entry" id="{@xml:id}" data-tei="{local-name()}" aria-labelledby="{@xml:id}-name">
-      <h2 id="{@xml:id}-name">
-        <xsl:if test="$names[1]/@xml:lang">
-          <xsl:attribute name="lang" select="$names[1]/@xml:lang"/>
-        </xsl:if>
-        <xsl:value-of select="normalize-space($names[1])"/>
-      </h2>
-      <xsl:if test="tei:birth | tei:death">
-        <p class="life-dates">
-          <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:date-label(.)), tei:death ! ('died ' || ed:date-label(.))), '; ')"/>
-        </p>
-      </xsl:if>
-      <xsl:if test="count($names) gt 1">
-        <p class="variants">Also: <xsl:value-of select="string-join(subsequence($names, 2) ! normalize-space(.), '; ')"/></p>
-      </xsl:if>
-      <xsl:for-each select="tei:note">
-        <p class="entry-note"><xsl:apply-templates/></p>
-      </xsl:for-each>
-      <xsl:if test="tei:idno">
-        <ul class="identifiers">
-          <xsl:for-each select="tei:idno">
-            <xsl:variable name="href" select="ed:safe-href(.)[matches(., '^https?://')]"/>
-            <li>
-              <xsl:value-of select="(@type, 'identifier')[1]"/>
-              <xsl:text>: </xsl:text>
-              <xsl:choose>
-                <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="."/></a></xsl:when>
-                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-              </xsl:choose>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </xsl:if>
-    </section>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The frame of every HTML page: head, site header with navigation, footer. -->
+<!-- The frame of every HTML page: head, site header with navigation and search, footer. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -9,14 +9,31 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- Only the edition's own files may load: no script, no external font, no remote request. -->
+  <!--
+    Only the edition's own files may load, from a server ('self') or from disk (file:, which
+    Chromium does not count as 'self'): no inline script, no external font, no remote request.
+  -->
   <xsl:variable name="ed:content-security-policy"
-      select="&quot;default-src 'none'; style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file:; base-uri 'none'; form-action 'none'&quot;"/>
+      select="&quot;default-src 'none'; style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file:; script-src 'self' file:; form-action 'self' file:; base-uri 'none'&quot;"/>
+
+  <!-- The kinds of entity a reader can highlight, in the order of the legend. -->
+  <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
+      map { 'class': 'mention-persName', 'label': 'Persons', 'list': 'listPerson' },
+      map { 'class': 'mention-placeName', 'label': 'Places', 'list': 'listPlace' },
+      map { 'class': 'mention-orgName', 'label': 'Organisations', 'list': 'listOrg' },
+      map { 'class': 'mention-objectName', 'label': 'Objects', 'list': 'listObject' },
+      map { 'class': 'mention-eventName', 'label': 'Events', 'list': 'listEvent' },
+      map { 'class': 'date', 'label': 'Dates', 'list': '' })"/>
 
   <xsl:template name="ed:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="main" as="node()*"/>
+    <!-- Whether the page offers switches to highlight entities (pages with running text). -->
+    <xsl:param name="highlight" as="xs:boolean" select="false()"/>
+    <!-- Scripts of the page, relative to the edition's root: only the search page has any. -->
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:variable name="lists" select="$authorities//tei:standOff/*/local-name()"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
@@ -24,6 +41,9 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(($title[. != ''], $ed:edition?title), ' — ')"/></title>
         <link rel="stylesheet" href="{$path-to-root}assets/edition.css"/>
+        <xsl:for-each select="$scripts">
+          <script src="{$path-to-root}{.}" defer="defer"></script>
+        </xsl:for-each>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
@@ -32,13 +52,24 @@
           <nav class="site-nav" aria-label="Edition">
             <ul>
               <li><a href="{$path-to-root}index.html#documents">Documents</a></li>
-              <xsl:for-each select="$authorities//tei:standOff/*[map:contains($ed:registers, local-name())]">
-                <li><a href="{$path-to-root}registers/{$ed:registers(local-name())?page}.html"><xsl:value-of select="$ed:registers(local-name())?title"/></a></li>
+              <li><a href="{$path-to-root}chronology.html">Chronology</a></li>
+              <xsl:for-each select="distinct-values($lists)[map:contains($ed:registers, .)]">
+                <li><a href="{$path-to-root}registers/{$ed:registers(.)?page}.html"><xsl:value-of select="$ed:registers(.)?title"/></a></li>
               </xsl:for-each>
             </ul>
           </nav>
+          <form class="site-search" role="search" action="{$path-to-root}search.html" method="get">
+            <label for="site-search-q" class="visually-hidden">Search the edition</label>
+            <input type="search" id="site-search-q" name="q" placeholder="Search the edition"/>
+            <button type="submit">Search</button>
+          </form>
         </header>
         <main id="main">
+          <xsl:if test="$highlight">
+            <xsl:call-template name="ed:highlight-switches">
+              <xsl:with-param name="lists" select="$lists"/>
+            </xsl:call-template>
+          </xsl:if>
           <xsl:sequence select="$main"/>
         </main>
         <footer class="site-footer">
@@ -57,6 +88,24 @@
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!--
+    Checkboxes that switch highlighting on per kind of entity. CSS does the rest (body:has()),
+    so they work without JavaScript and with the keyboard; each label is its legend entry.
+  -->
+  <xsl:template name="ed:highlight-switches">
+    <xsl:param name="lists" as="xs:string*"/>
+    <fieldset class="highlight-switches">
+      <legend>Highlight</legend>
+      <xsl:for-each select="$ed:highlights[?list = ('', $lists)]">
+        <label>
+          <input type="checkbox" id="highlight-{?class}" class="highlight-switch"/>
+          <span class="swatch swatch-{?class}" aria-hidden="true"></span>
+          <xsl:value-of select="?label"/>
+        </label>
+      </xsl:for-each>
+    </fieldset>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,0 +1,95 @@
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export interface ServeOptions {
+  /** The folder to serve: a built edition (dist/edition/). */
+  dir: string;
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+}
+
+export interface Server {
+  url: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/tei+xml; charset=utf-8',
+  '.rng': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+};
+
+const HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function answer(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text + '\n');
+}
+
+/** The file a request names, or undefined if it names nothing inside `root`. */
+async function resolveFile(root: string, url: string): Promise<string | undefined> {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname);
+  } catch {
+    return undefined;
+  }
+  if (pathname.includes('\0')) return undefined;
+  let file = path.join(root, path.normalize(pathname));
+  try {
+    if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+    const real = await realpath(file);
+    // Symbolic links may not lead outside the edition either.
+    return real === root || real.startsWith(root + path.sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return answer(res, 405, 'Method not allowed: the edition is read-only.');
+  }
+  if ((req.url ?? '').length > 2048) return answer(res, 414, 'The address is too long.');
+  const file = await resolveFile(root, req.url ?? '/');
+  if (!file) return answer(res, 404, 'Not found.');
+  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, { ...HEADERS, 'Content-Type': type, 'Content-Length': (await stat(file)).size });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}
+
+/** Serves a built edition on 127.0.0.1 (never on another interface), read-only. */
+export async function serve(options: ServeOptions): Promise<Server> {
+  const root = await realpath(path.resolve(options.dir));
+  const server = createServer((req, res) => {
+    handle(root, req, res).catch(() => {
+      if (!res.headersSent) answer(res, 500, 'The file could not be read.');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EditionConfig } from '../config.js';
+import type { ParsedDoc } from '../parse.js';
+import type { Output } from '../write.js';
+
+/** Where a source is published: tei/ plus its path inside the edition's sources folder. */
+export function publishedPath(config: EditionConfig, doc: ParsedDoc): string {
+  const relative = path.relative(path.resolve(config.root, config.sources), doc.source.path);
+  return ['tei', ...relative.split(path.sep)].join('/');
+}
+
+/** A schema and the grammars it includes, as files relative to the schema's folder. */
+async function schemaFiles(schema: string, seen = new Set<string>()): Promise<string[]> {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const text = await readFile(schema, 'utf8');
+  const files = [schema];
+  for (const [, href] of text.matchAll(/<(?:[\w-]+:)?(?:include|externalRef)\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g)) {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(href!)) files.push(...(await schemaFiles(path.resolve(path.dirname(schema), href!), seen)));
+  }
+  return files;
+}
+
+/**
+ * The TEI files as published for download (byte for byte, xml-model processing instructions
+ * kept) and the schemas they name, laid out so that each xml-model still finds its schema.
+ * Schemas outside the edition's folder are not copied.
+ */
+export async function publishedSources(config: EditionConfig, docs: readonly ParsedDoc[]): Promise<Output[]> {
+  const outputs: Output[] = docs.map((doc) => ({ path: publishedPath(config, doc), content: doc.source.bytes }));
+  const sourcesDir = path.resolve(config.root, config.sources);
+  const schemas = new Set<string>();
+  for (const doc of docs) {
+    for (const ref of doc.schemaRefs) {
+      if (!path.isAbsolute(ref.href)) continue;
+      for (const file of await schemaFiles(ref.href).catch(() => [])) schemas.add(file);
+    }
+  }
+  for (const schema of [...schemas].sort()) {
+    // tei/ stands for the sources folder: a schema at ../schemas/ from there lands at schemas/.
+    const published = path.posix.normalize(['tei', ...path.relative(sourcesDir, schema).split(path.sep)].join('/'));
+    if (published.startsWith('..') || path.relative(config.root, schema).startsWith('..')) continue;
+    outputs.push({ path: published, content: await readFile(schema) });
+  }
+  return outputs;
+}

@@ -1,0 +1,145 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
+import { read, removeDir, runCli, teiDir, tempDir } from './helpers.js';
+
+/** Every HTML page of a built edition, by path. */
+function pagesOf(out: string): Map<string, HTMLElement> {
+  const pages = new Map<string, HTMLElement>();
+  for (const file of readdirSync(out, { recursive: true }) as string[]) {
+    if (file.endsWith('.html')) pages.set(file.split(path.sep).join('/'), parseHtml(read(path.join(out, file))));
+  }
+  return pages;
+}
+
+/** The element a relative link from `from` lands on, if any. */
+function landing(pages: Map<string, HTMLElement>, from: string, href: string): HTMLElement | null | undefined {
+  const [target, anchor] = decodeURIComponent(path.posix.normalize(path.posix.join(path.posix.dirname(from), href))).split('#');
+  const page = pages.get(target!);
+  if (!page) return undefined;
+  return anchor ? page.getElementById(anchor) : page;
+}
+
+describe('the HTML edition (end to end)', function () {
+  this.timeout(120_000);
+  let out: string;
+  let pages: Map<string, HTMLElement>;
+
+  before(() => {
+    out = tempDir();
+    expect(runCli(['build', '--out', out]).status).to.equal(0);
+    pages = pagesOf(out);
+  });
+  after(() => removeDir(out));
+
+  it('writes registers, chronology and search beside the documents', () => {
+    for (const page of ['index.html', 'chronology.html', 'search.html', 'registers/persons.html', 'registers/places.html', 'registers/organisations.html']) {
+      expect(pages.has(page), page).to.equal(true);
+    }
+  });
+
+  it('is valid HTML5, accessible by html-validate’s rules, on every page', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'],
+      // Subresource integrity matters for files from other origins; an edition loads only its own.
+      rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
+    });
+    const problems: string[] = [];
+    for (const page of pages.keys()) {
+      const report = await validator.validateFile(path.join(out, page));
+      for (const r of report.results) for (const m of r.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('sets lang, a Content-Security-Policy, landmarks and headings in order; has no inline script', () => {
+    for (const [name, page] of pages) {
+      expect(page.querySelector('html')!.getAttribute('lang'), name).to.equal('en');
+      expect(page.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), name).to.contain("default-src 'none'");
+      for (const landmark of ['header', 'nav', 'main', 'footer']) expect(page.querySelector(landmark), `${name} ${landmark}`).to.not.equal(null);
+      for (const script of page.querySelectorAll('script')) expect(script.getAttribute('src'), name).to.be.a('string');
+      expect(page.toString(), name).not.to.match(/javascript:/i);
+      const levels = page.querySelectorAll('h1, h2, h3, h4').map((h) => Number(h.tagName[1]));
+      expect(levels[0], name).to.equal(1);
+      levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]!, `${name}: heading h${level} after h${levels[i - 1]}`).to.be.at.most(1));
+    }
+  });
+
+  it('loads nothing from another site: every script, stylesheet and image is the edition’s own', () => {
+    for (const [name, page] of pages) {
+      for (const el of page.querySelectorAll('script[src], link[href], img[src]')) {
+        expect(el.getAttribute('src') ?? el.getAttribute('href'), name).not.to.match(/^(https?:)?\/\//);
+      }
+    }
+  });
+
+  it('lists in each register every mention, each link landing on that mention', () => {
+    let checked = 0;
+    for (const register of ['persons', 'places', 'organisations', 'objects', 'events']) {
+      const name = `registers/${register}.html`;
+      for (const entry of pages.get(name)!.querySelectorAll('section.entry')) {
+        for (const link of entry.querySelectorAll('ul.mentions ul a')) {
+          const target = landing(pages, name, link.getAttribute('href')!);
+          expect(target, `${entry.id}: ${link.getAttribute('href')}`).to.not.equal(undefined);
+          expect(target?.getAttribute('data-ref'), `${entry.id}: ${link.getAttribute('href')}`).to.match(new RegExp(`#${entry.id}$`));
+          checked++;
+        }
+      }
+    }
+    const teiMentions = readdirSync(teiDir)
+      .filter((f) => f !== 'authorities.xml')
+      .reduce((n, f) => n + [...read(path.join(teiDir, f)).matchAll(/<(persName|placeName|orgName|objectName|eventName) ref=/g)].length, 0);
+    expect(checked).to.equal(teiMentions);
+  });
+
+  it('says how often each entry is mentioned', () => {
+    const giap = pages.get('registers/persons.html')!.getElementById('vo-nguyen-giap')!;
+    expect(giap.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times on 1 page:');
+    expect(giap.querySelector('.identifiers')).to.equal(null);
+    const korea = pages.get('registers/places.html')!.getElementById('north-korea')!;
+    expect(korea.querySelector('.identifiers a')!.getAttribute('href')).to.equal('http://www.wikidata.org/entity/Q423');
+  });
+
+  it('lists every date in the chronology, each link landing on it, with an SVG timeline', () => {
+    const page = pages.get('chronology.html')!;
+    const items = page.querySelectorAll('ol.chronology > li');
+    expect(items.map((li) => li.querySelector('time')!.getAttribute('datetime'))).to.deep.equal(['1966-09-21', '1966-09-30', '1967-07-06', '2000']);
+    for (const link of page.querySelectorAll('ol.chronology a')) {
+      const target = landing(pages, 'chronology.html', link.getAttribute('href')!);
+      expect(target?.getAttribute('data-tei'), link.getAttribute('href')!).to.equal('date');
+    }
+    expect(page.querySelectorAll('svg .timeline-point')).to.have.length(4);
+  });
+
+  it('offers each document’s TEI for download, byte for byte, with the schema its xml-model names', () => {
+    const doc = pages.get('documents/1966-09-21-giap-decision.html')!;
+    const href = doc.querySelector('a.download')!.getAttribute('href')!;
+    expect(href).to.equal('../tei/1966-09-21-giap-decision.xml');
+    expect(readFileSync(path.join(out, 'tei', '1966-09-21-giap-decision.xml')).equals(readFileSync(path.join(teiDir, '1966-09-21-giap-decision.xml')))).to.equal(true);
+    expect(readdirSync(path.join(out, 'schemas')).sort()).to.deep.equal(['editio-authorities.rng', 'editio-edition.rng', 'editio.rng']);
+  });
+
+  it('suggests a citation with the stable URL from the configured base URL', () => {
+    const cite = pages.get('documents/1966-09-30-protocol-agreement.html')!.querySelector('.citation')!;
+    expect(cite.text).to.contain('30 September 1966. In North Korean Pilots in the Air War over North Vietnam, 1966–1967');
+    expect(cite.querySelector('a')!.getAttribute('href')).to.equal('https://editions.example.org/north-korean-pilots/documents/1966-09-30-protocol-agreement.html');
+  });
+
+  it('links every paragraph to itself, for citing a passage', () => {
+    const doc = pages.get('documents/1966-09-21-giap-decision.html')!;
+    for (const p of doc.querySelectorAll('.document-text p.p')) {
+      expect(p.querySelector('a.anchor-link')!.getAttribute('href')).to.equal(`#${p.id}`);
+    }
+  });
+
+  it('explains supplied text on hover and focus', () => {
+    const supplied = pages.get('documents/1966-09-21-giap-decision.html')!.querySelectorAll('.supplied');
+    expect(supplied).to.have.length(2);
+    for (const s of supplied) {
+      expect(s.getAttribute('title')).to.equal('Added by the translator');
+      expect(s.getAttribute('tabindex')).to.equal('0');
+    }
+  });
+});

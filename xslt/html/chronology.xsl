@@ -1,0 +1,120 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The chronology (mode chronology): every date of the edition in order — the documents' own
+  dates and the dates their texts mention — each linked to its place, above them a timeline
+  drawn as SVG when the page is built (no script).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-editio:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns:math="http://www.w3.org/2005/xpath-functions/math"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="chronology" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/" mode="chronology">
+    <xsl:variable name="items" select="parse-json($chronology-json)?*"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="'Chronology'"/>
+      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="main" as="node()*">
+        <h1>Chronology</h1>
+        <p class="register-summary">Every date in the edition: the documents’ own dates and the dates their texts mention, in order.</p>
+        <xsl:call-template name="ed:timeline">
+          <xsl:with-param name="items" select="$items[exists(ed:day-number(?sort))]"/>
+        </xsl:call-template>
+        <ol class="chronology">
+          <xsl:for-each select="$items">
+            <li class="chronology-{?kind}">
+              <p class="chronology-date">
+                <xsl:choose>
+                  <xsl:when test="?when castable as xs:date or ?when castable as xs:gYear or ?when castable as xs:gYearMonth">
+                    <time datetime="{?when}"><xsl:value-of select="?label"/></time>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:value-of select="?label"/></xsl:otherwise>
+                </xsl:choose>
+              </p>
+              <p class="chronology-what">
+                <xsl:choose>
+                  <xsl:when test="?kind = 'document'">
+                    <span class="chronology-kind">Document: </span>
+                    <a href="{?url}#{?anchor}"><xsl:value-of select="?title"/></a>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <a href="{?url}#{?anchor}">
+                      <xsl:value-of select="?before"/>
+                      <mark><xsl:value-of select="?text"/></mark>
+                      <xsl:value-of select="?after"/>
+                    </a>
+                    <span class="chronology-source"> — <xsl:value-of select="?title"/></span>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </p>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Days since 1 January of year 1 for an ISO value (a year counts from its first day). -->
+  <xsl:function name="ed:day-number" as="xs:double?">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="day" select="if (matches($iso, '^-?\d{4}$')) then $iso || '-01-01'
+                                     else if (matches($iso, '^-?\d{4}-\d{2}$')) then $iso || '-01'
+                                     else substring($iso, 1, if (starts-with($iso, '-')) then 11 else 10)"/>
+    <xsl:sequence select="if ($day castable as xs:date)
+                          then (xs:date($day) - xs:date('0001-01-01')) div xs:dayTimeDuration('P1D')
+                          else ()"/>
+  </xsl:function>
+
+  <!-- A year axis with a dot per date; each dot links to its place and names it on hover. -->
+  <xsl:template name="ed:timeline">
+    <xsl:param name="items" as="map(*)*"/>
+    <xsl:if test="exists($items)">
+      <xsl:variable name="width" select="760"/>
+      <xsl:variable name="pad" select="40"/>
+      <xsl:variable name="axis" select="110"/>
+      <xsl:variable name="days" select="$items ! ed:day-number(?sort)"/>
+      <xsl:variable name="first-year" select="year-from-date(xs:date('0001-01-01') + xs:dayTimeDuration('P' || xs:integer(min($days)) || 'D'))"/>
+      <xsl:variable name="last-year" select="year-from-date(xs:date('0001-01-01') + xs:dayTimeDuration('P' || xs:integer(max($days)) || 'D')) + 1"/>
+      <xsl:variable name="start" select="ed:day-number(format-number($first-year, '0000'))"/>
+      <xsl:variable name="end" select="ed:day-number(format-number($last-year, '0000'))"/>
+      <xsl:variable name="x" select="function($d) { round($pad + ($d - $start) div ($end - $start) * ($width - 2 * $pad), 1) }"/>
+      <xsl:variable name="span" select="$last-year - $first-year"/>
+      <xsl:variable name="step" select="(1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)[$span div . le 10][1]"/>
+      <figure class="timeline">
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} 150" role="img" aria-labelledby="timeline-title">
+          <title id="timeline-title">
+            <xsl:value-of select="'Timeline of ' || count($items) || ' dates from ' || $first-year || ' to ' || ($last-year - 1)"/>
+          </title>
+          <line class="timeline-axis" x1="{$pad}" y1="{$axis}" x2="{$width - $pad}" y2="{$axis}"/>
+          <xsl:for-each select="($first-year to $last-year)[(. - $first-year) mod $step = 0]">
+            <xsl:variable name="tx" select="$x(ed:day-number(format-number(., '0000')))"/>
+            <line class="timeline-tick" x1="{$tx}" y1="{$axis - 4}" x2="{$tx}" y2="{$axis + 4}"/>
+            <text class="timeline-year" x="{$tx}" y="{$axis + 22}" text-anchor="middle"><xsl:value-of select="."/></text>
+          </xsl:for-each>
+          <xsl:for-each select="$items">
+            <xsl:variable name="cx" select="$x(ed:day-number(?sort))"/>
+            <xsl:variable name="row" select="(position() - 1) mod 4"/>
+            <a href="{?url}#{?anchor}" class="timeline-point timeline-{?kind}">
+              <title><xsl:value-of select="?label || ': ' || (if (?kind = 'document') then ?title else ?before || ?text || ?after)"/></title>
+              <line class="timeline-stem" x1="{$cx}" y1="{$axis}" x2="{$cx}" y2="{86 - $row * 18}"/>
+              <circle cx="{$cx}" cy="{$axis}" r="6"/>
+              <text x="{$cx}" y="{82 - $row * 18}" text-anchor="{if ($cx lt 120) then 'start' else if ($cx gt $width - 120) then 'end' else 'middle'}">
+                <xsl:value-of select="?label"/>
+              </text>
+            </a>
+          </xsl:for-each>
+        </svg>
+        <figcaption>Each dot is a date below; select one to go to its place.</figcaption>
+      </figure>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
