@@ -89,7 +89,7 @@
       <xsl:variable name="span" select="$last-year - $first-year"/>
       <xsl:variable name="step" select="(1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)[$span div . le 10][1]"/>
       <figure class="timeline">
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} 150" role="img" aria-labelledby="timeline-title">
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} 150" role="group" aria-labelledby="timeline-title">
           <title id="timeline-title">
             <xsl:value-of select="'Timeline of ' || count($items) || ' dates from ' || $first-year || ' to ' || ($last-year - 1)"/>
           </title>

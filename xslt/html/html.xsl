@@ -31,12 +31,12 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($tei)"/>
       <xsl:with-param name="lang" select="($tei/@xml:lang, $ed:edition?language)[1]"/>
-      <xsl:with-param name="highlight" select="true()"/>
       <xsl:with-param name="main" as="node()*">
         <article class="document" data-tei="TEI">
           <xsl:call-template name="ed:document-header">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
+          <xsl:call-template name="ed:highlight-switches"/>
           <section class="document-text" aria-label="Text">
             <xsl:apply-templates select="$tei/tei:text"/>
           </section>

@@ -15,7 +15,6 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="''"/>
       <xsl:with-param name="lang" select="($tei/@xml:lang, $ed:edition?language)[1]"/>
-      <xsl:with-param name="highlight" select="exists($tei/tei:text)"/>
       <xsl:with-param name="main" as="node()*">
         <header class="edition-header">
           <h1><xsl:value-of select="$ed:edition?title"/></h1>
@@ -24,6 +23,9 @@
           </xsl:if>
           <p class="responsibility">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
         </header>
+        <xsl:if test="$tei/tei:text">
+          <xsl:call-template name="ed:highlight-switches"/>
+        </xsl:if>
         <xsl:for-each select="$tei/tei:text/tei:body/tei:div">
           <section class="introduction" aria-labelledby="introduction-heading-{position()}">
             <h2 id="introduction-heading-{position()}">

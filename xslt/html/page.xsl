@@ -29,8 +29,6 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="main" as="node()*"/>
-    <!-- Whether the page offers switches to highlight entities (pages with running text). -->
-    <xsl:param name="highlight" as="xs:boolean" select="false()"/>
     <!-- Scripts of the page, relative to the edition's root: only the search page has any. -->
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <xsl:variable name="lists" select="$authorities//tei:standOff/*/local-name()"/>
@@ -65,11 +63,6 @@
           </form>
         </header>
         <main id="main">
-          <xsl:if test="$highlight">
-            <xsl:call-template name="ed:highlight-switches">
-              <xsl:with-param name="lists" select="$lists"/>
-            </xsl:call-template>
-          </xsl:if>
           <xsl:sequence select="$main"/>
         </main>
         <footer class="site-footer">
@@ -95,7 +88,7 @@
     so they work without JavaScript and with the keyboard; each label is its legend entry.
   -->
   <xsl:template name="ed:highlight-switches">
-    <xsl:param name="lists" as="xs:string*"/>
+    <xsl:variable name="lists" select="$authorities//tei:standOff/*/local-name()"/>
     <fieldset class="highlight-switches">
       <legend>Highlight</legend>
       <xsl:for-each select="$ed:highlights[?list = ('', $lists)]">

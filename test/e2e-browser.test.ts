@@ -1,0 +1,198 @@
+import { expect } from 'chai';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve, type Server } from '../src/serve.js';
+import { removeDir, repoRoot, runCli, tempDir } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SCREENSHOTS = path.join(repoRoot, 'dist', 'screenshots');
+const PAGE_TYPES: Record<string, string> = {
+  index: 'index.html',
+  document: 'documents/1966-09-21-giap-decision.html',
+  register: 'registers/persons.html',
+  chronology: 'chronology.html',
+  search: 'search.html?q=MiG-21',
+};
+
+describe('the HTML edition in Chromium', function () {
+  this.timeout(180_000);
+  let out: string;
+  let server: Server;
+  let browser: Browser;
+  let context: BrowserContext;
+  const outside: string[] = [];
+  const errors: string[] = [];
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.log(`      (skipped: ${CHROMIUM} is missing; install Debian's chromium to run the browser tests)`);
+      this.skip();
+    }
+    out = tempDir();
+    expect(runCli(['build', '--out', out]).status).to.equal(0);
+    server = await serve({ dir: out, port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      const local = url.protocol === 'file:' || url.protocol === 'data:' || url.hostname === '127.0.0.1';
+      if (local) return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+    context.on('page', watch);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) removeDir(out);
+  });
+
+  function watch(page: Page): void {
+    page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  }
+
+  async function open(relative: string, c: BrowserContext = context): Promise<Page> {
+    const page = await c.newPage();
+    if (c !== context) watch(page);
+    await page.goto(server.url + relative);
+    return page;
+  }
+
+  it('opens every kind of page, saves a screenshot of each, and logs no error', async () => {
+    for (const [kind, relative] of Object.entries(PAGE_TYPES)) {
+      const page = await open(relative);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}.png`), fullPage: true });
+      await page.close();
+    }
+    const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await phone.goto(server.url + PAGE_TYPES.document);
+    await phone.screenshot({ path: path.join(SCREENSHOTS, 'document-375px.png'), fullPage: true });
+    await phone.close();
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('follows a person from a document to the register and back to the exact mention', async () => {
+    const page = await open(PAGE_TYPES.document!);
+    await page.click('a[data-ref="authorities.xml#phung-the-tai"]');
+    await page.waitForURL(/registers\/persons\.html#phung-the-tai$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).to.equal('phung-the-tai');
+    await page.click('#phung-the-tai ul.mentions ul a');
+    await page.waitForURL(/documents\/1966-09-21-giap-decision\.html#m\d+$/);
+    const target = await page.evaluate(() => {
+      const el = document.querySelector(':target');
+      return { ref: el?.getAttribute('data-ref'), text: el?.textContent, visible: el ? el.getBoundingClientRect().top < window.innerHeight : false };
+    });
+    expect(target).to.deep.equal({ ref: 'authorities.xml#phung-the-tai', text: 'Comrade Phung The Tai', visible: true });
+    await page.close();
+  });
+
+  const background = (page: Page, selector: string): Promise<string> =>
+    page.$eval(selector, (el) => getComputedStyle(el).backgroundColor);
+
+  it('switches highlighting on and off per type, with the keyboard', async () => {
+    const page = await open(PAGE_TYPES.document!);
+    const none = 'rgba(0, 0, 0, 0)';
+    expect(await background(page, '.mention-persName')).to.equal(none);
+    await page.focus('#highlight-mention-persName');
+    await page.keyboard.press('Space');
+    expect(await background(page, '.mention-persName')).not.to.equal(none);
+    expect(await background(page, '.mention-placeName')).to.equal(none);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await background(page, '.mention-placeName')).not.to.equal(none);
+    await page.focus('#highlight-mention-persName');
+    await page.keyboard.press('Space');
+    expect(await background(page, '.mention-persName')).to.equal(none);
+    await page.close();
+  });
+
+  it('highlights without JavaScript too', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await open(PAGE_TYPES.document!, noScript);
+    await page.click('label:has(#highlight-date)');
+    expect(await background(page, '.date')).not.to.equal('rgba(0, 0, 0, 0)');
+    await noScript.close();
+  });
+
+  it('explains supplied text when it gets keyboard focus', async () => {
+    const page = await open(PAGE_TYPES.document!);
+    await page.focus('.supplied');
+    const explanation = await page.$eval('.supplied', (el) => getComputedStyle(el, '::after').content);
+    expect(explanation).to.equal('"Added by the translator"');
+    await page.close();
+  });
+
+  it('finds the protocol agreement for "MiG-21" and the decision for "Giap", each result linking to the passage', async () => {
+    const page = await open(PAGE_TYPES.search!);
+    await page.waitForSelector('#search-results li');
+    const first = await page.$eval('#search-results li a', (a) => a.getAttribute('href'));
+    expect(first).to.match(/^documents\/1966-09-30-protocol-agreement\.html#p\d+$/);
+    await page.click('#search-results li a');
+    await page.waitForURL(/protocol-agreement\.html#p\d+$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).to.contain('MiG-21s');
+    await page.goto(server.url + 'search.html');
+    await page.fill('#search-q', 'Giap');
+    await page.press('#search-q', 'Enter');
+    await page.waitForSelector('#search-results li');
+    const hrefs = await page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.every((h) => h!.startsWith('documents/1966-09-21-giap-decision.html#'))).to.equal(true);
+    expect(await page.textContent('#search-status')).to.match(/^\d+ passages? found for “Giap”\.$/);
+    await page.close();
+  });
+
+  it('searches from file://, with no server, folding accents', async () => {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${pathToFileURL(path.join(out, 'search.html')).href}?q=gi%C3%A1p`);
+    await page.waitForSelector('#search-results li');
+    expect(await page.$$eval('#search-results li', (items) => items.length)).to.be.greaterThan(0);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation (axe-core) on any kind of page', async () => {
+    const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    // axe is injected as a script, which the pages' own CSP would rightly refuse.
+    const audit = await browser.newContext({ bypassCSP: true });
+    for (const [kind, relative] of Object.entries(PAGE_TYPES)) {
+      const page = await open(relative, audit);
+      await page.addScriptTag({ path: axe });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+      });
+      expect(violations, kind).to.deep.equal([]);
+    }
+    await audit.close();
+  });
+
+  it('fits a 375 px phone screen without sideways scrolling', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    for (const [kind, relative] of Object.entries(PAGE_TYPES)) {
+      const page = await open(relative, phone);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), kind).to.be.at.most(375);
+    }
+    await phone.close();
+  });
+
+  it('prints the text without the site’s navigation', async () => {
+    const page = await open(PAGE_TYPES.document!);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-nav', '.site-search', '.highlight-switches', '.document-nav']) {
+      expect(await page.$eval(selector, (el) => getComputedStyle(el).display), selector).to.equal('none');
+    }
+    await page.close();
+  });
+
+  it('made no request outside this machine, and no page logged an error', () => {
+    expect(outside).to.deep.equal([]);
+    expect(errors).to.deep.equal([]);
+  });
+});
