@@ -64,6 +64,23 @@ describe('transform', () => {
     expect(result.messages[0]).to.include({ ruleId: 'xslt-error', severity: 'error', file: 'x.xml' });
   });
 
+  it('turns notes into numbered footnotes with links both ways, in HTML and as endnotes in text', () => {
+    const source = fixture('notes-as-footnotes.xml');
+    const html = parseHtml(transform({ format: 'html', sourceText: source, file: 'notes', params: { authorities } }).output!);
+    const refs = html.querySelectorAll('sup.note-ref a');
+    expect(refs.map((a) => [a.text, a.getAttribute('href')])).to.deep.equal([['1', '#note-1'], ['2', '#note-2']]);
+    const notes = html.querySelectorAll('section.notes li');
+    expect(notes.map((li) => li.id)).to.deep.equal(['note-1', 'note-2']);
+    // In document order: the airfields sentence comes before "technical [support]".
+    expect(notes[0]!.text).to.contain('the airfields of the Vietnamese air force regiments');
+    expect(notes[1]!.text).to.contain('The bracketed word is the translator’s.');
+    expect(notes[1]!.querySelector('a.note-back')!.getAttribute('href')).to.equal('#note-ref-2');
+    expect(html.querySelector('p:has(#note-ref-2)')?.text).to.contain('technical [support]');
+    const text = transform({ format: 'text', sourceText: source, file: 'notes' }).output!;
+    expect(text).to.contain('our air force.[1]');
+    expect(text).to.match(/Notes\n-----\n\n\[1\] That is, the airfields.*\n\[2\] The bracketed word is the translator’s\./);
+  });
+
   it('wraps the text edition at the width it is given', () => {
     const text = transform({
       format: 'text',
