@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkSources, roleFinder } from './check.js';
-import { loadConfig, type EditionConfig } from './config.js';
+import { existsSync } from 'node:fs';
+import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
 import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc } from './parse.js';
@@ -16,10 +17,15 @@ import { isOutputFolder, writeOutputs, type Output } from './write.js';
 export type { Extract } from './site/extracts.js';
 
 export interface BuildOptions {
-  /** The edition's folder, holding editio.config.json (default: the working folder). */
+  /**
+   * The edition's folder, holding editio.config.json (default: the working folder). A folder
+   * without one is foreign TEI: every well-formed document is published; `out` is then required.
+   */
   root?: string;
   /** Output folder (default: the configuration's `out`, relative to the edition's folder). */
   out?: string;
+  /** A RelaxNG schema for every document instead of the one each names (e.g. tei_all). */
+  schema?: string;
 }
 
 export interface BuildResult {
@@ -29,6 +35,27 @@ export interface BuildResult {
   published: string[];
   /** Files that were read (sources of every role). */
   fileCount: number;
+  /** Per source file, the elements rendered by the general rule, with how often. */
+  unrendered: Record<string, Record<string, number>>;
+}
+
+/** What the HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
+function unrenderedIn(html: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [, name] of html.matchAll(/data-fallback="([^"]+)"/g)) counts[name!] = (counts[name!] ?? 0) + 1;
+  return counts;
+}
+
+async function configFor(options: BuildOptions): Promise<EditionConfig> {
+  const root = path.resolve(options.root ?? '.');
+  if (existsSync(path.join(root, CONFIG_FILE))) return loadConfig(root);
+  if (!existsSync(root)) throw new ConfigError(message('error', 'config', 'config-missing', `${root} does not exist`));
+  if (options.out === undefined) {
+    throw new ConfigError(
+      message('error', 'config', 'config-missing', `${root} has no ${CONFIG_FILE}; to publish the TEI in it as it is, name an output folder with --out`),
+    );
+  }
+  return foreignConfig(root);
 }
 
 const documentId = (doc: ParsedDoc): string => path.basename(doc.source.path).replace(/\.xml$/i, '');
@@ -110,7 +137,7 @@ async function assets(): Promise<Output[]> {
  * reported and left out; every other document is still published.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const config = await loadConfig(path.resolve(options.root ?? '.'));
+  const config = await configFor(options);
   const outDir = path.resolve(options.out ?? path.resolve(config.root, config.out));
   if (!(await isOutputFolder(outDir))) {
     throw new ConfigError(
@@ -130,7 +157,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
 
-  const checked = await checkSources(loaded.sources, { edition: config });
+  const checked = await checkSources(loaded.sources, {
+    ...(config.foreign ? { lenient: true } : { edition: config }),
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
   for (const m of checked.messages) messages.push(m);
   const valid = checked.docs.filter((c) => c.valid).map((c) => c.doc);
   const authorityDocs = valid.filter((d) => d.source.role === 'authorities');
@@ -151,6 +181,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (introExtract) introExtract.title = 'Introduction';
 
   const outputs: Output[] = [];
+  const unrendered: BuildResult['unrendered'] = {};
   const texts = new Map<string, string>();
   const position = new Map(ordered.map((e, i) => [e.id, i]));
   for (const [doc, extract] of documents) {
@@ -165,6 +196,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const html = xslt.run(doc, 'html', params);
     const text = xslt.run(doc, 'text', params);
     if (html === undefined || text === undefined) continue;
+    unrendered[doc.source.name] = unrenderedIn(html);
     outputs.push({ path: `documents/${extract.id}.html`, content: html });
     outputs.push({ path: `text/${extract.id}.txt`, content: text });
     texts.set(extract.id, text);
@@ -204,5 +236,5 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const o of await assets()) outputs.push(o);
 
   await writeOutputs(outDir, outputs);
-  return { messages, outDir, published: published.map((e) => e.id), fileCount: loaded.sources.length };
+  return { messages, outDir, published: published.map((e) => e.id), fileCount: loaded.sources.length, unrendered };
 }

@@ -10,6 +10,8 @@ import { validate, type ValidateOptions } from './validate.js';
 export interface CheckOptions extends ValidateOptions {
   /** The edition the files belong to: its authority lists drive the edition rules. */
   edition?: EditionConfig;
+  /** Foreign TEI: schema problems are warnings, and only a document that cannot be parsed fails. */
+  lenient?: boolean;
 }
 
 export interface CheckedDoc {
@@ -47,8 +49,8 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
   }
   const docs: CheckedDoc[] = [];
   for (const verdict of await validate(parsed, options)) {
-    for (const item of verdict.messages) messages.push(item);
-    docs.push({ doc: verdict.doc, valid: verdict.valid });
+    for (const m of verdict.messages) messages.push(options.lenient && m.severity === 'error' ? { ...m, severity: 'warning' } : m);
+    docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
   }
   if (options.edition) {
     const ruleMessages = await editionRules(options.edition, parsed);

@@ -14,13 +14,16 @@ import { packageRoot } from './stylesheets.js';
 const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
-  editio build [folder] [--out dir] [--format human|json] [--strict]
+  editio build [folder] [--out dir] [--schema s.rng] [--report] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio serve [folder] [--out dir] [--port 8080]
   editio --help | --version
 
 build     validates every TEI file of the edition in folder (default: .), then writes
-          the HTML and plain-text editions
+          the HTML and plain-text editions. A folder without editio.config.json is
+          foreign TEI: give --out; every well-formed file is published, schema problems
+          are warnings (against --schema if given); --report lists, per file, the
+          elements that had no specific rendering
           (default output: the configuration's "out", usually dist/edition/)
 validate  checks well-formedness and RelaxNG validity; the schema is the one each file
           names in its xml-model processing instruction, or --schema for all. In an
@@ -39,7 +42,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string;
   positionals: string[];
-  values: { out?: string; schema?: string; format?: string; strict?: boolean; port?: string; help?: boolean; version?: boolean };
+  values: { out?: string; schema?: string; format?: string; strict?: boolean; port?: string; report?: boolean; help?: boolean; version?: boolean };
 }
 
 function parseCommandLine(argv: string[]): Parsed {
@@ -54,6 +57,7 @@ function parseCommandLine(argv: string[]): Parsed {
         format: { type: 'string' },
         strict: { type: 'boolean' },
         port: { type: 'string' },
+        report: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -96,6 +100,16 @@ function print(messages: Message[], format: ReportFormat, fileCount: number): vo
   process.stdout.write(report(messages, { format, fileCount, sourceLine: sourceLines(), color: useColor() }));
 }
 
+/** `--report`: per file, the elements editio rendered by its general rule. */
+function unrenderedReport(unrendered: Record<string, Record<string, number>>): string {
+  const lines = ['Elements without a specific rendering (shown by the general rule):'];
+  for (const [file, counts] of Object.entries(unrendered).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
+    lines.push(`  ${file}: ${entries.length === 0 ? 'none' : entries.map(([name, n]) => `${name} ×${n}`).join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** Exit code: 1 for errors, and for warnings too under --strict. */
 function exitCode(messages: Message[], strict: boolean | undefined): number {
   return hasErrors(messages) || (strict && messages.some((m) => m.severity === 'warning')) ? 1 : 0;
@@ -122,10 +136,16 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'build': {
       if (positionals.length > 1) throw new UsageError('build takes one edition folder');
-      if (values.schema) throw new UsageError('--schema is an option of validate; build uses each file’s xml-model schema');
-      const result = await build({ root: positionals[0] ?? '.', ...(values.out ? { out: values.out } : {}) });
-      if (format === 'json' || result.messages.length > 0) print(result.messages, format, result.fileCount);
-      if (format === 'human') {
+      const result = await build({
+        root: positionals[0] ?? '.',
+        ...(values.out ? { out: values.out } : {}),
+        ...(values.schema ? { schema: values.schema } : {}),
+      });
+      if (format === 'json') {
+        process.stdout.write(JSON.stringify({ messages: result.messages, ...(values.report ? { unrendered: result.unrendered } : {}) }, null, 2) + '\n');
+      } else {
+        if (result.messages.length > 0) print(result.messages, format, result.fileCount);
+        if (values.report) process.stdout.write(unrenderedReport(result.unrendered));
         const index = path.join(result.outDir, 'index.html');
         process.stdout.write(`Built ${result.published.length} documents into ${result.outDir}\nOpen ${pathToFileURL(index).href}\n`);
       }

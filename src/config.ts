@@ -26,6 +26,11 @@ export interface EditionConfig {
   out: string;
   /** Larger documents are validated but not published: transforming them takes minutes. */
   maxDocumentMegabytes: number;
+  /**
+   * True for a folder of TEI without editio.config.json: every well-formed document is
+   * published, schema problems are warnings, and no edition rule applies.
+   */
+  foreign: boolean;
 }
 
 type Field = { type: 'string' | 'string[]' | 'licence' | 'number'; required: boolean };
@@ -138,10 +143,28 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     authorities: ((obj.authorities as string[] | undefined) ?? []).map(insideSources),
     out: (obj.out as string | undefined) ?? 'dist/edition',
     maxDocumentMegabytes: (obj.maxDocumentMegabytes as number | undefined) ?? 10,
+    foreign: false,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
   if (obj.introduction !== undefined) config.introduction = insideSources(obj.introduction as string);
   return config;
+}
+
+/** The configuration of a folder of foreign TEI: its files as they are, under the folder's name. */
+export function foreignConfig(dir: string): EditionConfig {
+  return {
+    root: path.resolve(dir),
+    title: path.basename(path.resolve(dir)),
+    editors: [],
+    licence: { name: 'as stated in each document' },
+    baseUrl: '',
+    language: 'en',
+    sources: '.',
+    authorities: [],
+    out: 'dist/edition',
+    maxDocumentMegabytes: 10,
+    foreign: true,
+  };
 }
 
 /** Reads `editio.config.json` from an edition folder. */

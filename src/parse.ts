@@ -2,6 +2,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { message, type Message } from './messages.js';
 import type { Source } from './load.js';
+import { resolveDoctype } from './doctype.js';
 import { buildTree, type XmlElement } from './tree.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -136,8 +137,8 @@ function schemaRefs(pis: readonly { text: string; line: number }[], file: string
 }
 
 /**
- * Checks that a source is well-formed XML whose DOCTYPE (if any) declares nothing editio would
- * have to resolve: external entities, DTDs and XInclude are never followed.
+ * Checks that a source is well-formed TEI. A DOCTYPE is taken out (src/doctype.ts): external
+ * entities, DTDs and XInclude are never followed.
  */
 export function parse(source: Source): ParseResult {
   const at = { file: source.name };
@@ -149,34 +150,27 @@ export function parse(source: Source): ParseResult {
   }
   const decoded = decode(source);
   if ('error' in decoded) return { doc: undefined, messages: [decoded.error] };
-  const text = decoded.text.replace(/^\uFEFF/, '');
+  const prolog = readProlog(decoded.text.replace(/^\uFEFF/, ''));
+  const messages: Message[] = [];
+  let text = decoded.text.replace(/^\uFEFF/, '');
+  if (prolog.doctype) {
+    const resolved = resolveDoctype(text, prolog.doctype, source.name);
+    if ('error' in resolved) return { doc: undefined, messages: [resolved.error] };
+    text = resolved.text;
+    for (const m of resolved.messages) messages.push(m);
+  }
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;
     return {
       doc: undefined,
-      messages: [message('error', 'parse', 'not-well-formed', `not well-formed XML: ${msg}`, { ...at, line, column: col })],
-    };
-  }
-  const prolog = readProlog(text);
-  if (prolog.doctype && /<!ENTITY|SYSTEM|PUBLIC/.test(prolog.doctype.text)) {
-    return {
-      doc: undefined,
-      messages: [
-        message(
-          'error',
-          'parse',
-          'doctype-entity',
-          'the DOCTYPE declares entities or an external DTD, which editio never resolves; remove it and write the characters themselves',
-          { ...at, line: prolog.doctype.line },
-        ),
-      ],
+      messages: [...messages, message('error', 'parse', 'not-well-formed', `not well-formed XML: ${msg}`, { ...at, line, column: col })],
     };
   }
   const built = buildTree(text);
   if ('error' in built) {
     const { ruleId, reason, line, column } = built.error;
-    return { doc: undefined, messages: [message('error', 'parse', ruleId, reason, { ...at, line, column })] };
+    return { doc: undefined, messages: [...messages, message('error', 'parse', ruleId, reason, { ...at, line, column })] };
   }
   const root = built.root;
   if (!['TEI', 'teiCorpus'].includes(root.name) || root.ns !== TEI_NS) {
@@ -184,7 +178,7 @@ export function parse(source: Source): ParseResult {
       root.ns !== TEI_NS && ['TEI', 'teiCorpus'].includes(root.name)
         ? `the root <${root.name}> is not in the TEI namespace; add xmlns="${TEI_NS}"`
         : `the root element is <${root.name}>, not <TEI> or <teiCorpus>: this is not a TEI document`;
-    return { doc: undefined, messages: [message('error', 'parse', 'root-not-tei', reason, { ...at, line: root.line, column: root.column })] };
+    return { doc: undefined, messages: [...messages, message('error', 'parse', 'root-not-tei', reason, { ...at, line: root.line, column: root.column })] };
   }
-  return { doc: { source, text, tree: root, schemaRefs: schemaRefs(prolog.pis, source.path) }, messages: [] };
+  return { doc: { source, text, tree: root, schemaRefs: schemaRefs(prolog.pis, source.path) }, messages };
 }

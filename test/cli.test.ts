@@ -88,22 +88,17 @@ describe('cli', function () {
       requireShared(this, teiAllSchema);
     });
 
-    it('gives jing’s verdict for every file, except where it never resolves XInclude or DTDs', () => {
+    it('gives jing’s verdict for every file, except where jing resolves what editio never reads', () => {
       const run = runCli(['validate', corpusDir, '--schema', teiAllSchema, '--format', 'json']);
       expect(run.status).to.equal(1);
-      const { messages } = JSON.parse(run.stdout) as { messages: { ruleId: string; file: string; line?: number }[] };
-      const failing = [...new Set(messages.map((m) => path.basename(m.file)))].sort();
+      const { messages } = JSON.parse(run.stdout) as { messages: { ruleId: string; severity: string; file: string; line?: number }[] };
+      const failing = [...new Set(messages.filter((m) => m.severity === 'error').map((m) => path.basename(m.file)))].sort();
       // jing (Debian 20220510) rejects the same files, with two documented differences (README):
       // isicily-IAS_1.xml is valid for jing only because jing falls back from its xi:include, which
-      // editio never resolves; teic-test-testcorpus.xml fails in both, for its DOCTYPE.
-      expect(failing).to.deep.equal([
-        'frus1894Nicaragua-d7.xml',
-        'isicily-IAS_1.xml',
-        'schnitzler-L00088.xml',
-        'teic-test-testcorpus.xml',
-        'tpub-CIDTC-3823-cortez.xml',
-      ]);
-      expect(messages.find((m) => m.file.endsWith('teic-test-testcorpus.xml'))!.ruleId).to.equal('doctype-entity');
+      // editio never resolves; teic-test-testcorpus.xml is a fatal error for jing, which looks for
+      // its external DTD, while editio ignores the DTD (with a warning) and finds the file valid.
+      expect(failing).to.deep.equal(['frus1894Nicaragua-d7.xml', 'isicily-IAS_1.xml', 'schnitzler-L00088.xml', 'tpub-CIDTC-3823-cortez.xml']);
+      expect(messages.find((m) => m.file.endsWith('teic-test-testcorpus.xml'))).to.include({ ruleId: 'doctype-entity', severity: 'warning' });
       expect(messages.find((m) => m.file.endsWith('isicily-IAS_1.xml'))).to.include({ ruleId: 'relaxng', line: 116 });
     });
   });

@@ -107,7 +107,13 @@ describe('hostile and broken input (end to end)', function () {
       '1966-09-23 Giáp ş decision.html',
       '1966-09-30-protocol-agreement.html',
       '1967-07-06-telegram-pyongyang-bucharest.html',
+      // Their DTD and parameter entity are ignored (never read), with a warning; the rest is sound.
+      'external-dtd.html',
+      'parameter-entity.html',
     ]);
+    for (const file of ['external-dtd.xml', 'parameter-entity.xml']) {
+      expect(messages.filter((m) => m.file === `tei/${file}`).map((m) => `${m.severity} ${m.ruleId}`)).to.deep.equal(['warning doctype-entity']);
+    }
     const index = read(path.join(edition, 'dist', 'edition', 'index.html'));
     expect(index).to.contain('href="documents/1966-09-23%20Gi%C3%A1p%20%C5%9F%20decision.html"');
   });

@@ -14,8 +14,8 @@
 
   <xsl:function name="ed:is-mention" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName
-                                          or self::tei:objectName or self::tei:eventName])"/>
+    <xsl:sequence select="exists($e[self::tei:persName or self::tei:placeName or self::tei:orgName
+                                    or self::tei:objectName or self::tei:eventName])"/>
   </xsl:function>
 
   <!-- Blocks: the units a search result or a citation points to. -->
@@ -31,7 +31,7 @@
       <xsl:choose>
         <xsl:when test="ed:is-mention($e)">
           <xsl:number select="$e" level="any" format="1"
-              count="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:objectName[@ref] | tei:eventName[@ref]"/>
+              count="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName"/>
         </xsl:when>
         <xsl:when test="$e/self::tei:date">
           <xsl:number select="$e" level="any" format="1" count="tei:date"/>

@@ -30,16 +30,28 @@
 
   <!-- ===== The document's header, read the same way by every format ===== -->
 
+  <!-- The document element: a TEI, or a teiCorpus of them. -->
+  <xsl:function name="ed:root" as="element()?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$doc/(tei:TEI | tei:teiCorpus)"/>
+  </xsl:function>
+
+  <!-- The texts to show: a TEI's text, or each text of a teiCorpus, in order. -->
+  <xsl:function name="ed:texts" as="element(tei:text)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/(tei:text | .//tei:TEI/tei:text)"/>
+  </xsl:function>
+
   <!-- The document's title: the main title of its titleStmt. -->
   <xsl:function name="ed:title" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles)[1])"/>
   </xsl:function>
 
   <!-- The date the document was written: its creation date, else its sending, else its dateline. -->
   <xsl:function name="ed:document-date" as="element(tei:date)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:sequence select="($profile/tei:creation/tei:date,
                            $profile/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
@@ -48,19 +60,30 @@
 
   <!-- A document known only by its summary marks its untranscribed text as a gap. -->
   <xsl:function name="ed:summary-only" as="xs:boolean">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="exists($tei/tei:text//tei:gap[@reason = 'not-transcribed'])
                           and empty($tei/tei:text//tei:p)"/>
   </xsl:function>
 
   <!-- The heading the text gives itself, or failing that the header's title. -->
   <xsl:function name="ed:heading" as="node()*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="head" select="($tei/tei:text/tei:body/tei:div/tei:head)[1]"/>
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="head" select="$tei/tei:text/tei:body/tei:div[1]/tei:head[1]"/>
     <xsl:choose>
       <xsl:when test="$head"><xsl:sequence select="$head/node()"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="ed:title($tei)"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Notes shown with the text: in the text itself and in the header parts the pages show. -->
+  <xsl:function name="ed:note-shown" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/ancestor::*[self::tei:text or self::tei:sourceDesc or self::tei:abstract or self::tei:correspDesc])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:note-number" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="count($note/preceding::tei:note[ed:note-shown(.)]) + count($note/ancestor::tei:note) + 1"/>
   </xsl:function>
 
   <!-- Only http(s) and relative URLs are ever linked: no javascript:, data: or file: URL. -->
@@ -87,22 +110,35 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A gap stands as a block of its own between blocks, and inline within a line of text. -->
   <xsl:template match="tei:gap">
-    <xsl:call-template name="ed:block">
-      <xsl:with-param name="kind" select="'gap'"/>
-      <xsl:with-param name="content" as="node()*">
-        <xsl:choose>
-          <xsl:when test="tei:desc"><xsl:apply-templates select="tei:desc/node()"/></xsl:when>
-          <xsl:otherwise><xsl:text>[…]</xsl:text></xsl:otherwise>
-        </xsl:choose>
-      </xsl:with-param>
-    </xsl:call-template>
+    <xsl:variable name="shown" as="node()*">
+      <xsl:choose>
+        <xsl:when test="tei:desc"><xsl:apply-templates select="tei:desc/node()"/></xsl:when>
+        <xsl:otherwise><xsl:text>[…]</xsl:text></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="ed:in-block-context(.)">
+        <xsl:call-template name="ed:block">
+          <xsl:with-param name="kind" select="'gap'"/>
+          <xsl:with-param name="content" select="$shown"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="ed:inline">
+          <xsl:with-param name="kind" select="'gap'"/>
+          <xsl:with-param name="label" select="string-join((@reason, @extent ! ('extent: ' || .)), '; ')"/>
+          <xsl:with-param name="content" select="$shown"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]
-                       | tei:objectName[@ref] | tei:eventName[@ref]">
+  <!-- Names are marked whatever their pointer (@ref, @corresp, @key, or none). -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName">
     <xsl:call-template name="ed:mention">
-      <xsl:with-param name="entry" select="ed:entry(@ref)"/>
+      <xsl:with-param name="entry" select="(@ref, @corresp)[1] ! ed:entry(.)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -137,9 +173,68 @@
     <xsl:call-template name="ed:note"/>
   </xsl:template>
 
-  <xsl:template match="tei:lb">
-    <xsl:text>&#10;</xsl:text>
+  <!-- Line and page beginnings; with @break="no" the word runs on, so nothing is shown. -->
+  <xsl:template match="tei:lb | tei:pb | tei:cb">
+    <xsl:if test="not(@break = 'no')">
+      <xsl:call-template name="ed:milestone"/>
+    </xsl:if>
   </xsl:template>
+
+  <!-- The layout whitespace around a break inside a word is no space in the text. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" priority="0.6">
+    <xsl:value-of select="replace(ed:text-without-leading-break-space(.), '\s+$', '')"/>
+  </xsl:template>
+
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]">
+    <xsl:value-of select="ed:text-without-leading-break-space(.)"/>
+  </xsl:template>
+
+  <xsl:function name="ed:text-without-leading-break-space" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="if ($text/preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])
+                          then replace($text, '^\s+', '') else string($text)"/>
+  </xsl:function>
+
+  <!--
+    Elements editio has no specific rendering for keep their text, in reading order: an element
+    holding only elements is a container; one standing among blocks is a block of its own;
+    anything else runs inline. Foreign-namespace content is treated the same way, never dropped.
+  -->
+  <xsl:template match="*" priority="-1">
+    <xsl:choose>
+      <xsl:when test="ed:in-block-context(.) and ed:is-container(.)">
+        <xsl:call-template name="ed:container"/>
+      </xsl:when>
+      <xsl:when test="ed:in-block-context(.)">
+        <xsl:call-template name="ed:block">
+          <xsl:with-param name="kind" select="'block'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="ed:inline">
+          <xsl:with-param name="kind" select="'unrendered'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Element-only content: no text of its own besides layout whitespace. -->
+  <xsl:function name="ed:is-container" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/*) and empty($e/text()[normalize-space()])"/>
+  </xsl:function>
+
+  <!-- Whether an element stands where blocks stand: among the children of a container. -->
+  <xsl:function name="ed:in-block-context" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parent" select="$e/.."/>
+    <xsl:sequence select="$parent instance of element()
+                          and ($parent[self::tei:body or self::tei:div or self::tei:front or self::tei:back or self::tei:text
+                                       or self::tei:group or self::tei:lg or self::tei:sp]
+                               or (ed:is-container($parent) and not(ed:is-block($parent))
+                                   and not($parent[self::tei:note or self::tei:p or self::tei:head or self::tei:hi or self::tei:quote])
+                                   and ed:in-block-context($parent)))"/>
+  </xsl:function>
 
   <!-- ===== Contract templates: the plain rendering, overridden by each format ===== -->
 
@@ -170,5 +265,15 @@
 
   <!-- A note: formats place it at the foot of the text. -->
   <xsl:template name="ed:note"/>
+
+  <!-- An element whose content is blocks: by default, just those blocks. -->
+  <xsl:template name="ed:container">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- A line, column or page beginning: by default, a space. -->
+  <xsl:template name="ed:milestone">
+    <xsl:text> </xsl:text>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -17,9 +17,9 @@
   <xsl:output method="json" indent="no"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="date" select="if ($tei) then ed:document-date($tei) else ()"/>
-    <xsl:variable name="shown" select="$tei/tei:text | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="shown" select="ed:texts($tei) | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
     <xsl:sequence select="map {
         'id': $document-id,
         'title': if ($tei) then ed:title($tei) else '',
@@ -27,16 +27,16 @@
         'summary': normalize-space(string-join($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' ')),
         'summaryOnly': $tei and ed:summary-only($tei),
         'mentions': array {
-          $shown//*[ed:is-mention(.)] ! map:merge((
+          $shown//*[ed:is-mention(.)][@ref] ! map:merge((
             map { 'ref': string(@ref), 'entry': replace(@ref, '^.*#', ''), 'anchor': ed:anchor(.) },
             ed:context(., 60)))
         },
         'dates': array {
-          ($tei/tei:text//tei:date[not(ancestor::tei:dateline)] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date)
+          (ed:texts($tei)//tei:date[not(ancestor::tei:dateline)] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date)
             ! map:merge((ed:date-record(.), ed:context(., 80)))
         },
         'passages': array {
-          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | $tei/tei:text//*[ed:is-block(.)])
+          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | ed:texts($tei)//*[ed:is-block(.)])
             ! map { 'anchor': ed:anchor(.), 'text': normalize-space(.) }
         }
       }"/>

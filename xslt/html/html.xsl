@@ -27,7 +27,7 @@
   <!-- ===== A document's page ===== -->
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($tei)"/>
       <xsl:with-param name="lang" select="($tei/@xml:lang, $ed:edition?language)[1]"/>
@@ -38,10 +38,20 @@
           </xsl:call-template>
           <xsl:call-template name="ed:highlight-switches"/>
           <section class="document-text" aria-label="Text">
-            <xsl:apply-templates select="$tei/tei:text"/>
+            <xsl:choose>
+              <xsl:when test="$tei/self::tei:teiCorpus">
+                <xsl:for-each select="$tei//tei:TEI[tei:text]">
+                  <section class="corpus-member" aria-label="{ed:title(.)}">
+                    <h2><xsl:value-of select="ed:title(.)"/></h2>
+                    <xsl:apply-templates select="tei:text"/>
+                  </section>
+                </xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="$tei/tei:text"/></xsl:otherwise>
+            </xsl:choose>
           </section>
           <xsl:call-template name="ed:notes">
-            <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
+            <xsl:with-param name="notes" select="$tei//tei:note[ed:note-shown(.)]"/>
           </xsl:call-template>
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>
@@ -53,7 +63,7 @@
   </xsl:template>
 
   <xsl:template name="ed:document-header">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="date" select="ed:document-date($tei)"/>
     <header class="document-header">
@@ -104,9 +114,10 @@
 
   <!-- A suggested citation with the page's stable URL, and the TEI source to download. -->
   <xsl:template name="ed:cite">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="date" select="ed:document-date($tei)"/>
-    <xsl:variable name="url" select="$ed:edition?baseUrl || 'documents/' || encode-for-uri($document-id) || '.html'"/>
+    <xsl:variable name="page" select="encode-for-uri($document-id) || '.html'"/>
+    <xsl:variable name="url" select="if ($ed:edition?baseUrl) then $ed:edition?baseUrl || 'documents/' || $page else $page"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading">Cite this document</h2>
       <p class="citation">
@@ -116,8 +127,9 @@
         <xsl:if test="$date"><xsl:value-of select="ed:date-label($date)"/>. </xsl:if>
         <xsl:text>In </xsl:text>
         <cite><xsl:value-of select="$ed:edition?title"/></cite>
-        <xsl:text>, edited by </xsl:text>
-        <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/>
+        <xsl:if test="exists($ed:edition?editors?*)">
+          <xsl:value-of select="', edited by ' || string-join($ed:edition?editors?*, ', ')"/>
+        </xsl:if>
         <xsl:text>. </xsl:text>
         <a href="{$url}"><xsl:value-of select="$url"/></a>
         <xsl:text>.</xsl:text>
@@ -139,7 +151,7 @@
     <span class="bibl" data-tei="bibl"><xsl:apply-templates/></span>
   </xsl:template>
 
-  <xsl:template match="tei:text | tei:body">
+  <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group">
     <xsl:apply-templates/>
   </xsl:template>
 
@@ -190,12 +202,13 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
-    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else 'p'"/>
-    <xsl:variable name="anchor" select="ed:anchor(.)"/>
+    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else if ($kind = 'block') then 'div' else 'p'"/>
+    <xsl:variable name="anchor" select="if (ed:is-block(.) or @xml:id) then ed:anchor(.) else ()"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="$kind"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
-      <xsl:attribute name="id" select="$anchor"/>
+      <xsl:if test="$kind = 'block'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
+      <xsl:if test="$anchor"><xsl:attribute name="id" select="$anchor"/></xsl:if>
       <xsl:sequence select="$content"/>
       <xsl:if test="ancestor::tei:text and $kind = ('p', 'item')">
         <xsl:text> </xsl:text>
@@ -237,10 +250,34 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="{$kind}" data-tei="{local-name()}">
+          <xsl:if test="$kind = 'unrendered'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
           <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
           <xsl:sequence select="$content"/>
         </span>
       </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="ed:container">
+    <div class="container" data-tei="{local-name()}">
+      <xsl:call-template name="ed:fallback-attributes"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- Marks what editio rendered by the general rule (listed by build with the report option), and foreign namespaces. -->
+  <xsl:template name="ed:fallback-attributes">
+    <xsl:attribute name="data-fallback" select="name()"/>
+    <xsl:if test="namespace-uri() != 'http://www.tei-c.org/ns/1.0'">
+      <xsl:attribute name="data-ns" select="namespace-uri()"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="ed:milestone">
+    <xsl:choose>
+      <xsl:when test="self::tei:lb"><br class="lb"/></xsl:when>
+      <xsl:when test="self::tei:pb and @n"><span class="pb" data-tei="pb" title="page {@n}">[<xsl:value-of select="@n"/>]</span></xsl:when>
+      <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -253,13 +290,15 @@
     <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="nested" select="exists(descendant::*[ed:is-mention(.)])"/>
     <xsl:variable name="href" select="if ($entry) then ed:entry-href($entry) else ()"/>
-    <xsl:if test="empty($entry)">
-      <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', @ref, ', which is no entry of the authority lists')"/>
+    <xsl:variable name="pointer" select="(@ref, @corresp)[1]"/>
+    <xsl:if test="$pointer and empty($entry) and empty(ed:safe-href($pointer)[matches(., '^https?:')])">
+      <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', $pointer, ', which is no entry of the authority lists')"/>
     </xsl:if>
     <xsl:variable name="attributes" as="attribute()*">
-      <xsl:attribute name="class" select="string-join(('mention', concat('mention-', local-name()), if ($entry) then () else 'unresolved'), ' ')"/>
+      <xsl:attribute name="class" select="string-join(('mention', concat('mention-', local-name()), if ($entry or empty($pointer)) then () else 'unresolved'), ' ')"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
-      <xsl:attribute name="data-ref" select="@ref"/>
+      <xsl:if test="$pointer"><xsl:attribute name="data-ref" select="$pointer"/></xsl:if>
+      <xsl:if test="@key"><xsl:attribute name="data-key" select="@key"/></xsl:if>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
       <xsl:if test="$entry">
         <xsl:attribute name="title" select="ed:standard-name($entry)"/>
@@ -287,7 +326,7 @@
   </xsl:template>
 
   <xsl:template name="ed:note">
-    <xsl:variable name="n" select="count(preceding::tei:note[ancestor::tei:text]) + 1"/>
+    <xsl:variable name="n" select="ed:note-number(.)"/>
     <sup class="note-ref" id="note-ref-{$n}"><a href="#note-{$n}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 

@@ -21,7 +21,9 @@
           <xsl:if test="$ed:edition?subtitle">
             <p class="subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
           </xsl:if>
-          <p class="responsibility">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
+          <xsl:if test="exists($ed:edition?editors?*)">
+            <p class="responsibility">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
+          </xsl:if>
         </header>
         <xsl:if test="$tei/tei:text">
           <xsl:call-template name="ed:highlight-switches"/>

@@ -68,9 +68,10 @@
         <footer class="site-footer">
           <p>
             <xsl:value-of select="$ed:edition?title"/>
-            <xsl:text>. Edited by </xsl:text>
-            <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/>
             <xsl:text>. </xsl:text>
+            <xsl:if test="exists($ed:edition?editors?*)">
+              <xsl:value-of select="'Edited by ' || string-join($ed:edition?editors?*, ', ') || '. '"/>
+            </xsl:if>
             <xsl:variable name="licence-url" select="ed:safe-href($ed:edition?licence?url)"/>
             <xsl:choose>
               <xsl:when test="$licence-url"><a rel="license" href="{$licence-url}"><xsl:value-of select="$ed:edition?licence?name"/></a></xsl:when>

@@ -22,7 +22,7 @@
   <xsl:variable name="ed:newline" select="'&#10;'"/>
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="date" select="ed:document-date($tei)"/>
     <xsl:call-template name="ed:title-block">
@@ -41,9 +41,17 @@
       <xsl:value-of select="ed:field('Summary', ed:plain($profile/tei:abstract/node()))"/>
     </xsl:if>
     <xsl:value-of select="$ed:newline"/>
-    <xsl:apply-templates select="$tei/tei:text"/>
+    <xsl:for-each select="ed:texts($tei)">
+      <xsl:if test="$tei/self::tei:teiCorpus">
+        <xsl:call-template name="ed:title-block">
+          <xsl:with-param name="title" select="ed:title(ancestor::tei:TEI[1])"/>
+          <xsl:with-param name="underline" select="'-'"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:apply-templates select="."/>
+    </xsl:for-each>
     <xsl:call-template name="ed:endnotes">
-      <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
+      <xsl:with-param name="notes" select="$tei//tei:note[ed:note-shown(.)]"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -55,7 +63,9 @@
     <xsl:if test="$ed:edition?subtitle">
       <xsl:value-of select="ed:wrap($ed:edition?subtitle, $text-width, '', '') || $ed:newline"/>
     </xsl:if>
-    <xsl:value-of select="ed:wrap('Edited by ' || string-join($ed:edition?editors?*, ', '), $text-width, '', '') || $ed:newline"/>
+    <xsl:if test="exists($ed:edition?editors?*)">
+      <xsl:value-of select="ed:wrap('Edited by ' || string-join($ed:edition?editors?*, ', '), $text-width, '', '') || $ed:newline"/>
+    </xsl:if>
     <xsl:value-of select="ed:wrap('Licence: ' || $ed:edition?licence?name, $text-width, '', '') || $ed:newline || $ed:newline"/>
     <xsl:for-each select="tei:TEI/tei:text/tei:body/tei:div">
       <xsl:call-template name="ed:title-block">
@@ -91,11 +101,12 @@
     <xsl:value-of select="$lines || $ed:newline || string-join((1 to $longest) ! $underline, '') || $ed:newline || $ed:newline"/>
   </xsl:template>
 
-  <xsl:template match="tei:text | tei:body | tei:div | tei:list">
+  <xsl:template match="tei:text | tei:body | tei:div | tei:list | tei:front | tei:back | tei:group">
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="text()[not(normalize-space())][parent::tei:div or parent::tei:body or parent::tei:text or parent::tei:list]"/>
+  <!-- Layout whitespace between blocks is no text. -->
+  <xsl:template match="text()[not(normalize-space())][ed:is-container(..)]"/>
 
   <!-- ===== The contract templates, for plain text ===== -->
 
@@ -111,7 +122,7 @@
   </xsl:template>
 
   <xsl:template name="ed:note">
-    <xsl:value-of select="'[' || count(preceding::tei:note[ancestor::tei:text]) + 1 || ']'"/>
+    <xsl:value-of select="'[' || ed:note-number(.) || ']'"/>
   </xsl:template>
 
   <xsl:template name="ed:endnotes">

@@ -1,0 +1,116 @@
+import { expect } from 'chai';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
+import { buildTree, texts, type XmlElement } from '../src/tree.js';
+import { corpusDir, fixtures, read, removeDir, requireShared, runCli, tempDir, teiAllSchema } from './helpers.js';
+
+/** The words of a document's text elements, as written (a DOCTYPE taken out first). */
+function wordsOfText(file: string): string[] {
+  const built = buildTree(read(file).replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/, ''));
+  if ('error' in built) throw new Error(`${file}: ${built.error.reason}`);
+  const found: XmlElement[] = [];
+  const walk = (e: XmlElement): void => {
+    if (e.name === 'text') found.push(e);
+    else for (const c of e.children) if (c.kind === 'element') walk(c);
+  };
+  walk(built.root);
+  return found.flatMap((t) => [...texts(t)].map((n) => n.text).join(' ').split(/\s+/)).filter(Boolean);
+}
+
+function buildForeign(folder: string, extra: string[] = []): { out: string; run: ReturnType<typeof runCli> } {
+  const out = tempDir('editio-foreign-');
+  return { out, run: runCli(['build', folder, '--out', out, ...extra]) };
+}
+
+describe('foreign TEI (a folder without editio.config.json)', function () {
+  this.timeout(180_000);
+
+  it('asks for --out rather than writing into someone else’s folder (exit 2)', () => {
+    const run = runCli(['build', path.join(fixtures, 'foreign')]);
+    expect(run.status).to.equal(2);
+    expect(run.stderr).to.contain('name an output folder with --out');
+  });
+
+  describe('test/fixtures/foreign', () => {
+    let out: string;
+    let run: ReturnType<typeof runCli>;
+    before(() => ({ out, run } = buildForeign(path.join(fixtures, 'foreign'), ['--report'])));
+    after(() => removeDir(out));
+
+    it('publishes every file, with warnings only, and reports what had no specific rendering', () => {
+      expect(run.status).to.equal(0);
+      expect(readdirSync(path.join(out, 'documents')).sort()).to.deep.equal([
+        'inline-svg-and-xsi.html',
+        'internal-entities.html',
+        'line-breaks-inside-words.html',
+        'names-with-any-pointer.html',
+      ]);
+      expect(run.stdout).to.match(/inline-svg-and-xsi\.xml: figDesc ×1, figure ×1, script ×1, svg ×1, text ×1/);
+    });
+
+    it('joins the parts of a word broken by lb or pb with break="no"', () => {
+      expect(read(path.join(out, 'text', 'line-breaks-inside-words.txt'))).to.contain('The pilots of the regiment flew from the airfield near the capital.');
+    });
+
+    it('expands a DOCTYPE’s internal entities', () => {
+      expect(read(path.join(out, 'text', 'internal-entities.txt'))).to.contain('the North Korean pilots dossier—twice');
+    });
+
+    it('marks names whatever their pointer, and warns (not fails) on pointers that resolve nowhere', () => {
+      const page = parseHtml(read(path.join(out, 'documents', 'names-with-any-pointer.html')));
+      const names = page.querySelectorAll('.document-text .mention');
+      expect(names.map((n) => [n.getAttribute('data-tei'), n.getAttribute('data-ref') ?? n.getAttribute('data-key') ?? null])).to.deep.equal([
+        ['persName', '#p_RD1'],
+        ['persName', 'persons.xml#thompson'],
+        ['placeName', 'washington'],
+        ['orgName', null],
+      ]);
+      expect(run.stdout).to.match(/warning {2}persName points to #p_RD1, which is no entry of the authority lists {2}ref-unresolved/);
+    });
+
+    it('keeps the text of foreign-namespace content but never its markup: no SVG script or handler reaches the page', () => {
+      const html = read(path.join(out, 'documents', 'inline-svg-and-xsi.html'));
+      expect(html).not.to.match(/<svg|<script>|onload=/);
+      expect(parseHtml(html).querySelector('[data-ns="http://www.w3.org/2000/svg"]')!.text).to.contain('Runway seven');
+      expect(read(path.join(out, 'text', 'inline-svg-and-xsi.txt'))).to.contain('The runway, drawn by the translator.');
+    });
+  });
+
+  describe('../shared/corpus (real editions’ TEI)', function () {
+    let out: string;
+    let run: ReturnType<typeof runCli>;
+    before(function () {
+      requireShared(this, corpusDir);
+      ({ out, run } = buildForeign(corpusDir, ['--schema', teiAllSchema, '--report', '--format', 'json']));
+    });
+    after(() => out && removeDir(out));
+
+    it('publishes a page and a text for every file, schema problems being warnings', () => {
+      expect(run.status, run.stderr).to.equal(0);
+      const files = readdirSync(corpusDir).filter((f) => f.endsWith('.xml'));
+      for (const file of files) {
+        const id = file.replace(/\.xml$/, '');
+        expect(existsSync(path.join(out, 'documents', `${id}.html`)), id).to.equal(true);
+        expect(existsSync(path.join(out, 'text', `${id}.txt`)), id).to.equal(true);
+      }
+      const { messages } = JSON.parse(run.stdout) as { messages: { severity: string; ruleId: string; file: string }[] };
+      expect(messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
+      expect(messages.filter((m) => m.ruleId === 'relaxng').map((m) => path.basename(m.file))).to.include('frus1894Nicaragua-d7.xml');
+    });
+
+    it('shows every word of every file’s text in its text edition', () => {
+      for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.xml'))) {
+        const edition = read(path.join(out, 'text', file.replace(/\.xml$/, '.txt'))).replace(/\s+/g, ' ');
+        const missing = wordsOfText(path.join(corpusDir, file)).filter((w) => !edition.includes(w));
+        expect(missing, file).to.deep.equal([]);
+      }
+    });
+
+    it('reports, per file, the elements without a specific rendering (frus:attachment among them)', () => {
+      const { unrendered } = JSON.parse(run.stdout) as { unrendered: Record<string, Record<string, number>> };
+      const nicaragua = Object.entries(unrendered).find(([f]) => f.endsWith('frus1894Nicaragua-d7.xml'))![1];
+      expect(nicaragua).to.have.property('frus:attachment', 1);
+    });
+  });
+});
