@@ -8,9 +8,12 @@ import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc } from './parse.js';
 import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
+import type { Registry } from './dts/api.js';
+import { staticDts } from './dts/static.js';
+import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
 import { searchIndexScript } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
-import { compileStylesheets, packageRoot } from './stylesheets.js';
+import { compileStylesheets, packageRoot, type Format } from './stylesheets.js';
 import { parseForStylesheets, transform, type StylesheetParams } from './transform.js';
 import { isOutputFolder, writeOutputs, type Output } from './write.js';
 
@@ -88,7 +91,7 @@ class Transformer {
     readonly base: StylesheetParams,
   ) {}
 
-  run(doc: ParsedDoc, format: 'html' | 'text' | 'extract', params: StylesheetParams, initialMode?: string): string | undefined {
+  run(doc: ParsedDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
     const result = transform({
       format,
       sourceText: doc.text,
@@ -231,9 +234,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   }
   outputs.push({ path: 'search/index.js', content: await searchIndexScript(searchDocuments(pages)) });
-  const publishedDocs = [...documents.keys()].filter((d) => texts.has(documentId(d)));
-  for (const o of await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs])) outputs.push(o);
-  for (const o of await assets()) outputs.push(o);
+
+  // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
+  const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
+  const publishedDocs = published.map((e) => byId.get(e.id)!);
+  const sources = await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs]);
+  const dublinCore = new Map<string, string>();
+  for (const doc of publishedDocs) {
+    const xml = xslt.run(doc, 'dc', { 'document-id': documentId(doc) });
+    if (xml !== undefined) dublinCore.set(documentId(doc), xml);
+  }
+  const rows = documentRows(config, published, entryIndex(authorityDocs));
+  const corpus = corpusXml(config, intro, [...authorityDocs, ...publishedDocs]);
+  for (const o of [...sources, ...exchangeFiles(config, corpus, rows, dublinCore, sources), ...(await assets())]) outputs.push(o);
+  const registry: Registry = {
+    collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
+    resources: published.map((e, i) => ({
+      id: e.id,
+      title: e.title,
+      description: e.summary,
+      date: e.date?.when || e.date?.sort || '',
+      language: config.language,
+      tei: publishedPath(config, publishedDocs[i]!),
+    })),
+  };
+  const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
+  for (const o of await staticDts(registry, dtsBase, new Map(sources.map((o) => [o.path, o.content])))) outputs.push(o);
 
   await writeOutputs(outDir, outputs);
   return { messages, outDir, published: published.map((e) => e.id), fileCount: loaded.sources.length, unrendered };

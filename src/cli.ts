@@ -16,6 +16,7 @@ const USAGE = `editio — scholarly digital editions from TEI P5
 Usage:
   editio build [folder] [--out dir] [--schema s.rng] [--report] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
+  editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080]
   editio --help | --version
 
@@ -29,8 +30,10 @@ validate  checks well-formedness and RelaxNG validity; the schema is the one eac
           names in its xml-model processing instruction, or --schema for all. In an
           edition's folder (with editio.config.json) the edition rules apply too.
 
+export    writes the edition as data too (part of every build): tei/, corpus.xml,
+          metadata/ (Dublin Core, CSV, JSON), CITATION.cff, editio-edition.zip, dts/
 serve     serves the built edition (the configuration's "out", or --out) on
-          127.0.0.1 for reading and testing; Ctrl+C stops it
+          127.0.0.1, with the DTS 1.0 API at /api/dts; Ctrl+C stops it
 
 --format json  print the messages as JSON
 --strict       warnings fail too (exit 1)
@@ -134,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
       print(result.messages, format, result.fileCount);
       return exitCode(result.messages, values.strict);
     }
+    case 'export':
     case 'build': {
       if (positionals.length > 1) throw new UsageError('build takes one edition folder');
       const result = await build({
@@ -168,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
       return new Promise<number>(() => undefined);
     }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: build, validate, serve`);
+      throw new UsageError(`unknown command "${command}"; commands: build, export, validate, serve`);
   }
 }
 

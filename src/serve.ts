@@ -3,6 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { answer as answerDts, Library } from './dts/api.js';
 
 export interface ServeOptions {
   /** The folder to serve: a built edition (dist/edition/). */
@@ -60,12 +61,21 @@ async function resolveFile(root: string, url: string): Promise<string | undefine
   }
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const DTS_BASE = '/api/dts';
+
+async function handle(root: string, dts: Library | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return answer(res, 405, 'Method not allowed: the edition is read-only.');
   }
   if ((req.url ?? '').length > 2048) return answer(res, 414, 'The address is too long.');
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  if (url.pathname === DTS_BASE || url.pathname.startsWith(DTS_BASE + '/')) {
+    const reply = dts ? await answerDts(dts, url) : undefined;
+    if (!reply) return answer(res, 404, dts ? 'No such DTS endpoint.' : 'This edition has no DTS data; rebuild it.');
+    res.writeHead(reply.status, { ...HEADERS, 'Content-Type': reply.type, ...reply.headers });
+    return void res.end(req.method === 'HEAD' ? undefined : reply.body);
+  }
   const file = await resolveFile(root, req.url ?? '/');
   if (!file) return answer(res, 404, 'Not found.');
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -74,11 +84,15 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   createReadStream(file).pipe(res);
 }
 
-/** Serves a built edition on 127.0.0.1 (never on another interface), read-only. */
+/**
+ * Serves a built edition on 127.0.0.1 (never on another interface), read-only, with the DTS 1.0
+ * API at /api/dts (entry, collection, navigation, document) over its published TEI.
+ */
 export async function serve(options: ServeOptions): Promise<Server> {
   const root = await realpath(path.resolve(options.dir));
+  const dts = await Library.open(root, DTS_BASE);
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => {
+    handle(root, dts, req, res).catch(() => {
       if (!res.headersSent) answer(res, 500, 'The file could not be read.');
       else res.destroy();
     });

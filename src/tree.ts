@@ -11,6 +11,9 @@ export interface XmlElement {
   attrs: Map<string, string>;
   line: number;
   column: number;
+  /** Offsets of the start tag's '<' and just past the end tag's '>', in the source text. */
+  start: number;
+  end: number;
   children: XmlNode[];
   parent: XmlElement | undefined;
 }
@@ -79,11 +82,11 @@ export function buildTree(text: string): { root: XmlElement } | { error: TreeErr
     });
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const start = text.lastIndexOf('<', parser.position - 1);
-    const at = positions.at(start < 0 ? 0 : start);
+    const start = Math.max(0, text.lastIndexOf('<', parser.position - 1));
+    const at = positions.at(start);
     const attrs = new Map<string, string>();
     for (const [name, attr] of Object.entries(tag.attributes)) attrs.set(name, attr.value);
-    const element: XmlElement = { kind: 'element', name: tag.local, ns: tag.uri, attrs, ...at, children: [], parent: stack.at(-1) };
+    const element: XmlElement = { kind: 'element', name: tag.local, ns: tag.uri, attrs, ...at, start, end: parser.position, children: [], parent: stack.at(-1) };
     if (element.parent) element.parent.children.push(element);
     else root ??= element;
     stack.push(element);
@@ -94,7 +97,8 @@ export function buildTree(text: string): { root: XmlElement } | { error: TreeErr
   });
   // saxes reports a closetag for self-closing elements too.
   parser.on('closetag', () => {
-    stack.pop();
+    const element = stack.pop();
+    if (element) element.end = parser.position;
     tokenEnd = parser.position;
   });
   parser.on('text', (value) => {

@@ -18,6 +18,8 @@ export interface Extract {
   date: DateRecord | null;
   summary: string;
   summaryOnly: boolean;
+  /** Where the document was written or sent from. */
+  place: { text: string; entry: string } | null;
   mentions: ({ ref: string; entry: string; anchor: string } & InContext)[];
   dates: (DateRecord & InContext)[];
   passages: { anchor: string; text: string }[];

@@ -26,6 +26,8 @@
         'date': if ($date) then ed:date-record($date) else (),
         'summary': normalize-space(string-join($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' ')),
         'summaryOnly': $tei and ed:summary-only($tei),
+        'place': ($tei/tei:teiHeader/tei:profileDesc/(tei:creation/tei:placeName, tei:correspDesc/tei:correspAction[@type = 'sent']/tei:placeName))[1]
+                 ! map { 'text': normalize-space(.), 'entry': replace(string(@ref), '^.*#', '') },
         'mentions': array {
           $shown//*[ed:is-mention(.)][@ref] ! map:merge((
             map { 'ref': string(@ref), 'entry': replace(@ref, '^.*#', ''), 'anchor': ed:anchor(.) },

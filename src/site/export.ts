@@ -1,0 +1,180 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { EditionConfig } from '../config.js';
+import type { ParsedDoc } from '../parse.js';
+import { descendants, type XmlElement } from '../tree.js';
+import type { Output } from '../write.js';
+import type { Extract } from './extracts.js';
+
+/** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
+const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
+const ENTRY_KINDS: Record<string, 'persons' | 'places' | 'organisations' | 'objects' | 'events'> = {
+  person: 'persons',
+  place: 'places',
+  org: 'organisations',
+  object: 'objects',
+  event: 'events',
+};
+
+/** A document's root element as written: what follows its prolog. */
+function rootElement(doc: ParsedDoc): string {
+  return doc.text.replace(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/, '').trimEnd();
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The whole edition as one teiCorpus: the edition's header, the authority lists and every
+ * published document, each TEI element copied as written.
+ */
+export function corpusXml(config: EditionConfig, intro: ParsedDoc | undefined, members: readonly ParsedDoc[]): string {
+  const introHeader = intro ? /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(intro.text)?.[0] : undefined;
+  const header =
+    introHeader ??
+    `<teiHeader><fileDesc><titleStmt><title>${escapeXml(config.title)}</title></titleStmt>` +
+      `<publicationStmt><p>${escapeXml(config.licence.name)}</p></publicationStmt>` +
+      `<sourceDesc><p>The documents of this corpus, as published by editio.</p></sourceDesc></fileDesc></teiHeader>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<?xml-model href="${TEI_ALL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
+    `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"${config.language ? ` xml:lang="${escapeXml(config.language)}"` : ''}>`,
+    header,
+    ...members.map(rootElement),
+    '</teiCorpus>',
+    '',
+  ].join('\n');
+}
+
+interface Entry {
+  kind: (typeof ENTRY_KINDS)[string];
+  name: string;
+}
+
+/** Authority entries by id: their register and standard name. */
+export function entryIndex(authorities: readonly ParsedDoc[]): Map<string, Entry> {
+  const index = new Map<string, Entry>();
+  const text = (e: XmlElement): string => e.children.map((c) => (c.kind === 'text' ? c.text : text(c))).join('').replace(/\s+/g, ' ').trim();
+  for (const doc of authorities) {
+    for (const e of descendants(doc.tree)) {
+      const id = e.attrs.get('xml:id');
+      const kind = ENTRY_KINDS[e.name];
+      if (!id || !kind) continue;
+      const names = [...descendants(e)].filter((n) => n !== e && /Name$/.test(n.name));
+      const standard = names.find((n) => n.attrs.get('type') === 'standard') ?? names[0];
+      index.set(id, { kind, name: standard ? text(standard) : id });
+    }
+  }
+  return index;
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  date: string;
+  place: string;
+  persons: string[];
+  places: string[];
+  organisations: string[];
+  url: string;
+}
+
+/** One row per published document, for spreadsheets and OpenRefine. */
+export function documentRows(config: EditionConfig, extracts: readonly Extract[], entries: Map<string, Entry>): DocumentRow[] {
+  return extracts.map((e) => {
+    const named = (kind: Entry['kind']): string[] => [...new Set(e.mentions.map((m) => entries.get(m.entry)).filter((x) => x?.kind === kind).map((x) => x!.name))];
+    return {
+      id: e.id,
+      title: e.title,
+      date: e.date?.when || e.date?.sort || '',
+      place: (e.place && entries.get(e.place.entry)?.name) || e.place?.text || '',
+      persons: named('persons'),
+      places: named('places'),
+      organisations: named('organisations'),
+      url: `${config.baseUrl}documents/${encodeURIComponent(e.id)}.html`,
+    };
+  });
+}
+
+/** RFC 4180: fields quoted when they hold a comma, quote or line break; lists joined by "; ". */
+export function toCsv(rows: readonly DocumentRow[]): string {
+  const columns = ['id', 'title', 'date', 'place', 'persons', 'places', 'organisations', 'url'] as const;
+  const field = (v: string | string[]): string => {
+    const s = Array.isArray(v) ? v.join('; ') : v;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+const SPDX: Record<string, string> = {
+  'creativecommons.org/licenses/by/4.0': 'CC-BY-4.0',
+  'creativecommons.org/licenses/by-sa/4.0': 'CC-BY-SA-4.0',
+  'creativecommons.org/publicdomain/zero/1.0': 'CC0-1.0',
+  'creativecommons.org/licenses/by/3.0': 'CC-BY-3.0',
+};
+
+const yamlString = (s: string): string => JSON.stringify(s);
+
+/** CITATION.cff (Citation File Format 1.2.0), for software and repositories that read it. */
+export function citationCff(config: EditionConfig): string {
+  const licence = config.licence.url ? SPDX[config.licence.url.replace(/^https?:\/\//, '').replace(/\/$/, '')] : undefined;
+  return [
+    'cff-version: 1.2.0',
+    `message: ${yamlString('If you use this edition, please cite it as below.')}`,
+    'type: dataset',
+    `title: ${yamlString(config.title + (config.subtitle ? `: ${config.subtitle}` : ''))}`,
+    'authors:',
+    ...(config.editors.length > 0 ? config.editors : ['editio']).map((name) => `  - name: ${yamlString(name)}`),
+    ...(config.baseUrl ? [`url: ${yamlString(config.baseUrl)}`] : []),
+    ...(licence ? [`license: ${licence}`] : []),
+    '',
+  ].join('\n');
+}
+
+function readme(config: EditionConfig): string {
+  return [
+    config.title,
+    '='.repeat(config.title.length),
+    '',
+    ...(config.subtitle ? [config.subtitle, ''] : []),
+    ...(config.editors.length > 0 ? [`Edited by ${config.editors.join(', ')}.`, ''] : []),
+    'This archive holds the edition as data, made by editio:',
+    '',
+    '- tei/            the TEI P5 sources (each with its xml-model processing instruction)',
+    '- schemas/        the RelaxNG schemas they name',
+    '- corpus.xml      the whole edition as one teiCorpus',
+    '- metadata/       Dublin Core (oai_dc) per document; documents.csv and documents.json',
+    '- CITATION.cff    how to cite the edition',
+    '- LICENSE.txt     the licence',
+    '',
+    ...(config.baseUrl ? [`Published at ${config.baseUrl}`, ''] : []),
+  ].join('\n');
+}
+
+/**
+ * The exchange files: corpus.xml, metadata/, CITATION.cff, LICENSE.txt and a zip of them with
+ * the TEI sources. The zip's dates are fixed, so that two builds give the same bytes.
+ */
+export function exchangeFiles(
+  config: EditionConfig,
+  corpus: string,
+  rows: readonly DocumentRow[],
+  dublinCore: ReadonlyMap<string, string>,
+  sources: readonly Output[],
+): Output[] {
+  const files: Output[] = [
+    { path: 'corpus.xml', content: corpus },
+    { path: 'metadata/documents.csv', content: toCsv(rows) },
+    { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },
+    ...[...dublinCore].map(([id, xml]) => ({ path: `metadata/${id}.dc.xml`, content: xml })),
+    { path: 'CITATION.cff', content: citationCff(config) },
+    { path: 'LICENSE.txt', content: `${config.licence.name}${config.licence.url ? `\n${config.licence.url}` : ''}\n` },
+  ];
+  const zipped: Zippable = {};
+  const mtime = new Date(Date.UTC(1980, 0, 1));
+  for (const file of [...files, ...sources, { path: 'README.txt', content: readme(config) }]) {
+    const bytes = typeof file.content === 'string' ? strToU8(file.content) : file.content;
+    zipped[file.path] = [bytes, { mtime }];
+  }
+  return [...files, { path: 'editio-edition.zip', content: zipSync(zipped, { level: 9 }) }];
+}
