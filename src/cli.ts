@@ -8,7 +8,9 @@ import { validateFiles } from './check.js';
 import { ConfigError, hasErrors, type Message } from './messages.js';
 import { report, type ReportFormat } from './report.js';
 import { loadConfig } from './config.js';
+import { init } from './init.js';
 import { serve } from './serve.js';
+import { importFiles, tag, type FileTags } from './tagging/index.js';
 import { packageRoot } from './stylesheets.js';
 
 const USAGE = `editio — scholarly digital editions from TEI P5
@@ -18,6 +20,9 @@ Usage:
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080]
+  editio init <folder>
+  editio import <file.txt>… [--out tei/]
+  editio tag <file|folder>… [--write]
   editio --help | --version
 
 build     validates every TEI file of the edition in folder (default: .), then writes
@@ -35,6 +40,13 @@ export    writes the edition as data too (part of every build): tei/, corpus.xml
 serve     serves the built edition (the configuration's "out", or --out) on
           127.0.0.1, with the DTS 1.0 API at /api/dts; Ctrl+C stops it
 
+init      starts a new edition in an empty folder: configuration, schemas, an example
+          document, authority lists and a README; "editio build" works on it at once
+import    turns plain-text documents (title line, date line, paragraphs) into TEI in
+          the edition's sources, with names and dates tagged
+tag       tags dates and the authority lists' names in TEI, showing what it would add;
+          --write writes it. The text is never changed; a second run adds nothing
+
 --format json  print the messages as JSON
 --strict       warnings fail too (exit 1)
 
@@ -45,7 +57,17 @@ class UsageError extends Error {}
 interface Parsed {
   command: string;
   positionals: string[];
-  values: { out?: string; schema?: string; format?: string; strict?: boolean; port?: string; report?: boolean; help?: boolean; version?: boolean };
+  values: {
+    out?: string;
+    schema?: string;
+    format?: string;
+    strict?: boolean;
+    port?: string;
+    report?: boolean;
+    write?: boolean;
+    help?: boolean;
+    version?: boolean;
+  };
 }
 
 function parseCommandLine(argv: string[]): Parsed {
@@ -61,6 +83,7 @@ function parseCommandLine(argv: string[]): Parsed {
         strict: { type: 'boolean' },
         port: { type: 'string' },
         report: { type: 'boolean' },
+        write: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -110,6 +133,28 @@ function unrenderedReport(unrendered: Record<string, Record<string, number>>): s
     const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
     lines.push(`  ${file}: ${entries.length === 0 ? 'none' : entries.map(([name, n]) => `${name} ×${n}`).join(', ')}`);
   }
+  return lines.join('\n') + '\n';
+}
+
+/** What `editio tag` adds, per file: each new tag at its line and column, then a count. */
+function tagReport(files: FileTags[], write: boolean): string {
+  const lines: string[] = [];
+  let total = 0;
+  for (const { file, insertions, written } of files) {
+    if (insertions.length === 0) continue;
+    total += insertions.length;
+    lines.push(`${file}${written ? '  (written)' : ''}`);
+    for (const i of insertions) lines.push(`  ${i.line}:${i.column}  + ${i.open}${i.words}${i.close}`);
+    lines.push('');
+  }
+  const kinds = new Map<string, number>();
+  for (const i of files.flatMap((f) => f.insertions)) kinds.set(i.element, (kinds.get(i.element) ?? 0) + 1);
+  const summary = [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
+  lines.push(
+    total === 0
+      ? 'Nothing to tag: every name of the authority lists and every date is tagged already.'
+      : `${total} tags ${write ? 'written' : 'to add'} (${summary})${write ? '' : '; run with --write to write them'}.`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -171,8 +216,32 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Serving ${dir} at ${server.url} (Ctrl+C to stop)\n`);
       return new Promise<number>(() => undefined);
     }
+    case 'init': {
+      if (positionals.length !== 1) throw new UsageError('init takes the folder to create the edition in');
+      const written = await init(positionals[0]!);
+      process.stdout.write(`Created a new edition in ${positionals[0]} (${written.length} files). Next: read its README.md, then run "editio build" there.\n`);
+      return 0;
+    }
+    case 'import': {
+      if (positionals.length === 0) throw new UsageError('import needs at least one text file');
+      const result = await importFiles(positionals, values.out ? { out: values.out } : {});
+      print(result.messages, format, positionals.length);
+      if (format === 'human') for (const file of result.written) process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+      return exitCode(result.messages, values.strict);
+    }
+    case 'tag': {
+      if (positionals.length === 0) throw new UsageError('tag needs at least one file or folder');
+      const result = await tag(positionals, { write: Boolean(values.write) });
+      if (format === 'json') {
+        process.stdout.write(JSON.stringify({ messages: result.messages, files: result.files }, null, 2) + '\n');
+      } else {
+        process.stdout.write(tagReport(result.files, Boolean(values.write)));
+        if (result.messages.length > 0) print(result.messages, format, result.files.length);
+      }
+      return exitCode(result.messages, values.strict);
+    }
     default:
-      throw new UsageError(`unknown command "${command}"; commands: build, export, validate, serve`);
+      throw new UsageError(`unknown command "${command}"; commands: build, export, validate, serve, init, import, tag`);
   }
 }
 

@@ -1,7 +1,7 @@
 /** The one diagnostic type of every stage, printed by the reporter (report.ts). */
 export type Severity = 'error' | 'warning' | 'info';
 
-export type Stage = 'config' | 'load' | 'parse' | 'validate' | 'transform' | 'site' | 'write';
+export type Stage = 'config' | 'load' | 'parse' | 'validate' | 'transform' | 'site' | 'write' | 'tag' | 'import';
 
 export interface Message {
   severity: Severity;

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { authorityPaths, configIn } from '../check.js';
+import type { EditionConfig } from '../config.js';
+import { findXmlFiles, loadSources } from '../load.js';
+import type { Message } from '../messages.js';
+import { parse, type ParsedDoc } from '../parse.js';
+import { writeFileAtomic } from '../write.js';
+import { importText } from './import.js';
+import { authorityEntries, type AuthorityEntry } from './names.js';
+import { tagDocument, type Insertion } from './tag.js';
+
+export interface FileTags {
+  file: string;
+  insertions: Insertion[];
+  written: boolean;
+}
+
+async function entriesOf(edition: EditionConfig | undefined): Promise<AuthorityEntry[]> {
+  if (!edition) return [];
+  const { sources } = await loadSources(authorityPaths(edition), () => 'authorities');
+  return authorityEntries(sources.map((s) => parse(s).doc).filter((d): d is ParsedDoc => d !== undefined));
+}
+
+/**
+ * `editio tag`: tags dates and the authority lists' names in TEI documents; writes them only
+ * with `write`. The documents' text is never changed, and tagging twice adds nothing.
+ */
+export async function tag(paths: readonly string[], options: { write?: boolean; edition?: EditionConfig } = {}): Promise<{ files: FileTags[]; messages: Message[] }> {
+  const edition = options.edition ?? (await configIn(process.cwd()));
+  const entries = await entriesOf(edition);
+  const authorities = new Set(edition ? authorityPaths(edition) : []);
+  const found = await findXmlFiles(paths);
+  const loaded = await loadSources(found.files.filter((f) => !authorities.has(f)));
+  const messages: Message[] = [...found.messages, ...loaded.messages];
+  const files: FileTags[] = [];
+  for (const source of loaded.sources) {
+    const parsed = parse(source);
+    for (const m of parsed.messages) messages.push(m);
+    if (!parsed.doc) continue;
+    const original = source.bytes.toString('utf8');
+    if (parsed.doc.text !== original.replace(/^\uFEFF/, '')) {
+      messages.push({ severity: 'warning', ruleId: 'tag-skipped', source: 'tag', reason: 'the document has a DOCTYPE, which tagging would lose; remove it first', file: source.name, line: 1 });
+      continue;
+    }
+    const result = tagDocument(parsed.doc, entries);
+    for (const m of result.messages) messages.push(m);
+    const write = Boolean(options.write) && result.insertions.length > 0;
+    if (write) await writeFileAtomic(source.path, result.text);
+    files.push({ file: source.name, insertions: result.insertions, written: write });
+  }
+  return { files, messages };
+}
+
+/** `editio import`: plain-text documents to TEI in the edition's sources, then tagged. */
+export async function importFiles(paths: readonly string[], options: { out?: string; edition?: EditionConfig } = {}): Promise<{ written: string[]; messages: Message[] }> {
+  const edition = options.edition ?? (await configIn(process.cwd()));
+  if (!edition) throw new Error('import needs an edition: run it in a folder with editio.config.json (see editio init)');
+  const out = path.resolve(options.out ?? path.join(edition.root, edition.sources));
+  const schema = path.relative(out, path.join(edition.root, 'schemas', 'editio.rng')).split(path.sep).join('/');
+  const entries = await entriesOf(edition);
+  const messages: Message[] = [];
+  const written: string[] = [];
+  for (const file of paths) {
+    const imported = importText(await readFile(file, 'utf8'), file, edition, schema);
+    if ('error' in imported) {
+      messages.push(imported.error);
+      continue;
+    }
+    const target = path.join(out, imported.fileName);
+    const parsed = parse({ path: target, name: path.relative(process.cwd(), target), bytes: Buffer.from(imported.xml), role: 'document' });
+    if (!parsed.doc) {
+      for (const m of parsed.messages) messages.push(m);
+      continue;
+    }
+    const tagged = tagDocument(parsed.doc, entries);
+    await writeFileAtomic(target, tagged.text);
+    written.push(target);
+    for (const m of [...imported.messages, ...tagged.messages]) messages.push({ ...m, file: path.relative(process.cwd(), target) });
+  }
+  return { written, messages };
+}
