@@ -10,6 +10,8 @@ import type { ParsedDoc } from './parse.js';
 import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
+import { bookHtml, indexEntries, type Chapter, type Paper } from './print/book.js';
+import { chromiumAvailable, CHROMIUM, renderPdf } from './print/pdf.js';
 import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
 import { searchIndexScript } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
@@ -29,6 +31,10 @@ export interface BuildOptions {
   out?: string;
   /** A RelaxNG schema for every document instead of the one each names (e.g. tei_all). */
   schema?: string;
+  /** Also write the print edition, print/edition.pdf (needs Chromium). */
+  pdf?: boolean;
+  /** Paper of the print edition (default A4). */
+  paper?: Paper;
 }
 
 export interface BuildResult {
@@ -106,6 +112,47 @@ class Transformer {
   extract(doc: ParsedDoc, id: string): Extract | undefined {
     const json = this.run(doc, 'extract', { 'document-id': id });
     return json === undefined ? undefined : (JSON.parse(json) as Extract);
+  }
+}
+
+/** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
+async function printEdition(
+  config: EditionConfig,
+  xslt: Transformer,
+  parts: {
+    intro: ParsedDoc | undefined;
+    introDoc: ParsedDoc | undefined;
+    documents: readonly ParsedDoc[];
+    mentions: ReturnType<typeof mentionsByEntry>;
+    entries: ReturnType<typeof entryIndex>;
+    paper: Paper;
+  },
+): Promise<{ outputs: Output[] } | { message: Message }> {
+  if (!chromiumAvailable()) {
+    return { message: message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`) };
+  }
+  const chapters: Chapter[] = [];
+  const prefixOf = new Map<string, string>();
+  const introHtml = parts.intro ? xslt.run(parts.intro, 'print', { 'anchor-prefix': 'intro-' }, 'index') : undefined;
+  if (introHtml) {
+    chapters.push({ prefix: 'intro-', title: 'Introduction', html: introHtml });
+    prefixOf.set('index.html', 'intro-');
+  }
+  parts.documents.forEach((doc, i) => {
+    const prefix = `doc${i + 1}-`;
+    const html = xslt.run(doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
+    if (html === undefined) return;
+    const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? documentId(doc);
+    chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
+    prefixOf.set(documentUrl(documentId(doc)), prefix);
+  });
+  const titlePage = parts.introDoc ? (xslt.run(parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
+  const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
+  try {
+    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
+    return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
+  } catch (err) {
+    return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
   }
 }
 
@@ -260,6 +307,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
   for (const o of await staticDts(registry, dtsBase, new Map(sources.map((o) => [o.path, o.content])))) outputs.push(o);
+
+  if (options.pdf) {
+    const pdf = await printEdition(config, xslt, {
+      intro,
+      introDoc,
+      documents: publishedDocs,
+      mentions: mentionsByEntry(pages),
+      entries: entryIndex(authorityDocs),
+      paper: options.paper ?? 'a4',
+    });
+    if ('message' in pdf) messages.push(pdf.message);
+    else for (const o of pdf.outputs) outputs.push(o);
+  }
 
   await writeOutputs(outDir, outputs);
   return { messages, outDir, published: published.map((e) => e.id), fileCount: loaded.sources.length, unrendered };

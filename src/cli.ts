@@ -16,7 +16,8 @@ import { packageRoot } from './stylesheets.js';
 const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
-  editio build [folder] [--out dir] [--schema s.rng] [--report] [--format human|json] [--strict]
+  editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--schema s.rng] [--report]
+               [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080]
@@ -29,7 +30,8 @@ build     validates every TEI file of the edition in folder (default: .), then w
           the HTML and plain-text editions. A folder without editio.config.json is
           foreign TEI: give --out; every well-formed file is published, schema problems
           are warnings (against --schema if given); --report lists, per file, the
-          elements that had no specific rendering
+          elements that had no specific rendering; --pdf also writes the print
+          edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium
           (default output: the configuration's "out", usually dist/edition/)
 validate  checks well-formedness and RelaxNG validity; the schema is the one each file
           names in its xml-model processing instruction, or --schema for all. In an
@@ -65,6 +67,8 @@ interface Parsed {
     port?: string;
     report?: boolean;
     write?: boolean;
+    pdf?: boolean;
+    paper?: string;
     help?: boolean;
     version?: boolean;
   };
@@ -84,6 +88,8 @@ function parseCommandLine(argv: string[]): Parsed {
         port: { type: 'string' },
         report: { type: 'boolean' },
         write: { type: 'boolean' },
+        pdf: { type: 'boolean' },
+        paper: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -185,8 +191,11 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'build': {
       if (positionals.length > 1) throw new UsageError('build takes one edition folder');
+      if (values.paper !== undefined && !['a4', 'letter'].includes(values.paper)) throw new UsageError('--paper must be "a4" or "letter"');
       const result = await build({
         root: positionals[0] ?? '.',
+        ...(values.pdf ? { pdf: true } : {}),
+        ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
         ...(values.out ? { out: values.out } : {}),
         ...(values.schema ? { schema: values.schema } : {}),
       });

@@ -25,6 +25,8 @@ export const STYLESHEET_PARAMS = {
   'mentions-json': 'xs:string',
   /** In mode chronology: every date of the edition in order, as JSON. */
   'chronology-json': 'xs:string',
+  /** Prefixed to every anchor, so that many documents can share one page (the print edition). */
+  'anchor-prefix': 'xs:string',
   /** In the text edition: the column lines are wrapped at. */
   'text-width': 'xs:integer',
 } as const;

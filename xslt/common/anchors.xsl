@@ -42,7 +42,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:sequence select="string(($e/@xml:id,
+    <xsl:sequence select="$anchor-prefix || string(($e/@xml:id,
                                   (if (ed:is-mention($e)) then 'm' else if ($e/self::tei:date) then 'd' else 'p') || $n)[1])"/>
   </xsl:function>
 

@@ -35,6 +35,9 @@
   <!-- In mode chronology: every date of the edition in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>
 
+  <!-- Prefixed to every anchor, so that many documents can share one page (the print edition). -->
+  <xsl:param name="anchor-prefix" as="xs:string" select="''"/>
+
   <!-- In the text edition: the column at which lines are wrapped. -->
   <xsl:param name="text-width" as="xs:integer" select="72"/>
 

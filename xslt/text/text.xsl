@@ -97,7 +97,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="underline" as="xs:string"/>
     <xsl:variable name="lines" select="ed:wrap($title, $text-width, '', '')"/>
-    <xsl:variable name="longest" select="max(tokenize($lines, '\n') ! string-length(.))"/>
+    <xsl:variable name="longest" select="max(tokenize($lines, '\n') ! ed:display-width(.))"/>
     <xsl:value-of select="$lines || $ed:newline || string-join((1 to $longest) ! $underline, '') || $ed:newline || $ed:newline"/>
   </xsl:template>
 
@@ -106,7 +106,48 @@
   </xsl:template>
 
   <!-- Layout whitespace between blocks is no text. -->
-  <xsl:template match="text()[not(normalize-space())][ed:is-container(..)]"/>
+  <xsl:template match="text()[not(normalize-space())][ed:is-container(..) and not(ed:is-block(..))]"/>
+
+  <!--
+    A container's children: blocks stay blocks; a run of phrases standing between them (names,
+    identifiers, … in a list of persons, say) becomes a wrapped block of its own, its items
+    spaced apart.
+  -->
+  <xsl:template name="ed:container">
+    <xsl:for-each-group select="node()" group-adjacent="ed:renders-as-block(.)">
+      <xsl:choose>
+        <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()"/></xsl:when>
+        <xsl:when test="normalize-space(string-join(current-group() ! string(.), ''))">
+          <xsl:call-template name="ed:block">
+            <xsl:with-param name="kind" select="'block'"/>
+            <xsl:with-param name="content" as="node()*">
+              <xsl:for-each select="current-group()">
+                <xsl:apply-templates select="."/>
+                <xsl:text> </xsl:text>
+              </xsl:for-each>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:function name="ed:renders-as-block" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element()
+        and (ed:is-block($node) or ed:is-container($node)
+             or not($node[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:objectName
+                          or self::tei:eventName or self::tei:date or self::tei:supplied or self::tei:roleName or self::tei:hi
+                          or self::tei:foreign or self::tei:name or self::tei:title or self::tei:idno or self::tei:note
+                          or self::tei:lb or self::tei:pb or self::tei:cb or self::tei:ref or self::tei:gi or self::tei:att]))"/>
+  </xsl:function>
+
+  <!-- Between blocks a line or page beginning is no text; within a line, a space. -->
+  <xsl:template name="ed:milestone">
+    <xsl:if test="not(ed:in-block-context(.))">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
 
   <!-- ===== The contract templates, for plain text ===== -->
 

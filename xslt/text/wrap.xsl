@@ -7,7 +7,17 @@
     exclude-result-prefixes="#all">
 
   <!--
-    Wraps $text into lines of at most $width characters, breaking at spaces. The first line
+    The columns a string takes in a terminal: a combining mark none, a wide East Asian
+    character (CJK ideographs, kana, Hangul, full-width forms) two, anything else one.
+  -->
+  <xsl:function name="ed:display-width" as="xs:integer">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="string-length(replace($s, '\p{M}', ''))
+        + string-length(replace($s, '[^\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKCompatibilityIdeographs}]', ''))"/>
+  </xsl:function>
+
+  <!--
+    Wraps $text into lines of at most $width columns (ed:display-width), breaking at spaces. The first line
     starts with $first, the others with $indent. A word longer than a line gets a line of its own.
   -->
   <xsl:function name="ed:wrap" as="xs:string">
@@ -18,7 +28,7 @@
     <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')[. != '']"/>
     <xsl:variable name="lines" as="xs:string*" select="fold-left($words, (), function($lines, $word) {
         if (empty($lines)) then $first || $word
-        else if (string-length($lines[last()]) + 1 + string-length($word) le $width)
+        else if (ed:display-width($lines[last()]) + 1 + ed:display-width($word) le $width)
           then ($lines[position() lt last()], $lines[last()] || ' ' || $word)
         else ($lines, $indent || $word)
       })"/>

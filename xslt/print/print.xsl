@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The print edition: parts of one book, which src/print/ puts together and Paged.js lays out
+  in pages. It imports the HTML layer and overrides only what paper does differently: no links
+  and no colours on names, notes as footnotes at the page foot, anchors made unique across the
+  book ($anchor-prefix), and each document as a chapter. Default mode: a document. Modes
+  "title-page" and "index" (the introduction): from the edition file.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-editio:functions"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../html/html.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" omit-xml-declaration="yes"/>
+
+  <xsl:mode name="title-page" on-no-match="shallow-skip"/>
+
+  <!-- A document as a chapter: its number, title, date, place, source, then its text. -->
+  <xsl:template match="/">
+    <xsl:variable name="tei" select="ed:root(.)"/>
+    <xsl:variable name="date" select="ed:document-date($tei)"/>
+    <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
+    <section class="document" id="{$anchor-prefix}start">
+      <p class="document-number"><xsl:value-of select="'Document ' || $document-id"/></p>
+      <h1><xsl:apply-templates select="ed:heading($tei)"/></h1>
+      <dl class="document-meta">
+        <xsl:if test="$date">
+          <dt>Date</dt><dd><xsl:apply-templates select="$date"/></dd>
+        </xsl:if>
+        <xsl:for-each select="($profile/tei:creation/tei:placeName, $profile/tei:correspDesc/tei:correspAction/tei:placeName)">
+          <dt><xsl:value-of select="if (parent::tei:creation) then 'Place' else ed:correspondence-label(../@type)"/></dt>
+          <dd><xsl:apply-templates select="."/></dd>
+        </xsl:for-each>
+        <dt>Source</dt>
+        <dd><xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()"/></dd>
+      </dl>
+      <xsl:if test="$profile/tei:abstract">
+        <div class="summary">
+          <p class="summary-label">Summary</p>
+          <xsl:apply-templates select="$profile/tei:abstract/node()"/>
+        </div>
+      </xsl:if>
+      <div class="document-text">
+        <xsl:apply-templates select="ed:texts($tei)"/>
+      </div>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="/" mode="title-page">
+    <xsl:variable name="tei" select="ed:root(.)"/>
+    <xsl:variable name="date" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date"/>
+    <section class="title-page">
+      <h1 class="book-title"><xsl:value-of select="$ed:edition?title"/></h1>
+      <xsl:if test="$ed:edition?subtitle">
+        <p class="book-subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
+      </xsl:if>
+      <xsl:if test="exists($ed:edition?editors?*)">
+        <p class="book-editors">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
+      </xsl:if>
+      <xsl:if test="$date">
+        <p class="book-date"><xsl:value-of select="ed:date-label($date[1])"/></p>
+      </xsl:if>
+      <p class="book-licence"><xsl:value-of select="$ed:edition?licence?name"/></p>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="/" mode="index">
+    <xsl:for-each select="ed:root(.)/tei:text/tei:body/tei:div">
+      <section class="introduction" id="{$anchor-prefix}start">
+        <h1>
+          <xsl:apply-templates select="tei:head[1]/node()"/>
+          <xsl:if test="empty(tei:head)">Introduction</xsl:if>
+        </h1>
+        <xsl:apply-templates select="node() except tei:head[1]"/>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- On paper a name is plain text; its anchor is what the index counts pages by. -->
+  <xsl:template name="ed:mention">
+    <xsl:param name="entry" as="element()?"/>
+    <span class="mention" id="{ed:anchor(.)}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template name="ed:note">
+    <span class="footnote"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template name="ed:notes">
+    <xsl:param name="notes" as="element()*"/>
+  </xsl:template>
+
+  <xsl:template name="ed:block">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else if ($kind = 'block') then 'div' else 'p'"/>
+    <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="$kind"/>
+      <xsl:if test="ed:is-block(.) or @xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+</xsl:stylesheet>
