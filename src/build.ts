@@ -4,6 +4,7 @@ import path from 'node:path';
 import { checkSources, roleFinder } from './check.js';
 import { existsSync } from 'node:fs';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
+import { ENTITY_KINDS } from './entities.js';
 import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc } from './parse.js';
@@ -82,13 +83,6 @@ function byDate(a: Extract, b: Extract): number {
 }
 
 const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
-const REGISTER_PAGES: Record<string, string> = {
-  listPerson: 'persons',
-  listPlace: 'places',
-  listOrg: 'organisations',
-  listObject: 'objects',
-  listEvent: 'events',
-};
 
 /** One transform of one document; its messages join the build's. Undefined output: it failed. */
 class Transformer {
@@ -273,7 +267,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   if (authorityDocs.length > 0) {
     const mentionsJson = JSON.stringify(mentionsByEntry(pages));
-    for (const [list, page] of Object.entries(REGISTER_PAGES)) {
+    for (const { list, register: page } of ENTITY_KINDS) {
       if (!authorityDocs.some((d) => d.text.includes(`<${list}`))) continue;
       const params = { 'path-to-root': '../', 'register-list': list, 'mentions-json': mentionsJson };
       const html = xslt.run(authorityDocs[0]!, 'html', params, 'register');

@@ -1,6 +1,7 @@
 import type { Message } from '../messages.js';
 import { Positions, texts, type XmlElement } from '../tree.js';
-import { entriesOf, located, MENTION_KIND, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Entry, type Rule } from './context.js';
+import { KIND_OF_ENTRY, KIND_OF_MENTION } from '../entities.js';
+import { entriesOf, located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Entry, type Rule } from './context.js';
 
 /** An entry nothing in the edition points to: a candidate for removal, or a mention left untagged. */
 export const authorityUnused: Rule = {
@@ -28,13 +29,13 @@ export const authorityUnused: Rule = {
 };
 
 /** Elements whose words are already tagged, or are metadata rather than text. */
-const NOT_TEXT = new Set([...Object.keys(MENTION_KIND), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
+const NOT_TEXT = new Set([...KIND_OF_MENTION.keys(), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
 
 function namesOf(entry: Entry): string[] {
   const names: string[] = [];
   for (const element of [entry.element, ...entry.element.children.filter((c): c is XmlElement => c.kind === 'element')]) {
     for (const child of element.children) {
-      if (child.kind === 'element' && child.name in MENTION_KIND) {
+      if (child.kind === 'element' && KIND_OF_MENTION.has(child.name)) {
         const name = child.children.map((c) => (c.kind === 'text' ? c.text : '')).join('').replace(/\s+/g, ' ').trim();
         if (name) names.push(name);
       }
@@ -83,5 +84,5 @@ export const mentionUntagged: Rule = {
 };
 
 function tagFor(entry: Entry): string {
-  return Object.entries(MENTION_KIND).find(([, kind]) => kind === entry.kind)![0];
+  return KIND_OF_ENTRY.get(entry.kind)!.mention;
 }

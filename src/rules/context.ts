@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { KIND_OF_ENTRY } from '../entities.js';
 import { message, type Message, type Severity } from '../messages.js';
 import { TEI_NS, type ParsedDoc } from '../parse.js';
 import { descendants, type XmlElement } from '../tree.js';
@@ -27,16 +28,6 @@ export interface Entry {
   doc: ParsedDoc;
 }
 
-export const ENTRY_KINDS = new Set(['person', 'place', 'org', 'object', 'event']);
-
-/** The entry kind each mention element must point to. */
-export const MENTION_KIND: Record<string, string> = {
-  persName: 'person',
-  placeName: 'place',
-  orgName: 'org',
-  objectName: 'object',
-  eventName: 'event',
-};
 
 /** Attributes whose values are pointers (space-separated URIs). */
 export const POINTER_ATTRIBUTES = ['ref', 'corresp', 'target', 'who'];
@@ -50,7 +41,7 @@ export function entriesOf(ctx: RuleContext): Map<string, Entry> {
   for (const doc of ctx.authorities) {
     for (const element of teiElements(doc)) {
       const id = element.attrs.get('xml:id');
-      if (id && ENTRY_KINDS.has(element.name) && !entries.has(id)) entries.set(id, { id, kind: element.name, element, doc });
+      if (id && KIND_OF_ENTRY.has(element.name) && !entries.has(id)) entries.set(id, { id, kind: element.name, element, doc });
     }
   }
   return entries;

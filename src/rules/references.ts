@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { ParsedDoc } from '../parse.js';
-import { entriesOf, idsOf, located, MENTION_KIND, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
+import { KIND_OF_MENTION } from '../entities.js';
+import { entriesOf, idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
 
 /** Finds what a pointer names: an entry, an element of this or another file, or nothing. */
 function resolver(ctx: RuleContext) {
@@ -45,7 +46,7 @@ function check(ctx: RuleContext, wantKind: boolean): Message[] {
               located('error', 'ref-unresolved', `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`, doc, element),
             );
           }
-          const expected = MENTION_KIND[element.name];
+          const expected = KIND_OF_MENTION.get(element.name)?.entry;
           if (wantKind && attribute === 'ref' && expected && result.entryKind && result.entryKind !== expected) {
             messages.push(
               located('error', 'ref-wrong-kind', `<${element.name}> points to "${pointer}", which is a <${result.entryKind}>, not a <${expected}>; tag the name as the right kind or point to the right entry`, doc, element),

@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { EditionConfig } from '../config.js';
+import { KIND_OF_ENTRY, type Register } from '../entities.js';
 import type { ParsedDoc } from '../parse.js';
 import { descendants, type XmlElement } from '../tree.js';
 import type { Output } from '../write.js';
@@ -7,13 +8,6 @@ import type { Extract } from './extracts.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
-const ENTRY_KINDS: Record<string, 'persons' | 'places' | 'organisations' | 'objects' | 'events'> = {
-  person: 'persons',
-  place: 'places',
-  org: 'organisations',
-  object: 'objects',
-  event: 'events',
-};
 
 /** A document's root element as written: what follows its prolog. */
 function rootElement(doc: ParsedDoc): string {
@@ -47,7 +41,7 @@ export function corpusXml(config: EditionConfig, intro: ParsedDoc | undefined, m
 }
 
 interface Entry {
-  kind: (typeof ENTRY_KINDS)[string];
+  kind: Register;
   name: string;
 }
 
@@ -58,7 +52,7 @@ export function entryIndex(authorities: readonly ParsedDoc[]): Map<string, Entry
   for (const doc of authorities) {
     for (const e of descendants(doc.tree)) {
       const id = e.attrs.get('xml:id');
-      const kind = ENTRY_KINDS[e.name];
+      const kind = KIND_OF_ENTRY.get(e.name)?.register;
       if (!id || !kind) continue;
       const names = [...descendants(e)].filter((n) => n !== e && /Name$/.test(n.name));
       const standard = names.find((n) => n.attrs.get('type') === 'standard') ?? names[0];

@@ -1,8 +1,7 @@
+import { KIND_OF_ENTRY } from '../entities.js';
 import type { ParsedDoc } from '../parse.js';
 import { descendants, type XmlElement } from '../tree.js';
 
-/** The element that tags a mention of each kind of entry. */
-export const TAG_OF: Record<string, string> = { person: 'persName', place: 'placeName', org: 'orgName', object: 'objectName', event: 'eventName' };
 
 export interface AuthorityEntry {
   id: string;
@@ -30,8 +29,9 @@ export function authorityEntries(authorities: readonly ParsedDoc[]): AuthorityEn
   for (const doc of authorities) {
     for (const e of descendants(doc.tree)) {
       const id = e.attrs.get('xml:id');
-      if (!id || !(e.name in TAG_OF)) continue;
-      const names = [...descendants(e)].filter((n) => n !== e && n.name === TAG_OF[e.name]).map(elementText).filter(Boolean);
+      const kind = KIND_OF_ENTRY.get(e.name);
+      if (!id || !kind) continue;
+      const names = [...descendants(e)].filter((n) => n !== e && n.name === kind.mention).map(elementText).filter(Boolean);
       entries.push({ id, kind: e.name, names: [...new Set(names)], doc });
     }
   }
