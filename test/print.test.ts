@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { corpusDir, read, removeDir, repoRoot, requireShared, runCli, tempDir } from './helpers.js';
+import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, tempDir } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(repoRoot, 'dist', 'screenshots');
@@ -104,6 +104,29 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
       removeDir(third);
     } finally {
       removeDir(again);
+    }
+  });
+});
+
+describe('print footnotes', function () {
+  this.timeout(180_000);
+  before(function () {
+    if (!existsSync(CHROMIUM) || !existsSync('/usr/bin/pdftotext')) this.skip();
+  });
+
+  it('puts notes at the foot of their page, numbered, below the text', () => {
+    const edition = copyEdition();
+    try {
+      cpSync(path.join(fixtures, 'transform', 'notes-as-footnotes.xml'), path.join(edition, 'tei', '1966-09-22-notes-as-footnotes.xml'));
+      const run = runCli(['build', '--pdf'], edition);
+      expect(run.status, run.stdout).to.equal(0);
+      const pdf = path.join(edition, 'dist', 'edition', 'print', 'edition.pdf');
+      const page = Array.from({ length: pageCount(pdf) }, (_, i) => pdftotext(pdf, i + 1)).find((p) => p.includes('That is, the airfields'))!;
+      const text = flat(page);
+      expect(text.indexOf('1. That is, the airfields of the Vietnamese air force regiments.')).to.be.greaterThan(text.indexOf('unfortunate complications in the future.'));
+      expect(text).to.contain('2. The bracketed word is the translator’s.');
+    } finally {
+      removeDir(edition);
     }
   });
 });

@@ -42,12 +42,15 @@ export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: s
     const items = entries.map((e) => `<li><span class="index-name">${escape(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
     return `<h2>${register[0]!.toUpperCase()}${register.slice(1)}</h2><ul>${items.join('')}</ul>`;
   });
+  // Footnote calls are numbered by Paged.js through the whole book; the notes follow suit.
+  let note = 0;
+  const numbered = chapters.map((c) => c.html.replace(/ data-n="\d+"/g, () => ` data-n="${++note}"`));
   return [
     '<!DOCTYPE html>',
     `<html lang="${escape(config.language)}"><head><meta charset="utf-8"><title>${escape(config.title)}</title><style>${css}</style></head><body>`,
     titlePage,
     `<nav class="toc"><h1>Contents</h1><ol>${toc.join('')}</ol></nav>`,
-    ...chapters.map((c) => c.html),
+    ...numbered,
     `<section class="index" id="index"><h1>Index</h1>${registers.join('')}</section>`,
     '</body></html>',
   ].join('\n');

@@ -87,8 +87,9 @@
     <span class="mention" id="{ed:anchor(.)}"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- The note's number for its marker (renumbered through the book by src/print/book.ts). -->
   <xsl:template name="ed:note">
-    <span class="footnote"><xsl:apply-templates/></span>
+    <span class="footnote" data-n="{ed:note-number(.)}"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template name="ed:notes">
