@@ -139,6 +139,12 @@ export function* texts(element: XmlElement, skip: (e: XmlElement) => boolean = (
   }
 }
 
+/** An element's text, whitespace collapsed: what a name or heading says. */
+export function textContent(element: XmlElement): string {
+  const collect = (e: XmlElement): string => e.children.map((c) => (c.kind === 'text' ? c.text : collect(c))).join('');
+  return collect(element).replace(/\s+/g, ' ').trim();
+}
+
 export function ancestors(element: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
   for (let e = element.parent; e; e = e.parent) out.push(e);

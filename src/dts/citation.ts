@@ -1,5 +1,5 @@
 import { TEI_NS } from '../parse.js';
-import type { XmlElement } from '../tree.js';
+import { textContent, type XmlElement } from '../tree.js';
 
 /** A citable unit of a document: a division, or a block (paragraph, heading, list …) in one. */
 export interface CitableUnit {
@@ -17,10 +17,6 @@ export interface CitableUnit {
 const TRANSPARENT = new Set(['text', 'front', 'body', 'back', 'group']);
 
 const elementsOf = (e: XmlElement): XmlElement[] => e.children.filter((c): c is XmlElement => c.kind === 'element');
-
-function textOf(e: XmlElement): string {
-  return e.children.map((c) => (c.kind === 'text' ? c.text : textOf(c))).join('').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * The citation tree of a document, from its structure: divisions (citeType: their @type, or
@@ -48,7 +44,7 @@ export function citationTree(root: XmlElement): CitableUnit[] {
         children: [],
       };
       const head = isDiv ? elementsOf(child).find((e) => e.name === 'head') : undefined;
-      if (head) unit.title = textOf(head);
+      if (head) unit.title = textContent(head);
       into.push(unit);
       if (isDiv) collect(child, unit, unit.children);
     }

@@ -2,7 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { EditionConfig } from '../config.js';
 import { KIND_OF_ENTRY, type Register } from '../entities.js';
 import type { ParsedDoc } from '../parse.js';
-import { descendants, type XmlElement } from '../tree.js';
+import { descendants, textContent } from '../tree.js';
 import type { Output } from '../write.js';
 import type { Extract } from './extracts.js';
 
@@ -48,7 +48,6 @@ interface Entry {
 /** Authority entries by id: their register and standard name. */
 export function entryIndex(authorities: readonly ParsedDoc[]): Map<string, Entry> {
   const index = new Map<string, Entry>();
-  const text = (e: XmlElement): string => e.children.map((c) => (c.kind === 'text' ? c.text : text(c))).join('').replace(/\s+/g, ' ').trim();
   for (const doc of authorities) {
     for (const e of descendants(doc.tree)) {
       const id = e.attrs.get('xml:id');
@@ -56,7 +55,7 @@ export function entryIndex(authorities: readonly ParsedDoc[]): Map<string, Entry
       if (!id || !kind) continue;
       const names = [...descendants(e)].filter((n) => n !== e && /Name$/.test(n.name));
       const standard = names.find((n) => n.attrs.get('type') === 'standard') ?? names[0];
-      index.set(id, { kind, name: standard ? text(standard) : id });
+      index.set(id, { kind, name: standard ? textContent(standard) : id });
     }
   }
   return index;

@@ -1,6 +1,6 @@
 import { KIND_OF_ENTRY } from '../entities.js';
 import type { ParsedDoc } from '../parse.js';
-import { descendants, type XmlElement } from '../tree.js';
+import { descendants, textContent } from '../tree.js';
 
 
 export interface AuthorityEntry {
@@ -21,8 +21,6 @@ export const TITLES = [
   'Secretary of State', 'Deputy', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Professor', 'King', 'Queen', 'Prince', 'Emperor',
 ];
 
-const elementText = (e: XmlElement): string =>
-  e.children.map((c) => (c.kind === 'text' ? c.text : elementText(c))).join('').replace(/\s+/g, ' ').trim();
 
 export function authorityEntries(authorities: readonly ParsedDoc[]): AuthorityEntry[] {
   const entries: AuthorityEntry[] = [];
@@ -31,7 +29,7 @@ export function authorityEntries(authorities: readonly ParsedDoc[]): AuthorityEn
       const id = e.attrs.get('xml:id');
       const kind = KIND_OF_ENTRY.get(e.name);
       if (!id || !kind) continue;
-      const names = [...descendants(e)].filter((n) => n !== e && n.name === kind.mention).map(elementText).filter(Boolean);
+      const names = [...descendants(e)].filter((n) => n !== e && n.name === kind.mention).map(textContent).filter(Boolean);
       entries.push({ id, kind: e.name, names: [...new Set(names)], doc });
     }
   }
