@@ -1,13 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { checkSources, roleFinder } from './check.js';
-import { existsSync } from 'node:fs';
+import { checkEdition } from './build/checks.js';
+import { buildFingerprint } from './build/fingerprint.js';
+import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
-import { ENTITY_KINDS } from './entities.js';
+import { ENTITY_KINDS, KIND_OF_ENTRY } from './entities.js';
 import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
-import type { ParsedDoc } from './parse.js';
+import type { ParsedDoc, ReadDoc } from './parse.js';
+import { OutputPlan } from './plan.js';
 import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
@@ -16,8 +19,10 @@ import { chromiumAvailable, CHROMIUM, renderPdf } from './print/pdf.js';
 import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
 import { searchIndexScript } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
+import { emptyState, hashOf, loadState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
 import { compileStylesheets, packageRoot, type Format } from './stylesheets.js';
 import { parseForStylesheets, transform, type StylesheetParams } from './transform.js';
+import { descendants } from './tree.js';
 import { isOutputFolder, writeOutputs, type Output } from './write.js';
 
 export type { Extract } from './site/extracts.js';
@@ -36,6 +41,18 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Paper of the print edition (default A4). */
   paper?: Paper;
+  /** Rebuild everything, whatever the build state says. */
+  full?: boolean;
+  /** Told, line by line, why each output is made (`--verbose`). */
+  log?: (line: string) => void;
+  /** Told how far the documents have got, for a progress bar. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  stage: 'extract' | 'render';
+  done: number;
+  total: number;
 }
 
 export interface BuildResult {
@@ -47,6 +64,13 @@ export interface BuildResult {
   fileCount: number;
   /** Per source file, the elements rendered by the general rule, with how often. */
   unrendered: Record<string, Record<string, number>>;
+  /** Outputs written, and outputs kept from the last build as they were. */
+  written: number;
+  kept: number;
+  /** Sources checked now (the others' verdicts came from the build state). */
+  checked: number;
+  /** Why everything was built, if it was (no state, fingerprint changed, --full). */
+  fullReason?: string;
 }
 
 /** What the HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
@@ -68,7 +92,7 @@ async function configFor(options: BuildOptions): Promise<EditionConfig> {
   return foreignConfig(root);
 }
 
-const documentId = (doc: ParsedDoc): string => path.basename(doc.source.path).replace(/\.xml$/i, '');
+const documentId = (doc: ReadDoc): string => path.basename(doc.source.path).replace(/\.xml$/i, '');
 const documentUrl = (id: string): string => `documents/${encodeURIComponent(id)}.html`;
 
 function editionJson(config: EditionConfig): string {
@@ -84,14 +108,11 @@ function byDate(a: Extract, b: Extract): number {
 
 const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
-/** One transform of one document; its messages join the build's. Undefined output: it failed. */
+/** Transforms with the edition's parameters; each call's messages go to the sink it is given. */
 class Transformer {
-  constructor(
-    readonly messages: Message[],
-    readonly base: StylesheetParams,
-  ) {}
+  constructor(readonly base: StylesheetParams) {}
 
-  run(doc: ParsedDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
+  run(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
     const result = transform({
       format,
       sourceText: doc.text,
@@ -99,13 +120,8 @@ class Transformer {
       params: { ...this.base, ...params },
       ...(initialMode ? { initialMode } : {}),
     });
-    for (const m of result.messages) this.messages.push(m);
+    for (const m of result.messages) sink.push(m);
     return result.output;
-  }
-
-  extract(doc: ParsedDoc, id: string): Extract | undefined {
-    const json = this.run(doc, 'extract', { 'document-id': id });
-    return json === undefined ? undefined : (JSON.parse(json) as Extract);
   }
 }
 
@@ -113,10 +129,11 @@ class Transformer {
 async function printEdition(
   config: EditionConfig,
   xslt: Transformer,
+  sink: Message[],
   parts: {
-    intro: ParsedDoc | undefined;
-    introDoc: ParsedDoc | undefined;
-    documents: readonly ParsedDoc[];
+    intro: ReadDoc | undefined;
+    introDoc: ReadDoc | undefined;
+    documents: readonly ReadDoc[];
     mentions: ReturnType<typeof mentionsByEntry>;
     entries: ReturnType<typeof entryIndex>;
     paper: Paper;
@@ -127,20 +144,20 @@ async function printEdition(
   }
   const chapters: Chapter[] = [];
   const prefixOf = new Map<string, string>();
-  const introHtml = parts.intro ? xslt.run(parts.intro, 'print', { 'anchor-prefix': 'intro-' }, 'index') : undefined;
+  const introHtml = parts.intro ? xslt.run(sink, parts.intro, 'print', { 'anchor-prefix': 'intro-' }, 'index') : undefined;
   if (introHtml) {
     chapters.push({ prefix: 'intro-', title: 'Introduction', html: introHtml });
     prefixOf.set('index.html', 'intro-');
   }
   parts.documents.forEach((doc, i) => {
     const prefix = `doc${i + 1}-`;
-    const html = xslt.run(doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
+    const html = xslt.run(sink, doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
     if (html === undefined) return;
     const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? documentId(doc);
     chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
     prefixOf.set(documentUrl(documentId(doc)), prefix);
   });
-  const titlePage = parts.introDoc ? (xslt.run(parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
+  const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
   const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
   try {
     const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
@@ -150,7 +167,7 @@ async function printEdition(
   }
 }
 
-function tooLarge(doc: ParsedDoc, config: EditionConfig, messages: Message[]): boolean {
+function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
   const megabytes = doc.source.bytes.length / (1024 * 1024);
   if (megabytes <= config.maxDocumentMegabytes) return false;
   messages.push(
@@ -176,9 +193,33 @@ async function assets(): Promise<Output[]> {
   return outputs;
 }
 
+/** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
+function onDisk(outDir: string, state: BuildState): boolean {
+  return Object.entries(state.outputs).every(([file, record]) =>
+    (record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [file]).every((f) => existsSync(path.join(outDir, ...f.split('/')))),
+  );
+}
+
+/** An authority entry's own text, by id: what a page that points to it shows of it. */
+function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const doc of authorities) {
+    for (const e of descendants(doc.tree)) {
+      const id = e.attrs.get('xml:id');
+      if (id && KIND_OF_ENTRY.has(e.name) && !texts.has(id)) texts.set(id, doc.text.slice(e.start, e.end));
+    }
+  }
+  return texts;
+}
+
+/** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
+const listed = ({ mentions: _m, dates: _d, passages: _p, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages'> => rest;
+
 /**
  * Builds the edition: load → parse → validate → transform → write. A document that fails is
- * reported and left out; every other document is still published.
+ * reported and left out; every other document is still published. Incremental: the build state
+ * of the output folder (.editio/) says what each output was made from, and only outputs whose
+ * inputs changed are made again.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await configFor(options);
@@ -200,94 +241,161 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       throw new ConfigError(message('error', 'config', 'config-invalid', `the configuration names ${wanted}, which is not in ${config.sources}/`));
     }
   }
+  const loadMessages = messages.length;
 
-  const checked = await checkSources(loaded.sources, {
-    ...(config.foreign ? { lenient: true } : { edition: config }),
-    ...(options.schema ? { schema: options.schema } : {}),
-  });
-  for (const m of checked.messages) messages.push(m);
-  const valid = checked.docs.filter((c) => c.valid).map((c) => c.doc);
-  const authorityDocs = valid.filter((d) => d.source.role === 'authorities');
+  const fingerprint = await buildFingerprint(config, loaded.sources, options.schema);
+  const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
+  const previous = 'state' in prior ? prior.state : undefined;
+  const fullReason = 'reason' in prior ? prior.reason : undefined;
+  const sourceHash = new Map(loaded.sources.map((s) => [s.path, hashOf(s.bytes)]));
+  const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
+  if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
+    options.log?.('nothing changed since the last build');
+    const result = { messages: [...messages, ...previous.messages], outDir, published: previous.published, fileCount: loaded.sources.length };
+    return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
+  }
+  if (fullReason) options.log?.(`full build: ${fullReason}`);
+  // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
+  await rm(statePath(outDir), { force: true });
+
+  const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  for (const m of check.messages) messages.push(m);
+  const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
+  const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
+  const isValid = new Set(check.valid.map((d) => d.source.path));
+  const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
   const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
-  const xslt = new Transformer(messages, { 'edition-json': editionJson(config), authorities });
+  const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
+  const entries = entryTexts(authorityDocs);
+  const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
+  const listsHash = hashOf(...lists.map((k) => k.list));
+  const xslt = new Transformer({ 'edition-json': editionJson(config), authorities: [] });
+  const withAuthorities = new Transformer({ 'edition-json': editionJson(config), authorities });
+  const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
+  // What a document shows of the authority lists: the entries it points to.
+  const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));
 
   // Extracts first: the edition-wide pages are made from them, never from the documents again.
-  const documents = new Map<ParsedDoc, Extract>();
-  for (const doc of valid.filter((d) => d.source.role === 'document')) {
+  const documents = new Map<ReadDoc, Extract>();
+  const candidates = check.valid.filter((d) => d.source.role === 'document');
+  const progress = (stage: Progress['stage'], done: number): void => options.onProgress?.({ stage, done, total: candidates.length });
+  for (const [n, doc] of candidates.entries()) {
+    progress('extract', n);
     if (tooLarge(doc, config, messages)) continue;
-    const extract = xslt.extract(doc, documentId(doc));
-    if (extract) documents.set(doc, extract);
+    const id = documentId(doc);
+    const file = `${STATE_DIR}/extracts/${id}.json`;
+    await plan.make(file, { source: hashOfDoc(doc) }, (sink) => xslt.run(sink, doc, 'extract', { 'document-id': id }));
+    const json = await plan.text(file);
+    if (json !== undefined) documents.set(doc, JSON.parse(json) as Extract);
   }
   const ordered = [...documents.values()].sort(byDate);
-  const intro = valid.find((d) => d.source.role === 'introduction');
-  const introExtract = intro ? xslt.extract(intro, 'index') : undefined;
+  const intro = check.valid.find((d) => d.source.role === 'introduction');
+  const introHash = intro ? hashOfDoc(intro) : 'none';
+  let introExtract: Extract | undefined;
+  if (intro) {
+    const file = `${STATE_DIR}/introduction.json`;
+    await plan.make(file, { source: introHash }, (sink) => xslt.run(sink, intro, 'extract', { 'document-id': 'index' }));
+    const json = await plan.text(file);
+    introExtract = json === undefined ? undefined : (JSON.parse(json) as Extract);
+  }
   // Registers, chronology and search name the home page's text as what it is.
   if (introExtract) introExtract.title = 'Introduction';
 
-  const outputs: Output[] = [];
-  const unrendered: BuildResult['unrendered'] = {};
-  const texts = new Map<string, string>();
+  const unrendered: Record<string, Record<string, number>> = {};
   const position = new Map(ordered.map((e, i) => [e.id, i]));
-  for (const [doc, extract] of documents) {
-    // A page needs only its neighbours for previous/next, not the whole list (which grows with the edition).
+  for (const [n, [doc, extract]] of [...documents].entries()) {
+    progress('render', n);
+    // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
     const i = position.get(extract.id)!;
+    const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
     const params: StylesheetParams = {
-      'documents-json': JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2)),
+      'documents-json': neighbours,
       'document-id': extract.id,
       'path-to-root': '../',
       'source-path': publishedPath(config, doc),
     };
-    const html = xslt.run(doc, 'html', params);
-    const text = xslt.run(doc, 'text', params);
-    if (html === undefined || text === undefined) continue;
-    unrendered[doc.source.name] = unrenderedIn(html);
-    outputs.push({ path: `documents/${extract.id}.html`, content: html });
-    outputs.push({ path: `text/${extract.id}.txt`, content: text });
-    texts.set(extract.id, text);
+    const pageInputs = {
+      source: hashOfDoc(doc),
+      neighbours: hashOf(neighbours),
+      entries: entriesOf(doc),
+      lists: listsHash,
+      path: params['source-path']!,
+    };
+    const html = `documents/${extract.id}.html`;
+    await plan.make(html, pageInputs, (sink) => {
+      const page = withAuthorities.run(sink, doc, 'html', params);
+      if (page !== undefined) unrendered[relative(doc)] = unrenderedIn(page);
+      return page;
+    });
+    if (!plan.written.has(html) && previous?.unrendered[relative(doc)]) unrendered[relative(doc)] = previous.unrendered[relative(doc)]!;
+    await plan.make(`text/${extract.id}.txt`, pageInputs, (sink) => withAuthorities.run(sink, doc, 'text', params));
   }
-  const published = ordered.filter((e) => texts.has(e.id));
+  progress('render', documents.size);
+  const published = ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`));
   const pages: Page[] = [
     ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
     ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
   ];
 
-  const introDoc: ParsedDoc | undefined = intro ?? (checked.docs[0] ? { ...checked.docs[0].doc, text: EMPTY_TEI } : undefined);
+  const firstChecked = check.valid[0];
+  const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
   if (introDoc) {
-    const all = { 'documents-json': JSON.stringify(published) };
-    const site = (mode: string, file: string, params: StylesheetParams = {}): void => {
-      const html = xslt.run(introDoc, 'html', { ...all, ...params }, mode);
-      if (html !== undefined) outputs.push({ path: file, content: html });
+    const all = { 'documents-json': JSON.stringify(published.map(listed)) };
+    const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, authorities: authorityHash, params: hashOf(JSON.stringify(params)) });
+    const site = async (mode: string, file: string, extra: StylesheetParams = {}): Promise<void> => {
+      const params = { ...all, ...extra };
+      await plan.make(file, siteInputs(params), (sink) => withAuthorities.run(sink, introDoc, 'html', params, mode));
     };
-    site('index', 'index.html');
-    site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(chronology(pages)) });
-    site('search', 'search.html');
-    const introText = xslt.run(introDoc, 'text', all, 'index') ?? '';
-    const editionText = [introText, ...published.map((e) => texts.get(e.id)!)].join('\n\n');
-    outputs.push({ path: 'text/edition.txt', content: editionText.replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n' });
+    await site('index', 'index.html');
+    await site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(chronology(pages)) });
+    await site('search', 'search.html');
+    const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
+    await plan.make('text/edition.txt', { ...siteInputs(all), texts }, async (sink) => {
+      const introText = withAuthorities.run(sink, introDoc, 'text', all, 'index') ?? '';
+      const parts = [introText];
+      for (const e of published) parts.push((await plan.text(`text/${e.id}.txt`)) ?? '');
+      return parts.join('\n\n').replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n';
+    });
   }
-  if (authorityDocs.length > 0) {
-    const mentionsJson = JSON.stringify(mentionsByEntry(pages));
-    for (const { list, register: page } of ENTITY_KINDS) {
-      if (!authorityDocs.some((d) => d.text.includes(`<${list}`))) continue;
-      const params = { 'path-to-root': '../', 'register-list': list, 'mentions-json': mentionsJson };
-      const html = xslt.run(authorityDocs[0]!, 'html', params, 'register');
-      if (html !== undefined) outputs.push({ path: `registers/${page}.html`, content: html });
-    }
+  const entryKinds = entryIndex(authorityDocs);
+  const mentions = mentionsByEntry(pages);
+  for (const { list, register } of lists) {
+    const own = JSON.stringify(Object.fromEntries(Object.entries(mentions).filter(([id]) => entryKinds.get(id)?.kind === register)));
+    const params = { 'path-to-root': '../', 'register-list': list, 'mentions-json': own };
+    await plan.make(`registers/${register}.html`, { authorities: authorityHash, mentions: hashOf(own) }, (sink) =>
+      withAuthorities.run(sink, authorityDocs[0]!, 'html', params, 'register'),
+    );
   }
-  outputs.push({ path: 'search/index.js', content: await searchIndexScript(searchDocuments(pages)) });
+  const searchJson = JSON.stringify(searchDocuments(pages));
+  await plan.make('search/index.js', { documents: hashOf(searchJson) }, () => searchIndexScript(JSON.parse(searchJson)));
 
   // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
   const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
   const publishedDocs = published.map((e) => byId.get(e.id)!);
   const sources = await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs]);
+  for (const o of sources) await plan.make(o.path, { content: hashOf(o.content) }, () => o.content);
   const dublinCore = new Map<string, string>();
   for (const doc of publishedDocs) {
-    const xml = xslt.run(doc, 'dc', { 'document-id': documentId(doc) });
+    const file = `metadata/${documentId(doc)}.dc.xml`;
+    await plan.make(file, { source: hashOfDoc(doc), entries: entriesOf(doc) }, (sink) => withAuthorities.run(sink, doc, 'dc', { 'document-id': documentId(doc) }));
+    const xml = plan.has(file) ? await plan.text(file) : undefined;
     if (xml !== undefined) dublinCore.set(documentId(doc), xml);
   }
-  const rows = documentRows(config, published, entryIndex(authorityDocs));
-  const corpus = corpusXml(config, intro, [...authorityDocs, ...publishedDocs]);
-  for (const o of [...sources, ...exchangeFiles(config, corpus, rows, dublinCore, sources), ...(await assets())]) outputs.push(o);
+  const rows = documentRows(config, published, entryKinds);
+  const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
+  const exchangeInputs = {
+    members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
+    rows: hashOf(JSON.stringify(rows)),
+    records: hashOf(...[...dublinCore.keys()].map((id) => plan.inputsOf(`metadata/${id}.dc.xml`))),
+    sources: hashOf(...sources.map((o) => plan.inputsOf(o.path))),
+  };
+  await plan.makeMany('exchange', exchangeInputs, async () => {
+    const zip = path.join(outDir, 'editio-edition.zip');
+    const previousZip = existsSync(zip) ? await readFile(zip) : undefined;
+    return exchangeFiles(config, corpusXml(config, intro, [...authorityDocs, ...publishedDocs]), rows, dublinCore, sources, previousZip);
+  });
+  await plan.makeMany('assets', {}, assets);
+
   const registry: Registry = {
     collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
     resources: published.map((e, i) => ({
@@ -300,21 +408,57 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     })),
   };
   const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
-  for (const o of await staticDts(registry, dtsBase, new Map(sources.map((o) => [o.path, o.content])))) outputs.push(o);
+  const registryHash = hashOf(JSON.stringify(registry), dtsBase);
+  const sourceFiles = new Map(sources.map((o) => [o.path, o.content]));
+  const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), registry: registryHash });
+  const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
+  const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale);
+  const ofResource = (id: string): Output[] => dts.filter((o) => o.path.split('/')[2]?.replace(/\.\w+$/, '') === id);
+  await plan.makeMany('dts', { registry: registryHash }, () => dts.filter((o) => o.path.split('/').length === 2));
+  for (const doc of publishedDocs) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource(documentId(doc)));
 
   if (options.pdf) {
-    const pdf = await printEdition(config, xslt, {
-      intro,
-      introDoc,
-      documents: publishedDocs,
-      mentions: mentionsByEntry(pages),
-      entries: entryIndex(authorityDocs),
-      paper: options.paper ?? 'a4',
+    const paper = options.paper ?? 'a4';
+    const printInputs = { paper, intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
+    await plan.makeMany('print', printInputs, async (sink) => {
+      const pdf = await printEdition(config, withAuthorities, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: entryKinds, paper });
+      if ('message' in pdf) {
+        sink.push(pdf.message);
+        return [];
+      }
+      return pdf.outputs;
     });
-    if ('message' in pdf) messages.push(pdf.message);
-    else for (const o of pdf.outputs) outputs.push(o);
   }
 
-  await writeOutputs(outDir, outputs);
-  return { messages, outDir, published: published.map((e) => e.id), fileCount: loaded.sources.length, unrendered };
+  const written = await writeOutputs(outDir, plan.outputs(), [...plan.kept, `${STATE_DIR}/state.json`]);
+  const state: BuildState = {
+    ...emptyState(fingerprint),
+    inputs,
+    checks: check.records,
+    outputs: plan.records,
+    unrendered,
+    messages: messages.slice(loadMessages),
+    published: published.map((e) => e.id),
+  };
+  await saveState(outDir, state);
+  return {
+    messages,
+    outDir,
+    published: state.published,
+    fileCount: loaded.sources.length,
+    unrendered: unrenderedByName(state, loaded.sources, config),
+    written: written.written,
+    kept: plan.kept.size,
+    checked: check.checked,
+    ...(fullReason ? { fullReason } : {}),
+  };
+}
+
+function unrenderedByName(state: BuildState, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult['unrendered'] {
+  const out: BuildResult['unrendered'] = {};
+  for (const s of sources) {
+    const counts = state.unrendered[path.relative(config.root, s.path).split(path.sep).join('/')];
+    if (counts) out[s.name] = counts;
+  }
+  return out;
 }

@@ -12,6 +12,11 @@ export interface CheckOptions extends ValidateOptions {
   edition?: EditionConfig;
   /** Foreign TEI: schema problems are warnings, and only a document that cannot be parsed fails. */
   lenient?: boolean;
+  /**
+   * Only some of the edition's files, the others checked before (an incremental build): rules
+   * that need the whole edition are left to the caller.
+   */
+  partial?: boolean;
 }
 
 export interface CheckedDoc {
@@ -53,7 +58,7 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
     docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
   }
   if (options.edition) {
-    const ruleMessages = await editionRules(options.edition, parsed);
+    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false);
     dropRepeats(messages, ruleMessages);
     for (const item of ruleMessages) messages.push(item);
     const failed = new Set(ruleMessages.filter((m) => m.severity === 'error').map((m) => m.file));
@@ -71,7 +76,7 @@ function dropRepeats(messages: Message[], ruleMessages: readonly Message[]): voi
   }
 }
 
-async function editionRules(config: EditionConfig, parsed: ParsedDoc[]): Promise<Message[]> {
+async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean): Promise<Message[]> {
   const authorities = parsed.filter((d) => d.source.role === 'authorities');
   const missing = authorityPaths(config).filter((p) => !authorities.some((d) => d.source.path === p));
   if (missing.length > 0) {
@@ -88,7 +93,7 @@ async function editionRules(config: EditionConfig, parsed: ParsedDoc[]): Promise
   const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
   const editionFiles = (await findXmlFiles([sourcesDir])).files;
   const inRun = new Set(parsed.map((d) => d.source.path));
-  return runRules({ docs, authorities, wholeEdition: editionFiles.every((f) => inRun.has(f)) });
+  return runRules({ docs, authorities, wholeEdition: !partial && editionFiles.every((f) => inRun.has(f)) });
 }
 
 /** The edition configuration in `dir`, if there is one. */

@@ -18,6 +18,9 @@ export interface ParsedDoc {
   schemaRefs: SchemaRef[];
 }
 
+/** A source read but not parsed into a tree: what publishing a document already checked needs. */
+export type ReadDoc = Pick<ParsedDoc, 'source' | 'text' | 'schemaRefs'>;
+
 export interface SchemaRef {
   href: string;
   /** Line of the processing instruction. */
@@ -137,28 +140,37 @@ function schemaRefs(pis: readonly { text: string; line: number }[], file: string
 }
 
 /**
- * Checks that a source is well-formed TEI. A DOCTYPE is taken out (src/doctype.ts): external
- * entities, DTDs and XInclude are never followed.
+ * A source's text as the stylesheets get it (decoded, DOCTYPE taken out) and the schemas it
+ * names, without building its tree: enough to publish a document already checked.
  */
-export function parse(source: Source): ParseResult {
+export function readSource(source: Source): { text: string; schemaRefs: SchemaRef[]; messages: Message[] } | { error: true; messages: Message[] } {
   const at = { file: source.name };
   if (source.bytes.includes(0)) {
-    return {
-      doc: undefined,
-      messages: [message('error', 'parse', 'not-xml', 'the file holds binary data (an image or archive?), not XML text', { ...at, line: 1 })],
-    };
+    return { error: true, messages: [message('error', 'parse', 'not-xml', 'the file holds binary data (an image or archive?), not XML text', { ...at, line: 1 })] };
   }
   const decoded = decode(source);
-  if ('error' in decoded) return { doc: undefined, messages: [decoded.error] };
+  if ('error' in decoded) return { error: true, messages: [decoded.error] };
   const prolog = readProlog(decoded.text.replace(/^\uFEFF/, ''));
   const messages: Message[] = [];
   let text = decoded.text.replace(/^\uFEFF/, '');
   if (prolog.doctype) {
     const resolved = resolveDoctype(text, prolog.doctype, source.name);
-    if ('error' in resolved) return { doc: undefined, messages: [resolved.error] };
+    if ('error' in resolved) return { error: true, messages: [...messages, resolved.error] };
     text = resolved.text;
     for (const m of resolved.messages) messages.push(m);
   }
+  return { text, schemaRefs: schemaRefs(prolog.pis, source.path), messages };
+}
+
+/**
+ * Checks that a source is well-formed TEI. A DOCTYPE is taken out (src/doctype.ts): external
+ * entities, DTDs and XInclude are never followed.
+ */
+export function parse(source: Source): ParseResult {
+  const read = readSource(source);
+  if ('error' in read) return { doc: undefined, messages: read.messages };
+  const { text, messages } = read;
+  const at = { file: source.name };
   const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;
@@ -180,5 +192,5 @@ export function parse(source: Source): ParseResult {
         : `the root element is <${root.name}>, not <TEI> or <teiCorpus>: this is not a TEI document`;
     return { doc: undefined, messages: [...messages, message('error', 'parse', 'root-not-tei', reason, { ...at, line: root.line, column: root.column })] };
   }
-  return { doc: { source, text, tree: root, schemaRefs: schemaRefs(prolog.pis, source.path) }, messages };
+  return { doc: { source, text, tree: root, schemaRefs: read.schemaRefs }, messages };
 }

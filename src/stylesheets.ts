@@ -80,6 +80,11 @@ export async function compileStylesheets(force = false): Promise<boolean> {
   return true;
 }
 
+/** What the SEF was compiled from, as recorded by the last compilation. */
+export async function stylesheetsFingerprint(): Promise<string> {
+  return readFile(path.join(sefDir(), 'fingerprint'), 'utf8').catch(() => fingerprint());
+}
+
 const loaded = new Map<Format, object>();
 
 /** The compiled stylesheet, parsed once per process. */

@@ -44,12 +44,15 @@ export async function isOutputFolder(dir: string): Promise<boolean> {
   }
 }
 
-/** Writes every output atomically, then removes files a previous build left that this one did not write. */
-export async function writeOutputs(dir: string, outputs: readonly Output[]): Promise<{ written: number; removed: number }> {
+/**
+ * Writes every output atomically, then removes files a previous build left that this one
+ * neither wrote nor `kept` (an incremental build keeps what did not change).
+ */
+export async function writeOutputs(dir: string, outputs: readonly Output[], kept: Iterable<string> = []): Promise<{ written: number; removed: number }> {
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(path.join(dir, OUTPUT_MARKER), 'Written by editio; files here are replaced on every build.\n');
   for (const output of outputs) await writeFileAtomic(path.join(dir, ...output.path.split('/')), output.content);
-  const keep = new Set([OUTPUT_MARKER, ...outputs.map((o) => o.path)]);
+  const keep = new Set([OUTPUT_MARKER, ...outputs.map((o) => o.path), ...kept]);
   let removed = 0;
   for (const file of await listFiles(dir)) {
     if (!keep.has(file)) {

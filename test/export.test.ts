@@ -64,13 +64,14 @@ describe('export (the edition as data for repositories)', function () {
     expect(toCsv([row]).split('\r\n')[1]).to.equal('a,"He said ""no"", twice",,,x; y,,,');
   });
 
-  it('zips it all with a README, the licence and CITATION.cff', () => {
+  it('zips it all but corpus.xml with a README, the licence and CITATION.cff', () => {
     const zip = unzipSync(readFileSync(path.join(out, 'editio-edition.zip')));
+    expect(zip).not.to.have.property('corpus.xml');
+    expect(Buffer.from(zip['tei/authorities.xml']!).equals(readFileSync(path.join(out, 'tei', 'authorities.xml')))).to.equal(true);
     expect(Object.keys(zip).sort()).to.include.members([
       'CITATION.cff',
       'LICENSE.txt',
       'README.txt',
-      'corpus.xml',
       'metadata/documents.csv',
       'schemas/editio.rng',
       'tei/1966-09-21-giap-decision.xml',

@@ -5,7 +5,13 @@ import { collection, document, entry, Library, navigation, type Registry } from 
  * The DTS API as static files under dts/, for hosting without a server (Level 0: whole
  * documents and whole citation trees), and dts/resources.json, which `editio serve` reads.
  */
-export async function staticDts(registry: Registry, base: string, files: ReadonlyMap<string, string | Uint8Array>): Promise<Output[]> {
+export async function staticDts(
+  registry: Registry,
+  base: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  /** Only these resources' files (an incremental build); the edition-wide files always. */
+  only?: ReadonlySet<string>,
+): Promise<Output[]> {
   const read = async (relative: string): Promise<string> => {
     const content = files.get(relative);
     if (content === undefined) throw new Error(`${relative} is not among the outputs`);
@@ -18,6 +24,7 @@ export async function staticDts(registry: Registry, base: string, files: Readonl
     { path: 'dts/collection.json', content: (await collection(library, new URLSearchParams())).body },
   ];
   for (const { id } of registry.resources) {
+    if (only && !only.has(id)) continue;
     const q = (params: Record<string, string>): URLSearchParams => new URLSearchParams(params);
     const answers = {
       collection: await collection(library, q({ id })),

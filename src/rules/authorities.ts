@@ -1,7 +1,31 @@
 import type { Message } from '../messages.js';
+import type { ParsedDoc } from '../parse.js';
 import { Positions, texts, type XmlElement } from '../tree.js';
 import { KIND_OF_ENTRY, KIND_OF_MENTION } from '../entities.js';
 import { entriesOf, located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Entry, type Rule } from './context.js';
+
+/** The ids a document points to, in any pointer attribute. */
+export function pointedIds(doc: ParsedDoc): Set<string> {
+  const used = new Set<string>();
+  for (const element of teiElements(doc)) {
+    for (const attribute of POINTER_ATTRIBUTES) {
+      for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/)) {
+        const parts = splitPointer(pointer);
+        if (parts) used.add(parts.id);
+      }
+    }
+  }
+  return used;
+}
+
+/** Entries none of `used` names: candidates for removal, or mentions left untagged. */
+export function unusedEntries(authorities: ParsedDoc[], used: ReadonlySet<string>): Message[] {
+  return [...entriesOf({ docs: [], authorities, wholeEdition: true }).values()]
+    .filter((entry) => !used.has(entry.id))
+    .map((entry) =>
+      located('warning', 'authority-unused', `the ${entry.kind} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
+    );
+}
 
 /** An entry nothing in the edition points to: a candidate for removal, or a mention left untagged. */
 export const authorityUnused: Rule = {
@@ -10,21 +34,8 @@ export const authorityUnused: Rule = {
   check(ctx) {
     if (!ctx.wholeEdition) return [];
     const used = new Set<string>();
-    for (const doc of ctx.docs) {
-      for (const element of teiElements(doc)) {
-        for (const attribute of POINTER_ATTRIBUTES) {
-          for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/)) {
-            const parts = splitPointer(pointer);
-            if (parts) used.add(parts.id);
-          }
-        }
-      }
-    }
-    return [...entriesOf(ctx).values()]
-      .filter((entry) => !used.has(entry.id))
-      .map((entry) =>
-        located('warning', 'authority-unused', `the ${entry.kind} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
-      );
+    for (const doc of ctx.docs) for (const id of pointedIds(doc)) used.add(id);
+    return unusedEntries(ctx.authorities, used);
   },
 };
 

@@ -1,16 +1,16 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { EditionConfig } from '../config.js';
 import { KIND_OF_ENTRY, type Register } from '../entities.js';
-import type { ParsedDoc } from '../parse.js';
+import type { ParsedDoc, ReadDoc } from '../parse.js';
 import { descendants, textContent } from '../tree.js';
 import type { Output } from '../write.js';
 import type { Extract } from './extracts.js';
+import { zipEntries } from './zip.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
 
 /** A document's root element as written: what follows its prolog. */
-function rootElement(doc: ParsedDoc): string {
+function rootElement(doc: ReadDoc): string {
   return doc.text.replace(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/, '').trimEnd();
 }
 
@@ -22,7 +22,7 @@ function escapeXml(s: string): string {
  * The whole edition as one teiCorpus: the edition's header, the authority lists and every
  * published document, each TEI element copied as written.
  */
-export function corpusXml(config: EditionConfig, intro: ParsedDoc | undefined, members: readonly ParsedDoc[]): string {
+export function corpusXml(config: EditionConfig, intro: ReadDoc | undefined, members: readonly ReadDoc[]): string {
   const introHeader = intro ? /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(intro.text)?.[0] : undefined;
   const header =
     introHeader ??
@@ -135,7 +135,7 @@ function readme(config: EditionConfig): string {
     '',
     '- tei/            the TEI P5 sources (each with its xml-model processing instruction)',
     '- schemas/        the RelaxNG schemas they name',
-    '- corpus.xml      the whole edition as one teiCorpus',
+    '  (corpus.xml, the whole edition as one teiCorpus, is published beside this archive)',
     '- metadata/       Dublin Core (oai_dc) per document; documents.csv and documents.json',
     '- CITATION.cff    how to cite the edition',
     '- LICENSE.txt     the licence',
@@ -145,8 +145,10 @@ function readme(config: EditionConfig): string {
 }
 
 /**
- * The exchange files: corpus.xml, metadata/, CITATION.cff, LICENSE.txt and a zip of them with
- * the TEI sources. The zip's dates are fixed, so that two builds give the same bytes.
+ * The exchange files: corpus.xml, the tables in metadata/, CITATION.cff, LICENSE.txt and a zip
+ * of all but corpus.xml (the same TEI as tei/, which would be compressed again after every
+ * edit) with the TEI sources and the Dublin Core records, which the build writes per document.
+ * Entries unchanged since `previousZip` keep their compressed bytes.
  */
 export function exchangeFiles(
   config: EditionConfig,
@@ -154,20 +156,20 @@ export function exchangeFiles(
   rows: readonly DocumentRow[],
   dublinCore: ReadonlyMap<string, string>,
   sources: readonly Output[],
+  previousZip?: Uint8Array,
 ): Output[] {
   const files: Output[] = [
     { path: 'corpus.xml', content: corpus },
     { path: 'metadata/documents.csv', content: toCsv(rows) },
     { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },
-    ...[...dublinCore].map(([id, xml]) => ({ path: `metadata/${id}.dc.xml`, content: xml })),
     { path: 'CITATION.cff', content: citationCff(config) },
     { path: 'LICENSE.txt', content: `${config.licence.name}${config.licence.url ? `\n${config.licence.url}` : ''}\n` },
   ];
-  const zipped: Zippable = {};
-  const mtime = new Date(Date.UTC(1980, 0, 1));
-  for (const file of [...files, ...sources, { path: 'README.txt', content: readme(config) }]) {
-    const bytes = typeof file.content === 'string' ? strToU8(file.content) : file.content;
-    zipped[file.path] = [bytes, { mtime }];
-  }
-  return [...files, { path: 'editio-edition.zip', content: zipSync(zipped, { level: 9 }) }];
+  const encoder = new TextEncoder();
+  const records = [...dublinCore].map(([id, xml]) => ({ path: `metadata/${id}.dc.xml`, content: xml }));
+  const zipped = [...files.slice(1), ...records, ...sources, { path: 'README.txt', content: readme(config) }].map((file) => ({
+    path: file.path,
+    content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content,
+  }));
+  return [...files, { path: 'editio-edition.zip', content: zipEntries(zipped, previousZip) }];
 }

@@ -1,13 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import type { ParsedDoc } from '../parse.js';
+import type { ReadDoc } from '../parse.js';
 import type { Output } from '../write.js';
 
 /** Where a source is published: tei/ plus its path inside the edition's sources folder. */
-export function publishedPath(config: EditionConfig, doc: ParsedDoc): string {
+export function publishedPath(config: EditionConfig, doc: ReadDoc): string {
   const relative = path.relative(path.resolve(config.root, config.sources), doc.source.path);
   return ['tei', ...relative.split(path.sep)].join('/');
+}
+
+/** Schemas and every grammar they include, each once, in order. */
+export async function publishedSchemaFiles(schemas: readonly string[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  for (const schema of schemas) for (const file of await schemaFiles(schema, seen).catch(() => [])) files.push(file);
+  return files;
 }
 
 /** A schema and the grammars it includes, as files relative to the schema's folder. */
@@ -27,7 +35,7 @@ async function schemaFiles(schema: string, seen = new Set<string>()): Promise<st
  * kept) and the schemas they name, laid out so that each xml-model still finds its schema.
  * Schemas outside the edition's folder are not copied.
  */
-export async function publishedSources(config: EditionConfig, docs: readonly ParsedDoc[]): Promise<Output[]> {
+export async function publishedSources(config: EditionConfig, docs: readonly ReadDoc[]): Promise<Output[]> {
   const outputs: Output[] = docs.map((doc) => ({ path: publishedPath(config, doc), content: doc.source.bytes }));
   const sourcesDir = path.resolve(config.root, config.sources);
   const schemas = new Set<string>();

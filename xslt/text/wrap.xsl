@@ -12,7 +12,9 @@
   -->
   <xsl:function name="ed:display-width" as="xs:integer">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="string-length(replace($s, '\p{M}', ''))
+    <!-- Below U+0300 (where combining marks begin) every character takes one column: no regex needed. -->
+    <xsl:sequence select="if (every $c in string-to-codepoints($s) satisfies $c lt 768) then string-length($s) else
+        string-length(replace($s, '\p{M}', ''))
         + string-length(replace($s, '[^\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKCompatibilityIdeographs}]', ''))"/>
   </xsl:function>
 
@@ -26,13 +28,18 @@
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
     <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')[. != '']"/>
-    <xsl:variable name="lines" as="xs:string*" select="fold-left($words, (), function($lines, $word) {
-        if (empty($lines)) then $first || $word
-        else if (ed:display-width($lines[last()]) + 1 + ed:display-width($word) le $width)
-          then ($lines[position() lt last()], $lines[last()] || ' ' || $word)
-        else ($lines, $indent || $word)
-      })"/>
-    <xsl:sequence select="string-join($lines, '&#10;')"/>
+    <!-- Arrays, because $sequence[$i] may walk the sequence from its start. -->
+    <xsl:variable name="word" select="array { $words }"/>
+    <xsl:variable name="widths" select="array { $words ! ed:display-width(.) }"/>
+    <!-- Each word's width is measured once; the state carries the finished lines and the open one. -->
+    <xsl:variable name="state" select="fold-left(1 to count($words), map { 'lines': (), 'line': (), 'width': 0 },
+        function($state, $i) {
+          if (empty($state?line)) then map { 'lines': (), 'line': $first || $word($i), 'width': ed:display-width($first) + $widths($i) }
+          else if ($state?width + 1 + $widths($i) le $width)
+            then map { 'lines': $state?lines, 'line': $state?line || ' ' || $word($i), 'width': $state?width + 1 + $widths($i) }
+          else map { 'lines': ($state?lines, $state?line), 'line': $indent || $word($i), 'width': ed:display-width($indent) + $widths($i) }
+        })"/>
+    <xsl:sequence select="string-join(($state?lines, $state?line), '&#10;')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -1,0 +1,88 @@
+/**
+ * The validate stage of a build, incremental: a source is checked again only when its bytes,
+ * or the authority lists' ids and names (what the edition rules read), changed since last time.
+ */
+import path from 'node:path';
+import { checkSources } from '../check.js';
+import type { EditionConfig } from '../config.js';
+import type { Source } from '../load.js';
+import type { Message } from '../messages.js';
+import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse.js';
+import { pointedIds, unusedEntries } from '../rules/authorities.js';
+import { hashOf, type BuildState, type CheckRecord } from '../state.js';
+import { descendants, textContent } from '../tree.js';
+
+export interface EditionCheck {
+  /** By source path relative to the edition's folder. */
+  records: Record<string, CheckRecord>;
+  /** Every source that may be published, read (parsed if it was checked now). */
+  valid: ReadDoc[];
+  /** The authority files, parsed (the stylesheets and registers need their trees). */
+  authorities: ParsedDoc[];
+  messages: Message[];
+  /** How many sources were checked now rather than taken from the last build. */
+  checked: number;
+}
+
+/** Every id and name in the authority lists: the part of them the rules on documents depend on. */
+function nameTable(authorities: readonly ParsedDoc[]): string {
+  const parts: string[] = [];
+  for (const doc of authorities) {
+    for (const e of descendants(doc.tree)) {
+      const id = e.attrs.get('xml:id');
+      if (id) parts.push(`${e.name}#${id}`);
+      if (e.name.endsWith('Name')) parts.push(textContent(e));
+    }
+  }
+  return hashOf(...parts);
+}
+
+export async function checkEdition(
+  config: EditionConfig,
+  sources: readonly Source[],
+  options: { fingerprint: string; previous?: BuildState; schema?: string },
+): Promise<EditionCheck> {
+  const relative = (s: Source): string => path.relative(config.root, s.path).split(path.sep).join('/');
+  const authorities = sources
+    .filter((s) => s.role === 'authorities')
+    .map((s) => parse(s).doc)
+    .filter((d): d is ParsedDoc => d !== undefined);
+  const names = nameTable(authorities);
+  const keyOf = (s: Source): string => (s.role === 'authorities' ? hashOf(options.fingerprint, s.bytes) : hashOf(options.fingerprint, s.role, s.bytes, names));
+  const fresh = sources.filter((s) => options.previous?.checks[relative(s)]?.key !== keyOf(s));
+  const isFresh = new Set(fresh);
+
+  const result = await checkSources(fresh, {
+    ...(config.foreign ? { lenient: true } : { edition: config, partial: true }),
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
+  const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
+  const messages: Message[] = [];
+  for (const m of result.messages) {
+    const own = m.file !== undefined ? byFile.get(m.file) : undefined;
+    if (own) own.push(m);
+    else messages.push(m);
+  }
+  const checkedDocs = new Map(result.docs.map((c) => [c.doc.source.path, c]));
+  const records: Record<string, CheckRecord> = {};
+  const valid: ReadDoc[] = [];
+  for (const source of sources) {
+    const checked = checkedDocs.get(source.path);
+    const record: CheckRecord = isFresh.has(source)
+      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked ? [...pointedIds(checked.doc)].sort() : [] }
+      : options.previous!.checks[relative(source)]!;
+    records[relative(source)] = record;
+    for (const m of record.messages) messages.push(m);
+    if (!record.valid) continue;
+    if (checked) valid.push(checked.doc);
+    else {
+      const read = readSource(source);
+      if ('text' in read) valid.push({ source, text: read.text, schemaRefs: read.schemaRefs });
+    }
+  }
+  if (!config.foreign) {
+    const used = new Set(sources.filter((s) => s.role !== 'authorities').flatMap((s) => records[relative(s)]!.pointsTo));
+    for (const m of unusedEntries(authorities, used)) messages.push(m);
+  }
+  return { records, valid, authorities, messages, checked: fresh.length };
+}

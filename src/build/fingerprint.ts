@@ -1,0 +1,35 @@
+/** What, when it changes, makes every output stale: the build's fingerprint. */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EditionConfig } from '../config.js';
+import type { Source } from '../load.js';
+import { publishedSchemaFiles } from '../site/sources.js';
+import { hashOf } from '../state.js';
+import { packageRoot, stylesheetsFingerprint } from '../stylesheets.js';
+
+/** xml-model targets, read from the prolog without parsing the document. */
+function schemaHrefs(source: Source): string[] {
+  const prolog = source.bytes.subarray(0, 4096).toString('latin1');
+  const hrefs: string[] = [];
+  for (const [pi] of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
+    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) hrefs.push(path.resolve(path.dirname(source.path), href));
+  }
+  return hrefs;
+}
+
+/**
+ * The toolkit's version, the compiled stylesheets, every schema the sources name (with what
+ * each includes), the schema given for all, and the configuration.
+ */
+export async function buildFingerprint(config: EditionConfig, sources: readonly Source[], schema: string | undefined): Promise<string> {
+  const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  const named = new Set<string>(schema ? [path.resolve(schema)] : []);
+  for (const source of sources) for (const href of schemaHrefs(source)) named.add(href);
+  const schemas: string[] = [];
+  for (const file of await publishedSchemaFiles([...named].sort())) {
+    schemas.push(file, hashOf(await readFile(file).catch(() => '')));
+  }
+  return hashOf(version, await stylesheetsFingerprint(), JSON.stringify(config), ...schemas);
+}

@@ -1,0 +1,109 @@
+/**
+ * The incremental build's planner: every output is made from named inputs, each hashed; an
+ * output whose inputs all hash as last time, and which is still on disk, is kept as it is.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Message } from './messages.js';
+import { changedInputs, type BuildState, type OutputRecord } from './state.js';
+import type { Output } from './write.js';
+
+export type Content = string | Uint8Array;
+type Produce = (messages: Message[]) => Content | undefined | Promise<Content | undefined>;
+type ProduceMany = (messages: Message[]) => Output[] | Promise<Output[]>;
+
+export class OutputPlan {
+  readonly written = new Map<string, Content>();
+  readonly kept = new Set<string>();
+  readonly records: Record<string, OutputRecord> = {};
+
+  constructor(
+    private readonly outDir: string,
+    private readonly previous: BuildState | undefined,
+    /** The build's messages: those of kept outputs are replayed into it. */
+    private readonly messages: Message[],
+    /** Why the build is not incremental, if it is not: named for every output it makes. */
+    private readonly fullReason: string | undefined,
+    private readonly log?: (line: string) => void,
+  ) {}
+
+  /** Whether `file` (or group) would be kept: its inputs as last time, and what it made on disk. */
+  isCurrent(file: string, inputs: Record<string, string>): boolean {
+    const previous = this.previous?.outputs[file];
+    if (this.fullReason || !previous) return false;
+    const files = previous.inputs['files'];
+    const made = files !== undefined ? files.split('\n').filter(Boolean) : [file];
+    return changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs) === undefined && made.every((f) => existsSync(path.join(this.outDir, ...f.split('/'))));
+  }
+
+  private keep(file: string, inputs: Record<string, string>): boolean {
+    const previous = this.previous?.outputs[file];
+    const changed = this.fullReason ? undefined : changedInputs(previous, inputs);
+    if (!this.fullReason && !changed && existsSync(path.join(this.outDir, ...file.split('/')))) {
+      this.kept.add(file);
+      this.records[file] = previous!;
+      for (const m of previous!.messages) this.messages.push(m);
+      return true;
+    }
+    const why = this.fullReason ?? (!changed ? 'missing on disk' : changed.includes('new') ? 'new' : `${changed.join(', ')} changed`);
+    this.log?.(`${file}: ${why}`);
+    return false;
+  }
+
+  /** Makes `file` from `inputs` unless it can be kept. A failed `produce` (undefined) leaves no output. */
+  async make(file: string, inputs: Record<string, string>, produce: Produce): Promise<void> {
+    if (this.keep(file, inputs)) return;
+    const messages: Message[] = [];
+    const content = await produce(messages);
+    for (const m of messages) this.messages.push(m);
+    if (content === undefined) return;
+    this.written.set(file, content);
+    this.records[file] = { inputs, messages };
+  }
+
+  /**
+   * Makes a group of outputs that one step produces together. The group is kept only if
+   * every file it made last time is still there.
+   */
+  async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany): Promise<void> {
+    const previous = this.previous?.outputs[group];
+    const files = previous?.inputs['files']?.split('\n').filter(Boolean) ?? [];
+    const onDisk = files.every((f) => existsSync(path.join(this.outDir, ...f.split('/'))));
+    if (onDisk && this.keep(group, { ...inputs, files: previous?.inputs['files'] ?? '' })) {
+      for (const f of files) this.kept.add(f);
+      return;
+    }
+    const messages: Message[] = [];
+    const outputs = await produce(messages);
+    for (const m of messages) this.messages.push(m);
+    for (const o of outputs) this.written.set(o.path, o.content);
+    this.records[group] = { inputs: { ...inputs, files: outputs.map((o) => o.path).join('\n') }, messages };
+  }
+
+  /** Whether `file` is an output of this build (made or kept). */
+  has(file: string): boolean {
+    return this.written.has(file) || this.kept.has(file);
+  }
+
+  /** An output's content: as just made, or as on disk if kept. */
+  async content(file: string): Promise<Content | undefined> {
+    const made = this.written.get(file);
+    if (made !== undefined) return made;
+    return this.kept.has(file) ? readFile(path.join(this.outDir, ...file.split('/'))) : undefined;
+  }
+
+  async text(file: string): Promise<string | undefined> {
+    const content = await this.content(file);
+    return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+  }
+
+  /** A hash-like name of an output's inputs, for outputs made from other outputs. */
+  inputsOf(file: string): string {
+    return JSON.stringify(this.records[file]?.inputs ?? null);
+  }
+
+  outputs(): Output[] {
+    return [...this.written].map(([p, content]) => ({ path: p, content }));
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The build state: what the last build of an output folder read and wrote, so that the next
+ * one redoes only what changed. It lives in the output folder (.editio/state.json) with the
+ * documents' extracts beside it; anything unexpected in it means a full build, never a wrong one.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Message } from './messages.js';
+import { writeFileAtomic } from './write.js';
+
+/** Raised whenever the state's shape changes: an old state is then ignored. */
+export const STATE_VERSION = 1;
+export const STATE_DIR = '.editio';
+
+export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** A source's check: its verdict and messages, and the authority ids it points to. */
+export interface CheckRecord {
+  key: string;
+  valid: boolean;
+  messages: Message[];
+  pointsTo: string[];
+}
+
+/**
+ * An output and the inputs it was made from, each hashed on its own so that a rebuild can say
+ * which one changed. `messages` are those the transform raised, replayed when it is kept.
+ */
+export interface OutputRecord {
+  inputs: Record<string, string>;
+  messages: Message[];
+}
+
+export interface BuildState {
+  version: number;
+  /** Toolkit version, stylesheets, schemas and configuration: when it changes, all is rebuilt. */
+  fingerprint: string;
+  /** By source path relative to the edition's folder. */
+  checks: Record<string, CheckRecord>;
+  /** By output path. */
+  outputs: Record<string, OutputRecord>;
+  /** Per published document: what its HTML marked as rendered by the general rule. */
+  unrendered: Record<string, Record<string, number>>;
+  /** All the build read: when it is the same again, nothing is done at all. */
+  inputs: string;
+  /** The build's messages (after loading), replayed by a build that does nothing. */
+  messages: Message[];
+  published: string[];
+}
+
+export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', messages: [], published: [] });
+
+export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
+
+/** The previous state if it is usable for this fingerprint, else why not. */
+export async function loadState(outDir: string, fingerprint: string): Promise<{ state: BuildState } | { reason: string }> {
+  let state: BuildState;
+  try {
+    state = JSON.parse(await readFile(statePath(outDir), 'utf8')) as BuildState;
+  } catch {
+    return { reason: 'no build state (first build of this folder)' };
+  }
+  if (state.version !== STATE_VERSION) return { reason: `build state of another version (${state.version})` };
+  if (state.fingerprint !== fingerprint) return { reason: 'toolkit, stylesheets, schemas or configuration changed' };
+  return { state };
+}
+
+/** Object keys sorted, so that the same state always gives the same bytes. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+export async function saveState(outDir: string, state: BuildState): Promise<void> {
+  await writeFileAtomic(statePath(outDir), JSON.stringify(sorted(state)) + '\n');
+}
+
+/** Which inputs of an output differ from last time, or undefined if none: then it is kept. */
+export function changedInputs(previous: OutputRecord | undefined, inputs: Record<string, string>): string[] | undefined {
+  if (!previous) return ['new'];
+  const names = new Set([...Object.keys(previous.inputs), ...Object.keys(inputs)]);
+  const changed = [...names].filter((n) => previous.inputs[n] !== inputs[n]).sort();
+  return changed.length > 0 ? changed : undefined;
+}
