@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
-import { changedInputs, type BuildState, type OutputRecord } from './state.js';
+import { changedInputs, hashOf, type BuildState, type OutputRecord } from './state.js';
 import type { Output } from './write.js';
 
 export type Content = string | Uint8Array;
@@ -28,27 +28,38 @@ export class OutputPlan {
     private readonly log?: (line: string) => void,
   ) {}
 
-  /** Whether `file` (or group) would be kept: its inputs as last time, and what it made on disk. */
-  isCurrent(file: string, inputs: Record<string, string>): boolean {
+  /** What an output or group made last time (a group records its files as the input "files"). */
+  private madeBefore(file: string): string[] | undefined {
+    const files = this.previous?.outputs[file]?.inputs['files'];
+    return files !== undefined ? files.split('\n').filter(Boolean) : this.previous?.outputs[file] ? [file] : undefined;
+  }
+
+  /** Why `file` (or a group) must be made again; undefined if it may be kept as it is on disk. */
+  private whyMake(file: string, inputs: Record<string, string>): string | undefined {
+    if (this.fullReason) return this.fullReason;
     const previous = this.previous?.outputs[file];
-    if (this.fullReason || !previous) return false;
-    const files = previous.inputs['files'];
-    const made = files !== undefined ? files.split('\n').filter(Boolean) : [file];
-    return changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs) === undefined && made.every((f) => existsSync(path.join(this.outDir, ...f.split('/'))));
+    const files = previous?.inputs['files'];
+    const changed = changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs);
+    if (changed) return changed.includes('new') ? 'new' : `${changed.join(', ')} changed`;
+    return this.madeBefore(file)!.every((f) => existsSync(path.join(this.outDir, ...f.split('/')))) ? undefined : 'missing on disk';
+  }
+
+  /** Whether `file` (or a group) would be kept. */
+  isCurrent(file: string, inputs: Record<string, string>): boolean {
+    return this.whyMake(file, inputs) === undefined;
   }
 
   private keep(file: string, inputs: Record<string, string>): boolean {
-    const previous = this.previous?.outputs[file];
-    const changed = this.fullReason ? undefined : changedInputs(previous, inputs);
-    if (!this.fullReason && !changed && existsSync(path.join(this.outDir, ...file.split('/')))) {
-      this.kept.add(file);
-      this.records[file] = previous!;
-      for (const m of previous!.messages) this.messages.push(m);
-      return true;
+    const why = this.whyMake(file, inputs);
+    if (why !== undefined) {
+      this.log?.(`${file}: ${why}`);
+      return false;
     }
-    const why = this.fullReason ?? (!changed ? 'missing on disk' : changed.includes('new') ? 'new' : `${changed.join(', ')} changed`);
-    this.log?.(`${file}: ${why}`);
-    return false;
+    const previous = this.previous!.outputs[file]!;
+    for (const f of this.madeBefore(file)!) this.kept.add(f);
+    this.records[file] = previous;
+    for (const m of previous.messages) this.messages.push(m);
+    return true;
   }
 
   /** Makes `file` from `inputs` unless it can be kept. A failed `produce` (undefined) leaves no output. */
@@ -62,18 +73,9 @@ export class OutputPlan {
     this.records[file] = { inputs, messages };
   }
 
-  /**
-   * Makes a group of outputs that one step produces together. The group is kept only if
-   * every file it made last time is still there.
-   */
+  /** Makes a group of outputs that one step produces together; kept only if all it made is still there. */
   async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany): Promise<void> {
-    const previous = this.previous?.outputs[group];
-    const files = previous?.inputs['files']?.split('\n').filter(Boolean) ?? [];
-    const onDisk = files.every((f) => existsSync(path.join(this.outDir, ...f.split('/'))));
-    if (onDisk && this.keep(group, { ...inputs, files: previous?.inputs['files'] ?? '' })) {
-      for (const f of files) this.kept.add(f);
-      return;
-    }
+    if (this.keep(group, inputs)) return;
     const messages: Message[] = [];
     const outputs = await produce(messages);
     for (const m of messages) this.messages.push(m);
@@ -98,9 +100,10 @@ export class OutputPlan {
     return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
   }
 
-  /** A hash-like name of an output's inputs, for outputs made from other outputs. */
+  /** A hash of an output's inputs, for outputs made from other outputs. */
   inputsOf(file: string): string {
-    return JSON.stringify(this.records[file]?.inputs ?? null);
+    const inputs = this.records[file]?.inputs ?? {};
+    return hashOf(...Object.keys(inputs).sort().map((k) => `${k}=${inputs[k]}`));
   }
 
   outputs(): Output[] {

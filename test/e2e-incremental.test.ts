@@ -1,0 +1,112 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { build, type BuildResult } from '../src/build.js';
+import { random, writeDossier, type Dossier } from './bench/dossier.js';
+import { removeDir, tempDir } from './helpers.js';
+
+/** Every file under `dir`, with its bytes. */
+function tree(dir: string, base = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) tree(full, base, out);
+    else out.set(path.relative(base, full), readFileSync(full));
+  }
+  return out;
+}
+
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return names.filter((n) => !a.get(n) || !b.get(n) || !a.get(n)!.equals(b.get(n)!));
+}
+
+type Edit = { name: string; apply: () => void };
+
+describe('incremental builds (end to end)', function () {
+  this.timeout(600_000);
+  let root: string;
+  let dossier: Dossier;
+  const teiFile = (name: string): string => path.join(root, 'tei', name);
+  const documents = (): string[] => readdirSync(path.join(root, 'tei')).filter((f) => /^\d/.test(f)).sort();
+  const incremental = (): Promise<BuildResult> => build({ root });
+  const full = (out: string): Promise<BuildResult> => build({ root, out, full: true });
+
+  before(() => {
+    root = tempDir('editio-incremental-');
+    dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
+  });
+  after(() => removeDir(root));
+
+  it('keeps everything when nothing changed, and says so', async () => {
+    const first = await incremental();
+    expect(first.fullReason).to.match(/no build state/);
+    const lines: string[] = [];
+    const again = await build({ root, log: (line) => lines.push(line) });
+    expect(again.written).to.equal(0);
+    expect(lines).to.deep.equal(['nothing changed since the last build']);
+    expect(again.published).to.deep.equal(first.published);
+    expect(again.messages).to.deep.equal(first.messages);
+  });
+
+  it('after one changed document, remakes its outputs and the edition-wide ones, and says why', async () => {
+    const [name] = documents();
+    const file = teiFile(name!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('</p>', ' One more sentence.</p>'));
+    const lines: string[] = [];
+    const result = await build({ root, log: (line) => lines.push(line) });
+    const id = name!.replace(/\.xml$/, '');
+    expect(lines).to.include(`documents/${id}.html: source changed`);
+    expect(lines).to.include(`text/${id}.txt: source changed`);
+    expect(lines.some((l) => l.startsWith('documents/') && !l.startsWith(`documents/${id}.html`))).to.equal(false);
+    expect(result.checked).to.equal(1);
+    expect(result.kept).to.be.greaterThan(result.written);
+  });
+
+  it('after one changed authority entry, remakes only the pages that point to it and the registers', async () => {
+    const entry = dossier.entries.persons[0]!;
+    const authorities = teiFile('authorities.xml');
+    const text = readFileSync(authorities, 'utf8');
+    const at = text.indexOf(`xml:id="${entry}"`);
+    writeFileSync(authorities, text.slice(0, at) + text.slice(at).replace('Generated for a benchmark.', 'Generated for a benchmark; note edited.'));
+    const lines: string[] = [];
+    await build({ root, log: (line) => lines.push(line) });
+    const remade = lines.filter((l) => l.startsWith('documents/')).map((l) => l.replace(/\.html: .*/, ''));
+    const pointing = documents().filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`)).map((f) => `documents/${f.replace(/\.xml$/, '')}`);
+    expect(remade.sort()).to.deep.equal(pointing.sort());
+    expect(lines).to.include('registers/persons.html: authorities changed');
+  });
+
+  it('gives the same bytes as a full build after any sequence of edits', async () => {
+    const next = random(1967);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+    let added = 0;
+    const edits: Edit[] = [
+      { name: 'edit a paragraph', apply: () => { const f = teiFile(pick(documents())); writeFileSync(f, readFileSync(f, 'utf8').replace('</p>', ` Edit ${next()}.</p>`)); } },
+      { name: 'retitle a document', apply: () => { const f = teiFile(pick(documents())); writeFileSync(f, readFileSync(f, 'utf8').replace(/<title>([^<]*)<\/title>/, `<title>$1 (${Math.floor(next() * 100)})</title>`)); } },
+      { name: 'redate a document', apply: () => { const f = teiFile(pick(documents())); const year = 1950 + Math.floor(next() * 25); writeFileSync(f, readFileSync(f, 'utf8').replace(/when="\d{4}-/g, `when="${year}-`).replace(/ \d{4}</g, ` ${year}<`)); } },
+      { name: 'add a document', apply: () => { const f = pick(documents()); writeFileSync(teiFile(`1976-01-0${++added % 10}-added-${added}.xml`), readFileSync(teiFile(f))); } },
+      { name: 'delete a document', apply: () => { if (documents().length > 4) rmSync(teiFile(pick(documents()))); } },
+      { name: 'edit an authority note', apply: () => { const f = teiFile('authorities.xml'); writeFileSync(f, readFileSync(f, 'utf8').replace('Generated for a benchmark.', `Edited ${next()}.`)); } },
+      { name: 'rename an entry', apply: () => { const f = teiFile('authorities.xml'); const entry = pick(dossier.entries.places); const text = readFileSync(f, 'utf8'); const at = text.indexOf(`xml:id="${entry}"`); writeFileSync(f, text.slice(0, at) + text.slice(at).replace(/(<placeName type="standard">)([^<]*)/, '$1$2 Renamed')); } },
+      { name: 'break a document', apply: () => { const f = teiFile(pick(documents())); writeFileSync(f, readFileSync(f, 'utf8').replace('</head>', '</hed>')); } },
+      { name: 'mend broken documents', apply: () => { for (const d of documents()) writeFileSync(teiFile(d), readFileSync(teiFile(d), 'utf8').replace('</hed>', '</head>')); } },
+      { name: 'edit the introduction', apply: () => { const f = teiFile('edition.xml'); writeFileSync(f, readFileSync(f, 'utf8').replace('</p>', ` Revised ${next()}.</p>`)); } },
+    ];
+    const reference = tempDir('editio-full-');
+    try {
+      for (let step = 0; step < 12; step++) {
+        const edit = step < edits.length ? edits[step]! : pick(edits);
+        edit.apply();
+        const a = await incremental();
+        rmSync(reference, { recursive: true, force: true });
+        const b = await full(reference);
+        const diff = differences(tree(a.outDir), tree(reference));
+        expect(diff, `after "${edit.name}" (step ${step + 1})`).to.deep.equal([]);
+        expect(a.messages, `messages after "${edit.name}"`).to.deep.equal(b.messages);
+      }
+      expect(existsSync(path.join(root, 'dist', 'edition', '.editio', 'state.json'))).to.equal(true);
+    } finally {
+      removeDir(reference);
+    }
+  });
+});
