@@ -3,13 +3,15 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
+import cliProgress from 'cli-progress';
+import { build, type BuildOptions, type BuildResult, type Progress } from './build.js';
 import { validateFiles } from './check.js';
 import { ConfigError, hasErrors, type Message } from './messages.js';
 import { report, type ReportFormat } from './report.js';
 import { loadConfig } from './config.js';
 import { init } from './init.js';
 import { serve } from './serve.js';
+import { watchEdition } from './watch.js';
 import { importFiles, tag, type FileTags } from './tagging/index.js';
 import { packageRoot } from './stylesheets.js';
 
@@ -17,10 +19,10 @@ const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
   editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--schema s.rng] [--report]
-               [--format human|json] [--strict]
+               [--full] [--verbose] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio export [folder] [--out dir]            the same as build (which always exports)
-  editio serve [folder] [--out dir] [--port 8080]
+  editio serve [folder] [--out dir] [--port 8080] [--watch]
   editio init <folder>
   editio import <file.txt>… [--out tei/]
   editio tag <file|folder>… [--write]
@@ -32,7 +34,9 @@ build     validates every TEI file of the edition in folder (default: .), then w
           are warnings (against --schema if given); --report lists, per file, the
           elements that had no specific rendering; --pdf also writes the print
           edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium
-          (default output: the configuration's "out", usually dist/edition/)
+          (default output: the configuration's "out", usually dist/edition/).
+          Builds are incremental: only what changed since the last build is made
+          again; --verbose says why each output is made, --full rebuilds everything
 validate  checks well-formedness and RelaxNG validity; the schema is the one each file
           names in its xml-model processing instruction, or --schema for all. In an
           edition's folder (with editio.config.json) the edition rules apply too.
@@ -40,7 +44,8 @@ validate  checks well-formedness and RelaxNG validity; the schema is the one eac
 export    writes the edition as data too (part of every build): tei/, corpus.xml,
           metadata/ (Dublin Core, CSV, JSON), CITATION.cff, editio-edition.zip, dts/
 serve     serves the built edition (the configuration's "out", or --out) on
-          127.0.0.1, with the DTS 1.0 API at /api/dts; Ctrl+C stops it
+          127.0.0.1, with the DTS 1.0 API at /api/dts; Ctrl+C stops it. --watch
+          builds first, rebuilds on every save and reloads the open pages
 
 init      starts a new edition in an empty folder: configuration, schemas, an example
           document, authority lists and a README; "editio build" works on it at once
@@ -69,6 +74,9 @@ interface Parsed {
     write?: boolean;
     pdf?: boolean;
     paper?: string;
+    full?: boolean;
+    verbose?: boolean;
+    watch?: boolean;
     help?: boolean;
     version?: boolean;
   };
@@ -90,6 +98,9 @@ function parseCommandLine(argv: string[]): Parsed {
         write: { type: 'boolean' },
         pdf: { type: 'boolean' },
         paper: { type: 'string' },
+        full: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -164,6 +175,63 @@ function tagReport(files: FileTags[], write: boolean): string {
   return lines.join('\n') + '\n';
 }
 
+/** A progress bar on a terminal (stderr), nothing otherwise: logs and pipes stay clean. */
+function progressBar(format: ReportFormat): { update(p: Progress): void; stop(): void } | undefined {
+  if (!process.stderr.isTTY || format !== 'human') return undefined;
+  const bar = new cliProgress.SingleBar(
+    { format: '{stage} [{bar}] {value}/{total} documents', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update({ stage, done, total }) {
+      if (!started) bar.start(total, done, { stage });
+      started = true;
+      bar.setTotal(total);
+      bar.update(done, { stage: stage === 'extract' ? 'Reading   ' : 'Rendering ' });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+/** `build`, and every rebuild of `serve --watch`: messages, then one summary line. */
+async function buildAndReport(options: BuildOptions, values: Parsed['values'], format: ReportFormat): Promise<{ code: number; result: BuildResult }> {
+  const started = performance.now();
+  const bar = progressBar(format);
+  let result: BuildResult;
+  try {
+    result = await build({
+      ...options,
+      ...(values.full ? { full: true } : {}),
+      ...(values.verbose ? { log: (line: string) => process.stderr.write(`editio: ${line}\n`) } : {}),
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+  } finally {
+    bar?.stop();
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ messages: result.messages, ...(values.report ? { unrendered: result.unrendered } : {}) }, null, 2) + '\n');
+  } else {
+    if (result.messages.length > 0) print(result.messages, format, result.fileCount);
+    if (values.report) process.stdout.write(unrenderedReport(result.unrendered));
+    const what = result.written === 0 ? 'nothing changed' : `${result.written} files written, ${result.kept} kept, ${result.checked} of ${result.fileCount} sources checked`;
+    process.stdout.write(`Built ${result.published.length} documents into ${result.outDir} in ${seconds} s (${what})\n`);
+  }
+  return { code: exitCode(result.messages, values.strict), result };
+}
+
+function buildOptions(positionals: string[], values: Parsed['values']): BuildOptions {
+  if (values.paper !== undefined && !['a4', 'letter'].includes(values.paper)) throw new UsageError('--paper must be "a4" or "letter"');
+  return {
+    root: positionals[0] ?? '.',
+    ...(values.pdf ? { pdf: true } : {}),
+    ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.schema ? { schema: values.schema } : {}),
+  };
+}
+
 /** Exit code: 1 for errors, and for warnings too under --strict. */
 function exitCode(messages: Message[], strict: boolean | undefined): number {
   return hasErrors(messages) || (strict && messages.some((m) => m.severity === 'warning')) ? 1 : 0;
@@ -191,38 +259,45 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
     case 'build': {
       if (positionals.length > 1) throw new UsageError('build takes one edition folder');
-      if (values.paper !== undefined && !['a4', 'letter'].includes(values.paper)) throw new UsageError('--paper must be "a4" or "letter"');
-      const result = await build({
-        root: positionals[0] ?? '.',
-        ...(values.pdf ? { pdf: true } : {}),
-        ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
-        ...(values.out ? { out: values.out } : {}),
-        ...(values.schema ? { schema: values.schema } : {}),
-      });
-      if (format === 'json') {
-        process.stdout.write(JSON.stringify({ messages: result.messages, ...(values.report ? { unrendered: result.unrendered } : {}) }, null, 2) + '\n');
-      } else {
-        if (result.messages.length > 0) print(result.messages, format, result.fileCount);
-        if (values.report) process.stdout.write(unrenderedReport(result.unrendered));
-        const index = path.join(result.outDir, 'index.html');
-        process.stdout.write(`Built ${result.published.length} documents into ${result.outDir}\nOpen ${pathToFileURL(index).href}\n`);
-      }
-      return exitCode(result.messages, values.strict);
+      const { code, result } = await buildAndReport(buildOptions(positionals, values), values, format);
+      if (format === 'human') process.stdout.write(`Open ${pathToFileURL(path.join(result.outDir, 'index.html')).href}\n`);
+      return code;
     }
     case 'serve': {
       if (positionals.length > 1) throw new UsageError('serve takes one edition folder');
       const port = Number(values.port ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
-      const dir = values.out ?? (await (async () => {
-        const config = await loadConfig(path.resolve(positionals[0] ?? '.'));
+      const root = path.resolve(positionals[0] ?? '.');
+      let dir = values.out;
+      if (values.watch) dir = (await buildAndReport(buildOptions(positionals, values), values, format)).result.outDir;
+      dir ??= await (async () => {
+        const config = await loadConfig(root);
         return path.resolve(config.root, config.out);
-      })());
-      const server = await serve({ dir, port }).catch((err: NodeJS.ErrnoException) => {
+      })();
+      const server = await serve({ dir, port, live: Boolean(values.watch) }).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port`);
         if (err.code === 'ENOENT') throw new UsageError(`${dir} does not exist; run "editio build" first`);
         throw err;
       });
-      process.stdout.write(`Serving ${dir} at ${server.url} (Ctrl+C to stop)\n`);
+      if (values.watch) {
+        const outDir = dir;
+        watchEdition({
+          root,
+          ignore: [outDir, path.join(root, 'node_modules'), path.join(root, 'dist')],
+          rebuild: async (changed) => {
+            process.stdout.write(`Changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}\n`);
+            try {
+              await buildAndReport(buildOptions(positionals, values), values, format);
+              await server.changed();
+            } catch (err) {
+              // A broken configuration must not end the session: the editor fixes it and saves again.
+              const diagnostic = err instanceof ConfigError ? report([err.diagnostic], { format: 'human' }) : `editio: ${(err as Error).message}\n`;
+              process.stdout.write(diagnostic);
+            }
+          },
+        });
+      }
+      process.stdout.write(`Serving ${dir} at ${server.url}${values.watch ? ', rebuilding on every save' : ''} (Ctrl+C to stop)\n`);
       return new Promise<number>(() => undefined);
     }
     case 'init': {
