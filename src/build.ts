@@ -23,7 +23,7 @@ import { emptyState, hashOf, loadState, saveState, STATE_DIR, statePath, type Bu
 import { compileStylesheets, packageRoot, type Format } from './stylesheets.js';
 import { parseForStylesheets, transform, type StylesheetParams } from './transform.js';
 import { descendants } from './tree.js';
-import { isOutputFolder, writeOutputs, type Output } from './write.js';
+import { claimOutputFolder, isOutputFolder, removeStale, type Output } from './write.js';
 
 export type { Extract } from './site/extracts.js';
 
@@ -193,6 +193,21 @@ async function assets(): Promise<Output[]> {
   return outputs;
 }
 
+/** Says, with --verbose, how long each stage of a build took and how much memory is in use. */
+class StageClock {
+  private stage = 'state';
+  private since = performance.now();
+  constructor(private readonly log?: (line: string) => void) {}
+
+  lap(next: string): void {
+    const now = performance.now();
+    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${rss} MB)`);
+    this.stage = next;
+    this.since = now;
+  }
+}
+
 /** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
 function onDisk(outDir: string, state: BuildState): boolean {
   return Object.entries(state.outputs).every(([file, record]) =>
@@ -255,9 +270,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
   }
   if (fullReason) options.log?.(`full build: ${fullReason}`);
+  const clock = new StageClock(options.log);
   // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
+  await claimOutputFolder(outDir);
   await rm(statePath(outDir), { force: true });
 
+  clock.lap('validate');
   const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   for (const m of check.messages) messages.push(m);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
@@ -275,6 +293,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What a document shows of the authority lists: the entries it points to.
   const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));
 
+  clock.lap('extracts');
   // Extracts first: the edition-wide pages are made from them, never from the documents again.
   const documents = new Map<ReadDoc, Extract>();
   const candidates = check.valid.filter((d) => d.source.role === 'document');
@@ -301,6 +320,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Registers, chronology and search name the home page's text as what it is.
   if (introExtract) introExtract.title = 'Introduction';
 
+  clock.lap('pages');
   const unrendered: Record<string, Record<string, number>> = {};
   const position = new Map(ordered.map((e, i) => [e.id, i]));
   for (const [n, [doc, extract]] of [...documents].entries()) {
@@ -337,6 +357,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
   ];
 
+  clock.lap('site');
   const firstChecked = check.valid[0];
   const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
   if (introDoc) {
@@ -357,6 +378,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return parts.join('\n\n').replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n';
     });
   }
+  clock.lap('registers');
   const entryKinds = entryIndex(authorityDocs);
   const mentions = mentionsByEntry(pages);
   for (const { list, register } of lists) {
@@ -366,9 +388,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       withAuthorities.run(sink, authorityDocs[0]!, 'html', params, 'register'),
     );
   }
+  clock.lap('search');
   const searchJson = JSON.stringify(searchDocuments(pages));
   await plan.make('search/index.js', { documents: hashOf(searchJson) }, () => searchIndexScript(JSON.parse(searchJson)));
 
+  clock.lap('exports');
   // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
   const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
   const publishedDocs = published.map((e) => byId.get(e.id)!);
@@ -396,6 +420,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   await plan.makeMany('assets', {}, assets);
 
+  clock.lap('dts');
   const registry: Registry = {
     collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
     resources: published.map((e, i) => ({
@@ -417,6 +442,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await plan.makeMany('dts', { registry: registryHash }, () => dts.filter((o) => o.path.split('/').length === 2));
   for (const doc of publishedDocs) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource(documentId(doc)));
 
+  clock.lap('print');
   if (options.pdf) {
     const paper = options.paper ?? 'a4';
     const printInputs = { paper, intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
@@ -430,7 +456,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
   }
 
-  const written = await writeOutputs(outDir, plan.outputs(), [...plan.kept, `${STATE_DIR}/state.json`]);
+  clock.lap('write');
+  await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`]);
   const state: BuildState = {
     ...emptyState(fingerprint),
     inputs,
@@ -441,13 +468,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     published: published.map((e) => e.id),
   };
   await saveState(outDir, state);
+  clock.lap('done');
   return {
     messages,
     outDir,
     published: state.published,
     fileCount: loaded.sources.length,
     unrendered: unrenderedByName(state, loaded.sources, config),
-    written: written.written,
+    written: plan.written.size,
     kept: plan.kept.size,
     checked: check.checked,
     ...(fullReason ? { fullReason } : {}),

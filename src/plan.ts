@@ -7,14 +7,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
 import { changedInputs, hashOf, type BuildState, type OutputRecord } from './state.js';
-import type { Output } from './write.js';
+import { writeFileAtomic, type Output } from './write.js';
 
 export type Content = string | Uint8Array;
 type Produce = (messages: Message[]) => Content | undefined | Promise<Content | undefined>;
 type ProduceMany = (messages: Message[]) => Output[] | Promise<Output[]>;
 
 export class OutputPlan {
-  readonly written = new Map<string, Content>();
+  /** Outputs written by this build: each as soon as it is made, so none waits in memory. */
+  readonly written = new Set<string>();
   readonly kept = new Set<string>();
   readonly records: Record<string, OutputRecord> = {};
 
@@ -69,7 +70,7 @@ export class OutputPlan {
     const content = await produce(messages);
     for (const m of messages) this.messages.push(m);
     if (content === undefined) return;
-    this.written.set(file, content);
+    await this.write(file, content);
     this.records[file] = { inputs, messages };
   }
 
@@ -79,7 +80,7 @@ export class OutputPlan {
     const messages: Message[] = [];
     const outputs = await produce(messages);
     for (const m of messages) this.messages.push(m);
-    for (const o of outputs) this.written.set(o.path, o.content);
+    for (const o of outputs) await this.write(o.path, o.content);
     this.records[group] = { inputs: { ...inputs, files: outputs.map((o) => o.path).join('\n') }, messages };
   }
 
@@ -88,11 +89,14 @@ export class OutputPlan {
     return this.written.has(file) || this.kept.has(file);
   }
 
-  /** An output's content: as just made, or as on disk if kept. */
+  private async write(file: string, content: Content): Promise<void> {
+    await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content);
+    this.written.add(file);
+  }
+
+  /** An output's content, as on disk (just made, or kept). */
   async content(file: string): Promise<Content | undefined> {
-    const made = this.written.get(file);
-    if (made !== undefined) return made;
-    return this.kept.has(file) ? readFile(path.join(this.outDir, ...file.split('/'))) : undefined;
+    return this.has(file) ? readFile(path.join(this.outDir, ...file.split('/'))) : undefined;
   }
 
   async text(file: string): Promise<string | undefined> {
@@ -106,7 +110,8 @@ export class OutputPlan {
     return hashOf(...Object.keys(inputs).sort().map((k) => `${k}=${inputs[k]}`));
   }
 
-  outputs(): Output[] {
-    return [...this.written].map(([p, content]) => ({ path: p, content }));
+  /** Every output of this build, made or kept: what a clean-up of the folder must leave. */
+  files(): string[] {
+    return [...this.written, ...this.kept];
   }
 }

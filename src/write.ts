@@ -44,15 +44,15 @@ export async function isOutputFolder(dir: string): Promise<boolean> {
   }
 }
 
-/**
- * Writes every output atomically, then removes files a previous build left that this one
- * neither wrote nor `kept` (an incremental build keeps what did not change).
- */
-export async function writeOutputs(dir: string, outputs: readonly Output[], kept: Iterable<string> = []): Promise<{ written: number; removed: number }> {
+/** Marks `dir` as an output folder, creating it if need be: before anything is written into it. */
+export async function claimOutputFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(path.join(dir, OUTPUT_MARKER), 'Written by editio; files here are replaced on every build.\n');
-  for (const output of outputs) await writeFileAtomic(path.join(dir, ...output.path.split('/')), output.content);
-  const keep = new Set([OUTPUT_MARKER, ...outputs.map((o) => o.path), ...kept]);
+}
+
+/** Removes the files in `dir` that are not `outputs` of this build (nor the marker). */
+export async function removeStale(dir: string, outputs: Iterable<string>): Promise<number> {
+  const keep = new Set([OUTPUT_MARKER, ...outputs]);
   let removed = 0;
   for (const file of await listFiles(dir)) {
     if (!keep.has(file)) {
@@ -60,5 +60,5 @@ export async function writeOutputs(dir: string, outputs: readonly Output[], kept
       removed++;
     }
   }
-  return { written: outputs.length, removed };
+  return removed;
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isOutputFolder, OUTPUT_MARKER, writeFileAtomic, writeOutputs } from '../src/write.js';
+import { claimOutputFolder, isOutputFolder, OUTPUT_MARKER, removeStale, writeFileAtomic } from '../src/write.js';
 import { read, removeDir, tempDir } from './helpers.js';
 
 describe('write', () => {
@@ -20,9 +20,10 @@ describe('write', () => {
   });
 
   it('removes what an earlier build wrote and this one did not', async () => {
-    await writeOutputs(dir, [{ path: 'documents/a.html', content: 'a' }, { path: 'documents/b.html', content: 'b' }]);
-    const result = await writeOutputs(dir, [{ path: 'documents/a.html', content: 'a2' }]);
-    expect(result).to.deep.equal({ written: 1, removed: 1 });
+    await claimOutputFolder(dir);
+    await writeFileAtomic(path.join(dir, 'documents', 'a.html'), 'a');
+    await writeFileAtomic(path.join(dir, 'documents', 'b.html'), 'b');
+    expect(await removeStale(dir, ['documents/a.html'])).to.equal(1);
     expect(readdirSync(path.join(dir, 'documents'))).to.deep.equal(['a.html']);
     expect(readdirSync(dir)).to.include(OUTPUT_MARKER);
   });

@@ -12,6 +12,9 @@ import { pointedIds, unusedEntries } from '../rules/authorities.js';
 import { hashOf, type BuildState, type CheckRecord } from '../state.js';
 import { descendants, textContent } from '../tree.js';
 
+/** Sources parsed, validated and checked at a time. */
+const CHUNK = 250;
+
 export interface EditionCheck {
   /** By source path relative to the edition's folder. */
   records: Record<string, CheckRecord>;
@@ -52,24 +55,31 @@ export async function checkEdition(
   const fresh = sources.filter((s) => options.previous?.checks[relative(s)]?.key !== keyOf(s));
   const isFresh = new Set(fresh);
 
-  const result = await checkSources(fresh, {
-    ...(config.foreign ? { lenient: true } : { edition: config, partial: true }),
-    ...(options.schema ? { schema: options.schema } : {}),
-  });
+  // In chunks, so that the parsed trees of a large edition are never all in memory at once.
   const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
   const messages: Message[] = [];
-  for (const m of result.messages) {
-    const own = m.file !== undefined ? byFile.get(m.file) : undefined;
-    if (own) own.push(m);
-    else messages.push(m);
+  const checkedDocs = new Map<string, { valid: boolean; doc: ReadDoc; pointsTo: string[] }>();
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    const result = await checkSources(fresh.slice(i, i + CHUNK), {
+      ...(config.foreign ? { lenient: true } : { edition: config, partial: true }),
+      ...(options.schema ? { schema: options.schema } : {}),
+    });
+    for (const m of result.messages) {
+      const own = m.file !== undefined ? byFile.get(m.file) : undefined;
+      if (own) own.push(m);
+      else messages.push(m);
+    }
+    for (const { doc, valid } of result.docs) {
+      const { source, text, schemaRefs } = doc;
+      checkedDocs.set(source.path, { valid, doc: { source, text, schemaRefs }, pointsTo: [...pointedIds(doc)].sort() });
+    }
   }
-  const checkedDocs = new Map(result.docs.map((c) => [c.doc.source.path, c]));
   const records: Record<string, CheckRecord> = {};
   const valid: ReadDoc[] = [];
   for (const source of sources) {
     const checked = checkedDocs.get(source.path);
     const record: CheckRecord = isFresh.has(source)
-      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked ? [...pointedIds(checked.doc)].sort() : [] }
+      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [] }
       : options.previous!.checks[relative(source)]!;
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);
