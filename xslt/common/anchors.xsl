@@ -29,6 +29,9 @@
     Running counts in document order, so that an anchor's number costs nothing however long
     the document: xsl:number level="any" walks back over the whole document for each element.
   -->
+  <!-- Documents read in the default mode carry the counts (every mode that starts a transform says so too). -->
+  <xsl:mode use-accumulators="#all"/>
+
   <xsl:accumulator name="ed:mention-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName" select="$value + 1"/>
   </xsl:accumulator>

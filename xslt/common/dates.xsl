@@ -22,14 +22,13 @@
   <!-- What a date element says, in words, from its attributes. -->
   <xsl:function name="ed:date-label" as="xs:string">
     <xsl:param name="date" as="element()"/>
-    <xsl:variable name="f" select="function($v) { ed:format-iso-date(string($v)) }"/>
     <xsl:sequence select="
-        if ($date/@when) then $f($date/@when)
-        else if ($date/@from and $date/@to) then concat($f($date/@from), ' – ', $f($date/@to))
+        if ($date/@when) then ed:format-iso-date($date/@when)
+        else if ($date/@from and $date/@to) then concat(ed:format-iso-date($date/@from), ' – ', ed:format-iso-date($date/@to))
         else if ($date/@notBefore and $date/@notAfter)
-          then concat('between ', $f($date/@notBefore), ' and ', $f($date/@notAfter))
-        else if ($date/@notBefore) then concat('not before ', $f($date/@notBefore))
-        else if ($date/@notAfter) then concat('not after ', $f($date/@notAfter))
+          then concat('between ', ed:format-iso-date($date/@notBefore), ' and ', ed:format-iso-date($date/@notAfter))
+        else if ($date/@notBefore) then concat('not before ', ed:format-iso-date($date/@notBefore))
+        else if ($date/@notAfter) then concat('not after ', ed:format-iso-date($date/@notAfter))
         else normalize-space($date)"/>
   </xsl:function>
 

@@ -15,7 +15,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="chronology" on-no-match="shallow-skip"/>
+  <xsl:mode name="chronology" on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:template match="/" mode="chronology">
     <xsl:variable name="items" select="parse-json($chronology-json)?*"/>
@@ -63,6 +63,16 @@
   </xsl:template>
 
   <!-- Days since 1 January of year 1 for an ISO value (a year counts from its first day). -->
+  <!-- Where day $d falls on a timeline from $start to $end, $width wide with $pad at each side. -->
+  <xsl:function name="ed:timeline-x" as="xs:double">
+    <xsl:param name="d" as="xs:double"/>
+    <xsl:param name="start" as="xs:double"/>
+    <xsl:param name="end" as="xs:double"/>
+    <xsl:param name="width" as="xs:double"/>
+    <xsl:param name="pad" as="xs:double"/>
+    <xsl:sequence select="round($pad + ($d - $start) div ($end - $start) * ($width - 2 * $pad), 1)"/>
+  </xsl:function>
+
   <xsl:function name="ed:day-number" as="xs:double?">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="day" select="if (matches($iso, '^-?\d{4}$')) then $iso || '-01-01'
@@ -85,7 +95,6 @@
       <xsl:variable name="last-year" select="year-from-date(xs:date('0001-01-01') + xs:dayTimeDuration('P' || xs:integer(max($days)) || 'D')) + 1"/>
       <xsl:variable name="start" select="ed:day-number(format-number($first-year, '0000'))"/>
       <xsl:variable name="end" select="ed:day-number(format-number($last-year, '0000'))"/>
-      <xsl:variable name="x" select="function($d) { round($pad + ($d - $start) div ($end - $start) * ($width - 2 * $pad), 1) }"/>
       <xsl:variable name="span" select="$last-year - $first-year"/>
       <xsl:variable name="step" select="(1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)[$span div . le 10][1]"/>
       <figure class="timeline">
@@ -95,12 +104,12 @@
           </title>
           <line class="timeline-axis" x1="{$pad}" y1="{$axis}" x2="{$width - $pad}" y2="{$axis}"/>
           <xsl:for-each select="($first-year to $last-year)[(. - $first-year) mod $step = 0]">
-            <xsl:variable name="tx" select="$x(ed:day-number(format-number(., '0000')))"/>
+            <xsl:variable name="tx" select="ed:timeline-x(ed:day-number(format-number(., '0000')), $start, $end, $width, $pad)"/>
             <line class="timeline-tick" x1="{$tx}" y1="{$axis - 4}" x2="{$tx}" y2="{$axis + 4}"/>
             <text class="timeline-year" x="{$tx}" y="{$axis + 22}" text-anchor="middle"><xsl:value-of select="."/></text>
           </xsl:for-each>
           <xsl:for-each select="$items">
-            <xsl:variable name="cx" select="$x(ed:day-number(?sort))"/>
+            <xsl:variable name="cx" select="ed:timeline-x(ed:day-number(?sort), $start, $end, $width, $pad)"/>
             <xsl:variable name="row" select="(position() - 1) mod 4"/>
             <a href="{?url}#{?anchor}" class="timeline-point timeline-{?kind}">
               <title><xsl:value-of select="?label || ': ' || (if (?kind = 'document') then ?title else ?before || ?text || ?after)"/></title>

@@ -180,7 +180,7 @@
 
   <!-- Previous and next document by date, and the way back to the list. -->
   <xsl:template name="ed:document-nav">
-    <xsl:variable name="ids" select="array:flatten(array:for-each($ed:documents, function($d) { $d?id }))"/>
+    <xsl:variable name="ids" select="$ed:documents?*!?id"/>
     <xsl:variable name="i" select="index-of($ids, $document-id)[1]"/>
     <nav class="document-nav" aria-label="Previous and next document">
       <xsl:if test="exists($i) and $i gt 1">

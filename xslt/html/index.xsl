@@ -8,7 +8,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="index" on-no-match="shallow-skip"/>
+  <xsl:mode name="index" on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:template match="/" mode="index">
     <xsl:variable name="tei" select="tei:TEI"/>

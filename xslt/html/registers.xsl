@@ -13,7 +13,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="register" on-no-match="shallow-skip"/>
+  <xsl:mode name="register" on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:variable name="ed:mentions" as="map(*)" select="parse-json($mentions-json)"/>
 

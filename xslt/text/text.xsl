@@ -17,7 +17,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:mode name="index" on-no-match="shallow-skip"/>
+  <xsl:mode name="index" on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:variable name="ed:newline" select="'&#10;'"/>
 

@@ -27,19 +27,35 @@
     <xsl:param name="width" as="xs:integer"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
-    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')[. != '']"/>
-    <!-- Arrays, because $sequence[$i] may walk the sequence from its start. -->
-    <xsl:variable name="word" select="array { $words }"/>
-    <xsl:variable name="widths" select="array { $words ! ed:display-width(.) }"/>
-    <!-- Each word's width is measured once; the state carries the finished lines and the open one. -->
-    <xsl:variable name="state" select="fold-left(1 to count($words), map { 'lines': (), 'line': (), 'width': 0 },
-        function($state, $i) {
-          if (empty($state?line)) then map { 'lines': (), 'line': $first || $word($i), 'width': ed:display-width($first) + $widths($i) }
-          else if ($state?width + 1 + $widths($i) le $width)
-            then map { 'lines': $state?lines, 'line': $state?line || ' ' || $word($i), 'width': $state?width + 1 + $widths($i) }
-          else map { 'lines': ($state?lines, $state?line), 'line': $indent || $word($i), 'width': ed:display-width($indent) + $widths($i) }
-        })"/>
-    <xsl:sequence select="string-join(($state?lines, $state?line), '&#10;')"/>
+    <!-- Each word's width is measured once; xsl:iterate carries the finished lines and the open one. -->
+    <xsl:iterate select="tokenize(normalize-space($text), ' ')[. != '']">
+      <xsl:param name="lines" as="xs:string*" select="()"/>
+      <xsl:param name="line" as="xs:string?" select="()"/>
+      <xsl:param name="used" as="xs:integer" select="0"/>
+      <xsl:on-completion select="string-join(($lines, $line), '&#10;')"/>
+      <xsl:variable name="w" select="ed:display-width(.)"/>
+      <xsl:choose>
+        <xsl:when test="empty($line)">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$first || ."/>
+            <xsl:with-param name="used" select="ed:display-width($first) + $w"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="$used + 1 + $w le $width">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$line || ' ' || ."/>
+            <xsl:with-param name="used" select="$used + 1 + $w"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration>
+            <xsl:with-param name="lines" select="($lines, $line)"/>
+            <xsl:with-param name="line" select="$indent || ."/>
+            <xsl:with-param name="used" select="ed:display-width($indent) + $w"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
 </xsl:stylesheet>
