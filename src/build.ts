@@ -10,7 +10,8 @@ import { ENTITY_KINDS, KIND_OF_ENTRY } from './entities.js';
 import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc, ReadDoc } from './parse.js';
-import { OutputPlan } from './plan.js';
+import { inOrder, OutputPlan } from './plan.js';
+import { TransformPool } from './pool.js';
 import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
@@ -21,7 +22,7 @@ import { searchIndexScript } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
 import { emptyState, hashOf, loadState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
 import { compileStylesheets, packageRoot, type Format } from './stylesheets.js';
-import { parseForStylesheets, transform, type StylesheetParams } from './transform.js';
+import { parseForStylesheets, transform, type StylesheetParams, type TransformRequest } from './transform.js';
 import { descendants } from './tree.js';
 import { claimOutputFolder, isOutputFolder, removeStale, type Output } from './write.js';
 
@@ -106,22 +107,53 @@ function byDate(a: Extract, b: Extract): number {
   return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Documents in the making at once: enough to keep every worker busy, few enough to hold. */
+const WINDOW = 32;
+
 const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
-/** Transforms with the edition's parameters; each call's messages go to the sink it is given. */
+/**
+ * Transforms with the edition's parameters; each call's messages go to the sink it is given.
+ * Per-document transforms go to the worker pool once the build has opened one.
+ */
 class Transformer {
-  constructor(readonly base: StylesheetParams) {}
+  private pool: TransformPool | undefined;
 
+  constructor(
+    private readonly base: StylesheetParams,
+    private readonly authorities: unknown[],
+    private readonly authorityTexts: string[],
+  ) {}
+
+  private request(doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): TransformRequest {
+    return { format, sourceText: doc.text, file: doc.source.name, params: { ...this.base, ...params }, ...(initialMode ? { initialMode } : {}) };
+  }
+
+  /** A transform in this thread, with the authority lists (site pages, registers, print). */
   run(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
-    const result = transform({
-      format,
-      sourceText: doc.text,
-      file: doc.source.name,
-      params: { ...this.base, ...params },
-      ...(initialMode ? { initialMode } : {}),
-    });
+    const result = transform(this.request(doc, format, { ...params, authorities: this.authorities }, initialMode));
     for (const m of result.messages) sink.push(m);
     return result.output;
+  }
+
+  /** A document's transform: on the pool if there is one. Extracts need no authority lists. */
+  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams): Promise<string | undefined> {
+    const withAuthorities = format !== 'extract';
+    const request = this.request(doc, format, params);
+    const result = this.pool
+      ? await this.pool.run(request, withAuthorities)
+      : transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
+    for (const m of result.messages) sink.push(m);
+    return result.output;
+  }
+
+  /** Starts workers when `documents` transforms are to come and they pay for themselves. */
+  async expect(documents: number): Promise<void> {
+    this.pool ??= await TransformPool.open(this.authorityTexts, documents);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
   }
 }
 
@@ -160,326 +192,334 @@ async function printEdition(
   const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
   const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
   try {
-    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
-    return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
-  } catch (err) {
-    return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
-  }
-}
-
-function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
-  const megabytes = doc.source.bytes.length / (1024 * 1024);
-  if (megabytes <= config.maxDocumentMegabytes) return false;
-  messages.push(
-    message(
-      'error',
-      'transform',
-      'too-large',
-      `the document is ${megabytes.toFixed(1)} MB, more than the ${config.maxDocumentMegabytes} MB editio publishes per document; split it into documents (or raise "maxDocumentMegabytes")`,
-      { file: doc.source.name, line: 1 },
-    ),
-  );
-  return true;
-}
-
-/** The static files every edition ships: the stylesheet, the search scripts, MiniSearch. */
-async function assets(): Promise<Output[]> {
-  const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
-  const outputs: Output[] = [];
-  for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
-  // The browser build, which the package does not export: found beside its CommonJS entry.
-  const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
-  outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
-  return outputs;
-}
-
-/** Says, with --verbose, how long each stage of a build took and how much memory is in use. */
-class StageClock {
-  private stage = 'state';
-  private since = performance.now();
-  constructor(private readonly log?: (line: string) => void) {}
-
-  lap(next: string): void {
-    const now = performance.now();
-    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
-    this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${rss} MB)`);
-    this.stage = next;
-    this.since = now;
-  }
-}
-
-/** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
-function onDisk(outDir: string, state: BuildState): boolean {
-  return Object.entries(state.outputs).every(([file, record]) =>
-    (record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [file]).every((f) => existsSync(path.join(outDir, ...f.split('/')))),
-  );
-}
-
-/** An authority entry's own text, by id: what a page that points to it shows of it. */
-function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const doc of authorities) {
-    for (const e of descendants(doc.tree)) {
-      const id = e.attrs.get('xml:id');
-      if (id && KIND_OF_ENTRY.has(e.name) && !texts.has(id)) texts.set(id, doc.text.slice(e.start, e.end));
+      const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
+      return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
+    } catch (err) {
+      return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
     }
   }
-  return texts;
-}
 
-/** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
-const listed = ({ mentions: _m, dates: _d, passages: _p, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages'> => rest;
-
-/**
- * Builds the edition: load → parse → validate → transform → write. A document that fails is
- * reported and left out; every other document is still published. Incremental: the build state
- * of the output folder (.editio/) says what each output was made from, and only outputs whose
- * inputs changed are made again.
- */
-export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const config = await configFor(options);
-  const outDir = path.resolve(options.out ?? path.resolve(config.root, config.out));
-  if (!(await isOutputFolder(outDir))) {
-    throw new ConfigError(
-      message('error', 'config', 'out-not-editio', `${outDir} holds files editio did not write; choose an empty or new output folder`),
+  function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
+    const megabytes = doc.source.bytes.length / (1024 * 1024);
+    if (megabytes <= config.maxDocumentMegabytes) return false;
+    messages.push(
+      message(
+        'error',
+        'transform',
+        'too-large',
+        `the document is ${megabytes.toFixed(1)} MB, more than the ${config.maxDocumentMegabytes} MB editio publishes per document; split it into documents (or raise "maxDocumentMegabytes")`,
+        { file: doc.source.name, line: 1 },
+      ),
     );
+    return true;
   }
-  await compileStylesheets();
-  const messages: Message[] = [];
 
-  const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
-  for (const m of found.messages) messages.push(m);
-  const loaded = await loadSources(found.files, roleFinder(config));
-  for (const m of loaded.messages) messages.push(m);
-  for (const wanted of [config.introduction, ...config.authorities]) {
-    if (wanted && !loaded.sources.some((s) => s.path === path.resolve(config.root, config.sources, wanted))) {
-      throw new ConfigError(message('error', 'config', 'config-invalid', `the configuration names ${wanted}, which is not in ${config.sources}/`));
+  /** The static files every edition ships: the stylesheet, the search scripts, MiniSearch. */
+  async function assets(): Promise<Output[]> {
+    const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
+    const outputs: Output[] = [];
+    for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
+    // The browser build, which the package does not export: found beside its CommonJS entry.
+    const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
+    outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
+    return outputs;
+  }
+
+  /** Says, with --verbose, how long each stage of a build took and how much memory is in use. */
+  class StageClock {
+    private stage = 'state';
+    private since = performance.now();
+    constructor(private readonly log?: (line: string) => void) {}
+
+    lap(next: string): void {
+      const now = performance.now();
+      const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
+      this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${rss} MB)`);
+      this.stage = next;
+      this.since = now;
     }
   }
-  const loadMessages = messages.length;
 
-  const fingerprint = await buildFingerprint(config, loaded.sources, options.schema);
-  const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
-  const previous = 'state' in prior ? prior.state : undefined;
-  const fullReason = 'reason' in prior ? prior.reason : undefined;
-  const sourceHash = new Map(loaded.sources.map((s) => [s.path, hashOf(s.bytes)]));
-  const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
-  if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
-    options.log?.('nothing changed since the last build');
-    const result = { messages: [...messages, ...previous.messages], outDir, published: previous.published, fileCount: loaded.sources.length };
-    return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
-  }
-  if (fullReason) options.log?.(`full build: ${fullReason}`);
-  const clock = new StageClock(options.log);
-  // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
-  await claimOutputFolder(outDir);
-  await rm(statePath(outDir), { force: true });
-
-  clock.lap('validate');
-  const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
-  for (const m of check.messages) messages.push(m);
-  const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
-  const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
-  const isValid = new Set(check.valid.map((d) => d.source.path));
-  const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
-  const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
-  const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
-  const entries = entryTexts(authorityDocs);
-  const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
-  const listsHash = hashOf(...lists.map((k) => k.list));
-  const xslt = new Transformer({ 'edition-json': editionJson(config), authorities: [] });
-  const withAuthorities = new Transformer({ 'edition-json': editionJson(config), authorities });
-  const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
-  // What a document shows of the authority lists: the entries it points to.
-  const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));
-
-  clock.lap('extracts');
-  // Extracts first: the edition-wide pages are made from them, never from the documents again.
-  const documents = new Map<ReadDoc, Extract>();
-  const candidates = check.valid.filter((d) => d.source.role === 'document');
-  const progress = (stage: Progress['stage'], done: number): void => options.onProgress?.({ stage, done, total: candidates.length });
-  for (const [n, doc] of candidates.entries()) {
-    progress('extract', n);
-    if (tooLarge(doc, config, messages)) continue;
-    const id = documentId(doc);
-    const file = `${STATE_DIR}/extracts/${id}.json`;
-    await plan.make(file, { source: hashOfDoc(doc) }, (sink) => xslt.run(sink, doc, 'extract', { 'document-id': id }));
-    const json = await plan.text(file);
-    if (json !== undefined) documents.set(doc, JSON.parse(json) as Extract);
-  }
-  const ordered = [...documents.values()].sort(byDate);
-  const intro = check.valid.find((d) => d.source.role === 'introduction');
-  const introHash = intro ? hashOfDoc(intro) : 'none';
-  let introExtract: Extract | undefined;
-  if (intro) {
-    const file = `${STATE_DIR}/introduction.json`;
-    await plan.make(file, { source: introHash }, (sink) => xslt.run(sink, intro, 'extract', { 'document-id': 'index' }));
-    const json = await plan.text(file);
-    introExtract = json === undefined ? undefined : (JSON.parse(json) as Extract);
-  }
-  // Registers, chronology and search name the home page's text as what it is.
-  if (introExtract) introExtract.title = 'Introduction';
-
-  clock.lap('pages');
-  const unrendered: Record<string, Record<string, number>> = {};
-  const position = new Map(ordered.map((e, i) => [e.id, i]));
-  for (const [n, [doc, extract]] of [...documents].entries()) {
-    progress('render', n);
-    // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
-    const i = position.get(extract.id)!;
-    const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
-    const params: StylesheetParams = {
-      'documents-json': neighbours,
-      'document-id': extract.id,
-      'path-to-root': '../',
-      'source-path': publishedPath(config, doc),
-    };
-    const pageInputs = {
-      source: hashOfDoc(doc),
-      neighbours: hashOf(neighbours),
-      entries: entriesOf(doc),
-      lists: listsHash,
-      path: params['source-path']!,
-    };
-    const html = `documents/${extract.id}.html`;
-    await plan.make(html, pageInputs, (sink) => {
-      const page = withAuthorities.run(sink, doc, 'html', params);
-      if (page !== undefined) unrendered[relative(doc)] = unrenderedIn(page);
-      return page;
-    });
-    if (!plan.written.has(html) && previous?.unrendered[relative(doc)]) unrendered[relative(doc)] = previous.unrendered[relative(doc)]!;
-    await plan.make(`text/${extract.id}.txt`, pageInputs, (sink) => withAuthorities.run(sink, doc, 'text', params));
-  }
-  progress('render', documents.size);
-  const published = ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`));
-  const pages: Page[] = [
-    ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
-    ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
-  ];
-
-  clock.lap('site');
-  const firstChecked = check.valid[0];
-  const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
-  if (introDoc) {
-    const all = { 'documents-json': JSON.stringify(published.map(listed)) };
-    const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, authorities: authorityHash, params: hashOf(JSON.stringify(params)) });
-    const site = async (mode: string, file: string, extra: StylesheetParams = {}): Promise<void> => {
-      const params = { ...all, ...extra };
-      await plan.make(file, siteInputs(params), (sink) => withAuthorities.run(sink, introDoc, 'html', params, mode));
-    };
-    await site('index', 'index.html');
-    await site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(chronology(pages)) });
-    await site('search', 'search.html');
-    const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
-    await plan.make('text/edition.txt', { ...siteInputs(all), texts }, async (sink) => {
-      const introText = withAuthorities.run(sink, introDoc, 'text', all, 'index') ?? '';
-      const parts = [introText];
-      for (const e of published) parts.push((await plan.text(`text/${e.id}.txt`)) ?? '');
-      return parts.join('\n\n').replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n';
-    });
-  }
-  clock.lap('registers');
-  const entryKinds = entryIndex(authorityDocs);
-  const mentions = mentionsByEntry(pages);
-  for (const { list, register } of lists) {
-    const own = JSON.stringify(Object.fromEntries(Object.entries(mentions).filter(([id]) => entryKinds.get(id)?.kind === register)));
-    const params = { 'path-to-root': '../', 'register-list': list, 'mentions-json': own };
-    await plan.make(`registers/${register}.html`, { authorities: authorityHash, mentions: hashOf(own) }, (sink) =>
-      withAuthorities.run(sink, authorityDocs[0]!, 'html', params, 'register'),
+  /** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
+  function onDisk(outDir: string, state: BuildState): boolean {
+    return Object.entries(state.outputs).every(([file, record]) =>
+      (record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [file]).every((f) => existsSync(path.join(outDir, ...f.split('/')))),
     );
   }
-  clock.lap('search');
-  const searchJson = JSON.stringify(searchDocuments(pages));
-  await plan.make('search/index.js', { documents: hashOf(searchJson) }, () => searchIndexScript(JSON.parse(searchJson)));
 
-  clock.lap('exports');
-  // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
-  const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
-  const publishedDocs = published.map((e) => byId.get(e.id)!);
-  const sources = await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs]);
-  for (const o of sources) await plan.make(o.path, { content: hashOf(o.content) }, () => o.content);
-  const dublinCore = new Map<string, string>();
-  for (const doc of publishedDocs) {
-    const file = `metadata/${documentId(doc)}.dc.xml`;
-    await plan.make(file, { source: hashOfDoc(doc), entries: entriesOf(doc) }, (sink) => withAuthorities.run(sink, doc, 'dc', { 'document-id': documentId(doc) }));
-    const xml = plan.has(file) ? await plan.text(file) : undefined;
-    if (xml !== undefined) dublinCore.set(documentId(doc), xml);
-  }
-  const rows = documentRows(config, published, entryKinds);
-  const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
-  const exchangeInputs = {
-    members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
-    rows: hashOf(JSON.stringify(rows)),
-    records: hashOf(...[...dublinCore.keys()].map((id) => plan.inputsOf(`metadata/${id}.dc.xml`))),
-    sources: hashOf(...sources.map((o) => plan.inputsOf(o.path))),
-  };
-  await plan.makeMany('exchange', exchangeInputs, async () => {
-    const zip = path.join(outDir, 'editio-edition.zip');
-    const previousZip = existsSync(zip) ? await readFile(zip) : undefined;
-    return exchangeFiles(config, corpusXml(config, intro, [...authorityDocs, ...publishedDocs]), rows, dublinCore, sources, previousZip);
-  });
-  await plan.makeMany('assets', {}, assets);
-
-  clock.lap('dts');
-  const registry: Registry = {
-    collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
-    resources: published.map((e, i) => ({
-      id: e.id,
-      title: e.title,
-      description: e.summary,
-      date: e.date?.when || e.date?.sort || '',
-      language: config.language,
-      tei: publishedPath(config, publishedDocs[i]!),
-    })),
-  };
-  const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
-  const registryHash = hashOf(JSON.stringify(registry), dtsBase);
-  const sourceFiles = new Map(sources.map((o) => [o.path, o.content]));
-  const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), registry: registryHash });
-  const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
-  const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale);
-  const ofResource = (id: string): Output[] => dts.filter((o) => o.path.split('/')[2]?.replace(/\.\w+$/, '') === id);
-  await plan.makeMany('dts', { registry: registryHash }, () => dts.filter((o) => o.path.split('/').length === 2));
-  for (const doc of publishedDocs) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource(documentId(doc)));
-
-  clock.lap('print');
-  if (options.pdf) {
-    const paper = options.paper ?? 'a4';
-    const printInputs = { paper, intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
-    await plan.makeMany('print', printInputs, async (sink) => {
-      const pdf = await printEdition(config, withAuthorities, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: entryKinds, paper });
-      if ('message' in pdf) {
-        sink.push(pdf.message);
-        return [];
+  /** An authority entry's own text, by id: what a page that points to it shows of it. */
+  function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const doc of authorities) {
+      for (const e of descendants(doc.tree)) {
+        const id = e.attrs.get('xml:id');
+        if (id && KIND_OF_ENTRY.has(e.name) && !texts.has(id)) texts.set(id, doc.text.slice(e.start, e.end));
       }
-      return pdf.outputs;
-    });
+    }
+    return texts;
   }
 
-  clock.lap('write');
-  await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`]);
-  const state: BuildState = {
-    ...emptyState(fingerprint),
-    inputs,
-    checks: check.records,
-    outputs: plan.records,
-    unrendered,
-    messages: messages.slice(loadMessages),
-    published: published.map((e) => e.id),
-  };
-  await saveState(outDir, state);
-  clock.lap('done');
-  return {
-    messages,
-    outDir,
-    published: state.published,
-    fileCount: loaded.sources.length,
-    unrendered: unrenderedByName(state, loaded.sources, config),
-    written: plan.written.size,
-    kept: plan.kept.size,
-    checked: check.checked,
-    ...(fullReason ? { fullReason } : {}),
-  };
+  /** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
+  const listed = ({ mentions: _m, dates: _d, passages: _p, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages'> => rest;
+
+  /**
+   * Builds the edition: load → parse → validate → transform → write. A document that fails is
+   * reported and left out; every other document is still published. Incremental: the build state
+   * of the output folder (.editio/) says what each output was made from, and only outputs whose
+   * inputs changed are made again.
+   */
+  export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+    const config = await configFor(options);
+    const outDir = path.resolve(options.out ?? path.resolve(config.root, config.out));
+    if (!(await isOutputFolder(outDir))) {
+      throw new ConfigError(
+        message('error', 'config', 'out-not-editio', `${outDir} holds files editio did not write; choose an empty or new output folder`),
+      );
+    }
+    await compileStylesheets();
+    const messages: Message[] = [];
+
+    const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
+    for (const m of found.messages) messages.push(m);
+    const loaded = await loadSources(found.files, roleFinder(config));
+    for (const m of loaded.messages) messages.push(m);
+    for (const wanted of [config.introduction, ...config.authorities]) {
+      if (wanted && !loaded.sources.some((s) => s.path === path.resolve(config.root, config.sources, wanted))) {
+        throw new ConfigError(message('error', 'config', 'config-invalid', `the configuration names ${wanted}, which is not in ${config.sources}/`));
+      }
+    }
+    const loadMessages = messages.length;
+
+    const fingerprint = await buildFingerprint(config, loaded.sources, options.schema);
+    const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
+    const previous = 'state' in prior ? prior.state : undefined;
+    const fullReason = 'reason' in prior ? prior.reason : undefined;
+    const sourceHash = new Map(loaded.sources.map((s) => [s.path, hashOf(s.bytes)]));
+    const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
+    if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
+      options.log?.('nothing changed since the last build');
+      const result = { messages: [...messages, ...previous.messages], outDir, published: previous.published, fileCount: loaded.sources.length };
+      return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
+    }
+    if (fullReason) options.log?.(`full build: ${fullReason}`);
+    const clock = new StageClock(options.log);
+    // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
+    await claimOutputFolder(outDir);
+    await rm(statePath(outDir), { force: true });
+
+    clock.lap('validate');
+    const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+    for (const m of check.messages) messages.push(m);
+    const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
+    const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
+    const isValid = new Set(check.valid.map((d) => d.source.path));
+    const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
+    const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
+    const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
+    const entries = entryTexts(authorityDocs);
+    const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
+    const listsHash = hashOf(...lists.map((k) => k.list));
+    const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorities, authorityDocs.map((d) => d.text));
+    try {
+    const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
+    // What a document shows of the authority lists: the entries it points to.
+    const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));
+
+    clock.lap('extracts');
+    // Extracts first: the edition-wide pages are made from them, never from the documents again.
+    const documents = new Map<ReadDoc, Extract>();
+    const candidates = check.valid.filter((d) => d.source.role === 'document');
+    const progress = (stage: Progress['stage'], done: number): void => options.onProgress?.({ stage, done, total: candidates.length });
+    const extractFile = (doc: ReadDoc): string => `${STATE_DIR}/extracts/${documentId(doc)}.json`;
+    const extractable = candidates.filter((doc) => !tooLarge(doc, config, messages));
+    await xslt.expect(extractable.filter((doc) => !plan.isCurrent(extractFile(doc), { source: hashOfDoc(doc) })).length);
+    await inOrder(extractable, WINDOW, (doc, n) => {
+      progress('extract', n);
+      return plan.start(extractFile(doc), { source: hashOfDoc(doc) }, (sink) => xslt.document(sink, doc, 'extract', { 'document-id': documentId(doc) }));
+    });
+    for (const doc of extractable) {
+      const json = await plan.text(extractFile(doc));
+      if (json !== undefined) documents.set(doc, JSON.parse(json) as Extract);
+    }
+    const ordered = [...documents.values()].sort(byDate);
+    const intro = check.valid.find((d) => d.source.role === 'introduction');
+    const introHash = intro ? hashOfDoc(intro) : 'none';
+    let introExtract: Extract | undefined;
+    if (intro) {
+      const file = `${STATE_DIR}/introduction.json`;
+      await plan.make(file, { source: introHash }, (sink) => xslt.document(sink, intro, 'extract', { 'document-id': 'index' }));
+      const json = await plan.text(file);
+      introExtract = json === undefined ? undefined : (JSON.parse(json) as Extract);
+    }
+    // Registers, chronology and search name the home page's text as what it is.
+    if (introExtract) introExtract.title = 'Introduction';
+
+    clock.lap('pages');
+    const unrendered: Record<string, Record<string, number>> = {};
+    const position = new Map(ordered.map((e, i) => [e.id, i]));
+    const pageJobs = [...documents].map(([doc, extract]) => {
+      // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
+      const i = position.get(extract.id)!;
+      const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
+      const params: StylesheetParams = {
+        'documents-json': neighbours,
+        'document-id': extract.id,
+        'path-to-root': '../',
+        'source-path': publishedPath(config, doc),
+      };
+      const inputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours), entries: entriesOf(doc), lists: listsHash, path: params['source-path']! };
+      return { doc, html: `documents/${extract.id}.html`, text: `text/${extract.id}.txt`, params, inputs };
+    });
+    await xslt.expect(pageJobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
+    await inOrder(pageJobs, WINDOW, ({ doc, html, text, params, inputs }, n) => {
+      progress('render', n);
+      const page = plan.start(html, inputs, async (sink) => {
+        const made = await xslt.document(sink, doc, 'html', params);
+        if (made !== undefined) unrendered[relative(doc)] = unrenderedIn(made);
+        return made;
+      });
+      const plain = plan.start(text, inputs, (sink) => xslt.document(sink, doc, 'text', params));
+      return async () => {
+        await page();
+        await plain();
+        if (!plan.written.has(html) && previous?.unrendered[relative(doc)]) unrendered[relative(doc)] = previous.unrendered[relative(doc)]!;
+      };
+    });
+    progress('render', documents.size);
+    const published = ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`));
+    const pages: Page[] = [
+      ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
+      ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
+    ];
+
+    clock.lap('site');
+    const firstChecked = check.valid[0];
+    const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
+    if (introDoc) {
+      const all = { 'documents-json': JSON.stringify(published.map(listed)) };
+      const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, authorities: authorityHash, params: hashOf(JSON.stringify(params)) });
+      const site = async (mode: string, file: string, extra: StylesheetParams = {}): Promise<void> => {
+        const params = { ...all, ...extra };
+        await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
+      };
+      await site('index', 'index.html');
+      await site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(chronology(pages)) });
+      await site('search', 'search.html');
+      const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
+      await plan.make('text/edition.txt', { ...siteInputs(all), texts }, async (sink) => {
+        const introText = xslt.run(sink, introDoc, 'text', all, 'index') ?? '';
+        const parts = [introText];
+        for (const e of published) parts.push((await plan.text(`text/${e.id}.txt`)) ?? '');
+        return parts.join('\n\n').replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n';
+      });
+    }
+    clock.lap('registers');
+    const entryKinds = entryIndex(authorityDocs);
+    const mentions = mentionsByEntry(pages);
+    for (const { list, register } of lists) {
+      const own = JSON.stringify(Object.fromEntries(Object.entries(mentions).filter(([id]) => entryKinds.get(id)?.kind === register)));
+      const params = { 'path-to-root': '../', 'register-list': list, 'mentions-json': own };
+      await plan.make(`registers/${register}.html`, { authorities: authorityHash, mentions: hashOf(own) }, (sink) =>
+        xslt.run(sink, authorityDocs[0]!, 'html', params, 'register'),
+      );
+    }
+    clock.lap('search');
+    const searchJson = JSON.stringify(searchDocuments(pages));
+    await plan.make('search/index.js', { documents: hashOf(searchJson) }, () => searchIndexScript(JSON.parse(searchJson)));
+
+    clock.lap('exports');
+    // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
+    const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
+    const publishedDocs = published.map((e) => byId.get(e.id)!);
+    const sources = await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs]);
+    for (const o of sources) await plan.make(o.path, { content: hashOf(o.content) }, () => o.content);
+    const dublinCore = new Map<string, string>();
+    const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;
+    await inOrder(publishedDocs, WINDOW, (doc) =>
+      plan.start(recordFile(doc), { source: hashOfDoc(doc), entries: entriesOf(doc) }, (sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) })),
+    );
+    for (const doc of publishedDocs) {
+      const xml = await plan.text(recordFile(doc));
+      if (xml !== undefined) dublinCore.set(documentId(doc), xml);
+    }
+    const rows = documentRows(config, published, entryKinds);
+    const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
+    const exchangeInputs = {
+      members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
+      rows: hashOf(JSON.stringify(rows)),
+      records: hashOf(...[...dublinCore.keys()].map((id) => plan.inputsOf(`metadata/${id}.dc.xml`))),
+      sources: hashOf(...sources.map((o) => plan.inputsOf(o.path))),
+    };
+    await plan.makeMany('exchange', exchangeInputs, async () => {
+      const zip = path.join(outDir, 'editio-edition.zip');
+      const previousZip = existsSync(zip) ? await readFile(zip) : undefined;
+      return exchangeFiles(config, corpusXml(config, intro, [...authorityDocs, ...publishedDocs]), rows, dublinCore, sources, previousZip);
+    });
+    await plan.makeMany('assets', {}, assets);
+
+    clock.lap('dts');
+    const registry: Registry = {
+      collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
+      resources: published.map((e, i) => ({
+        id: e.id,
+        title: e.title,
+        description: e.summary,
+        date: e.date?.when || e.date?.sort || '',
+        language: config.language,
+        tei: publishedPath(config, publishedDocs[i]!),
+      })),
+    };
+    const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
+    const registryHash = hashOf(JSON.stringify(registry), dtsBase);
+    const sourceFiles = new Map(sources.map((o) => [o.path, o.content]));
+    const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), registry: registryHash });
+    const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
+    const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale);
+    const ofResource = (id: string): Output[] => dts.filter((o) => o.path.split('/')[2]?.replace(/\.\w+$/, '') === id);
+    await plan.makeMany('dts', { registry: registryHash }, () => dts.filter((o) => o.path.split('/').length === 2));
+    for (const doc of publishedDocs) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource(documentId(doc)));
+
+    clock.lap('print');
+    if (options.pdf) {
+      const paper = options.paper ?? 'a4';
+      const printInputs = { paper, intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
+      await plan.makeMany('print', printInputs, async (sink) => {
+        const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: entryKinds, paper });
+        if ('message' in pdf) {
+          sink.push(pdf.message);
+          return [];
+        }
+        return pdf.outputs;
+      });
+    }
+
+    clock.lap('write');
+    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`]);
+    const state: BuildState = {
+      ...emptyState(fingerprint),
+      inputs,
+      checks: check.records,
+      outputs: plan.records,
+      unrendered,
+      messages: messages.slice(loadMessages),
+      published: published.map((e) => e.id),
+    };
+    await saveState(outDir, state);
+    clock.lap('done');
+    return {
+      messages,
+      outDir,
+      published: state.published,
+      fileCount: loaded.sources.length,
+      unrendered: unrenderedByName(state, loaded.sources, config),
+      written: plan.written.size,
+      kept: plan.kept.size,
+      checked: check.checked,
+      ...(fullReason ? { fullReason } : {}),
+    };
+  } finally {
+    await xslt.close();
+  }
 }
 
 function unrenderedByName(state: BuildState, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult['unrendered'] {

@@ -50,33 +50,47 @@ export class OutputPlan {
     return this.whyMake(file, inputs) === undefined;
   }
 
-  private keep(file: string, inputs: Record<string, string>): boolean {
+  /** Keeps `file` if it may be kept; returns the messages it raised when it was made. */
+  private keep(file: string, inputs: Record<string, string>): Message[] | undefined {
     const why = this.whyMake(file, inputs);
     if (why !== undefined) {
       this.log?.(`${file}: ${why}`);
-      return false;
+      return undefined;
     }
     const previous = this.previous!.outputs[file]!;
     for (const f of this.madeBefore(file)!) this.kept.add(f);
     this.records[file] = previous;
-    for (const m of previous.messages) this.messages.push(m);
-    return true;
+    return previous.messages;
+  }
+
+  /**
+   * make() in two steps, so that many outputs can be in the making at once (on a worker pool):
+   * start() keeps the output or starts producing it; the step it returns waits, writes and
+   * records. Finishing in the order of starting keeps the messages in the same order as make().
+   */
+  start(file: string, inputs: Record<string, string>, produce: Produce): () => Promise<void> {
+    const kept = this.keep(file, inputs);
+    if (kept) return async () => void this.messages.push(...kept);
+    const messages: Message[] = [];
+    const pending = Promise.resolve(produce(messages));
+    return async () => {
+      const content = await pending;
+      for (const m of messages) this.messages.push(m);
+      if (content === undefined) return;
+      await this.write(file, content);
+      this.records[file] = { inputs, messages };
+    };
   }
 
   /** Makes `file` from `inputs` unless it can be kept. A failed `produce` (undefined) leaves no output. */
   async make(file: string, inputs: Record<string, string>, produce: Produce): Promise<void> {
-    if (this.keep(file, inputs)) return;
-    const messages: Message[] = [];
-    const content = await produce(messages);
-    for (const m of messages) this.messages.push(m);
-    if (content === undefined) return;
-    await this.write(file, content);
-    this.records[file] = { inputs, messages };
+    await this.start(file, inputs, produce)();
   }
 
   /** Makes a group of outputs that one step produces together; kept only if all it made is still there. */
   async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany): Promise<void> {
-    if (this.keep(group, inputs)) return;
+    const kept = this.keep(group, inputs);
+    if (kept) return void this.messages.push(...kept);
     const messages: Message[] = [];
     const outputs = await produce(messages);
     for (const m of messages) this.messages.push(m);
@@ -113,5 +127,15 @@ export class OutputPlan {
   /** Every output of this build, made or kept: what a clean-up of the folder must leave. */
   files(): string[] {
     return [...this.written, ...this.kept];
+  }
+}
+
+/** Starts up to `window` steps ahead and finishes them in order: parallel work, sequential results. */
+export async function inOrder<T>(items: readonly T[], window: number, start: (item: T, index: number) => () => Promise<void>): Promise<void> {
+  const started: (() => Promise<void>)[] = [];
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (next < items.length && next < i + window) started.push(start(items[next]!, next++));
+    await started[i]!();
   }
 }

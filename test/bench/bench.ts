@@ -1,0 +1,172 @@
+/**
+ * `npm run bench [-- --docs 10000 --runs 3 --print-only]`: builds a synthetic dossier with the
+ * command line a user runs, several times, and prints min and median of each measure, beside
+ * the native peers where they are installed (xmllint, jing, Saxon-HE 9.9 Java). Unless
+ * --print-only, the table replaces the README's performance section.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeDossier } from './dossier.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(ROOT, 'dist', 'lib', 'cli.js');
+const TIME = '/usr/bin/time';
+const SAXON = '/usr/share/java/Saxon-HE.jar';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    'print-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const docs = Number(values.docs);
+const runs = Number(values.runs);
+if (!Number.isInteger(docs) || docs < 1 || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: npm run bench -- [--docs N] [--runs R] [--print-only] [--keep]');
+  process.exit(2);
+}
+
+interface Run {
+  seconds: number;
+  /** Peak resident memory of the process, if /usr/bin/time could tell. */
+  megabytes?: number;
+}
+
+/** Runs a command to its end; wall time and (through /usr/bin/time) peak memory. */
+function timed(command: string, args: string[], cwd: string): Run {
+  const useTime = existsSync(TIME);
+  const started = performance.now();
+  const run = useTime ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
+  const kb = useTime ? Number(/(\d+)\s*$/.exec(run.stderr)?.[1]) : NaN;
+  return { seconds, ...(Number.isFinite(kb) ? { megabytes: kb / 1024 } : {}) };
+}
+
+const installed = (file: string): boolean => existsSync(file);
+const which = (name: string): string | undefined => ['/usr/bin', '/usr/local/bin'].map((d) => path.join(d, name)).find(existsSync);
+
+interface Row {
+  measure: string;
+  runs: Run[];
+  peer?: { name: string; seconds: number };
+  target?: string;
+}
+
+const min = (xs: number[]): number => Math.min(...xs);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const fmt = (s: number): string => (s < 10 ? s.toFixed(2) : s.toFixed(1));
+
+function table(rows: Row[], header: string): string {
+  const lines = [
+    header,
+    '',
+    '| measure | editio min (s) | median (s) | peak memory (MB) | peer | peer (s) | editio/peer | target |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const seconds = row.runs.map((r) => r.seconds);
+    const memory = row.runs.map((r) => r.megabytes).filter((m): m is number => m !== undefined);
+    const ratio = row.peer ? `${(min(seconds) / row.peer.seconds).toFixed(2)}×` : '';
+    lines.push(
+      `| ${row.measure} | ${fmt(min(seconds))} | ${fmt(median(seconds))} | ${memory.length ? Math.round(Math.max(...memory)) : 'n/a'} | ${row.peer?.name ?? ''} | ${row.peer ? fmt(row.peer.seconds) : ''} | ${ratio} | ${row.target ?? ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function appendTo(file: string, find: string | RegExp, replace: string): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(find, replace);
+  if (next === text) throw new Error(`${file}: nothing to change`);
+  writeFileSync(file, next);
+}
+
+const dir = path.join(tmpdir(), `editio-bench-${docs}`);
+rmSync(dir, { recursive: true, force: true });
+console.log(`Generating ${docs} documents in ${dir} …`);
+const dossier = writeDossier({ dir, docs });
+const tei = path.join(dir, 'tei');
+const documents = dossier.documents.map((d) => path.join(tei, d));
+const megabytes = documents.reduce((n, f) => n + readFileSync(f).length, 0) / 2 ** 20;
+const node = process.execPath;
+const rows: Row[] = [];
+const large = docs >= 10_000;
+
+console.log('editio validate …');
+const validateRuns = Array.from({ length: runs }, () => timed(node, [CLI, 'validate', 'tei'], dir));
+const validatePeers: { name: string; seconds: number }[] = [];
+const xmllint = which('xmllint');
+if (xmllint) validatePeers.push({ name: 'xmllint --relaxng (native)', seconds: min(Array.from({ length: runs }, () => timed(xmllint, ['--noout', '--relaxng', 'schemas/editio.rng', ...documents], dir).seconds)) });
+const jing = which('jing');
+if (jing) validatePeers.push({ name: 'jing', seconds: min(Array.from({ length: runs }, () => timed(jing, ['schemas/editio.rng', ...documents], dir).seconds)) });
+rows.push({ measure: 'validate (RelaxNG + edition rules)', runs: validateRuns, ...(validatePeers[0] ? { peer: validatePeers[0] } : {}) });
+for (const peer of validatePeers.slice(1)) rows.push({ measure: '  (same files)', runs: validateRuns, peer });
+
+console.log('editio build --full …');
+const fullRuns = Array.from({ length: runs }, () => timed(node, [CLI, 'build', '--full'], dir));
+let javaPeer: { name: string; seconds: number } | undefined;
+if (installed(SAXON) && which('java') && jing) {
+  // The same stylesheets over the same documents, one JVM per stylesheet (Saxon's batch mode).
+  const authorities = `?authorities=doc('${new URL(`file://${path.join(tei, 'authorities.xml')}`).href}')`;
+  const saxon = (xsl: string): number => {
+    const out = path.join(dir, 'saxon', xsl.replace(/\W/g, '-'));
+    mkdirSync(out, { recursive: true });
+    return min(Array.from({ length: runs }, () => timed(which('java')!, ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${tei}`, `-o:${out}`, `-xsl:${path.join(ROOT, 'xslt', xsl)}`, authorities], dir).seconds));
+  };
+  const seconds = validatePeers.find((p) => p.name === 'jing')!.seconds + saxon('extract/extract.xsl') + saxon('html/html.xsl') + saxon('text/text.xsl');
+  javaPeer = { name: 'jing + Saxon-HE 9.9 Java (extract, html, text)', seconds };
+}
+rows.push({ measure: `full build, ${docs} documents`, runs: fullRuns, ...(javaPeer ? { peer: javaPeer } : {}), target: large ? '≤ 60 s; ≤ 0.7× peer' : '≤ 6 s; ≤ 0.7× peer' });
+
+console.log('editio build, nothing changed …');
+rows.push({ measure: 'no-op rebuild', runs: Array.from({ length: runs }, () => timed(node, [CLI, 'build'], dir)), ...(large ? { target: '≤ 1.5 s' } : {}) });
+
+console.log('editio build after changing one document …');
+rows.push({
+  measure: 'rebuild after one changed document',
+  runs: Array.from({ length: runs }, (_, i) => {
+    appendTo(documents[Math.floor(documents.length / 2)]!, '</p>', ` Changed for run ${i + 1} of the benchmark.</p>`);
+    return timed(node, [CLI, 'build'], dir);
+  }),
+  ...(large ? { target: '≤ 2 s' } : {}),
+});
+
+console.log('editio build after changing one authority entry …');
+const entry = dossier.entries.persons[0]!;
+rows.push({
+  measure: `rebuild after one changed authority entry (${documents.filter((f) => readFileSync(f, 'utf8').includes(`#${entry}"`)).length} documents point to it)`,
+  runs: Array.from({ length: runs }, (_, i) => {
+    appendTo(path.join(tei, 'authorities.xml'), new RegExp(`(xml:id="${entry}">[\\s\\S]*?<note>)`), `$1Changed for run ${i + 1}. `);
+    return timed(node, [CLI, 'build'], dir);
+  }),
+});
+
+const cores = cpus().length;
+const header =
+  `${docs} synthetic documents (${megabytes.toFixed(1)} MB of TEI, 2–50 KB each), ${runs} run${runs > 1 ? 's' : ''} each; ` +
+  `${cores} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}; measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --docs ${docs} --runs ${runs}\`.`;
+const result = table(rows, header);
+console.log(`\n${result}\n`);
+if (!values['print-only']) {
+  const readme = path.join(ROOT, 'README.md');
+  const start = `<!-- bench ${docs} start -->`;
+  const end = `<!-- bench ${docs} end -->`;
+  const text = readFileSync(readme, 'utf8');
+  const section = `${start}\n${result}\n${end}`;
+  const next = text.includes(start)
+    ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section)
+    : text.replace('<!-- bench tables -->', `<!-- bench tables -->\n\n${section}`);
+  if (next === text && !text.includes(section)) console.error('README.md has no "<!-- bench tables -->" marker: the table was not written there.');
+  else writeFileSync(readme, next);
+}
+if (!values.keep) rmSync(dir, { recursive: true, force: true });
