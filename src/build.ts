@@ -3,6 +3,9 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkEdition } from './build/checks.js';
+import { documentId, documentUrl } from './build/names.js';
+import { printEdition } from './build/print.js';
+import { Transformer } from './build/transformer.js';
 import { buildFingerprint } from './build/fingerprint.js';
 import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
@@ -11,18 +14,16 @@ import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc, ReadDoc } from './parse.js';
 import { inOrder, OutputPlan } from './plan.js';
-import { TransformPool } from './pool.js';
 import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
-import { bookHtml, indexEntries, type Chapter, type Paper } from './print/book.js';
-import { chromiumAvailable, CHROMIUM, renderPdf } from './print/pdf.js';
+import type { Paper } from './print/book.js';
 import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
 import { searchIndexScript } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
 import { emptyState, hashOf, loadState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
-import { compileStylesheets, packageRoot, type Format } from './stylesheets.js';
-import { parseForStylesheets, transform, type StylesheetParams, type TransformRequest } from './transform.js';
+import { compileStylesheets, packageRoot } from './stylesheets.js';
+import { parseForStylesheets, type StylesheetParams } from './transform.js';
 import { descendants } from './tree.js';
 import { claimOutputFolder, isOutputFolder, removeStale, type Output } from './write.js';
 
@@ -93,8 +94,6 @@ async function configFor(options: BuildOptions): Promise<EditionConfig> {
   return foreignConfig(root);
 }
 
-const documentId = (doc: ReadDoc): string => path.basename(doc.source.path).replace(/\.xml$/i, '');
-const documentUrl = (id: string): string => `documents/${encodeURIComponent(id)}.html`;
 
 function editionJson(config: EditionConfig): string {
   const { title, subtitle, editors, licence, baseUrl, language } = config;
@@ -112,215 +111,128 @@ const WINDOW = 32;
 
 const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
-/**
- * Transforms with the edition's parameters; each call's messages go to the sink it is given.
- * Per-document transforms go to the worker pool once the build has opened one.
- */
-class Transformer {
-  private pool: TransformPool | undefined;
+function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
+  const megabytes = doc.source.bytes.length / (1024 * 1024);
+  if (megabytes <= config.maxDocumentMegabytes) return false;
+  messages.push(
+    message(
+      'error',
+      'transform',
+      'too-large',
+      `the document is ${megabytes.toFixed(1)} MB, more than the ${config.maxDocumentMegabytes} MB editio publishes per document; split it into documents (or raise "maxDocumentMegabytes")`,
+      { file: doc.source.name, line: 1 },
+    ),
+  );
+  return true;
+}
 
-  constructor(
-    private readonly base: StylesheetParams,
-    private readonly authorities: unknown[],
-    private readonly authorityTexts: string[],
-  ) {}
+/** The static files every edition ships: the stylesheet, the search scripts, MiniSearch. */
+async function assets(): Promise<Output[]> {
+  const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
+  const outputs: Output[] = [];
+  for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
+  // The browser build, which the package does not export: found beside its CommonJS entry.
+  const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
+  outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
+  return outputs;
+}
 
-  private request(doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): TransformRequest {
-    return { format, sourceText: doc.text, file: doc.source.name, params: { ...this.base, ...params }, ...(initialMode ? { initialMode } : {}) };
-  }
+/** Says, with --verbose, how long each stage of a build took and how much memory is in use. */
+class StageClock {
+  private stage = 'state';
+  private since = performance.now();
+  constructor(private readonly log?: (line: string) => void) {}
 
-  /** A transform in this thread, with the authority lists (site pages, registers, print). */
-  run(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
-    const result = transform(this.request(doc, format, { ...params, authorities: this.authorities }, initialMode));
-    for (const m of result.messages) sink.push(m);
-    return result.output;
-  }
-
-  /** A document's transform: on the pool if there is one. Extracts need no authority lists. */
-  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams): Promise<string | undefined> {
-    const withAuthorities = format !== 'extract';
-    const request = this.request(doc, format, params);
-    const result = this.pool
-      ? await this.pool.run(request, withAuthorities)
-      : transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
-    for (const m of result.messages) sink.push(m);
-    return result.output;
-  }
-
-  /** Starts workers when `documents` transforms are to come and they pay for themselves. */
-  async expect(documents: number): Promise<void> {
-    this.pool ??= await TransformPool.open(this.authorityTexts, documents);
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.close();
+  lap(next: string): void {
+    const now = performance.now();
+    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${rss} MB)`);
+    this.stage = next;
+    this.since = now;
   }
 }
 
-/** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
-async function printEdition(
-  config: EditionConfig,
-  xslt: Transformer,
-  sink: Message[],
-  parts: {
-    intro: ReadDoc | undefined;
-    introDoc: ReadDoc | undefined;
-    documents: readonly ReadDoc[];
-    mentions: ReturnType<typeof mentionsByEntry>;
-    entries: ReturnType<typeof entryIndex>;
-    paper: Paper;
-  },
-): Promise<{ outputs: Output[] } | { message: Message }> {
-  if (!chromiumAvailable()) {
-    return { message: message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`) };
+/** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
+function onDisk(outDir: string, state: BuildState): boolean {
+  return Object.entries(state.outputs).every(([file, record]) =>
+    (record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [file]).every((f) => existsSync(path.join(outDir, ...f.split('/')))),
+  );
+}
+
+/** An authority entry's own text, by id: what a page that points to it shows of it. */
+function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const doc of authorities) {
+    for (const e of descendants(doc.tree)) {
+      const id = e.attrs.get('xml:id');
+      if (id && KIND_OF_ENTRY.has(e.name) && !texts.has(id)) texts.set(id, doc.text.slice(e.start, e.end));
+    }
   }
-  const chapters: Chapter[] = [];
-  const prefixOf = new Map<string, string>();
-  const introHtml = parts.intro ? xslt.run(sink, parts.intro, 'print', { 'anchor-prefix': 'intro-' }, 'index') : undefined;
-  if (introHtml) {
-    chapters.push({ prefix: 'intro-', title: 'Introduction', html: introHtml });
-    prefixOf.set('index.html', 'intro-');
+  return texts;
+}
+
+/** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
+const listed = ({ mentions: _m, dates: _d, passages: _p, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages'> => rest;
+
+/**
+ * Builds the edition: load → parse → validate → transform → write. A document that fails is
+ * reported and left out; every other document is still published. Incremental: the build state
+ * of the output folder (.editio/) says what each output was made from, and only outputs whose
+ * inputs changed are made again.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const config = await configFor(options);
+  const outDir = path.resolve(options.out ?? path.resolve(config.root, config.out));
+  if (!(await isOutputFolder(outDir))) {
+    throw new ConfigError(
+      message('error', 'config', 'out-not-editio', `${outDir} holds files editio did not write; choose an empty or new output folder`),
+    );
   }
-  parts.documents.forEach((doc, i) => {
-    const prefix = `doc${i + 1}-`;
-    const html = xslt.run(sink, doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
-    if (html === undefined) return;
-    const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? documentId(doc);
-    chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
-    prefixOf.set(documentUrl(documentId(doc)), prefix);
-  });
-  const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
-  const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
+  await compileStylesheets();
+  const messages: Message[] = [];
+
+  const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
+  for (const m of found.messages) messages.push(m);
+  const loaded = await loadSources(found.files, roleFinder(config));
+  for (const m of loaded.messages) messages.push(m);
+  for (const wanted of [config.introduction, ...config.authorities]) {
+    if (wanted && !loaded.sources.some((s) => s.path === path.resolve(config.root, config.sources, wanted))) {
+      throw new ConfigError(message('error', 'config', 'config-invalid', `the configuration names ${wanted}, which is not in ${config.sources}/`));
+    }
+  }
+  const loadMessages = messages.length;
+
+  const fingerprint = await buildFingerprint(config, loaded.sources, options.schema);
+  const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
+  const previous = 'state' in prior ? prior.state : undefined;
+  const fullReason = 'reason' in prior ? prior.reason : undefined;
+  const sourceHash = new Map(loaded.sources.map((s) => [s.path, hashOf(s.bytes)]));
+  const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
+  if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
+    options.log?.('nothing changed since the last build');
+    const result = { messages: [...messages, ...previous.messages], outDir, published: previous.published, fileCount: loaded.sources.length };
+    return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
+  }
+  if (fullReason) options.log?.(`full build: ${fullReason}`);
+  const clock = new StageClock(options.log);
+  // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
+  await claimOutputFolder(outDir);
+  await rm(statePath(outDir), { force: true });
+
+  clock.lap('validate');
+  const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  for (const m of check.messages) messages.push(m);
+  const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
+  const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
+  const isValid = new Set(check.valid.map((d) => d.source.path));
+  const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
+  const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
+  const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
+  const entries = entryTexts(authorityDocs);
+  const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
+  const listsHash = hashOf(...lists.map((k) => k.list));
+  const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorities, authorityDocs.map((d) => d.text));
   try {
-      const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
-      return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
-    } catch (err) {
-      return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
-    }
-  }
-
-  function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
-    const megabytes = doc.source.bytes.length / (1024 * 1024);
-    if (megabytes <= config.maxDocumentMegabytes) return false;
-    messages.push(
-      message(
-        'error',
-        'transform',
-        'too-large',
-        `the document is ${megabytes.toFixed(1)} MB, more than the ${config.maxDocumentMegabytes} MB editio publishes per document; split it into documents (or raise "maxDocumentMegabytes")`,
-        { file: doc.source.name, line: 1 },
-      ),
-    );
-    return true;
-  }
-
-  /** The static files every edition ships: the stylesheet, the search scripts, MiniSearch. */
-  async function assets(): Promise<Output[]> {
-    const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
-    const outputs: Output[] = [];
-    for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
-    // The browser build, which the package does not export: found beside its CommonJS entry.
-    const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
-    outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
-    return outputs;
-  }
-
-  /** Says, with --verbose, how long each stage of a build took and how much memory is in use. */
-  class StageClock {
-    private stage = 'state';
-    private since = performance.now();
-    constructor(private readonly log?: (line: string) => void) {}
-
-    lap(next: string): void {
-      const now = performance.now();
-      const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
-      this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${rss} MB)`);
-      this.stage = next;
-      this.since = now;
-    }
-  }
-
-  /** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
-  function onDisk(outDir: string, state: BuildState): boolean {
-    return Object.entries(state.outputs).every(([file, record]) =>
-      (record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [file]).every((f) => existsSync(path.join(outDir, ...f.split('/')))),
-    );
-  }
-
-  /** An authority entry's own text, by id: what a page that points to it shows of it. */
-  function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
-    const texts = new Map<string, string>();
-    for (const doc of authorities) {
-      for (const e of descendants(doc.tree)) {
-        const id = e.attrs.get('xml:id');
-        if (id && KIND_OF_ENTRY.has(e.name) && !texts.has(id)) texts.set(id, doc.text.slice(e.start, e.end));
-      }
-    }
-    return texts;
-  }
-
-  /** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
-  const listed = ({ mentions: _m, dates: _d, passages: _p, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages'> => rest;
-
-  /**
-   * Builds the edition: load → parse → validate → transform → write. A document that fails is
-   * reported and left out; every other document is still published. Incremental: the build state
-   * of the output folder (.editio/) says what each output was made from, and only outputs whose
-   * inputs changed are made again.
-   */
-  export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-    const config = await configFor(options);
-    const outDir = path.resolve(options.out ?? path.resolve(config.root, config.out));
-    if (!(await isOutputFolder(outDir))) {
-      throw new ConfigError(
-        message('error', 'config', 'out-not-editio', `${outDir} holds files editio did not write; choose an empty or new output folder`),
-      );
-    }
-    await compileStylesheets();
-    const messages: Message[] = [];
-
-    const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
-    for (const m of found.messages) messages.push(m);
-    const loaded = await loadSources(found.files, roleFinder(config));
-    for (const m of loaded.messages) messages.push(m);
-    for (const wanted of [config.introduction, ...config.authorities]) {
-      if (wanted && !loaded.sources.some((s) => s.path === path.resolve(config.root, config.sources, wanted))) {
-        throw new ConfigError(message('error', 'config', 'config-invalid', `the configuration names ${wanted}, which is not in ${config.sources}/`));
-      }
-    }
-    const loadMessages = messages.length;
-
-    const fingerprint = await buildFingerprint(config, loaded.sources, options.schema);
-    const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
-    const previous = 'state' in prior ? prior.state : undefined;
-    const fullReason = 'reason' in prior ? prior.reason : undefined;
-    const sourceHash = new Map(loaded.sources.map((s) => [s.path, hashOf(s.bytes)]));
-    const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
-    if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
-      options.log?.('nothing changed since the last build');
-      const result = { messages: [...messages, ...previous.messages], outDir, published: previous.published, fileCount: loaded.sources.length };
-      return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
-    }
-    if (fullReason) options.log?.(`full build: ${fullReason}`);
-    const clock = new StageClock(options.log);
-    // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
-    await claimOutputFolder(outDir);
-    await rm(statePath(outDir), { force: true });
-
-    clock.lap('validate');
-    const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
-    for (const m of check.messages) messages.push(m);
-    const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
-    const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
-    const isValid = new Set(check.valid.map((d) => d.source.path));
-    const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
-    const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
-    const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
-    const entries = entryTexts(authorityDocs);
-    const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
-    const listsHash = hashOf(...lists.map((k) => k.list));
-    const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorities, authorityDocs.map((d) => d.text));
-    try {
     const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
     // What a document shows of the authority lists: the entries it points to.
     const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));

@@ -1,0 +1,52 @@
+import type { EditionConfig } from '../config.js';
+import { message, type Message } from '../messages.js';
+import type { ReadDoc } from '../parse.js';
+import { bookHtml, indexEntries, type Chapter, type Paper } from '../print/book.js';
+import { chromiumAvailable, CHROMIUM, renderPdf } from '../print/pdf.js';
+import type { mentionsByEntry } from '../site/extracts.js';
+import type { entryIndex } from '../site/export.js';
+import type { Output } from '../write.js';
+import { documentId, documentUrl } from './names.js';
+import type { Transformer } from './transformer.js';
+
+/** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
+export async function printEdition(
+  config: EditionConfig,
+  xslt: Transformer,
+  sink: Message[],
+  parts: {
+    intro: ReadDoc | undefined;
+    introDoc: ReadDoc | undefined;
+    documents: readonly ReadDoc[];
+    mentions: ReturnType<typeof mentionsByEntry>;
+    entries: ReturnType<typeof entryIndex>;
+    paper: Paper;
+  },
+): Promise<{ outputs: Output[] } | { message: Message }> {
+  if (!chromiumAvailable()) {
+    return { message: message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`) };
+  }
+  const chapters: Chapter[] = [];
+  const prefixOf = new Map<string, string>();
+  const introHtml = parts.intro ? xslt.run(sink, parts.intro, 'print', { 'anchor-prefix': 'intro-' }, 'index') : undefined;
+  if (introHtml) {
+    chapters.push({ prefix: 'intro-', title: 'Introduction', html: introHtml });
+    prefixOf.set('index.html', 'intro-');
+  }
+  parts.documents.forEach((doc, i) => {
+    const prefix = `doc${i + 1}-`;
+    const html = xslt.run(sink, doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
+    if (html === undefined) return;
+    const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? documentId(doc);
+    chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
+    prefixOf.set(documentUrl(documentId(doc)), prefix);
+  });
+  const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
+  const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
+  try {
+    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
+    return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
+  } catch (err) {
+    return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
+  }
+}

@@ -1,0 +1,50 @@
+import type { Message } from '../messages.js';
+import type { ReadDoc } from '../parse.js';
+import { TransformPool } from '../pool.js';
+import type { Format } from '../stylesheets.js';
+import { transform, type StylesheetParams, type TransformRequest } from '../transform.js';
+
+/**
+ * Transforms with the edition's parameters; each call's messages go to the sink it is given.
+ * Per-document transforms go to the worker pool once the build has opened one.
+ */
+export class Transformer {
+  private pool: TransformPool | undefined;
+
+  constructor(
+    private readonly base: StylesheetParams,
+    private readonly authorities: unknown[],
+    private readonly authorityTexts: string[],
+  ) {}
+
+  private request(doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): TransformRequest {
+    return { format, sourceText: doc.text, file: doc.source.name, params: { ...this.base, ...params }, ...(initialMode ? { initialMode } : {}) };
+  }
+
+  /** A transform in this thread, with the authority lists (site pages, registers, print). */
+  run(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
+    const result = transform(this.request(doc, format, { ...params, authorities: this.authorities }, initialMode));
+    for (const m of result.messages) sink.push(m);
+    return result.output;
+  }
+
+  /** A document's transform: on the pool if there is one. Extracts need no authority lists. */
+  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams): Promise<string | undefined> {
+    const withAuthorities = format !== 'extract';
+    const request = this.request(doc, format, params);
+    const result = this.pool
+      ? await this.pool.run(request, withAuthorities)
+      : transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
+    for (const m of result.messages) sink.push(m);
+    return result.output;
+  }
+
+  /** Starts workers when `documents` transforms are to come and they pay for themselves. */
+  async expect(documents: number): Promise<void> {
+    this.pool ??= await TransformPool.open(this.authorityTexts, documents);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
