@@ -367,7 +367,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const previousZip = existsSync(zip) ? await readFile(zip) : undefined;
       return exchangeFiles(config, corpusXml(config, intro, [...authorityDocs, ...publishedDocs]), rows, dublinCore, sources, previousZip);
     });
-    await plan.makeMany('assets', {}, assets);
+    const assetFiles = await assets();
+    await plan.makeMany('assets', { content: hashOf(...assetFiles.flatMap((o) => [o.path, o.content])) }, () => assetFiles);
 
     clock.lap('dts');
     const registry: Registry = {
@@ -384,7 +385,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
     const registryHash = hashOf(JSON.stringify(registry), dtsBase);
     const sourceFiles = new Map(sources.map((o) => [o.path, o.content]));
-    const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), registry: registryHash });
+    // A resource's own files show its record and the collection it belongs to, not the other resources.
+    const resourceRecord = new Map(registry.resources.map((r) => [r.id, hashOf(JSON.stringify(r), JSON.stringify(registry.collection), dtsBase)]));
+    const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), resource: resourceRecord.get(documentId(doc))! });
     const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
     const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale);
     const ofResource = (id: string): Output[] => dts.filter((o) => o.path.split('/')[2]?.replace(/\.\w+$/, '') === id);

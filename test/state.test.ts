@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { changedInputs, emptyState, loadState, saveState, STATE_VERSION, statePath } from '../src/state.js';
+import { removeDir, tempDir } from './helpers.js';
+
+describe('state', () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+  afterEach(() => removeDir(dir));
+
+  it('says why a state cannot be used: none, another version, another fingerprint, unreadable', async () => {
+    expect(await loadState(dir, 'f')).to.deep.equal({ reason: 'no build state (first build of this folder)' });
+    await saveState(dir, { ...emptyState('f'), version: STATE_VERSION + 1 });
+    expect(await loadState(dir, 'f')).to.have.property('reason').that.matches(/another version/);
+    await saveState(dir, emptyState('f'));
+    expect(await loadState(dir, 'g')).to.have.property('reason').that.matches(/configuration changed/);
+    expect(await loadState(dir, 'f')).to.have.property('state');
+    mkdirSync(path.dirname(statePath(dir)), { recursive: true });
+    writeFileSync(statePath(dir), '{"version": 1, "finger');
+    expect(await loadState(dir, 'f')).to.have.property('reason');
+  });
+
+  it('writes the same bytes for the same state, whatever the order of its keys', async () => {
+    await saveState(dir, { ...emptyState('f'), outputs: { b: { inputs: { y: '1', x: '2' }, messages: [] }, a: { inputs: {}, messages: [] } } });
+    const first = readFileSync(statePath(dir), 'utf8');
+    await saveState(dir, { ...emptyState('f'), outputs: { a: { inputs: {}, messages: [] }, b: { inputs: { x: '2', y: '1' }, messages: [] } } });
+    expect(readFileSync(statePath(dir), 'utf8')).to.equal(first);
+  });
+
+  it('names the inputs that changed, or none', () => {
+    const previous = { inputs: { source: 'a', entries: 'b' }, messages: [] };
+    expect(changedInputs(undefined, { source: 'a' })).to.deep.equal(['new']);
+    expect(changedInputs(previous, { source: 'a', entries: 'b' })).to.equal(undefined);
+    expect(changedInputs(previous, { source: 'a', entries: 'c', lists: 'd' })).to.deep.equal(['entries', 'lists']);
+  });
+});
