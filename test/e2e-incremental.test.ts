@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildResult } from '../src/build.js';
-import { random, writeDossier, type Dossier } from './bench/dossier.js';
+import { writeDossier, type Dossier } from './bench/dossier.js';
+import { random } from './fuzz.js';
 import { removeDir, tempDir } from './helpers.js';
 
 /** Every file under `dir`, with its bytes. */

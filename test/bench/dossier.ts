@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from '../fuzz.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,18 +26,6 @@ export interface Dossier {
   documents: string[];
   /** Ids of the generated authority entries, by kind. */
   entries: { persons: string[]; places: string[]; orgs: string[] };
-}
-
-/** Mulberry32: small, fast and good enough to vary a benchmark. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FAMILY = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Dang', 'Bui', 'Do', 'Ngo', 'Kim', 'Pak', 'Ri', 'Choe', 'Jang', 'Han', 'Ryu', 'O'];
