@@ -1,5 +1,7 @@
 /** editio's library API: the same verbs as the command line. */
-export { build, type BuildOptions, type BuildResult, type Extract } from './build.js';
+export { build, type BuildOptions, type BuildResult, type Extract, type Progress } from './build.js';
+export { serve, type ServeOptions, type Server } from './serve.js';
+export { watchEdition, type WatchOptions, type Watcher } from './watch.js';
 export { validateFiles, type CheckResult } from './check.js';
 export { loadConfig, checkConfig, type EditionConfig } from './config.js';
 export { report, summary, type ReportFormat } from './report.js';
