@@ -329,8 +329,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// The event loop emptied with the command unfinished (a promise that never settled): never exit 0 then.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  process.stderr.write('editio: internal error, please report it: the command stopped before it finished\n');
+  process.exit(2);
+});
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    settled = true;
+    process.exit(code);
+  },
   (err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`editio: ${err.message}\nRun "editio --help" for usage.\n`);
@@ -339,6 +350,7 @@ main(process.argv.slice(2)).then(
     } else {
       process.stderr.write(`editio: internal error, please report it: ${(err as Error).stack ?? String(err)}\n`);
     }
+    settled = true;
     process.exit(2);
   },
 );

@@ -7,61 +7,73 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { message } from './messages.js';
 import type { TransformRequest, TransformResult } from './transform.js';
 import type { WorkerRequest } from './transform-worker.js';
 
 /** Fewer documents to render than this, and the build does not start workers (measured: 60 documents 7.5 s with two workers, 8.3 s without). */
 export const POOL_THRESHOLD = 50;
 
+/**
+ * Transforms a worker runs before it is replaced by a fresh one: SaxonJS's heap in a worker
+ * grows over thousands of transforms (two workers ran out of memory near 4,000 documents each).
+ */
+export const TRANSFORMS_PER_WORKER = 500;
+
 type Reply = { kind: 'ready' } | { kind: 'result'; id: number; result: TransformResult };
+type Task = { id: number; message: WorkerRequest };
 
 export class TransformPool {
-  private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly queue: { id: number; message: WorkerRequest }[] = [];
-  private readonly waiting = new Map<number, (result: TransformResult) => void>();
+  private readonly queue: Task[] = [];
+  /** What each working worker is doing, and how many transforms it has done. */
+  private readonly busy = new Map<Worker, number>();
+  private readonly done = new Map<Worker, number>();
+  private readonly waiting = new Map<number, (result: TransformResult | undefined) => void>();
+  private readonly retiring = new Set<Worker>();
+  private broken = false;
   private nextId = 0;
 
-  private constructor(size: number) {
+  private constructor(private readonly authorityTexts: string[]) {}
+
+  /** A worker with the authority lists parsed, or undefined if it could not start. */
+  private start(): Promise<Worker | undefined> {
     // Compiled, the worker is a .js file beside this one; under tsx (the tests) it is the .ts
     // source, which a worker can load only once tsx is registered in it.
     const compiled = new URL('./transform-worker.js', import.meta.url);
     const source = new URL('./transform-worker.ts', import.meta.url).href;
     const viaTsx = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
-    for (let i = 0; i < size; i++) {
-      const worker = existsSync(fileURLToPath(compiled)) ? new Worker(compiled) : new Worker(viaTsx, { eval: true });
-      worker.on('message', (reply: Reply) => this.answer(worker, reply));
-      worker.on('error', (err) => this.fail(err));
-      this.workers.push(worker);
-    }
+    const worker = existsSync(fileURLToPath(compiled)) ? new Worker(compiled) : new Worker(viaTsx, { eval: true });
+    return new Promise((resolve) => {
+      worker.once('message', () => {
+        worker.on('message', (reply: Reply) => this.answer(worker, reply));
+        worker.on('error', () => this.fail());
+        worker.on('exit', () => this.retiring.delete(worker) || this.fail());
+        this.done.set(worker, 0);
+        resolve(worker);
+      });
+      worker.once('error', () => resolve(undefined));
+      worker.postMessage({ kind: 'authorities', texts: this.authorityTexts } satisfies WorkerRequest);
+    });
   }
 
-  /** A pool with the authority lists parsed in every worker; undefined if one worker would do. */
+  /** A pool with the authority lists parsed in every worker; undefined if one thread would do. */
   static async open(authorityTexts: string[], documents: number): Promise<TransformPool | undefined> {
     const size = Math.min(availableParallelism(), 4);
     if (size < 2 || documents < POOL_THRESHOLD) return undefined;
-    const pool = new TransformPool(size);
-    const started = await Promise.all(
-      pool.workers.map(
-        (worker) =>
-          new Promise<boolean>((resolve) => {
-            worker.once('message', () => resolve(true));
-            worker.once('error', () => resolve(false));
-            worker.postMessage({ kind: 'authorities', texts: authorityTexts } satisfies WorkerRequest);
-          }),
-      ),
-    );
+    const pool = new TransformPool(authorityTexts);
+    const workers = await Promise.all(Array.from({ length: size }, () => pool.start()));
+    pool.idle.push(...workers.filter((w): w is Worker => w !== undefined));
     // Workers that cannot start leave the work to this thread rather than fail the build.
-    if (started.includes(false)) {
+    if (pool.idle.length < size) {
       await pool.close();
       return undefined;
     }
-    pool.idle.push(...pool.workers);
     return pool;
   }
 
-  run(request: TransformRequest, withAuthorities: boolean): Promise<TransformResult> {
+  /** The transform's result, or undefined if the pool cannot run it: the caller then runs it itself. */
+  run(request: TransformRequest, withAuthorities: boolean): Promise<TransformResult | undefined> {
+    if (this.broken) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
@@ -71,25 +83,52 @@ export class TransformPool {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) this.idle.pop()!.postMessage(this.queue.shift()!.message);
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const task = this.queue.shift()!;
+      this.busy.set(worker, task.id);
+      worker.postMessage(task.message);
+    }
   }
 
   private answer(worker: Worker, reply: Reply): void {
     if (reply.kind !== 'result') return;
+    this.busy.delete(worker);
     this.waiting.get(reply.id)?.(reply.result);
     this.waiting.delete(reply.id);
-    this.idle.push(worker);
+    const done = this.done.get(worker)! + 1;
+    this.done.set(worker, done);
+    if (done < TRANSFORMS_PER_WORKER) this.idle.push(worker);
+    else this.replace(worker);
     this.dispatch();
   }
 
-  /** A worker that dies takes no document with it silently: every waiting transform reports it. */
-  private fail(err: Error): void {
-    const failed = message('error', 'transform', 'xslt-error', `a transform worker failed: ${err.message}`);
-    for (const resolve of this.waiting.values()) resolve({ output: undefined, messages: [failed] });
+  private replace(worker: Worker): void {
+    this.retiring.add(worker);
+    void worker.terminate();
+    void this.start().then((fresh) => {
+      if (fresh && !this.broken) {
+        this.idle.push(fresh);
+        this.dispatch();
+      } else {
+        void fresh?.terminate();
+        if (!fresh) this.fail();
+      }
+    });
+  }
+
+  /** A worker died: nothing waits for it, every transform not yet done goes back to the caller. */
+  private fail(): void {
+    this.broken = true;
+    for (const resolve of this.waiting.values()) resolve(undefined);
     this.waiting.clear();
+    this.queue.length = 0;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.broken = true;
+    const workers = [...this.idle, ...this.busy.keys()];
+    for (const w of workers) this.retiring.add(w);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

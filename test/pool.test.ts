@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { POOL_THRESHOLD, TransformPool } from '../src/pool.js';
+import { POOL_THRESHOLD, TRANSFORMS_PER_WORKER, TransformPool } from '../src/pool.js';
 import { parseForStylesheets, transform, type TransformRequest } from '../src/transform.js';
 import { teiDir } from './helpers.js';
 
@@ -33,6 +33,19 @@ describe('pool', function () {
       const local = requests.map((r) => transform(r.format === 'extract' ? r : { ...r, params: { ...r.params, authorities: parsed } }));
       expect(pooled).to.deep.equal(local);
       expect(pooled.at(-1)!.messages[0]).to.include({ severity: 'error', file: 'broken.xml' });
+    } finally {
+      await pool!.close();
+    }
+  });
+
+  it('replaces each worker after its share of transforms, and loses none on the way', async () => {
+    const pool = await TransformPool.open([authorities], POOL_THRESHOLD);
+    try {
+      const sourceText = readFileSync(path.join(teiDir, '1966-09-30-protocol-agreement.xml'), 'utf8');
+      const count = 2 * TRANSFORMS_PER_WORKER + 50;
+      const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run({ format: 'extract', sourceText, file: 'p.xml', params: { 'document-id': `d${i}` } }, false)));
+      expect(results.filter((r, i) => JSON.parse(r?.output ?? '{}').id !== `d${i}`)).to.deep.equal([]);
+      expect(new Set(results.map((r) => r!.output!.replace(/"id":"d\d+"/, ''))).size).to.equal(1);
     } finally {
       await pool!.close();
     }

@@ -32,9 +32,10 @@ export class Transformer {
   async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams): Promise<string | undefined> {
     const withAuthorities = format !== 'extract';
     const request = this.request(doc, format, params);
-    const result = this.pool
-      ? await this.pool.run(request, withAuthorities)
-      : transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
+    // A pool that lost a worker hands the transform back: it is run here instead, never lost.
+    const result =
+      (this.pool && (await this.pool.run(request, withAuthorities))) ??
+      transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
     for (const m of result.messages) sink.push(m);
     return result.output;
   }
