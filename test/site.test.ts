@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from '../src/site/extracts.js';
+import { chronology, completeExtract, mentionsByEntry, searchDocuments, type Extract, type Page } from '../src/site/extracts.js';
 import { compileStylesheets } from '../src/stylesheets.js';
 import { parseForStylesheets, transform } from '../src/transform.js';
-import { teiDir } from './helpers.js';
+import { fixtures, teiDir } from './helpers.js';
 
 const DOCUMENTS = ['1966-09-21-giap-decision', '1966-09-30-protocol-agreement', '1967-07-06-telegram-pyongyang-bucharest'];
 
@@ -17,7 +17,9 @@ describe('site (edition-wide pages from the extracts)', function () {
     const authorities = [await parseForStylesheets(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'))];
     const extract = (file: string, id: string): Extract =>
       JSON.parse(
-        transform({ format: 'extract', sourceText: readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), file, params: { 'document-id': id, authorities } }).output!,
+        completeExtract(
+          transform({ format: 'extract', sourceText: readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), file, params: { 'document-id': id, authorities } }).output!,
+        ),
       ) as Extract;
     pages = [
       { url: 'index.html', extract: { ...extract('edition', 'index'), title: 'Introduction' } },
@@ -58,5 +60,21 @@ describe('site (edition-wide pages from the extracts)', function () {
     expect(protocol).to.have.length(1);
     expect(protocol[0]!.url).to.match(/^documents\/1966-09-30-protocol-agreement\.html#p\d+$/);
     expect(new Set(documents.map((d) => d.id)).size).to.equal(documents.length);
+  });
+
+  it('cuts 60 characters of context on each side of a mention, whitespace squeezed, wherever it stands in its block', () => {
+    const sourceText = readFileSync(path.join(fixtures, 'transform', 'mentions-in-long-paragraphs.xml'), 'utf8');
+    const extract = JSON.parse(completeExtract(transform({ format: 'extract', sourceText, file: 'long', params: { 'document-id': 'long' } }).output!)) as Extract;
+    const [header, first, middle, last] = extract.mentions;
+    expect(header).to.include({ before: 'Written for ', text: 'Giap', after: ' as a test.' });
+    expect(first).to.include({ before: '', text: 'Giap' });
+    expect(first!.after).to.equal(' opens this paragraph, which then runs on and on, with runs …');
+    expect(middle!.text).to.equal('Vietnam');
+    expect(middle!.before).to.equal('… a mention, so that both sides must be cut, before it names ');
+    expect(middle!.after).to.equal(' in its middle and then goes on again for a long while, with…');
+    // Characters outside the Basic Multilingual Plane count as one, as in XPath.
+    expect(last).to.include({ text: 'air force', after: ' at the end' });
+    expect(last!.before).to.equal('… reader, who has followed every one of them, reaches 𝔊𝔦𝔞𝔭’s ');
+    for (const m of extract.mentions) expect(Object.keys(m)).to.have.members(['ref', 'entry', 'anchor', 'text', 'before', 'after']);
   });
 });

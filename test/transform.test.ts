@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
+import stringWidth from 'string-width';
 import { compileStylesheets } from '../src/stylesheets.js';
 import { parseForStylesheets, STYLESHEET_PARAMS, transform } from '../src/transform.js';
 import { fixtures, repoRoot, teiDir } from './helpers.js';
@@ -91,5 +92,28 @@ describe('transform', () => {
     const lines = text.split('\n');
     expect(Math.max(...lines.map((l) => l.length))).to.be.at.most(40);
     expect(lines.filter((l) => l.length > 30).length).to.be.greaterThan(20);
+  });
+
+  it('fills each line as far as it goes, in Latin script with quotation marks and in wide Chinese and Korean characters', () => {
+    const paragraphs = [
+      'The “specialists” would be volunteer soldiers – so the minutes say – and they would command their own forces.',
+      '越南人民军 空军 北朝鲜 飞行员 在 一九六六年 到达 河内 并且 参加了 防空 作战 조선 인민군 항공대 조종사들이 베트남에 도착했다',
+    ];
+    const sourceText = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Wrap</title></titleStmt>
+      <publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>
+      <text><body><div>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></text></TEI>`;
+    const width = 30;
+    const text = transform({ format: 'text', sourceText, file: 'wrap', params: { 'text-width': width } }).output!;
+    const blocks = text.split('\n\n').filter((b) => b.includes(' ') && !b.startsWith('Wrap') && !b.startsWith('Source'));
+    expect(blocks.map((b) => b.replace(/\n/g, ' '))).to.deep.equal(paragraphs);
+    for (const block of blocks) {
+      const lines = block.split('\n');
+      expect(lines.length, block).to.be.greaterThan(2);
+      lines.forEach((line, i) => {
+        expect(stringWidth(line), line).to.be.at.most(width);
+        const next = lines[i + 1]?.split(' ')[0];
+        if (next) expect(stringWidth(`${line} ${next}`), `${line} | ${next}`).to.be.greaterThan(width);
+      });
+    }
   });
 });

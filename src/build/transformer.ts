@@ -2,6 +2,7 @@ import type { Message } from '../messages.js';
 import type { ReadDoc } from '../parse.js';
 import { TransformPool } from '../pool.js';
 import type { Format } from '../stylesheets.js';
+import { completeExtract } from '../site/extracts.js';
 import { transform, type StylesheetParams, type TransformRequest } from '../transform.js';
 
 /**
@@ -37,7 +38,7 @@ export class Transformer {
       (this.pool && (await this.pool.run(request, withAuthorities))) ??
       transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
     for (const m of result.messages) sink.push(m);
-    return result.output;
+    return format === 'extract' && result.output !== undefined ? completeExtract(result.output) : result.output;
   }
 
   /** Starts workers when `documents` transforms are to come and they pay for themselves. */

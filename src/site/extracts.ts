@@ -25,6 +25,72 @@ export interface Extract {
   passages: { anchor: string; text: string }[];
 }
 
+/** Where a mention or date stands, as the extract stylesheet writes it: the words around it are cut here. */
+interface PlaceInBlock {
+  /** Its block's index in the extract's `blocks`. */
+  block: number;
+  /** Where it starts and ends in the block's text, in characters (code points). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What xslt/extract/extract.xsl writes: places in blocks where an Extract has words in context. */
+interface RawExtract extends Omit<Extract, 'mentions' | 'dates'> {
+  mentions: ({ ref: string; entry: string; anchor: string } & PlaceInBlock)[];
+  dates: (DateRecord & PlaceInBlock)[];
+  blocks: string[];
+}
+
+/** Characters of context shown around a mention (registers) and a date (chronology). */
+const MENTION_CONTEXT = 60;
+const DATE_CONTEXT = 80;
+
+const squeeze = (s: string): string => s.replace(/[ \t\n\r]+/g, ' ');
+
+/*
+ * Up to `width` characters of the block's text before and after a mention, whitespace squeezed.
+ * A block with many mentions is not squeezed whole for each: a stretch of 4 × width is, and as
+ * its squeezed form is a suffix (prefix) of the whole's, it gives the same cut once it is longer
+ * than width + 1; only shorter ones are redone from the block's edge.
+ */
+function textBefore(chars: readonly string[], start: number, width: number): string {
+  const cut = (from: number): string[] => {
+    const squeezed = squeeze(chars.slice(from, start).join(''));
+    return Array.from(from === 0 ? squeezed.replace(/^ /, '') : squeezed);
+  };
+  let words = cut(Math.max(0, start - 4 * width));
+  if (words.length <= width + 1) words = cut(0);
+  return words.length > width ? '…' + words.slice(-width).join('') : words.join('');
+}
+
+function textAfter(chars: readonly string[], end: number, width: number): string {
+  const cut = (to: number): string[] => {
+    const squeezed = squeeze(chars.slice(end, to).join(''));
+    return Array.from(to >= chars.length ? squeezed.replace(/ $/, '') : squeezed);
+  };
+  let words = cut(end + 4 * width);
+  if (words.length <= width + 1) words = cut(chars.length);
+  return words.length > width ? words.slice(0, width).join('') + '…' : words.join('');
+}
+
+/** Turns what the extract stylesheet wrote into an Extract (JSON in, JSON out). */
+export function completeExtract(json: string): string {
+  const { blocks, mentions, dates, ...rest } = JSON.parse(json) as RawExtract;
+  const charsOf = new Map<number, string[]>();
+  const inContext = <T extends PlaceInBlock>({ block, start, end, ...item }: T, width: number): Omit<T, 'block' | 'start' | 'end'> & InContext => {
+    let chars = charsOf.get(block);
+    if (!chars) charsOf.set(block, (chars = Array.from(blocks[block] ?? '')));
+    return { ...item, before: textBefore(chars, start, width), after: textAfter(chars, end, width) };
+  };
+  const extract: Extract = {
+    ...rest,
+    mentions: mentions.map((m) => inContext(m, MENTION_CONTEXT)),
+    dates: dates.map((d) => inContext(d, DATE_CONTEXT)),
+  };
+  return JSON.stringify(extract);
+}
+
 /** An extract and the page it describes, relative to the edition's root. */
 export interface Page {
   url: string;

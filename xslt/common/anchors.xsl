@@ -61,42 +61,33 @@
                                   (if (ed:is-mention($e)) then 'm' else if ($e/self::tei:date) then 'd' else 'p') || $n)[1])"/>
   </xsl:function>
 
-  <!-- Up to $width characters of the block's text before or after $e: a mention in context. -->
-  <xsl:function name="ed:context" as="map(xs:string, xs:string)">
+  <!--
+    A mention or date in context: its block (paragraph, or the header part it stands in) and
+    where in the block's text it starts and ends, in characters. The words around it are cut
+    from the block's text in src/site/extracts.ts: cutting strings here rescans the block for
+    every mention.
+  -->
+  <xsl:accumulator name="ed:text-offset" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text()" select="$value + string-length(.)"/>
+  </xsl:accumulator>
+
+  <xsl:function name="ed:context-block" as="element()">
     <xsl:param name="e" as="element()"/>
-    <xsl:param name="width" as="xs:integer"/>
-    <xsl:variable name="block" select="($e/ancestor::*[ed:is-block(.)], $e/ancestor::tei:bibl, $e/ancestor::tei:correspAction, $e/..)[1]"/>
-    <!-- Siblings of $e and of its ancestors inside the block, not "<<" over the block's text nodes, which is quadratic. -->
-    <xsl:variable name="depth" select="count($block/ancestor::*)"/>
-    <xsl:variable name="path" select="$e/ancestor-or-self::*[count(ancestor::*) gt $depth]"/>
-    <xsl:variable name="before-all" select="string-join($path ! ed:text-of(preceding-sibling::node()), '')"/>
-    <xsl:variable name="after-all" select="string-join(reverse($path) ! ed:text-of(following-sibling::node()), '')"/>
-    <!-- Whitespace is squeezed in a stretch a few times the width (regexes over a whole block are slow), or in all if that is too short. -->
-    <xsl:variable name="before-near" select="ed:squeeze(ed:tail($before-all, 4 * $width))"/>
-    <xsl:variable name="after-near" select="ed:squeeze(substring($after-all, 1, 4 * $width))"/>
-    <xsl:variable name="before" select="replace(if (string-length($before-near) gt $width) then $before-near else ed:squeeze($before-all), '^ ', '')"/>
-    <xsl:variable name="after" select="replace(if (string-length($after-near) gt $width) then $after-near else ed:squeeze($after-all), ' $', '')"/>
+    <xsl:sequence select="($e/ancestor::*[ed:is-block(.)], $e/ancestor::tei:bibl, $e/ancestor::tei:correspAction, $e/..)[1]"/>
+  </xsl:function>
+
+  <!-- $blocks numbers the blocks (generate-id → position): generated ids differ from run to run, positions do not. -->
+  <xsl:function name="ed:place-in-block" as="map(xs:string, item())">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="blocks" as="map(xs:string, xs:integer)"/>
+    <xsl:variable name="block" select="ed:context-block($e)"/>
+    <xsl:variable name="origin" select="$block/accumulator-before('ed:text-offset')"/>
     <xsl:sequence select="map {
-        'before': if (string-length($before) gt $width) then '…' || substring($before, string-length($before) - $width + 1) else $before,
-        'text': normalize-space($e),
-        'after': if (string-length($after) gt $width) then substring($after, 1, $width) || '…' else $after
+        'block': $blocks(generate-id($block)),
+        'start': $e/accumulator-before('ed:text-offset') - $origin,
+        'end': $e/accumulator-after('ed:text-offset') - $origin,
+        'text': normalize-space($e)
       }"/>
-  </xsl:function>
-
-  <xsl:function name="ed:text-of" as="xs:string">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="string-join($nodes[not(self::comment() | self::processing-instruction())], '')"/>
-  </xsl:function>
-
-  <xsl:function name="ed:squeeze" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="replace($s, '\s+', ' ')"/>
-  </xsl:function>
-
-  <xsl:function name="ed:tail" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:param name="length" as="xs:integer"/>
-    <xsl:sequence select="substring($s, max((1, string-length($s) - $length + 1)))"/>
   </xsl:function>
 
 </xsl:stylesheet>

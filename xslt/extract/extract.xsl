@@ -3,6 +3,8 @@
   A document's extract: the small JSON record the edition-wide pages are built from (the
   index, previous and next links, registers, chronology, search index), so that they never
   re-read the documents. Anchors are the ones the HTML pages carry (common/anchors.xsl).
+  Mentions and dates say where they stand in their block's text (`blocks`);
+  src/site/extracts.ts completeExtract cuts the words around them.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -20,6 +22,10 @@
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="date" select="if ($tei) then ed:document-date($tei) else ()"/>
     <xsl:variable name="shown" select="ed:texts($tei) | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="mentions" select="$shown//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName)[@ref]"/>
+    <xsl:variable name="dates" select="ed:texts($tei)//tei:date[not(ancestor::tei:dateline)] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date"/>
+    <xsl:variable name="blocks" select="(($mentions, $dates) ! ed:context-block(.))/."/>
+    <xsl:variable name="block-numbers" select="map:merge(for $i in 1 to count($blocks) return map { generate-id($blocks[$i]): $i - 1 })"/>
     <xsl:sequence select="map {
         'id': $document-id,
         'title': if ($tei) then ed:title($tei) else '',
@@ -29,14 +35,12 @@
         'place': ($tei/tei:teiHeader/tei:profileDesc/(tei:creation/tei:placeName, tei:correspDesc/tei:correspAction[@type = 'sent']/tei:placeName))[1]
                  ! map { 'text': normalize-space(.), 'entry': replace(string(@ref), '^.*#', '') },
         'mentions': array {
-          $shown//*[ed:is-mention(.)][@ref] ! map:merge((
+          $mentions ! map:merge((
             map { 'ref': string(@ref), 'entry': replace(@ref, '^.*#', ''), 'anchor': ed:anchor(.) },
-            ed:context(., 60)))
+            ed:place-in-block(., $block-numbers)))
         },
-        'dates': array {
-          (ed:texts($tei)//tei:date[not(ancestor::tei:dateline)] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date)
-            ! map:merge((ed:date-record(.), ed:context(., 80)))
-        },
+        'dates': array { $dates ! map:merge((ed:date-record(.), ed:place-in-block(., $block-numbers))) },
+        'blocks': array { $blocks ! string(.) },
         'passages': array {
           ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | ed:texts($tei)//*[ed:is-block(.)])
             ! map { 'anchor': ed:anchor(.), 'text': normalize-space(.) }

@@ -12,10 +12,15 @@
   -->
   <xsl:function name="ed:display-width" as="xs:integer">
     <xsl:param name="s" as="xs:string"/>
-    <!-- Below U+0300 (where combining marks begin) every character takes one column: no regex needed. -->
-    <xsl:sequence select="if (every $c in string-to-codepoints($s) satisfies $c lt 768) then string-length($s) else
+    <xsl:sequence select="if (ed:one-column-each($s)) then string-length($s) else
         string-length(replace($s, '\p{M}', ''))
         + string-length(replace($s, '[^\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKCompatibilityIdeographs}]', ''))"/>
+  </xsl:function>
+
+  <!-- Whether every character takes one column: no combining mark, no wide character. -->
+  <xsl:function name="ed:one-column-each" as="xs:boolean">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="not(matches($s, '[\p{M}\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKCompatibilityIdeographs}]'))"/>
   </xsl:function>
 
   <!--
@@ -27,8 +32,33 @@
     <xsl:param name="width" as="xs:integer"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="indent" as="xs:string"/>
+    <xsl:variable name="words" select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="$words = ''"><xsl:sequence select="''"/></xsl:when>
+      <!--
+        The common case (every character one column, prefixes as wide as each other, as in every
+        use here) is one regular expression: each line is the longest run of words that fits,
+        or a long word alone. A word at a time in XSLT is ten times slower.
+      -->
+      <xsl:when test="string-length($first) = string-length($indent) and ed:one-column-each($words || $first || $indent)">
+        <xsl:variable name="room" select="max((1, $width - string-length($indent)))"/>
+        <xsl:variable name="lines" select="replace($words || ' ', '(.{0,' || $room || '}) ', '$1&#10;')"/>
+        <xsl:sequence select="$first || replace(substring($lines, 1, string-length($lines) - 1), '&#10;', '&#10;' || replace($indent, '([\\$])', '\\$1'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="ed:wrap-by-word($words, $width, $first, $indent)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The same, word by word, measuring each word's columns (wide and combining characters). -->
+  <xsl:function name="ed:wrap-by-word" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="indent" as="xs:string"/>
     <!-- Each word's width is measured once; xsl:iterate carries the finished lines and the open one. -->
-    <xsl:iterate select="tokenize(normalize-space($text), ' ')[. != '']">
+    <xsl:iterate select="tokenize($words, ' ')">
       <xsl:param name="lines" as="xs:string*" select="()"/>
       <xsl:param name="line" as="xs:string?" select="()"/>
       <xsl:param name="used" as="xs:integer" select="0"/>
