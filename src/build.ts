@@ -328,13 +328,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     clock.lap('registers');
     const entryKinds = entryIndex(authorityDocs);
     const mentions = mentionsByEntry(pages);
+    const kindOf = (id: string): string | undefined => entryKinds.get(id)?.kind;
     for (const { list, register } of lists) {
-      const own = JSON.stringify(Object.fromEntries(Object.entries(mentions).filter(([id]) => entryKinds.get(id)?.kind === register)));
-      const params = { 'path-to-root': '../', 'register-list': list, 'mentions-json': own };
-      await plan.make(`registers/${register}.html`, { authorities: authorityHash, mentions: hashOf(own) }, (sink) =>
+      const counts = Object.fromEntries(
+        Object.entries(mentions)
+          .filter(([id]) => kindOf(id) === register)
+          .map(([id, links]) => [id, { mentions: links.length, pages: new Set(links.map((l) => l.url)).size }]),
+      );
+      const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(counts) };
+      await plan.make(`registers/${register}.html`, { authorities: authorityHash, counts: hashOf(params['counts-json']) }, (sink) =>
         xslt.run(sink, authorityDocs[0]!, 'html', params, 'register'),
       );
     }
+    // Each entry's page is made again only when its entry, its mentions or the lists of registers change.
+    const entryPages = [...entryKinds].filter(([, e]) => lists.some((l) => l.register === e.kind));
+    const entrySource = { ...authorityDocs[0]!, text: EMPTY_TEI };
+    await inOrder(entryPages, WINDOW, ([id, { kind }]) => {
+      const own = JSON.stringify(mentions[id] ?? []);
+      const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': own };
+      const inputs = { entry: hashOf(entries.get(id) ?? ''), mentions: hashOf(own), lists: listsHash };
+      return plan.start(`registers/${kind}/${id}.html`, inputs, (sink) => xslt.document(sink, entrySource, 'html', params, 'register-entry'));
+    });
     clock.lap('search');
     const searchJson = JSON.stringify(searchDocuments(pages));
     await plan.make('search/index.js', { documents: hashOf(searchJson) }, () => searchIndexScript(JSON.parse(searchJson)));

@@ -21,7 +21,11 @@ export const STYLESHEET_PARAMS = {
   'register-list': 'xs:string',
   /** The TEI source's path in the published edition (tei/…), for its download link. */
   'source-path': 'xs:string',
-  /** In mode register: every mention of every entry, as JSON (entry id → mentions in context). */
+  /** In mode register: how often each entry is mentioned, as JSON (entry id → { mentions, pages }). */
+  'counts-json': 'xs:string',
+  /** In mode register-entry: the entry's id. */
+  'entry-id': 'xs:string',
+  /** In mode register-entry: the entry's mentions in context, as a JSON array. */
   'mentions-json': 'xs:string',
   /** In mode chronology: every date of the edition in order, as JSON. */
   'chronology-json': 'xs:string',

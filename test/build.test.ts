@@ -71,7 +71,9 @@ describe('build (end to end, the CLI on tei/)', function () {
       for (const el of rendered) {
         const name = el.getAttribute('data-tei')!;
         const entry = el.getAttribute('data-ref')!.split('#')[1]!;
-        expect(hrefOf(el), `${id}: ${entry}`).to.equal(`../registers/${REGISTER[name]}.html#${entry}`);
+        expect(hrefOf(el), `${id}: ${entry}`).to.equal(`../registers/${REGISTER[name]}/${entry}.html`);
+        const entryPage = parseHtml(read(path.join(out, 'registers', REGISTER[name]!, `${entry}.html`)));
+        expect(entryPage.getElementById(entry), `${REGISTER[name]}/${entry}.html`).to.not.equal(null);
         const register = parseHtml(read(path.join(out, 'registers', `${REGISTER[name]}.html`)));
         expect(register.getElementById(entry), `${REGISTER[name]}.html#${entry}`).to.not.equal(null);
         expect(el.getAttribute('title'), entry).to.be.a('string').and.not.equal('');

@@ -14,6 +14,7 @@ const PAGE_TYPES: Record<string, string> = {
   index: 'index.html',
   document: 'documents/1966-09-21-giap-decision.html',
   register: 'registers/persons.html',
+  entry: 'registers/persons/vo-nguyen-giap.html',
   chronology: 'chronology.html',
   search: 'search.html?q=MiG-21',
 };
@@ -79,12 +80,17 @@ describe('the HTML edition in Chromium', function () {
     expect(errors).to.deep.equal([]);
   });
 
-  it('follows a person from a document to the register and back to the exact mention', async () => {
+  it('follows a person from a document to the entry’s page, its register and back to the exact mention', async () => {
     const page = await open(PAGE_TYPES.document!);
     await page.click('a[data-ref="authorities.xml#phung-the-tai"]');
+    await page.waitForURL(/registers\/persons\/phung-the-tai\.html$/);
+    expect(await page.textContent('h1')).to.equal('Phung The Tai');
+    await page.click('nav.breadcrumb a');
     await page.waitForURL(/registers\/persons\.html#phung-the-tai$/);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).to.equal('phung-the-tai');
-    await page.click('#phung-the-tai ul.mentions ul a');
+    await page.click('#phung-the-tai h2 a');
+    await page.waitForURL(/registers\/persons\/phung-the-tai\.html$/);
+    await page.click('ul.mentions ul a');
     await page.waitForURL(/documents\/1966-09-21-giap-decision\.html#m\d+$/);
     const target = await page.evaluate(() => {
       const el = document.querySelector(':target');

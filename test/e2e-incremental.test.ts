@@ -75,6 +75,8 @@ describe('incremental builds (end to end)', function () {
     const pointing = documents().filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`)).map((f) => `documents/${f.replace(/\.xml$/, '')}`);
     expect(remade.sort()).to.deep.equal(pointing.sort());
     expect(lines).to.include('registers/persons.html: authorities changed');
+    const entryPages = lines.filter((l) => l.startsWith('registers/persons/'));
+    expect(entryPages).to.deep.equal([`registers/persons/${entry}.html: entry changed`]);
   });
 
   it('gives the same bytes as a full build after any sequence of edits', async () => {

@@ -75,11 +75,15 @@ describe('the HTML edition (end to end)', function () {
     }
   });
 
-  it('lists in each register every mention, each link landing on that mention', () => {
+  it('gives each register entry a page listing every mention, each link landing on that mention', () => {
     let checked = 0;
     for (const register of ['persons', 'places', 'organisations', 'objects', 'events']) {
-      const name = `registers/${register}.html`;
-      for (const entry of pages.get(name)!.querySelectorAll('section.entry')) {
+      const list = `registers/${register}.html`;
+      for (const section of pages.get(list)!.querySelectorAll('section.entry')) {
+        const name = `registers/${register}/${section.id}.html`;
+        expect(section.querySelector('h2 a')?.getAttribute('href'), list).to.equal(`../${name}`);
+        const entry = pages.get(name)!.getElementById(section.id)!;
+        expect(entry.querySelector('h1')!.text).to.equal(section.querySelector('h2')!.text);
         for (const link of entry.querySelectorAll('ul.mentions ul a')) {
           const target = landing(pages, name, link.getAttribute('href')!);
           expect(target, `${entry.id}: ${link.getAttribute('href')}`).to.not.equal(undefined);
@@ -96,8 +100,10 @@ describe('the HTML edition (end to end)', function () {
 
   it('says how often each entry is mentioned', () => {
     const giap = pages.get('registers/persons.html')!.getElementById('vo-nguyen-giap')!;
-    expect(giap.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times on 1 page:');
+    expect(giap.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times on 1 page');
     expect(giap.querySelector('.identifiers')).to.equal(null);
+    const giapPage = pages.get('registers/persons/vo-nguyen-giap.html')!.getElementById('vo-nguyen-giap')!;
+    expect(giapPage.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times on 1 page:');
     const korea = pages.get('registers/places.html')!.getElementById('north-korea')!;
     expect(korea.querySelector('.identifiers a')!.getAttribute('href')).to.equal('http://www.wikidata.org/entity/Q423');
   });

@@ -31,7 +31,7 @@ describe('transform', () => {
       params: { authorities, 'path-to-root': '../' },
     });
     const giap = parseHtml(output!).querySelector('a[data-ref="authorities.xml#vo-nguyen-giap"]');
-    expect(giap?.getAttribute('href')).to.equal('../registers/persons.html#vo-nguyen-giap');
+    expect(giap?.getAttribute('href')).to.equal('../registers/persons/vo-nguyen-giap.html');
     expect(giap?.getAttribute('title')).to.equal('Võ Nguyên Giáp');
     expect(messages.map((m) => m.ruleId)).to.deep.equal(['ref-unresolved']);
   });

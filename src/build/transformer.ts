@@ -29,10 +29,10 @@ export class Transformer {
     return result.output;
   }
 
-  /** A document's transform: on the pool if there is one. Extracts need no authority lists. */
-  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams): Promise<string | undefined> {
+  /** One of many like it (a document's page, an entry's page): on the pool if there is one. Extracts need no authority lists. */
+  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): Promise<string | undefined> {
     const withAuthorities = format !== 'extract';
-    const request = this.request(doc, format, params);
+    const request = this.request(doc, format, params, initialMode);
     // A pool that lost a worker hands the transform back: it is run here instead, never lost.
     const result =
       (this.pool && (await this.pool.run(request, withAuthorities))) ??

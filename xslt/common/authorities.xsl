@@ -45,10 +45,10 @@
     <xsl:sequence select="$ed:registers(local-name($entry/..))"/>
   </xsl:function>
 
-  <!-- Link from a page to an entry in its register. -->
+  <!-- Link from a page to an entry's own page in its register (registers/persons/vo-nguyen-giap.html). -->
   <xsl:function name="ed:entry-href" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="concat($path-to-root, 'registers/', ed:register($entry)?page, '.html#', $entry/@xml:id)"/>
+    <xsl:sequence select="concat($path-to-root, 'registers/', ed:register($entry)?page, '/', encode-for-uri($entry/@xml:id), '.html')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -29,8 +29,12 @@
   <!-- The TEI source's path in the published edition (tei/…), for its download link. -->
   <xsl:param name="source-path" as="xs:string" select="''"/>
 
-  <!-- In mode register: every mention of every entry, as JSON (entry id → mentions in context). -->
-  <xsl:param name="mentions-json" as="xs:string" select="'{}'"/>
+  <!-- In mode register: how often each entry is mentioned, as JSON (entry id → { mentions, pages }). -->
+  <xsl:param name="counts-json" as="xs:string" select="'{}'"/>
+
+  <!-- In mode register-entry: the entry's id, and its mentions in context as a JSON array. -->
+  <xsl:param name="entry-id" as="xs:string" select="''"/>
+  <xsl:param name="mentions-json" as="xs:string" select="'[]'"/>
 
   <!-- In mode chronology: every date of the edition in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>

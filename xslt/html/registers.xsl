@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  A register page (mode register): every entry of one kind of authority list, with its names,
-  dates, notes and identifiers, how often the edition mentions it, and a link to every mention.
+  The registers. Mode register: the page of one kind of authority list, every entry with its
+  names, dates, notes and identifiers and how often the edition mentions it. Mode
+  register-entry: one entry's page, with a link to every mention in its words. An entry's
+  page stays small however large the edition; the register page grows with the lists only.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,12 +16,13 @@
     exclude-result-prefixes="#all">
 
   <xsl:mode name="register" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="register-entry" on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <xsl:variable name="ed:mentions" as="map(*)" select="parse-json($mentions-json)"/>
-
+  <!-- The register page: every entry of one list, in alphabetical order, with how often it is mentioned. -->
   <xsl:template match="/" mode="register">
     <xsl:variable name="register" select="$ed:registers($register-list)"/>
     <xsl:variable name="entries" select="$authorities//tei:*[local-name() = $register-list]/*[@xml:id]"/>
+    <xsl:variable name="counts" as="map(*)" select="parse-json($counts-json)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="$register?title"/>
       <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
@@ -28,73 +31,110 @@
         <p class="register-summary">
           <xsl:value-of select="count($entries)"/>
           <xsl:value-of select="if (count($entries) = 1) then ' entry' else ' entries'"/>
-          <xsl:text>, in alphabetical order. Each lists every place in the edition that mentions it.</xsl:text>
+          <xsl:text>, in alphabetical order. Each has a page of its own with every place in the edition that mentions it.</xsl:text>
         </p>
         <xsl:for-each select="$entries">
           <xsl:sort select="lower-case(ed:standard-name(.))" lang="en"/>
-          <xsl:apply-templates select="." mode="register"/>
+          <xsl:variable name="count" select="($counts(string(@xml:id)), map { 'mentions': 0, 'pages': 0 })[1]"/>
+          <section class="entry" id="{@xml:id}" data-tei="{local-name()}" aria-labelledby="{@xml:id}-name">
+            <xsl:call-template name="ed:entry-description">
+              <xsl:with-param name="heading" select="'h2'"/>
+              <xsl:with-param name="href" select="ed:entry-href(.)"/>
+            </xsl:call-template>
+            <p class="mention-count">
+              <xsl:value-of select="ed:mention-count(xs:integer($count?mentions), xs:integer($count?pages))"/>
+            </p>
+          </section>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:person | tei:place | tei:org | tei:object | tei:event" mode="register">
-    <xsl:variable name="names" select="ed:names(.)"/>
-    <xsl:variable name="mentions" select="($ed:mentions(string(@xml:id)), [])[1]?*"/>
-    <section class="entry" id="{@xml:id}" data-tei="{local-name()}" aria-labelledby="{@xml:id}-name">
-      <h2 id="{@xml:id}-name">
-        <xsl:if test="$names[1]/@xml:lang">
-          <xsl:attribute name="lang" select="$names[1]/@xml:lang"/>
-        </xsl:if>
-        <xsl:value-of select="normalize-space($names[1])"/>
-      </h2>
-      <xsl:if test="tei:birth | tei:death">
-        <p class="life-dates">
-          <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:date-label(.)), tei:death ! ('died ' || ed:date-label(.))), '; ')"/>
-        </p>
-      </xsl:if>
-      <xsl:if test="count($names) gt 1">
-        <p class="variants">Also: <xsl:value-of select="string-join(subsequence($names, 2) ! normalize-space(.), '; ')"/></p>
-      </xsl:if>
-      <xsl:for-each select="tei:note">
-        <p class="entry-note"><xsl:apply-templates/></p>
-      </xsl:for-each>
-      <xsl:if test="tei:idno">
-        <ul class="identifiers">
-          <xsl:for-each select="tei:idno">
-            <xsl:variable name="href" select="ed:safe-href(.)[matches(., '^https?://')]"/>
-            <li>
-              <xsl:value-of select="(@type, 'identifier')[1]"/>
-              <xsl:text>: </xsl:text>
-              <xsl:choose>
-                <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="."/></a></xsl:when>
-                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-              </xsl:choose>
-            </li>
+  <!-- An entry's own page: what the lists say of it, then every mention in its words, linked to its place. -->
+  <xsl:template match="/" mode="register-entry">
+    <xsl:variable name="entry" select="ed:entry($entry-id)"/>
+    <xsl:variable name="register" select="ed:register($entry)"/>
+    <xsl:variable name="mentions" select="parse-json($mentions-json)?*"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="ed:standard-name($entry) || ' (' || $register?title || ')'"/>
+      <xsl:with-param name="lang" select="($entry/ancestor::tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="main" as="node()*">
+        <nav class="breadcrumb" aria-label="Register">
+          <a href="{$path-to-root}registers/{$register?page}.html#{encode-for-uri($entry-id)}"><xsl:value-of select="$register?title"/></a>
+        </nav>
+        <article class="entry" id="{$entry-id}" data-tei="{local-name($entry)}" aria-labelledby="{$entry-id}-name">
+          <xsl:for-each select="$entry">
+            <xsl:call-template name="ed:entry-description">
+              <xsl:with-param name="heading" select="'h1'"/>
+            </xsl:call-template>
           </xsl:for-each>
-        </ul>
-      </xsl:if>
-      <xsl:call-template name="ed:mention-list">
-        <xsl:with-param name="mentions" select="$mentions"/>
-      </xsl:call-template>
-    </section>
+          <p class="mention-count">
+            <xsl:value-of select="ed:mention-count(count($mentions), count(distinct-values($mentions ! ?url)))"/>
+            <xsl:if test="exists($mentions)">:</xsl:if>
+          </p>
+          <xsl:call-template name="ed:mention-list">
+            <xsl:with-param name="mentions" select="$mentions"/>
+          </xsl:call-template>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- "Mentioned 3 times in 2 documents", then each mention in its words, linked to its place. -->
+  <!-- The entry's standard name as a heading (linked to $href if given), its life dates, other names, notes and identifiers. -->
+  <xsl:template name="ed:entry-description">
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="href" as="xs:string?" select="()"/>
+    <xsl:variable name="names" select="ed:names(.)"/>
+    <xsl:element name="{$heading}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="id" select="@xml:id || '-name'"/>
+      <xsl:if test="$names[1]/@xml:lang">
+        <xsl:attribute name="lang" select="$names[1]/@xml:lang"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="normalize-space($names[1])"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space($names[1])"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+    <xsl:if test="tei:birth | tei:death">
+      <p class="life-dates">
+        <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:date-label(.)), tei:death ! ('died ' || ed:date-label(.))), '; ')"/>
+      </p>
+    </xsl:if>
+    <xsl:if test="count($names) gt 1">
+      <p class="variants">Also: <xsl:value-of select="string-join(subsequence($names, 2) ! normalize-space(.), '; ')"/></p>
+    </xsl:if>
+    <xsl:for-each select="tei:note">
+      <p class="entry-note"><xsl:apply-templates/></p>
+    </xsl:for-each>
+    <xsl:if test="tei:idno">
+      <ul class="identifiers">
+        <xsl:for-each select="tei:idno">
+          <xsl:variable name="href" select="ed:safe-href(.)[matches(., '^https?://')]"/>
+          <li>
+            <xsl:value-of select="(@type, 'identifier')[1]"/>
+            <xsl:text>: </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="."/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Mentioned 3 times on 2 pages". -->
+  <xsl:function name="ed:mention-count" as="xs:string">
+    <xsl:param name="mentions" as="xs:integer"/>
+    <xsl:param name="pages" as="xs:integer"/>
+    <xsl:sequence select="if ($mentions = 0) then 'Not mentioned in the edition’s texts.'
+                          else 'Mentioned ' || (if ($mentions = 1) then 'once' else $mentions || ' times')
+                               || ' on ' || $pages || (if ($pages = 1) then ' page' else ' pages')"/>
+  </xsl:function>
+
+  <!-- Each mention in its words, linked to its place, grouped by page. -->
   <xsl:template name="ed:mention-list">
     <xsl:param name="mentions" as="map(*)*"/>
-    <xsl:variable name="pages" select="distinct-values($mentions ! ?url)"/>
-    <p class="mention-count">
-      <xsl:choose>
-        <xsl:when test="empty($mentions)">Not mentioned in the edition’s texts.</xsl:when>
-        <xsl:otherwise>
-          <xsl:text>Mentioned </xsl:text>
-          <xsl:value-of select="if (count($mentions) = 1) then 'once' else count($mentions) || ' times'"/>
-          <xsl:value-of select="' on ' || count($pages) || (if (count($pages) = 1) then ' page' else ' pages')"/>
-          <xsl:text>:</xsl:text>
-        </xsl:otherwise>
-      </xsl:choose>
-    </p>
     <xsl:if test="exists($mentions)">
       <ul class="mentions">
         <xsl:for-each-group select="$mentions" group-by="?url">
