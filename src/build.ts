@@ -14,7 +14,7 @@ import { findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc, ReadDoc } from './parse.js';
 import { inOrder, OutputPlan } from './plan.js';
-import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
+import { chronology, chronologyByYear, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
 import type { Paper } from './print/book.js';
@@ -315,7 +315,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
       };
       await site('index', 'index.html');
-      await site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(chronology(pages)) });
+      const dates = chronology(pages);
+      if (dates.length <= config.chronologyPageDates) {
+        await site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(dates) });
+      } else {
+        // Too many dates for one page: a page per year, each made again only when its own dates change.
+        const years = [...chronologyByYear(dates)];
+        const listing = years.map(([label, items]) => ({ label, url: `chronology/${label}.html`, count: items.length }));
+        await site('chronology', 'chronology.html', { 'chronology-years-json': JSON.stringify(listing) });
+        for (const [label, items] of years) {
+          const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
+          const inputs = { dates: hashOf(params['chronology-json']), intro: introHash, lists: listsHash };
+          await plan.make(`chronology/${label}.html`, inputs, (sink) => xslt.run(sink, introDoc, 'html', params, 'chronology-year'));
+        }
+      }
       await site('search', 'search.html');
       const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
       await plan.make('text/edition.txt', { ...siteInputs(all), texts }, async (sink) => {

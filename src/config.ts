@@ -4,6 +4,9 @@ import { ConfigError, message } from './messages.js';
 
 export const CONFIG_FILE = 'editio.config.json';
 
+/** A chronology of more dates than this is split into years: one page of 1,000 dates is already ~500 KB. */
+const CHRONOLOGY_PAGE_DATES = 1000;
+
 /** An edition's configuration, read from `editio.config.json` at its root. */
 export interface EditionConfig {
   /** Absolute folder that holds the configuration; every path below is relative to it. */
@@ -26,6 +29,8 @@ export interface EditionConfig {
   out: string;
   /** Larger documents are validated but not published: transforming them takes minutes. */
   maxDocumentMegabytes: number;
+  /** Up to this many dates the chronology is one page; above, one page per year. */
+  chronologyPageDates: number;
   /**
    * True for a folder of TEI without editio.config.json: every well-formed document is
    * published, schema problems are warnings, and no edition rule applies.
@@ -47,6 +52,7 @@ const FIELDS: Record<string, Field> = {
   authorities: { type: 'string[]', required: false },
   out: { type: 'string', required: false },
   maxDocumentMegabytes: { type: 'number', required: false },
+  chronologyPageDates: { type: 'number', required: false },
 };
 
 function fail(file: string, reason: string, line?: number, column?: number): never {
@@ -143,6 +149,7 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     authorities: ((obj.authorities as string[] | undefined) ?? []).map(insideSources),
     out: (obj.out as string | undefined) ?? 'dist/edition',
     maxDocumentMegabytes: (obj.maxDocumentMegabytes as number | undefined) ?? 10,
+    chronologyPageDates: (obj.chronologyPageDates as number | undefined) ?? CHRONOLOGY_PAGE_DATES,
     foreign: false,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
@@ -163,6 +170,7 @@ export function foreignConfig(dir: string): EditionConfig {
     authorities: [],
     out: 'dist/edition',
     maxDocumentMegabytes: 10,
+    chronologyPageDates: CHRONOLOGY_PAGE_DATES,
     foreign: true,
   };
 }

@@ -27,8 +27,10 @@ export const STYLESHEET_PARAMS = {
   'entry-id': 'xs:string',
   /** In mode register-entry: the entry's mentions in context, as a JSON array. */
   'mentions-json': 'xs:string',
-  /** In mode chronology: every date of the edition in order, as JSON. */
+  /** In modes chronology and chronology-year: the dates of the page in order, as JSON. */
   'chronology-json': 'xs:string',
+  /** For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. */
+  'chronology-years-json': 'xs:string',
   /** Prefixed to every anchor, so that many documents can share one page (the print edition). */
   'anchor-prefix': 'xs:string',
   /** In the text edition: the column lines are wrapped at. */

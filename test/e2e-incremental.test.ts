@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../src/build.js';
 import { writeDossier, type Dossier } from './bench/dossier.js';
 import { random } from './fuzz.js';
-import { removeDir, tempDir } from './helpers.js';
+import { htmlProblems, removeDir, tempDir } from './helpers.js';
 
 /** Every file under `dir`, with its bytes. */
 function tree(dir: string, base = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
@@ -35,6 +35,9 @@ describe('incremental builds (end to end)', function () {
   before(() => {
     root = tempDir('editio-incremental-');
     dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
+    // Few enough dates per page that the chronology is split into years, as in a large edition.
+    const config = path.join(root, 'editio.config.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25 }, null, 2));
   });
   after(() => removeDir(root));
 
@@ -47,6 +50,27 @@ describe('incremental builds (end to end)', function () {
     expect(lines).to.deep.equal(['nothing changed since the last build']);
     expect(again.published).to.deep.equal(first.published);
     expect(again.messages).to.deep.equal(first.messages);
+  });
+
+  it('splits a chronology of more dates than chronologyPageDates into a page per year, every link landing', async () => {
+    const out = path.join(root, 'dist', 'edition');
+    const overview = readFileSync(path.join(out, 'chronology.html'), 'utf8');
+    const years = [...overview.matchAll(/<a href="(chronology\/(-?\d{4})\.html)">\2<\/a><span class="chronology-count"> — (\d+) dates?/g)];
+    expect(years.length).to.be.greaterThan(1);
+    const ids = (html: string): Set<string> => new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
+    let total = 0;
+    for (const [, file, year, count] of years) {
+      const page = readFileSync(path.join(out, file!), 'utf8');
+      const items = [...page.matchAll(/<li class="chronology-(document|mention)">[\s\S]*?<time datetime="([^"]+)"/g)];
+      expect(items.length, file).to.equal(Number(count));
+      for (const [, , when] of items) expect(when!.startsWith(year!), `${file}: ${when}`).to.equal(true);
+      for (const [, target, anchor] of page.matchAll(/<a href="\.\.\/(documents\/[^"#]+)#([^"]+)"/g)) {
+        expect(ids(readFileSync(path.join(out, target!), 'utf8')).has(anchor!), `${file} → ${target}#${anchor}`).to.equal(true);
+      }
+      total += items.length;
+    }
+    expect(total).to.be.greaterThan(25);
+    expect(await htmlProblems([path.join(out, 'chronology.html'), ...years.map(([, file]) => path.join(out, file!))])).to.deep.equal([]);
   });
 
   it('after one changed document, remakes its outputs and the edition-wide ones, and says why', async () => {

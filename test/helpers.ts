@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HtmlValidate } from 'html-validate';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const teiDir = path.join(repoRoot, 'tei');
@@ -63,4 +64,19 @@ export function lineOf(text: string, needle: string): number {
   const index = text.indexOf(needle);
   if (index < 0) throw new Error(`fixture does not contain ${needle}`);
   return text.slice(0, index).split('\n').length;
+}
+
+/** What html-validate (HTML5, accessibility, document rules) finds wrong in pages, one line each. */
+export async function htmlProblems(files: readonly string[]): Promise<string[]> {
+  const validator = new HtmlValidate({
+    extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'],
+    // Subresource integrity matters for files from other origins; an edition loads only its own.
+    rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
+  });
+  const problems: string[] = [];
+  for (const file of files) {
+    const report = await validator.validateFile(file);
+    for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  }
+  return problems;
 }

@@ -139,6 +139,18 @@ export function chronology(pages: readonly Page[]): ChronologyItem[] {
   return items.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }
 
+/** The chronology's dates by year ("1966", "-0044"; "Undated" for a date without ISO value), in order. */
+export function chronologyByYear(items: readonly ChronologyItem[]): Map<string, ChronologyItem[]> {
+  const years = new Map<string, ChronologyItem[]>();
+  for (const item of items) {
+    const year = /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
+    let list = years.get(year);
+    if (!list) years.set(year, (list = []));
+    list.push(item);
+  }
+  return years;
+}
+
 export interface SearchDocument {
   id: string;
   url: string;

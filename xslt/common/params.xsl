@@ -36,8 +36,11 @@
   <xsl:param name="entry-id" as="xs:string" select="''"/>
   <xsl:param name="mentions-json" as="xs:string" select="'[]'"/>
 
-  <!-- In mode chronology: every date of the edition in order, as JSON. -->
+  <!-- In modes chronology and chronology-year: the dates of the page in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>
+
+  <!-- For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. -->
+  <xsl:param name="chronology-years-json" as="xs:string" select="'[]'"/>
 
   <!-- Prefixed to every anchor, so that many documents can share one page (the print edition). -->
   <xsl:param name="anchor-prefix" as="xs:string" select="''"/>

@@ -2,7 +2,8 @@
 <!--
   The chronology (mode chronology): every date of the edition in order — the documents' own
   dates and the dates their texts mention — each linked to its place, above them a timeline
-  drawn as SVG when the page is built (no script).
+  drawn as SVG when the page is built (no script). An edition with many dates gets a page per
+  year instead (mode chronology-year), and the chronology lists the years.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -16,50 +17,96 @@
     exclude-result-prefixes="#all">
 
   <xsl:mode name="chronology" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="chronology-year" on-no-match="shallow-skip" use-accumulators="#all"/>
 
+  <!-- The chronology: every date on one page, or for a large edition the years, each with its page. -->
   <xsl:template match="/" mode="chronology">
-    <xsl:variable name="items" select="parse-json($chronology-json)?*"/>
+    <xsl:variable name="years" select="parse-json($chronology-years-json)?*"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="'Chronology'"/>
       <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <h1>Chronology</h1>
-        <p class="register-summary">Every date in the edition: the documents’ own dates and the dates their texts mention, in order.</p>
-        <xsl:call-template name="ed:timeline">
-          <xsl:with-param name="items" select="$items[exists(ed:day-number(?sort))]"/>
-        </xsl:call-template>
-        <ol class="chronology">
-          <xsl:for-each select="$items">
-            <li class="chronology-{?kind}">
-              <p class="chronology-date">
-                <xsl:choose>
-                  <xsl:when test="?when castable as xs:date or ?when castable as xs:gYear or ?when castable as xs:gYearMonth">
-                    <time datetime="{?when}"><xsl:value-of select="?label"/></time>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:value-of select="?label"/></xsl:otherwise>
-                </xsl:choose>
-              </p>
-              <p class="chronology-what">
-                <xsl:choose>
-                  <xsl:when test="?kind = 'document'">
-                    <span class="chronology-kind">Document: </span>
-                    <a href="{?url}#{?anchor}"><xsl:value-of select="?title"/></a>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <a href="{?url}#{?anchor}">
-                      <xsl:value-of select="?before"/>
-                      <mark><xsl:value-of select="?text"/></mark>
-                      <xsl:value-of select="?after"/>
-                    </a>
-                    <span class="chronology-source"> — <xsl:value-of select="?title"/></span>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </p>
-            </li>
-          </xsl:for-each>
-        </ol>
+        <xsl:choose>
+          <xsl:when test="exists($years)">
+            <p class="register-summary">
+              <xsl:value-of select="'Every date in the edition — ' || format-integer(xs:integer(sum($years ! ?count)), '#,###')
+                                    || ' of them: the documents’ own dates and the dates their texts mention, by year.'"/>
+            </p>
+            <ol class="chronology-years">
+              <xsl:for-each select="$years">
+                <li><a href="{?url}"><xsl:value-of select="?label"/></a>
+                  <span class="chronology-count"><xsl:value-of select="' — ' || format-integer(xs:integer(?count), '#,###') || (if (?count = 1) then ' date' else ' dates')"/></span>
+                </li>
+              </xsl:for-each>
+            </ol>
+          </xsl:when>
+          <xsl:otherwise>
+            <p class="register-summary">Every date in the edition: the documents’ own dates and the dates their texts mention, in order.</p>
+            <xsl:call-template name="ed:chronology-items">
+              <xsl:with-param name="items" select="parse-json($chronology-json)?*"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- One year of a chronology split into years (chronology/1966.html); chronology-years-json names the year. -->
+  <xsl:template match="/" mode="chronology-year">
+    <xsl:variable name="items" select="parse-json($chronology-json)?*"/>
+    <xsl:variable name="year" select="parse-json($chronology-years-json)?*[1]?label"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="'Chronology: ' || $year"/>
+      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="main" as="node()*">
+        <nav class="breadcrumb" aria-label="Chronology">
+          <a href="{$path-to-root}chronology.html">Chronology</a>
+        </nav>
+        <h1><xsl:value-of select="'Chronology: ' || $year"/></h1>
+        <xsl:call-template name="ed:chronology-items">
+          <xsl:with-param name="items" select="$items"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Dates in order, each linked to its place, above them a timeline. -->
+  <xsl:template name="ed:chronology-items">
+    <xsl:param name="items" as="map(*)*"/>
+    <xsl:call-template name="ed:timeline">
+      <xsl:with-param name="items" select="$items[exists(ed:day-number(?sort))]"/>
+    </xsl:call-template>
+    <ol class="chronology">
+      <xsl:for-each select="$items">
+        <li class="chronology-{?kind}">
+          <p class="chronology-date">
+            <xsl:choose>
+              <xsl:when test="?when castable as xs:date or ?when castable as xs:gYear or ?when castable as xs:gYearMonth">
+                <time datetime="{?when}"><xsl:value-of select="?label"/></time>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="?label"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
+          <p class="chronology-what">
+            <xsl:choose>
+              <xsl:when test="?kind = 'document'">
+                <span class="chronology-kind">Document: </span>
+                <a href="{$path-to-root}{?url}#{?anchor}"><xsl:value-of select="?title"/></a>
+              </xsl:when>
+              <xsl:otherwise>
+                <a href="{$path-to-root}{?url}#{?anchor}">
+                  <xsl:value-of select="?before"/>
+                  <mark><xsl:value-of select="?text"/></mark>
+                  <xsl:value-of select="?after"/>
+                </a>
+                <span class="chronology-source"> — <xsl:value-of select="?title"/></span>
+              </xsl:otherwise>
+            </xsl:choose>
+          </p>
+        </li>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
 
   <!-- Days since 1 January of year 1 for an ISO value (a year counts from its first day). -->
@@ -111,7 +158,7 @@
           <xsl:for-each select="$items">
             <xsl:variable name="cx" select="ed:timeline-x(ed:day-number(?sort), $start, $end, $width, $pad)"/>
             <xsl:variable name="row" select="(position() - 1) mod 4"/>
-            <a href="{?url}#{?anchor}" class="timeline-point timeline-{?kind}">
+            <a href="{$path-to-root}{?url}#{?anchor}" class="timeline-point timeline-{?kind}">
               <title><xsl:value-of select="?label || ': ' || (if (?kind = 'document') then ?title else ?before || ?text || ?after)"/></title>
               <line class="timeline-stem" x1="{$cx}" y1="{$axis}" x2="{$cx}" y2="{86 - $row * 18}"/>
               <circle cx="{$cx}" cy="{$axis}" r="6"/>
