@@ -417,9 +417,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), resource: resourceRecord.get(documentId(doc))! });
     const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
     const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale);
-    const ofResource = (id: string): Output[] => dts.filter((o) => o.path.split('/')[2]?.replace(/\.\w+$/, '') === id);
-    await plan.makeMany('dts', { registry: registryHash }, () => dts.filter((o) => o.path.split('/').length === 2));
-    for (const doc of publishedDocs) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource(documentId(doc)));
+    // dts/<kind>/<id>.<ext> belongs to resource <id>; dts/<file> to the edition.
+    const ofResource = new Map<string, Output[]>();
+    for (const o of dts) {
+      const id = o.path.split('/')[2]?.replace(/\.\w+$/, '') ?? '';
+      ofResource.set(id, [...(ofResource.get(id) ?? []), o]);
+    }
+    await plan.makeMany('dts', { registry: registryHash }, () => ofResource.get('') ?? []);
+    for (const doc of publishedDocs) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource.get(documentId(doc)) ?? []);
 
     clock.lap('print');
     if (options.pdf) {

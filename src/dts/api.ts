@@ -83,6 +83,7 @@ interface Loaded {
 /** Reads published documents on demand, each once. */
 export class Library {
   private readonly cache = new Map<string, Promise<Loaded | undefined>>();
+  private readonly records: ReadonlyMap<string, ResourceRecord>;
 
   constructor(
     readonly registry: Registry,
@@ -90,7 +91,14 @@ export class Library {
     /** Reads a published file by its path in the edition. */
     readonly readText: (relative: string) => Promise<string>,
     readonly isStatic = false,
-  ) {}
+  ) {
+    this.records = new Map(registry.resources.map((r) => [r.id, r]));
+  }
+
+  /** Lets a resource's parsed text go: a static build reads each resource once, and 10,000 would not fit in memory. */
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
 
   /** The live API over a built edition folder (its dts/resources.json and tei/). */
   static async open(dir: string, base = '/api/dts'): Promise<Library | undefined> {
@@ -105,7 +113,7 @@ export class Library {
   load(id: string): Promise<Loaded | undefined> {
     let loaded = this.cache.get(id);
     if (!loaded) {
-      const record = this.registry.resources.find((r) => r.id === id);
+      const record = this.records.get(id);
       loaded = record ? this.read(record) : Promise.resolve(undefined);
       this.cache.set(id, loaded);
     }

@@ -31,6 +31,7 @@ export async function staticDts(
       navigation: await navigation(library, q({ resource: id, down: '-1' }), `${base}/navigation/${encodeURIComponent(id)}.json`),
       document: await document(library, q({ resource: id })),
     };
+    library.forget(id);
     if (Object.values(answers).some((a) => a.status !== 200)) continue;
     outputs.push({ path: `dts/collection/${id}.json`, content: answers.collection.body });
     outputs.push({ path: `dts/navigation/${id}.json`, content: answers.navigation.body });

@@ -77,7 +77,9 @@ export const mentionUntagged: Rule = {
     for (const doc of ctx.docs) {
       const positions = new Positions(doc.text);
       for (const node of texts(doc.tree, (e) => NOT_TEXT.has(e.name))) {
-        for (const match of node.text.matchAll(pattern)) {
+        // exec on the one compiled pattern: matchAll copies it, compiling all the names again for every text node.
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(node.text); match !== null; match = pattern.exec(node.text)) {
           const name = match[0].replace(/\s+/g, ' ');
           const entry = byName.get(name);
           const raw = doc.text.indexOf(match[0], node.offset);

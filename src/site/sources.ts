@@ -38,13 +38,10 @@ async function schemaFiles(schema: string, seen = new Set<string>()): Promise<st
 export async function publishedSources(config: EditionConfig, docs: readonly ReadDoc[]): Promise<Output[]> {
   const outputs: Output[] = docs.map((doc) => ({ path: publishedPath(config, doc), content: doc.source.bytes }));
   const sourcesDir = path.resolve(config.root, config.sources);
+  // Each schema is read once, however many documents name it.
+  const named = new Set(docs.flatMap((doc) => doc.schemaRefs.map((ref) => ref.href)).filter((href) => path.isAbsolute(href)));
   const schemas = new Set<string>();
-  for (const doc of docs) {
-    for (const ref of doc.schemaRefs) {
-      if (!path.isAbsolute(ref.href)) continue;
-      for (const file of await schemaFiles(ref.href).catch(() => [])) schemas.add(file);
-    }
-  }
+  for (const href of named) for (const file of await schemaFiles(href).catch(() => [])) schemas.add(file);
   for (const schema of [...schemas].sort()) {
     // tei/ stands for the sources folder: a schema at ../schemas/ from there lands at schemas/.
     const published = path.posix.normalize(['tei', ...path.relative(sourcesDir, schema).split(path.sep)].join('/'));
