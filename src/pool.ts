@@ -3,12 +3,11 @@
  * ~0.3 s and ~100 MB to start and warms up its own JIT, so on few documents the main thread
  * alone is faster (see the README's performance section).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { TransformRequest, TransformResult } from './transform.js';
 import type { WorkerRequest } from './transform-worker.js';
+import { startWorker } from './worker-script.js';
 
 /** Fewer documents to render than this, and the build does not start workers (measured: 60 documents 7.5 s with two workers, 8.3 s without). */
 export const POOL_THRESHOLD = 50;
@@ -37,12 +36,7 @@ export class TransformPool {
 
   /** A worker with the authority lists parsed, or undefined if it could not start. */
   private start(): Promise<Worker | undefined> {
-    // Compiled, the worker is a .js file beside this one; under tsx (the tests) it is the .ts
-    // source, which a worker can load only once tsx is registered in it.
-    const compiled = new URL('./transform-worker.js', import.meta.url);
-    const source = new URL('./transform-worker.ts', import.meta.url).href;
-    const viaTsx = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
-    const worker = existsSync(fileURLToPath(compiled)) ? new Worker(compiled) : new Worker(viaTsx, { eval: true });
+    const worker = startWorker('transform-worker');
     return new Promise((resolve) => {
       worker.once('message', () => {
         worker.on('message', (reply: Reply) => this.answer(worker, reply));
@@ -105,8 +99,9 @@ export class TransformPool {
 
   private replace(worker: Worker): void {
     this.retiring.add(worker);
-    void worker.terminate();
-    void this.start().then((fresh) => {
+    // The fresh worker starts once the old one is gone: a worker starting while another
+    // terminates can crash Node (nodejs/node#56312).
+    void worker.terminate().then(() => this.start()).then((fresh) => {
       if (fresh && !this.broken) {
         this.idle.push(fresh);
         this.dispatch();

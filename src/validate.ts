@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateXML } from 'xmllint-wasm';
 import { message, type Message } from './messages.js';
 import type { ParsedDoc } from './parse.js';
 import { descendants } from './tree.js';
+import { runXmllint } from './xmllint.js';
 
 export interface ValidateOptions {
   /** A RelaxNG schema for every document, instead of the one each names in `xml-model`. */
   schema?: string;
-  /** Files per xmllint call: each call costs a worker start, but file names share a small stack. */
+  /** Files per xmllint call: each call compiles the schema again, but file names share a small stack. */
   chunkSize?: number;
   /** Milliseconds one xmllint call may take before its files are reported as not validated. */
   timeoutMs?: number;
@@ -169,15 +169,6 @@ function withoutCascades(messages: Message[]): Message[] {
   return specific.length > 0 ? specific : kept;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
-    timer.unref();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 async function validateChunk(
   docs: readonly ParsedDoc[],
   schema: SchemaFiles,
@@ -188,53 +179,40 @@ async function validateChunk(
   // Unguessable names: a document's external entity must not be able to name another file of the call.
   const prefix = randomBytes(6).toString('hex');
   const names = new Map(docs.map((d, i) => [`${prefix}-${i}.xml`, d.source.name]));
-  const call = validateXML({
-    xml: docs.map((d, i) => ({ fileName: `${prefix}-${i}.xml`, contents: d.text })),
-    schema: [schema.main],
-    preload: schema.preload,
-    extension: 'relaxng',
-    initialMemoryPages: 512,
-    maxMemoryPages: 65536,
-  });
-  let outcome: Awaited<typeof call> | 'timeout';
+  const files = docs.map((d, i) => ({ fileName: `${prefix}-${i}.xml`, contents: d.text }));
+  const unvalidated = (rule: string, why: string): Verdict[] =>
+    docs.map((doc) => ({ doc, valid: false, messages: [message('error', 'validate', rule, why, { file: doc.source.name, line: piLine.get(doc)! })] }));
+  let outcome: Awaited<ReturnType<typeof runXmllint>>;
   try {
-    outcome = await withTimeout(call, timeoutMs);
+    outcome = await runXmllint(
+      {
+        inputFiles: [...files, schema.main, ...schema.preload],
+        args: ['--relaxng', schema.main.fileName, '--noout', ...files.map((f) => f.fileName)],
+        initialMemory: 512,
+        maxMemory: 65536,
+      },
+      timeoutMs,
+    );
   } catch (err) {
+    return unvalidated('validator-failed', `xmllint could not run (${(err as Error).message}); run the command again`);
+  }
+  if (outcome === 'timeout') return unvalidated('validator-timeout', `validation against ${schemaName} did not finish in ${timeoutMs / 1000} s`);
+  // Exit code 3 or 4: documents failed validation; any other but 0: xmllint could not validate them.
+  if (![0, 3, 4].includes(outcome.exitCode)) {
     // Only libxml2's own located lines: never the excerpts it quotes from the file.
-    const stderr = String((err as Error).message ?? err)
+    const stderr = outcome.stderr
       .split('\n')
       .filter((l) => /^\S+:\d+: /.test(l))
       .slice(0, 3)
       .join(' ');
-    return docs.map((doc) => ({
-      doc,
-      valid: false,
-      messages: [
-        message('error', 'validate', 'schema-invalid', `the schema ${schemaName} could not be compiled${stderr ? `: ${stderr}` : ''}`, {
-          file: doc.source.name,
-          line: piLine.get(doc)!,
-        }),
-      ],
-    }));
-  }
-  if (outcome === 'timeout') {
-    return docs.map((doc) => ({
-      doc,
-      valid: false,
-      messages: [
-        message('error', 'validate', 'validator-timeout', `validation against ${schemaName} did not finish in ${timeoutMs / 1000} s`, {
-          file: doc.source.name,
-          line: piLine.get(doc)!,
-        }),
-      ],
-    }));
+    return unvalidated('schema-invalid', `the schema ${schemaName} could not be compiled${stderr ? `: ${stderr}` : ''}`);
   }
   const byVirtual = new Map(docs.map((d, i) => [`${prefix}-${i}.xml`, d]));
   const locate = (virtual: string, element: string | undefined): number => {
     const root = byVirtual.get(virtual)!.tree;
     return (element && [...descendants(root)].find((e) => e.name === element)?.line) || root.line;
   };
-  const results = readRawOutput(outcome.rawOutput, names, locate);
+  const results = readRawOutput(outcome.stderr, names, locate);
   return docs.map((doc, i) => {
     const result = results.get(`${prefix}-${i}.xml`)!;
     const messages = withoutCascades(result.messages);
