@@ -6,11 +6,12 @@ import { checkEdition } from './build/checks.js';
 import { documentId, documentUrl } from './build/names.js';
 import { printEdition } from './build/print.js';
 import { Transformer } from './build/transformer.js';
-import { buildFingerprint } from './build/fingerprint.js';
+import { buildFingerprint, toolkitFingerprint } from './build/fingerprint.js';
+import { forgetStamps, saveStamps, STAMPS_FILE, unchangedSinceLastBuild } from './build/stamps.js';
 import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
 import { ENTITY_KINDS, KIND_OF_ENTRY } from './entities.js';
-import { findXmlFiles, loadSources } from './load.js';
+import { displayName, findXmlFiles, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc, ReadDoc } from './parse.js';
 import { inOrder, OutputPlan } from './plan.js';
@@ -21,7 +22,7 @@ import type { Paper } from './print/book.js';
 import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
 import { searchIndexScript } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
-import { emptyState, hashOf, loadState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
+import { emptyState, hashOf, loadState, readState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, type StylesheetParams } from './transform.js';
 import { descendants } from './tree.js';
@@ -189,10 +190,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   }
   await compileStylesheets();
+  const startedAt = Date.now();
   const messages: Message[] = [];
 
   const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
   for (const m of found.messages) messages.push(m);
+  // Everything but the sources and the schemas they name: those are stamped file by file.
+  const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', options.pdf ? `pdf ${options.paper ?? 'a4'}` : '');
+  if (!options.full && found.messages.length === 0 && (await unchangedSinceLastBuild(outDir, settings, found.files))) {
+    const saved = await readState(outDir);
+    if ('state' in saved && onDisk(outDir, saved.state)) {
+      options.log?.('nothing changed since the last build (no file changed)');
+      return nothingChanged(saved.state, outDir, found.files.map((file) => ({ path: file, name: displayName(file) })), config);
+    }
+  }
   const loaded = await loadSources(found.files, roleFinder(config));
   for (const m of loaded.messages) messages.push(m);
   for (const wanted of [config.introduction, ...config.authorities]) {
@@ -202,7 +213,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const loadMessages = messages.length;
 
-  const fingerprint = await buildFingerprint(config, loaded.sources, options.schema);
+  const { fingerprint, schemaFiles } = await buildFingerprint(config, loaded.sources, options.schema);
   const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
   const previous = 'state' in prior ? prior.state : undefined;
   const fullReason = 'reason' in prior ? prior.reason : undefined;
@@ -210,14 +221,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
   if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
     options.log?.('nothing changed since the last build');
-    const result = { messages: [...messages, ...previous.messages], outDir, published: previous.published, fileCount: loaded.sources.length };
-    return { ...result, unrendered: unrenderedByName(previous, loaded.sources, config), written: 0, kept: Object.keys(previous.outputs).length, checked: 0 };
+    const result = nothingChanged(previous, outDir, loaded.sources, config);
+    if (loadMessages === 0) await saveStamps(outDir, settings, found.files, [...found.files, ...schemaFiles], startedAt);
+    return { ...result, messages: [...messages, ...result.messages] };
   }
   if (fullReason) options.log?.(`full build: ${fullReason}`);
   const clock = new StageClock(options.log);
   // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
   await claimOutputFolder(outDir);
   await rm(statePath(outDir), { force: true });
+  await forgetStamps(outDir);
 
   clock.lap('validate');
   const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
@@ -441,7 +454,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
 
     clock.lap('write');
-    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`]);
+    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE]);
     const state: BuildState = {
       ...emptyState(fingerprint),
       inputs,
@@ -452,6 +465,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       published: published.map((e) => e.id),
     };
     await saveState(outDir, state);
+    // Load messages are not replayed from the state: a build that had some must read the sources again.
+    if (loadMessages === 0) await saveStamps(outDir, settings, found.files, [...found.files, ...schemaFiles], startedAt);
     clock.lap('done');
     return {
       messages,
@@ -467,6 +482,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await xslt.close();
   }
+}
+
+/** The result of a build that finds the same inputs as the last one, and writes nothing. */
+function nothingChanged(previous: BuildState, outDir: string, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult {
+  return {
+    messages: previous.messages,
+    outDir,
+    published: previous.published,
+    fileCount: sources.length,
+    unrendered: unrenderedByName(previous, sources, config),
+    written: 0,
+    kept: Object.keys(previous.outputs).length,
+    checked: 0,
+  };
 }
 
 function unrenderedByName(state: BuildState, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult['unrendered'] {

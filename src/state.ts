@@ -57,8 +57,8 @@ export const emptyState = (fingerprint: string): BuildState => ({ version: STATE
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
 
-/** The previous state if it is usable for this fingerprint, else why not. */
-export async function loadState(outDir: string, fingerprint: string): Promise<{ state: BuildState } | { reason: string }> {
+/** The state an output folder holds, if it is of this version, else why not. */
+export async function readState(outDir: string): Promise<{ state: BuildState } | { reason: string }> {
   let state: BuildState;
   try {
     state = JSON.parse(await readFile(statePath(outDir), 'utf8')) as BuildState;
@@ -66,8 +66,14 @@ export async function loadState(outDir: string, fingerprint: string): Promise<{ 
     return { reason: 'no build state (first build of this folder)' };
   }
   if (state.version !== STATE_VERSION) return { reason: `build state of another version (${state.version})` };
-  if (state.fingerprint !== fingerprint) return { reason: 'toolkit, stylesheets, schemas or configuration changed' };
   return { state };
+}
+
+/** The previous state if it is usable for this fingerprint, else why not. */
+export async function loadState(outDir: string, fingerprint: string): Promise<{ state: BuildState } | { reason: string }> {
+  const read = await readState(outDir);
+  if ('state' in read && read.state.fingerprint !== fingerprint) return { reason: 'toolkit, stylesheets, schemas or configuration changed' };
+  return read;
 }
 
 /** Object keys sorted, so that the same state always gives the same bytes. */

@@ -1,6 +1,11 @@
-import SaxonJS from 'saxon-js';
+import { createRequire } from 'node:module';
+import type SaxonJSModule from 'saxon-js';
 import { message, type Message } from './messages.js';
 import { loadStylesheet, type Format } from './stylesheets.js';
+
+let saxonJs: typeof SaxonJSModule | undefined;
+/** SaxonJS, loaded on first use: a build with nothing to transform does not pay for loading it. */
+const saxon = (): typeof SaxonJSModule => (saxonJs ??= createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule);
 
 /**
  * The parameters the stylesheets declare (xslt/common/params.xsl), with their XPath types.
@@ -63,14 +68,14 @@ function toStylesheetParams(params: StylesheetParams = {}): Record<string, unkno
   const converted: Record<string, unknown> = { ...params };
   for (const [name, type] of Object.entries(STYLESHEET_PARAMS)) {
     if (type === 'xs:integer' && typeof converted[name] === 'number') {
-      converted[name] = SaxonJS.XPath.evaluate('xs:integer($n)', null, { params: { n: converted[name] }, resultForm: 'xdm' });
+      converted[name] = saxon().XPath.evaluate('xs:integer($n)', null, { params: { n: converted[name] }, resultForm: 'xdm' });
     }
   }
   return converted;
 }
 
 function messageText(content: unknown): string {
-  return String(SaxonJS.XPath.evaluate('string(.)', content)).trim();
+  return String(saxon().XPath.evaluate('string(.)', content)).trim();
 }
 
 /**
@@ -81,7 +86,7 @@ export function transform(request: TransformRequest): TransformResult {
   const messages: Message[] = [];
   const at = { file: request.file };
   try {
-    const result = SaxonJS.transform(
+    const result = saxon().transform(
       {
         stylesheetInternal: loadStylesheet(request.format),
         sourceText: request.sourceText,
@@ -108,5 +113,5 @@ export function transform(request: TransformRequest): TransformResult {
 
 /** Parses XML once into a node that can be passed to many transforms as a parameter. */
 export async function parseForStylesheets(text: string): Promise<unknown> {
-  return SaxonJS.getResource({ text, type: 'xml' });
+  return saxon().getResource({ text, type: 'xml' });
 }

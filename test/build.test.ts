@@ -129,6 +129,8 @@ describe('build (end to end, the CLI on tei/)', function () {
         readdirSync(dir, { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile())
           .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+          // The stamps record the sources' file times, not what was built (src/build/stamps.ts).
+          .filter((file) => file !== path.join('.editio', 'stamps.json'))
           .sort();
       expect(list(again)).to.deep.equal(list(out));
       for (const file of list(out)) expect(readFileSync(path.join(again, file)).equals(readFileSync(path.join(out, file))), file).to.equal(true);

@@ -19,17 +19,25 @@ function schemaHrefs(source: Source): string[] {
   return hrefs;
 }
 
-/**
- * The toolkit's version, the compiled stylesheets, every schema the sources name (with what
- * each includes), the schema given for all, and the configuration.
- */
-export async function buildFingerprint(config: EditionConfig, sources: readonly Source[], schema: string | undefined): Promise<string> {
+/** The toolkit's version, the compiled stylesheets and the configuration. */
+export async function toolkitFingerprint(config: EditionConfig): Promise<string> {
   const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return hashOf(version, await stylesheetsFingerprint(), JSON.stringify(config));
+}
+
+/**
+ * The toolkit's fingerprint and every schema the sources name (with what each includes) or
+ * the schema given for all; and which schema files that read.
+ */
+export async function buildFingerprint(
+  config: EditionConfig,
+  sources: readonly Source[],
+  schema: string | undefined,
+): Promise<{ fingerprint: string; schemaFiles: string[] }> {
   const named = new Set<string>(schema ? [path.resolve(schema)] : []);
   for (const source of sources) for (const href of schemaHrefs(source)) named.add(href);
+  const schemaFiles = await publishedSchemaFiles([...named].sort());
   const schemas: string[] = [];
-  for (const file of await publishedSchemaFiles([...named].sort())) {
-    schemas.push(file, hashOf(await readFile(file).catch(() => '')));
-  }
-  return hashOf(version, await stylesheetsFingerprint(), JSON.stringify(config), ...schemas);
+  for (const file of schemaFiles) schemas.push(file, hashOf(await readFile(file).catch(() => '')));
+  return { fingerprint: hashOf(await toolkitFingerprint(config), ...schemas), schemaFiles };
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 
 /** Debian's Chromium; never a browser downloaded at install time. */
 export const CHROMIUM = process.env.EDITIO_CHROMIUM ?? '/usr/bin/chromium';
@@ -54,6 +53,7 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     // Paged.js has laid out whole pages, margins included: the printer adds none.
     const margin = { top: '0', right: '0', bottom: '0', left: '0' };
     const pdf = await page.pdf({ format: paper === 'letter' ? 'Letter' : 'A4', margin, printBackground: true });
+    const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(pdf);
     doc.setTitle(metadata.title);
     doc.setAuthor(metadata.author);

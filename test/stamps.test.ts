@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from '../src/build.js';
+import { saveStamps, STAMPS_FILE, unchangedSinceLastBuild } from '../src/build/stamps.js';
+import { copyEdition, removeDir, tempDir } from './helpers.js';
+
+/** Sets a file's modification time this many seconds before now, as if edited then. */
+const age = (file: string, seconds: number): void => {
+  const then = new Date(Date.now() - seconds * 1000);
+  utimesSync(file, then, then);
+};
+
+describe('build/stamps', () => {
+  let dir: string;
+  let files: string[];
+  beforeEach(() => {
+    dir = tempDir('editio-stamps-');
+    files = ['a.xml', 'b.xml', 'schema.rng'].map((name) => path.join(dir, name));
+    for (const file of files) {
+      writeFileSync(file, `<${path.basename(file)}/>`);
+      age(file, 3600);
+    }
+  });
+  afterEach(() => removeDir(dir));
+
+  const sources = (): string[] => files.slice(0, 2);
+  const saved = async (): Promise<void> => saveStamps(dir, 'settings', sources(), files, Date.now());
+
+  it('finds nothing changed when no file the build read has changed', async () => {
+    await saved();
+    expect(await unchangedSinceLastBuild(dir, 'settings', sources())).to.equal(true);
+  });
+
+  it('sees a file edited to the same size, a schema edited, a source added or removed, other settings', async () => {
+    await saved();
+    writeFileSync(files[0]!, '<A.xml/>');
+    age(files[0]!, 3000);
+    expect(statSync(files[0]!).size).to.equal('<a.xml/>'.length);
+    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'same size').to.equal(false);
+    await saved();
+    age(files[2]!, 10);
+    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'schema').to.equal(false);
+    await saved();
+    expect(await unchangedSinceLastBuild(dir, 'settings', [...sources(), path.join(dir, 'c.xml')]), 'added').to.equal(false);
+    expect(await unchangedSinceLastBuild(dir, 'settings', sources().slice(1)), 'removed').to.equal(false);
+    expect(await unchangedSinceLastBuild(dir, 'other settings', sources()), 'settings').to.equal(false);
+  });
+
+  it('keeps no stamps when a file was modified within two seconds of the build, or after it began', async () => {
+    writeFileSync(files[1]!, '<b.xml/> ');
+    await saveStamps(dir, 'settings', sources(), files, Date.now());
+    expect(existsSync(path.join(dir, STAMPS_FILE))).to.equal(false);
+    age(files[1]!, 60);
+    await saveStamps(dir, 'settings', sources(), files, Date.now() - 120_000);
+    expect(existsSync(path.join(dir, STAMPS_FILE))).to.equal(false);
+  });
+
+  it('finds nothing unchanged in stamps it cannot read', async () => {
+    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'none').to.equal(false);
+    await saved();
+    writeFileSync(path.join(dir, STAMPS_FILE), '{"files": 3');
+    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'broken').to.equal(false);
+  });
+
+  describe('in a build of tei/', function () {
+    this.timeout(120_000);
+    let root: string;
+    before(() => (root = copyEdition()));
+    after(() => removeDir(root));
+    const sourceFiles = (): string[] => ['tei', 'schemas'].flatMap((d) => readdirSync(path.join(root, d)).map((f) => path.join(root, d, f)));
+    const logged = async (): Promise<{ lines: string[]; written: number; messages: unknown[] }> => {
+      const lines: string[] = [];
+      const result = await build({ root, log: (line) => lines.push(line) });
+      return { lines, written: result.written, messages: result.messages };
+    };
+
+    it('after nothing changed, reads no source and gives the same result as a build that read them', async () => {
+      await build({ root });
+      for (const file of sourceFiles()) age(file, 3600);
+      const readAll = await logged();
+      expect(readAll.lines).to.deep.equal(['nothing changed since the last build']);
+      const readNone = await logged();
+      expect(readNone.lines).to.deep.equal(['nothing changed since the last build (no file changed)']);
+      expect(readNone.written).to.equal(0);
+      expect(readNone.messages).to.deep.equal(readAll.messages);
+    });
+
+    it('rebuilds a document edited to the same size, though its time is older than the build', async () => {
+      const file = path.join(root, 'tei', '1966-09-21-giap-decision.xml');
+      const text = readFileSync(file, 'utf8');
+      expect(text).to.contain('During a meeting');
+      writeFileSync(file, text.replace('During a meeting', 'During a sitting'));
+      age(file, 1800);
+      const after = await logged();
+      expect(after.lines.some((l) => l.startsWith('documents/1966-09-21-giap-decision.html: '))).to.equal(true);
+      expect(readFileSync(path.join(root, 'dist', 'edition', 'documents', '1966-09-21-giap-decision.html'), 'utf8')).to.contain('During a sitting');
+    });
+  });
+});
