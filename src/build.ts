@@ -429,7 +429,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const resourceRecord = new Map(registry.resources.map((r) => [r.id, hashOf(JSON.stringify(r), JSON.stringify(registry.collection), dtsBase)]));
     const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), resource: resourceRecord.get(documentId(doc))! });
     const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
-    const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale);
+    const keptCollection = (id: string): Promise<string | undefined> => readFile(path.join(outDir, 'dts', 'collection', `${id}.json`), 'utf8').catch(() => undefined);
+    const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptCollection);
     // dts/<kind>/<id>.<ext> belongs to resource <id>; dts/<file> to the edition.
     const ofResource = new Map<string, Output[]>();
     for (const o of dts) {

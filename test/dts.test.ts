@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Registry } from '../src/dts/api.js';
+import { staticDts } from '../src/dts/static.js';
 import { serve, type Server } from '../src/serve.js';
+import type { Output } from '../src/write.js';
 import { buildTree, texts, type XmlElement } from '../src/tree.js';
 import { corpusDir, read, removeDir, requireShared, runCli, tempDir } from './helpers.js';
 
@@ -150,6 +153,29 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     const nav = JSON.parse(read(path.join(out, 'dts', 'navigation', '1966-09-21-giap-decision.json')));
     expect(nav.member.map((m: { identifier: string }) => m.identifier)).to.deep.equal(['1', '1.1', '1.2', '1.3', '1.4']);
     expect(readdirSync(path.join(out, 'dts', 'document')).sort()).to.have.length(3);
+  });
+
+  it('in an incremental build, lists unchanged resources in the root collection from their kept answers, parsing only the changed one', async () => {
+    const registry = JSON.parse(read(path.join(out, 'dts', 'resources.json'))) as Registry;
+    const base = 'https://editions.example.org/north-korean-pilots/dts';
+    const tei = new Map(registry.resources.map((r) => [r.tei, read(path.join(out, ...r.tei.split('/')))]));
+    const everything = await staticDts(registry, base, tei);
+    const file = (outputs: Output[], name: string): string => String(outputs.find((o) => o.path === name)?.content);
+    expect(file(everything, 'dts/collection.json')).to.equal(read(path.join(out, 'dts', 'collection.json')));
+
+    const changed = registry.resources[1]!;
+    const asked: string[] = [];
+    const kept = async (id: string): Promise<string> => {
+      asked.push(id);
+      return file(everything, `dts/collection/${id}.json`);
+    };
+    // Only the changed resource's TEI is there to read: parsing any other would fail.
+    const some = await staticDts(registry, base, new Map([[changed.tei, tei.get(changed.tei)!]]), new Set([changed.id]), kept);
+    expect(file(some, 'dts/collection.json')).to.equal(file(everything, 'dts/collection.json'));
+    expect(asked).to.deep.equal(registry.resources.filter((r) => r !== changed).map((r) => r.id));
+    expect(some.map((o) => o.path).filter((p) => /^dts\/\w+\//.test(p)).sort()).to.deep.equal(
+      ['collection', 'document', 'navigation'].map((kind) => `dts/${kind}/${changed.id}.${kind === 'document' ? 'xml' : 'json'}`),
+    );
   });
 
   describe('over ../shared/corpus (TEI from other editions)', function () {

@@ -174,6 +174,17 @@ function rootCollection(library: Library, members: object[] | undefined, nav: st
   };
 }
 
+/** The root collection with these members, as `collection` answers it. */
+export function rootCollectionAnswer(library: Library, members: object[]): Answer {
+  return json(200, rootCollection(library, members, 'children'));
+}
+
+/** A resource as a member of the root collection, from its own collection answer. */
+export function memberOf(resourceAnswer: string): object {
+  const { '@context': _context, dtsVersion: _version, dublinCore: _dublinCore, ...member } = JSON.parse(resourceAnswer) as Record<string, unknown>;
+  return member;
+}
+
 type Query = URLSearchParams;
 
 function pageCheck(query: Query): Answer | undefined {

@@ -1,5 +1,5 @@
 import type { Output } from '../write.js';
-import { collection, document, entry, Library, navigation, type Registry } from './api.js';
+import { collection, document, entry, Library, memberOf, navigation, rootCollectionAnswer, type Registry } from './api.js';
 
 /**
  * The DTS API as static files under dts/, for hosting without a server (Level 0: whole
@@ -11,6 +11,11 @@ export async function staticDts(
   files: ReadonlyMap<string, string | Uint8Array>,
   /** Only these resources' files (an incremental build); the edition-wide files always. */
   only?: ReadonlySet<string>,
+  /**
+   * What the last build wrote as a resource's collection (dts/collection/<id>.json), for the
+   * resources not in `only`: the root collection lists them from it rather than parse them again.
+   */
+  kept?: (id: string) => Promise<string | undefined>,
 ): Promise<Output[]> {
   const read = async (relative: string): Promise<string> => {
     const content = files.get(relative);
@@ -21,21 +26,29 @@ export async function staticDts(
   const outputs: Output[] = [
     { path: 'dts/resources.json', content: JSON.stringify(registry, null, 2) + '\n' },
     { path: 'dts/entry.json', content: JSON.stringify(entry(base, true), null, 2) + '\n' },
-    { path: 'dts/collection.json', content: (await collection(library, new URLSearchParams())).body },
   ];
+  const members: object[] = [];
+  const q = (params: Record<string, string>): URLSearchParams => new URLSearchParams(params);
   for (const { id } of registry.resources) {
-    if (only && !only.has(id)) continue;
-    const q = (params: Record<string, string>): URLSearchParams => new URLSearchParams(params);
-    const answers = {
-      collection: await collection(library, q({ id })),
-      navigation: await navigation(library, q({ resource: id, down: '-1' }), `${base}/navigation/${encodeURIComponent(id)}.json`),
-      document: await document(library, q({ resource: id })),
-    };
+    const wanted = !only || only.has(id);
+    const previous = wanted ? undefined : await kept?.(id);
+    if (previous !== undefined) {
+      members.push(memberOf(previous));
+      continue;
+    }
+    const own = await collection(library, q({ id }));
+    if (own.status === 200) members.push(memberOf(own.body));
+    if (wanted) {
+      const tree = await navigation(library, q({ resource: id, down: '-1' }), `${base}/navigation/${encodeURIComponent(id)}.json`);
+      const whole = await document(library, q({ resource: id }));
+      if ([own, tree, whole].every((a) => a.status === 200)) {
+        outputs.push({ path: `dts/collection/${id}.json`, content: own.body });
+        outputs.push({ path: `dts/navigation/${id}.json`, content: tree.body });
+        outputs.push({ path: `dts/document/${id}.xml`, content: whole.body });
+      }
+    }
     library.forget(id);
-    if (Object.values(answers).some((a) => a.status !== 200)) continue;
-    outputs.push({ path: `dts/collection/${id}.json`, content: answers.collection.body });
-    outputs.push({ path: `dts/navigation/${id}.json`, content: answers.navigation.body });
-    outputs.push({ path: `dts/document/${id}.xml`, content: answers.document.body });
   }
+  outputs.push({ path: 'dts/collection.json', content: rootCollectionAnswer(library, members).body });
   return outputs;
 }
