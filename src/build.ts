@@ -20,7 +20,7 @@ import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
 import type { Paper } from './print/book.js';
 import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
-import { searchIndexScript } from './site/search-index.js';
+import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
 import { publishedPath, publishedSources } from './site/sources.js';
 import { emptyState, hashOf, loadState, readState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
@@ -312,6 +312,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     progress('render', documents.size);
     const published = ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`));
+    const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
     const pages: Page[] = [
       ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
       ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
@@ -376,12 +377,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return plan.start(`registers/${kind}/${id}.html`, inputs, (sink) => xslt.document(sink, entrySource, 'html', params, 'register-entry'));
     });
     clock.lap('search');
-    const searchJson = JSON.stringify(searchDocuments(pages));
-    await plan.make('search/index.js', { documents: hashOf(searchJson) }, () => searchIndexScript(JSON.parse(searchJson)));
+    // The index in parts, each made again only when one of its pages' extracts changes.
+    const shards = shardCount(pages.length, config.searchShardPages);
+    const pagesOf = new Map<number, Page[]>();
+    for (const page of pages) {
+      const shard = shardOf(page.url, shards);
+      pagesOf.set(shard, [...(pagesOf.get(shard) ?? []), page]);
+    }
+    const extractOf = (page: Page): string => (page.url === 'index.html' ? `${STATE_DIR}/introduction.json` : extractFile(byId.get(page.extract.id)!));
+    for (let shard = 1; shard <= shards; shard++) {
+      const members = pagesOf.get(shard) ?? [];
+      const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(extractOf(page))}`)) };
+      await plan.make(shardFile(shard), inputs, () => searchShardScript(searchDocuments(members)));
+    }
+    await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));
 
     clock.lap('exports');
     // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
-    const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
     const publishedDocs = published.map((e) => byId.get(e.id)!);
     const sources = await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs]);
     for (const o of sources) await plan.make(o.path, { content: hashOf(o.content) }, () => o.content);

@@ -6,6 +6,8 @@ export const CONFIG_FILE = 'editio.config.json';
 
 /** A chronology of more dates than this is split into years: one page of 1,000 dates is already ~500 KB. */
 const CHRONOLOGY_PAGE_DATES = 1000;
+/** Pages per part of the search index, about: a changed page makes only its part again. */
+const SEARCH_SHARD_PAGES = 256;
 
 /** An edition's configuration, read from `editio.config.json` at its root. */
 export interface EditionConfig {
@@ -31,6 +33,8 @@ export interface EditionConfig {
   maxDocumentMegabytes: number;
   /** Up to this many dates the chronology is one page; above, one page per year. */
   chronologyPageDates: number;
+  /** About this many pages per part of the search index (search/shard-<n>.js). */
+  searchShardPages: number;
   /**
    * True for a folder of TEI without editio.config.json: every well-formed document is
    * published, schema problems are warnings, and no edition rule applies.
@@ -53,6 +57,7 @@ const FIELDS: Record<string, Field> = {
   out: { type: 'string', required: false },
   maxDocumentMegabytes: { type: 'number', required: false },
   chronologyPageDates: { type: 'number', required: false },
+  searchShardPages: { type: 'number', required: false },
 };
 
 function fail(file: string, reason: string, line?: number, column?: number): never {
@@ -150,6 +155,7 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     out: (obj.out as string | undefined) ?? 'dist/edition',
     maxDocumentMegabytes: (obj.maxDocumentMegabytes as number | undefined) ?? 10,
     chronologyPageDates: (obj.chronologyPageDates as number | undefined) ?? CHRONOLOGY_PAGE_DATES,
+    searchShardPages: (obj.searchShardPages as number | undefined) ?? SEARCH_SHARD_PAGES,
     foreign: false,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
@@ -171,6 +177,7 @@ export function foreignConfig(dir: string): EditionConfig {
     out: 'dist/edition',
     maxDocumentMegabytes: 10,
     chronologyPageDates: CHRONOLOGY_PAGE_DATES,
+    searchShardPages: SEARCH_SHARD_PAGES,
     foreign: true,
   };
 }

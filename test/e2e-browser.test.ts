@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type Server } from '../src/serve.js';
+import { writeDossier } from './bench/dossier.js';
 import { removeDir, repoRoot, runCli, tempDir } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -161,6 +162,44 @@ describe('the HTML edition in Chromium', function () {
     await page.waitForSelector('#search-results li');
     expect(await page.$$eval('#search-results li', (items) => items.length)).to.be.greaterThan(0);
     await page.close();
+  });
+
+  it('finds the same passages in an index of several parts as in one whole index', async () => {
+    const dir = tempDir('editio-shards-');
+    try {
+      writeDossier({ dir, docs: 12, seed: 21, minKb: 2, maxKb: 4 });
+      const config = path.join(dir, 'editio.config.json');
+      const buildWith = (searchShardPages: number, out: string): void => {
+        writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), searchShardPages }));
+        expect(runCli(['build', '--out', out], dir).status).to.equal(0);
+      };
+      const whole = path.join(dir, 'whole');
+      const parted = path.join(dir, 'parted');
+      buildWith(1000, whole);
+      // 13 pages, about two a part: eight parts.
+      buildWith(2, parted);
+      const parts = readdirSync(path.join(parted, 'search')).filter((f) => f.startsWith('shard-'));
+      expect(parts).to.have.length(8);
+      const filled = parts.filter((f) => !readFileSync(path.join(parted, 'search', f), 'utf8').includes('"documentCount":0,'));
+      expect(filled.length, 'parts holding passages').to.be.greaterThan(3);
+      const found = async (edition: string, query: string): Promise<string[]> => {
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`${pathToFileURL(path.join(edition, 'search.html')).href}?q=${encodeURIComponent(query)}`);
+        await page.waitForFunction(() => /found|Nothing/.test(document.getElementById('search-status')?.textContent ?? ''));
+        const hrefs = await page.$$eval('#search-results li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
+        await page.close();
+        return hrefs.sort();
+      };
+      for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', 'no-such-word']) {
+        const inWhole = await found(whole, query);
+        expect(await found(parted, query), query).to.deep.equal(inWhole);
+        if (query !== 'no-such-word') expect(new Set(inWhole.map((h) => h.split('#')[0])).size, query).to.be.greaterThan(1);
+      }
+      expect(errors).to.deep.equal([]);
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('has no serious or critical accessibility violation (axe-core) on any kind of page', async () => {

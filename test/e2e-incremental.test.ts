@@ -38,7 +38,7 @@ describe('incremental builds (end to end)', function () {
     dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
     // Few enough dates per page that the chronology is split into years, as in a large edition.
     const config = path.join(root, 'editio.config.json');
-    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25 }, null, 2));
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4 }, null, 2));
   });
   after(() => removeDir(root));
 
@@ -48,7 +48,9 @@ describe('incremental builds (end to end)', function () {
     const lines: string[] = [];
     const again = await build({ root, log: (line) => lines.push(line) });
     expect(again.written).to.equal(0);
-    expect(lines).to.deep.equal(['nothing changed since the last build']);
+    // Without reading the sources if their files are old enough to trust their stamps (src/build/stamps.ts).
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.match(/^nothing changed since the last build( \(no file changed\))?$/);
     expect(again.published).to.deep.equal(first.published);
     expect(again.messages).to.deep.equal(first.messages);
   });
@@ -127,7 +129,7 @@ describe('incremental builds (end to end)', function () {
         edit.apply();
         // As if edited an hour ago, a different second each step: the build can trust the files' stamps.
         const then = new Date(Date.now() - 3_600_000 + step * 1000);
-        for (const f of readdirSync(path.join(root, 'tei'))) utimesSync(teiFile(f), then, then);
+        for (const dir of ['tei', 'schemas']) for (const f of readdirSync(path.join(root, dir))) utimesSync(path.join(root, dir, f), then, then);
         const a = await incremental();
         const lines: string[] = [];
         const again = await build({ root, log: (line) => lines.push(line) });

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { hashOf } from '../state.js';
 import { packageRoot } from '../stylesheets.js';
 import type { SearchDocument } from './extracts.js';
 
@@ -13,11 +14,35 @@ export async function searchOptions(): Promise<Options<SearchDocument>> {
 }
 
 /**
- * The search index as a script (search/index.js): loaded with a script tag, it works from
- * file:// as well as from a server, under a CSP that allows only the edition's own scripts.
+ * How many parts the search index has for this many pages: a power of two, so that the part
+ * of most pages stays the same while an edition grows (it changes only when the count doubles).
  */
-export async function searchIndexScript(documents: readonly SearchDocument[]): Promise<string> {
+export function shardCount(pages: number, pagesPerShard: number): number {
+  let count = 1;
+  while (count * pagesPerShard < pages) count *= 2;
+  return count;
+}
+
+/** The part (1-based) that holds a page's passages: by a hash of its URL, not its position, so that adding a page moves no other. */
+export function shardOf(url: string, count: number): number {
+  return (parseInt(hashOf(url).slice(0, 8), 16) % count) + 1;
+}
+
+export const shardFile = (shard: number): string => `search/shard-${shard}.js`;
+
+/**
+ * search/index.js: the parts of the index, which assets/search.js loads with script elements.
+ * Scripts, not JSON to fetch: they load from file:// as well as from a server, under a CSP that
+ * allows only the edition's own scripts.
+ */
+export function searchManifestScript(count: number): string {
+  const files = Array.from({ length: count }, (_, i) => shardFile(i + 1));
+  return `window.editioSearchShards = ${JSON.stringify(files)};\n`;
+}
+
+/** One part of the index: a MiniSearch index of these passages, added to window.editioSearchIndexes. */
+export async function searchShardScript(documents: readonly SearchDocument[]): Promise<string> {
   const index = new MiniSearch<SearchDocument>(await searchOptions());
   index.addAll([...documents]);
-  return `window.editioSearchIndex = ${JSON.stringify(index)};\n`;
+  return `(window.editioSearchIndexes = window.editioSearchIndexes || []).push(${JSON.stringify(index)});\n`;
 }

@@ -1,7 +1,9 @@
 /*
- * The search page: reads ?q=, searches the index the build wrote (search/index.js) with
- * MiniSearch, and lists the passages found, each linked to its place. Results are built as
- * DOM nodes with textContent, never as HTML strings.
+ * The search page: reads ?q=, searches the index the build wrote with MiniSearch, and lists the
+ * passages found, each linked to its place. The index comes in parts (search/index.js names
+ * them; each search/shard-<n>.js adds one to window.editioSearchIndexes), loaded here with
+ * script elements, which work from file:// as well as from a server. Results are built as DOM
+ * nodes with textContent, never as HTML strings.
  */
 (function () {
   'use strict';
@@ -12,12 +14,43 @@
   var list = document.getElementById('search-results');
   if (!form || !input || !status || !list) return;
 
-  if (!window.MiniSearch || !window.editioSearchIndex || !window.editioSearchOptions) {
-    status.textContent = 'The search index could not be loaded.';
+  var NOT_LOADED = 'The search index could not be loaded.';
+  if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptions) {
+    status.textContent = NOT_LOADED;
     return;
   }
   var options = window.editioSearchOptions;
-  var index = window.MiniSearch.loadJS(window.editioSearchIndex, options);
+  var indexes = null;
+
+  // Calls back once every part has loaded (with true), or when one cannot be (with false).
+  function loadShards(done) {
+    var files = window.editioSearchShards;
+    var waiting = files.length;
+    var failed = false;
+    files.forEach(function (file) {
+      var script = document.createElement('script');
+      script.src = file;
+      script.onload = function () {
+        if (--waiting === 0 && !failed) done(true);
+      };
+      script.onerror = function () {
+        if (!failed) done(false);
+        failed = true;
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Every part's results, best first; a tie goes to the passage that comes first by its address.
+  function search(query) {
+    var results = [];
+    indexes.forEach(function (index) {
+      results.push.apply(results, index.search(query));
+    });
+    return results.sort(function (a, b) {
+      return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+  }
 
   var EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
 
@@ -58,7 +91,7 @@
       status.textContent = '';
       return;
     }
-    var results = index.search(query);
+    var results = search(query);
     status.textContent = results.length === 0
       ? 'Nothing found for “' + query + '”.'
       : results.length + (results.length === 1 ? ' passage' : ' passages') + ' found for “' + query + '”.';
@@ -90,10 +123,21 @@
     } catch (e) {
       // Some browsers refuse to change a file:// address; the results show all the same.
     }
-    show(input.value);
+    // Until the index has loaded, the results wait for it (see below).
+    if (indexes) show(input.value);
   });
 
   var query = new URLSearchParams(window.location.search).get('q') || '';
   input.value = query;
-  show(query);
+  status.textContent = 'Loading the search index…';
+  loadShards(function (loaded) {
+    if (!loaded) {
+      status.textContent = NOT_LOADED;
+      return;
+    }
+    indexes = (window.editioSearchIndexes || []).map(function (shard) {
+      return window.MiniSearch.loadJS(shard, options);
+    });
+    show(input.value);
+  });
 })();

@@ -1,0 +1,16 @@
+import { expect } from 'chai';
+import { shardCount, shardOf } from '../src/site/search-index.js';
+
+describe('site/search-index', () => {
+  it('divides the pages into a power of two of parts of at most the pages asked for', () => {
+    expect([1, 256, 257, 512, 513, 10_001].map((pages) => shardCount(pages, 256))).to.deep.equal([1, 1, 2, 2, 4, 64]);
+    expect(shardCount(0, 256)).to.equal(1);
+  });
+
+  it('spreads pages evenly over the parts', () => {
+    const urls = Array.from({ length: 2000 }, (_, i) => `documents/doc-${i}.html`);
+    const parts = urls.map((u) => shardOf(u, 8));
+    const sizes = [1, 2, 3, 4, 5, 6, 7, 8].map((part) => parts.filter((p) => p === part).length);
+    for (const size of sizes) expect(size).to.be.within(180, 320);
+  });
+});
