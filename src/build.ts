@@ -395,8 +395,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     clock.lap('exports');
     // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
     const publishedDocs = published.map((e) => byId.get(e.id)!);
-    const sources = await publishedSources(config, [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs]);
-    for (const o of sources) await plan.make(o.path, { content: hashOf(o.content) }, () => o.content);
+    const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
+    const sources = await publishedSources(config, members);
+    // A published source is the source's bytes: its hash is known (the same as hashOf its content).
+    const hashOfPublished = new Map(members.map((d) => [publishedPath(config, d), hashOfDoc(d)]));
+    for (const o of sources) await plan.make(o.path, { content: hashOfPublished.get(o.path) ?? hashOf(o.content) }, () => o.content);
     const dublinCore = new Map<string, string>();
     const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;
     await inOrder(publishedDocs, WINDOW, (doc) =>
@@ -407,7 +410,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (xml !== undefined) dublinCore.set(documentId(doc), xml);
     }
     const rows = documentRows(config, published, entryKinds);
-    const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
     const exchangeInputs = {
       members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
       rows: hashOf(JSON.stringify(rows)),
