@@ -317,6 +317,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
       ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
     ];
+    // What an edition-wide page shows of a page (its words, dates and mentions) comes from its
+    // extract: the extract's inputs stand for it, so that nothing large is hashed to find what changed.
+    const extractOf = (page: Page): string => (page.url === 'index.html' ? `${STATE_DIR}/introduction.json` : extractFile(byId.get(page.extract.id)!));
+    const pageKey = new Map(pages.map((page) => [page.url, `${page.url}=${plan.inputsOf(extractOf(page))}`]));
 
     clock.lap('site');
     const firstChecked = check.valid[0];
@@ -338,9 +342,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const listing = years.map(([label, items]) => ({ label, url: `chronology/${label}.html`, count: items.length }));
         await site('chronology', 'chronology.html', { 'chronology-years-json': JSON.stringify(listing) });
         for (const [label, items] of years) {
-          const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
-          const inputs = { dates: hashOf(params['chronology-json']), intro: introHash, lists: listsHash };
-          await plan.make(`chronology/${label}.html`, inputs, (sink) => xslt.run(sink, introDoc, 'html', params, 'chronology-year'));
+          const inputs = { pages: hashOf(...[...new Set(items.map((item) => pageKey.get(item.url)!))].sort()), intro: introHash, lists: listsHash };
+          await plan.make(`chronology/${label}.html`, inputs, (sink) => {
+            const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
+            return xslt.run(sink, introDoc, 'html', params, 'chronology-year');
+          });
         }
       }
       await site('search', 'search.html');
@@ -367,14 +373,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         xslt.run(sink, authorityDocs[0]!, 'html', params, 'register'),
       );
     }
-    // Each entry's page is made again only when its entry, its mentions or the lists of registers change.
+    // Each entry's page is made again only when its entry, the lists of registers, or a page that mentions it changes.
+    const mentioningPages = new Map<string, string[]>();
+    for (const page of pages) {
+      for (const id of new Set(page.extract.mentions.map((m) => m.entry))) {
+        if (!mentioningPages.has(id)) mentioningPages.set(id, []);
+        mentioningPages.get(id)!.push(pageKey.get(page.url)!);
+      }
+    }
     const entryPages = [...entryKinds].filter(([, e]) => lists.some((l) => l.register === e.kind));
     const entrySource = { ...authorityDocs[0]!, text: EMPTY_TEI };
     await inOrder(entryPages, WINDOW, ([id, { kind }]) => {
-      const own = JSON.stringify(mentions[id] ?? []);
-      const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': own };
-      const inputs = { entry: hashOf(entries.get(id) ?? ''), mentions: hashOf(own), lists: listsHash };
-      return plan.start(`registers/${kind}/${id}.html`, inputs, (sink) => xslt.document(sink, entrySource, 'html', params, 'register-entry'));
+      // An entry's notes may name other entries, shown by their standard names: their texts count too.
+      const own = entries.get(id) ?? '';
+      const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${entries.get(ref!) ?? ''}`);
+      const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentioningPages.get(id) ?? [])), lists: listsHash };
+      return plan.start(`registers/${kind}/${id}.html`, inputs, (sink) => {
+        const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': JSON.stringify(mentions[id] ?? []) };
+        return xslt.document(sink, entrySource, 'html', params, 'register-entry');
+      });
     });
     clock.lap('search');
     // The index in parts, each made again only when one of its pages' extracts changes.
@@ -382,12 +399,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const pagesOf = new Map<number, Page[]>();
     for (const page of pages) {
       const shard = shardOf(page.url, shards);
-      pagesOf.set(shard, [...(pagesOf.get(shard) ?? []), page]);
+      if (!pagesOf.has(shard)) pagesOf.set(shard, []);
+      pagesOf.get(shard)!.push(page);
     }
-    const extractOf = (page: Page): string => (page.url === 'index.html' ? `${STATE_DIR}/introduction.json` : extractFile(byId.get(page.extract.id)!));
     for (let shard = 1; shard <= shards; shard++) {
       const members = pagesOf.get(shard) ?? [];
-      const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(extractOf(page))}`)) };
+      const inputs = { pages: hashOf(...members.map((page) => pageKey.get(page.url)!)) };
       await plan.make(shardFile(shard), inputs, () => searchShardScript(searchDocuments(members)));
     }
     await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));

@@ -106,6 +106,26 @@ describe('incremental builds (end to end)', function () {
     expect(entryPages).to.deep.equal([`registers/persons/${entry}.html: entry changed`]);
   });
 
+  it('remakes the page of an entry whose note names another entry when that one is renamed', async () => {
+    const [naming, named] = [dossier.entries.persons[1]!, dossier.entries.persons[2]!];
+    const authorities = teiFile('authorities.xml');
+    const edit = (change: (entryText: string) => string, id: string): void => {
+      const text = readFileSync(authorities, 'utf8');
+      const at = text.indexOf(`xml:id="${id}"`);
+      const end = text.indexOf('</note>', at);
+      writeFileSync(authorities, text.slice(0, at) + change(text.slice(at, end)) + text.slice(end));
+    };
+    edit((entry) => entry.replace('Generated for a benchmark.', `Served with <persName ref="#${named}">a colleague</persName>.`), naming);
+    await build({ root });
+    edit((entry) => entry.replace(/(<persName type="standard">)([^<]*)/, '$1$2 Renamed'), named);
+    const lines: string[] = [];
+    await build({ root, log: (line) => lines.push(line) });
+    expect(lines.filter((l) => l.startsWith('registers/persons/')).sort()).to.deep.equal(
+      [`registers/persons/${named}.html: entry changed`, `registers/persons/${naming}.html: entry changed`].sort(),
+    );
+    expect(readFileSync(path.join(root, 'dist', 'edition', 'registers', 'persons', `${naming}.html`), 'utf8')).to.match(/title="[^"]* Renamed"/);
+  });
+
   it('gives the same bytes as a full build after any sequence of edits', async () => {
     const next = random(1967);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
