@@ -341,13 +341,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const years = [...chronologyByYear(dates)];
         const listing = years.map(([label, items]) => ({ label, url: `chronology/${label}.html`, count: items.length }));
         await site('chronology', 'chronology.html', { 'chronology-years-json': JSON.stringify(listing) });
-        for (const [label, items] of years) {
-          const inputs = { pages: hashOf(...[...new Set(items.map((item) => pageKey.get(item.url)!))].sort()), intro: introHash, lists: listsHash };
-          await plan.make(`chronology/${label}.html`, inputs, (sink) => {
+        const yearJobs = years.map(([label, items]) => ({
+          file: `chronology/${label}.html`,
+          inputs: { pages: hashOf(...[...new Set(items.map((item) => pageKey.get(item.url)!))].sort()), intro: introHash, lists: listsHash },
+          label,
+          items,
+        }));
+        await xslt.expect(yearJobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
+        await inOrder(yearJobs, WINDOW, ({ file, inputs, label, items }) =>
+          plan.start(file, inputs, (sink) => {
             const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
-            return xslt.run(sink, introDoc, 'html', params, 'chronology-year');
-          });
-        }
+            return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
+          }),
+        );
       }
       await site('search', 'search.html');
       const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
@@ -381,18 +387,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         mentioningPages.get(id)!.push(pageKey.get(page.url)!);
       }
     }
-    const entryPages = [...entryKinds].filter(([, e]) => lists.some((l) => l.register === e.kind));
     const entrySource = { ...authorityDocs[0]!, text: EMPTY_TEI };
-    await inOrder(entryPages, WINDOW, ([id, { kind }]) => {
-      // An entry's notes may name other entries, shown by their standard names: their texts count too.
-      const own = entries.get(id) ?? '';
-      const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${entries.get(ref!) ?? ''}`);
-      const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentioningPages.get(id) ?? [])), lists: listsHash };
-      return plan.start(`registers/${kind}/${id}.html`, inputs, (sink) => {
+    const entryJobs = [...entryKinds]
+      .filter(([, e]) => lists.some((l) => l.register === e.kind))
+      .map(([id, { kind }]) => {
+        // An entry's notes may name other entries, shown by their standard names: their texts count too.
+        const own = entries.get(id) ?? '';
+        const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${entries.get(ref!) ?? ''}`);
+        const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentioningPages.get(id) ?? [])), lists: listsHash };
+        return { id, file: `registers/${kind}/${id}.html`, inputs };
+      });
+    await xslt.expect(entryJobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
+    await inOrder(entryJobs, WINDOW, ({ id, file, inputs }) =>
+      plan.start(file, inputs, (sink) => {
         const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': JSON.stringify(mentions[id] ?? []) };
         return xslt.document(sink, entrySource, 'html', params, 'register-entry');
-      });
-    });
+      }),
+    );
     clock.lap('search');
     // The index in parts, each made again only when one of its pages' extracts changes.
     const shards = shardCount(pages.length, config.searchShardPages);
@@ -419,9 +430,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const o of sources) await plan.make(o.path, { content: hashOfPublished.get(o.path) ?? hashOf(o.content) }, () => o.content);
     const dublinCore = new Map<string, string>();
     const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;
-    await inOrder(publishedDocs, WINDOW, (doc) =>
-      plan.start(recordFile(doc), { source: hashOfDoc(doc), entries: entriesOf(doc) }, (sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) })),
-    );
+    const recordInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), entries: entriesOf(doc) });
+    await xslt.expect(publishedDocs.filter((doc) => !plan.isCurrent(recordFile(doc), recordInputs(doc))).length);
+    await inOrder(publishedDocs, WINDOW, (doc) => plan.start(recordFile(doc), recordInputs(doc), (sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) })));
     for (const doc of publishedDocs) {
       const xml = await plan.text(recordFile(doc));
       if (xml !== undefined) dublinCore.set(documentId(doc), xml);
