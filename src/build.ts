@@ -173,7 +173,7 @@ function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
 }
 
 /** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
-const listed = ({ mentions: _m, dates: _d, passages: _p, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages'> => rest;
+const listed = ({ mentions: _m, dates: _d, passages: _p, digests: _g, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests'> => rest;
 
 /**
  * Builds the edition: load → parse → validate → transform → write. A document that fails is
@@ -317,10 +317,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
       ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
     ];
-    // What an edition-wide page shows of a page (its words, dates and mentions) comes from its
-    // extract: the extract's inputs stand for it, so that nothing large is hashed to find what changed.
-    const extractOf = (page: Page): string => (page.url === 'index.html' ? `${STATE_DIR}/introduction.json` : extractFile(byId.get(page.extract.id)!));
-    const pageKey = new Map(pages.map((page) => [page.url, `${page.url}=${plan.inputsOf(extractOf(page))}`]));
+    // What an edition-wide page shows of a page comes from its extract: digests of the extract
+    // stand for it, so that nothing large is hashed to find what changed.
+    const digestsOf = (kind: keyof Extract['digests']): Map<string, string[]> => {
+      const byKey = new Map<string, string[]>();
+      for (const { url, extract } of pages) {
+        for (const [key, digest] of Object.entries(extract.digests[kind])) {
+          if (!byKey.has(key)) byKey.set(key, []);
+          byKey.get(key)!.push(`${url}=${digest}`);
+        }
+      }
+      return byKey;
+    };
 
     clock.lap('site');
     const firstChecked = check.valid[0];
@@ -341,9 +349,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const years = [...chronologyByYear(dates)];
         const listing = years.map(([label, items]) => ({ label, url: `chronology/${label}.html`, count: items.length }));
         await site('chronology', 'chronology.html', { 'chronology-years-json': JSON.stringify(listing) });
+        const yearDigests = digestsOf('years');
         const yearJobs = years.map(([label, items]) => ({
           file: `chronology/${label}.html`,
-          inputs: { pages: hashOf(...[...new Set(items.map((item) => pageKey.get(item.url)!))].sort()), intro: introHash, lists: listsHash },
+          inputs: { dates: hashOf(...(yearDigests.get(label) ?? [])), intro: introHash, lists: listsHash },
           label,
           items,
         }));
@@ -379,14 +388,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         xslt.run(sink, authorityDocs[0]!, 'html', params, 'register'),
       );
     }
-    // Each entry's page is made again only when its entry, the lists of registers, or a page that mentions it changes.
-    const mentioningPages = new Map<string, string[]>();
-    for (const page of pages) {
-      for (const id of new Set(page.extract.mentions.map((m) => m.entry))) {
-        if (!mentioningPages.has(id)) mentioningPages.set(id, []);
-        mentioningPages.get(id)!.push(pageKey.get(page.url)!);
-      }
-    }
+    // Each entry's page is made again only when its entry, the lists of registers, or its mentions change.
+    const mentionDigests = digestsOf('mentions');
     const entrySource = { ...authorityDocs[0]!, text: EMPTY_TEI };
     const entryJobs = [...entryKinds]
       .filter(([, e]) => lists.some((l) => l.register === e.kind))
@@ -394,7 +397,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // An entry's notes may name other entries, shown by their standard names: their texts count too.
         const own = entries.get(id) ?? '';
         const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${entries.get(ref!) ?? ''}`);
-        const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentioningPages.get(id) ?? [])), lists: listsHash };
+        const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentionDigests.get(id) ?? [])), lists: listsHash };
         return { id, file: `registers/${kind}/${id}.html`, inputs };
       });
     await xslt.expect(entryJobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
@@ -407,6 +410,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     clock.lap('search');
     // The index in parts, each made again only when one of its pages' extracts changes.
     const shards = shardCount(pages.length, config.searchShardPages);
+    const extractOf = (page: Page): string => (page.url === 'index.html' ? `${STATE_DIR}/introduction.json` : extractFile(byId.get(page.extract.id)!));
     const pagesOf = new Map<number, Page[]>();
     for (const page of pages) {
       const shard = shardOf(page.url, shards);
@@ -415,7 +419,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     for (let shard = 1; shard <= shards; shard++) {
       const members = pagesOf.get(shard) ?? [];
-      const inputs = { pages: hashOf(...members.map((page) => pageKey.get(page.url)!)) };
+      const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(extractOf(page))}`)) };
       await plan.make(shardFile(shard), inputs, () => searchShardScript(searchDocuments(members)));
     }
     await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));

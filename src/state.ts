@@ -10,7 +10,7 @@ import type { Message } from './messages.js';
 import { writeFileAtomic } from './write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 export const STATE_DIR = '.editio';
 
 export function hashOf(...parts: readonly (string | Uint8Array)[]): string {

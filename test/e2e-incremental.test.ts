@@ -88,6 +88,15 @@ describe('incremental builds (end to end)', function () {
     expect(lines.some((l) => l.startsWith('documents/') && !l.startsWith(`documents/${id}.html`))).to.equal(false);
     expect(result.checked).to.equal(1);
     expect(result.kept).to.be.greaterThan(result.written);
+    // The sentence changes the words around the mentions near the paragraph's end, not around
+    // Giáp's, earlier in it: his page, though the document mentions him, is kept; so are the
+    // parts of the search index and the years of the chronology that do not show this document.
+    expect(readFileSync(file, 'utf8')).to.contain('#vo-nguyen-giap"');
+    const remadeEntries = lines.filter((l) => l.startsWith('registers/persons/'));
+    expect(remadeEntries).not.to.include('registers/persons/vo-nguyen-giap.html: mentions changed');
+    expect(remadeEntries.length).to.be.greaterThan(0);
+    expect(lines.filter((l) => l.startsWith('search/shard-'))).to.have.length(1);
+    expect(lines.filter((l) => l.startsWith('chronology/'))).to.deep.equal([]);
   });
 
   it('after one changed authority entry, remakes only the pages that point to it and the registers', async () => {

@@ -1,3 +1,5 @@
+import { hashOf } from '../state.js';
+
 /** What each page contributes to the edition-wide pages, as xslt/extract/extract.xsl writes it. */
 export interface InContext {
   before: string;
@@ -23,6 +25,11 @@ export interface Extract {
   mentions: ({ ref: string; entry: string; anchor: string } & InContext)[];
   dates: (DateRecord & InContext)[];
   passages: { anchor: string; text: string }[];
+  /**
+   * Hashes of what the page shows on each entry's page (by entry id) and in each year of the
+   * chronology (by year): an edition-wide page is made again only when one of these changes.
+   */
+  digests: { mentions: Record<string, string>; years: Record<string, string> };
 }
 
 /** Where a mention or date stands, as the extract stylesheet writes it: the words around it are cut here. */
@@ -36,7 +43,7 @@ interface PlaceInBlock {
 }
 
 /** What xslt/extract/extract.xsl writes: places in blocks where an Extract has words in context. */
-interface RawExtract extends Omit<Extract, 'mentions' | 'dates'> {
+interface RawExtract extends Omit<Extract, 'mentions' | 'dates' | 'digests'> {
   mentions: ({ ref: string; entry: string; anchor: string } & PlaceInBlock)[];
   dates: (DateRecord & PlaceInBlock)[];
   blocks: string[];
@@ -83,12 +90,17 @@ export function completeExtract(json: string): string {
     if (!chars) charsOf.set(block, (chars = Array.from(blocks[block] ?? '')));
     return { ...item, before: textBefore(chars, start, width), after: textAfter(chars, end, width) };
   };
-  const extract: Extract = {
+  const extract: Omit<Extract, 'digests'> = {
     ...rest,
     mentions: mentions.map((m) => inContext(m, MENTION_CONTEXT)),
     dates: dates.map((d) => inContext(d, DATE_CONTEXT)),
   };
-  return JSON.stringify(extract);
+  // The page's address is left out: the build adds it to each digest.
+  const digest = <T>(groups: Record<string, T[]>): Record<string, string> =>
+    Object.fromEntries(Object.entries(groups).map(([key, items]) => [key, hashOf(JSON.stringify(items))]));
+  const years: Record<string, ChronologyItem[]> = {};
+  for (const item of itemsOf('', extract)) (years[yearOf(item)] ??= []).push(item);
+  return JSON.stringify({ ...extract, digests: { mentions: digest(linksOf('', extract)), years: digest(years) } });
 }
 
 /** An extract and the page it describes, relative to the edition's root. */
@@ -104,15 +116,22 @@ export interface MentionLink extends InContext {
   date?: string;
 }
 
+/** A page's mentions, by entry. */
+function linksOf(url: string, extract: Omit<Extract, 'digests'>): Record<string, MentionLink[]> {
+  const byEntry: Record<string, MentionLink[]> = {};
+  for (const m of extract.mentions) {
+    const link: MentionLink = { url, anchor: m.anchor, title: extract.title, before: m.before, text: m.text, after: m.after };
+    if (extract.date) link.date = extract.date.label;
+    (byEntry[m.entry] ??= []).push(link);
+  }
+  return byEntry;
+}
+
 /** Every mention of every authority entry, in the order of the pages. */
 export function mentionsByEntry(pages: readonly Page[]): Record<string, MentionLink[]> {
   const byEntry: Record<string, MentionLink[]> = {};
   for (const { url, extract } of pages) {
-    for (const m of extract.mentions) {
-      const link: MentionLink = { url, anchor: m.anchor, title: extract.title, before: m.before, text: m.text, after: m.after };
-      if (extract.date) link.date = extract.date.label;
-      (byEntry[m.entry] ??= []).push(link);
-    }
+    for (const [entry, links] of Object.entries(linksOf(url, extract))) (byEntry[entry] ??= []).push(...links);
   }
   return byEntry;
 }
@@ -127,25 +146,31 @@ export interface ChronologyItem extends InContext {
   title: string;
 }
 
+/** A page's own date and the dates its text mentions. */
+function itemsOf(url: string, extract: Omit<Extract, 'digests'>): ChronologyItem[] {
+  const { date } = extract;
+  return [
+    ...(date ? [{ kind: 'document' as const, ...date, url, title: extract.title, before: '', text: '', after: '' }] : []),
+    ...extract.dates.map((d) => ({ kind: 'mention' as const, ...d, url, title: extract.title })),
+  ];
+}
+
 /** The documents' own dates and the dates their texts mention, in order. */
 export function chronology(pages: readonly Page[]): ChronologyItem[] {
-  const items: ChronologyItem[] = [];
-  for (const { url, extract } of pages) {
-    const { date } = extract;
-    if (date) items.push({ kind: 'document', ...date, url, title: extract.title, before: '', text: '', after: '' });
-    for (const d of extract.dates) items.push({ kind: 'mention', ...d, url, title: extract.title });
-  }
+  const items = pages.flatMap(({ url, extract }) => itemsOf(url, extract));
   // Each item's key made once, not twice per comparison: a large edition has hundreds of thousands of dates.
   const ranked = items.map((item) => ({ item, rank: `${item.sort}\u0000${item.kind === 'document' ? 0 : 1}\u0000${item.url}\u0000${item.anchor.padStart(8, '0')}` }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return ranked.map(({ item }) => item);
 }
 
+const yearOf = (item: ChronologyItem): string => /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
+
 /** The chronology's dates by year ("1966", "-0044"; "Undated" for a date without ISO value), in order. */
 export function chronologyByYear(items: readonly ChronologyItem[]): Map<string, ChronologyItem[]> {
   const years = new Map<string, ChronologyItem[]>();
   for (const item of items) {
-    const year = /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
+    const year = yearOf(item);
     let list = years.get(year);
     if (!list) years.set(year, (list = []));
     list.push(item);
