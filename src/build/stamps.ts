@@ -39,7 +39,7 @@ async function keyOf(settings: string, sources: readonly string[], files: readon
   const stamps = await Promise.all(files.map(stampOf));
   return {
     key: hashOf(settings, ...sources, '', ...files.flatMap((f, i) => [f, stamps[i]!.stamp])),
-    changedAt: Math.max(0, ...stamps.map((s) => s.changedAt)),
+    changedAt: stamps.reduce((latest, s) => Math.max(latest, s.changedAt), 0),
   };
 }
 
