@@ -84,6 +84,9 @@ describe('build/stamps', () => {
       expect(readNone.lines).to.deep.equal(['nothing changed since the last build (no file changed)']);
       expect(readNone.written).to.equal(0);
       expect(readNone.messages).to.deep.equal(readAll.messages);
+      // The output folder is published: the stamps name files relative to it, never where they are on this machine.
+      const stamps = readFileSync(path.join(root, 'dist', 'edition', STAMPS_FILE), 'utf8');
+      expect(stamps).to.contain('"../../tei/1966-09-21-giap-decision.xml"').and.not.contain(root);
     });
 
     it('rebuilds a document edited to the same size, though its time is older than the build', async () => {

@@ -20,7 +20,7 @@ export const STAMPS_FILE = `${STATE_DIR}/stamps.json`;
 const UNTRUSTED_MS = 2000;
 
 interface Stamps {
-  /** Every file the build read, sources and schemas. */
+  /** Every file the build read, sources and schemas, relative to the output folder (no absolute path is published). */
   files: string[];
   /** A hash of the build's settings, the sources found and each file's stamp. */
   key: string;
@@ -35,8 +35,11 @@ async function stampOf(file: string): Promise<{ stamp: string; changedAt: number
   }
 }
 
-async function keyOf(settings: string, sources: readonly string[], files: readonly string[]): Promise<{ key: string; changedAt: number }> {
-  const stamps = await Promise.all(files.map(stampOf));
+const relativeTo = (outDir: string, files: readonly string[]): string[] => files.map((f) => path.relative(outDir, f).split(path.sep).join('/'));
+
+/** `sources` and `files` relative to `outDir`. */
+async function keyOf(outDir: string, settings: string, sources: readonly string[], files: readonly string[]): Promise<{ key: string; changedAt: number }> {
+  const stamps = await Promise.all(files.map((f) => stampOf(path.resolve(outDir, f))));
   return {
     key: hashOf(settings, ...sources, '', ...files.flatMap((f, i) => [f, stamps[i]!.stamp])),
     changedAt: stamps.reduce((latest, s) => Math.max(latest, s.changedAt), 0),
@@ -55,14 +58,15 @@ export async function unchangedSinceLastBuild(outDir: string, settings: string, 
     return false;
   }
   if (!Array.isArray(saved.files) || typeof saved.key !== 'string') return false;
-  return (await keyOf(settings, sources, saved.files)).key === saved.key;
+  return (await keyOf(outDir, settings, relativeTo(outDir, sources), saved.files)).key === saved.key;
 }
 
 /** Keeps the stamps of what a build read, unless a file changed too recently to trust them. */
 export async function saveStamps(outDir: string, settings: string, sources: readonly string[], files: readonly string[], startedAt: number): Promise<void> {
-  const { key, changedAt } = await keyOf(settings, sources, files);
+  const relative = relativeTo(outDir, files);
+  const { key, changedAt } = await keyOf(outDir, settings, relativeTo(outDir, sources), relative);
   if (changedAt > startedAt - UNTRUSTED_MS) return forgetStamps(outDir);
-  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify({ files: [...files], key } satisfies Stamps) + '\n');
+  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify({ files: relative, key } satisfies Stamps) + '\n');
 }
 
 export async function forgetStamps(outDir: string): Promise<void> {
