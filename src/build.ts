@@ -248,6 +248,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
     // What a document shows of the authority lists: the entries it points to.
+    /** Makes each job's file that changed, on the worker pool when there are enough of them, finished in order. */
+    const makeEach = async <J extends { file: string; inputs: Record<string, string> }>(jobs: readonly J[], produce: (job: J, sink: Message[]) => Promise<string | undefined>): Promise<void> => {
+      await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
+      await inOrder(jobs, WINDOW, (job) => plan.start(job.file, job.inputs, (sink) => produce(job, sink)));
+    };
     const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));
 
     clock.lap('extracts');
@@ -356,13 +361,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           label,
           items,
         }));
-        await xslt.expect(yearJobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
-        await inOrder(yearJobs, WINDOW, ({ file, inputs, label, items }) =>
-          plan.start(file, inputs, (sink) => {
-            const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
-            return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
-          }),
-        );
+        await makeEach(yearJobs, ({ label, items }, sink) => {
+          const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
+          return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
+        });
       }
       await site('search', 'search.html');
       const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
@@ -400,13 +402,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentionDigests.get(id) ?? [])), lists: listsHash };
         return { id, file: `registers/${kind}/${id}.html`, inputs };
       });
-    await xslt.expect(entryJobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
-    await inOrder(entryJobs, WINDOW, ({ id, file, inputs }) =>
-      plan.start(file, inputs, (sink) => {
-        const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': JSON.stringify(mentions[id] ?? []) };
-        return xslt.document(sink, entrySource, 'html', params, 'register-entry');
-      }),
-    );
+    await makeEach(entryJobs, ({ id }, sink) => {
+      const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': JSON.stringify(mentions[id] ?? []) };
+      return xslt.document(sink, entrySource, 'html', params, 'register-entry');
+    });
     clock.lap('search');
     // The index in parts, each made again only when one of its pages' extracts changes.
     const shards = shardCount(pages.length, config.searchShardPages);
@@ -434,9 +433,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (const o of sources) await plan.make(o.path, { content: hashOfPublished.get(o.path) ?? hashOf(o.content) }, () => o.content);
     const dublinCore = new Map<string, string>();
     const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;
-    const recordInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), entries: entriesOf(doc) });
-    await xslt.expect(publishedDocs.filter((doc) => !plan.isCurrent(recordFile(doc), recordInputs(doc))).length);
-    await inOrder(publishedDocs, WINDOW, (doc) => plan.start(recordFile(doc), recordInputs(doc), (sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) })));
+    const recordJobs = publishedDocs.map((doc) => ({ doc, file: recordFile(doc), inputs: { source: hashOfDoc(doc), entries: entriesOf(doc) } }));
+    await makeEach(recordJobs, ({ doc }, sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) }));
     for (const doc of publishedDocs) {
       const xml = await plan.text(recordFile(doc));
       if (xml !== undefined) dublinCore.set(documentId(doc), xml);

@@ -14,23 +14,25 @@ let current: Worker | undefined;
 const pending = new Map<number, (outcome: XmllintRun | Error) => void>();
 let nextId = 0;
 
+/** Stops using a worker: what it was running fails with `err`, and the next call starts a fresh one. */
+function retire(worker: Worker, err: Error): void {
+  if (current !== worker) return;
+  current = undefined;
+  for (const settle of pending.values()) settle(err);
+  pending.clear();
+}
+
 function worker(): Worker {
   if (current) return current;
   // Messages wait in the worker's port until its script listens.
   const started = startWorker('xmllint-worker');
-  const fail = (err: Error): void => {
-    if (current !== started) return;
-    current = undefined;
-    for (const settle of pending.values()) settle(err);
-    pending.clear();
-  };
   started.on('message', (reply: XmllintReply) => {
     pending.get(reply.id)?.(reply);
     pending.delete(reply.id);
     if (pending.size === 0) started.unref();
   });
-  started.on('error', (err) => fail(err));
-  started.on('exit', (code) => fail(new Error(`the xmllint worker stopped (exit code ${code})`)));
+  started.on('error', (err) => retire(started, err));
+  started.on('exit', (code) => retire(started, new Error(`the xmllint worker stopped (exit code ${code})`)));
   started.unref();
   current = started;
   return current;
@@ -52,11 +54,8 @@ export async function runXmllint(request: Omit<XmllintRequest, 'id'>, timeoutMs:
   });
   const result = await Promise.race([outcome, overrun]).finally(() => clearTimeout(timer));
   if (result === 'timeout') {
-    // Whatever else this worker was running fails with it; the next call starts a fresh one.
     pending.delete(id);
-    if (current === running) current = undefined;
-    for (const settle of pending.values()) settle(new Error('xmllint was stopped: another run overran its time'));
-    pending.clear();
+    retire(running, new Error('xmllint was stopped: another run overran its time'));
     await running.terminate();
     return 'timeout';
   }
