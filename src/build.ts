@@ -7,21 +7,22 @@ import { documentId, documentUrl } from './build/names.js';
 import { printEdition } from './build/print.js';
 import { Transformer } from './build/transformer.js';
 import { buildFingerprint, toolkitFingerprint } from './build/fingerprint.js';
-import { forgetStamps, saveStamps, STAMPS_FILE, unchangedSinceLastBuild } from './build/stamps.js';
+import { forgetStamps, lastBuild, saveStamps, STAMPS_FILE } from './build/stamps.js';
 import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
 import { ENTITY_KINDS, KIND_OF_ENTRY } from './entities.js';
-import { displayName, findXmlFiles, loadSources } from './load.js';
+import { displayName, findXmlFiles, knownOf, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ParsedDoc, ReadDoc } from './parse.js';
 import { inOrder, OutputPlan } from './plan.js';
-import { chronology, chronologyByYear, mentionsByEntry, searchDocuments, type Extract, type Page } from './site/extracts.js';
+import { chronology, chronologyByYear, listing, mentionsByEntry, mentionsOf, searchDocuments, summaryOf, type ChronologyItem, type Extract, type Listing, type Page, type PageSummary, type Summary } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
 import type { Paper } from './print/book.js';
-import { corpusXml, documentRows, entryIndex, exchangeFiles } from './site/export.js';
+import { corpusParts, documentRows, entryIndex, exchangeFiles, type DataFile } from './site/export.js';
 import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
-import { publishedPath, publishedSources } from './site/sources.js';
+import { joinParts, type Part } from './site/parts.js';
+import { publishedPath, publishedSchemas } from './site/sources.js';
 import { emptyState, hashOf, loadState, readState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, type StylesheetParams } from './transform.js';
@@ -101,7 +102,7 @@ function editionJson(config: EditionConfig): string {
   return JSON.stringify({ title, subtitle, editors, licence, baseUrl, language });
 }
 
-function byDate(a: Extract, b: Extract): number {
+function byDate(a: Listing, b: Listing): number {
   const ka = a.date?.sort || '\uffff';
   const kb = b.date?.sort || '\uffff';
   return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -113,7 +114,7 @@ const WINDOW = 32;
 const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
 function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
-  const megabytes = doc.source.bytes.length / (1024 * 1024);
+  const megabytes = knownOf(doc.source).size / (1024 * 1024);
   if (megabytes <= config.maxDocumentMegabytes) return false;
   messages.push(
     message(
@@ -172,9 +173,6 @@ function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
   return texts;
 }
 
-/** What the site pages read of an extract: not its mentions, dates and passages, which are large. */
-const listed = ({ mentions: _m, dates: _d, passages: _p, digests: _g, ...rest }: Extract): Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests'> => rest;
-
 /**
  * Builds the edition: load → parse → validate → transform → write. A document that fails is
  * reported and left out; every other document is still published. Incremental: the build state
@@ -197,14 +195,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const m of found.messages) messages.push(m);
   // Everything but the sources and the schemas they name: those are stamped file by file.
   const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', options.pdf ? `pdf ${options.paper ?? 'a4'}` : '');
-  if (!options.full && found.messages.length === 0 && (await unchangedSinceLastBuild(outDir, settings, found.files))) {
+  // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
+  const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);
+  if (last?.unchanged && found.messages.length === 0) {
     const saved = await readState(outDir);
     if ('state' in saved && onDisk(outDir, saved.state)) {
       options.log?.('nothing changed since the last build (no file changed)');
       return nothingChanged(saved.state, outDir, found.files.map((file) => ({ path: file, name: displayName(file) })), config);
     }
   }
-  const loaded = await loadSources(found.files, roleFinder(config));
+  const loaded = await loadSources(found.files, roleFinder(config), last?.known);
   for (const m of loaded.messages) messages.push(m);
   for (const wanted of [config.introduction, ...config.authorities]) {
     if (wanted && !loaded.sources.some((s) => s.path === path.resolve(config.root, config.sources, wanted))) {
@@ -217,12 +217,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
   const previous = 'state' in prior ? prior.state : undefined;
   const fullReason = 'reason' in prior ? prior.reason : undefined;
-  const sourceHash = new Map(loaded.sources.map((s) => [s.path, hashOf(s.bytes)]));
+  const sourceHash = new Map(loaded.sources.map((s) => [s.path, knownOf(s).hash]));
   const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
   if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
     options.log?.('nothing changed since the last build');
     const result = nothingChanged(previous, outDir, loaded.sources, config);
-    if (loadMessages === 0) await saveStamps(outDir, settings, found.files, [...found.files, ...schemaFiles], startedAt);
+    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt);
     return { ...result, messages: [...messages, ...result.messages] };
   }
   if (fullReason) options.log?.(`full build: ${fullReason}`);
@@ -233,7 +233,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await forgetStamps(outDir);
 
   clock.lap('validate');
-  const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  const check = await checkEdition(config, loaded.sources, { fingerprint, hashes: sourceHash, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   for (const m of check.messages) messages.push(m);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
   const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
@@ -253,11 +253,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
       await inOrder(jobs, WINDOW, (job) => plan.start(job.file, job.inputs, (sink) => produce(job, sink)));
     };
-    const entriesOf = (doc: ReadDoc): string => hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entries.get(id) ?? ''}`));
+    const entryHash = new Map([...entries].map(([id, text]) => [id, hashOf(text)]));
+    const entriesHash = new Map<ReadDoc, string>();
+    const entriesOf = (doc: ReadDoc): string => {
+      if (!entriesHash.has(doc)) entriesHash.set(doc, hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entryHash.get(id) ?? ''}`)));
+      return entriesHash.get(doc)!;
+    };
 
     clock.lap('extracts');
     // Extracts first: the edition-wide pages are made from them, never from the documents again.
-    const documents = new Map<ReadDoc, Extract>();
+    // Each extract's summary goes into the state; its words in context are read only when a page needs them.
+    const summaries: Record<string, Summary> = {};
+    const extracting = (file: string, doc: ReadDoc, id: string) => async (sink: Message[]): Promise<string | undefined> => {
+      const json = await xslt.document(sink, doc, 'extract', { 'document-id': id });
+      if (json !== undefined) summaries[file] = summaryOf(JSON.parse(json) as Extract);
+      return json;
+    };
+    const summaryIn = async (file: string): Promise<Summary | undefined> => {
+      if (!plan.has(file)) return undefined;
+      if (!summaries[file] && !plan.written.has(file)) {
+        summaries[file] = previous?.summaries[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract);
+      }
+      return summaries[file];
+    };
+    const documents = new Map<ReadDoc, Summary>();
     const candidates = check.valid.filter((d) => d.source.role === 'document');
     const progress = (stage: Progress['stage'], done: number): void => options.onProgress?.({ stage, done, total: candidates.length });
     const extractFile = (doc: ReadDoc): string => `${STATE_DIR}/extracts/${documentId(doc)}.json`;
@@ -265,40 +284,39 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await xslt.expect(extractable.filter((doc) => !plan.isCurrent(extractFile(doc), { source: hashOfDoc(doc) })).length);
     await inOrder(extractable, WINDOW, (doc, n) => {
       progress('extract', n);
-      return plan.start(extractFile(doc), { source: hashOfDoc(doc) }, (sink) => xslt.document(sink, doc, 'extract', { 'document-id': documentId(doc) }));
+      return plan.start(extractFile(doc), { source: hashOfDoc(doc) }, extracting(extractFile(doc), doc, documentId(doc)));
     });
     for (const doc of extractable) {
-      const json = await plan.text(extractFile(doc));
-      if (json !== undefined) documents.set(doc, JSON.parse(json) as Extract);
+      const summary = await summaryIn(extractFile(doc));
+      if (summary) documents.set(doc, summary);
     }
     const ordered = [...documents.values()].sort(byDate);
     const intro = check.valid.find((d) => d.source.role === 'introduction');
     const introHash = intro ? hashOfDoc(intro) : 'none';
-    let introExtract: Extract | undefined;
+    const introFile = `${STATE_DIR}/introduction.json`;
+    let introSummary: Summary | undefined;
     if (intro) {
-      const file = `${STATE_DIR}/introduction.json`;
-      await plan.make(file, { source: introHash }, (sink) => xslt.document(sink, intro, 'extract', { 'document-id': 'index' }));
-      const json = await plan.text(file);
-      introExtract = json === undefined ? undefined : (JSON.parse(json) as Extract);
+      await plan.make(introFile, { source: introHash }, extracting(introFile, intro, 'index'));
+      introSummary = await summaryIn(introFile);
     }
     // Registers, chronology and search name the home page's text as what it is.
-    if (introExtract) introExtract.title = 'Introduction';
+    const introTitled = <T extends Listing>(e: T): T => ({ ...e, title: 'Introduction' });
 
     clock.lap('pages');
     const unrendered: Record<string, Record<string, number>> = {};
     const position = new Map(ordered.map((e, i) => [e.id, i]));
-    const pageJobs = [...documents].map(([doc, extract]) => {
+    const pageJobs = [...documents].map(([doc, { id }]) => {
       // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
-      const i = position.get(extract.id)!;
+      const i = position.get(id)!;
       const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
       const params: StylesheetParams = {
         'documents-json': neighbours,
-        'document-id': extract.id,
+        'document-id': id,
         'path-to-root': '../',
         'source-path': publishedPath(config, doc),
       };
       const inputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours), entries: entriesOf(doc), lists: listsHash, path: params['source-path']! };
-      return { doc, html: `documents/${extract.id}.html`, text: `text/${extract.id}.txt`, params, inputs };
+      return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, inputs };
     });
     await xslt.expect(pageJobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
     await inOrder(pageJobs, WINDOW, ({ doc, html, text, params, inputs }, n) => {
@@ -318,99 +336,153 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     progress('render', documents.size);
     const published = ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`));
     const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
-    const pages: Page[] = [
-      ...(introExtract ? [{ url: 'index.html', extract: introExtract }] : []),
-      ...published.map((extract) => ({ url: documentUrl(extract.id), extract })),
+    const pages: PageSummary[] = [
+      ...(introSummary ? [{ url: 'index.html', summary: introTitled(introSummary) }] : []),
+      ...published.map((summary) => ({ url: documentUrl(summary.id), summary })),
     ];
+    // The words in context of the pages an edition-wide page to be made shows, read once each.
+    const extractsRead = new Map<string, Promise<Page>>();
+    const extractOf = ({ url, summary }: PageSummary): string => (url === 'index.html' ? introFile : extractFile(byId.get(summary.id)!));
+    const readExtract = async ({ url, summary }: PageSummary): Promise<Page> => {
+      const extract = JSON.parse((await plan.text(extractOf({ url, summary })))!) as Extract;
+      return { url, extract: url === 'index.html' ? introTitled(extract) : extract };
+    };
+    const withExtracts = async (wanted: readonly PageSummary[]): Promise<Page[]> => {
+      const read: Page[] = [];
+      // A few files at a time: thousands of open files at once would run out of file handles.
+      for (let i = 0; i < wanted.length; i += WINDOW) {
+        const batch = wanted.slice(i, i + WINDOW);
+        for (const page of batch) if (!extractsRead.has(page.url)) extractsRead.set(page.url, readExtract(page));
+        read.push(...(await Promise.all(batch.map((page) => extractsRead.get(page.url)!))));
+      }
+      return read;
+    };
     // What an edition-wide page shows of a page comes from its extract: digests of the extract
-    // stand for it, so that nothing large is hashed to find what changed.
-    const digestsOf = (kind: keyof Extract['digests']): Map<string, string[]> => {
-      const byKey = new Map<string, string[]>();
-      for (const { url, extract } of pages) {
-        for (const [key, digest] of Object.entries(extract.digests[kind])) {
+    // stand for it, so that nothing large is hashed (or read) to find what changed.
+    const pagesBy = (kind: keyof Summary['digests']): Map<string, PageSummary[]> => {
+      const byKey = new Map<string, PageSummary[]>();
+      for (const page of pages) {
+        for (const key of Object.keys(page.summary.digests[kind])) {
           if (!byKey.has(key)) byKey.set(key, []);
-          byKey.get(key)!.push(`${url}=${digest}`);
+          byKey.get(key)!.push(page);
         }
       }
       return byKey;
     };
+    const digestOf = (kind: keyof Summary['digests'], key: string, showing: readonly PageSummary[] = []): string =>
+      hashOf(...showing.map(({ url, summary }) => `${url}=${summary.digests[kind][key]}`));
 
     clock.lap('site');
     const firstChecked = check.valid[0];
     const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
+    const byYear = pagesBy('years');
     if (introDoc) {
-      const all = { 'documents-json': JSON.stringify(published.map(listed)) };
+      const all = { 'documents-json': JSON.stringify(published.map(listing)) };
       const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, authorities: authorityHash, params: hashOf(JSON.stringify(params)) });
-      const site = async (mode: string, file: string, extra: StylesheetParams = {}): Promise<void> => {
-        const params = { ...all, ...extra };
+      const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
         await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
       };
-      await site('index', 'index.html');
-      const dates = chronology(pages);
-      if (dates.length <= config.chronologyPageDates) {
-        await site('chronology', 'chronology.html', { 'chronology-json': JSON.stringify(dates) });
+      await site('index', 'index.html', all);
+      const years = [...byYear.keys()].map((year) => {
+        let count = 0;
+        let first = '\uffff';
+        for (const { summary } of byYear.get(year)!) {
+          const [, n, sort] = summary.years.find(([y]) => y === year)!;
+          count += n;
+          if (sort < first) first = sort;
+        }
+        return { year, count, first };
+      });
+      // Years in the order of their first dates, as the chronology lists them.
+      years.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+      const datesOf = async (year: string): Promise<ChronologyItem[]> => chronologyByYear(chronology(await withExtracts(byYear.get(year)!))).get(year)!;
+      if (years.reduce((n, { count }) => n + count, 0) <= config.chronologyPageDates) {
+        const dates = hashOf(...years.map(({ year }) => `${year}:${digestOf('years', year, byYear.get(year))}`));
+        await plan.make('chronology.html', { ...siteInputs({}), dates }, async (sink) => {
+          const dated = pages.filter(({ summary }) => summary.years.length > 0);
+          return xslt.run(sink, introDoc, 'html', { 'chronology-json': JSON.stringify(chronology(await withExtracts(dated))) }, 'chronology');
+        });
       } else {
         // Too many dates for one page: a page per year, each made again only when its own dates change.
-        const years = [...chronologyByYear(dates)];
-        const listing = years.map(([label, items]) => ({ label, url: `chronology/${label}.html`, count: items.length }));
-        await site('chronology', 'chronology.html', { 'chronology-years-json': JSON.stringify(listing) });
-        const yearDigests = digestsOf('years');
-        const yearJobs = years.map(([label, items]) => ({
-          file: `chronology/${label}.html`,
-          inputs: { dates: hashOf(...(yearDigests.get(label) ?? [])), intro: introHash, lists: listsHash },
-          label,
-          items,
+        const yearList = years.map(({ year, count }) => ({ label: year, url: `chronology/${year}.html`, count }));
+        await site('chronology', 'chronology.html', { 'chronology-years-json': JSON.stringify(yearList) });
+        const yearJobs = years.map(({ year }) => ({
+          file: `chronology/${year}.html`,
+          inputs: { dates: digestOf('years', year, byYear.get(year)), intro: introHash, lists: listsHash },
+          year,
         }));
-        await makeEach(yearJobs, ({ label, items }, sink) => {
-          const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(items), 'chronology-years-json': JSON.stringify([{ label }]) };
+        await makeEach(yearJobs, async ({ year }, sink) => {
+          const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(await datesOf(year)), 'chronology-years-json': JSON.stringify([{ label: year }]) };
           return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
         });
       }
       await site('search', 'search.html');
-      const texts = hashOf(...published.map((e) => plan.inputsOf(`text/${e.id}.txt`)));
-      await plan.make('text/edition.txt', { ...siteInputs(all), texts }, async (sink) => {
-        const introText = xslt.run(sink, introDoc, 'text', all, 'index') ?? '';
-        const parts = [introText];
-        for (const e of published) parts.push((await plan.text(`text/${e.id}.txt`)) ?? '');
-        return parts.join('\n\n').replace(/\n{3,}/g, '\n\n\n').trimEnd() + '\n';
+      // The whole edition as text, one part per text: an edit remakes the parts it changed.
+      const textPart = (key: string, hash: string, text: () => Promise<string>): Part => ({
+        key,
+        hash: hashOf(hash, key === 'index' ? 'first' : 'next'),
+        content: async () => (key === 'index' ? '' : '\n\n\n') + (await text()).replace(/^\n+/, '').replace(/\n{3,}/g, '\n\n\n').trimEnd(),
       });
+      const textParts = (sink: Message[]): Part[] => [
+        textPart('index', hashOf(introHash, authorityHash), async () => xslt.run(sink, introDoc, 'text', {}, 'index') ?? ''),
+        ...published.map((e) => textPart(e.id, plan.inputsOf(`text/${e.id}.txt`), async () => (await plan.text(`text/${e.id}.txt`)) ?? '')),
+        { key: 'end', hash: 'end', content: () => '\n' },
+      ];
+      const texts = hashOf(...textParts([]).map((part) => `${part.key}=${part.hash}`));
+      await plan.makeMany('edition-text', { texts }, (sink) => joinParts(outDir, 'text/edition.txt', textParts(sink)));
     }
+    // Each stage reads the extracts it needs, and holds none for the next: a full build would hold them all.
+    extractsRead.clear();
     clock.lap('registers');
     const entryKinds = entryIndex(authorityDocs);
-    const mentions = mentionsByEntry(pages);
-    const kindOf = (id: string): string | undefined => entryKinds.get(id)?.kind;
+    const counts: Record<string, { mentions: number; pages: number }> = {};
+    for (const { summary } of pages) {
+      for (const [entry, n] of summary.mentioned) {
+        const count = (counts[entry] ??= { mentions: 0, pages: 0 });
+        count.mentions += n;
+        count.pages++;
+      }
+    }
     for (const { list, register } of lists) {
-      const counts = Object.fromEntries(
-        Object.entries(mentions)
-          .filter(([id]) => kindOf(id) === register)
-          .map(([id, links]) => [id, { mentions: links.length, pages: new Set(links.map((l) => l.url)).size }]),
-      );
-      const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(counts) };
+      const ofRegister = Object.fromEntries(Object.entries(counts).filter(([id]) => entryKinds.get(id)?.kind === register));
+      const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(ofRegister) };
       await plan.make(`registers/${register}.html`, { authorities: authorityHash, counts: hashOf(params['counts-json']) }, (sink) =>
         xslt.run(sink, authorityDocs[0]!, 'html', params, 'register'),
       );
     }
-    // Each entry's page is made again only when its entry, the lists of registers, or its mentions change.
-    const mentionDigests = digestsOf('mentions');
+    // Each page of an entry is made again only when its entry, the lists of registers, or the mentions it lists change.
+    const byEntry = pagesBy('mentions');
     const entrySource = { ...authorityDocs[0]!, text: EMPTY_TEI };
     const entryJobs = [...entryKinds]
       .filter(([, e]) => lists.some((l) => l.register === e.kind))
-      .map(([id, { kind }]) => {
+      .flatMap(([id, { kind }]) => {
         // An entry's notes may name other entries, shown by their standard names: their texts count too.
         const own = entries.get(id) ?? '';
         const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${entries.get(ref!) ?? ''}`);
-        const inputs = { entry: hashOf(own, ...named), mentions: hashOf(...(mentionDigests.get(id) ?? [])), lists: listsHash };
-        return { id, file: `registers/${kind}/${id}.html`, inputs };
+        const entry = hashOf(own, ...named);
+        // An entry named in very many documents lists their mentions on several pages: <id>.html, then <id>/2.html, …
+        const showing = byEntry.get(id) ?? [];
+        const parts = Math.max(1, Math.ceil(showing.length / config.entryPageDocuments));
+        const total = counts[id] ?? { mentions: 0, pages: 0 };
+        return Array.from({ length: parts }, (_, i) => {
+          const part = i + 1;
+          const listed = showing.slice(i * config.entryPageDocuments, part * config.entryPageDocuments);
+          // Only the first page says how often the entry is mentioned in all.
+          const params = { 'entry-id': id, 'entry-part': part, 'entry-parts': parts, 'entry-mentions': part === 1 ? total.mentions : 0, 'entry-pages': part === 1 ? total.pages : 0 };
+          const inputs = { entry, mentions: digestOf('mentions', id, listed), lists: listsHash, part: JSON.stringify(params) };
+          return { file: part === 1 ? `registers/${kind}/${id}.html` : `registers/${kind}/${id}/${part}.html`, inputs, listed, params };
+        });
       });
-    await makeEach(entryJobs, ({ id }, sink) => {
-      const params = { 'path-to-root': '../../', 'entry-id': id, 'mentions-json': JSON.stringify(mentions[id] ?? []) };
-      return xslt.document(sink, entrySource, 'html', params, 'register-entry');
+    await makeEach(entryJobs, async ({ file, listed, params }, sink) => {
+      const mentions = JSON.stringify(mentionsOf(await withExtracts(listed), params['entry-id']));
+      const pathToRoot = '../'.repeat(file.split('/').length - 1);
+      return xslt.document(sink, entrySource, 'html', { ...params, 'path-to-root': pathToRoot, 'mentions-json': mentions }, 'register-entry');
     });
+    extractsRead.clear();
     clock.lap('search');
     // The index in parts, each made again only when one of its pages' extracts changes.
     const shards = shardCount(pages.length, config.searchShardPages);
-    const extractOf = (page: Page): string => (page.url === 'index.html' ? `${STATE_DIR}/introduction.json` : extractFile(byId.get(page.extract.id)!));
-    const pagesOf = new Map<number, Page[]>();
+    const pagesOf = new Map<number, PageSummary[]>();
     for (const page of pages) {
       const shard = shardOf(page.url, shards);
       if (!pagesOf.has(shard)) pagesOf.set(shard, []);
@@ -419,38 +491,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     for (let shard = 1; shard <= shards; shard++) {
       const members = pagesOf.get(shard) ?? [];
       const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(extractOf(page))}`)) };
-      await plan.make(shardFile(shard), inputs, () => searchShardScript(searchDocuments(members)));
+      await plan.make(shardFile(shard), inputs, async () => searchShardScript(searchDocuments(await withExtracts(members))));
     }
     await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));
 
+    extractsRead.clear();
     clock.lap('exports');
     // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
     const publishedDocs = published.map((e) => byId.get(e.id)!);
     const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
-    const sources = await publishedSources(config, members);
     // A published source is the source's bytes: its hash is known (the same as hashOf its content).
-    const hashOfPublished = new Map(members.map((d) => [publishedPath(config, d), hashOfDoc(d)]));
-    for (const o of sources) await plan.make(o.path, { content: hashOfPublished.get(o.path) ?? hashOf(o.content) }, () => o.content);
-    const dublinCore = new Map<string, string>();
+    const sources: DataFile[] = [
+      ...members.map((doc) => ({ path: publishedPath(config, doc), hash: hashOfDoc(doc), content: async () => doc.source.bytes })),
+      ...(await publishedSchemas(config, members.flatMap((doc) => knownOf(doc.source).schemaHrefs))).map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => Buffer.from(content) })),
+    ];
+    for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
     const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;
     const recordJobs = publishedDocs.map((doc) => ({ doc, file: recordFile(doc), inputs: { source: hashOfDoc(doc), entries: entriesOf(doc) } }));
     await makeEach(recordJobs, ({ doc }, sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) }));
-    for (const doc of publishedDocs) {
-      const xml = await plan.text(recordFile(doc));
-      if (xml !== undefined) dublinCore.set(documentId(doc), xml);
-    }
+    const records: DataFile[] = recordJobs
+      .filter(({ file }) => plan.has(file))
+      .map(({ file }) => ({ path: file, hash: plan.inputsOf(file), content: async () => (await plan.content(file)) as Uint8Array }));
     const rows = documentRows(config, published, entryKinds);
     const exchangeInputs = {
       members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
       rows: hashOf(JSON.stringify(rows)),
-      records: hashOf(...[...dublinCore.keys()].map((id) => plan.inputsOf(`metadata/${id}.dc.xml`))),
-      sources: hashOf(...sources.map((o) => plan.inputsOf(o.path))),
+      records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)),
+      sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
     };
-    await plan.makeMany('exchange', exchangeInputs, async () => {
-      const zip = path.join(outDir, 'editio-edition.zip');
-      const previousZip = existsSync(zip) ? await readFile(zip) : undefined;
-      return exchangeFiles(config, corpusXml(config, intro, [...authorityDocs, ...publishedDocs]), rows, dublinCore, sources, previousZip);
-    });
+    const corpus = corpusParts(config, intro && { doc: intro, hash: introHash }, [...authorityDocs, ...publishedDocs].map((doc) => ({ doc, hash: hashOfDoc(doc) })));
+    await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
     const assetFiles = await assets();
     await plan.makeMany('assets', { content: hashOf(...assetFiles.flatMap((o) => [o.path, o.content])) }, () => assetFiles);
 
@@ -468,13 +538,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     };
     const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
     const registryHash = hashOf(JSON.stringify(registry), dtsBase);
-    const sourceFiles = new Map(sources.map((o) => [o.path, o.content]));
+    const sourceOf = new Map(members.map((doc) => [publishedPath(config, doc), doc]));
+    // Read only for the resources whose DTS files are made again.
+    const sourceFiles = { get: (file: string): Uint8Array | undefined => sourceOf.get(file)?.source.bytes };
     // A resource's own files show its record and the collection it belongs to, not the other resources.
     const resourceRecord = new Map(registry.resources.map((r) => [r.id, hashOf(JSON.stringify(r), JSON.stringify(registry.collection), dtsBase)]));
     const dtsInputs = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), resource: resourceRecord.get(documentId(doc))! });
     const stale = new Set(publishedDocs.filter((d) => !plan.isCurrent(`dts:${documentId(d)}`, dtsInputs(d))).map(documentId));
-    const keptCollection = (id: string): Promise<string | undefined> => readFile(path.join(outDir, 'dts', 'collection', `${id}.json`), 'utf8').catch(() => undefined);
-    const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptCollection);
+    // The last root collection's members, read once: the unchanged resources are listed as they were.
+    let lastMembers: Promise<Map<string, object>> | undefined;
+    const keptMember = async (id: string): Promise<object | undefined> => {
+      lastMembers ??= readFile(path.join(outDir, 'dts', 'collection.json'), 'utf8').then(
+        (json) => new Map(((JSON.parse(json) as { member?: { '@id': string }[] }).member ?? []).map((m) => [m['@id'], m])),
+        () => new Map(),
+      );
+      return (await lastMembers).get(id);
+    };
+    const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptMember);
     // dts/<kind>/<id>.<ext> belongs to resource <id>; dts/<file> to the edition.
     const ofResource = new Map<string, Output[]>();
     for (const o of dts) {
@@ -489,6 +569,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const paper = options.paper ?? 'a4';
       const printInputs = { paper, intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
       await plan.makeMany('print', printInputs, async (sink) => {
+        const mentions = mentionsByEntry(await withExtracts(pages));
         const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: entryKinds, paper });
         if ('message' in pdf) {
           sink.push(pdf.message);
@@ -508,10 +589,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       unrendered,
       messages: messages.slice(loadMessages),
       published: published.map((e) => e.id),
+      summaries,
     };
     await saveState(outDir, state);
     // Load messages are not replayed from the state: a build that had some must read the sources again.
-    if (loadMessages === 0) await saveStamps(outDir, settings, found.files, [...found.files, ...schemaFiles], startedAt);
+    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt);
     clock.lap('done');
     return {
       messages,

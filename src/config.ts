@@ -7,7 +7,9 @@ export const CONFIG_FILE = 'editio.config.json';
 /** A chronology of more dates than this is split into years: one page of 1,000 dates is already ~500 KB. */
 const CHRONOLOGY_PAGE_DATES = 1000;
 /** Pages per part of the search index, about: a changed page makes only its part again. */
-const SEARCH_SHARD_PAGES = 256;
+const SEARCH_SHARD_PAGES = 64;
+/** Documents whose mentions an entry's page lists: an entry named in every document gets pages of this many. */
+const ENTRY_PAGE_DOCUMENTS = 200;
 
 /** An edition's configuration, read from `editio.config.json` at its root. */
 export interface EditionConfig {
@@ -35,6 +37,8 @@ export interface EditionConfig {
   chronologyPageDates: number;
   /** About this many pages per part of the search index (search/shard-<n>.js). */
   searchShardPages: number;
+  /** An entry's page lists the mentions in at most this many documents; the rest go to further pages. */
+  entryPageDocuments: number;
   /**
    * True for a folder of TEI without editio.config.json: every well-formed document is
    * published, schema problems are warnings, and no edition rule applies.
@@ -58,6 +62,7 @@ const FIELDS: Record<string, Field> = {
   maxDocumentMegabytes: { type: 'number', required: false },
   chronologyPageDates: { type: 'number', required: false },
   searchShardPages: { type: 'number', required: false },
+  entryPageDocuments: { type: 'number', required: false },
 };
 
 function fail(file: string, reason: string, line?: number, column?: number): never {
@@ -156,6 +161,7 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     maxDocumentMegabytes: (obj.maxDocumentMegabytes as number | undefined) ?? 10,
     chronologyPageDates: (obj.chronologyPageDates as number | undefined) ?? CHRONOLOGY_PAGE_DATES,
     searchShardPages: (obj.searchShardPages as number | undefined) ?? SEARCH_SHARD_PAGES,
+    entryPageDocuments: Math.ceil((obj.entryPageDocuments as number | undefined) ?? ENTRY_PAGE_DOCUMENTS),
     foreign: false,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
@@ -178,6 +184,7 @@ export function foreignConfig(dir: string): EditionConfig {
     maxDocumentMegabytes: 10,
     chronologyPageDates: CHRONOLOGY_PAGE_DATES,
     searchShardPages: SEARCH_SHARD_PAGES,
+    entryPageDocuments: ENTRY_PAGE_DOCUMENTS,
     foreign: true,
   };
 }

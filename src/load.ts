@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { message, type Message } from './messages.js';
+import { ConfigError, message, type Message } from './messages.js';
+import { hashOf } from './state.js';
 
 export type Role = 'document' | 'introduction' | 'authorities';
+
+/** What a build knows of a source's content without reading it again. */
+export interface Known {
+  hash: string;
+  size: number;
+  /** The schemas its xml-model processing instructions name, as absolute paths (URLs left out). */
+  schemaHrefs: string[];
+}
 
 /** A file as read from disk, before any interpretation. */
 export interface Source {
@@ -10,8 +20,45 @@ export interface Source {
   path: string;
   /** Path as shown in messages (relative to the working folder when inside it). */
   name: string;
-  bytes: Buffer;
+  /** Its content; for a file the last build knew unchanged, read when first asked for. */
+  readonly bytes: Buffer;
   role: Role;
+  /** Its hash, size and schemas: from the last build for a file not read, else worked out when first asked for (knownOf). */
+  known?: Known;
+}
+
+/** xml-model targets, read from the prolog without parsing the document. */
+function schemaHrefs(source: Source): string[] {
+  const prolog = source.bytes.subarray(0, 4096).toString('latin1');
+  const hrefs: string[] = [];
+  for (const [pi] of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
+    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) hrefs.push(path.resolve(path.dirname(source.path), href));
+  }
+  return hrefs;
+}
+
+export function knownOf(source: Source): Known {
+  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: schemaHrefs(source) });
+}
+
+/** A source the last build read as it is now: its bytes are read only if something needs them. */
+function unread(file: string, name: string, role: Role, known: Known): Source {
+  let bytes: Buffer | undefined;
+  return {
+    path: file,
+    name,
+    role,
+    known,
+    get bytes(): Buffer {
+      try {
+        return (bytes ??= readFileSync(file));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        throw new ConfigError(message('error', 'load', 'file-unreadable', `the file could not be read while the build ran (${code}); build again`, { file: name }));
+      }
+    },
+  };
 }
 
 export function displayName(file: string): string {
@@ -50,24 +97,34 @@ export async function findXmlFiles(paths: readonly string[]): Promise<{ files: s
   return { files: [...files].sort(), messages };
 }
 
+/** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
+const READ_AHEAD = 64;
+
 /** Reads files; a file that cannot be read is a message, not an exception. */
 export async function loadSources(
   files: readonly string[],
   roleOf: (file: string) => Role = () => 'document',
+  /** What the last build knew of files unchanged since: those are not read now. */
+  known: ReadonlyMap<string, Known> = new Map(),
 ): Promise<{ sources: Source[]; messages: Message[] }> {
   const sources: Source[] = [];
   const messages: Message[] = [];
+  const toRead = files.filter((file) => !known.has(file));
+  const read = new Map<string, PromiseSettledResult<Buffer>>();
+  for (let i = 0; i < toRead.length; i += READ_AHEAD) {
+    const batch = toRead.slice(i, i + READ_AHEAD);
+    (await Promise.allSettled(batch.map((file) => readFile(file)))).forEach((result, j) => read.set(batch[j]!, result));
+  }
   for (const file of files) {
     const name = displayName(file);
-    try {
-      sources.push({ path: file, name, bytes: await readFile(file), role: roleOf(file) });
-    } catch (err) {
-      messages.push(
-        message('error', 'load', 'file-unreadable', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
-          file: name,
-        }),
-      );
+    const result = read.get(file);
+    if (!result) sources.push(unread(file, name, roleOf(file), known.get(file)!));
+    else if (result.status === 'fulfilled') sources.push({ path: file, name, bytes: result.value, role: roleOf(file) });
+    else {
+      const code = (result.reason as NodeJS.ErrnoException).code ?? 'error';
+      messages.push(message('error', 'load', 'file-unreadable', `cannot read the file (${code})`, { file: name }));
     }
   }
   return { sources, messages };
 }
+

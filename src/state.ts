@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
+import type { Summary } from './site/extracts.js';
 import { writeFileAtomic } from './write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 export const STATE_DIR = '.editio';
 
 export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
@@ -51,9 +52,11 @@ export interface BuildState {
   /** The build's messages (after loading), replayed by a build that does nothing. */
   messages: Message[];
   published: string[];
+  /** By extract file: what the edition-wide pages need of each page without reading its extract. */
+  summaries: Record<string, Summary>;
 }
 
-export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', messages: [], published: [] });
+export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', messages: [], published: [], summaries: {} });
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
 
@@ -77,7 +80,8 @@ export async function loadState(outDir: string, fingerprint: string): Promise<{ 
 }
 
 /** Object keys sorted, so that the same state always gives the same bytes. */
-function sorted(value: unknown): unknown {
+export function sorted<T>(value: T): T;
+export function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));

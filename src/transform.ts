@@ -32,6 +32,12 @@ export const STYLESHEET_PARAMS = {
   'entry-id': 'xs:string',
   /** In mode register-entry: the entry's mentions in context, as a JSON array. */
   'mentions-json': 'xs:string',
+  /** In mode register-entry: which page of the entry's mentions this is, of how many. */
+  'entry-part': 'xs:integer',
+  'entry-parts': 'xs:integer',
+  /** In mode register-entry, on the first page: how many mentions on how many pages in all. */
+  'entry-mentions': 'xs:integer',
+  'entry-pages': 'xs:integer',
   /** In modes chronology and chronology-year: the dates of the page in order, as JSON. */
   'chronology-json': 'xs:string',
   /** For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. */

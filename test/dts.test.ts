@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Registry } from '../src/dts/api.js';
+import { memberOf, type Registry } from '../src/dts/api.js';
 import { staticDts } from '../src/dts/static.js';
 import { serve, type Server } from '../src/serve.js';
 import type { Output } from '../src/write.js';
@@ -165,9 +165,9 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
 
     const changed = registry.resources[1]!;
     const asked: string[] = [];
-    const kept = async (id: string): Promise<string> => {
+    const kept = async (id: string): Promise<object> => {
       asked.push(id);
-      return file(everything, `dts/collection/${id}.json`);
+      return memberOf(file(everything, `dts/collection/${id}.json`));
     };
     // Only the changed resource's TEI is there to read: parsing any other would fail.
     const some = await staticDts(registry, base, new Map([[changed.tei, tei.get(changed.tei)!]]), new Set([changed.id]), kept);

@@ -38,7 +38,7 @@ describe('incremental builds (end to end)', function () {
     dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
     // Few enough dates per page that the chronology is split into years, as in a large edition.
     const config = path.join(root, 'editio.config.json');
-    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4 }, null, 2));
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4, entryPageDocuments: 3 }, null, 2));
   });
   after(() => removeDir(root));
 
@@ -74,6 +74,39 @@ describe('incremental builds (end to end)', function () {
     }
     expect(total).to.be.greaterThan(25);
     expect(await htmlProblems([path.join(out, 'chronology.html'), ...years.map(([, file]) => path.join(out, file!))])).to.deep.equal([]);
+  });
+
+  it('lists the mentions of an entry named in more than entryPageDocuments documents on pages linked to each other', async () => {
+    const out = path.join(root, 'dist', 'edition');
+    const persons = path.join(out, 'registers', 'persons');
+    const [id] = readdirSync(persons).filter((f) => !f.endsWith('.html'));
+    expect(id, 'an entry with pages of mentions').to.be.a('string');
+    const first = path.join(persons, `${id}.html`);
+    const more = readdirSync(path.join(persons, id!)).map((f) => Number(f.replace(/\.html$/, ''))).sort((a, b) => a - b);
+    const files = [first, ...more.map((n) => path.join(persons, id!, `${n}.html`))];
+    expect(more).to.deep.equal(Array.from({ length: files.length - 1 }, (_, i) => i + 2));
+    const [, mentions, pages] = /Mentioned (\d+) times on (\d+) pages/.exec(readFileSync(first, 'utf8')) ?? [];
+    const listed: string[] = [];
+    let marks = 0;
+    for (const [i, file] of files.entries()) {
+      const html = readFileSync(file, 'utf8');
+      const sources = [...html.matchAll(/<a class="mention-source" href="[^"]*\/(documents\/[^"#]+|index\.html)"/g)].map((m) => m[1]!);
+      expect(sources.length, file).to.be.within(1, 3);
+      listed.push(...sources);
+      marks += [...html.matchAll(/<mark>/g)].length;
+      // Each page links to the others and marks itself.
+      const pager = /<nav class="pager"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      expect([...pager.matchAll(/<a href="[^"]+">/g)], file).to.have.length(files.length - 1);
+      expect(pager).to.contain(`<span aria-current="page">${i + 1}</span>`);
+      for (const [, href] of pager.matchAll(/<a href="([^"]+)">/g)) expect(existsSync(path.resolve(path.dirname(file), href!)), `${file} → ${href}`).to.equal(true);
+      for (const [, target, anchor] of html.matchAll(/<a href="(?:\.\.\/)+(documents\/[^"#]+)#([^"]+)"/g)) {
+        expect(readFileSync(path.join(out, target!), 'utf8'), `${file} → ${target}#${anchor}`).to.contain(` id="${anchor}"`);
+      }
+    }
+    expect(listed.length).to.equal(Number(pages));
+    expect(new Set(listed).size).to.equal(listed.length);
+    expect(marks).to.equal(Number(mentions));
+    expect(await htmlProblems(files)).to.deep.equal([]);
   });
 
   it('after one changed document, remakes its outputs and the edition-wide ones, and says why', async () => {

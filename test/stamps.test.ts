@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../src/build.js';
-import { saveStamps, STAMPS_FILE, unchangedSinceLastBuild } from '../src/build/stamps.js';
+import { lastBuild, saveStamps, STAMPS_FILE } from '../src/build/stamps.js';
+import { knownOf, loadSources, type Source } from '../src/load.js';
 import { copyEdition, removeDir, tempDir } from './helpers.js';
 
 /** Sets a file's modification time this many seconds before now, as if edited then. */
@@ -25,11 +26,13 @@ describe('build/stamps', () => {
   afterEach(() => removeDir(dir));
 
   const sources = (): string[] => files.slice(0, 2);
-  const saved = async (): Promise<void> => saveStamps(dir, 'settings', sources(), files, Date.now());
+  const loaded = async (): Promise<Source[]> => (await loadSources(sources())).sources;
+  const saved = async (): Promise<void> => saveStamps(dir, 'settings', await loaded(), files, Date.now());
+  const unchanged = async (found = sources(), settings = 'settings'): Promise<boolean> => (await lastBuild(dir, settings, found)).unchanged;
 
   it('finds nothing changed when no file the build read has changed', async () => {
     await saved();
-    expect(await unchangedSinceLastBuild(dir, 'settings', sources())).to.equal(true);
+    expect(await unchanged()).to.equal(true);
   });
 
   it('sees a file edited to the same size, a schema edited, a source added or removed, other settings', async () => {
@@ -37,30 +40,49 @@ describe('build/stamps', () => {
     writeFileSync(files[0]!, '<A.xml/>');
     age(files[0]!, 3000);
     expect(statSync(files[0]!).size).to.equal('<a.xml/>'.length);
-    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'same size').to.equal(false);
+    expect(await unchanged(), 'same size').to.equal(false);
     await saved();
     age(files[2]!, 10);
-    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'schema').to.equal(false);
+    expect(await unchanged(), 'schema').to.equal(false);
     await saved();
-    expect(await unchangedSinceLastBuild(dir, 'settings', [...sources(), path.join(dir, 'c.xml')]), 'added').to.equal(false);
-    expect(await unchangedSinceLastBuild(dir, 'settings', sources().slice(1)), 'removed').to.equal(false);
-    expect(await unchangedSinceLastBuild(dir, 'other settings', sources()), 'settings').to.equal(false);
+    expect(await unchanged([...sources(), path.join(dir, 'c.xml')]), 'added').to.equal(false);
+    expect(await unchanged(sources().slice(1)), 'removed').to.equal(false);
+    expect(await unchanged(sources(), 'other settings'), 'settings').to.equal(false);
   });
 
-  it('keeps no stamps when a file was modified within two seconds of the build, or after it began', async () => {
+  it('knows the hash of each source unchanged since, and loading reads only the others', async () => {
+    const before = await loaded();
+    await saveStamps(dir, 'settings', before, files, Date.now());
+    writeFileSync(files[0]!, '<a.xml>edited</a.xml>');
+    age(files[0]!, 3000);
+    const { known } = await lastBuild(dir, 'settings', sources());
+    expect([...known.keys()]).to.deep.equal([files[1]]);
+    expect(known.get(files[1]!)).to.deep.equal(knownOf(before[1]!));
+    const after = (await loadSources(sources(), undefined, known)).sources;
+    expect(after[1]!.known).to.deep.equal(known.get(files[1]!));
+    expect(knownOf(after[0]!).hash).to.not.equal(knownOf(before[0]!).hash);
+    // Read when first asked for, not by loadSources: what is on disk then is what it gets.
+    writeFileSync(files[1]!, '<b.xml>later</b.xml>');
+    expect(after.map((s) => s.bytes.toString())).to.deep.equal(['<a.xml>edited</a.xml>', '<b.xml>later</b.xml>']);
+  });
+
+  it('keeps no stamp of a file modified within two seconds of the build, or after it began', async () => {
     writeFileSync(files[1]!, '<b.xml/> ');
-    await saveStamps(dir, 'settings', sources(), files, Date.now());
-    expect(existsSync(path.join(dir, STAMPS_FILE))).to.equal(false);
+    await saveStamps(dir, 'settings', await loaded(), files, Date.now());
+    expect(await unchanged()).to.equal(false);
+    expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[0]]);
     age(files[1]!, 60);
-    await saveStamps(dir, 'settings', sources(), files, Date.now() - 120_000);
-    expect(existsSync(path.join(dir, STAMPS_FILE))).to.equal(false);
+    await saveStamps(dir, 'settings', await loaded(), files, Date.now() - 120_000);
+    expect(await unchanged()).to.equal(false);
+    expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[0]]);
   });
 
   it('finds nothing unchanged in stamps it cannot read', async () => {
-    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'none').to.equal(false);
+    expect(await unchanged(), 'none').to.equal(false);
     await saved();
     writeFileSync(path.join(dir, STAMPS_FILE), '{"files": 3');
-    expect(await unchangedSinceLastBuild(dir, 'settings', sources()), 'broken').to.equal(false);
+    expect(await unchanged(), 'broken').to.equal(false);
+    expect((await lastBuild(dir, 'settings', sources())).known.size).to.equal(0);
   });
 
   describe('in a build of tei/', function () {

@@ -40,10 +40,34 @@ function nameTable(authorities: readonly ParsedDoc[]): string {
   return hashOf(...parts);
 }
 
+/**
+ * A source found valid by an earlier build, decoded only when something reads it: an
+ * incremental build reads few of them (the pages to make), a full build all.
+ */
+function readWhenNeeded(source: Source): ReadDoc {
+  let read: { text: string; schemaRefs: ReadDoc['schemaRefs'] } | undefined;
+  const once = (): NonNullable<typeof read> => {
+    if (read) return read;
+    const result = readSource(source);
+    // The same bytes (same hash) were read without error by the build that found them valid.
+    if ('error' in result) throw new Error(`${source.name} was read without error before, and not now`);
+    return (read = result);
+  };
+  return {
+    source,
+    get text() {
+      return once().text;
+    },
+    get schemaRefs() {
+      return once().schemaRefs;
+    },
+  };
+}
+
 export async function checkEdition(
   config: EditionConfig,
   sources: readonly Source[],
-  options: { fingerprint: string; previous?: BuildState; schema?: string },
+  options: { fingerprint: string; previous?: BuildState; schema?: string; hashes: ReadonlyMap<string, string> },
 ): Promise<EditionCheck> {
   const relative = (s: Source): string => path.relative(config.root, s.path).split(path.sep).join('/');
   const authorities = sources
@@ -51,7 +75,8 @@ export async function checkEdition(
     .map((s) => parse(s).doc)
     .filter((d): d is ParsedDoc => d !== undefined);
   const names = nameTable(authorities);
-  const keyOf = (s: Source): string => (s.role === 'authorities' ? hashOf(options.fingerprint, s.bytes) : hashOf(options.fingerprint, s.role, s.bytes, names));
+  const hash = (s: Source): string => options.hashes.get(s.path) ?? hashOf(s.bytes);
+  const keyOf = (s: Source): string => (s.role === 'authorities' ? hashOf(options.fingerprint, hash(s)) : hashOf(options.fingerprint, s.role, hash(s), names));
   const fresh = sources.filter((s) => options.previous?.checks[relative(s)]?.key !== keyOf(s));
   const isFresh = new Set(fresh);
 
@@ -84,11 +109,7 @@ export async function checkEdition(
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);
     if (!record.valid) continue;
-    if (checked) valid.push(checked.doc);
-    else {
-      const read = readSource(source);
-      if ('text' in read) valid.push({ source, text: read.text, schemaRefs: read.schemaRefs });
-    }
+    valid.push(checked?.doc ?? readWhenNeeded(source));
   }
   if (!config.foreign) {
     const used = new Set(sources.filter((s) => s.role !== 'authorities').flatMap((s) => records[relative(s)]!.pointsTo));

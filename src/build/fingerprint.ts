@@ -3,21 +3,10 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import type { Source } from '../load.js';
+import { knownOf, type Source } from '../load.js';
 import { publishedSchemaFiles } from '../site/sources.js';
 import { hashOf } from '../state.js';
 import { packageRoot, stylesheetsFingerprint } from '../stylesheets.js';
-
-/** xml-model targets, read from the prolog without parsing the document. */
-function schemaHrefs(source: Source): string[] {
-  const prolog = source.bytes.subarray(0, 4096).toString('latin1');
-  const hrefs: string[] = [];
-  for (const [pi] of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
-    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
-    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) hrefs.push(path.resolve(path.dirname(source.path), href));
-  }
-  return hrefs;
-}
 
 /** The toolkit's version, the compiled stylesheets and the configuration. */
 export async function toolkitFingerprint(config: EditionConfig): Promise<string> {
@@ -35,7 +24,7 @@ export async function buildFingerprint(
   schema: string | undefined,
 ): Promise<{ fingerprint: string; schemaFiles: string[] }> {
   const named = new Set<string>(schema ? [path.resolve(schema)] : []);
-  for (const source of sources) for (const href of schemaHrefs(source)) named.add(href);
+  for (const source of sources) for (const href of knownOf(source).schemaHrefs) named.add(href);
   const schemaFiles = await publishedSchemaFiles([...named].sort());
   const schemas: string[] = [];
   for (const file of schemaFiles) schemas.push(file, hashOf(await readFile(file).catch(() => '')));

@@ -11,6 +11,7 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { knownOf, type Known, type Source } from '../load.js';
 import { hashOf, STATE_DIR } from '../state.js';
 import { writeFileAtomic } from '../write.js';
 
@@ -22,8 +23,10 @@ const UNTRUSTED_MS = 2000;
 interface Stamps {
   /** Every file the build read, sources and schemas, relative to the output folder (no absolute path is published). */
   files: string[];
-  /** A hash of the build's settings, the sources found and each file's stamp. */
+  /** A hash of the build's settings, the sources found and each file's stamp; empty if a file was too recent to trust. */
   key: string;
+  /** Per source (relative, as `files`): its stamp then, and what the build knew of it: hash, size, schemas named (relative). */
+  sources: Record<string, [stamp: string, hash: string, size: number, schemas: string[]]>;
 }
 
 async function stampOf(file: string): Promise<{ stamp: string; changedAt: number }> {
@@ -37,36 +40,64 @@ async function stampOf(file: string): Promise<{ stamp: string; changedAt: number
 
 const relativeTo = (outDir: string, files: readonly string[]): string[] => files.map((f) => path.relative(outDir, f).split(path.sep).join('/'));
 
-/** `sources` and `files` relative to `outDir`. */
-async function keyOf(outDir: string, settings: string, sources: readonly string[], files: readonly string[]): Promise<{ key: string; changedAt: number }> {
-  const stamps = await Promise.all(files.map((f) => stampOf(path.resolve(outDir, f))));
-  return {
-    key: hashOf(settings, ...sources, '', ...files.flatMap((f, i) => [f, stamps[i]!.stamp])),
-    changedAt: stamps.reduce((latest, s) => Math.max(latest, s.changedAt), 0),
-  };
+/** Files stat'ed at once. */
+const STAT_AHEAD = 256;
+
+async function stampsOf(files: readonly string[]): Promise<{ stamp: string; changedAt: number }[]> {
+  const stamps: { stamp: string; changedAt: number }[] = [];
+  for (let i = 0; i < files.length; i += STAT_AHEAD) stamps.push(...(await Promise.all(files.slice(i, i + STAT_AHEAD).map(stampOf))));
+  return stamps;
 }
 
-/**
- * True when the last build read exactly these sources with these settings, and no file it read
- * has changed since. `settings` must name everything else a build depends on.
- */
-export async function unchangedSinceLastBuild(outDir: string, settings: string, sources: readonly string[]): Promise<boolean> {
+const keyOf = (settings: string, sources: readonly string[], files: readonly string[], stamps: readonly { stamp: string }[]): string =>
+  hashOf(settings, ...sources, '', ...files.flatMap((f, i) => [f, stamps[i]!.stamp]));
+
+export interface LastBuild {
+  /** The last build read exactly these sources with these settings, and no file it read has changed since. */
+  unchanged: boolean;
+  /** What the last build knew of each source whose file has not changed since, by absolute path. */
+  known: Map<string, Known>;
+}
+
+/** What the stamps of the last build in `outDir` say of these sources. `settings` must name everything else a build depends on. */
+export async function lastBuild(outDir: string, settings: string, sources: readonly string[]): Promise<LastBuild> {
+  const none: LastBuild = { unchanged: false, known: new Map() };
   let saved: Stamps;
   try {
     saved = JSON.parse(await readFile(path.join(outDir, STAMPS_FILE), 'utf8')) as Stamps;
   } catch {
-    return false;
+    return none;
   }
-  if (!Array.isArray(saved.files) || typeof saved.key !== 'string') return false;
-  return (await keyOf(outDir, settings, relativeTo(outDir, sources), saved.files)).key === saved.key;
+  if (!Array.isArray(saved.files) || typeof saved.key !== 'string' || typeof saved.sources !== 'object') return none;
+  const stamps = await stampsOf(saved.files.map((f) => path.resolve(outDir, f)));
+  const known = new Map<string, Known>();
+  saved.files.forEach((file, i) => {
+    const then = saved.sources[file];
+    if (then && then[0] === stamps[i]!.stamp) {
+      const [, hash, size, schemas] = then;
+      known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)) });
+    }
+  });
+  return { unchanged: saved.key !== '' && keyOf(settings, relativeTo(outDir, sources), saved.files, stamps) === saved.key, known };
 }
 
-/** Keeps the stamps of what a build read, unless a file changed too recently to trust them. */
-export async function saveStamps(outDir: string, settings: string, sources: readonly string[], files: readonly string[], startedAt: number): Promise<void> {
+/**
+ * Keeps the stamps of what a build read, and what it knew of each source; a file modified too
+ * recently to trust its stamp is left out, and then the next build is no no-op.
+ */
+export async function saveStamps(outDir: string, settings: string, sources: readonly Source[], files: readonly string[], startedAt: number): Promise<void> {
   const relative = relativeTo(outDir, files);
-  const { key, changedAt } = await keyOf(outDir, settings, relativeTo(outDir, sources), relative);
-  if (changedAt > startedAt - UNTRUSTED_MS) return forgetStamps(outDir);
-  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify({ files: relative, key } satisfies Stamps) + '\n');
+  const stamps = await stampsOf(files);
+  const trusted = (i: number): boolean => stamps[i]!.changedAt <= startedAt - UNTRUSTED_MS;
+  const bySource = new Map(sources.map((s) => [s.path, s]));
+  const saved: Stamps = { files: relative, key: relative.every((_, i) => trusted(i)) ? keyOf(settings, relativeTo(outDir, sources.map((s) => s.path)), relative, stamps) : '', sources: {} };
+  files.forEach((file, i) => {
+    const source = bySource.get(file);
+    if (!source || !trusted(i)) return;
+    const known = knownOf(source);
+    saved.sources[relative[i]!] = [stamps[i]!.stamp, known.hash, known.size, relativeTo(outDir, known.schemaHrefs)];
+  });
+  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify(saved) + '\n');
 }
 
 export async function forgetStamps(outDir: string): Promise<void> {

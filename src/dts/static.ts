@@ -8,14 +8,14 @@ import { collection, document, entry, Library, memberOf, navigation, rootCollect
 export async function staticDts(
   registry: Registry,
   base: string,
-  files: ReadonlyMap<string, string | Uint8Array>,
+  files: { get(relative: string): string | Uint8Array | undefined },
   /** Only these resources' files (an incremental build); the edition-wide files always. */
   only?: ReadonlySet<string>,
   /**
-   * What the last build wrote as a resource's collection (dts/collection/<id>.json), for the
-   * resources not in `only`: the root collection lists them from it rather than parse them again.
+   * How the last build listed a resource in the root collection, for the resources not in
+   * `only`: the root collection lists them so again rather than parse them again.
    */
-  kept?: (id: string) => Promise<string | undefined>,
+  kept?: (id: string) => Promise<object | undefined>,
 ): Promise<Output[]> {
   const read = async (relative: string): Promise<string> => {
     const content = files.get(relative);
@@ -33,7 +33,7 @@ export async function staticDts(
     const wanted = !only || only.has(id);
     const previous = wanted ? undefined : await kept?.(id);
     if (previous !== undefined) {
-      members.push(memberOf(previous));
+      members.push(previous);
       continue;
     }
     const own = await collection(library, q({ id }));

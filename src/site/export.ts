@@ -1,10 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { EditionConfig } from '../config.js';
+import { STATE_DIR } from '../state.js';
 import { KIND_OF_ENTRY, type Register } from '../entities.js';
 import type { ParsedDoc, ReadDoc } from '../parse.js';
 import { descendants, textContent } from '../tree.js';
 import type { Output } from '../write.js';
-import type { Extract } from './extracts.js';
-import { zipEntries } from './zip.js';
+import type { Summary } from './extracts.js';
+import { joinParts, type Part } from './parts.js';
+import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
@@ -18,26 +22,39 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** A file of the edition as data: its hash, and how to get its bytes if they are needed. */
+export interface DataFile {
+  path: string;
+  hash: string;
+  content: () => Promise<Uint8Array>;
+}
+
 /**
- * The whole edition as one teiCorpus: the edition's header, the authority lists and every
- * published document, each TEI element copied as written.
+ * The whole edition as one teiCorpus, in parts: the edition's header, then each member's TEI
+ * element copied as written (the authority lists and every published document).
  */
-export function corpusXml(config: EditionConfig, intro: ReadDoc | undefined, members: readonly ReadDoc[]): string {
-  const introHeader = intro ? /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(intro.text)?.[0] : undefined;
-  const header =
-    introHeader ??
-    `<teiHeader><fileDesc><titleStmt><title>${escapeXml(config.title)}</title></titleStmt>` +
-      `<publicationStmt><p>${escapeXml(config.licence.name)}</p></publicationStmt>` +
-      `<sourceDesc><p>The documents of this corpus, as published by editio.</p></sourceDesc></fileDesc></teiHeader>`;
+export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: string } | undefined, members: readonly { doc: ReadDoc; hash: string }[]): Part[] {
+  const head = (): string => {
+    const introHeader = intro ? /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(intro.doc.text)?.[0] : undefined;
+    const header =
+      introHeader ??
+      `<teiHeader><fileDesc><titleStmt><title>${escapeXml(config.title)}</title></titleStmt>` +
+        `<publicationStmt><p>${escapeXml(config.licence.name)}</p></publicationStmt>` +
+        `<sourceDesc><p>The documents of this corpus, as published by editio.</p></sourceDesc></fileDesc></teiHeader>`;
+    return [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<?xml-model href="${TEI_ALL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
+      `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"${config.language ? ` xml:lang="${escapeXml(config.language)}"` : ''}>`,
+      header,
+      '',
+    ].join('\n');
+  };
   return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<?xml-model href="${TEI_ALL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
-    `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"${config.language ? ` xml:lang="${escapeXml(config.language)}"` : ''}>`,
-    header,
-    ...members.map(rootElement),
-    '</teiCorpus>',
-    '',
-  ].join('\n');
+    // The configuration is in the build's fingerprint: only the introduction can change the head.
+    { key: 'head', hash: intro?.hash ?? 'no introduction', content: head },
+    ...members.map(({ doc, hash }) => ({ key: doc.source.path, hash, content: () => rootElement(doc) + '\n' })),
+    { key: 'end', hash: 'end', content: () => '</teiCorpus>\n' },
+  ];
 }
 
 interface Entry {
@@ -73,9 +90,9 @@ export interface DocumentRow {
 }
 
 /** One row per published document, for spreadsheets and OpenRefine. */
-export function documentRows(config: EditionConfig, extracts: readonly Extract[], entries: Map<string, Entry>): DocumentRow[] {
-  return extracts.map((e) => {
-    const named = (kind: Entry['kind']): string[] => [...new Set(e.mentions.map((m) => entries.get(m.entry)).filter((x) => x?.kind === kind).map((x) => x!.name))];
+export function documentRows(config: EditionConfig, summaries: readonly Summary[], entries: Map<string, Entry>): DocumentRow[] {
+  return summaries.map((e) => {
+    const named = (kind: Entry['kind']): string[] => [...new Set(e.mentioned.map(([id]) => entries.get(id)).filter((x) => x?.kind === kind).map((x) => x!.name))];
     return {
       id: e.id,
       title: e.title,
@@ -144,32 +161,45 @@ function readme(config: EditionConfig): string {
   ].join('\n');
 }
 
+/** Where the hashes of the archive's entries are kept, to find next time which ones changed. */
+const ZIP_HASHES = `${STATE_DIR}/parts/editio-edition.zip.json`;
+
+async function previousZip(outDir: string): Promise<PreviousZip | undefined> {
+  const zip = await readFile(path.join(outDir, 'editio-edition.zip')).catch(() => undefined);
+  if (!zip) return undefined;
+  const saved = await readFile(path.join(outDir, ...ZIP_HASHES.split('/')), 'utf8').then((json) => JSON.parse(json) as { size: number; hashes: [string, string][] }, () => undefined);
+  return saved?.size === zip.length ? { zip, hashes: new Map(saved.hashes) } : { zip };
+}
+
 /**
  * The exchange files: corpus.xml, the tables in metadata/, CITATION.cff, LICENSE.txt and a zip
  * of all but corpus.xml (the same TEI as tei/, which would be compressed again after every
  * edit) with the TEI sources and the Dublin Core records, which the build writes per document.
- * Entries unchanged since `previousZip` keep their compressed bytes.
+ * What is unchanged since the last build in `outDir` is copied from its files, not read again.
  */
-export function exchangeFiles(
+export async function exchangeFiles(
   config: EditionConfig,
-  corpus: string,
+  outDir: string,
+  corpus: readonly Part[],
   rows: readonly DocumentRow[],
-  dublinCore: ReadonlyMap<string, string>,
-  sources: readonly Output[],
-  previousZip?: Uint8Array,
-): Output[] {
+  records: readonly DataFile[],
+  sources: readonly DataFile[],
+): Promise<Output[]> {
   const files: Output[] = [
-    { path: 'corpus.xml', content: corpus },
     { path: 'metadata/documents.csv', content: toCsv(rows) },
     { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },
     { path: 'CITATION.cff', content: citationCff(config) },
     { path: 'LICENSE.txt', content: `${config.licence.name}${config.licence.url ? `\n${config.licence.url}` : ''}\n` },
   ];
   const encoder = new TextEncoder();
-  const records = [...dublinCore].map(([id, xml]) => ({ path: `metadata/${id}.dc.xml`, content: xml }));
-  const zipped = [...files.slice(1), ...records, ...sources, { path: 'README.txt', content: readme(config) }].map((file) => ({
-    path: file.path,
-    content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content,
-  }));
-  return [...files, { path: 'editio-edition.zip', content: zipEntries(zipped, previousZip) }];
+  const entry = (file: Output): ZipEntry => ({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content });
+  const entries: ZipEntry[] = [...files.map(entry), ...records, ...sources, entry({ path: 'README.txt', content: readme(config) })];
+  const zip = await zipEntries(entries, await previousZip(outDir));
+  const hashes = entries.flatMap((e) => (e.hash !== undefined ? [[e.path, e.hash]] : []));
+  return [
+    ...(await joinParts(outDir, 'corpus.xml', corpus)),
+    ...files,
+    { path: 'editio-edition.zip', content: zip },
+    { path: ZIP_HASHES, content: JSON.stringify({ size: zip.length, hashes }) + '\n' },
+  ];
 }

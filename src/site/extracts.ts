@@ -1,4 +1,4 @@
-import { hashOf } from '../state.js';
+import { hashOf, sorted } from '../state.js';
 
 /** What each page contributes to the edition-wide pages, as xslt/extract/extract.xsl writes it. */
 export interface InContext {
@@ -109,6 +109,45 @@ export interface Page {
   extract: Extract;
 }
 
+/** What a page of documents lists of each: an extract without its mentions, dates and passages. */
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests'>;
+
+/**
+ * What every build needs of every page, kept in the build state: small, where the extract is
+ * large. The words in context are read from the extract only for the pages to be made again.
+ */
+export interface Summary extends Listing {
+  digests: Extract['digests'];
+  /** The entries the page mentions, in the order of their first mention, with how often. */
+  mentioned: [entry: string, count: number][];
+  /** The years of the chronology the page has dates in: how many, and the first date's sort key. */
+  years: [year: string, count: number, first: string][];
+}
+
+/** A summary and the page it describes. */
+export interface PageSummary {
+  url: string;
+  summary: Summary;
+}
+
+export const listing = ({ id, title, date, summary, summaryOnly, place }: Listing): Listing => ({ id, title, date, summary, summaryOnly, place });
+
+export function summaryOf(extract: Extract): Summary {
+  const mentioned = new Map<string, number>();
+  for (const m of extract.mentions) mentioned.set(m.entry, (mentioned.get(m.entry) ?? 0) + 1);
+  const years = new Map<string, [string, number, string]>();
+  for (const item of itemsOf('', extract)) {
+    const year = years.get(yearOf(item));
+    if (!year) years.set(yearOf(item), [yearOf(item), 1, item.sort]);
+    else {
+      year[1]++;
+      if (item.sort < year[2]) year[2] = item.sort;
+    }
+  }
+  // In the order a summary read back from the build state has, so that both give the same JSON.
+  return sorted({ ...listing(extract), digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+}
+
 export interface MentionLink extends InContext {
   url: string;
   anchor: string;
@@ -116,14 +155,16 @@ export interface MentionLink extends InContext {
   date?: string;
 }
 
+function linkOf(url: string, extract: Omit<Extract, 'digests'>, m: Extract['mentions'][number]): MentionLink {
+  const link: MentionLink = { url, anchor: m.anchor, title: extract.title, before: m.before, text: m.text, after: m.after };
+  if (extract.date) link.date = extract.date.label;
+  return link;
+}
+
 /** A page's mentions, by entry. */
 function linksOf(url: string, extract: Omit<Extract, 'digests'>): Record<string, MentionLink[]> {
   const byEntry: Record<string, MentionLink[]> = {};
-  for (const m of extract.mentions) {
-    const link: MentionLink = { url, anchor: m.anchor, title: extract.title, before: m.before, text: m.text, after: m.after };
-    if (extract.date) link.date = extract.date.label;
-    (byEntry[m.entry] ??= []).push(link);
-  }
+  for (const m of extract.mentions) (byEntry[m.entry] ??= []).push(linkOf(url, extract, m));
   return byEntry;
 }
 
@@ -134,6 +175,11 @@ export function mentionsByEntry(pages: readonly Page[]): Record<string, MentionL
     for (const [entry, links] of Object.entries(linksOf(url, extract))) (byEntry[entry] ??= []).push(...links);
   }
   return byEntry;
+}
+
+/** Every mention of one entry, in the order of the pages. */
+export function mentionsOf(pages: readonly Page[], entry: string): MentionLink[] {
+  return pages.flatMap(({ url, extract }) => extract.mentions.filter((m) => m.entry === entry).map((m) => linkOf(url, extract, m)));
 }
 
 export interface ChronologyItem extends InContext {

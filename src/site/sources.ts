@@ -31,15 +31,15 @@ async function schemaFiles(schema: string, seen = new Set<string>()): Promise<st
 }
 
 /**
- * The TEI files as published for download (byte for byte, xml-model processing instructions
- * kept) and the schemas they name, laid out so that each xml-model still finds its schema.
- * Schemas outside the edition's folder are not copied.
+ * The schemas the TEI files name (`hrefs`, absolute paths), laid out beside them as published (byte for byte, at
+ * publishedPath) so that each xml-model still finds its schema. Schemas outside the edition's
+ * folder are not copied.
  */
-export async function publishedSources(config: EditionConfig, docs: readonly ReadDoc[]): Promise<Output[]> {
-  const outputs: Output[] = docs.map((doc) => ({ path: publishedPath(config, doc), content: doc.source.bytes }));
+export async function publishedSchemas(config: EditionConfig, hrefs: readonly string[]): Promise<Output[]> {
+  const outputs: Output[] = [];
   const sourcesDir = path.resolve(config.root, config.sources);
   // Each schema is read once, however many documents name it.
-  const named = new Set(docs.flatMap((doc) => doc.schemaRefs.map((ref) => ref.href)).filter((href) => path.isAbsolute(href)));
+  const named = new Set(hrefs);
   const schemas = new Set<string>();
   for (const href of named) for (const file of await schemaFiles(href).catch(() => [])) schemas.add(file);
   for (const schema of [...schemas].sort()) {

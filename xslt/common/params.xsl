@@ -36,6 +36,12 @@
   <xsl:param name="entry-id" as="xs:string" select="''"/>
   <xsl:param name="mentions-json" as="xs:string" select="'[]'"/>
 
+  <!-- In mode register-entry: which page of the entry's mentions this is (of entry-parts), and on the first, how many mentions on how many pages in all. -->
+  <xsl:param name="entry-part" as="xs:integer" select="1"/>
+  <xsl:param name="entry-parts" as="xs:integer" select="1"/>
+  <xsl:param name="entry-mentions" as="xs:integer" select="0"/>
+  <xsl:param name="entry-pages" as="xs:integer" select="0"/>
+
   <!-- In modes chronology and chronology-year: the dates of the page in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>
 
