@@ -26,7 +26,7 @@ import { publishedPath, publishedSchemas } from './site/sources.js';
 import { emptyState, hashOf, loadState, readState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, type StylesheetParams } from './transform.js';
-import { descendants } from './tree.js';
+import { descendants, type XmlElement } from './tree.js';
 import { claimOutputFolder, isOutputFolder, removeStale, type Output } from './write.js';
 
 export type { Extract } from './site/extracts.js';
@@ -161,16 +161,26 @@ function onDisk(outDir: string, state: BuildState): boolean {
   );
 }
 
-/** An authority entry's own text, by id: what a page that points to it shows of it. */
-function entryTexts(authorities: readonly ParsedDoc[]): Map<string, string> {
+/** Elements of an entry that give its names: what a page that mentions it shows (its title, its register). */
+const NAME_ELEMENTS = new Set(['persName', 'placeName', 'orgName', 'eventName', 'objectName', 'objectIdentifier']);
+
+/**
+ * Each authority entry's own text, by id (what its register page shows), and its face: what a
+ * document page or record that points to it shows of it (kind, list, names), without its notes.
+ */
+function entryTexts(authorities: readonly ParsedDoc[]): { texts: Map<string, string>; faces: Map<string, string> } {
   const texts = new Map<string, string>();
+  const faces = new Map<string, string>();
   for (const doc of authorities) {
     for (const e of descendants(doc.tree)) {
       const id = e.attrs.get('xml:id');
-      if (id && KIND_OF_ENTRY.has(e.name) && !texts.has(id)) texts.set(id, doc.text.slice(e.start, e.end));
+      if (!id || !KIND_OF_ENTRY.has(e.name) || texts.has(id)) continue;
+      texts.set(id, doc.text.slice(e.start, e.end));
+      const names = e.children.filter((c) => c.kind === 'element' && NAME_ELEMENTS.has(c.name)).map((c) => doc.text.slice((c as XmlElement).start, (c as XmlElement).end));
+      faces.set(id, hashOf(e.name, e.parent?.name ?? '', ...names));
     }
   }
-  return texts;
+  return { texts, faces };
 }
 
 /**
@@ -241,7 +251,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
   const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
   const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
-  const entries = entryTexts(authorityDocs);
+  const { texts: entries, faces } = entryTexts(authorityDocs);
   const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
   const listsHash = hashOf(...lists.map((k) => k.list));
   const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorities, authorityDocs.map((d) => d.text));
@@ -253,10 +263,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
       await inOrder(jobs, WINDOW, (job) => plan.start(job.file, job.inputs, (sink) => produce(job, sink)));
     };
-    const entryHash = new Map([...entries].map(([id, text]) => [id, hashOf(text)]));
+    // What a document's page and record show of the entries it points to: their faces, not their notes.
     const entriesHash = new Map<ReadDoc, string>();
     const entriesOf = (doc: ReadDoc): string => {
-      if (!entriesHash.has(doc)) entriesHash.set(doc, hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${entryHash.get(id) ?? ''}`)));
+      if (!entriesHash.has(doc)) entriesHash.set(doc, hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${faces.get(id) ?? ''}`)));
       return entriesHash.get(doc)!;
     };
 
@@ -580,7 +590,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
 
     clock.lap('write');
-    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE]);
+    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE], plan.lastWritten());
     const state: BuildState = {
       ...emptyState(fingerprint),
       inputs,

@@ -124,6 +124,11 @@ export class OutputPlan {
     return hashOf(...Object.keys(inputs).sort().map((k) => `${k}=${inputs[k]}`));
   }
 
+  /** Every file the last build wrote, if there was one. */
+  lastWritten(): string[] | undefined {
+    return this.previous && Object.keys(this.previous.outputs).flatMap((file) => this.madeBefore(file)!);
+  }
+
   /** Every output of this build, made or kept: what a clean-up of the folder must leave. */
   files(): string[] {
     return [...this.written, ...this.kept];

@@ -79,18 +79,17 @@ export async function loadState(outDir: string, fingerprint: string): Promise<{ 
   return read;
 }
 
-/** Object keys sorted, so that the same state always gives the same bytes. */
-export function sorted<T>(value: T): T;
-export function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}
+/** A map keyed by file with its keys in order: a build records its outputs in an order of its own (kept ones first). */
+const byKey = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
 
+/**
+ * The same state always gives the same bytes: the maps keyed by file are sorted, and every
+ * record in them is made with its keys in one order by the same code (or read back so).
+ */
 export async function saveState(outDir: string, state: BuildState): Promise<void> {
-  await writeFileAtomic(statePath(outDir), JSON.stringify(sorted(state)) + '\n');
+  const { checks, outputs, unrendered, summaries } = state;
+  const ordered = { ...state, checks: byKey(checks), outputs: byKey(outputs), unrendered: byKey(unrendered), summaries: byKey(summaries) };
+  await writeFileAtomic(statePath(outDir), JSON.stringify(ordered) + '\n');
 }
 
 /** Which inputs of an output differ from last time, or undefined if none: then it is kept. */

@@ -50,11 +50,15 @@ export async function claimOutputFolder(dir: string): Promise<void> {
   await writeFileAtomic(path.join(dir, OUTPUT_MARKER), 'Written by editio; files here are replaced on every build.\n');
 }
 
-/** Removes the files in `dir` that are not `outputs` of this build (nor the marker). */
-export async function removeStale(dir: string, outputs: Iterable<string>): Promise<number> {
+/**
+ * Removes the files in `dir` that are not `outputs` of this build (nor the marker). Given the
+ * files the last build wrote, looks only at those rather than walk the folder: a finished build
+ * leaves nothing else (one that stopped half-way leaves no state, and the next walks).
+ */
+export async function removeStale(dir: string, outputs: Iterable<string>, lastWritten?: Iterable<string>): Promise<number> {
   const keep = new Set([OUTPUT_MARKER, ...outputs]);
   let removed = 0;
-  for (const file of await listFiles(dir)) {
+  for (const file of lastWritten ?? (await listFiles(dir))) {
     if (!keep.has(file)) {
       await rm(path.join(dir, ...file.split('/')), { force: true });
       removed++;

@@ -132,7 +132,7 @@ describe('incremental builds (end to end)', function () {
     expect(lines.filter((l) => l.startsWith('chronology/'))).to.deep.equal([]);
   });
 
-  it('after one changed authority entry, remakes only the pages that point to it and the registers', async () => {
+  it('after a note of an authority entry changed, remakes its entry page and its register page, no document page', async () => {
     const entry = dossier.entries.persons[0]!;
     const authorities = teiFile('authorities.xml');
     const text = readFileSync(authorities, 'utf8');
@@ -140,12 +140,27 @@ describe('incremental builds (end to end)', function () {
     writeFileSync(authorities, text.slice(0, at) + text.slice(at).replace('Generated for a benchmark.', 'Generated for a benchmark; note edited.'));
     const lines: string[] = [];
     await build({ root, log: (line) => lines.push(line) });
-    const remade = lines.filter((l) => l.startsWith('documents/')).map((l) => l.replace(/\.html: .*/, ''));
-    const pointing = documents().filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`)).map((f) => `documents/${f.replace(/\.xml$/, '')}`);
-    expect(remade.sort()).to.deep.equal(pointing.sort());
+    expect(lines.filter((l) => /^(documents|text|metadata)\//.test(l))).to.deep.equal([]);
     expect(lines).to.include('registers/persons.html: authorities changed');
     const entryPages = lines.filter((l) => l.startsWith('registers/persons/'));
     expect(entryPages).to.deep.equal([`registers/persons/${entry}.html: entry changed`]);
+    expect(readFileSync(path.join(root, 'dist', 'edition', 'registers', 'persons', `${entry}.html`), 'utf8')).to.contain('note edited');
+  });
+
+  it('after an authority entry was renamed, remakes the pages and records of the documents that point to it', async () => {
+    const entry = dossier.entries.persons[0]!;
+    const authorities = teiFile('authorities.xml');
+    const text = readFileSync(authorities, 'utf8');
+    const at = text.indexOf(`xml:id="${entry}"`);
+    writeFileSync(authorities, text.slice(0, at) + text.slice(at).replace('<persName type="standard">', '<persName type="standard">Renamed '));
+    const lines: string[] = [];
+    await build({ root, log: (line) => lines.push(line) });
+    const remade = (folder: string, ext: string): string[] => lines.filter((l) => l.startsWith(`${folder}/`) && l.includes(`${ext}: `)).map((l) => l.replace(/: .*/, '')).sort();
+    const pointing = documents().filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`)).map((f) => f.replace(/\.xml$/, ''));
+    expect(pointing.length).to.be.greaterThan(0);
+    expect(remade('documents', '.html')).to.deep.equal(pointing.map((id) => `documents/${id}.html`).sort());
+    expect(remade('metadata', '.dc.xml')).to.deep.equal(pointing.map((id) => `metadata/${id}.dc.xml`).sort());
+    expect(readFileSync(path.join(root, 'dist', 'edition', 'documents', `${pointing[0]}.html`), 'utf8')).to.contain('title="Renamed ');
   });
 
   it('remakes the page of an entry whose note names another entry when that one is renamed', async () => {

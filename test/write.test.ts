@@ -28,6 +28,13 @@ describe('write', () => {
     expect(readdirSync(dir)).to.include(OUTPUT_MARKER);
   });
 
+  it('told what the last build wrote, looks only at those files', async () => {
+    await claimOutputFolder(dir);
+    for (const name of ['a', 'b', 'c']) await writeFileAtomic(path.join(dir, 'documents', `${name}.html`), name);
+    expect(await removeStale(dir, ['documents/a.html'], ['documents/a.html', 'documents/b.html'])).to.equal(1);
+    expect(readdirSync(path.join(dir, 'documents'))).to.deep.equal(['a.html', 'c.html']);
+  });
+
   it('only treats empty, missing or editio-written folders as output folders', async () => {
     expect(await isOutputFolder(path.join(dir, 'new'))).to.equal(true);
     expect(await isOutputFolder(dir)).to.equal(true);

@@ -41,25 +41,24 @@ function nameTable(authorities: readonly ParsedDoc[]): string {
 }
 
 /**
- * A source found valid by an earlier build, decoded only when something reads it: an
- * incremental build reads few of them (the pages to make), a full build all.
+ * A source found valid (now or by an earlier build), decoded whenever something reads it and
+ * never held: an incremental build reads few of them (the pages to make), and a full build
+ * would otherwise hold the text of every document at once.
  */
 function readWhenNeeded(source: Source): ReadDoc {
-  let read: { text: string; schemaRefs: ReadDoc['schemaRefs'] } | undefined;
-  const once = (): NonNullable<typeof read> => {
-    if (read) return read;
+  const read = (): { text: string; schemaRefs: ReadDoc['schemaRefs'] } => {
     const result = readSource(source);
-    // The same bytes (same hash) were read without error by the build that found them valid.
+    // The same bytes were read without error when they were found valid.
     if ('error' in result) throw new Error(`${source.name} was read without error before, and not now`);
-    return (read = result);
+    return result;
   };
   return {
     source,
     get text() {
-      return once().text;
+      return read().text;
     },
     get schemaRefs() {
-      return once().schemaRefs;
+      return read().schemaRefs;
     },
   };
 }
@@ -83,7 +82,7 @@ export async function checkEdition(
   // In chunks, so that the parsed trees of a large edition are never all in memory at once.
   const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
   const messages: Message[] = [];
-  const checkedDocs = new Map<string, { valid: boolean; doc: ReadDoc; pointsTo: string[] }>();
+  const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[] }>();
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const result = await checkSources(fresh.slice(i, i + CHUNK), {
       ...(config.foreign ? { lenient: true } : { edition: config, partial: true }),
@@ -95,8 +94,7 @@ export async function checkEdition(
       else messages.push(m);
     }
     for (const { doc, valid } of result.docs) {
-      const { source, text, schemaRefs } = doc;
-      checkedDocs.set(source.path, { valid, doc: { source, text, schemaRefs }, pointsTo: [...pointedIds(doc)].sort() });
+      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc)].sort() });
     }
   }
   const records: Record<string, CheckRecord> = {};
@@ -109,7 +107,8 @@ export async function checkEdition(
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);
     if (!record.valid) continue;
-    valid.push(checked?.doc ?? readWhenNeeded(source));
+    // Decoded again when needed rather than held: a large edition's texts would all be in memory.
+    valid.push(readWhenNeeded(source));
   }
   if (!config.foreign) {
     const used = new Set(sources.filter((s) => s.role !== 'authorities').flatMap((s) => records[relative(s)]!.pointsTo));

@@ -1,4 +1,4 @@
-import { hashOf, sorted } from '../state.js';
+import { hashOf } from '../state.js';
 
 /** What each page contributes to the edition-wide pages, as xslt/extract/extract.xsl writes it. */
 export interface InContext {
@@ -96,8 +96,9 @@ export function completeExtract(json: string): string {
     dates: dates.map((d) => inContext(d, DATE_CONTEXT)),
   };
   // The page's address is left out: the build adds it to each digest.
+  // 64 bits each: enough to tell an edit, and the state holds one per entry a document mentions.
   const digest = <T>(groups: Record<string, T[]>): Record<string, string> =>
-    Object.fromEntries(Object.entries(groups).map(([key, items]) => [key, hashOf(JSON.stringify(items))]));
+    Object.fromEntries(Object.entries(groups).map(([key, items]) => [key, hashOf(JSON.stringify(items)).slice(0, 16)]));
   const years: Record<string, ChronologyItem[]> = {};
   for (const item of itemsOf('', extract)) (years[yearOf(item)] ??= []).push(item);
   return JSON.stringify({ ...extract, digests: { mentions: digest(linksOf('', extract)), years: digest(years) } });
@@ -132,6 +133,13 @@ export interface PageSummary {
 
 export const listing = ({ id, title, date, summary, summaryOnly, place }: Listing): Listing => ({ id, title, date, summary, summaryOnly, place });
 
+function sorted<T>(value: T): T;
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
 export function summaryOf(extract: Extract): Summary {
   const mentioned = new Map<string, number>();
   for (const m of extract.mentions) mentioned.set(m.entry, (mentioned.get(m.entry) ?? 0) + 1);
@@ -144,7 +152,7 @@ export function summaryOf(extract: Extract): Summary {
       if (item.sort < year[2]) year[2] = item.sort;
     }
   }
-  // In the order a summary read back from the build state has, so that both give the same JSON.
+  // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
   return sorted({ ...listing(extract), digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
