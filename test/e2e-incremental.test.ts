@@ -132,14 +132,20 @@ describe('incremental builds (end to end)', function () {
     expect(lines.filter((l) => l.startsWith('chronology/'))).to.deep.equal([]);
   });
 
-  it('after a note of an authority entry changed, remakes its entry page and its register page, no document page', async () => {
+  /** Edits the first person's entry in the authority lists and builds; returns the entry's id and what the build said. */
+  const editEntry = async (find: string, replace: string): Promise<{ entry: string; lines: string[] }> => {
     const entry = dossier.entries.persons[0]!;
     const authorities = teiFile('authorities.xml');
     const text = readFileSync(authorities, 'utf8');
     const at = text.indexOf(`xml:id="${entry}"`);
-    writeFileSync(authorities, text.slice(0, at) + text.slice(at).replace('Generated for a benchmark.', 'Generated for a benchmark; note edited.'));
+    writeFileSync(authorities, text.slice(0, at) + text.slice(at).replace(find, replace));
     const lines: string[] = [];
     await build({ root, log: (line) => lines.push(line) });
+    return { entry, lines };
+  };
+
+  it('after a note of an authority entry changed, remakes its entry page and its register page, no document page', async () => {
+    const { entry, lines } = await editEntry('Generated for a benchmark.', 'Generated for a benchmark; note edited.');
     expect(lines.filter((l) => /^(documents|text|metadata)\//.test(l))).to.deep.equal([]);
     expect(lines).to.include('registers/persons.html: authorities changed');
     const entryPages = lines.filter((l) => l.startsWith('registers/persons/'));
@@ -148,13 +154,7 @@ describe('incremental builds (end to end)', function () {
   });
 
   it('after an authority entry was renamed, remakes the pages and records of the documents that point to it', async () => {
-    const entry = dossier.entries.persons[0]!;
-    const authorities = teiFile('authorities.xml');
-    const text = readFileSync(authorities, 'utf8');
-    const at = text.indexOf(`xml:id="${entry}"`);
-    writeFileSync(authorities, text.slice(0, at) + text.slice(at).replace('<persName type="standard">', '<persName type="standard">Renamed '));
-    const lines: string[] = [];
-    await build({ root, log: (line) => lines.push(line) });
+    const { entry, lines } = await editEntry('<persName type="standard">', '<persName type="standard">Renamed ');
     const remade = (folder: string, ext: string): string[] => lines.filter((l) => l.startsWith(`${folder}/`) && l.includes(`${ext}: `)).map((l) => l.replace(/: .*/, '')).sort();
     const pointing = documents().filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`)).map((f) => f.replace(/\.xml$/, ''));
     expect(pointing.length).to.be.greaterThan(0);
