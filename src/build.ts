@@ -387,12 +387,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
     const byYear = pagesBy('years');
     if (introDoc) {
-      const all = { 'documents-json': JSON.stringify(published.map(listing)) };
       const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, authorities: authorityHash, params: hashOf(JSON.stringify(params)) });
       const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
         await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
       };
-      await site('index', 'index.html', all);
+      // The documents in date order, listed on the home page and, past listPageDocuments, on list/2.html, …:
+      // a changed title or summary remakes the page that lists it.
+      const perList = config.listPageDocuments;
+      const parts = Math.max(1, Math.ceil(published.length / perList));
+      for (let part = 1; part <= parts; part++) {
+        const listed = published.slice((part - 1) * perList, part * perList);
+        const params = { 'documents-json': JSON.stringify(listed.map(listing)), part, parts, 'first-number': (part - 1) * perList + 1 };
+        if (part === 1) await site('index', 'index.html', params);
+        else await site('document-list', `list/${part}.html`, { ...params, 'path-to-root': '../' });
+      }
       const years = [...byYear.keys()].map((year) => {
         let count = 0;
         let first = '\uffff';
@@ -478,7 +486,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const part = i + 1;
           const listed = showing.slice(i * config.entryPageDocuments, part * config.entryPageDocuments);
           // Only the first page says how often the entry is mentioned in all.
-          const params = { 'entry-id': id, 'entry-part': part, 'entry-parts': parts, 'entry-mentions': part === 1 ? total.mentions : 0, 'entry-pages': part === 1 ? total.pages : 0 };
+          const params = { 'entry-id': id, part, parts, 'entry-mentions': part === 1 ? total.mentions : 0, 'entry-pages': part === 1 ? total.pages : 0 };
           const inputs = { entry, mentions: digestOf('mentions', id, listed), lists: listsHash, part: JSON.stringify(params) };
           return { file: part === 1 ? `registers/${kind}/${id}.html` : `registers/${kind}/${id}/${part}.html`, inputs, listed, params };
         });

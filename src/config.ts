@@ -8,6 +8,8 @@ export const CONFIG_FILE = 'editio.config.json';
 const CHRONOLOGY_PAGE_DATES = 1000;
 /** Pages per part of the search index, about: a changed page makes only its part again. */
 const SEARCH_SHARD_PAGES = 64;
+/** Documents the home page lists; more go to further pages: a list of 500 with summaries is ~200 KB. */
+const LIST_PAGE_DOCUMENTS = 500;
 /** Documents whose mentions an entry's page lists: an entry named in every document gets pages of this many. */
 const ENTRY_PAGE_DOCUMENTS = 200;
 
@@ -39,6 +41,8 @@ export interface EditionConfig {
   searchShardPages: number;
   /** An entry's page lists the mentions in at most this many documents; the rest go to further pages. */
   entryPageDocuments: number;
+  /** The home page lists at most this many documents; the rest go to further pages (list/2.html, …). */
+  listPageDocuments: number;
   /**
    * True for a folder of TEI without editio.config.json: every well-formed document is
    * published, schema problems are warnings, and no edition rule applies.
@@ -63,6 +67,7 @@ const FIELDS: Record<string, Field> = {
   chronologyPageDates: { type: 'number', required: false },
   searchShardPages: { type: 'number', required: false },
   entryPageDocuments: { type: 'number', required: false },
+  listPageDocuments: { type: 'number', required: false },
 };
 
 function fail(file: string, reason: string, line?: number, column?: number): never {
@@ -162,6 +167,7 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     chronologyPageDates: (obj.chronologyPageDates as number | undefined) ?? CHRONOLOGY_PAGE_DATES,
     searchShardPages: (obj.searchShardPages as number | undefined) ?? SEARCH_SHARD_PAGES,
     entryPageDocuments: Math.ceil((obj.entryPageDocuments as number | undefined) ?? ENTRY_PAGE_DOCUMENTS),
+    listPageDocuments: Math.ceil((obj.listPageDocuments as number | undefined) ?? LIST_PAGE_DOCUMENTS),
     foreign: false,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
@@ -185,6 +191,7 @@ export function foreignConfig(dir: string): EditionConfig {
     chronologyPageDates: CHRONOLOGY_PAGE_DATES,
     searchShardPages: SEARCH_SHARD_PAGES,
     entryPageDocuments: ENTRY_PAGE_DOCUMENTS,
+    listPageDocuments: LIST_PAGE_DOCUMENTS,
     foreign: true,
   };
 }

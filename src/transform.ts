@@ -32,9 +32,10 @@ export const STYLESHEET_PARAMS = {
   'entry-id': 'xs:string',
   /** In mode register-entry: the entry's mentions in context, as a JSON array. */
   'mentions-json': 'xs:string',
-  /** In mode register-entry: which page of the entry's mentions this is, of how many. */
-  'entry-part': 'xs:integer',
-  'entry-parts': 'xs:integer',
+  /** For a list split over several pages (an entry's mentions, the documents): which page this is, of how many, and the number of its first item. */
+  part: 'xs:integer',
+  parts: 'xs:integer',
+  'first-number': 'xs:integer',
   /** In mode register-entry, on the first page: how many mentions on how many pages in all. */
   'entry-mentions': 'xs:integer',
   'entry-pages': 'xs:integer',

@@ -38,7 +38,7 @@ describe('incremental builds (end to end)', function () {
     dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
     // Few enough dates per page that the chronology is split into years, as in a large edition.
     const config = path.join(root, 'editio.config.json');
-    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4, entryPageDocuments: 3 }, null, 2));
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4, entryPageDocuments: 3, listPageDocuments: 5 }, null, 2));
   });
   after(() => removeDir(root));
 
@@ -74,6 +74,29 @@ describe('incremental builds (end to end)', function () {
     }
     expect(total).to.be.greaterThan(25);
     expect(await htmlProblems([path.join(out, 'chronology.html'), ...years.map(([, file]) => path.join(out, file!))])).to.deep.equal([]);
+  });
+
+  it('lists the documents on the home page and further pages of listPageDocuments each, linked to each other', async () => {
+    const out = path.join(root, 'dist', 'edition');
+    const more = readdirSync(path.join(out, 'list')).sort();
+    expect(more).to.deep.equal(['2.html', '3.html']);
+    const files = [path.join(out, 'index.html'), ...more.map((f) => path.join(out, 'list', f))];
+    const listed: string[] = [];
+    for (const [i, file] of files.entries()) {
+      const html = readFileSync(file, 'utf8');
+      const ids = [...html.matchAll(/<h[23]><a href="(?:\.\.\/)?documents\/([^"]+)\.html">/g)].map((m) => m[1]!);
+      expect(ids.length, file).to.be.within(1, 5);
+      for (const id of ids) expect(existsSync(path.join(out, 'documents', `${id}.html`)), id).to.equal(true);
+      listed.push(...ids);
+      expect(html).to.contain(`<span aria-current="page">${i + 1}</span>`);
+      if (i > 0) expect(html).to.contain(`<ol class="document-list" start="${i * 5 + 1}">`);
+      for (const [, href] of (/<nav class="pager"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '').matchAll(/<a href="([^"#]+)/g)) {
+        expect(existsSync(path.resolve(path.dirname(file), href!)), `${file} → ${href}`).to.equal(true);
+      }
+    }
+    const published = readdirSync(path.join(out, 'documents')).map((f) => f.replace(/\.html$/, ''));
+    expect([...listed].sort()).to.deep.equal(published.sort());
+    expect(await htmlProblems(files)).to.deep.equal([]);
   });
 
   it('lists the mentions of an entry named in more than entryPageDocuments documents on pages linked to each other', async () => {

@@ -36,9 +36,12 @@
   <xsl:param name="entry-id" as="xs:string" select="''"/>
   <xsl:param name="mentions-json" as="xs:string" select="'[]'"/>
 
-  <!-- In mode register-entry: which page of the entry's mentions this is (of entry-parts), and on the first, how many mentions on how many pages in all. -->
-  <xsl:param name="entry-part" as="xs:integer" select="1"/>
-  <xsl:param name="entry-parts" as="xs:integer" select="1"/>
+  <!-- For a list split over several pages (an entry's mentions, the documents): which page this is, of how many, and the number of its first item. -->
+  <xsl:param name="part" as="xs:integer" select="1"/>
+  <xsl:param name="parts" as="xs:integer" select="1"/>
+  <xsl:param name="first-number" as="xs:integer" select="1"/>
+
+  <!-- In mode register-entry, on the first page: how many mentions on how many pages in all. -->
   <xsl:param name="entry-mentions" as="xs:integer" select="0"/>
   <xsl:param name="entry-pages" as="xs:integer" select="0"/>
 

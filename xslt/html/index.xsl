@@ -1,5 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The edition's home page (mode index), from the edition file: title, introduction, documents. -->
+<!--
+  The edition's home page (mode index), from the edition file: title, introduction, documents.
+  An edition of many documents lists them on several pages (part of parts): the home page
+  lists the first, list/2.html (mode document-list) and on the others.
+-->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -9,6 +13,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:mode name="index" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="document-list" on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:template match="/" mode="index">
     <xsl:variable name="tei" select="tei:TEI"/>
@@ -39,30 +44,63 @@
         </xsl:for-each>
         <section class="documents" id="documents" aria-labelledby="documents-heading">
           <h2 id="documents-heading">Documents</h2>
-          <ol class="document-list">
-            <xsl:for-each select="$ed:documents?*">
-              <li>
-                <p class="document-date">
-                  <xsl:choose>
-                    <xsl:when test="?date?when castable as xs:date">
-                      <time datetime="{?date?when}"><xsl:value-of select="?date?label"/></time>
-                    </xsl:when>
-                    <xsl:otherwise><xsl:value-of select="(?date?label, 'Undated')[1]"/></xsl:otherwise>
-                  </xsl:choose>
-                </p>
-                <h3><a href="documents/{encode-for-uri(?id)}.html"><xsl:value-of select="?title"/></a></h3>
-                <xsl:if test="?summary">
-                  <p class="summary"><xsl:value-of select="?summary"/></p>
-                </xsl:if>
-                <xsl:if test="?summaryOnly">
-                  <p class="status">Known only by its summary; the text is not transcribed.</p>
-                </xsl:if>
-              </li>
-            </xsl:for-each>
-          </ol>
+          <xsl:call-template name="ed:document-list">
+            <xsl:with-param name="heading" select="'h3'"/>
+          </xsl:call-template>
         </section>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A further page of the list of documents (list/<n>.html). -->
+  <xsl:template match="/" mode="document-list">
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="'Documents, page ' || $part"/>
+      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="main" as="node()*">
+        <section class="documents" id="documents" aria-labelledby="documents-heading">
+          <h1 id="documents-heading">Documents</h1>
+          <xsl:call-template name="ed:document-list">
+            <xsl:with-param name="heading" select="'h2'"/>
+          </xsl:call-template>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The documents of $documents-json in date order, each with date, title, summary and link; links to the other pages of the list. -->
+  <xsl:template name="ed:document-list">
+    <!-- The element of each document's title, under the list's heading. -->
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:call-template name="ed:pager">
+      <xsl:with-param name="first" select="$path-to-root || 'index.html#documents'"/>
+      <xsl:with-param name="rest" select="$path-to-root || 'list/'"/>
+      <xsl:with-param name="label" select="'Pages of the list of documents'"/>
+    </xsl:call-template>
+    <ol class="document-list">
+      <xsl:if test="$first-number ne 1"><xsl:attribute name="start" select="$first-number"/></xsl:if>
+      <xsl:for-each select="$ed:documents?*">
+        <li>
+          <p class="document-date">
+            <xsl:choose>
+              <xsl:when test="?date?when castable as xs:date">
+                <time datetime="{?date?when}"><xsl:value-of select="?date?label"/></time>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="(?date?label, 'Undated')[1]"/></xsl:otherwise>
+            </xsl:choose>
+          </p>
+          <xsl:element name="{$heading}" namespace="http://www.w3.org/1999/xhtml">
+            <a href="{$path-to-root}documents/{encode-for-uri(?id)}.html"><xsl:value-of select="?title"/></a>
+          </xsl:element>
+          <xsl:if test="?summary">
+            <p class="summary"><xsl:value-of select="?summary"/></p>
+          </xsl:if>
+          <xsl:if test="?summaryOnly">
+            <p class="status">Known only by its summary; the text is not transcribed.</p>
+          </xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -25,6 +25,27 @@
       map { 'class': 'mention-eventName', 'label': 'Events', 'list': 'listEvent' },
       map { 'class': 'date', 'label': 'Dates', 'list': '' })"/>
 
+  <!-- Links to every page of a list split over $parts pages: the first at $first, page n at $rest || n || '.html'. -->
+  <xsl:template name="ed:pager">
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:if test="$parts gt 1">
+      <nav class="pager" aria-label="{$label}">
+        <ol>
+          <xsl:for-each select="1 to $parts">
+            <li>
+              <xsl:choose>
+                <xsl:when test=". = $part"><span aria-current="page"><xsl:value-of select="."/></span></xsl:when>
+                <xsl:otherwise><a href="{if (. = 1) then $first else $rest || . || '.html'}"><xsl:value-of select="."/></a></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template name="ed:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>

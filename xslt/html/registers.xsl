@@ -3,7 +3,7 @@
   The registers. Mode register: the page of one kind of authority list, every entry with its
   names, dates, notes and identifiers and how often the edition mentions it. Mode
   register-entry: one entry's page, with a link to every mention in its words; an entry named
-  in very many documents has its mentions on several pages (entry-part of entry-parts).
+  in very many documents has its mentions on several pages (part of parts).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -70,15 +70,17 @@
           </xsl:for-each>
           <p class="mention-count">
             <xsl:choose>
-              <xsl:when test="$entry-part = 1">
+              <xsl:when test="$part = 1">
                 <xsl:value-of select="ed:mention-count($entry-mentions, $entry-pages)"/>
                 <xsl:if test="exists($mentions)">:</xsl:if>
               </xsl:when>
               <xsl:otherwise>Its mentions, continued:</xsl:otherwise>
             </xsl:choose>
           </p>
-          <xsl:call-template name="ed:mention-pager">
-            <xsl:with-param name="entry" select="$entry"/>
+          <xsl:call-template name="ed:pager">
+            <xsl:with-param name="first" select="ed:entry-href($entry)"/>
+            <xsl:with-param name="rest" select="replace(ed:entry-href($entry), '\.html$', '/')"/>
+            <xsl:with-param name="label" select="'Pages of mentions'"/>
           </xsl:call-template>
           <xsl:call-template name="ed:mention-list">
             <xsl:with-param name="mentions" select="$mentions"/>
@@ -139,28 +141,6 @@
                           else 'Mentioned ' || (if ($mentions = 1) then 'once' else $mentions || ' times')
                                || ' on ' || $pages || (if ($pages = 1) then ' page' else ' pages')"/>
   </xsl:function>
-
-  <!-- Links to the other pages of an entry's mentions: the first is the entry's page, part n is <id>/<n>.html. -->
-  <xsl:template name="ed:mention-pager">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:if test="$entry-parts gt 1">
-      <xsl:variable name="first" select="ed:entry-href($entry)"/>
-      <nav class="pager" aria-label="Pages of mentions">
-        <ol>
-          <xsl:for-each select="1 to $entry-parts">
-            <li>
-              <xsl:choose>
-                <xsl:when test=". = $entry-part"><span aria-current="page"><xsl:value-of select="."/></span></xsl:when>
-                <xsl:otherwise>
-                  <a href="{if (. = 1) then $first else replace($first, '\.html$', '/' || . || '.html')}"><xsl:value-of select="."/></a>
-                </xsl:otherwise>
-              </xsl:choose>
-            </li>
-          </xsl:for-each>
-        </ol>
-      </nav>
-    </xsl:if>
-  </xsl:template>
 
   <!-- Each mention in its words, linked to its place, grouped by page. -->
   <xsl:template name="ed:mention-list">
