@@ -3,17 +3,19 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkEdition } from './build/checks.js';
+import { StageClock } from './build/clock.js';
+import { entryTexts } from './build/entries.js';
 import { documentId, documentUrl } from './build/names.js';
 import { printEdition } from './build/print.js';
 import { Transformer } from './build/transformer.js';
 import { buildFingerprint, toolkitFingerprint } from './build/fingerprint.js';
-import { forgetStamps, lastBuild, saveStamps, STAMPS_FILE } from './build/stamps.js';
+import { folderOf, forgetStamps, lastBuild, saveStamps, STAMPS_FILE } from './build/stamps.js';
 import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
-import { ENTITY_KINDS, KIND_OF_ENTRY } from './entities.js';
+import { ENTITY_KINDS } from './entities.js';
 import { displayName, findXmlFiles, knownOf, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
-import type { ParsedDoc, ReadDoc } from './parse.js';
+import type { ReadDoc } from './parse.js';
 import { inOrder, OutputPlan } from './plan.js';
 import { chronology, chronologyByYear, listing, mentionsByEntry, mentionsOf, searchDocuments, summaryOf, type ChronologyItem, type Extract, type Listing, type Page, type PageSummary, type Summary } from './site/extracts.js';
 import type { Registry } from './dts/api.js';
@@ -23,10 +25,9 @@ import { corpusParts, documentRows, entryIndex, exchangeFiles, type DataFile } f
 import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
 import { joinParts, type Part } from './site/parts.js';
 import { publishedPath, publishedSchemas } from './site/sources.js';
-import { emptyState, hashOf, loadState, readState, saveState, STATE_DIR, statePath, type BuildState } from './state.js';
+import { emptyState, filesWritten, hashOf, loadState, readLastResult, resultOf, saveState, STATE_DIR, statePath, type BuildState, type LastResult } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, type StylesheetParams } from './transform.js';
-import { descendants, type XmlElement } from './tree.js';
 import { claimOutputFolder, isOutputFolder, removeStale, type Output } from './write.js';
 
 export type { Extract } from './site/extracts.js';
@@ -139,48 +140,9 @@ async function assets(): Promise<Output[]> {
   return outputs;
 }
 
-/** Says, with --verbose, how long each stage of a build took and how much memory is in use. */
-class StageClock {
-  private stage = 'state';
-  private since = performance.now();
-  constructor(private readonly log?: (line: string) => void) {}
-
-  lap(next: string): void {
-    const now = performance.now();
-    const rss = Math.round(process.memoryUsage.rss() / 2 ** 20);
-    this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${rss} MB)`);
-    this.stage = next;
-    this.since = now;
-  }
-}
-
-/** Every output a state names is still on disk (nobody deleted part of the edition by hand). */
-function onDisk(outDir: string, state: BuildState): boolean {
-  return Object.entries(state.outputs).every(([file, record]) =>
-    (record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [file]).every((f) => existsSync(path.join(outDir, ...f.split('/')))),
-  );
-}
-
-/** Elements of an entry that give its names: what a page that mentions it shows (its title, its register). */
-const NAME_ELEMENTS = new Set(['persName', 'placeName', 'orgName', 'eventName', 'objectName', 'objectIdentifier']);
-
-/**
- * Each authority entry's own text, by id (what its register page shows), and its face: what a
- * document page or record that points to it shows of it (kind, list, names), without its notes.
- */
-function entryTexts(authorities: readonly ParsedDoc[]): { texts: Map<string, string>; faces: Map<string, string> } {
-  const texts = new Map<string, string>();
-  const faces = new Map<string, string>();
-  for (const doc of authorities) {
-    for (const e of descendants(doc.tree)) {
-      const id = e.attrs.get('xml:id');
-      if (!id || !KIND_OF_ENTRY.has(e.name) || texts.has(id)) continue;
-      texts.set(id, doc.text.slice(e.start, e.end));
-      const names = e.children.filter((c) => c.kind === 'element' && NAME_ELEMENTS.has(c.name)).map((c) => doc.text.slice((c as XmlElement).start, (c as XmlElement).end));
-      faces.set(id, hashOf(e.name, e.parent?.name ?? '', ...names));
-    }
-  }
-  return { texts, faces };
+/** Every output a state names is still on disk (nobody deleted part of the edition by hand); `untouched` folders are not looked into. */
+function onDisk(outDir: string, state: BuildState, untouched: ReadonlySet<string>): boolean {
+  return filesWritten(state).every((f) => untouched.has(folderOf(f)) || existsSync(path.join(outDir, ...f.split('/'))));
 }
 
 /**
@@ -208,12 +170,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
   const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);
   if (last?.unchanged && found.messages.length === 0) {
-    const saved = await readState(outDir);
-    if ('state' in saved && onDisk(outDir, saved.state)) {
+    const saved = await readLastResult(outDir);
+    if (saved) {
       options.log?.('nothing changed since the last build (no file changed)');
-      return nothingChanged(saved.state, outDir, found.files.map((file) => ({ path: file, name: displayName(file) })), config);
+      return nothingChanged(saved, outDir, found.files.map((file) => ({ path: file, name: displayName(file) })), config);
     }
   }
+  const untouched = last?.untouched ?? new Set<string>();
   const loaded = await loadSources(found.files, roleFinder(config), last?.known);
   for (const m of loaded.messages) messages.push(m);
   for (const wanted of [config.introduction, ...config.authorities]) {
@@ -229,10 +192,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const fullReason = 'reason' in prior ? prior.reason : undefined;
   const sourceHash = new Map(loaded.sources.map((s) => [s.path, knownOf(s).hash]));
   const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
-  if (previous && previous.inputs === inputs && onDisk(outDir, previous)) {
+  if (previous && previous.inputs === inputs && onDisk(outDir, previous, untouched)) {
     options.log?.('nothing changed since the last build');
-    const result = nothingChanged(previous, outDir, loaded.sources, config);
-    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt);
+    const result = nothingChanged(resultOf(previous), outDir, loaded.sources, config);
+    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt, filesWritten(previous));
     return { ...result, messages: [...messages, ...result.messages] };
   }
   if (fullReason) options.log?.(`full build: ${fullReason}`);
@@ -245,7 +208,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   clock.lap('validate');
   const check = await checkEdition(config, loaded.sources, { fingerprint, hashes: sourceHash, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   for (const m of check.messages) messages.push(m);
-  const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log);
+  const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log, untouched);
   const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
   const isValid = new Set(check.valid.map((d) => d.source.path));
   const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
@@ -257,7 +220,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorities, authorityDocs.map((d) => d.text));
   try {
     const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
-    // What a document shows of the authority lists: the entries it points to.
     /** Makes each job's file that changed, on the worker pool when there are enough of them, finished in order. */
     const makeEach = async <J extends { file: string; inputs: Record<string, string> }>(jobs: readonly J[], produce: (job: J, sink: Message[]) => Promise<string | undefined>): Promise<void> => {
       await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.file, job.inputs)).length);
@@ -279,12 +241,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (json !== undefined) summaries[file] = summaryOf(JSON.parse(json) as Extract);
       return json;
     };
+    // A kept extract's summary is the last build's.
     const summaryIn = async (file: string): Promise<Summary | undefined> => {
       if (!plan.has(file)) return undefined;
-      if (!summaries[file] && !plan.written.has(file)) {
-        summaries[file] = previous?.summaries[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract);
-      }
-      return summaries[file];
+      return (summaries[file] ??= previous?.summaries[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract));
     };
     const documents = new Map<ReadDoc, Summary>();
     const candidates = check.valid.filter((d) => d.source.role === 'document');
@@ -353,9 +313,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // The words in context of the pages an edition-wide page to be made shows, read once each.
     const extractsRead = new Map<string, Promise<Page>>();
     const extractOf = ({ url, summary }: PageSummary): string => (url === 'index.html' ? introFile : extractFile(byId.get(summary.id)!));
-    const readExtract = async ({ url, summary }: PageSummary): Promise<Page> => {
-      const extract = JSON.parse((await plan.text(extractOf({ url, summary })))!) as Extract;
-      return { url, extract: url === 'index.html' ? introTitled(extract) : extract };
+    const readExtract = async (page: PageSummary): Promise<Page> => {
+      const extract = JSON.parse((await plan.text(extractOf(page)))!) as Extract;
+      return { url: page.url, extract: page.url === 'index.html' ? introTitled(extract) : extract };
     };
     const withExtracts = async (wanted: readonly PageSummary[]): Promise<Page[]> => {
       const read: Page[] = [];
@@ -379,8 +339,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       return byKey;
     };
+    // The parts as one string (hashOf's separators): spreading thousands of them into a call was slow.
     const digestOf = (kind: keyof Summary['digests'], key: string, showing: readonly PageSummary[] = []): string =>
-      hashOf(...showing.map(({ url, summary }) => `${url}=${summary.digests[kind][key]}`));
+      showing.length === 0 ? hashOf() : hashOf(showing.map(({ url, summary }) => `${url}=${summary.digests[kind][key]}`).join('\0'));
 
     clock.lap('site');
     const firstChecked = check.valid[0];
@@ -521,7 +482,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // A published source is the source's bytes: its hash is known (the same as hashOf its content).
     const sources: DataFile[] = [
       ...members.map((doc) => ({ path: publishedPath(config, doc), hash: hashOfDoc(doc), content: async () => doc.source.bytes })),
-      ...(await publishedSchemas(config, members.flatMap((doc) => knownOf(doc.source).schemaHrefs))).map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => Buffer.from(content) })),
+      ...(await publishedSchemas(config, members.flatMap((doc) => knownOf(doc.source).schemaHrefs))).map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => content })),
     ];
     for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
     const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;
@@ -611,7 +572,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     };
     await saveState(outDir, state);
     // Load messages are not replayed from the state: a build that had some must read the sources again.
-    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt);
+    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt, plan.files());
     clock.lap('done');
     return {
       messages,
@@ -630,7 +591,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /** The result of a build that finds the same inputs as the last one, and writes nothing. */
-function nothingChanged(previous: BuildState, outDir: string, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult {
+function nothingChanged(previous: LastResult, outDir: string, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult {
   return {
     messages: previous.messages,
     outDir,
@@ -638,12 +599,12 @@ function nothingChanged(previous: BuildState, outDir: string, sources: readonly 
     fileCount: sources.length,
     unrendered: unrenderedByName(previous, sources, config),
     written: 0,
-    kept: Object.keys(previous.outputs).length,
+    kept: previous.outputs,
     checked: 0,
   };
 }
 
-function unrenderedByName(state: BuildState, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult['unrendered'] {
+function unrenderedByName(state: Pick<BuildState, 'unrendered'>, sources: readonly { path: string; name: string }[], config: EditionConfig): BuildResult['unrendered'] {
   const out: BuildResult['unrendered'] = {};
   for (const s of sources) {
     const counts = state.unrendered[path.relative(config.root, s.path).split(path.sep).join('/')];

@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
-import { changedInputs, hashOf, type BuildState, type OutputRecord } from './state.js';
-import { writeFileAtomic, type Output } from './write.js';
+import { changedInputs, filesOf, filesWritten, hashOf, type BuildState, type OutputRecord } from './state.js';
+import { writeFileAtomic, type Output, type Pieces } from './write.js';
 
 export type Content = string | Uint8Array;
 type Produce = (messages: Message[]) => Content | undefined | Promise<Content | undefined>;
-type ProduceMany = (messages: Message[]) => Output[] | Promise<Output[]>;
+type ProduceMany = (messages: Message[]) => (Output | Pieces)[] | Promise<(Output | Pieces)[]>;
 
 export class OutputPlan {
   /** Outputs written by this build: each as soon as it is made, so none waits in memory. */
@@ -27,12 +27,14 @@ export class OutputPlan {
     /** Why the build is not incremental, if it is not: named for every output it makes. */
     private readonly fullReason: string | undefined,
     private readonly log?: (line: string) => void,
+    /** Folders of the output in which no file was added or removed since the last build: what it made there is there. */
+    private readonly untouched: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** What an output or group made last time (a group records its files as the input "files"). */
+  /** What an output or group made last time. */
   private madeBefore(file: string): string[] | undefined {
-    const files = this.previous?.outputs[file]?.inputs['files'];
-    return files !== undefined ? files.split('\n').filter(Boolean) : this.previous?.outputs[file] ? [file] : undefined;
+    const previous = this.previous?.outputs[file];
+    return previous && filesOf(file, previous);
   }
 
   /** Why `file` (or a group) must be made again; undefined if it may be kept as it is on disk. */
@@ -42,7 +44,8 @@ export class OutputPlan {
     const files = previous?.inputs['files'];
     const changed = changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs);
     if (changed) return changed.includes('new') ? 'new' : `${changed.join(', ')} changed`;
-    return this.madeBefore(file)!.every((f) => existsSync(path.join(this.outDir, ...f.split('/')))) ? undefined : 'missing on disk';
+    const there = (f: string): boolean => this.untouched.has(path.posix.dirname(f)) || existsSync(path.join(this.outDir, ...f.split('/')));
+    return this.madeBefore(file)!.every(there) ? undefined : 'missing on disk';
   }
 
   /** Whether `file` (or a group) would be kept. */
@@ -103,19 +106,19 @@ export class OutputPlan {
     return this.written.has(file) || this.kept.has(file);
   }
 
-  private async write(file: string, content: Content): Promise<void> {
+  private async write(file: string, content: Content | Pieces['content']): Promise<void> {
     await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content);
     this.written.add(file);
   }
 
   /** An output's content, as on disk (just made, or kept). */
-  async content(file: string): Promise<Content | undefined> {
+  async content(file: string): Promise<Buffer | undefined> {
     return this.has(file) ? readFile(path.join(this.outDir, ...file.split('/'))) : undefined;
   }
 
   async text(file: string): Promise<string | undefined> {
     const content = await this.content(file);
-    return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+    return content?.toString('utf8');
   }
 
   /** A hash of an output's inputs, for outputs made from other outputs. */
@@ -126,7 +129,7 @@ export class OutputPlan {
 
   /** Every file the last build wrote, if there was one. */
   lastWritten(): string[] | undefined {
-    return this.previous && Object.keys(this.previous.outputs).flatMap((file) => this.madeBefore(file)!);
+    return this.previous && filesWritten(this.previous);
   }
 
   /** Every output of this build, made or kept: what a clean-up of the folder must leave. */

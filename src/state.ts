@@ -56,9 +56,33 @@ export interface BuildState {
   summaries: Record<string, Summary>;
 }
 
+/** The files an output record stands for: a group of outputs lists them as its input "files". */
+export const filesOf = (output: string, record: OutputRecord): string[] =>
+  record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [output];
+
+/** Every file the build of a state wrote. */
+export const filesWritten = (state: BuildState): string[] => Object.entries(state.outputs).flatMap(([output, record]) => filesOf(output, record));
+
 export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', messages: [], published: [], summaries: {} });
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
+
+/** What a build that does nothing reports: the last build's result, kept apart from its (large) state. */
+export type LastResult = Pick<BuildState, 'messages' | 'published' | 'unrendered'> & { outputs: number };
+
+const resultPath = (outDir: string): string => path.join(outDir, STATE_DIR, 'result.json');
+
+export const resultOf = ({ messages, published, unrendered, outputs }: BuildState): LastResult => ({ messages, published, unrendered, outputs: Object.keys(outputs).length });
+
+/** The last build's result, if it is of this version. */
+export async function readLastResult(outDir: string): Promise<LastResult | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(resultPath(outDir), 'utf8')) as LastResult & { version: number };
+    return saved.version === STATE_VERSION ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The state an output folder holds, if it is of this version, else why not. */
 export async function readState(outDir: string): Promise<{ state: BuildState } | { reason: string }> {
@@ -90,6 +114,7 @@ export async function saveState(outDir: string, state: BuildState): Promise<void
   const { checks, outputs, unrendered, summaries } = state;
   const ordered = { ...state, checks: byKey(checks), outputs: byKey(outputs), unrendered: byKey(unrendered), summaries: byKey(summaries) };
   await writeFileAtomic(statePath(outDir), JSON.stringify(ordered) + '\n');
+  await writeFileAtomic(resultPath(outDir), JSON.stringify({ version: state.version, ...resultOf(ordered) }) + '\n');
 }
 
 /** Which inputs of an output differ from last time, or undefined if none: then it is kept. */

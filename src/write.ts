@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, content: Output['content'] | Pieces['content']): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
@@ -19,6 +19,12 @@ export interface Output {
   /** Path inside the output folder, with `/` separators. */
   path: string;
   content: string | Uint8Array;
+}
+
+/** An output written in pieces, one after another: a large file is not first copied into one buffer. */
+export interface Pieces {
+  path: string;
+  content: readonly Uint8Array[];
 }
 
 /** Marks a folder as editio's own, so that a rebuild may delete what it no longer produces. */

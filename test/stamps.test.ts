@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../src/build.js';
 import { lastBuild, saveStamps, STAMPS_FILE } from '../src/build/stamps.js';
@@ -27,7 +27,7 @@ describe('build/stamps', () => {
 
   const sources = (): string[] => files.slice(0, 2);
   const loaded = async (): Promise<Source[]> => (await loadSources(sources())).sources;
-  const saved = async (): Promise<void> => saveStamps(dir, 'settings', await loaded(), files, Date.now());
+  const saved = async (): Promise<void> => saveStamps(dir, 'settings', await loaded(), files, Date.now(), []);
   const unchanged = async (found = sources(), settings = 'settings'): Promise<boolean> => (await lastBuild(dir, settings, found)).unchanged;
 
   it('finds nothing changed when no file the build read has changed', async () => {
@@ -52,7 +52,7 @@ describe('build/stamps', () => {
 
   it('knows the hash of each source unchanged since, and loading reads only the others', async () => {
     const before = await loaded();
-    await saveStamps(dir, 'settings', before, files, Date.now());
+    await saveStamps(dir, 'settings', before, files, Date.now(), []);
     writeFileSync(files[0]!, '<a.xml>edited</a.xml>');
     age(files[0]!, 3000);
     const { known } = await lastBuild(dir, 'settings', sources());
@@ -68,13 +68,24 @@ describe('build/stamps', () => {
 
   it('keeps no stamp of a file modified within two seconds of the build, or after it began', async () => {
     writeFileSync(files[1]!, '<b.xml/> ');
-    await saveStamps(dir, 'settings', await loaded(), files, Date.now());
+    await saveStamps(dir, 'settings', await loaded(), files, Date.now(), []);
     expect(await unchanged()).to.equal(false);
     expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[0]]);
     age(files[1]!, 60);
-    await saveStamps(dir, 'settings', await loaded(), files, Date.now() - 120_000);
+    await saveStamps(dir, 'settings', await loaded(), files, Date.now() - 120_000, []);
     expect(await unchanged()).to.equal(false);
     expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[0]]);
+  });
+
+  it('sees a file removed from a folder of the output, and trusts the folders nobody touched', async () => {
+    for (const name of ['documents/a.html', 'documents/b.html', 'text/a.txt']) {
+      mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
+      writeFileSync(path.join(dir, name), name);
+    }
+    await saveStamps(dir, 'settings', await loaded(), files, Date.now(), ['documents/a.html', 'documents/b.html', 'text/a.txt']);
+    expect(await lastBuild(dir, 'settings', sources())).to.deep.include({ unchanged: true, untouched: new Set(['documents', 'text']) });
+    rmSync(path.join(dir, 'documents', 'b.html'));
+    expect(await lastBuild(dir, 'settings', sources())).to.deep.include({ unchanged: false, untouched: new Set(['text']) });
   });
 
   it('finds nothing unchanged in stamps it cannot read', async () => {
@@ -109,6 +120,16 @@ describe('build/stamps', () => {
       // The output folder is published: the stamps name files relative to it, never where they are on this machine.
       const stamps = readFileSync(path.join(root, 'dist', 'edition', STAMPS_FILE), 'utf8');
       expect(stamps).to.contain('"../../tei/1966-09-21-giap-decision.xml"').and.not.contain(root);
+    });
+
+    it('remakes an output deleted by hand, though no source changed', async () => {
+      for (const file of sourceFiles()) age(file, 3600);
+      await build({ root });
+      const page = path.join(root, 'dist', 'edition', 'documents', '1966-09-30-protocol-agreement.html');
+      rmSync(page);
+      const after = await logged();
+      expect(after.lines).to.include('documents/1966-09-30-protocol-agreement.html: missing on disk');
+      expect(existsSync(page)).to.equal(true);
     });
 
     it('rebuilds a document edited to the same size, though its time is older than the build', async () => {

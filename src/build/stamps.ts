@@ -27,7 +27,18 @@ interface Stamps {
   key: string;
   /** Per source (relative, as `files`): its stamp then, and what the build knew of it: hash, size, schemas named (relative). */
   sources: Record<string, [stamp: string, hash: string, size: number, schemas: string[]]>;
+  /**
+   * The stamp of every folder of the output the build wrote into ("." the output folder), when
+   * it ended: a file added to or removed from a folder changes the folder's times.
+   */
+  outputFolders: Record<string, string>;
 }
+
+/** The folder of an output, as outputFolders names it. */
+export const folderOf = (file: string): string => path.posix.dirname(file);
+
+/** Where the build state is written last, after the stamps are taken: never trusted. */
+const STATE_FOLDER = folderOf(STAMPS_FILE);
 
 async function stampOf(file: string): Promise<{ stamp: string; changedAt: number }> {
   try {
@@ -53,22 +64,24 @@ const keyOf = (settings: string, sources: readonly string[], files: readonly str
   hashOf(settings, ...sources, '', ...files.flatMap((f, i) => [f, stamps[i]!.stamp]));
 
 export interface LastBuild {
-  /** The last build read exactly these sources with these settings, and no file it read has changed since. */
+  /** The last build read exactly these sources with these settings, no file it read has changed since, nor any folder it wrote. */
   unchanged: boolean;
   /** What the last build knew of each source whose file has not changed since, by absolute path. */
   known: Map<string, Known>;
+  /** The output's folders in which no file was added or removed since the last build. */
+  untouched: Set<string>;
 }
 
 /** What the stamps of the last build in `outDir` say of these sources. `settings` must name everything else a build depends on. */
 export async function lastBuild(outDir: string, settings: string, sources: readonly string[]): Promise<LastBuild> {
-  const none: LastBuild = { unchanged: false, known: new Map() };
+  const none: LastBuild = { unchanged: false, known: new Map(), untouched: new Set() };
   let saved: Stamps;
   try {
     saved = JSON.parse(await readFile(path.join(outDir, STAMPS_FILE), 'utf8')) as Stamps;
   } catch {
     return none;
   }
-  if (!Array.isArray(saved.files) || typeof saved.key !== 'string' || typeof saved.sources !== 'object') return none;
+  if (!Array.isArray(saved.files) || typeof saved.key !== 'string' || typeof saved.sources !== 'object' || typeof saved.outputFolders !== 'object') return none;
   const stamps = await stampsOf(saved.files.map((f) => path.resolve(outDir, f)));
   const known = new Map<string, Known>();
   saved.files.forEach((file, i) => {
@@ -78,19 +91,38 @@ export async function lastBuild(outDir: string, settings: string, sources: reado
       known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)) });
     }
   });
-  return { unchanged: saved.key !== '' && keyOf(settings, relativeTo(outDir, sources), saved.files, stamps) === saved.key, known };
+  const folders = Object.keys(saved.outputFolders);
+  const now = await stampsOf(folders.map((f) => path.resolve(outDir, f)));
+  const untouched = new Set(folders.filter((f, i) => now[i]!.stamp === saved.outputFolders[f]));
+  const unchanged = saved.key !== '' && untouched.size === folders.length && keyOf(settings, relativeTo(outDir, sources), saved.files, stamps) === saved.key;
+  return { unchanged, known, untouched };
 }
 
 /**
  * Keeps the stamps of what a build read, and what it knew of each source; a file modified too
  * recently to trust its stamp is left out, and then the next build is no no-op.
  */
-export async function saveStamps(outDir: string, settings: string, sources: readonly Source[], files: readonly string[], startedAt: number): Promise<void> {
+export async function saveStamps(
+  outDir: string,
+  settings: string,
+  sources: readonly Source[],
+  files: readonly string[],
+  startedAt: number,
+  /** The build's outputs, relative to `outDir`. */
+  outputs: Iterable<string>,
+): Promise<void> {
   const relative = relativeTo(outDir, files);
   const stamps = await stampsOf(files);
   const trusted = (i: number): boolean => stamps[i]!.changedAt <= startedAt - UNTRUSTED_MS;
   const bySource = new Map(sources.map((s) => [s.path, s]));
-  const saved: Stamps = { files: relative, key: relative.every((_, i) => trusted(i)) ? keyOf(settings, relativeTo(outDir, sources.map((s) => s.path)), relative, stamps) : '', sources: {} };
+  const folders = [...new Set([...outputs].map(folderOf))].filter((f) => f !== STATE_FOLDER).sort();
+  const folderStamps = await stampsOf(folders.map((f) => path.resolve(outDir, f)));
+  const saved: Stamps = {
+    files: relative,
+    key: relative.every((_, i) => trusted(i)) ? keyOf(settings, relativeTo(outDir, sources.map((s) => s.path)), relative, stamps) : '',
+    sources: {},
+    outputFolders: Object.fromEntries(folders.map((f, i) => [f, folderStamps[i]!.stamp])),
+  };
   files.forEach((file, i) => {
     const source = bySource.get(file);
     if (!source || !trusted(i)) return;

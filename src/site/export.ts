@@ -5,7 +5,7 @@ import { STATE_DIR } from '../state.js';
 import { KIND_OF_ENTRY, type Register } from '../entities.js';
 import type { ParsedDoc, ReadDoc } from '../parse.js';
 import { descendants, textContent } from '../tree.js';
-import type { Output } from '../write.js';
+import type { Output, Pieces } from '../write.js';
 import type { Summary } from './extracts.js';
 import { joinParts, type Part } from './parts.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
@@ -184,7 +184,7 @@ export async function exchangeFiles(
   rows: readonly DocumentRow[],
   records: readonly DataFile[],
   sources: readonly DataFile[],
-): Promise<Output[]> {
+): Promise<(Output | Pieces)[]> {
   const files: Output[] = [
     { path: 'metadata/documents.csv', content: toCsv(rows) },
     { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },

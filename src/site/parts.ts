@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { STATE_DIR } from '../state.js';
-import type { Output } from '../write.js';
+import type { Output, Pieces } from '../write.js';
 
 export interface Part {
   /** What the part is (a document's id, "head"): its place in the last file is found by it. */
@@ -39,7 +39,7 @@ async function lastMade(outDir: string, file: string): Promise<{ bytes: Buffer; 
 }
 
 /** The file from its parts, and its index; `outDir` holds the last build's, if any. */
-export async function joinParts(outDir: string, file: string, parts: readonly Part[]): Promise<Output[]> {
+export async function joinParts(outDir: string, file: string, parts: readonly Part[]): Promise<[Pieces, Output]> {
   const last = await lastMade(outDir, file);
   const chunks: Uint8Array[] = [];
   const index: PartsIndex = { size: 0, parts: [] };
@@ -56,7 +56,7 @@ export async function joinParts(outDir: string, file: string, parts: readonly Pa
     chunks.push(bytes);
   }
   return [
-    { path: file, content: Buffer.concat(chunks) },
+    { path: file, content: chunks },
     { path: partsIndexFile(file), content: JSON.stringify(index) + '\n' },
   ];
 }

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { ReadDoc } from '../parse.js';
-import type { Output } from '../write.js';
 
 /** Where a source is published: tei/ plus its path inside the edition's sources folder. */
 export function publishedPath(config: EditionConfig, doc: ReadDoc): string {
@@ -35,8 +34,8 @@ async function schemaFiles(schema: string, seen = new Set<string>()): Promise<st
  * publishedPath) so that each xml-model still finds its schema. Schemas outside the edition's
  * folder are not copied.
  */
-export async function publishedSchemas(config: EditionConfig, hrefs: readonly string[]): Promise<Output[]> {
-  const outputs: Output[] = [];
+export async function publishedSchemas(config: EditionConfig, hrefs: readonly string[]): Promise<{ path: string; content: Buffer }[]> {
+  const outputs: { path: string; content: Buffer }[] = [];
   const sourcesDir = path.resolve(config.root, config.sources);
   // Each schema is read once, however many documents name it.
   const named = new Set(hrefs);
