@@ -348,7 +348,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const introDoc: ReadDoc | undefined = intro ?? (firstChecked ? { ...firstChecked, text: EMPTY_TEI } : undefined);
     const byYear = pagesBy('years');
     if (introDoc) {
-      const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, authorities: authorityHash, params: hashOf(JSON.stringify(params)) });
+      // What these pages show of the authority lists: which lists there are, and the entries' faces (a note edit changes none).
+      const entryFaces = hashOf(listsHash, ...[...faces].map(([id, face]) => `${id}=${face}`));
+      const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
       const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
         await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
       };
@@ -403,7 +405,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         content: async () => (key === 'index' ? '' : '\n\n\n') + (await text()).replace(/^\n+/, '').replace(/\n{3,}/g, '\n\n\n').trimEnd(),
       });
       const textParts = (sink: Message[]): Part[] => [
-        textPart('index', hashOf(introHash, authorityHash), async () => xslt.run(sink, introDoc, 'text', {}, 'index') ?? ''),
+        textPart('index', hashOf(introHash, entryFaces), async () => xslt.run(sink, introDoc, 'text', {}, 'index') ?? ''),
         ...published.map((e) => textPart(e.id, plan.inputsOf(`text/${e.id}.txt`), async () => (await plan.text(`text/${e.id}.txt`)) ?? '')),
         { key: 'end', hash: 'end', content: () => '\n' },
       ];
