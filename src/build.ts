@@ -206,7 +206,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await forgetStamps(outDir);
 
   clock.lap('validate');
-  const check = await checkEdition(config, loaded.sources, { fingerprint, hashes: sourceHash, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  const check = await checkEdition(config, loaded.sources, { fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   for (const m of check.messages) messages.push(m);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log, untouched);
   const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
@@ -249,7 +249,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const documents = new Map<ReadDoc, Summary>();
     const candidates = check.valid.filter((d) => d.source.role === 'document');
     const progress = (stage: Progress['stage'], done: number): void => options.onProgress?.({ stage, done, total: candidates.length });
-    const extractFile = (doc: ReadDoc): string => `${STATE_DIR}/extracts/${documentId(doc)}.json`;
+    const extractOfId = (id: string): string => `${STATE_DIR}/extracts/${id}.json`;
+    const extractFile = (doc: ReadDoc): string => extractOfId(documentId(doc));
     const extractable = candidates.filter((doc) => !tooLarge(doc, config, messages));
     await xslt.expect(extractable.filter((doc) => !plan.isCurrent(extractFile(doc), { source: hashOfDoc(doc) })).length);
     await inOrder(extractable, WINDOW, (doc, n) => {
@@ -312,7 +313,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ];
     // The words in context of the pages an edition-wide page to be made shows, read once each.
     const extractsRead = new Map<string, Promise<Page>>();
-    const extractOf = ({ url, summary }: PageSummary): string => (url === 'index.html' ? introFile : extractFile(byId.get(summary.id)!));
+    const extractOf = ({ url, summary }: PageSummary): string => (url === 'index.html' ? introFile : extractOfId(summary.id));
     const readExtract = async (page: PageSummary): Promise<Page> => {
       const extract = JSON.parse((await plan.text(extractOf(page)))!) as Extract;
       return { url: page.url, extract: page.url === 'index.html' ? introTitled(extract) : extract };

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { checkSources } from '../check.js';
 import type { EditionConfig } from '../config.js';
-import type { Source } from '../load.js';
+import { knownOf, type Source } from '../load.js';
 import type { Message } from '../messages.js';
 import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse.js';
 import { pointedIds, unusedEntries } from '../rules/authorities.js';
@@ -66,7 +66,7 @@ function readWhenNeeded(source: Source): ReadDoc {
 export async function checkEdition(
   config: EditionConfig,
   sources: readonly Source[],
-  options: { fingerprint: string; previous?: BuildState; schema?: string; hashes: ReadonlyMap<string, string> },
+  options: { fingerprint: string; previous?: BuildState; schema?: string },
 ): Promise<EditionCheck> {
   const relative = (s: Source): string => path.relative(config.root, s.path).split(path.sep).join('/');
   const authorities = sources
@@ -74,8 +74,10 @@ export async function checkEdition(
     .map((s) => parse(s).doc)
     .filter((d): d is ParsedDoc => d !== undefined);
   const names = nameTable(authorities);
-  const hash = (s: Source): string => options.hashes.get(s.path) ?? hashOf(s.bytes);
-  const keyOf = (s: Source): string => (s.role === 'authorities' ? hashOf(options.fingerprint, hash(s)) : hashOf(options.fingerprint, s.role, hash(s), names));
+  const keyOf = (s: Source): string => {
+    const { hash } = knownOf(s);
+    return s.role === 'authorities' ? hashOf(options.fingerprint, hash) : hashOf(options.fingerprint, s.role, hash, names);
+  };
   const fresh = sources.filter((s) => options.previous?.checks[relative(s)]?.key !== keyOf(s));
   const isFresh = new Set(fresh);
 

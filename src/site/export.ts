@@ -22,12 +22,8 @@ function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** A file of the edition as data: its hash, and how to get its bytes if they are needed. */
-export interface DataFile {
-  path: string;
-  hash: string;
-  content: () => Promise<Uint8Array>;
-}
+/** A file of the edition as data (a zip entry too): its hash, and how to get its bytes if they are needed. */
+export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Array> };
 
 /**
  * The whole edition as one teiCorpus, in parts: the edition's header, then each member's TEI
