@@ -9,6 +9,7 @@ import { documentId, documentUrl } from './build/names.js';
 import { printEdition } from './build/print.js';
 import { Transformer } from './build/transformer.js';
 import { buildFingerprint, toolkitFingerprint } from './build/fingerprint.js';
+import { lockOutputFolder, LOCK_FILE } from './build/lock.js';
 import { folderOf, forgetStamps, lastBuild, saveStamps, STAMPS_FILE } from './build/stamps.js';
 import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
@@ -25,10 +26,10 @@ import { corpusParts, documentRows, entryIndex, exchangeFiles, type DataFile } f
 import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
 import { joinParts, type Part } from './site/parts.js';
 import { publishedPath, publishedSchemas } from './site/sources.js';
-import { emptyState, filesWritten, hashOf, loadState, readLastResult, resultOf, saveState, STATE_DIR, statePath, type BuildState, type LastResult } from './state.js';
+import { commitOf, emptyState, filesWritten, hashOf, loadState, readLastResult, resultOf, saveResult, saveState, STATE_DIR, statePath, type BuildState, type LastResult } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, type StylesheetParams } from './transform.js';
-import { claimOutputFolder, isOutputFolder, removeStale, type Output } from './write.js';
+import { outputFolderProblem, removeStale, type Output } from './write.js';
 
 export type { Extract } from './site/extracts.js';
 
@@ -154,12 +155,29 @@ function onDisk(outDir: string, state: BuildState, untouched: ReadonlySet<string
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await configFor(options);
   const outDir = path.resolve(options.out ?? path.resolve(config.root, config.out));
-  if (!(await isOutputFolder(outDir))) {
-    throw new ConfigError(
-      message('error', 'config', 'out-not-editio', `${outDir} holds files editio did not write; choose an empty or new output folder`),
-    );
-  }
+  const problem = await outputFolderProblem(outDir);
+  if (problem) throw new ConfigError(message('error', 'config', 'out-not-editio', problem));
+  refuseOutputInSources(config, outDir);
   await compileStylesheets();
+  const unlock = await lockOutputFolder(outDir);
+  try {
+    return await buildInto(outDir, config, options);
+  } finally {
+    await unlock();
+  }
+}
+
+/** An output folder inside the sources would be read as sources by the next build. */
+function refuseOutputInSources(config: EditionConfig, outDir: string): void {
+  const sources = path.resolve(config.root, config.sources);
+  const relative = path.relative(sources, outDir);
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    const reason = `the output folder ${outDir} is inside the sources folder ${sources}, whose files are all read as the edition's; choose an output folder outside it`;
+    throw new ConfigError(message('error', 'config', 'out-in-sources', reason));
+  }
+}
+
+async function buildInto(outDir: string, config: EditionConfig, options: BuildOptions): Promise<BuildResult> {
   const startedAt = Date.now();
   const messages: Message[] = [];
 
@@ -170,7 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
   const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);
   if (last?.unchanged && found.messages.length === 0) {
-    const saved = await readLastResult(outDir);
+    const saved = await readLastResult(outDir, last.commit);
     if (saved) {
       options.log?.('nothing changed since the last build (no file changed)');
       return nothingChanged(saved, outDir, found.files.map((file) => ({ path: file, name: displayName(file) })), config);
@@ -195,13 +213,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (previous && previous.inputs === inputs && onDisk(outDir, previous, untouched)) {
     options.log?.('nothing changed since the last build');
     const result = nothingChanged(resultOf(previous), outDir, loaded.sources, config);
-    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt, filesWritten(previous));
+    if (loadMessages === 0) {
+      // The result a later no-op build reports is this state's, whatever a killed build left.
+      await saveResult(outDir, previous);
+      await saveStamps(outDir, settings, loaded.sources, schemaFiles, startedAt, filesWritten(previous), commitOf(previous));
+    }
     return { ...result, messages: [...messages, ...result.messages] };
   }
   if (fullReason) options.log?.(`full build: ${fullReason}`);
   const clock = new StageClock(options.log);
   // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
-  await claimOutputFolder(outDir);
   await rm(statePath(outDir), { force: true });
   await forgetStamps(outDir);
 
@@ -562,7 +583,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
 
     clock.lap('write');
-    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE], plan.lastWritten());
+    await removeStale(outDir, [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE], plan.lastWritten());
     const state: BuildState = {
       ...emptyState(fingerprint),
       inputs,
@@ -575,7 +596,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     };
     await saveState(outDir, state);
     // Load messages are not replayed from the state: a build that had some must read the sources again.
-    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, [...found.files, ...schemaFiles], startedAt, plan.files());
+    if (loadMessages === 0) await saveStamps(outDir, settings, loaded.sources, schemaFiles, startedAt, plan.files(), commitOf(state));
     clock.lap('done');
     return {
       messages,

@@ -24,7 +24,7 @@ Usage:
   editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080] [--watch]
   editio init <folder>
-  editio import <file.txt>… [--out tei/]
+  editio import <file.txt>… [--out tei/] [--force]
   editio tag <file|folder>… [--write]
   editio --help | --version
 
@@ -50,7 +50,8 @@ serve     serves the built edition (the configuration's "out", or --out) on
 init      starts a new edition in an empty folder: configuration, schemas, an example
           document, authority lists and a README; "editio build" works on it at once
 import    turns plain-text documents (title line, date line, paragraphs) into TEI in
-          the edition's sources, with names and dates tagged
+          the edition's sources, with names and dates tagged; an existing document
+          is never overwritten, unless --force
 tag       tags dates and the authority lists' names in TEI, showing what it would add;
           --write writes it. The text is never changed; a second run adds nothing
 
@@ -77,6 +78,7 @@ interface Parsed {
     full?: boolean;
     verbose?: boolean;
     watch?: boolean;
+    force?: boolean;
     help?: boolean;
     version?: boolean;
   };
@@ -101,6 +103,7 @@ function parseCommandLine(argv: string[]): Parsed {
         full: { type: 'boolean' },
         verbose: { type: 'boolean' },
         watch: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -308,7 +311,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one text file');
-      const result = await importFiles(positionals, values.out ? { out: values.out } : {});
+      const result = await importFiles(positionals, { ...(values.out ? { out: values.out } : {}), ...(values.force ? { force: true } : {}) });
       print(result.messages, format, positionals.length);
       if (format === 'human') for (const file of result.written) process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
       return exitCode(result.messages, values.strict);
@@ -329,18 +332,41 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ends the process once all it wrote has been handed on: through a pipe, stdout is written
+ * asynchronously, and process.exit at once would cut off what the reader had not yet taken.
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const flushed = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+}
+
+// A reader that stops reading (`editio validate … | head`) is no failure of the command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 // The event loop emptied with the command unfinished (a promise that never settled): never exit 0 then.
 let settled = false;
 process.on('beforeExit', () => {
   if (settled) return;
   process.stderr.write('editio: internal error, please report it: the command stopped before it finished\n');
-  process.exit(2);
+  settled = true;
+  exitWhenFlushed(2);
 });
 
 main(process.argv.slice(2)).then(
   (code) => {
     settled = true;
-    process.exit(code);
+    process.exitCode = code;
+    exitWhenFlushed(code);
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
@@ -351,6 +377,7 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`editio: internal error, please report it: ${(err as Error).stack ?? String(err)}\n`);
     }
     settled = true;
-    process.exit(2);
+    process.exitCode = 2;
+    exitWhenFlushed(2);
   },
 );

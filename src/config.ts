@@ -50,7 +50,11 @@ export interface EditionConfig {
   foreign: boolean;
 }
 
-type Field = { type: 'string' | 'string[]' | 'licence' | 'number'; required: boolean };
+/** A number's sensible range; `integer` for counts. Outside it a build would misbehave (a shard per thousandth of a page). */
+type Range = { min: number; max: number; integer: boolean };
+type Field = { type: 'string' | 'string[]' | 'licence'; required: boolean } | { type: 'number'; required: boolean; range: Range };
+
+const COUNT: Range = { min: 1, max: 1_000_000, integer: true };
 
 const FIELDS: Record<string, Field> = {
   title: { type: 'string', required: true },
@@ -63,11 +67,11 @@ const FIELDS: Record<string, Field> = {
   introduction: { type: 'string', required: false },
   authorities: { type: 'string[]', required: false },
   out: { type: 'string', required: false },
-  maxDocumentMegabytes: { type: 'number', required: false },
-  chronologyPageDates: { type: 'number', required: false },
-  searchShardPages: { type: 'number', required: false },
-  entryPageDocuments: { type: 'number', required: false },
-  listPageDocuments: { type: 'number', required: false },
+  maxDocumentMegabytes: { type: 'number', required: false, range: { min: 0.01, max: 1000, integer: false } },
+  chronologyPageDates: { type: 'number', required: false, range: COUNT },
+  searchShardPages: { type: 'number', required: false, range: COUNT },
+  entryPageDocuments: { type: 'number', required: false, range: COUNT },
+  listPageDocuments: { type: 'number', required: false, range: COUNT },
 };
 
 function fail(file: string, reason: string, line?: number, column?: number): never {
@@ -107,10 +111,9 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function checkField(file: string, key: string, value: unknown, field: Field): void {
+  if (field.type === 'number') return checkNumber(file, key, value, field.range);
   const ok =
-    field.type === 'number'
-      ? typeof value === 'number' && value > 0
-      : field.type === 'string'
+    field.type === 'string'
       ? typeof value === 'string' && value.trim() !== ''
       : field.type === 'string[]'
         ? Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')
@@ -119,15 +122,16 @@ function checkField(file: string, key: string, value: unknown, field: Field): vo
           typeof (value as { name?: unknown }).name === 'string' &&
           ['undefined', 'string'].includes(typeof (value as { url?: unknown }).url);
   if (!ok) {
-    const expected =
-      field.type === 'number'
-        ? 'a positive number'
-        : field.type === 'string'
-        ? 'a non-empty string'
-        : field.type === 'string[]'
-          ? 'a list of non-empty strings'
-          : 'an object {"name": "...", "url": "..."}';
+    const expected = field.type === 'string' ? 'a non-empty string' : field.type === 'string[]' ? 'a list of non-empty strings' : 'an object {"name": "...", "url": "..."}';
     fail(file, `"${key}" must be ${expected}`);
+  }
+}
+
+function checkNumber(file: string, key: string, value: unknown, { min, max, integer }: Range): void {
+  const inRange = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+  if (!inRange) {
+    const given = typeof value === 'number' ? String(value) : JSON.stringify(value);
+    fail(file, `"${key}" must be ${integer ? 'a whole number' : 'a number'} from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, not ${given}`);
   }
 }
 
@@ -166,8 +170,8 @@ export function checkConfig(raw: unknown, file: string): EditionConfig {
     maxDocumentMegabytes: (obj.maxDocumentMegabytes as number | undefined) ?? 10,
     chronologyPageDates: (obj.chronologyPageDates as number | undefined) ?? CHRONOLOGY_PAGE_DATES,
     searchShardPages: (obj.searchShardPages as number | undefined) ?? SEARCH_SHARD_PAGES,
-    entryPageDocuments: Math.ceil((obj.entryPageDocuments as number | undefined) ?? ENTRY_PAGE_DOCUMENTS),
-    listPageDocuments: Math.ceil((obj.listPageDocuments as number | undefined) ?? LIST_PAGE_DOCUMENTS),
+    entryPageDocuments: (obj.entryPageDocuments as number | undefined) ?? ENTRY_PAGE_DOCUMENTS,
+    listPageDocuments: (obj.listPageDocuments as number | undefined) ?? LIST_PAGE_DOCUMENTS,
     foreign: false,
   };
   if (obj.subtitle !== undefined) config.subtitle = obj.subtitle as string;
@@ -209,5 +213,6 @@ export async function loadConfig(root: string): Promise<EditionConfig> {
       }),
     );
   }
-  return checkConfig(parseJson(text, file), file);
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse does not take.
+  return checkConfig(parseJson(text.replace(/^\uFEFF/, ''), file), file);
 }

@@ -14,6 +14,32 @@ export interface Known {
   schemaHrefs: string[];
 }
 
+/** A file's size, times and inode when it was read: if none differs later, the file is as it was (as git's index assumes). */
+export interface Stamp {
+  stamp: string;
+  /**
+   * Its modification time: an edit within the file system's time granularity of it may not
+   * show in the stamp. (A replacement that sets an older time still changes the change time,
+   * which no program can set, so it shows.)
+   */
+  changedAt: number;
+}
+
+/** A file that was read, with its stamp from just before. */
+export interface Stamped {
+  path: string;
+  stamp: Stamp;
+}
+
+export async function stampOf(file: string): Promise<Stamp> {
+  try {
+    const s = await stat(file);
+    return { stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs };
+  } catch {
+    return { stamp: 'missing', changedAt: 0 };
+  }
+}
+
 /** A file as read from disk, before any interpretation. */
 export interface Source {
   /** Absolute path. */
@@ -25,6 +51,11 @@ export interface Source {
   role: Role;
   /** Its hash, size and schemas: from the last build for a file not read, else worked out when first asked for (knownOf). */
   known?: Known;
+  /**
+   * Its stamp, taken before its bytes were read (or, for a file not read, the stamp the last
+   * build took): a file replaced after that, even by one with an older time, stamps otherwise.
+   */
+  stamp?: Stamp;
 }
 
 /** xml-model targets, read from the prolog without parsing the document. */
@@ -43,13 +74,15 @@ export function knownOf(source: Source): Known {
 }
 
 /** A source the last build read as it is now: its bytes are read only if something needs them. */
-function unread(file: string, name: string, role: Role, known: Known): Source {
+function unread(file: string, name: string, role: Role, known: Known & { stamp: Stamp }): Source {
   let bytes: Buffer | undefined;
+  const { stamp, ...content } = known;
   return {
     path: file,
     name,
     role,
-    known,
+    known: content,
+    stamp,
     get bytes(): Buffer {
       try {
         return (bytes ??= readFileSync(file));
@@ -104,22 +137,26 @@ const READ_AHEAD = 64;
 export async function loadSources(
   files: readonly string[],
   roleOf: (file: string) => Role = () => 'document',
-  /** What the last build knew of files unchanged since: those are not read now. */
-  known: ReadonlyMap<string, Known> = new Map(),
+  /** What the last build knew of files unchanged since, and their stamps: those are not read now. */
+  known: ReadonlyMap<string, Known & { stamp: Stamp }> = new Map(),
 ): Promise<{ sources: Source[]; messages: Message[] }> {
   const sources: Source[] = [];
   const messages: Message[] = [];
   const toRead = files.filter((file) => !known.has(file));
-  const read = new Map<string, PromiseSettledResult<Buffer>>();
+  const read = new Map<string, PromiseSettledResult<{ bytes: Buffer; stamp: Stamp }>>();
+  const stampAndRead = async (file: string): Promise<{ bytes: Buffer; stamp: Stamp }> => {
+    const stamp = await stampOf(file);
+    return { stamp, bytes: await readFile(file) };
+  };
   for (let i = 0; i < toRead.length; i += READ_AHEAD) {
     const batch = toRead.slice(i, i + READ_AHEAD);
-    (await Promise.allSettled(batch.map((file) => readFile(file)))).forEach((result, j) => read.set(batch[j]!, result));
+    (await Promise.allSettled(batch.map(stampAndRead))).forEach((result, j) => read.set(batch[j]!, result));
   }
   for (const file of files) {
     const name = displayName(file);
     const result = read.get(file);
     if (!result) sources.push(unread(file, name, roleOf(file), known.get(file)!));
-    else if (result.status === 'fulfilled') sources.push({ path: file, name, bytes: result.value, role: roleOf(file) });
+    else if (result.status === 'fulfilled') sources.push({ path: file, name, bytes: result.value.bytes, role: roleOf(file), stamp: result.value.stamp });
     else {
       const code = (result.reason as NodeJS.ErrnoException).code ?? 'error';
       messages.push(message('error', 'load', 'file-unreadable', `cannot read the file (${code})`, { file: name }));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
-import { changedInputs, filesOf, filesWritten, hashOf, type BuildState, type OutputRecord } from './state.js';
+import { changedInputs, filesOf, filesWritten, hashOf, tempDirOf, type BuildState, type OutputRecord } from './state.js';
 import { writeFileAtomic, type Output, type Pieces } from './write.js';
 
 export type Content = string | Uint8Array;
@@ -107,7 +107,7 @@ export class OutputPlan {
   }
 
   private async write(file: string, content: Content | Pieces['content']): Promise<void> {
-    await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content);
+    await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content, { tempDir: tempDirOf(this.outDir) });
     this.written.add(file);
   }
 

@@ -67,21 +67,37 @@ export const emptyState = (fingerprint: string): BuildState => ({ version: STATE
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
 
+/** Where a build writes its temporary files: emptied by the next build, so one killed half-way leaves none for long. */
+export const tempDirOf = (outDir: string): string => path.join(outDir, STATE_DIR, 'tmp');
+
 /** What a build that does nothing reports: the last build's result, kept apart from its (large) state. */
 export type LastResult = Pick<BuildState, 'messages' | 'published' | 'unrendered'> & { outputs: number };
+
+/**
+ * Which build a result belongs to: its state's inputs. The stamps name the result they vouch
+ * for, so a result left by an earlier build (one killed between writing its state and its
+ * result) is never reported for a later one.
+ */
+export const commitOf = (state: Pick<BuildState, 'inputs'>): string => state.inputs;
 
 const resultPath = (outDir: string): string => path.join(outDir, STATE_DIR, 'result.json');
 
 export const resultOf = ({ messages, published, unrendered, outputs }: BuildState): LastResult => ({ messages, published, unrendered, outputs: Object.keys(outputs).length });
 
-/** The last build's result, if it is of this version. */
-export async function readLastResult(outDir: string): Promise<LastResult | undefined> {
+/** The last build's result, if it is of this version and of the build `commit` names. */
+export async function readLastResult(outDir: string, commit: string): Promise<LastResult | undefined> {
   try {
-    const saved = JSON.parse(await readFile(resultPath(outDir), 'utf8')) as LastResult & { version: number };
-    return saved.version === STATE_VERSION ? saved : undefined;
+    const saved = JSON.parse(await readFile(resultPath(outDir), 'utf8')) as LastResult & { version: number; commit: string };
+    return saved.version === STATE_VERSION && saved.commit === commit ? saved : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Writes the result a build that does nothing will report, for the build `state` describes. */
+export async function saveResult(outDir: string, state: BuildState): Promise<void> {
+  const result = { version: state.version, commit: commitOf(state), ...resultOf(state) };
+  await writeFileAtomic(resultPath(outDir), JSON.stringify(result) + '\n', { tempDir: tempDirOf(outDir) });
 }
 
 /** The state an output folder holds, if it is of this version, else why not. */
@@ -113,8 +129,8 @@ const byKey = <T>(record: Record<string, T>): Record<string, T> => Object.fromEn
 export async function saveState(outDir: string, state: BuildState): Promise<void> {
   const { checks, outputs, unrendered, summaries } = state;
   const ordered = { ...state, checks: byKey(checks), outputs: byKey(outputs), unrendered: byKey(unrendered), summaries: byKey(summaries) };
-  await writeFileAtomic(statePath(outDir), JSON.stringify(ordered) + '\n');
-  await writeFileAtomic(resultPath(outDir), JSON.stringify({ version: state.version, ...resultOf(ordered) }) + '\n');
+  await writeFileAtomic(statePath(outDir), JSON.stringify(ordered) + '\n', { tempDir: tempDirOf(outDir) });
+  await saveResult(outDir, ordered);
 }
 
 /** Which inputs of an output differ from last time, or undefined if none: then it is kept. */

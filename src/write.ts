@@ -1,17 +1,64 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+export interface AtomicOptions {
+  /** Where the temporary file goes (on the same file system): by default beside the file. */
+  tempDir?: string;
+  /** Permissions and owner to give the file: those of the file it replaces. */
+  mode?: number;
+  owner?: { uid: number; gid: number };
+}
+
+/** A temporary file's name: short, so that it fits wherever the file's own name does, and naming its writer's pid. */
+const tempName = (): string => `.editio-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+const TEMP = /^(?:\.editio-(\d+)-[0-9a-f]{8}\.tmp|.+\.tmp-(\d+)-[0-9a-f]{8})$/;
+
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
-export async function writeFileAtomic(file: string, content: Output['content'] | Pieces['content']): Promise<void> {
+export async function writeFileAtomic(file: string, content: Output['content'] | Pieces['content'], options: AtomicOptions = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tempDir = options.tempDir ?? path.dirname(file);
+  if (options.tempDir) await mkdir(tempDir, { recursive: true });
+  const temp = path.join(tempDir, tempName());
   try {
-    await writeFile(temp, content);
+    await writeFile(temp, content, options.mode === undefined ? {} : { mode: options.mode });
+    if (options.mode !== undefined) await chmod(temp, options.mode);
+    if (options.owner) await chown(temp, options.owner.uid, options.owner.gid).catch(() => undefined);
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Writes a file in place of itself, as an editor would: through a symbolic link to the file it
+ * names, with its permissions and owner kept.
+ */
+export async function rewriteFile(file: string, content: Output['content']): Promise<void> {
+  const target = await realpath(file);
+  const { mode, uid, gid } = await stat(target);
+  await removeStaleTemps(path.dirname(target));
+  await writeFileAtomic(target, content, { mode: mode & 0o7777, owner: { uid, gid } });
+}
+
+/** Whether a process of this machine has this pid (EPERM: it does, under another user). */
+export const isProcessRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the temporary files that writers killed half-way left in `dir` (never one of a process still running). */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = TEMP.exec(name);
+    const pid = Number(match?.[1] ?? match?.[2]);
+    if (match && pid !== process.pid && !isProcessRunning(pid)) await rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -40,14 +87,22 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   return out;
 }
 
-/** Whether `dir` may be written: it does not exist, is empty, or was written by editio. */
-export async function isOutputFolder(dir: string): Promise<boolean> {
+/** Why `dir` may not be written as an output folder, if it may not: it must not exist, be empty, or have been written by editio. */
+export async function outputFolderProblem(dir: string): Promise<string | undefined> {
+  let entries: string[];
   try {
-    const entries = await readdir(dir);
-    return entries.length === 0 || entries.includes(OUTPUT_MARKER);
-  } catch {
-    return true;
+    entries = await readdir(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    return code === 'ENOTDIR' ? `${dir} is a file, not a folder; name a folder to write the edition into` : `${dir} cannot be read (${code}); choose another output folder`;
   }
+  return entries.length === 0 || entries.includes(OUTPUT_MARKER) ? undefined : `${dir} holds files editio did not write; choose an empty or new output folder`;
+}
+
+/** Whether `dir` is an edition editio built (it holds editio's marker). */
+export async function isBuiltEdition(dir: string): Promise<boolean> {
+  return (await stat(path.join(dir, OUTPUT_MARKER)).catch(() => undefined))?.isFile() ?? false;
 }
 
 /** Marks `dir` as an output folder, creating it if need be: before anything is written into it. */

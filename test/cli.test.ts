@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, teiAllSchema } from './helpers.js';
+import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, teiAllSchema, tempDir } from './helpers.js';
 
 describe('cli', function () {
   this.timeout(120_000);
@@ -81,6 +81,97 @@ describe('cli', function () {
     const { messages } = JSON.parse(run.stdout) as { messages: { ruleId: string; file: string; line?: number; severity: string }[] };
     expect(messages.map((m) => m.ruleId)).to.deep.equal(['not-xml', 'file-empty', 'encoding-invalid', 'not-well-formed', 'doctype-entity']);
     for (const m of messages) expect(m).to.include({ severity: 'error' }).and.to.have.property('line').that.is.a('number');
+  });
+
+  describe('output of any size through a pipe', function () {
+    let dir: string;
+    before(() => {
+      dir = tempDir();
+      for (let i = 1; i <= 3000; i++) writeFileSync(path.join(dir, `broken-${i}.xml`), `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>\n<p>unclosed ${i}\n`);
+    });
+    after(() => removeDir(dir));
+
+    it('gives the whole JSON of 3,000 messages (megabytes), not what fitted in the pipe', () => {
+      const run = runCli(['validate', dir, '--format', 'json']);
+      expect(run.status).to.equal(1);
+      expect(Buffer.byteLength(run.stdout)).to.be.greaterThan(512 * 1024);
+      const { messages } = JSON.parse(run.stdout) as { messages: { ruleId: string; file: string }[] };
+      expect(messages).to.have.length(3000);
+      expect(new Set(messages.map((m) => m.ruleId))).to.deep.equal(new Set(['not-well-formed']));
+    });
+
+    it('ends the human report with its summary line', () => {
+      const run = runCli(['validate', dir]);
+      expect(run.status).to.equal(1);
+      expect(run.stdout.trimEnd().split('\n').at(-1)).to.equal('✖ 3000 errors, ⚠ 0 warnings in 3000 of 3000 files');
+    });
+  });
+
+  it('says that --out names a file, not a folder, without a stack trace (exit 2)', () => {
+    const edition = copyEdition();
+    try {
+      writeFileSync(path.join(edition, 'notes.txt'), 'notes');
+      const run = runCli(['build', '--out', 'notes.txt'], edition);
+      expect(run.status).to.equal(2);
+      expect(run.stderr).to.match(/notes\.txt is a file, not a folder; name a folder to write the edition into {2}out-not-editio/);
+      expect(run.stderr).not.to.match(/internal error|\n\s+at /);
+      expect(read(path.join(edition, 'notes.txt'))).to.equal('notes');
+    } finally {
+      removeDir(edition);
+    }
+  });
+
+  describe('import', () => {
+    const telegram = 'Telegram from Pyongyang\n7 July 1967\n\nThe pilots arrived.\n';
+
+    it('outside an edition says where to run it, without a stack trace (exit 2)', () => {
+      const dir = tempDir();
+      try {
+        writeFileSync(path.join(dir, 'telegram.txt'), telegram);
+        const run = runCli(['import', 'telegram.txt'], dir);
+        expect(run.status).to.equal(2);
+        expect(run.stderr).to.contain('has no editio.config.json; run it in the edition');
+        expect(run.stderr).not.to.match(/internal error|\n\s+at /);
+      } finally {
+        removeDir(dir);
+      }
+    });
+
+    it('never overwrites a document of the same name, unless --force', () => {
+      const edition = copyEdition();
+      try {
+        writeFileSync(path.join(edition, 'telegram.txt'), telegram);
+        const first = runCli(['import', 'telegram.txt'], edition);
+        expect(first.status, first.stdout + first.stderr).to.equal(0);
+        const target = path.join(edition, 'tei', '1967-07-07-telegram-from-pyongyang.xml');
+        expect(existsSync(target), first.stdout).to.equal(true);
+        const edited = read(target).replace('The pilots arrived.', 'The pilots arrived (hand edit).');
+        writeFileSync(target, edited);
+        const again = runCli(['import', 'telegram.txt'], edition);
+        expect(again.status).to.equal(1);
+        expect(again.stdout).to.match(/^telegram\.txt\n {2}error {2}tei\/1967-07-07-telegram-from-pyongyang\.xml exists already and may hold hand edits.*--force to replace it {2}import-exists$/m);
+        expect(read(target)).to.equal(edited);
+        const forced = runCli(['import', 'telegram.txt', '--force'], edition);
+        expect(forced.status).to.equal(0);
+        expect(read(target)).not.to.contain('hand edit');
+      } finally {
+        removeDir(edition);
+      }
+    });
+
+    it('names a text file it cannot read and goes on with the others', () => {
+      const edition = copyEdition();
+      try {
+        mkdirSync(path.join(edition, 'texts'));
+        writeFileSync(path.join(edition, 'texts', 'telegram.txt'), telegram);
+        const run = runCli(['import', 'texts/missing.txt', 'texts/telegram.txt'], edition);
+        expect(run.status).to.equal(1);
+        expect(run.stdout).to.match(/^texts\/missing\.txt\n {2}error {2}cannot read the file \(ENOENT\) {2}file-unreadable$/m);
+        expect(run.stdout).to.contain('Wrote tei/1967-07-07-telegram-from-pyongyang.xml');
+      } finally {
+        removeDir(edition);
+      }
+    });
   });
 
   describe('on real-world TEI (../shared/corpus) against tei_all', function () {

@@ -101,4 +101,37 @@ describe('config', () => {
       removeDir(dir);
     }
   });
+
+  it('rejects numbers outside their sensible range, naming the key, the range and the value', () => {
+    for (const [key, value] of [
+      ['searchShardPages', 0.001],
+      ['searchShardPages', 1e-300],
+      ['searchShardPages', 0],
+      ['chronologyPageDates', -5],
+      ['listPageDocuments', 2.5],
+      ['entryPageDocuments', 1e300],
+      ['maxDocumentMegabytes', 0],
+      ['maxDocumentMegabytes', 1e9],
+      ['searchShardPages', '64'],
+    ] as const) {
+      const reason = faultOf({ ...valid, [key]: value });
+      expect(reason, `${key}: ${value}`).to.match(new RegExp(`^"${key}" must be a (whole )?number from [\\d.,]+ to [\\d,]+, not `));
+      expect(reason).to.contain(typeof value === 'string' ? `"${value}"` : String(value));
+    }
+  });
+
+  it('takes numbers inside their range', () => {
+    const config = checkConfig({ ...valid, searchShardPages: 1, listPageDocuments: 1_000_000, maxDocumentMegabytes: 0.5 }, '/x/editio.config.json');
+    expect([config.searchShardPages, config.listPageDocuments, config.maxDocumentMegabytes]).to.deep.equal([1, 1_000_000, 0.5]);
+  });
+
+  it('reads a configuration saved with a UTF-8 byte-order mark', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'editio.config.json'), '\uFEFF' + JSON.stringify(valid));
+      expect((await loadConfig(dir)).title).to.equal('An edition');
+    } finally {
+      removeDir(dir);
+    }
+  });
 });

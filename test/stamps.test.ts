@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readdirSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../src/build.js';
 import { lastBuild, saveStamps, STAMPS_FILE } from '../src/build/stamps.js';
-import { knownOf, loadSources, type Source } from '../src/load.js';
+import { knownOf, loadSources, stampOf, type Source, type Stamped } from '../src/load.js';
 import { copyEdition, removeDir, tempDir } from './helpers.js';
 
 /** Sets a file's modification time this many seconds before now, as if edited then. */
@@ -27,7 +27,8 @@ describe('build/stamps', () => {
 
   const sources = (): string[] => files.slice(0, 2);
   const loaded = async (): Promise<Source[]> => (await loadSources(sources())).sources;
-  const saved = async (): Promise<void> => saveStamps(dir, 'settings', await loaded(), files, Date.now(), []);
+  const schemas = async (): Promise<Stamped[]> => [{ path: files[2]!, stamp: await stampOf(files[2]!) }];
+  const saved = async (): Promise<void> => saveStamps(dir, 'settings', await loaded(), await schemas(), Date.now(), [], 'commit');
   const unchanged = async (found = sources(), settings = 'settings'): Promise<boolean> => (await lastBuild(dir, settings, found)).unchanged;
 
   it('finds nothing changed when no file the build read has changed', async () => {
@@ -52,14 +53,16 @@ describe('build/stamps', () => {
 
   it('knows the hash of each source unchanged since, and loading reads only the others', async () => {
     const before = await loaded();
-    await saveStamps(dir, 'settings', before, files, Date.now(), []);
+    await saveStamps(dir, 'settings', before, await schemas(), Date.now(), [], 'commit');
     writeFileSync(files[0]!, '<a.xml>edited</a.xml>');
     age(files[0]!, 3000);
     const { known } = await lastBuild(dir, 'settings', sources());
     expect([...known.keys()]).to.deep.equal([files[1]]);
-    expect(known.get(files[1]!)).to.deep.equal(knownOf(before[1]!));
+    const { stamp, ...knownContent } = known.get(files[1]!)!;
+    expect(knownContent).to.deep.equal(knownOf(before[1]!));
+    expect(stamp).to.deep.equal(before[1]!.stamp);
     const after = (await loadSources(sources(), undefined, known)).sources;
-    expect(after[1]!.known).to.deep.equal(known.get(files[1]!));
+    expect(after[1]!.known).to.deep.equal(knownContent);
     expect(knownOf(after[0]!).hash).to.not.equal(knownOf(before[0]!).hash);
     // Read when first asked for, not by loadSources: what is on disk then is what it gets.
     writeFileSync(files[1]!, '<b.xml>later</b.xml>');
@@ -68,11 +71,11 @@ describe('build/stamps', () => {
 
   it('keeps no stamp of a file modified within two seconds of the build, or after it began', async () => {
     writeFileSync(files[1]!, '<b.xml/> ');
-    await saveStamps(dir, 'settings', await loaded(), files, Date.now(), []);
+    await saveStamps(dir, 'settings', await loaded(), await schemas(), Date.now(), [], 'commit');
     expect(await unchanged()).to.equal(false);
     expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[0]]);
     age(files[1]!, 60);
-    await saveStamps(dir, 'settings', await loaded(), files, Date.now() - 120_000, []);
+    await saveStamps(dir, 'settings', await loaded(), await schemas(), Date.now() - 120_000, [], 'commit');
     expect(await unchanged()).to.equal(false);
     expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[0]]);
   });
@@ -82,10 +85,27 @@ describe('build/stamps', () => {
       mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
       writeFileSync(path.join(dir, name), name);
     }
-    await saveStamps(dir, 'settings', await loaded(), files, Date.now(), ['documents/a.html', 'documents/b.html', 'text/a.txt']);
+    await saveStamps(dir, 'settings', await loaded(), await schemas(), Date.now(), ['documents/a.html', 'documents/b.html', 'text/a.txt'], 'commit');
     expect(await lastBuild(dir, 'settings', sources())).to.deep.include({ unchanged: true, untouched: new Set(['documents', 'text']) });
     rmSync(path.join(dir, 'documents', 'b.html'));
     expect(await lastBuild(dir, 'settings', sources())).to.deep.include({ unchanged: false, untouched: new Set(['text']) });
+  });
+
+  it('stamps a file as it was read: one replaced after that by a file with an older time is read again', async () => {
+    const before = await loaded();
+    // Replaced during the build, after it was read, by a copy with an older time (cp -p, rsync -t, tar x, git checkout).
+    const replacement = path.join(dir, 'replacement.xml');
+    writeFileSync(replacement, '<A.xml/>');
+    age(replacement, 7200);
+    renameSync(replacement, files[0]!);
+    await saveStamps(dir, 'settings', before, await schemas(), Date.now(), [], 'commit');
+    expect(await unchanged()).to.equal(false);
+    expect([...(await lastBuild(dir, 'settings', sources())).known.keys()]).to.deep.equal([files[1]]);
+  });
+
+  it('names the build it vouches for', async () => {
+    await saved();
+    expect((await lastBuild(dir, 'settings', sources())).commit).to.equal('commit');
   });
 
   it('finds nothing unchanged in stamps it cannot read', async () => {
@@ -130,6 +150,39 @@ describe('build/stamps', () => {
       const after = await logged();
       expect(after.lines).to.include('documents/1966-09-30-protocol-agreement.html: missing on disk');
       expect(existsSync(page)).to.equal(true);
+    });
+
+    it('never reports the result of an earlier build: one killed between its state and its result is not taken for the last', async () => {
+      for (const file of sourceFiles()) age(file, 3600);
+      await build({ root });
+      const out = path.join(root, 'dist', 'edition');
+      const resultFile = path.join(out, '.editio', 'result.json');
+      const earlier = readFileSync(resultFile, 'utf8');
+      const giap = path.join(root, 'tei', '1966-09-21-giap-decision.xml');
+      const text = readFileSync(giap, 'utf8');
+      try {
+        writeFileSync(giap, text.replace('</roleName> Phung The Tai</persName>', '</roleName> Phung The Tai</orgName>'));
+        age(giap, 1200);
+        expect((await build({ root })).messages.map((m) => m.ruleId)).to.include('not-well-formed');
+        // As if killed after the state was written: the earlier result is there, no stamps yet.
+        writeFileSync(resultFile, earlier);
+        rmSync(path.join(out, STAMPS_FILE));
+        for (let run = 1; run <= 3; run++) {
+          const again = await build({ root });
+          expect(again.messages.map((m) => m.ruleId), `build ${run}`).to.include('not-well-formed');
+          expect(again.published, `build ${run}`).to.have.length(2);
+        }
+      } finally {
+        writeFileSync(giap, text);
+      }
+    });
+
+    it('leaves no temporary file of a killed build for long: the next build empties them', async () => {
+      const tmp = path.join(root, 'dist', 'edition', '.editio', 'tmp');
+      mkdirSync(tmp, { recursive: true });
+      writeFileSync(path.join(tmp, '.editio-99999999-0a1b2c3d.tmp'), 'half a page');
+      await build({ root });
+      expect(existsSync(tmp) ? readdirSync(tmp) : []).to.deep.equal([]);
     });
 
     it('rebuilds a document edited to the same size, though its time is older than the build', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import { knownOf, type Source } from '../load.js';
+import { knownOf, stampOf, type Source, type Stamped } from '../load.js';
 import { publishedSchemaFiles } from '../site/sources.js';
 import { hashOf } from '../state.js';
 import { packageRoot, stylesheetsFingerprint } from '../stylesheets.js';
@@ -16,17 +16,20 @@ export async function toolkitFingerprint(config: EditionConfig): Promise<string>
 
 /**
  * The toolkit's fingerprint and every schema the sources name (with what each includes) or
- * the schema given for all; and which schema files that read.
+ * the schema given for all; and which schema files that read, each stamped before it was read.
  */
 export async function buildFingerprint(
   config: EditionConfig,
   sources: readonly Source[],
   schema: string | undefined,
-): Promise<{ fingerprint: string; schemaFiles: string[] }> {
+): Promise<{ fingerprint: string; schemaFiles: Stamped[] }> {
   const named = new Set<string>(schema ? [path.resolve(schema)] : []);
   for (const source of sources) for (const href of knownOf(source).schemaHrefs) named.add(href);
-  const schemaFiles = await publishedSchemaFiles([...named].sort());
+  const schemaFiles: Stamped[] = [];
   const schemas: string[] = [];
-  for (const file of schemaFiles) schemas.push(file, hashOf(await readFile(file).catch(() => '')));
+  for (const file of await publishedSchemaFiles([...named].sort())) {
+    schemaFiles.push({ path: file, stamp: await stampOf(file) });
+    schemas.push(file, hashOf(await readFile(file).catch(() => '')));
+  }
   return { fingerprint: hashOf(await toolkitFingerprint(config), ...schemas), schemaFiles };
 }

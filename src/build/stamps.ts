@@ -1,18 +1,19 @@
 /**
  * A build that finds nothing changed without reading the sources: the size, times and inode
- * of every file the last build read, kept beside the state (.editio/stamps.json). When none
- * differs, no file has changed, as git's index assumes. A file modified within two seconds of
- * the build's start (or after it) is not trusted, because an edit to come may leave its time as
- * it is on a file system with coarse times: the next build then reads every source, as it would
- * without stamps.
+ * of every file the last build read, taken just before it read it, kept beside the state
+ * (.editio/stamps.json). When none differs, no file has changed, as git's index assumes; a file
+ * replaced after it was read stamps otherwise, whatever time it carries (`cp -p`, `rsync -t`).
+ * A file modified within two seconds of the build's start (or after it) is not trusted, because
+ * an edit to come may leave its time as it is on a file system with coarse times: the next
+ * build then reads every source, as it would without stamps.
  *
  * The stamps record file system times, not content: they are the one file of an output folder
  * that two builds of the same sources may write differently.
  */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { knownOf, type Known, type Source } from '../load.js';
-import { hashOf, STATE_DIR } from '../state.js';
+import { knownOf, stampOf, type Known, type Source, type Stamp, type Stamped } from '../load.js';
+import { hashOf, STATE_DIR, tempDirOf } from '../state.js';
 import { writeFileAtomic } from '../write.js';
 
 export const STAMPS_FILE = `${STATE_DIR}/stamps.json`;
@@ -32,6 +33,8 @@ interface Stamps {
    * it ended: a file added to or removed from a folder changes the folder's times.
    */
   outputFolders: Record<string, string>;
+  /** The build whose result these stamps vouch for (see commitOf). */
+  commit: string;
 }
 
 /** The folder of an output, as outputFolders names it. */
@@ -40,22 +43,13 @@ export const folderOf = (file: string): string => path.posix.dirname(file);
 /** Where the build state is written last, after the stamps are taken: never trusted. */
 const STATE_FOLDER = folderOf(STAMPS_FILE);
 
-async function stampOf(file: string): Promise<{ stamp: string; changedAt: number }> {
-  try {
-    const s = await stat(file);
-    return { stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs };
-  } catch {
-    return { stamp: 'missing', changedAt: 0 };
-  }
-}
-
 const relativeTo = (outDir: string, files: readonly string[]): string[] => files.map((f) => path.relative(outDir, f).split(path.sep).join('/'));
 
 /** Files stat'ed at once. */
 const STAT_AHEAD = 256;
 
-async function stampsOf(files: readonly string[]): Promise<{ stamp: string; changedAt: number }[]> {
-  const stamps: { stamp: string; changedAt: number }[] = [];
+async function stampsOf(files: readonly string[]): Promise<Stamp[]> {
+  const stamps: Stamp[] = [];
   for (let i = 0; i < files.length; i += STAT_AHEAD) stamps.push(...(await Promise.all(files.slice(i, i + STAT_AHEAD).map(stampOf))));
   return stamps;
 }
@@ -66,70 +60,80 @@ const keyOf = (settings: string, sources: readonly string[], files: readonly str
 export interface LastBuild {
   /** The last build read exactly these sources with these settings, no file it read has changed since, nor any folder it wrote. */
   unchanged: boolean;
-  /** What the last build knew of each source whose file has not changed since, by absolute path. */
-  known: Map<string, Known>;
+  /** What the last build knew of each source whose file has not changed since, and its stamp, by absolute path. */
+  known: Map<string, Known & { stamp: Stamp }>;
   /** The output's folders in which no file was added or removed since the last build. */
   untouched: Set<string>;
+  /** The build the stamps vouch for. */
+  commit: string;
 }
 
 /** What the stamps of the last build in `outDir` say of these sources. `settings` must name everything else a build depends on. */
 export async function lastBuild(outDir: string, settings: string, sources: readonly string[]): Promise<LastBuild> {
-  const none: LastBuild = { unchanged: false, known: new Map(), untouched: new Set() };
+  const none: LastBuild = { unchanged: false, known: new Map(), untouched: new Set(), commit: '' };
   let saved: Stamps;
   try {
     saved = JSON.parse(await readFile(path.join(outDir, STAMPS_FILE), 'utf8')) as Stamps;
   } catch {
     return none;
   }
-  if (!Array.isArray(saved.files) || typeof saved.key !== 'string' || typeof saved.sources !== 'object' || typeof saved.outputFolders !== 'object') return none;
+  if (!Array.isArray(saved.files) || typeof saved.key !== 'string' || typeof saved.sources !== 'object' || typeof saved.outputFolders !== 'object' || typeof saved.commit !== 'string') {
+    return none;
+  }
   const stamps = await stampsOf(saved.files.map((f) => path.resolve(outDir, f)));
-  const known = new Map<string, Known>();
+  const known = new Map<string, Known & { stamp: Stamp }>();
   saved.files.forEach((file, i) => {
     const then = saved.sources[file];
     if (then && then[0] === stamps[i]!.stamp) {
       const [, hash, size, schemas] = then;
-      known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)) });
+      known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)), stamp: stamps[i]! });
     }
   });
   const folders = Object.keys(saved.outputFolders);
   const now = await stampsOf(folders.map((f) => path.resolve(outDir, f)));
   const untouched = new Set(folders.filter((f, i) => now[i]!.stamp === saved.outputFolders[f]));
   const unchanged = saved.key !== '' && untouched.size === folders.length && keyOf(settings, relativeTo(outDir, sources), saved.files, stamps) === saved.key;
-  return { unchanged, known, untouched };
+  return { unchanged, known, untouched, commit: saved.commit };
 }
 
 /**
- * Keeps the stamps of what a build read, and what it knew of each source; a file modified too
- * recently to trust its stamp is left out, and then the next build is no no-op.
+ * Keeps the stamps of what a build read, taken when it read it, and what it knew of each
+ * source; a file modified too recently to trust its stamp is left out, and then the next build
+ * is no no-op.
  */
 export async function saveStamps(
   outDir: string,
   settings: string,
   sources: readonly Source[],
-  files: readonly string[],
+  /** The schemas the build read, besides the sources. */
+  schemas: readonly Stamped[],
   startedAt: number,
   /** The build's outputs, relative to `outDir`. */
   outputs: Iterable<string>,
+  /** The build whose result the stamps vouch for. */
+  commit: string,
 ): Promise<void> {
-  const relative = relativeTo(outDir, files);
-  const stamps = await stampsOf(files);
-  const trusted = (i: number): boolean => stamps[i]!.changedAt <= startedAt - UNTRUSTED_MS;
+  const read: Stamped[] = [...sources.map((s) => ({ path: s.path, stamp: s.stamp ?? { stamp: 'unstamped', changedAt: Infinity } })), ...schemas];
+  const relative = relativeTo(outDir, read.map((f) => f.path));
+  const trusted = (i: number): boolean => read[i]!.stamp.changedAt <= startedAt - UNTRUSTED_MS;
   const bySource = new Map(sources.map((s) => [s.path, s]));
   const folders = [...new Set([...outputs].map(folderOf))].filter((f) => f !== STATE_FOLDER).sort();
   const folderStamps = await stampsOf(folders.map((f) => path.resolve(outDir, f)));
+  const stamps = read.map((f) => f.stamp);
   const saved: Stamps = {
     files: relative,
     key: relative.every((_, i) => trusted(i)) ? keyOf(settings, relativeTo(outDir, sources.map((s) => s.path)), relative, stamps) : '',
     sources: {},
     outputFolders: Object.fromEntries(folders.map((f, i) => [f, folderStamps[i]!.stamp])),
+    commit,
   };
-  files.forEach((file, i) => {
+  read.forEach(({ path: file }, i) => {
     const source = bySource.get(file);
     if (!source || !trusted(i)) return;
     const known = knownOf(source);
     saved.sources[relative[i]!] = [stamps[i]!.stamp, known.hash, known.size, relativeTo(outDir, known.schemaHrefs)];
   });
-  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify(saved) + '\n');
+  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify(saved) + '\n', { tempDir: tempDirOf(outDir) });
 }
 
 export async function forgetStamps(outDir: string): Promise<void> {

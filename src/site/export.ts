@@ -102,11 +102,16 @@ export function documentRows(config: EditionConfig, summaries: readonly Summary[
   });
 }
 
-/** RFC 4180: fields quoted when they hold a comma, quote or line break; lists joined by "; ". */
+/**
+ * RFC 4180: fields quoted when they hold a comma, quote or line break; lists joined by "; ".
+ * A field a spreadsheet would run as a formula (beginning with = + - @, a tab or a carriage
+ * return, after any spaces) gets a leading apostrophe, as OWASP advises against CSV injection.
+ */
 export function toCsv(rows: readonly DocumentRow[]): string {
   const columns = ['id', 'title', 'date', 'place', 'persons', 'places', 'organisations', 'url'] as const;
   const field = (v: string | string[]): string => {
-    const s = Array.isArray(v) ? v.join('; ') : v;
+    const joined = Array.isArray(v) ? v.join('; ') : v;
+    const s = /^[ \u00a0]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(joined) ? `'${joined}` : joined;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';

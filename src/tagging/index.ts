@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { authorityPaths, configIn } from '../check.js';
 import type { EditionConfig } from '../config.js';
 import { findXmlFiles, loadSources } from '../load.js';
-import type { Message } from '../messages.js';
+import { ConfigError, message, type Message } from '../messages.js';
 import { parse, type ParsedDoc } from '../parse.js';
-import { writeFileAtomic } from '../write.js';
+import { rewriteFile, writeFileAtomic } from '../write.js';
 import { importText } from './import.js';
 import { authorityEntries, type AuthorityEntry } from './names.js';
 import { tagDocument, type Insertion } from './tag.js';
@@ -46,29 +47,52 @@ export async function tag(paths: readonly string[], options: { write?: boolean; 
     const result = tagDocument(parsed.doc, entries);
     for (const m of result.messages) messages.push(m);
     const write = Boolean(options.write) && result.insertions.length > 0;
-    if (write) await writeFileAtomic(source.path, result.text);
+    if (write) await rewriteFile(source.path, result.text);
     files.push({ file: source.name, insertions: result.insertions, written: write });
   }
   return { files, messages };
 }
 
-/** `editio import`: plain-text documents to TEI in the edition's sources, then tagged. */
-export async function importFiles(paths: readonly string[], options: { out?: string; edition?: EditionConfig } = {}): Promise<{ written: string[]; messages: Message[] }> {
+/**
+ * `editio import`: plain-text documents to TEI in the edition's sources, then tagged. An existing
+ * document is never overwritten (it may hold hand edits) unless `force` is given.
+ */
+export async function importFiles(
+  paths: readonly string[],
+  options: { out?: string; edition?: EditionConfig; force?: boolean } = {},
+): Promise<{ written: string[]; messages: Message[] }> {
   const edition = options.edition ?? (await configIn(process.cwd()));
-  if (!edition) throw new Error('import needs an edition: run it in a folder with editio.config.json (see editio init)');
+  if (!edition) {
+    throw new ConfigError(
+      message('error', 'config', 'config-missing', `import writes into an edition, and ${process.cwd()} has no editio.config.json; run it in the edition's folder (or start one with "editio init")`),
+    );
+  }
   const out = path.resolve(options.out ?? path.join(edition.root, edition.sources));
   const schema = path.relative(out, path.join(edition.root, 'schemas', 'editio.rng')).split(path.sep).join('/');
   const entries = await entriesOf(edition);
   const messages: Message[] = [];
   const written: string[] = [];
   for (const file of paths) {
-    const imported = importText(await readFile(file, 'utf8'), file, edition, schema);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      messages.push(message('error', 'import', 'file-unreadable', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file }));
+      continue;
+    }
+    const imported = importText(text, file, edition, schema);
     if ('error' in imported) {
       messages.push(imported.error);
       continue;
     }
     const target = path.join(out, imported.fileName);
-    const parsed = parse({ path: target, name: path.relative(process.cwd(), target), bytes: Buffer.from(imported.xml), role: 'document' });
+    const name = path.relative(process.cwd(), target);
+    if (existsSync(target) && !options.force) {
+      const reason = `${name} exists already and may hold hand edits, so it is not overwritten; rename or remove it, or import with --force to replace it`;
+      messages.push(message('error', 'import', 'import-exists', reason, { file }));
+      continue;
+    }
+    const parsed = parse({ path: target, name, bytes: Buffer.from(imported.xml), role: 'document' });
     if (!parsed.doc) {
       for (const m of parsed.messages) messages.push(m);
       continue;
@@ -76,7 +100,7 @@ export async function importFiles(paths: readonly string[], options: { out?: str
     const tagged = tagDocument(parsed.doc, entries);
     await writeFileAtomic(target, tagged.text);
     written.push(target);
-    for (const m of [...imported.messages, ...tagged.messages]) messages.push({ ...m, file: path.relative(process.cwd(), target) });
+    for (const m of [...imported.messages, ...tagged.messages]) messages.push({ ...m, file: name });
   }
   return { written, messages };
 }
