@@ -5,7 +5,7 @@ import path from 'node:path';
 import { checkEdition } from './build/checks.js';
 import { StageClock } from './build/clock.js';
 import { entryTexts } from './build/entries.js';
-import { documentId, documentUrl } from './build/names.js';
+import { documentId, documentUrl, withPublishableIds } from './build/names.js';
 import { printEdition } from './build/print.js';
 import { Transformer } from './build/transformer.js';
 import { buildFingerprint, toolkitFingerprint } from './build/fingerprint.js';
@@ -268,7 +268,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
       return (summaries[file] ??= previous?.summaries[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract));
     };
     const documents = new Map<ReadDoc, Summary>();
-    const candidates = check.valid.filter((d) => d.source.role === 'document');
+    const candidates = withPublishableIds(check.valid.filter((d) => d.source.role === 'document'), messages);
     const progress = (stage: Progress['stage'], done: number): void => options.onProgress?.({ stage, done, total: candidates.length });
     const extractOfId = (id: string): string => `${STATE_DIR}/extracts/${id}.json`;
     const extractFile = (doc: ReadDoc): string => extractOfId(documentId(doc));

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, message, type Message } from './messages.js';
 import { hashOf } from './state.js';
+import { OUTPUT_MARKER } from './write.js';
 
 export type Role = 'document' | 'introduction' | 'authorities';
 
@@ -101,6 +102,8 @@ export function displayName(file: string): string {
 
 async function listXml(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
+  // A folder editio built an edition into holds outputs, never sources.
+  if (entries.some((entry) => entry.name === OUTPUT_MARKER)) return [];
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
@@ -182,5 +182,62 @@ describe('build (with broken documents)', function () {
     } finally {
       removeDir(foreign);
     }
+  });
+});
+
+describe('build: document ids and the output folder (end to end)', function () {
+  this.timeout(120_000);
+  let edition: string;
+  beforeEach(() => (edition = copyEdition()));
+  afterEach(() => removeDir(edition));
+  const protocol = (): string => read(path.join(edition, 'tei', '1966-09-30-protocol-agreement.xml'));
+
+  it('reports two sources with one file name in different folders, naming both, and publishes the one in fewer folders', () => {
+    mkdirSync(path.join(edition, 'tei', 'drafts'));
+    // The same document one folder down: its pointers lead one folder up.
+    const draft = protocol().replace('../schemas/', '../../schemas/').replaceAll('"authorities.xml#', '"../authorities.xml#');
+    writeFileSync(path.join(edition, 'tei', 'drafts', '1966-09-30-protocol-agreement.xml'), draft.replace('Agreement', 'Draft agreement'));
+    writeFileSync(path.join(edition, 'tei', 'drafts', '1966-09-30-PROTOCOL-agreement.xml'), draft);
+    const run = runCli(['build'], edition);
+    expect(run.status, run.stderr).to.equal(1);
+    for (const draft of ['1966-09-30-protocol-agreement', '1966-09-30-PROTOCOL-agreement']) {
+      expect(run.stdout).to.match(
+        new RegExp(`^tei/drafts/${draft}\\.xml\\n {2}1 {2}error {2}this document would be published as documents/${draft}\\.html, like tei/1966-09-30-protocol-agreement\\.xml: .*rename one of the files {2}document-id-duplicate$`, 'm'),
+      );
+    }
+    const out = path.join(edition, 'dist', 'edition');
+    expect(read(path.join(out, 'documents', '1966-09-30-protocol-agreement.html'))).not.to.contain('Draft agreement');
+    expect(readdirSync(path.join(out, 'documents'))).to.have.length(documents.length);
+  });
+
+  it('refuses an output folder inside the sources (exit 2), and never reads an earlier one as sources', () => {
+    const inside = runCli(['build', '--out', 'tei/site'], edition);
+    expect(inside.status).to.equal(2);
+    expect(inside.stderr).to.match(/the output folder .*tei\/site is inside the sources folder .*tei, whose files are all read as the edition's; choose an output folder outside it {2}out-in-sources/);
+    expect(existsSync(path.join(edition, 'tei', 'site'))).to.equal(false);
+    // An edition an older editio built inside the sources: its copies of the TEI are not sources.
+    const elsewhere = path.join(edition, 'elsewhere');
+    expect(runCli(['build', '--out', elsewhere], edition).status).to.equal(0);
+    cpSync(elsewhere, path.join(edition, 'tei', 'old-site'), { recursive: true });
+    const later = runCli(['build'], edition);
+    expect(later.status, later.stdout + later.stderr).to.equal(0);
+    expect(later.stdout).to.contain(`Built ${documents.length} documents`);
+  });
+
+  it('publishes documents whose names fit the file names made from them, and reports longer ones', () => {
+    const named = (length: number): string => `1966-09-30-${'p'.repeat(length - 11)}`;
+    for (const length of [233, 248, 249, 251]) writeFileSync(path.join(edition, 'tei', `${named(length)}.xml`), protocol());
+    const run = runCli(['build'], edition);
+    expect(run.status, run.stderr).to.equal(1);
+    expect(run.stderr).to.equal('');
+    for (const length of [249, 251]) {
+      expect(run.stdout).to.match(new RegExp(`^tei/${named(length)}\\.xml\\n {2}1 {2}error {2}the file name is too long to publish: .*at most 248 bytes before \\.xml \\(it has ${length}\\) {2}file-name-too-long$`, 'm'));
+    }
+    const out = path.join(edition, 'dist', 'edition');
+    for (const length of [233, 248]) {
+      expect(existsSync(path.join(out, 'documents', `${named(length)}.html`)), `${length}`).to.equal(true);
+      expect(existsSync(path.join(out, 'metadata', `${named(length)}.dc.xml`)), `${length}`).to.equal(true);
+    }
+    expect(readdirSync(path.join(out, 'documents'))).to.have.length(documents.length + 2);
   });
 });
