@@ -504,9 +504,11 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     const publishedDocs = published.map((e) => byId.get(e.id)!);
     const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
     // A published source is the source's bytes: its hash is known (the same as hashOf its content).
+    const schemas = await publishedSchemas(config, members);
+    for (const m of schemas.messages) messages.push(m);
     const sources: DataFile[] = [
       ...members.map((doc) => ({ path: publishedPath(config, doc), hash: hashOfDoc(doc), content: async () => doc.source.bytes })),
-      ...(await publishedSchemas(config, members.flatMap((doc) => knownOf(doc.source).schemaHrefs))).map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => content })),
+      ...schemas.outputs.map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => content })),
     ];
     for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
     const recordFile = (doc: ReadDoc): string => `metadata/${documentId(doc)}.dc.xml`;

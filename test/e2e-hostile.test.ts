@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir } from './helpers.js';
+import { unzipSync } from 'fflate';
+import { copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
 
 const hostileDir = path.join(fixtures, 'hostile');
 
@@ -146,5 +147,58 @@ describe('hostile and broken input (end to end)', function () {
       expect(run.status, file).to.be.oneOf([0, 1]);
       expect(Date.now() - started, file).to.be.lessThan(10_000);
     }
+  });
+});
+
+describe('files an xml-model names that are no schema of the edition (end to end)', function () {
+  this.timeout(120_000);
+  let edition: string;
+  let outside: string;
+  let run: { status: number; stdout: string; stderr: string };
+  const SECRET_VALUE = 'hunter2-never-published';
+
+  before(() => {
+    edition = copyEdition();
+    outside = tempDir();
+    writeFileSync(path.join(edition, '.env'), `PASSWORD=${SECRET_VALUE}\n`);
+    writeFileSync(path.join(outside, 'grammar.rng'), `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><!-- ${SECRET_VALUE} --><start><text/></start></grammar>`);
+    symlinkSync(path.join(outside, 'grammar.rng'), path.join(edition, 'schemas', 'linked.rng'));
+    symlinkSync('/etc', path.join(edition, 'schemas', 'etc'));
+    writeFileSync(path.join(edition, 'schemas', 'notes.rng'), `not a schema: ${SECRET_VALUE}\n`);
+    const file = path.join(edition, 'tei', '1966-09-30-protocol-agreement.xml');
+    const named = ['../.env', '../schemas/linked.rng', '/etc/passwd', '../schemas/etc/passwd', '../schemas/notes.rng', '../schemas/missing.sch'];
+    writeFileSync(file, read(file).replace(/(<\?xml-model [^\n]*\n)/, (first) => first + named.map((href) => `<?xml-model href="${href}"?>\n`).join('')));
+    run = runCli(['build', '--format', 'json'], edition);
+  });
+  after(() => {
+    removeDir(edition);
+    removeDir(outside);
+  });
+
+  it('warns about each, naming the file and the line of its xml-model', () => {
+    expect(run.status, run.stderr).to.equal(0);
+    const warnings = (JSON.parse(run.stdout) as { messages: { ruleId: string; file: string; line: number; reason: string }[] }).messages.filter((m) => m.ruleId === 'schema-not-published');
+    expect(warnings.map((m) => [m.file, m.line])).to.deep.equal([3, 4, 5, 6, 7, 8].map((line) => ['tei/1966-09-30-protocol-agreement.xml', line]));
+    expect(warnings.map((m) => /names (\S+), which/.exec(m.reason)![1])).to.deep.equal(['.env', 'schemas/linked.rng', '/etc/passwd', 'schemas/etc/passwd', 'schemas/notes.rng', 'schemas/missing.sch']);
+    expect(warnings.map((m) => /edition: ([^;]+);/.exec(m.reason)![1])).to.deep.equal([
+      'it is not a RelaxNG (.rng) or Schematron (.sch) schema',
+      `it lies outside the edition's folder ${edition}`,
+      'it is not a RelaxNG (.rng) or Schematron (.sch) schema',
+      'it is not a RelaxNG (.rng) or Schematron (.sch) schema',
+      'it is named like a schema but is none',
+      'it does not exist',
+    ]);
+  });
+
+  it('copies none of them into the edition or its zip, and still publishes the edition’s own schemas', () => {
+    const out = path.join(edition, 'dist', 'edition');
+    for (const file of listFiles(out)) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes(SECRET_VALUE), file).to.equal(false);
+      expect(bytes.includes(SECRET), file).to.equal(false);
+    }
+    const zipped = Object.keys(unzipSync(readFileSync(path.join(out, 'editio-edition.zip'))));
+    expect(zipped.filter((f) => f.startsWith('schemas/')).sort()).to.deep.equal(['schemas/editio-authorities.rng', 'schemas/editio-edition.rng', 'schemas/editio.rng']);
+    expect(readdirSync(path.join(out, 'schemas')).sort()).to.deep.equal(['editio-authorities.rng', 'editio-edition.rng', 'editio.rng']);
   });
 });

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
+import { knownOf, type Source } from '../load.js';
+import { message, type Message } from '../messages.js';
 import type { ReadDoc } from '../parse.js';
 
 /** Where a source is published: tei/ plus its path inside the edition's sources folder. */
@@ -9,43 +11,112 @@ export function publishedPath(config: EditionConfig, doc: ReadDoc): string {
   return ['tei', ...relative.split(path.sep)].join('/');
 }
 
-/** Schemas and every grammar they include, each once, in order. */
-export async function publishedSchemaFiles(schemas: readonly string[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const files: string[] = [];
-  for (const schema of schemas) for (const file of await schemaFiles(schema, seen).catch(() => [])) files.push(file);
-  return files;
-}
+/** What a schema file is, by its name and root: RelaxNG (XML syntax) and Schematron, nothing else. */
+const SCHEMA_KINDS: Record<string, RegExp> = {
+  '.rng': /xmlns(?::\w+)?\s*=\s*["']http:\/\/relaxng\.org\/ns\/structure\/1\.0["']/,
+  '.sch': /xmlns(?::\w+)?\s*=\s*["']http:\/\/(?:purl\.oclc\.org\/dsdl\/schematron|www\.ascc\.net\/xml\/schematron)["']/,
+};
 
-/** A schema and the grammars it includes, as files relative to the schema's folder. */
-async function schemaFiles(schema: string, seen = new Set<string>()): Promise<string[]> {
-  if (seen.has(schema)) return [];
-  seen.add(schema);
-  const text = await readFile(schema, 'utf8');
-  const files = [schema];
+const isSchemaName = (file: string): boolean => path.extname(file).toLowerCase() in SCHEMA_KINDS;
+
+/** The grammars a RelaxNG schema includes (local ones: a URL is never followed). */
+function includedBy(schema: string, text: string): string[] {
+  const files: string[] = [];
   for (const [, href] of text.matchAll(/<(?:[\w-]+:)?(?:include|externalRef)\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g)) {
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(href!)) files.push(...(await schemaFiles(path.resolve(path.dirname(schema), href!), seen)));
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(href!)) files.push(path.resolve(path.dirname(schema), href!));
   }
   return files;
 }
 
 /**
- * The schemas the TEI files name (`hrefs`, absolute paths), laid out beside them as published (byte for byte, at
- * publishedPath) so that each xml-model still finds its schema. Schemas outside the edition's
- * folder are not copied.
+ * Schemas (named by their .rng or .sch extension) and every grammar they include, each once, in
+ * order: what a build depends on besides its sources. Nothing else an xml-model names is read.
  */
-export async function publishedSchemas(config: EditionConfig, hrefs: readonly string[]): Promise<{ path: string; content: Buffer }[]> {
-  const outputs: { path: string; content: Buffer }[] = [];
-  const sourcesDir = path.resolve(config.root, config.sources);
-  // Each schema is read once, however many documents name it.
-  const named = new Set(hrefs);
-  const schemas = new Set<string>();
-  for (const href of named) for (const file of await schemaFiles(href).catch(() => [])) schemas.add(file);
-  for (const schema of [...schemas].sort()) {
-    // tei/ stands for the sources folder: a schema at ../schemas/ from there lands at schemas/.
-    const published = path.posix.normalize(['tei', ...path.relative(sourcesDir, schema).split(path.sep)].join('/'));
-    if (published.startsWith('..') || path.relative(config.root, schema).startsWith('..')) continue;
-    outputs.push({ path: published, content: await readFile(schema) });
+export async function publishedSchemaFiles(schemas: readonly string[]): Promise<string[]> {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const visit = async (schema: string): Promise<void> => {
+    if (seen.has(schema) || !isSchemaName(schema)) return;
+    seen.add(schema);
+    const text = await readFile(schema, 'utf8').catch(() => undefined);
+    if (text === undefined) return;
+    files.push(schema);
+    for (const included of includedBy(schema, text)) await visit(included);
+  };
+  for (const schema of schemas) await visit(schema);
+  return files;
+}
+
+/** A schema as published, or why it is not. */
+type Verdict = { published: string; real: string; includes: string[] } | { refused: string };
+
+/**
+ * Decides whether a file an xml-model (or a schema's include) names may be published: a RelaxNG
+ * or Schematron file, whose real path (symbolic links followed) lies inside the edition's folder.
+ * Anything else, a `.env` or `/etc/passwd` included, is never read.
+ */
+async function verdictOn(config: EditionConfig, realRoot: string, file: string): Promise<Verdict> {
+  if (!isSchemaName(file)) return { refused: 'it is not a RelaxNG (.rng) or Schematron (.sch) schema' };
+  const lexical = path.relative(config.root, file);
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return { refused: 'it does not exist' };
   }
-  return outputs;
+  const inside = (relative: string): boolean => relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const outside = { refused: `it lies outside the edition's folder ${config.root}` };
+  if (!inside(lexical) || !inside(path.relative(realRoot, real))) return outside;
+  const text = await readFile(real, 'utf8').catch(() => undefined);
+  if (text === undefined) return { refused: 'it cannot be read' };
+  if (!SCHEMA_KINDS[path.extname(file).toLowerCase()]!.test(text.slice(0, 4096))) return { refused: 'it is named like a schema but is none' };
+  // tei/ stands for the sources folder: a schema at ../schemas/ from there lands at schemas/.
+  const published = path.posix.normalize(['tei', ...path.relative(path.resolve(config.root, config.sources), file).split(path.sep)].join('/'));
+  if (published.startsWith('..')) return outside;
+  return { published, real, includes: includedBy(file, text) };
+}
+
+/** The line of the xml-model instruction that names `href` (absolute) in a source. */
+function lineOfModel(source: Source, href: string): number {
+  const prolog = source.bytes.subarray(0, 4096).toString('latin1');
+  for (const pi of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
+    const named = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi[0])?.[1];
+    if (named && path.resolve(path.dirname(source.path), named) === href) return prolog.slice(0, pi.index).split('\n').length;
+  }
+  return 1;
+}
+
+/**
+ * The schemas the TEI files name in their xml-model instructions, laid out beside them as
+ * published (byte for byte, at publishedPath) so that each xml-model still finds its schema,
+ * with the grammars they include. Only RelaxNG and Schematron files inside the edition's folder
+ * are published; anything else named is a warning on the file that names it, and never read.
+ */
+export async function publishedSchemas(config: EditionConfig, members: readonly ReadDoc[]): Promise<{ outputs: { path: string; content: Buffer }[]; messages: Message[] }> {
+  const realRoot = await realpath(config.root);
+  const verdicts = new Map<string, Promise<Verdict>>();
+  const verdict = (file: string): Promise<Verdict> => {
+    if (!verdicts.has(file)) verdicts.set(file, verdictOn(config, realRoot, file));
+    return verdicts.get(file)!;
+  };
+  const messages: Message[] = [];
+  const refuse = (named: string, why: string, at: { file: string; line: number }): void => {
+    const reason = `the xml-model names ${named}, which is not published with the edition: ${why}; only RelaxNG and Schematron schemas inside the edition's folder are published`;
+    messages.push(message('warning', 'site', 'schema-not-published', reason, at));
+  };
+  const published = new Map<string, string>();
+  const include = async (file: string, namedBy: { file: string; line: number }): Promise<void> => {
+    const found = await verdict(file);
+    const relative = path.relative(config.root, file);
+    if ('refused' in found) return refuse(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative, found.refused, namedBy);
+    if (published.has(found.published)) return;
+    published.set(found.published, found.real);
+    for (const included of found.includes) await include(included, { file: path.relative(process.cwd(), file) || file, line: 1 });
+  };
+  for (const doc of members) {
+    for (const href of knownOf(doc.source).schemaHrefs) await include(href, { file: doc.source.name, line: lineOfModel(doc.source, href) });
+  }
+  const outputs: { path: string; content: Buffer }[] = [];
+  for (const file of [...published.keys()].sort()) outputs.push({ path: file, content: await readFile(published.get(file)!) });
+  return { outputs, messages };
 }
