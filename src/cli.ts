@@ -277,7 +277,8 @@ async function main(argv: string[]): Promise<number> {
         const config = await loadConfig(root);
         return path.resolve(config.root, config.out);
       })();
-      const server = await serve({ dir, port, live: Boolean(values.watch) }).catch((err: NodeJS.ErrnoException) => {
+      const log = (line: string): boolean => process.stderr.write(`editio serve: ${line}\n`);
+      const server = await serve({ dir, port, live: Boolean(values.watch), log }).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port`);
         if (err.code === 'ENOENT') throw new UsageError(`${dir} does not exist; run "editio build" first`);
         throw err;

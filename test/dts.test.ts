@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
-import { memberOf, type Registry } from '../src/dts/api.js';
+import { Library, memberOf, type Registry } from '../src/dts/api.js';
+import { AnswerCache } from '../src/dts/cache.js';
 import { staticDts } from '../src/dts/static.js';
 import { serve, type Server } from '../src/serve.js';
 import type { Output } from '../src/write.js';
@@ -146,6 +148,43 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
       expect(res.body).not.to.match(/\bat \S+ \(|Error: /);
     });
   }
+
+  it('names navigation answers by the server’s own address, whatever Host the request gave', async () => {
+    const port = new URL(origin).port;
+    const query = '/api/dts/navigation?resource=1966-09-21-giap-decision&ref=1.3';
+    // Sent as given (fetch would set Host itself).
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request({ hostname: '127.0.0.1', port, path: query, headers: { Host: `localhost:${port}` } }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d));
+        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`status ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect((JSON.parse(body) as { '@id': string })['@id']).to.equal(`http://127.0.0.1:${port}${query}`);
+  });
+
+  it('makes each answer once per build: asked again, it gives the same answer without making it again', async () => {
+    const registry = JSON.parse(read(path.join(out, 'dts', 'resources.json'))) as Registry;
+    let reads = 0;
+    const library = new Library(registry, '/api/dts', async (relative) => {
+      reads++;
+      return read(path.join(out, ...relative.split('/')));
+    });
+    const cache = new AnswerCache(library);
+    const root = new URL('http://127.0.0.1/api/dts/collection');
+    const first = await cache.get(root);
+    expect(reads).to.equal(3);
+    library.forget('1966-09-21-giap-decision');
+    expect(await cache.get(root)).to.equal(first);
+    expect(reads).to.equal(3);
+    // Full, it lets the oldest answers go.
+    const small = new AnswerCache(library, first!.body.length + 10);
+    await small.get(root);
+    await small.get(new URL('http://127.0.0.1/api/dts/collection?id=1966-09-30-protocol-agreement'));
+    expect(small.size).to.equal(1);
+  });
 
   it('also writes the static parts for hosting without a server', () => {
     const entry = JSON.parse(read(path.join(out, 'dts', 'entry.json')));
