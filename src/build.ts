@@ -25,6 +25,7 @@ import type { Paper } from './print/book.js';
 import { corpusParts, documentRows, entryIndex, exchangeFiles, type DataFile } from './site/export.js';
 import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
 import { joinParts, type Part } from './site/parts.js';
+import { inertDoc } from './site/inert.js';
 import { publishedPath, publishedSchemas } from './site/sources.js';
 import { commitOf, emptyState, filesWritten, hashOf, loadState, readLastResult, resultOf, saveResult, saveState, STATE_DIR, statePath, type BuildState, type LastResult } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
@@ -503,11 +504,17 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     // The edition as data, for repositories: TEI as published, a teiCorpus, Dublin Core, tables, a zip.
     const publishedDocs = published.map((e) => byId.get(e.id)!);
     const members = [...(intro ? [intro] : []), ...authorityDocs, ...publishedDocs];
-    // A published source is the source's bytes: its hash is known (the same as hashOf its content).
     const schemas = await publishedSchemas(config, members);
     for (const m of schemas.messages) messages.push(m);
+    // A published source is the source's bytes (its hash is known), but for one with active content, published without it.
+    const asPublished = new Map(
+      members.map((doc) => {
+        const active = check.records[relative(doc)]!.messages.some((m) => m.ruleId === 'active-content');
+        return [doc, active ? { doc: inertDoc(doc), hash: hashOf('inert', hashOfDoc(doc)) } : { doc, hash: hashOfDoc(doc) }];
+      }),
+    );
     const sources: DataFile[] = [
-      ...members.map((doc) => ({ path: publishedPath(config, doc), hash: hashOfDoc(doc), content: async () => doc.source.bytes })),
+      ...[...asPublished.values()].map(({ doc, hash }) => ({ path: publishedPath(config, doc), hash, content: async () => doc.source.bytes })),
       ...schemas.outputs.map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => content })),
     ];
     for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
@@ -524,7 +531,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
       records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)),
       sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
     };
-    const corpus = corpusParts(config, intro && { doc: intro, hash: introHash }, [...authorityDocs, ...publishedDocs].map((doc) => ({ doc, hash: hashOfDoc(doc) })));
+    const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorityDocs, ...publishedDocs].map((doc) => asPublished.get(doc)!));
     await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
     const assetFiles = await assets();
     await plan.makeMany('assets', { content: hashOf(...assetFiles.flatMap((o) => [o.path, o.content])) }, () => assetFiles);
@@ -543,7 +550,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     };
     const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
     const registryHash = hashOf(JSON.stringify(registry), dtsBase);
-    const sourceOf = new Map(members.map((doc) => [publishedPath(config, doc), doc]));
+    const sourceOf = new Map([...asPublished.values()].map(({ doc }) => [publishedPath(config, doc), doc]));
     // Read only for the resources whose DTS files are made again.
     const sourceFiles = { get: (file: string): Uint8Array | undefined => sourceOf.get(file)?.source.bytes };
     // A resource's own files show its record and the collection it belongs to, not the other resources.

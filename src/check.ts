@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CONFIG_FILE, loadConfig, type EditionConfig } from './config.js';
 import { findXmlFiles, loadSources, type Role, type Source } from './load.js';
 import type { Message } from './messages.js';
+import { activeContent } from './rules/active.js';
 import { parse, type ParsedDoc } from './parse.js';
 import { runRules } from './rules/index.js';
 import { validate, type ValidateOptions } from './validate.js';
@@ -50,7 +51,9 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
   for (const source of sources) {
     const result = parse(source);
     for (const item of result.messages) messages.push(item);
-    if (result.doc) parsed.push(result.doc);
+    if (!result.doc) continue;
+    parsed.push(result.doc);
+    for (const item of activeContent(result.doc)) messages.push(item);
   }
   const docs: CheckedDoc[] = [];
   for (const verdict of await validate(parsed, options)) {

@@ -6,10 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type Server } from '../src/serve.js';
 import { writeDossier } from './bench/dossier.js';
-import { removeDir, repoRoot, runCli, tempDir } from './helpers.js';
+import { removeDir, repoRoot, runCli, tempDir, CHROMIUM, CHROMIUM_ARGS } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOTS = path.join(repoRoot, 'dist', 'screenshots');
 const PAGE_TYPES: Record<string, string> = {
   index: 'index.html',
@@ -37,7 +35,7 @@ describe('the HTML edition in Chromium', function () {
     out = tempDir();
     expect(runCli(['build', '--out', out]).status).to.equal(0);
     server = await serve({ dir: out, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

@@ -4,8 +4,10 @@ import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSy
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
-import { copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
 
 const hostileDir = path.join(fixtures, 'hostile');
 
@@ -200,5 +202,62 @@ describe('files an xml-model names that are no schema of the edition (end to end
     const zipped = Object.keys(unzipSync(readFileSync(path.join(out, 'editio-edition.zip'))));
     expect(zipped.filter((f) => f.startsWith('schemas/')).sort()).to.deep.equal(['schemas/editio-authorities.rng', 'schemas/editio-edition.rng', 'schemas/editio.rng']);
     expect(readdirSync(path.join(out, 'schemas')).sort()).to.deep.equal(['editio-authorities.rng', 'editio-edition.rng', 'editio.rng']);
+  });
+});
+
+describe('active content in foreign markup (end to end)', function () {
+  this.timeout(120_000);
+  const fixture = path.join(fixtures, 'active-content', 'scripts-in-foreign-markup.xml');
+  const original = readFileSync(fixture);
+  let out: string;
+  let run: { status: number; stdout: string; stderr: string };
+  before(() => {
+    out = tempDir();
+    run = runCli(['build', path.dirname(fixture), '--out', out, '--format', 'json']);
+  });
+  after(() => removeDir(out));
+
+  it('reports each script, handler and script address with its line and column', () => {
+    expect(run.status, run.stderr).to.equal(0);
+    const found = (JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; reason: string }[] }).messages.filter((m) => m.ruleId === 'active-content');
+    expect(found.map((m) => `${m.line}:${m.column}`)).to.deep.equal(['14:7', '16:9', '17:11', '18:11', '19:11', '24:20', '24:96']);
+    expect(found[1]!.reason).to.match(/^the onload attribute of <svg> \(SVG\) runs a script where the TEI is opened in a browser; it is left out of the TEI editio publishes/);
+  });
+
+  it('publishes the TEI without it everywhere (tei/, corpus.xml, the zip, DTS), keeping the text, and leaves the source as it was', () => {
+    const published = {
+      'tei/': read(path.join(out, 'tei', 'scripts-in-foreign-markup.xml')),
+      'corpus.xml': read(path.join(out, 'corpus.xml')),
+      zip: strFromU8(unzipSync(readFileSync(path.join(out, 'editio-edition.zip')))['tei/scripts-in-foreign-markup.xml']!),
+      'dts/': read(path.join(out, 'dts', 'document', 'scripts-in-foreign-markup.xml')),
+    };
+    for (const [where, text] of Object.entries(published)) {
+      expect(text, where).not.to.match(/owned by|javascript|script>|onload|<html:iframe/i);
+      expect(text, where).to.contain('The pilots arrived in September.').and.contain('<html:a>MiG-17s</html:a> from Kep.').and.contain('onclick="kept"');
+      expect(text, where).to.contain('<svg:rect width="5" height="5" fill="navy"/>');
+    }
+    expect(readFileSync(fixture).equals(original)).to.equal(true);
+  });
+
+  it('runs nothing when the published TEI is opened in Chromium', async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.log(`      (skipped: ${CHROMIUM} is missing; install Debian's chromium to run the browser tests)`);
+      this.skip();
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      for (const file of [fixture, path.join(out, 'tei', 'scripts-in-foreign-markup.xml')]) {
+        await page.goto(pathToFileURL(file).href);
+        await page.waitForTimeout(200);
+        await page.evaluate(() => (document.querySelector('a') as HTMLElement | null)?.click?.());
+        await page.waitForTimeout(100);
+        const owned = await page.evaluate(() => (window as unknown as { owned?: string }).owned);
+        if (file === fixture) expect(owned, 'the source, as a control').to.match(/^owned by/);
+        else expect(owned, 'the published TEI').to.equal(undefined);
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -3,10 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { copyEdition, removeDir, repoRoot } from './helpers.js';
+import { copyEdition, removeDir, repoRoot, CHROMIUM, CHROMIUM_ARGS } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 describe('editio serve --watch (end to end, in Chromium)', function () {
   this.timeout(180_000);
@@ -35,7 +33,7 @@ describe('editio serve --watch (end to end, in Chromium)', function () {
     });
     child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   after(async () => {

@@ -13,6 +13,10 @@ export const teiAllSchema = path.join(sharedDir, 'reference', 'tei_all.rng');
 export const corpusDir = path.join(sharedDir, 'corpus');
 export const seedFile = path.join(sharedDir, 'seed', 'north-korean-pilots.txt');
 
+/** Debian's Chromium, as the browser tests launch it (never a downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
 /** Skips the suite, with a one-line notice, when ../shared (absent in a user's clone) lacks `file`. */
 export function requireShared(context: Mocha.Context, file: string): void {
   if (!existsSync(file)) {

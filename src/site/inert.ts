@@ -1,0 +1,69 @@
+/**
+ * A document as editio publishes it when it holds active content (src/rules/active.ts): the
+ * same text with every active element and attribute taken out, so that the TEI in tei/,
+ * corpus.xml, the zip and the DTS answers runs nothing in a browser. Any other document is
+ * published byte for byte.
+ */
+import { knownOf } from '../load.js';
+import type { ReadDoc } from '../parse.js';
+import { findActiveContent } from '../rules/active.js';
+import { buildTree, type XmlElement } from '../tree.js';
+
+/** Offset just past the `>` of an element's start tag. */
+function startTagEnd(text: string, element: XmlElement): number {
+  let quote = '';
+  for (let i = element.start + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i + 1;
+  }
+  return text.length;
+}
+
+/** Where an attribute stands in its start tag, with the space before it. */
+function attributeSpan(text: string, element: XmlElement, name: string): [number, number] | undefined {
+  const tag = text.slice(element.start, startTagEnd(text, element));
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`\\s+${escaped}\\s*=\\s*(?:"[^"]*"|'[^']*')`).exec(tag);
+  return found ? [element.start + found.index, element.start + found.index + found[0].length] : undefined;
+}
+
+/** The text without its active content, declared as UTF-8 (the encoding it is written in). */
+export function inertText(text: string): string {
+  const built = buildTree(text);
+  if ('error' in built) return text;
+  const cuts: [number, number][] = [];
+  for (const { element, attribute } of findActiveContent(built.root)) {
+    const span = attribute === undefined ? ([element.start, element.end] as [number, number]) : attributeSpan(text, element, attribute);
+    if (span) cuts.push(span);
+  }
+  let inert = text;
+  for (const [from, to] of cuts.sort((a, b) => b[0] - a[0])) inert = inert.slice(0, from) + inert.slice(to);
+  return inert.replace(/^(<\?xml\b[^?]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+}
+
+/** The document as published: its text and bytes without active content, made when first asked for. */
+export function inertDoc(doc: ReadDoc): ReadDoc {
+  let text: string | undefined;
+  const inert = (): string => (text ??= inertText(doc.text));
+  const { path, name, role } = doc.source;
+  return {
+    source: {
+      path,
+      name,
+      role,
+      known: knownOf(doc.source),
+      get bytes() {
+        return Buffer.from(inert(), 'utf8');
+      },
+    },
+    get text() {
+      return inert();
+    },
+    get schemaRefs() {
+      return doc.schemaRefs;
+    },
+  };
+}
