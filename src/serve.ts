@@ -3,6 +3,7 @@ import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline, type Duplex } from 'node:stream';
 import { Library } from './dts/api.js';
 import { AnswerCache } from './dts/cache.js';
 import { ConfigError, message } from './messages.js';
@@ -177,12 +178,10 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   }
   res.writeHead(200, { ...headersFor(type), 'Content-Length': size });
   // The file is open: a rebuild that removes it now does not take it away from this answer.
-  const stream = file.createReadStream();
-  stream.on('error', (err) => {
-    site.log(`${req.method} ${url.pathname}: ${err.message}`);
-    res.destroy();
+  // pipeline closes the file however the answer ends, a reader leaving early included.
+  pipeline(file.createReadStream(), res, (err) => {
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') site.log(`${req.method} ${url.pathname}: ${err.message}`);
   });
-  stream.pipe(res);
 }
 
 async function dtsOf(root: string): Promise<AnswerCache | undefined> {
@@ -223,6 +222,12 @@ export async function serve(options: ServeOptions): Promise<Server> {
       else res.destroy();
     });
   });
+  // Node closes a CONNECT or Upgrade request without a word unless told otherwise: refuse it as any other method.
+  const refuse = (_req: IncomingMessage, socket: Duplex): void => {
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuse);
+  server.on('upgrade', refuse);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, '127.0.0.1', resolve);

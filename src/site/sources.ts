@@ -114,7 +114,7 @@ export async function publishedSchemas(config: EditionConfig, members: readonly 
     for (const included of found.includes) await include(included, { file: path.relative(process.cwd(), file) || file, line: 1 });
   };
   for (const doc of members) {
-    for (const href of knownOf(doc.source).schemaHrefs) await include(href, { file: doc.source.name, line: lineOfModel(doc.source, href) });
+    for (const href of new Set(knownOf(doc.source).schemaHrefs)) await include(href, { file: doc.source.name, line: lineOfModel(doc.source, href) });
   }
   const outputs: { path: string; content: Buffer }[] = [];
   for (const file of [...published.keys()].sort()) outputs.push({ path: file, content: await readFile(published.get(file)!) });
