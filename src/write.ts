@@ -38,7 +38,6 @@ export async function writeFileAtomic(file: string, content: Output['content'] |
 export async function rewriteFile(file: string, content: Output['content']): Promise<void> {
   const target = await realpath(file);
   const { mode, uid, gid } = await stat(target);
-  await removeStaleTemps(path.dirname(target));
   await writeFileAtomic(target, content, { mode: mode & 0o7777, owner: { uid, gid } });
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { findXmlFiles, loadSources } from '../src/load.js';
@@ -184,6 +184,28 @@ describe('tagging', function () {
         expect(plain(doc(file))).to.equal(plain(original));
         expect(runCli(['validate', 'tei'], edition).status).to.equal(0);
         expect(runCli(['tag', 'tei'], edition).stdout).to.contain('Nothing to tag');
+      } finally {
+        removeDir(edition);
+      }
+    });
+
+    it('writes as an editor would: permissions kept, through a symbolic link, and a killed run’s temporary file removed', () => {
+      const edition = copyEdition();
+      try {
+        const file = path.join(edition, 'tei', '1966-09-30-protocol-agreement.xml');
+        const moved = path.join(edition, 'drafts', 'protocol.xml');
+        mkdirSync(path.dirname(moved));
+        writeFileSync(moved, strip(doc(file)));
+        chmodSync(moved, 0o600);
+        rmSync(file);
+        symlinkSync(moved, file);
+        const leftover = path.join(edition, 'tei', `1966-09-30-protocol-agreement.xml.tmp-${2 ** 22 + 99}-0a1b2c3d`);
+        writeFileSync(leftover, 'half');
+        expect(runCli(['tag', 'tei', '--write'], edition).stdout).to.match(/tags written/);
+        expect(lstatSync(file).isSymbolicLink()).to.equal(true);
+        expect(read(moved)).to.contain('<objectName ref="authorities.xml#mig-17">MiG-17</objectName>');
+        expect(statSync(moved).mode & 0o777).to.equal(0o600);
+        expect(existsSync(leftover)).to.equal(false);
       } finally {
         removeDir(edition);
       }

@@ -6,7 +6,7 @@ import type { EditionConfig } from '../config.js';
 import { findXmlFiles, loadSources } from '../load.js';
 import { ConfigError, message, type Message } from '../messages.js';
 import { parse, type ParsedDoc } from '../parse.js';
-import { rewriteFile, writeFileAtomic } from '../write.js';
+import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write.js';
 import { importText } from './import.js';
 import { authorityEntries, type AuthorityEntry } from './names.js';
 import { tagDocument, type Insertion } from './tag.js';
@@ -35,6 +35,8 @@ export async function tag(paths: readonly string[], options: { write?: boolean; 
   const loaded = await loadSources(found.files.filter((f) => !authorities.has(f)));
   const messages: Message[] = [...found.messages, ...loaded.messages];
   const files: FileTags[] = [];
+  // Temporary files that a killed run left beside the documents, once per folder.
+  if (options.write) for (const dir of new Set(loaded.sources.map((s) => path.dirname(s.path)))) await removeStaleTemps(dir);
   for (const source of loaded.sources) {
     const parsed = parse(source);
     for (const m of parsed.messages) messages.push(m);
