@@ -22,6 +22,7 @@ import { chronology, chronologyByYear, listing, mentionsByEntry, mentionsOf, sea
 import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
 import type { Paper } from './print/book.js';
+import { chromiumIdentity } from './print/pdf.js';
 import { corpusParts, documentRows, entryIndex, exchangeFiles, type DataFile } from './site/export.js';
 import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
 import { joinParts, type Part } from './site/parts.js';
@@ -185,7 +186,9 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
   const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
   for (const m of found.messages) messages.push(m);
   // Everything but the sources and the schemas they name: those are stamped file by file.
-  const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', options.pdf ? `pdf ${options.paper ?? 'a4'}` : '');
+  // The print edition depends on the paper and on which Chromium there is to print it.
+  const print = options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : '';
+  const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', print);
   // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
   const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);
   if (last?.unchanged && found.messages.length === 0) {
@@ -210,7 +213,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
   const previous = 'state' in prior ? prior.state : undefined;
   const fullReason = 'reason' in prior ? prior.reason : undefined;
   const sourceHash = new Map(loaded.sources.map((s) => [s.path, knownOf(s).hash]));
-  const inputs = hashOf(fingerprint, options.pdf ? `pdf ${options.paper ?? 'a4'}` : '', ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
+  const inputs = hashOf(fingerprint, print, ...loaded.sources.flatMap((s) => [s.path, sourceHash.get(s.path)!]));
   if (previous && previous.inputs === inputs && onDisk(outDir, previous, untouched)) {
     options.log?.('nothing changed since the last build');
     const result = nothingChanged(resultOf(previous), outDir, loaded.sources, config);
@@ -579,7 +582,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     clock.lap('print');
     if (options.pdf) {
       const paper = options.paper ?? 'a4';
-      const printInputs = { paper, intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
+      const printInputs = { paper, chromium: chromiumIdentity(), intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
       await plan.makeMany('print', printInputs, async (sink) => {
         const mentions = mentionsByEntry(await withExtracts(pages));
         const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: entryKinds, paper });

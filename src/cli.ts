@@ -8,10 +8,8 @@ import { build, type BuildOptions, type BuildResult, type Progress } from './bui
 import { validateFiles } from './check.js';
 import { ConfigError, hasErrors, type Message } from './messages.js';
 import { report, type ReportFormat } from './report.js';
-import { loadConfig } from './config.js';
 import { init } from './init.js';
-import { serve } from './serve.js';
-import { watchEdition } from './watch.js';
+import { serveEdition } from './watch.js';
 import { importFiles, tag, type FileTags } from './tagging/index.js';
 import { packageRoot } from './stylesheets.js';
 
@@ -142,8 +140,14 @@ function sourceLines(): (file: string, line: number) => string | undefined {
 
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
-function print(messages: Message[], format: ReportFormat, fileCount: number): void {
-  process.stdout.write(report(messages, { format, fileCount, sourceLine: sourceLines(), color: useColor() }));
+/**
+ * The messages, and in JSON what the command did (`result`): every command's output goes through
+ * here. A command with a result says what it did in its own lines for people, so without a
+ * message nothing is printed for them.
+ */
+function print(messages: Message[], format: ReportFormat, fileCount: number, result?: object): void {
+  if (format === 'human' && messages.length === 0 && result) return;
+  process.stdout.write(report(messages, { format, fileCount, sourceLine: sourceLines(), color: useColor(), ...(result ? { result } : {}) }));
 }
 
 /** `--report`: per file, the elements editio rendered by its general rule. */
@@ -213,10 +217,9 @@ async function buildAndReport(options: BuildOptions, values: Parsed['values'], f
     bar?.stop();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (format === 'json') {
-    process.stdout.write(JSON.stringify({ messages: result.messages, ...(values.report ? { unrendered: result.unrendered } : {}) }, null, 2) + '\n');
-  } else {
-    if (result.messages.length > 0) print(result.messages, format, result.fileCount);
+  const { outDir, published, written, kept, checked, unrendered } = result;
+  print(result.messages, format, result.fileCount, { outDir, published, written, kept, checked, seconds: Number(seconds), ...(values.report ? { unrendered } : {}) });
+  if (format === 'human') {
     if (values.report) process.stdout.write(unrenderedReport(result.unrendered));
     const what = result.written === 0 ? 'nothing changed' : `${result.written} files written, ${result.kept} kept, ${result.checked} of ${result.fileCount} sources checked`;
     process.stdout.write(`Built ${result.published.length} documents into ${result.outDir} in ${seconds} s (${what})\n`);
@@ -256,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
       if (values.out) throw new UsageError('--out is an option of build, not of validate');
       const result = await validateFiles(positionals, values.schema ? { schema: values.schema } : {});
-      print(result.messages, format, result.fileCount);
+      print(result.messages, format, result.fileCount, format === 'json' ? { files: result.fileCount } : undefined);
       return exitCode(result.messages, values.strict);
     }
     case 'export':
@@ -270,62 +273,43 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length > 1) throw new UsageError('serve takes one edition folder');
       const port = Number(values.port ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}"`);
-      const root = path.resolve(positionals[0] ?? '.');
-      let dir = values.out;
-      if (values.watch) dir = (await buildAndReport(buildOptions(positionals, values), values, format)).result.outDir;
-      dir ??= await (async () => {
-        const config = await loadConfig(root);
-        return path.resolve(config.root, config.out);
-      })();
-      const log = (line: string): boolean => process.stderr.write(`editio serve: ${line}\n`);
-      const server = await serve({ dir, port, live: Boolean(values.watch), log }).catch((err: NodeJS.ErrnoException) => {
+      const server = await serveEdition({
+        root: positionals[0] ?? '.',
+        ...(values.out ? { out: values.out } : {}),
+        port,
+        watch: Boolean(values.watch),
+        log: (line) => void process.stderr.write(`editio serve: ${line}\n`),
+        build: async () => (await buildAndReport(buildOptions(positionals, values), values, format)).result,
+        onChange: (changed) => void process.stdout.write(`Changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}\n`),
+        // A broken configuration must not end the session: the editor fixes it and saves again.
+        onError: (err) => void process.stdout.write(err instanceof ConfigError ? report([err.diagnostic], { format: 'human' }) : `editio: ${(err as Error).message}\n`),
+      }).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port`);
-        if (err.code === 'ENOENT') throw new UsageError(`${dir} does not exist; run "editio build" first`);
         throw err;
       });
-      if (values.watch) {
-        const outDir = dir;
-        watchEdition({
-          root,
-          ignore: [outDir, path.join(root, 'node_modules'), path.join(root, 'dist')],
-          rebuild: async (changed) => {
-            process.stdout.write(`Changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}\n`);
-            try {
-              await buildAndReport(buildOptions(positionals, values), values, format);
-              await server.changed();
-            } catch (err) {
-              // A broken configuration must not end the session: the editor fixes it and saves again.
-              const diagnostic = err instanceof ConfigError ? report([err.diagnostic], { format: 'human' }) : `editio: ${(err as Error).message}\n`;
-              process.stdout.write(diagnostic);
-            }
-          },
-        });
-      }
-      process.stdout.write(`Serving ${dir} at ${server.url}${values.watch ? ', rebuilding on every save' : ''} (Ctrl+C to stop)\n`);
+      process.stdout.write(`Serving ${server.dir} at ${server.url}${values.watch ? ', rebuilding on every save' : ''} (Ctrl+C to stop)\n`);
       return new Promise<number>(() => undefined);
     }
     case 'init': {
       if (positionals.length !== 1) throw new UsageError('init takes the folder to create the edition in');
       const written = await init(positionals[0]!);
-      process.stdout.write(`Created a new edition in ${positionals[0]} (${written.length} files). Next: read its README.md, then run "editio build" there.\n`);
+      print([], format, 0, { folder: path.resolve(positionals[0]!), written });
+      if (format === 'human') process.stdout.write(`Created a new edition in ${positionals[0]} (${written.length} files). Next: read its README.md, then run "editio build" there.\n`);
       return 0;
     }
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one text file');
       const result = await importFiles(positionals, { ...(values.out ? { out: values.out } : {}), ...(values.force ? { force: true } : {}) });
-      print(result.messages, format, positionals.length);
-      if (format === 'human') for (const file of result.written) process.stdout.write(`Wrote ${path.relative(process.cwd(), file)}\n`);
+      const written = result.written.map((file) => path.relative(process.cwd(), file));
+      print(result.messages, format, positionals.length, format === 'json' ? { written } : undefined);
+      if (format === 'human') for (const file of written) process.stdout.write(`Wrote ${file}\n`);
       return exitCode(result.messages, values.strict);
     }
     case 'tag': {
       if (positionals.length === 0) throw new UsageError('tag needs at least one file or folder');
       const result = await tag(positionals, { write: Boolean(values.write) });
-      if (format === 'json') {
-        process.stdout.write(JSON.stringify({ messages: result.messages, files: result.files }, null, 2) + '\n');
-      } else {
-        process.stdout.write(tagReport(result.files, Boolean(values.write)));
-        if (result.messages.length > 0) print(result.messages, format, result.files.length);
-      }
+      if (format === 'human') process.stdout.write(tagReport(result.files, Boolean(values.write)));
+      print(result.messages, format, result.files.length, { files: result.files });
       return exitCode(result.messages, values.strict);
     }
     default:

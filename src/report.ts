@@ -10,11 +10,16 @@ export interface ReportOptions {
   sourceLine?: (file: string, line: number) => string | undefined;
   /** ANSI colours (the CLI turns them on for a terminal, never with NO_COLOR). */
   color?: boolean;
+  /** What the command did, beside its messages: JSON only (people read it in the command's own lines). */
+  result?: object;
 }
 
-/** Renders messages for people (grouped by file, with the source line) or for machines (JSON). */
+/**
+ * Renders messages for people (grouped by file, with the source line) or for machines: one JSON
+ * envelope for every command, `{ "messages": [...], "result": {...} }`.
+ */
 export function report(messages: readonly Message[], options: ReportOptions): string {
-  return options.format === 'json' ? reportJson(messages) : reportHuman(messages, options);
+  return options.format === 'json' ? reportJson(messages, options.result) : reportHuman(messages, options);
 }
 
 /** Messages in reading order: by file, then by line and column; file-less ones first. */
@@ -27,8 +32,8 @@ export function sortMessages(messages: readonly Message[]): Message[] {
   });
 }
 
-function reportJson(messages: readonly Message[]): string {
-  return JSON.stringify({ messages: sortMessages(messages) }, null, 2) + '\n';
+function reportJson(messages: readonly Message[], result: object | undefined): string {
+  return JSON.stringify({ messages: sortMessages(messages), ...(result ? { result } : {}) }, null, 2) + '\n';
 }
 
 const STYLES = { red: 31, yellow: 33, dim: 2, bold: 1, green: 32, cyan: 36 } as const;

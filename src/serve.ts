@@ -22,6 +22,8 @@ export interface ServeOptions {
 
 export interface Server {
   url: string;
+  /** The folder served. */
+  dir: string;
   /** After a rebuild: rereads the DTS data and, when live, reloads the open pages. */
   changed(): Promise<void>;
   close(): Promise<void>;
@@ -237,6 +239,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   site.hosts = hostsOf(port);
   return {
     url: `${site.origin}/`,
+    dir: root,
     changed: async () => {
       site.dts = await dtsOf(root);
       for (const listener of site.listeners ?? []) listener.write('event: reload\ndata: built\n\n');

@@ -4,6 +4,9 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { build, type BuildResult } from './build.js';
+import { loadConfig } from './config.js';
+import { serve, type Server } from './serve.js';
 
 export interface WatchOptions {
   /** The edition's folder (sources, schemas, configuration). */
@@ -60,4 +63,59 @@ export function watchEdition(options: WatchOptions): Watcher {
       }
     },
   };
+}
+
+export interface ServeEditionOptions {
+  /** The edition's folder (default: the working folder). */
+  root?: string;
+  /** The built edition (default: the configuration's `out`). */
+  out?: string;
+  port?: number;
+  /** Build first, rebuild on every save, and reload the open pages (`serve --watch`). */
+  watch?: boolean;
+  /** Told of every request that failed on the server's side. */
+  log?: (line: string) => void;
+  /** How each build runs (default: build() of `root` into `out`): the CLI reports each one. */
+  build?: () => Promise<BuildResult>;
+  /** Told what was saved, before each rebuild. */
+  onChange?: (changed: string[]) => void;
+  /** Told why a rebuild could not run (a broken configuration, say): the session goes on, and the next save tries again. */
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * `editio serve [--watch]`: serves a built edition; watching, builds it first, then rebuilds on
+ * every save in the edition's folder (one build at a time) and reloads the pages open in the browser.
+ */
+export async function serveEdition(options: ServeEditionOptions = {}): Promise<Server> {
+  const root = path.resolve(options.root ?? '.');
+  const rebuild = options.build ?? (() => build({ root, ...(options.out ? { out: options.out } : {}) }));
+  const dir = options.watch ? (await rebuild()).outDir : path.resolve(options.out ?? (await outOf(root)));
+  const server = await serve({ dir, ...(options.port !== undefined ? { port: options.port } : {}), live: Boolean(options.watch), ...(options.log ? { log: options.log } : {}) });
+  if (!options.watch) return server;
+  const watcher = watchEdition({
+    root,
+    ignore: [dir, path.join(root, 'node_modules'), path.join(root, 'dist')],
+    rebuild: async (changed) => {
+      options.onChange?.(changed);
+      try {
+        await rebuild();
+        await server.changed();
+      } catch (err) {
+        options.onError?.(err);
+      }
+    },
+  });
+  return {
+    ...server,
+    close: async () => {
+      watcher.close();
+      await server.close();
+    },
+  };
+}
+
+async function outOf(root: string): Promise<string> {
+  const config = await loadConfig(root);
+  return path.resolve(config.root, config.out);
 }

@@ -83,6 +83,28 @@ describe('cli', function () {
     for (const m of messages) expect(m).to.include({ severity: 'error' }).and.to.have.property('line').that.is.a('number');
   });
 
+  it('prints one JSON envelope for every command: its messages and what it did', () => {
+    const edition = copyEdition();
+    try {
+      writeFileSync(path.join(edition, 'telegram.txt'), 'Telegram from Pyongyang\n7 July 1967\n\nThe pilots arrived.\n');
+      const envelope = (args: string[]): { messages: unknown[]; result: Record<string, unknown> } => {
+        const run = runCli([...args, '--format', 'json'], edition);
+        expect(run.status, `${args.join(' ')}: ${run.stderr}`).to.be.oneOf([0, 1]);
+        const parsed = JSON.parse(run.stdout) as { messages: unknown[]; result: Record<string, unknown> };
+        expect(Object.keys(parsed), args.join(' ')).to.deep.equal(['messages', 'result']);
+        expect(parsed.messages).to.be.an('array');
+        return parsed;
+      };
+      expect(envelope(['validate', 'tei']).result).to.deep.equal({ files: 5 });
+      expect(envelope(['build']).result).to.include.keys('outDir', 'published', 'written', 'kept', 'checked', 'seconds');
+      expect(envelope(['tag', 'tei']).result).to.have.property('files').that.is.an('array');
+      expect(envelope(['import', 'telegram.txt']).result).to.deep.equal({ written: ['tei/1967-07-07-telegram-from-pyongyang.xml'] });
+      expect(envelope(['init', 'new-edition']).result).to.have.property('written').that.includes('editio.config.json');
+    } finally {
+      removeDir(edition);
+    }
+  });
+
   describe('output of any size through a pipe', function () {
     let dir: string;
     before(() => {

@@ -108,7 +108,7 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
     });
 
     it('reports, per file, the elements without a specific rendering (frus:attachment among them)', () => {
-      const { unrendered } = JSON.parse(run.stdout) as { unrendered: Record<string, Record<string, number>> };
+      const { unrendered } = (JSON.parse(run.stdout) as { result: { unrendered: Record<string, Record<string, number>> } }).result;
       const nicaragua = Object.entries(unrendered).find(([f]) => f.endsWith('frus1894Nicaragua-d7.xml'))![1];
       expect(nicaragua).to.have.property('frus:attachment', 1);
     });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
@@ -125,6 +125,39 @@ describe('print footnotes', function () {
       const text = flat(page);
       expect(text.indexOf('1. That is, the airfields of the Vietnamese air force regiments.')).to.be.greaterThan(text.indexOf('unfortunate complications in the future.'));
       expect(text).to.contain('2. The bracketed word is the translator’s.');
+    } finally {
+      removeDir(edition);
+    }
+  });
+});
+
+describe('print, when Chromium comes later', function () {
+  this.timeout(180_000);
+  before(function () {
+    if (!existsSync(CHROMIUM)) {
+      console.log('      (skipped: the print tests need Debian’s chromium)');
+      this.skip();
+    }
+  });
+
+  it('makes the PDF once Chromium is there, instead of repeating that it was not', () => {
+    const edition = copyEdition();
+    try {
+      const withChromium = (where: string | undefined): { status: number | null; stdout: string } =>
+        spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'lib', 'cli.js'), 'build', '--pdf', '--format', 'json'], {
+          cwd: edition,
+          encoding: 'utf8',
+          env: { ...process.env, EDITIO_CHROMIUM: where ?? CHROMIUM },
+        });
+      const pdf = path.join(edition, 'dist', 'edition', 'print', 'edition.pdf');
+      const without = withChromium(path.join(edition, 'no-chromium-here'));
+      expect(without.status).to.equal(0);
+      expect(without.stdout).to.contain('"ruleId": "pdf-skipped"');
+      expect(existsSync(pdf)).to.equal(false);
+      const later = withChromium(undefined);
+      expect(later.status).to.equal(0);
+      expect(later.stdout).not.to.contain('pdf-skipped');
+      expect(existsSync(pdf)).to.equal(true);
     } finally {
       removeDir(edition);
     }

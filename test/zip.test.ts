@@ -1,8 +1,12 @@
 import { expect } from 'chai';
 import { unzipSync } from 'fflate';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, zipEntries, type ZipEntry } from '../src/site/zip.js';
+import { removeDir, tempDir } from './helpers.js';
+import { crc32, zipEntries as zipPieces, type ZipEntry } from '../src/site/zip.js';
+
+const zipEntries = async (...args: Parameters<typeof zipPieces>): Promise<Buffer> => Buffer.concat(await zipPieces(...args));
 
 const tei = (name: string): ZipEntry => ({ path: `tei/${name}`, content: readFileSync(path.join('tei', name)) });
 
@@ -48,5 +52,45 @@ describe('site/zip', () => {
   it('ignores a previous file that is no zip', async () => {
     const notZip = { zip: new TextEncoder().encode('not a zip at all, not even 22 bytes long') };
     expect(Buffer.from(await zipEntries(entries, notZip)).equals(Buffer.from(await zipEntries(entries)))).to.equal(true);
+  });
+
+  describe('Zip64, past 65,535 entries or 4 GB', function () {
+    this.timeout(120_000);
+    let dir: string;
+    before(() => (dir = tempDir()));
+    after(() => removeDir(dir));
+    /** What Info-ZIP's unzip makes of an archive: its listing's last line and a test of every entry. */
+    const unzip = (zip: Buffer): { summary: string; tested: string } => {
+      const file = path.join(dir, 'archive.zip');
+      writeFileSync(file, zip);
+      const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim().split('\n');
+      return { summary: listing.at(-1)!.trim(), tested: execFileSync('unzip', ['-tq', file], { encoding: 'utf8' }).trim() };
+    };
+    before(function () {
+      if (!existsSync('/usr/bin/unzip')) {
+        console.log('      (skipped: Info-ZIP unzip is not installed to read the archives back)');
+        this.skip();
+      }
+    });
+
+    it('writes an archive of 70,000 entries that unzip reads whole, and reuses its entries the next time', async () => {
+      const many: ZipEntry[] = Array.from({ length: 70_000 }, (_, i) => ({ path: `metadata/d${i}.dc.xml`, content: new TextEncoder().encode(`<dc>${i}</dc>`), hash: `h${i}` }));
+      const zip = await zipEntries(many);
+      const { summary, tested } = unzip(zip);
+      expect(summary).to.match(/\s70000 files$/);
+      expect(tested).to.match(/^No errors detected/);
+      let read = 0;
+      const lazy = many.map((e) => ({ ...e, content: async () => (read++, e.content as Uint8Array) }));
+      expect((await zipEntries(lazy, { zip, hashes: new Map(many.map((e) => [e.path, e.hash!])) })).equals(zip)).to.equal(true);
+      expect(read).to.equal(0);
+    });
+
+    it('writes the Zip64 records with far offsets when asked, and reads them back', async () => {
+      const zip = await zipEntries(entries, undefined, { zip64: 'always' });
+      expect(unzip(zip).summary).to.match(/\s3 files$/);
+      expect(unzip(zip).tested).to.match(/^No errors detected/);
+      const again = await zipEntries(entries.map((e, i) => ({ ...e, hash: `h${i}` })), { zip, hashes: new Map(entries.map((e, i) => [e.path, `h${i}`])) }, { zip64: 'always' });
+      expect(again.equals(zip)).to.equal(true);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -13,6 +13,19 @@ function pagedPolyfill(): string {
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
+}
+
+/**
+ * Which Chromium a PDF would be made with, if any: an input of the print edition, so that
+ * installing, upgrading or moving it makes the PDF again (not the old "no Chromium" message).
+ */
+export function chromiumIdentity(): string {
+  try {
+    const { size, mtimeMs } = statSync(CHROMIUM);
+    return `${CHROMIUM} ${size} ${mtimeMs}`;
+  } catch {
+    return `${CHROMIUM} missing`;
+  }
 }
 
 export interface PdfMetadata {

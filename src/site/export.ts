@@ -165,6 +165,7 @@ function readme(config: EditionConfig): string {
 /** Where the hashes of the archive's entries are kept, to find next time which ones changed. */
 const ZIP_HASHES = `${STATE_DIR}/parts/editio-edition.zip.json`;
 
+/** The last archive, to take its unchanged entries from (one past 2 GB cannot be read at once: its entries are made again). */
 async function previousZip(outDir: string): Promise<PreviousZip | undefined> {
   const zip = await readFile(path.join(outDir, 'editio-edition.zip')).catch(() => undefined);
   if (!zip) return undefined;
@@ -196,11 +197,12 @@ export async function exchangeFiles(
   const entry = (file: Output): ZipEntry => ({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content });
   const entries: ZipEntry[] = [...files.map(entry), ...records, ...sources, entry({ path: 'README.txt', content: readme(config) })];
   const zip = await zipEntries(entries, await previousZip(outDir));
+  const size = zip.reduce((n, piece) => n + piece.length, 0);
   const hashes = entries.flatMap((e) => (e.hash !== undefined ? [[e.path, e.hash]] : []));
   return [
     ...(await joinParts(outDir, 'corpus.xml', corpus)),
     ...files,
     { path: 'editio-edition.zip', content: zip },
-    { path: ZIP_HASHES, content: JSON.stringify({ size: zip.length, hashes }) + '\n' },
+    { path: ZIP_HASHES, content: JSON.stringify({ size, hashes }) + '\n' },
   ];
 }
