@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE } from './config.js';
+import { CONFIG_FILE, CONFIG_SCHEMA_FILE } from './config.js';
 import { ConfigError, message } from './messages.js';
 import { packageRoot } from './stylesheets.js';
 import { writeFileAtomic } from './write.js';
@@ -18,6 +18,7 @@ const PUBLICATION = `      <publicationStmt>
 const FILES: Record<string, string> = {
   [CONFIG_FILE]: JSON.stringify(
     {
+      $schema: `./schemas/${CONFIG_SCHEMA_FILE}`,
       title: '[Title of the edition]',
       editors: ['[Editors to be named]'],
       licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
@@ -137,7 +138,8 @@ What to do next:
    \`npx editio import letter.txt\`. To tag names and dates in existing TEI:
    \`npx editio tag tei/ --write\`.
 4. Every file names its schema (\`schemas/\`) in an \`xml-model\` processing instruction, so
-   oXygen and VS Code check it as you type.
+   oXygen and VS Code check it as you type; \`editio.config.json\` names its JSON Schema with
+   \`$schema\`, so they complete and check its keys too.
 `,
   '.gitignore': 'dist/\n',
 };
@@ -154,7 +156,7 @@ export async function init(dir: string): Promise<string[]> {
     await writeFileAtomic(path.join(root, file), content);
     written.push(file);
   }
-  for (const schema of ['editio.rng', 'editio-edition.rng', 'editio-authorities.rng']) {
+  for (const schema of ['editio.rng', 'editio-edition.rng', 'editio-authorities.rng', CONFIG_SCHEMA_FILE]) {
     await writeFileAtomic(path.join(root, 'schemas', schema), await readFile(path.join(packageRoot(), 'schemas', schema)));
     written.push(`schemas/${schema}`);
   }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkConfig, jsonErrorOffset, loadConfig } from '../src/config.js';
+import { checkConfig, CONFIG_SCHEMA_FILE, configJsonSchema, loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/messages.js';
 import { removeDir, repoRoot, tempDir } from './helpers.js';
 
@@ -71,24 +71,43 @@ describe('config', () => {
     }
   });
 
-  it('locates JSON faults however V8 words them', () => {
-    const text = '{\n  "title": "An edition with a long enough title",\n  "editors": ["x"] "licence": {}\n}';
-    for (const broken of [text, '{"title": "x",', '{"a": 1}}']) {
-      let reason = '';
-      try {
-        JSON.parse(broken);
-      } catch (err) {
-        reason = (err as Error).message;
-      }
-      expect(jsonErrorOffset(broken, reason), reason).to.be.a('number');
-    }
-    let reason = '';
+  it('locates every fault in the file: syntax, a bad value, an unknown key', async () => {
+    const dir = tempDir();
+    const faultIn = async (source: string): Promise<{ reason: string; line?: number; column?: number }> => {
+      writeFileSync(path.join(dir, 'editio.config.json'), source);
+      const err = await loadConfig(dir).then(() => undefined, (e: unknown) => e);
+      expect(err, source).to.be.instanceOf(ConfigError);
+      const { reason, line, column } = (err as ConfigError).diagnostic;
+      return { reason, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
+    };
+    const lines = (extra: string): string => JSON.stringify(valid, null, 2).replace(/\n}$/, `,\n${extra}\n}`);
     try {
-      JSON.parse(text);
-    } catch (err) {
-      reason = (err as Error).message;
+      expect(await faultIn('{\n  "title": "An edition with a long enough title",\n  "editors": ["x"] "licence": {}\n}')).to.include({ line: 3, column: 20 });
+      expect(await faultIn('{"title": "x",')).to.deep.include({ line: 1 });
+      expect(await faultIn('{\n  // a comment\n  "title": "x"\n}')).to.include({ line: 2, column: 3 });
+      expect(await faultIn(lines('  "searchShardPages": 0.001'))).to.deep.equal({
+        reason: '"searchShardPages" must be a whole number from 1 to 1,000,000, not 0.001',
+        line: 11,
+        column: 23,
+      });
+      expect(await faultIn(lines('  "titel": "typo"'))).to.include({ line: 11, column: 3 }).and.have.property('reason').that.matches(/^unknown key "titel"/);
+    } finally {
+      removeDir(dir);
     }
-    expect(text[jsonErrorOffset(text, reason)!]).to.equal('"');
+  });
+
+  it('has a JSON Schema for editors, made from the same definition (UPDATE_FIXTURES=1 rewrites it)', async () => {
+    const file = path.join(repoRoot, 'schemas', CONFIG_SCHEMA_FILE);
+    if (process.env.UPDATE_FIXTURES === '1') writeFileSync(file, configJsonSchema());
+    expect(readFileSync(file, 'utf8'), 'schemas/editio.config.schema.json is out of date: run UPDATE_FIXTURES=1 npm test').to.equal(configJsonSchema());
+    const schema = JSON.parse(configJsonSchema()) as { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }>; required: string[]; additionalProperties: boolean };
+    expect(schema.required.sort()).to.deep.equal(['baseUrl', 'editors', 'licence', 'title']);
+    expect(schema.additionalProperties).to.equal(false);
+    expect(schema.properties.searchShardPages).to.include({ default: 64, minimum: 1, maximum: 1_000_000 });
+    // The edition names it, and is valid by it (the keys editio reads are the keys the schema has).
+    const config = JSON.parse(readFileSync(path.join(repoRoot, 'editio.config.json'), 'utf8')) as Record<string, unknown>;
+    expect(config.$schema).to.equal(`./schemas/${CONFIG_SCHEMA_FILE}`);
+    for (const key of Object.keys(config)) expect(schema.properties, key).to.have.property(key);
   });
 
   it('says what to do when the folder has no configuration', async () => {
