@@ -28,13 +28,8 @@ const sefDir = (): string => path.join(packageRoot(), 'dist', 'sef');
 const sefPath = (format: Format): string => path.join(sefDir(), `${format}.sef.json`);
 
 async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) for (const item of (await listFiles(full))) out.push(item);
-    else out.push(full);
-  }
-  return out.sort();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
 /** A hash of every stylesheet and of the compiler version: when it changes, SEF is stale. */

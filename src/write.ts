@@ -76,14 +76,10 @@ export interface Pieces {
 /** Marks a folder as editio's own, so that a rebuild may delete what it no longer produces. */
 export const OUTPUT_MARKER = '.editio-output';
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) for (const item of (await listFiles(full, base))) out.push(item);
-    else out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out;
+/** Every file below `dir`, relative to it, with `/` separators. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /** Why `dir` may not be written as an output folder, if it may not: it must not exist, be empty, or have been written by editio. */

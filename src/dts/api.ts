@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildTree, type XmlElement } from '../tree.js';
 import { citationTree, citeStructure, flatten, type CitableUnit } from './citation.js';
+import { escapeAttribute } from '../escape.js';
 
 /** What the build records of each document for the DTS API (dts/resources.json). */
 export interface ResourceRecord {
@@ -286,7 +287,7 @@ export async function navigation(library: Library, query: Query, requestUrl: str
 function rootNamespaces(root: XmlElement): string {
   return [...root.attrs]
     .filter(([name]) => name.startsWith('xmlns:'))
-    .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { MentionLink } from '../site/extracts.js';
 import { packageRoot } from '../stylesheets.js';
+import { escapeAttribute } from '../escape.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -20,7 +21,6 @@ export interface IndexEntry {
   targets: string[];
 }
 
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /**
@@ -33,13 +33,13 @@ export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: s
     .replace(/var\(--paper\)/g, paper === 'letter' ? 'letter' : 'A4')
     .replace(/var\(--edition-title\)/g, cssString(config.title));
   const toc = [
-    ...chapters.map((c) => `<li><a href="#${c.prefix}start">${escape(c.title)}</a><span class="toc-page" data-targets="${c.prefix}start"></span></li>`),
+    ...chapters.map((c) => `<li><a href="#${c.prefix}start">${escapeAttribute(c.title)}</a><span class="toc-page" data-targets="${c.prefix}start"></span></li>`),
     '<li><a href="#index">Index</a><span class="toc-page" data-targets="index"></span></li>',
   ];
   const registers = ['persons', 'places', 'organisations'].map((register) => {
     const entries = index.filter((e) => e.register === register && e.targets.length > 0).sort((a, b) => a.name.localeCompare(b.name, config.language));
     if (entries.length === 0) return '';
-    const items = entries.map((e) => `<li><span class="index-name">${escape(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
+    const items = entries.map((e) => `<li><span class="index-name">${escapeAttribute(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
     return `<h2>${register[0]!.toUpperCase()}${register.slice(1)}</h2><ul>${items.join('')}</ul>`;
   });
   // Footnote calls are numbered by Paged.js through the whole book; the notes follow suit.
@@ -47,7 +47,7 @@ export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: s
   const numbered = chapters.map((c) => c.html.replace(/ data-n="\d+"/g, () => ` data-n="${++note}"`));
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escape(config.language)}"><head><meta charset="utf-8"><title>${escape(config.title)}</title><style>${css}</style></head><body>`,
+    `<html lang="${escapeAttribute(config.language)}"><head><meta charset="utf-8"><title>${escapeAttribute(config.title)}</title><style>${css}</style></head><body>`,
     titlePage,
     `<nav class="toc"><h1>Contents</h1><ol>${toc.join('')}</ol></nav>`,
     ...numbered,

@@ -3,6 +3,7 @@ import type { ParsedDoc } from '../parse.js';
 import { Positions, texts, type XmlElement } from '../tree.js';
 import { KIND_OF_ENTRY, KIND_OF_MENTION } from '../entities.js';
 import { entriesOf, located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Entry, type Rule } from './context.js';
+import { namePattern } from '../escape.js';
 
 /** The ids a document points to, in any pointer attribute. */
 export function pointedIds(doc: ParsedDoc): Set<string> {
@@ -55,7 +56,6 @@ function namesOf(entry: Entry): string[] {
   return names;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 
 /** A name or variant from the authority lists that stands in a text without its tag. */
 export const mentionUntagged: Rule = {
@@ -72,7 +72,7 @@ export const mentionUntagged: Rule = {
     if (byName.size === 0) return [];
     // Longest names first, so "North Vietnam" is found rather than the "Vietnam" inside it.
     const names = [...byName.keys()].sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(namePattern).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
     const messages: Message[] = [];
     for (const doc of ctx.docs) {
       const positions = new Positions(doc.text);

@@ -9,6 +9,7 @@ import type { Output, Pieces } from '../write.js';
 import type { Summary } from './extracts.js';
 import { joinParts, type Part } from './parts.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
+import { escapeAttribute } from '../escape.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
@@ -18,9 +19,6 @@ function rootElement(doc: ReadDoc): string {
   return doc.text.replace(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/, '').trimEnd();
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A file of the edition as data (a zip entry too): its hash, and how to get its bytes if they are needed. */
 export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Array> };
@@ -34,13 +32,13 @@ export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: 
     const introHeader = intro ? /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(intro.doc.text)?.[0] : undefined;
     const header =
       introHeader ??
-      `<teiHeader><fileDesc><titleStmt><title>${escapeXml(config.title)}</title></titleStmt>` +
-        `<publicationStmt><p>${escapeXml(config.licence.name)}</p></publicationStmt>` +
+      `<teiHeader><fileDesc><titleStmt><title>${escapeAttribute(config.title)}</title></titleStmt>` +
+        `<publicationStmt><p>${escapeAttribute(config.licence.name)}</p></publicationStmt>` +
         `<sourceDesc><p>The documents of this corpus, as published by editio.</p></sourceDesc></fileDesc></teiHeader>`;
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<?xml-model href="${TEI_ALL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
-      `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"${config.language ? ` xml:lang="${escapeXml(config.language)}"` : ''}>`,
+      `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"${config.language ? ` xml:lang="${escapeAttribute(config.language)}"` : ''}>`,
       header,
       '',
     ].join('\n');

@@ -8,6 +8,7 @@ import { knownOf } from '../load.js';
 import type { ReadDoc } from '../parse.js';
 import { findActiveContent } from '../rules/active.js';
 import { buildTree, type XmlElement } from '../tree.js';
+import { escapeRegExp } from '../escape.js';
 
 /** Offset just past the `>` of an element's start tag. */
 function startTagEnd(text: string, element: XmlElement): number {
@@ -25,8 +26,7 @@ function startTagEnd(text: string, element: XmlElement): number {
 /** Where an attribute stands in its start tag, with the space before it. */
 function attributeSpan(text: string, element: XmlElement, name: string): [number, number] | undefined {
   const tag = text.slice(element.start, startTagEnd(text, element));
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const found = new RegExp(`\\s+${escaped}\\s*=\\s*(?:"[^"]*"|'[^']*')`).exec(tag);
+  const found = new RegExp(`\\s+${escapeRegExp(name)}\\s*=\\s*(?:"[^"]*"|'[^']*')`).exec(tag);
   return found ? [element.start + found.index, element.start + found.index + found[0].length] : undefined;
 }
 

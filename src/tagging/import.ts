@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import { message, type Message } from '../messages.js';
 import { findDates } from './dates.js';
+import { escapeAttribute, escapeText } from '../escape.js';
 
 export interface Imported {
   /** File name by the edition's convention: date and short title. */
@@ -10,7 +11,6 @@ export interface Imported {
   messages: Message[];
 }
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A date line is a date and nothing else ("21 September 1966", "September 30, 1966"). */
 function wholeDate(line: string): Record<string, string> | undefined {
@@ -34,7 +34,7 @@ export function shortTitle(title: string, words = 5): string {
 
 /** Paragraph text with the translator's or editor's [bracketed words] as <supplied>. */
 function paragraph(text: string): string {
-  return escapeXml(text).replace(/\[([^\][]+)\]/g, '<supplied reason="editorial">$1</supplied>');
+  return escapeText(text).replace(/\[([^\][]+)\]/g, '<supplied reason="editorial">$1</supplied>');
 }
 
 /**
@@ -72,12 +72,12 @@ export function importText(text: string, file: string, config: EditionConfig, sc
   if (paragraphs.length === 0) return { error: message('error', 'import', 'import-shape', 'the document has no paragraph after its title and date', { ...at, line: dateBlock.line }) };
   const dateValue = date.when ?? date.notBefore ?? date.from ?? '';
   const dateAttrs = Object.entries(date).map(([k, v]) => ` ${k}="${v}"`).join('');
-  const dateElement = `<date${dateAttrs}>${escapeXml(dateBlock.text)}</date>`;
-  const title = escapeXml(titleBlock.text);
+  const dateElement = `<date${dateAttrs}>${escapeText(dateBlock.text)}</date>`;
+  const title = escapeText(titleBlock.text);
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<?xml-model href="${schemaHref}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
-    `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="${escapeXml(config.language)}" type="document">`,
+    `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="${escapeAttribute(config.language)}" type="document">`,
     '  <teiHeader>',
     '    <fileDesc>',
     '      <titleStmt>',
@@ -86,11 +86,11 @@ export function importText(text: string, file: string, config: EditionConfig, sc
     '      <publicationStmt>',
     '        <publisher><name type="placeholder">[Publisher to be named]</name></publisher>',
     '        <availability>',
-    `          <licence${config.licence.url ? ` target="${escapeXml(config.licence.url)}"` : ''}>${escapeXml(config.licence.name)}</licence>`,
+    `          <licence${config.licence.url ? ` target="${escapeAttribute(config.licence.url)}"` : ''}>${escapeText(config.licence.name)}</licence>`,
     '        </availability>',
     '      </publicationStmt>',
     '      <sourceDesc>',
-    `        <bibl>[Source to be completed: imported from ${escapeXml(path.basename(file))}.]</bibl>`,
+    `        <bibl>[Source to be completed: imported from ${escapeText(path.basename(file))}.]</bibl>`,
     '      </sourceDesc>',
     '    </fileDesc>',
     '    <profileDesc>',

@@ -1,6 +1,7 @@
 import { KIND_OF_ENTRY } from '../entities.js';
 import type { ParsedDoc } from '../parse.js';
 import { descendants, textContent } from '../tree.js';
+import { namePattern } from '../escape.js';
 
 
 export interface AuthorityEntry {
@@ -52,7 +53,6 @@ export interface Ambiguity {
   ids: string[];
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 // A name ends where a word would: a plural or possessive "s" may follow ("MiG-17s").
 const AFTER = '(?=s?(?![\\p{L}\\p{N}]))';
 
@@ -65,8 +65,8 @@ export class NameFinder {
   constructor(entries: readonly AuthorityEntry[]) {
     for (const entry of entries) for (const name of entry.names) this.byName.set(name, [...(this.byName.get(name) ?? []), entry]);
     const names = [...this.byName.keys()].sort((a, b) => b.length - a.length);
-    this.pattern = names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})${AFTER}`, 'gu') : undefined;
-    this.titled = new RegExp(`(?:^|(?<![\\p{L}\\p{N}]))(${TITLES.map(escape).join('|')})\\s+$`, 'u');
+    this.pattern = names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(namePattern).join('|')})${AFTER}`, 'gu') : undefined;
+    this.titled = new RegExp(`(?:^|(?<![\\p{L}\\p{N}]))(${TITLES.map(namePattern).join('|')})\\s+$`, 'u');
   }
 
   find(text: string, skip?: AuthorityEntry): { matches: NameMatch[]; ambiguous: Ambiguity[] } {

@@ -5,6 +5,7 @@ import { Positions, texts, type XmlElement } from '../tree.js';
 import { findDates } from './dates.js';
 import { KIND_OF_ENTRY } from '../entities.js';
 import { NameFinder, suggestions, type AuthorityEntry, type NameMatch } from './names.js';
+import { escapeAttribute } from '../escape.js';
 
 /** What the tagger adds: one element around some words of the text. */
 export interface Insertion {
@@ -35,8 +36,7 @@ export const LEAVE = new Set([
   'creation', 'langUsage', 'textClass', 'standOff', 'listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent',
 ]);
 
-const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-const attrs = (a: Record<string, string>): string => Object.entries(a).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+const attrs = (a: Record<string, string>): string => Object.entries(a).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
 
 function pointer(entry: AuthorityEntry, from: ParsedDoc): string {
   return `${path.relative(path.dirname(from.source.path), entry.doc.source.path).split(path.sep).join('/')}#${entry.id}`;
