@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Authorities } from './authorities.js';
 import { checkEdition } from './build/checks.js';
 import { StageClock } from './build/clock.js';
-import { entryTexts } from './build/entries.js';
 import { documentId, documentUrl, withPublishableIds } from './build/names.js';
 import { printEdition } from './build/print.js';
 import { Transformer } from './build/transformer.js';
@@ -13,7 +13,6 @@ import { lockOutputFolder, LOCK_FILE } from './build/lock.js';
 import { folderOf, forgetStamps, lastBuild, saveStamps, STAMPS_FILE } from './build/stamps.js';
 import { roleFinder } from './check.js';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from './config.js';
-import { ENTITY_KINDS } from './entities.js';
 import { displayName, findXmlFiles, knownOf, loadSources } from './load.js';
 import { ConfigError, message, type Message } from './messages.js';
 import type { ReadDoc } from './parse.js';
@@ -23,7 +22,7 @@ import type { Registry } from './dts/api.js';
 import { staticDts } from './dts/static.js';
 import type { Paper } from './print/book.js';
 import { chromiumIdentity } from './print/pdf.js';
-import { corpusParts, documentRows, entryIndex, exchangeFiles, type DataFile } from './site/export.js';
+import { corpusParts, documentRows, exchangeFiles, type DataFile } from './site/export.js';
 import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from './site/search-index.js';
 import { joinParts, type Part } from './site/parts.js';
 import { inertDoc } from './site/inert.js';
@@ -236,13 +235,14 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
   const plan = new OutputPlan(outDir, previous, messages, fullReason, options.log, untouched);
   const relative = (doc: ReadDoc): string => path.relative(config.root, doc.source.path).split(path.sep).join('/');
   const isValid = new Set(check.valid.map((d) => d.source.path));
-  const authorityDocs = check.authorities.filter((d) => isValid.has(d.source.path));
-  const authorities = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
+  // The authority lists as published: the files that passed their check (all, as a rule: then the check's own reading).
+  const lists = check.authorities.docs.every((d) => isValid.has(d.source.path)) ? check.authorities : new Authorities(check.authorities.docs.filter((d) => isValid.has(d.source.path)));
+  const authorityDocs = lists.docs;
+  const authorityTrees = await Promise.all(authorityDocs.map((d) => parseForStylesheets(d.text)));
   const authorityHash = hashOf(...authorityDocs.flatMap((d) => [d.source.path, sourceHash.get(d.source.path)!]));
-  const { texts: entries, faces } = entryTexts(authorityDocs);
-  const lists = ENTITY_KINDS.filter(({ list }) => authorityDocs.some((d) => d.text.includes(`<${list}`)));
-  const listsHash = hashOf(...lists.map((k) => k.list));
-  const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorities, authorityDocs.map((d) => d.text));
+  const kinds = lists.kinds();
+  const listsHash = hashOf(...kinds.map((k) => k.list));
+  const xslt = new Transformer({ 'edition-json': editionJson(config) }, authorityTrees, authorityDocs.map((d) => d.text));
   try {
     const hashOfDoc = (doc: ReadDoc): string => sourceHash.get(doc.source.path)!;
     /** Makes each job's file that changed, on the worker pool when there are enough of them, finished in order. */
@@ -253,7 +253,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     // What a document's page and record show of the entries it points to: their faces, not their notes.
     const entriesHash = new Map<ReadDoc, string>();
     const entriesOf = (doc: ReadDoc): string => {
-      if (!entriesHash.has(doc)) entriesHash.set(doc, hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${faces.get(id) ?? ''}`)));
+      if (!entriesHash.has(doc)) entriesHash.set(doc, hashOf(...check.records[relative(doc)]!.pointsTo.map((id) => `${id}=${lists.face(id) ?? ''}`)));
       return entriesHash.get(doc)!;
     };
 
@@ -375,7 +375,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     const byYear = pagesBy('years');
     if (introDoc) {
       // What these pages show of the authority lists: which lists there are, and the entries' faces (a note edit changes none).
-      const entryFaces = hashOf(listsHash, ...[...faces].map(([id, face]) => `${id}=${face}`));
+      const entryFaces = hashOf(listsHash, ...[...lists.entries.keys()].map((id) => `${id}=${lists.face(id)}`));
       const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
       const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
         await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
@@ -441,7 +441,6 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     // Each stage reads the extracts it needs, and holds none for the next: a full build would hold them all.
     extractsRead.clear();
     clock.lap('registers');
-    const entryKinds = entryIndex(authorityDocs);
     const counts: Record<string, { mentions: number; pages: number }> = {};
     for (const { summary } of pages) {
       for (const [entry, n] of summary.mentioned) {
@@ -450,8 +449,8 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
         count.pages++;
       }
     }
-    for (const { list, register } of lists) {
-      const ofRegister = Object.fromEntries(Object.entries(counts).filter(([id]) => entryKinds.get(id)?.kind === register));
+    for (const { list, register } of kinds) {
+      const ofRegister = Object.fromEntries(Object.entries(counts).filter(([id]) => lists.get(id)?.kind.register === register));
       const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(ofRegister) };
       await plan.make(`registers/${register}.html`, { authorities: authorityHash, counts: hashOf(params['counts-json']) }, (sink) =>
         xslt.run(sink, authorityDocs[0]!, 'html', params, 'register'),
@@ -460,12 +459,12 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     // Each page of an entry is made again only when its entry, the lists of registers, or the mentions it lists change.
     const byEntry = pagesBy('mentions');
     const entrySource = { ...authorityDocs[0]!, text: EMPTY_TEI };
-    const entryJobs = [...entryKinds]
-      .filter(([, e]) => lists.some((l) => l.register === e.kind))
-      .flatMap(([id, { kind }]) => {
+    const entryJobs = [...lists.entries.values()]
+      .filter((e) => kinds.includes(e.kind))
+      .flatMap(({ id, kind: { register: kind } }) => {
         // An entry's notes may name other entries, shown by their standard names: their texts count too.
-        const own = entries.get(id) ?? '';
-        const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${entries.get(ref!) ?? ''}`);
+        const own = lists.text(id) ?? '';
+        const named = [...own.matchAll(/\bref="[^"#]*#([^"\s]+)"/g)].map(([, ref]) => `${ref}=${lists.text(ref!) ?? ''}`);
         const entry = hashOf(own, ...named);
         // An entry named in very many documents lists their mentions on several pages: <id>.html, then <id>/2.html, …
         const showing = byEntry.get(id) ?? [];
@@ -527,7 +526,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     const records: DataFile[] = recordJobs
       .filter(({ file }) => plan.has(file))
       .map(({ file }) => ({ path: file, hash: plan.inputsOf(file), content: async () => (await plan.content(file)) as Uint8Array }));
-    const rows = documentRows(config, published, entryKinds);
+    const rows = documentRows(config, published, lists);
     const exchangeInputs = {
       members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
       rows: hashOf(JSON.stringify(rows)),
@@ -585,7 +584,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
       const printInputs = { paper, chromium: chromiumIdentity(), intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
       await plan.makeMany('print', printInputs, async (sink) => {
         const mentions = mentionsByEntry(await withExtracts(pages));
-        const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: entryKinds, paper });
+        const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: lists, paper });
         if ('message' in pdf) {
           sink.push(pdf.message);
           return [];

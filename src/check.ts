@@ -6,6 +6,7 @@ import type { Message } from './messages.js';
 import { activeContent } from './rules/active.js';
 import { parse, type ParsedDoc } from './parse.js';
 import { runRules } from './rules/index.js';
+import { Authorities } from './authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
 
 export interface CheckOptions extends ValidateOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions extends ValidateOptions {
    * that need the whole edition are left to the caller.
    */
   partial?: boolean;
+  /** The edition's authority lists, read once by the caller (a build checks in chunks); else read here. */
+  authorities?: Authorities;
 }
 
 export interface CheckedDoc {
@@ -61,7 +64,7 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
     docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
   }
   if (options.edition) {
-    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false);
+    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false, options.authorities);
     dropRepeats(messages, ruleMessages);
     for (const item of ruleMessages) messages.push(item);
     const failed = new Set(ruleMessages.filter((m) => m.severity === 'error').map((m) => m.file));
@@ -79,24 +82,27 @@ function dropRepeats(messages: Message[], ruleMessages: readonly Message[]): voi
   }
 }
 
-async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean): Promise<Message[]> {
-  const authorities = parsed.filter((d) => d.source.role === 'authorities');
-  const missing = authorityPaths(config).filter((p) => !authorities.some((d) => d.source.path === p));
-  if (missing.length > 0) {
-    // Authority lists outside this run are read for the rules; their own faults are not this run's.
-    const { sources } = await loadSources(missing.filter(existsSync), () => 'authorities');
-    for (const source of sources) {
-      const doc = parse(source).doc;
-      if (doc) authorities.push(doc);
-    }
+/** The edition's authority lists, read for the rules; their own faults are not this run's. */
+export async function readAuthorities(config: EditionConfig, parsed: readonly ParsedDoc[] = []): Promise<Authorities> {
+  const docs = parsed.filter((d) => d.source.role === 'authorities');
+  const missing = authorityPaths(config).filter((p) => !docs.some((d) => d.source.path === p) && existsSync(p));
+  const { sources } = await loadSources(missing, () => 'authorities');
+  for (const source of sources) {
+    const doc = parse(source).doc;
+    if (doc) docs.push(doc);
   }
+  return new Authorities(docs);
+}
+
+async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, given: Authorities | undefined): Promise<Message[]> {
+  const authorities = given ?? (await readAuthorities(config, parsed));
   const sourcesDir = path.resolve(config.root, config.sources);
   // Files outside the edition's sources are not its documents: its rules do not apply to them.
   const inEdition = (d: ParsedDoc): boolean => !path.relative(sourcesDir, d.source.path).startsWith('..');
   const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
-  const editionFiles = (await findXmlFiles([sourcesDir])).files;
   const inRun = new Set(parsed.map((d) => d.source.path));
-  return runRules({ docs, authorities, wholeEdition: !partial && editionFiles.every((f) => inRun.has(f)) });
+  const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
+  return runRules({ docs, authorities, wholeEdition });
 }
 
 /** The edition configuration in `dir`, if there is one. */

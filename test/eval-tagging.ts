@@ -5,13 +5,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { authorityEntries } from '../src/tagging/names.js';
+import { Authorities } from '../src/authorities.js';
 import { tagDocument } from '../src/tagging/tag.js';
 import { count, items, parsed, strip } from './eval-tagging-lib.js';
 import { teiDir } from './helpers.js';
 
 const authorities = parsed(path.join(teiDir, 'authorities.xml'), readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'));
-const entries = authorityEntries([{ ...authorities, source: { ...authorities.source, path: path.join(teiDir, 'authorities.xml') } }]);
+const entries = [...new Authorities([{ ...authorities, source: { ...authorities.source, path: path.join(teiDir, 'authorities.xml') } }]).entries.values()];
 const stats = new Map<string, { tp: number; fp: number; fn: number }>();
 const misses: string[] = [];
 for (const file of readdirSync(teiDir).filter((f) => f.endsWith('.xml') && f !== 'authorities.xml').sort()) {

@@ -6,7 +6,8 @@ import { findXmlFiles, loadSources } from '../src/load.js';
 import { parse, type ParsedDoc } from '../src/parse.js';
 import { findDates } from '../src/tagging/dates.js';
 import { importFiles, tag } from '../src/tagging/index.js';
-import { authorityEntries, NameFinder } from '../src/tagging/names.js';
+import { Authorities } from '../src/authorities.js';
+import { NameFinder } from '../src/tagging/names.js';
 import { tagDocument } from '../src/tagging/tag.js';
 import { texts } from '../src/tree.js';
 import { validate } from '../src/validate.js';
@@ -15,7 +16,7 @@ import { copyEdition, corpusDir, fixtures, lineOf, read, removeDir, requireShare
 
 const doc = (file: string, text = read(file)): ParsedDoc => parse({ path: file, name: path.basename(file), bytes: Buffer.from(text), role: 'document' }).doc!;
 const plain = (d: ParsedDoc): string => [...texts(d.tree)].map((t) => t.text).join('');
-const entries = authorityEntries([doc(path.join(teiDir, 'authorities.xml'))]);
+const entries = [...new Authorities([doc(path.join(teiDir, 'authorities.xml'))]).entries.values()];
 
 describe('tagging', function () {
   this.timeout(120_000);

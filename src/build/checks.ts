@@ -9,8 +9,8 @@ import { knownOf, type Source } from '../load.js';
 import type { Message } from '../messages.js';
 import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse.js';
 import { pointedIds, unusedEntries } from '../rules/authorities.js';
+import { Authorities } from '../authorities.js';
 import { hashOf, type BuildState, type CheckRecord } from '../state.js';
-import { descendants, textContent } from '../tree.js';
 
 /** Sources parsed, validated and checked at a time. */
 const CHUNK = 250;
@@ -20,24 +20,11 @@ export interface EditionCheck {
   records: Record<string, CheckRecord>;
   /** Every source that may be published, read (parsed if it was checked now). */
   valid: ReadDoc[];
-  /** The authority files, parsed (the stylesheets and registers need their trees). */
-  authorities: ParsedDoc[];
+  /** The authority lists, every file that could be parsed (the stylesheets and registers need their trees). */
+  authorities: Authorities;
   messages: Message[];
   /** How many sources were checked now rather than taken from the last build. */
   checked: number;
-}
-
-/** Every id and name in the authority lists: the part of them the rules on documents depend on. */
-function nameTable(authorities: readonly ParsedDoc[]): string {
-  const parts: string[] = [];
-  for (const doc of authorities) {
-    for (const e of descendants(doc.tree)) {
-      const id = e.attrs.get('xml:id');
-      if (id) parts.push(`${e.name}#${id}`);
-      if (e.name.endsWith('Name')) parts.push(textContent(e));
-    }
-  }
-  return hashOf(...parts);
 }
 
 /**
@@ -69,11 +56,13 @@ export async function checkEdition(
   options: { fingerprint: string; previous?: BuildState; schema?: string },
 ): Promise<EditionCheck> {
   const relative = (s: Source): string => path.relative(config.root, s.path).split(path.sep).join('/');
-  const authorities = sources
-    .filter((s) => s.role === 'authorities')
-    .map((s) => parse(s).doc)
-    .filter((d): d is ParsedDoc => d !== undefined);
-  const names = nameTable(authorities);
+  const authorities = new Authorities(
+    sources
+      .filter((s) => s.role === 'authorities')
+      .map((s) => parse(s).doc)
+      .filter((d): d is ParsedDoc => d !== undefined),
+  );
+  const names = authorities.nameTable();
   const keyOf = (s: Source): string => {
     const { hash } = knownOf(s);
     return s.role === 'authorities' ? hashOf(options.fingerprint, hash) : hashOf(options.fingerprint, s.role, hash, names);
@@ -87,7 +76,7 @@ export async function checkEdition(
   const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[] }>();
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const result = await checkSources(fresh.slice(i, i + CHUNK), {
-      ...(config.foreign ? { lenient: true } : { edition: config, partial: true }),
+      ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities }),
       ...(options.schema ? { schema: options.schema } : {}),
     });
     for (const m of result.messages) {

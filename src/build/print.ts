@@ -4,7 +4,7 @@ import type { ReadDoc } from '../parse.js';
 import { bookHtml, indexEntries, type Chapter, type Paper } from '../print/book.js';
 import { chromiumAvailable, CHROMIUM, renderPdf } from '../print/pdf.js';
 import type { mentionsByEntry } from '../site/extracts.js';
-import type { entryIndex } from '../site/export.js';
+import type { Authorities } from '../authorities.js';
 import type { Output } from '../write.js';
 import { documentId, documentUrl } from './names.js';
 import type { Transformer } from './transformer.js';
@@ -19,7 +19,7 @@ export async function printEdition(
     introDoc: ReadDoc | undefined;
     documents: readonly ReadDoc[];
     mentions: ReturnType<typeof mentionsByEntry>;
-    entries: ReturnType<typeof entryIndex>;
+    entries: Authorities;
     paper: Paper;
   },
 ): Promise<{ outputs: Output[] } | { message: Message }> {

@@ -4,6 +4,7 @@ import type { EditionConfig } from '../config.js';
 import type { MentionLink } from '../site/extracts.js';
 import { packageRoot } from '../stylesheets.js';
 import { escapeAttribute } from '../escape.js';
+import type { Authorities } from '../authorities.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -59,13 +60,13 @@ export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: s
 /** Index entries from the registers' mentions, with each page's anchors prefixed by its chapter. */
 export function indexEntries(
   mentions: Record<string, MentionLink[]>,
-  entries: ReadonlyMap<string, { kind: string; name: string }>,
+  entries: Authorities,
   prefixOf: ReadonlyMap<string, string>,
 ): IndexEntry[] {
   return Object.entries(mentions).flatMap(([id, links]) => {
     const entry = entries.get(id);
     if (!entry) return [];
     const targets = links.filter((l) => prefixOf.has(l.url)).map((l) => prefixOf.get(l.url)! + l.anchor);
-    return [{ name: entry.name, register: entry.kind, targets }];
+    return [{ name: entry.name, register: entry.kind.register, targets }];
   });
 }

@@ -1,8 +1,9 @@
 import type { Message } from '../messages.js';
 import type { ParsedDoc } from '../parse.js';
-import { Positions, texts, type XmlElement } from '../tree.js';
-import { KIND_OF_ENTRY, KIND_OF_MENTION } from '../entities.js';
-import { entriesOf, located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Entry, type Rule } from './context.js';
+import { Positions, texts } from '../tree.js';
+import { KIND_OF_MENTION } from '../entities.js';
+import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
+import type { Authorities, AuthorityEntry } from '../authorities.js';
 import { namePattern } from '../escape.js';
 
 /** The ids a document points to, in any pointer attribute. */
@@ -20,11 +21,11 @@ export function pointedIds(doc: ParsedDoc): Set<string> {
 }
 
 /** Entries none of `used` names: candidates for removal, or mentions left untagged. */
-export function unusedEntries(authorities: ParsedDoc[], used: ReadonlySet<string>): Message[] {
-  return [...entriesOf({ docs: [], authorities, wholeEdition: true }).values()]
+export function unusedEntries(authorities: Authorities, used: ReadonlySet<string>): Message[] {
+  return [...authorities.entries.values()]
     .filter((entry) => !used.has(entry.id))
     .map((entry) =>
-      located('warning', 'authority-unused', `the ${entry.kind} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
+      located('warning', 'authority-unused', `the ${entry.kind.entry} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
     );
 }
 
@@ -43,28 +44,14 @@ export const authorityUnused: Rule = {
 /** Elements whose words are already tagged, or are metadata rather than text. */
 const NOT_TEXT = new Set([...KIND_OF_MENTION.keys(), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
 
-function namesOf(entry: Entry): string[] {
-  const names: string[] = [];
-  for (const element of [entry.element, ...entry.element.children.filter((c): c is XmlElement => c.kind === 'element')]) {
-    for (const child of element.children) {
-      if (child.kind === 'element' && KIND_OF_MENTION.has(child.name)) {
-        const name = child.children.map((c) => (c.kind === 'text' ? c.text : '')).join('').replace(/\s+/g, ' ').trim();
-        if (name) names.push(name);
-      }
-    }
-  }
-  return names;
-}
-
-
 /** A name or variant from the authority lists that stands in a text without its tag. */
 export const mentionUntagged: Rule = {
   id: 'mention-untagged',
   severity: 'warning',
   check(ctx) {
-    const byName = new Map<string, Entry | 'ambiguous'>();
-    for (const entry of entriesOf(ctx).values()) {
-      for (const name of namesOf(entry)) {
+    const byName = new Map<string, AuthorityEntry | 'ambiguous'>();
+    for (const entry of ctx.authorities.entries.values()) {
+      for (const name of entry.names) {
         const known = byName.get(name);
         byName.set(name, known && known !== entry ? 'ambiguous' : entry);
       }
@@ -87,7 +74,7 @@ export const mentionUntagged: Rule = {
           const reason =
             entry === 'ambiguous' || entry === undefined
               ? `"${name}" is untagged; it is the name of more than one authority entry, so tag it with the one meant`
-              : `"${name}" is untagged; tag it as <${tagFor(entry)} ref="${pointerTo(entry, doc)}">`;
+              : `"${name}" is untagged; tag it as <${entry.kind.mention} ref="${pointerTo(entry, doc)}">`;
           messages.push(located('warning', 'mention-untagged', reason, doc, at));
         }
       }
@@ -96,6 +83,4 @@ export const mentionUntagged: Rule = {
   },
 };
 
-function tagFor(entry: Entry): string {
-  return KIND_OF_ENTRY.get(entry.kind)!.mention;
-}
+

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { KIND_OF_ENTRY } from '../entities.js';
 import { message, type Message, type Severity } from '../messages.js';
 import { TEI_NS, type ParsedDoc } from '../parse.js';
+import type { Authorities, AuthorityEntry } from '../authorities.js';
 import { descendants, type XmlElement } from '../tree.js';
 
 /** What the edition rules look at: the documents of a run and the edition's authority lists. */
 export interface RuleContext {
   /** Documents (and the edition's introduction) to check. */
   docs: ParsedDoc[];
-  /** The edition's authority files. */
-  authorities: ParsedDoc[];
+  /** The edition's authority lists. */
+  authorities: Authorities;
   /** True when `docs` is the whole edition, so that "never mentioned" can be judged. */
   wholeEdition: boolean;
 }
@@ -20,31 +20,12 @@ export interface Rule {
   check(ctx: RuleContext): Message[];
 }
 
-/** An authority entry: a person, place, organisation, object or event with an xml:id. */
-export interface Entry {
-  id: string;
-  kind: string;
-  element: XmlElement;
-  doc: ParsedDoc;
-}
-
 
 /** Attributes whose values are pointers (space-separated URIs). */
 export const POINTER_ATTRIBUTES = ['ref', 'corresp', 'target', 'who'];
 
 export function teiElements(doc: ParsedDoc): XmlElement[] {
   return [...descendants(doc.tree)].filter((e) => e.ns === TEI_NS);
-}
-
-export function entriesOf(ctx: RuleContext): Map<string, Entry> {
-  const entries = new Map<string, Entry>();
-  for (const doc of ctx.authorities) {
-    for (const element of teiElements(doc)) {
-      const id = element.attrs.get('xml:id');
-      if (id && KIND_OF_ENTRY.has(element.name) && !entries.has(id)) entries.set(id, { id, kind: element.name, element, doc });
-    }
-  }
-  return entries;
 }
 
 export function idsOf(doc: ParsedDoc): Set<string> {
@@ -75,7 +56,7 @@ export function located(
 }
 
 /** The pointer a document should use for an entry: the authority file relative to the document. */
-export function pointerTo(entry: Entry, from: ParsedDoc): string {
+export function pointerTo(entry: AuthorityEntry, from: ParsedDoc): string {
   const relative = path.relative(path.dirname(from.source.path), entry.doc.source.path).split(path.sep).join('/');
   return `${relative}#${entry.id}`;
 }

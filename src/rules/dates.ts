@@ -45,7 +45,7 @@ export const dateInvalid: Rule = {
   severity: 'error',
   check(ctx) {
     const messages: Message[] = [];
-    for (const doc of [...ctx.docs, ...ctx.authorities]) {
+    for (const doc of [...ctx.docs, ...ctx.authorities.docs]) {
       for (const { element, name, value } of dateAttributes(doc)) {
         if (!isIsoDate(value)) {
           messages.push(
@@ -63,7 +63,7 @@ export const dateRangeInverted: Rule = {
   severity: 'error',
   check(ctx) {
     const messages: Message[] = [];
-    for (const doc of [...ctx.docs, ...ctx.authorities]) {
+    for (const doc of [...ctx.docs, ...ctx.authorities.docs]) {
       for (const element of teiElements(doc)) {
         for (const [start, end] of [['notBefore', 'notAfter'], ['from', 'to']] as const) {
           const a = element.attrs.get(start);

@@ -10,7 +10,7 @@ export const idDuplicate: Rule = {
   check(ctx) {
     const first = new Map<string, { doc: ParsedDoc; element: XmlElement }>();
     const messages: Message[] = [];
-    for (const doc of [...ctx.authorities, ...ctx.docs]) {
+    for (const doc of [...ctx.authorities.docs, ...ctx.docs]) {
       for (const element of descendants(doc.tree)) {
         const id = element.attrs.get('xml:id');
         if (id === undefined) continue;

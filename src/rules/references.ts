@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { ParsedDoc } from '../parse.js';
 import { KIND_OF_MENTION } from '../entities.js';
-import { entriesOf, idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
+import { idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
 
 /** Finds what a pointer names: an entry, an element of this or another file, or nothing. */
 function resolver(ctx: RuleContext) {
-  const entries = entriesOf(ctx);
+  const { entries } = ctx.authorities;
   const filesByName = new Map<string, ParsedDoc>();
-  for (const doc of [...ctx.docs, ...ctx.authorities]) filesByName.set(doc.source.path, doc);
+  for (const doc of [...ctx.docs, ...ctx.authorities.docs]) filesByName.set(doc.source.path, doc);
   const idCache = new Map<ParsedDoc, Set<string>>();
   const ids = (doc: ParsedDoc): Set<string> => {
     let set = idCache.get(doc);
@@ -21,11 +21,11 @@ function resolver(ctx: RuleContext) {
     const entry = entries.get(parts.id);
     if (parts.file === '') {
       if (ids(from).has(parts.id)) return { found: true };
-      return entry ? { found: true, entryKind: entry.kind } : { found: false, why: `no element of this document or of the authority lists has xml:id="${parts.id}"` };
+      return entry ? { found: true, entryKind: entry.kind.entry } : { found: false, why: `no element of this document or of the authority lists has xml:id="${parts.id}"` };
     }
     const target = filesByName.get(path.resolve(path.dirname(from.source.path), parts.file));
     if (!target) return { found: false, why: `${parts.file} is not a file of the edition` };
-    if (entry && entry.doc === target) return { found: true, entryKind: entry.kind };
+    if (entry && entry.doc === target) return { found: true, entryKind: entry.kind.entry };
     if (ids(target).has(parts.id)) return { found: true };
     return { found: false, why: `${parts.file} has no xml:id="${parts.id}"` };
   };

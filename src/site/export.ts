@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import { STATE_DIR } from '../state.js';
-import { KIND_OF_ENTRY, type Register } from '../entities.js';
-import type { ParsedDoc, ReadDoc } from '../parse.js';
-import { descendants, textContent } from '../tree.js';
+import type { Authorities } from '../authorities.js';
+import type { Register } from '../entities.js';
+import type { ReadDoc } from '../parse.js';
 import type { Output, Pieces } from '../write.js';
 import type { Summary } from './extracts.js';
 import { joinParts, type Part } from './parts.js';
@@ -51,27 +51,6 @@ export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: 
   ];
 }
 
-interface Entry {
-  kind: Register;
-  name: string;
-}
-
-/** Authority entries by id: their register and standard name. */
-export function entryIndex(authorities: readonly ParsedDoc[]): Map<string, Entry> {
-  const index = new Map<string, Entry>();
-  for (const doc of authorities) {
-    for (const e of descendants(doc.tree)) {
-      const id = e.attrs.get('xml:id');
-      const kind = KIND_OF_ENTRY.get(e.name)?.register;
-      if (!id || !kind) continue;
-      const names = [...descendants(e)].filter((n) => n !== e && /Name$/.test(n.name));
-      const standard = names.find((n) => n.attrs.get('type') === 'standard') ?? names[0];
-      index.set(id, { kind, name: standard ? textContent(standard) : id });
-    }
-  }
-  return index;
-}
-
 export interface DocumentRow {
   id: string;
   title: string;
@@ -84,9 +63,9 @@ export interface DocumentRow {
 }
 
 /** One row per published document, for spreadsheets and OpenRefine. */
-export function documentRows(config: EditionConfig, summaries: readonly Summary[], entries: Map<string, Entry>): DocumentRow[] {
+export function documentRows(config: EditionConfig, summaries: readonly Summary[], entries: Authorities): DocumentRow[] {
   return summaries.map((e) => {
-    const named = (kind: Entry['kind']): string[] => [...new Set(e.mentioned.map(([id]) => entries.get(id)).filter((x) => x?.kind === kind).map((x) => x!.name))];
+    const named = (kind: Register): string[] => [...new Set(e.mentioned.map(([id]) => entries.get(id)).filter((x) => x?.kind.register === kind).map((x) => x!.name))];
     return {
       id: e.id,
       title: e.title,

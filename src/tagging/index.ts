@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { authorityPaths, configIn } from '../check.js';
+import type { AuthorityEntry } from '../authorities.js';
+import { authorityPaths, configIn, readAuthorities } from '../check.js';
 import type { EditionConfig } from '../config.js';
 import { findXmlFiles, loadSources } from '../load.js';
 import { ConfigError, message, type Message } from '../messages.js';
-import { parse, type ParsedDoc } from '../parse.js';
+import { parse } from '../parse.js';
 import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write.js';
 import { importText } from './import.js';
-import { authorityEntries, type AuthorityEntry } from './names.js';
 import { tagDocument, type Insertion } from './tag.js';
 
 export interface FileTags {
@@ -18,9 +18,7 @@ export interface FileTags {
 }
 
 async function entriesOf(edition: EditionConfig | undefined): Promise<AuthorityEntry[]> {
-  if (!edition) return [];
-  const { sources } = await loadSources(authorityPaths(edition), () => 'authorities');
-  return authorityEntries(sources.map((s) => parse(s).doc).filter((d): d is ParsedDoc => d !== undefined));
+  return edition ? [...(await readAuthorities(edition)).entries.values()] : [];
 }
 
 /**

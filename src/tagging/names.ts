@@ -1,16 +1,6 @@
-import { KIND_OF_ENTRY } from '../entities.js';
-import type { ParsedDoc } from '../parse.js';
-import { descendants, textContent } from '../tree.js';
+import type { AuthorityEntry } from '../authorities.js';
 import { namePattern } from '../escape.js';
 
-
-export interface AuthorityEntry {
-  id: string;
-  kind: string;
-  names: string[];
-  /** The authority file, for the pointer: "authorities.xml#id" from the document's folder. */
-  doc: ParsedDoc;
-}
 
 /**
  * Titles that belong to a person's mention when they stand right before the name: "Comrade
@@ -22,20 +12,6 @@ export const TITLES = [
   'Secretary of State', 'Deputy', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Professor', 'King', 'Queen', 'Prince', 'Emperor',
 ];
 
-
-export function authorityEntries(authorities: readonly ParsedDoc[]): AuthorityEntry[] {
-  const entries: AuthorityEntry[] = [];
-  for (const doc of authorities) {
-    for (const e of descendants(doc.tree)) {
-      const id = e.attrs.get('xml:id');
-      const kind = KIND_OF_ENTRY.get(e.name);
-      if (!id || !kind) continue;
-      const names = [...descendants(e)].filter((n) => n !== e && n.name === kind.mention).map(textContent).filter(Boolean);
-      entries.push({ id, kind: e.name, names: [...new Set(names)], doc });
-    }
-  }
-  return entries;
-}
 
 export interface NameMatch {
   start: number;
@@ -91,13 +67,13 @@ export class NameFinder {
       const entry = entries[0];
       if (!entry) continue;
       let title = 0;
-      const titled = entry.kind === 'person' ? this.titled.exec(text.slice(0, start)) : null;
+      const titled = entry.kind.entry === 'person' ? this.titled.exec(text.slice(0, start)) : null;
       if (titled) {
         start -= titled[0].length;
         title = titled[1]!.length;
       } else {
         const own = TITLES.find((t) => name.startsWith(t + ' '));
-        if (own && entry.kind === 'person') title = own.length;
+        if (own && entry.kind.entry === 'person') title = own.length;
       }
       const inner = this.find(text.slice(m.index, end), entry).matches.map((n) => shift(n, m!.index));
       // Within a longer name, only names of two words or more are tagged too: "Central Military

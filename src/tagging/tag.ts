@@ -3,8 +3,8 @@ import { message, type Message } from '../messages.js';
 import type { ParsedDoc } from '../parse.js';
 import { Positions, texts, type XmlElement } from '../tree.js';
 import { findDates } from './dates.js';
-import { KIND_OF_ENTRY } from '../entities.js';
-import { NameFinder, suggestions, type AuthorityEntry, type NameMatch } from './names.js';
+import type { AuthorityEntry } from '../authorities.js';
+import { NameFinder, suggestions, type NameMatch } from './names.js';
 import { escapeAttribute } from '../escape.js';
 
 /** What the tagger adds: one element around some words of the text. */
@@ -59,7 +59,7 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[]):
     insertions.push({ start, end, ...at(start), element, attributes, words, open: `<${element}${attrs(attributes)}>`, close: `</${element}>` });
   };
   const addName = (match: NameMatch, offset: number): void => {
-    const element = KIND_OF_ENTRY.get(match.entry.kind)!.mention;
+    const element = match.entry.kind.mention;
     add(offset + match.start, offset + match.end, element, { ref: pointer(match.entry, doc) });
     if (match.title > 0) add(offset + match.start, offset + match.start + match.title, 'roleName', {});
     for (const nested of match.nested) addName(nested, offset);

@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Authorities, NAME_ELEMENTS } from '../src/authorities.js';
+import { ENTITY_KINDS } from '../src/entities.js';
+import { parse, type ParsedDoc } from '../src/parse.js';
+import { removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
+
+const docOf = (text: string, file = path.join(teiDir, 'authorities.xml')): ParsedDoc => {
+  const parsed = parse({ path: file, name: path.basename(file), bytes: Buffer.from(text), role: 'authorities' });
+  if (!parsed.doc) throw new Error(parsed.messages.map((m) => m.reason).join('; '));
+  return parsed.doc;
+};
+const seedLists = (): string => readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8');
+const xsl = readFileSync(path.join(repoRoot, 'xslt', 'common', 'authorities.xsl'), 'utf8');
+
+describe('authorities (the one reading of the authority lists)', () => {
+  it('knows the kinds of entry the stylesheets know, with the same lists, register pages and mention elements', () => {
+    const registers = [...xsl.matchAll(/'(list\w+)': map \{ 'page': '(\w+)', 'title': '[^']+', 'entry': '(\w+)', 'mention': '(\w+)' \}/g)].map(([, list, page, entry, mention]) => ({ list, register: page, entry, mention }));
+    expect(registers).to.deep.equal(ENTITY_KINDS.map(({ list, register, entry, mention }) => ({ list, register, entry, mention })));
+    const keyed = /<xsl:key name="ed:entry" match="([^"]+)"/.exec(xsl)![1]!.split('|').map((s) => s.trim().replace('tei:', ''));
+    expect(keyed).to.deep.equal(ENTITY_KINDS.map((k) => k.entry));
+  });
+
+  it('reads an entry’s names from the elements the stylesheets read them from', () => {
+    const names = /<xsl:variable name="names" select="\$entry\/\(([^)]+)\)"/.exec(xsl)![1]!.split('|').map((s) => s.trim().replace(/tei:/g, ''));
+    expect(names).to.deep.equal([...NAME_ELEMENTS, 'objectIdentifier/objectName']);
+  });
+
+  it('reads every entry of tei/ with its names, the standard one first, and its identifiers', () => {
+    const lists = new Authorities([docOf(seedLists())]);
+    const giap = lists.get('vo-nguyen-giap')!;
+    expect(giap.kind.register).to.equal('persons');
+    expect(giap.name).to.equal('Võ Nguyên Giáp');
+    expect(giap.names).to.include.members(['Vo Nguyen Giap', 'General Giap']);
+    expect(lists.get('mig-17')).to.deep.include({ name: 'MiG-17', names: ['MiG-17'] });
+    expect(lists.get('vietnam')!.identifiers).to.deep.equal([{ type: 'wikidata', value: 'http://www.wikidata.org/entity/Q881' }]);
+    expect(lists.kinds().map((k) => k.list)).to.deep.equal(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent']);
+  });
+
+  it('takes no name from an entry’s notes or events, no entry from another namespace, and the first of two entries with one id', () => {
+    const text = seedLists()
+      .replace('<note>Commander of the Air Defense', '<note>Born in <placeName>Hanoi</placeName>. Commander of the Air Defense')
+      .replace('</listPerson>', '<person xml:id="vo-nguyen-giap"><persName>A second Giap</persName></person><x:person xmlns:x="urn:x" xml:id="stranger"><persName>Stranger</persName></x:person></listPerson>');
+    const lists = new Authorities([docOf(text)]);
+    expect(lists.get('phung-the-tai')!.names).to.deep.equal(['Phung The Tai', 'Comrade Phung The Tai']);
+    expect(lists.get('vo-nguyen-giap')!.name).to.equal('Võ Nguyên Giáp');
+    expect(lists.get('stranger')).to.equal(undefined);
+  });
+
+  it('changes an entry’s face when its names change, not when its note does', () => {
+    const face = (text: string): string => new Authorities([docOf(text)]).face('phung-the-tai')!;
+    const seed = seedLists();
+    expect(face(seed.replace('Commander of the Air Defense', 'Head of the Air Defense'))).to.equal(face(seed));
+    expect(face(seed.replace('>Comrade Phung The Tai<', '>Comrade Tai<'))).not.to.equal(face(seed));
+  });
+
+  it('names every entry in the tables (CSV, JSON) as its own page does', function () {
+    this.timeout(120_000);
+    const out = tempDir();
+    try {
+      expect(runCli(['build', '--out', out]).status).to.equal(0);
+      const lists = new Authorities([docOf(seedLists())]);
+      const rows = JSON.parse(readFileSync(path.join(out, 'metadata', 'documents.json'), 'utf8')) as { persons: string[]; places: string[]; organisations: string[] }[];
+      const headings: string[] = [];
+      for (const register of ['persons', 'places', 'organisations', 'objects', 'events']) {
+        for (const file of readdirSync(path.join(out, 'registers', register)).filter((f) => f.endsWith('.html'))) {
+          const id = file.replace(/\.html$/, '');
+          const heading = /<h1 [^>]*>([^<]*)<\/h1>/.exec(readFileSync(path.join(out, 'registers', register, file), 'utf8'))![1]!;
+          expect(lists.get(id)!.name, id).to.equal(heading);
+          headings.push(heading);
+        }
+      }
+      const tabled = rows.flatMap((r) => [...r.persons, ...r.places, ...r.organisations]);
+      expect(tabled).not.to.be.empty;
+      for (const name of tabled) expect(headings, name).to.include(name);
+    } finally {
+      removeDir(out);
+    }
+  });
+});
