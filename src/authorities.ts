@@ -6,7 +6,7 @@
  */
 import { KIND_OF_ENTRY, type EntityKind } from './entities.js';
 import { TEI_NS, type ParsedDoc } from './parse.js';
-import { hashOf } from './state.js';
+import { hashOf } from './hash.js';
 import { descendants, textContent, type XmlElement } from './tree.js';
 
 /** The elements of an entry that give its names: its own name children, and an object's identifier's names. */

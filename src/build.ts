@@ -27,7 +27,8 @@ import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf
 import { joinParts, type Part } from './site/parts.js';
 import { inertDoc } from './site/inert.js';
 import { publishedPath, publishedSchemas } from './site/sources.js';
-import { commitOf, emptyState, filesWritten, hashOf, loadState, readLastResult, resultOf, saveResult, saveState, STATE_DIR, statePath, type BuildState, type LastResult } from './state.js';
+import { hashOf } from './hash.js';
+import { commitOf, emptyState, filesWritten, loadState, readLastResult, resultOf, saveResult, saveState, STATE_DIR, statePath, type BuildState, type LastResult } from './state.js';
 import { compileStylesheets, packageRoot } from './stylesheets.js';
 import { parseForStylesheets, type StylesheetParams } from './transform.js';
 import { outputFolderProblem, removeStale, type Output } from './write.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, message, type Message } from './messages.js';
-import { hashOf } from './state.js';
+import { hashOf } from './hash.js';
 import { OUTPUT_MARKER } from './write.js';
 
 export type Role = 'document' | 'introduction' | 'authorities';

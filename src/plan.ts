@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
-import { changedInputs, filesOf, filesWritten, hashOf, tempDirOf, type BuildState, type OutputRecord } from './state.js';
+import { hashOf } from './hash.js';
+import { changedInputs, filesOf, filesWritten, tempDirOf, type BuildState, type OutputRecord } from './state.js';
 import { writeFileAtomic, type Output, type Pieces } from './write.js';
 
 export type Content = string | Uint8Array;

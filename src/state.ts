@@ -3,7 +3,6 @@
  * one redoes only what changed. It lives in the output folder (.editio/state.json) with the
  * documents' extracts beside it; anything unexpected in it means a full build, never a wrong one.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
@@ -14,11 +13,6 @@ import { writeFileAtomic } from './write.js';
 export const STATE_VERSION = 3;
 export const STATE_DIR = '.editio';
 
-export function hashOf(...parts: readonly (string | Uint8Array)[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex').slice(0, 32);
-}
 
 /** A source's check: its verdict and messages, and the authority ids it points to. */
 export interface CheckRecord {

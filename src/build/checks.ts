@@ -10,7 +10,8 @@ import type { Message } from '../messages.js';
 import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse.js';
 import { pointedIds, unusedEntries } from '../rules/authorities.js';
 import { Authorities } from '../authorities.js';
-import { hashOf, type BuildState, type CheckRecord } from '../state.js';
+import { hashOf } from '../hash.js';
+import { type BuildState, type CheckRecord } from '../state.js';
 
 /** Sources parsed, validated and checked at a time. */
 const CHUNK = 250;

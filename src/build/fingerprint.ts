@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import { knownOf, stampOf, type Source, type Stamped } from '../load.js';
 import { publishedSchemaFiles } from '../site/sources.js';
-import { hashOf } from '../state.js';
+import { hashOf } from '../hash.js';
 import { packageRoot, stylesheetsFingerprint } from '../stylesheets.js';
 
 /** The toolkit's version, the compiled stylesheets and the configuration. */

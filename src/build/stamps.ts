@@ -13,7 +13,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { knownOf, stampOf, type Known, type Source, type Stamp, type Stamped } from '../load.js';
-import { hashOf, STATE_DIR, tempDirOf } from '../state.js';
+import { hashOf } from '../hash.js';
+import { STATE_DIR, tempDirOf } from '../state.js';
 import { writeFileAtomic } from '../write.js';
 
 export const STAMPS_FILE = `${STATE_DIR}/stamps.json`;

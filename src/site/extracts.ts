@@ -1,4 +1,4 @@
-import { hashOf } from '../state.js';
+import { hashOf } from '../hash.js';
 
 /** What each page contributes to the edition-wide pages, as xslt/extract/extract.xsl writes it. */
 export interface InContext {

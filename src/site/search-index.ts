@@ -1,7 +1,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hashOf } from '../state.js';
+import { hashOf } from '../hash.js';
 import { packageRoot } from '../stylesheets.js';
 import type { SearchDocument } from './extracts.js';
 
