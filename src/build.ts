@@ -585,7 +585,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
       const printInputs = { paper, chromium: chromiumIdentity(), intro: introHash, authorities: authorityHash, documents: hashOf(...publishedDocs.map(hashOfDoc)) };
       await plan.makeMany('print', printInputs, async (sink) => {
         const mentions = mentionsByEntry(await withExtracts(pages));
-        const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, mentions, entries: lists, paper });
+        const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents: publishedDocs, titles: published.map((e) => e.title), mentions, entries: lists, paper });
         if ('message' in pdf) {
           sink.push(pdf.message);
           return [];

@@ -18,6 +18,8 @@ export async function printEdition(
     intro: ReadDoc | undefined;
     introDoc: ReadDoc | undefined;
     documents: readonly ReadDoc[];
+    /** Each document's title, as its extract gives it. */
+    titles: readonly string[];
     mentions: ReturnType<typeof mentionsByEntry>;
     entries: Authorities;
     paper: Paper;
@@ -37,7 +39,7 @@ export async function printEdition(
     const prefix = `doc${i + 1}-`;
     const html = xslt.run(sink, doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
     if (html === undefined) return;
-    const title = /<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? documentId(doc);
+    const title = parts.titles[i] ?? documentId(doc);
     chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
     prefixOf.set(documentUrl(documentId(doc)), prefix);
   });

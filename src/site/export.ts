@@ -10,6 +10,7 @@ import type { Summary } from './extracts.js';
 import { joinParts, type Part } from './parts.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
 import { escapeAttribute } from '../escape.js';
+import { buildTree, type XmlElement } from '../tree.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
@@ -20,6 +21,13 @@ function rootElement(doc: ReadDoc): string {
 }
 
 
+/** The edition file's teiHeader as written, found by its parse tree. */
+function teiHeaderOf(text: string): string | undefined {
+  const built = buildTree(text);
+  const header = 'root' in built ? built.root.children.find((c): c is XmlElement => c.kind === 'element' && c.name === 'teiHeader') : undefined;
+  return header && text.slice(header.start, header.end);
+}
+
 /** A file of the edition as data (a zip entry too): its hash, and how to get its bytes if they are needed. */
 export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Array> };
 
@@ -29,7 +37,7 @@ export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Ar
  */
 export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: string } | undefined, members: readonly { doc: ReadDoc; hash: string }[]): Part[] {
   const head = (): string => {
-    const introHeader = intro ? /<teiHeader[\s>][\s\S]*?<\/teiHeader>/.exec(intro.doc.text)?.[0] : undefined;
+    const introHeader = intro && teiHeaderOf(intro.doc.text);
     const header =
       introHeader ??
       `<teiHeader><fileDesc><titleStmt><title>${escapeAttribute(config.title)}</title></titleStmt>` +
