@@ -5,9 +5,9 @@
  * page never name an entry differently; a test holds the two to the same elements.
  */
 import { KIND_OF_ENTRY, type EntityKind } from './entities.js';
-import { TEI_NS, type ParsedDoc } from './parse.js';
+import { TEI_NS, type ParsedDoc } from './parse/parse.js';
 import { hashOf } from './hash.js';
-import { descendants, textContent, type XmlElement } from './tree.js';
+import { descendants, textContent, type XmlElement } from './parse/tree.js';
 
 /** The elements of an entry that give its names: its own name children, and an object's identifier's names. */
 export const NAME_ELEMENTS = ['persName', 'placeName', 'orgName', 'eventName'] as const;

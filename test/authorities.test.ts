@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Authorities, NAME_ELEMENTS } from '../src/authorities.js';
 import { ENTITY_KINDS } from '../src/entities.js';
-import { parse, type ParsedDoc } from '../src/parse.js';
+import { parse, type ParsedDoc } from '../src/parse/parse.js';
 import { removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
 
 const docOf = (text: string, file = path.join(teiDir, 'authorities.xml')): ParsedDoc => {

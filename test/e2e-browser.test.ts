@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { serve, type Server } from '../src/serve.js';
+import { serve, type Server } from '../src/serve/serve.js';
 import { writeDossier } from './bench/dossier.js';
 import { removeDir, repoRoot, runCli, tempDir, CHROMIUM, CHROMIUM_ARGS } from './helpers.js';
 

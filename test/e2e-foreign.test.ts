@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
-import { buildTree, texts, type XmlElement } from '../src/tree.js';
+import { buildTree, texts, type XmlElement } from '../src/parse/tree.js';
 import { corpusDir, fixtures, read, removeDir, requireShared, runCli, tempDir, teiAllSchema } from './helpers.js';
 
 /** The words of a document's text elements, as written (a DOCTYPE taken out first). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS, copyEdition, fixtures, read, removeDir, repoRoot, runCli, teiDir, tempDir, cliPath } from './helpers.js';
 
 const hostileDir = path.join(fixtures, 'hostile');
 
@@ -72,7 +72,7 @@ describe('hostile and broken input (end to end)', function () {
     generateLarge(tei);
     // Asynchronous, so that the server above can answer (and count) any request the build makes.
     result = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'lib', 'cli.js'), 'build', '--format', 'json'], { cwd: edition });
+      const child = spawn(process.execPath, [cliPath, 'build', '--format', 'json'], { cwd: edition });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d));

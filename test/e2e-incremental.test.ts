@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildResult } from '../src/build.js';
+import { build, type BuildResult } from '../src/build/build.js';
 import { writeDossier, type Dossier } from './bench/dossier.js';
 import { random } from './fuzz.js';
 import { htmlProblems, removeDir, tempDir } from './helpers.js';

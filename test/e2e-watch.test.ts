@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { copyEdition, removeDir, repoRoot, CHROMIUM, CHROMIUM_ARGS } from './helpers.js';
+import { copyEdition, removeDir, CHROMIUM, CHROMIUM_ARGS, cliPath } from './helpers.js';
 
 
 describe('editio serve --watch (end to end, in Chromium)', function () {
@@ -27,7 +27,7 @@ describe('editio serve --watch (end to end, in Chromium)', function () {
       this.skip();
     }
     edition = copyEdition();
-    child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'lib', 'cli.js'), 'serve', '--watch', '--port', '0'], {
+    child = spawn(process.execPath, [cliPath, 'serve', '--watch', '--port', '0'], {
       cwd: edition,
       env: { ...process.env, NO_COLOR: '1' },
     });

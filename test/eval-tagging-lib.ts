@@ -1,8 +1,8 @@
 /** The tagging evaluation's parts: what counts as a tag, and a document with its tags taken out. */
 import path from 'node:path';
-import { parse, type ParsedDoc } from '../src/parse.js';
+import { parse, type ParsedDoc } from '../src/parse/parse.js';
 import { LEAVE } from '../src/tagging/tag.js';
-import type { XmlElement } from '../src/tree.js';
+import type { XmlElement } from '../src/parse/tree.js';
 
 export const CLASS: Record<string, string> = { persName: 'persons', placeName: 'places', orgName: 'organisations', objectName: 'objects', eventName: 'events', date: 'dates' };
 const STRIPPED = new Set([...Object.keys(CLASS), 'roleName']);

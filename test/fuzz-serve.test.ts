@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, type Server } from '../src/serve.js';
+import { serve, type Server } from '../src/serve/serve.js';
 import { runServerFuzz } from './fuzz-serve.js';
 import { removeDir, runCli, tempDir } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compileStylesheets } from '../src/stylesheets.js';
+import { compileStylesheets } from '../src/transform/stylesheets.js';
 import { MUTATIONS, random, runFuzz } from './fuzz.js';
 
 const SEED = Number(process.env.EDITIO_FUZZ_SEED ?? 20261125);

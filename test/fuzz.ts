@@ -5,11 +5,11 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkSources } from '../src/check.js';
+import { checkSources } from '../src/validate/check.js';
 import { loadConfig } from '../src/config.js';
-import type { Source } from '../src/load.js';
+import type { Source } from '../src/load/load.js';
 import type { Message } from '../src/messages.js';
-import { transform } from '../src/transform.js';
+import { transform } from '../src/transform/transform.js';
 import { repoRoot, teiDir } from './helpers.js';
 
 /** mulberry32: a small, fast, seedable generator; the same seed gives the same cases. */

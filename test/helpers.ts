@@ -12,6 +12,8 @@ export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 export const teiAllSchema = path.join(sharedDir, 'reference', 'tei_all.rng');
 export const corpusDir = path.join(sharedDir, 'corpus');
 export const seedFile = path.join(sharedDir, 'seed', 'north-korean-pilots.txt');
+/** The compiled command line, as package.json's bin names it (npm test builds it first). */
+export const cliPath = path.join(repoRoot, 'dist', 'lib', 'cli', 'main.js');
 
 /** Debian's Chromium, as the browser tests launch it (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -33,7 +35,7 @@ export interface CliRun {
 
 /** Runs the compiled command line as a user would (npm test builds it first). */
 export function runCli(args: string[], cwd = repoRoot): CliRun {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'lib', 'cli.js'), ...args], {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

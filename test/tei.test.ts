@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { findXmlFiles, loadSources } from '../src/load.js';
-import { parse } from '../src/parse.js';
-import { validate } from '../src/validate.js';
+import { findXmlFiles, loadSources } from '../src/load/load.js';
+import { parse } from '../src/parse/parse.js';
+import { validate } from '../src/validate/validate.js';
 import { requireShared, teiAllSchema, teiDir } from './helpers.js';
 
 type Node = Record<string, unknown>;

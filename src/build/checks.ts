@@ -3,15 +3,15 @@
  * or the authority lists' ids and names (what the edition rules read), changed since last time.
  */
 import path from 'node:path';
-import { checkSources } from '../check.js';
+import { checkSources } from '../validate/check.js';
 import type { EditionConfig } from '../config.js';
-import { knownOf, type Source } from '../load.js';
+import { knownOf, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
-import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse.js';
-import { pointedIds, unusedEntries } from '../rules/authorities.js';
+import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse/parse.js';
+import { pointedIds, unusedEntries } from '../validate/rules/authorities.js';
 import { Authorities } from '../authorities.js';
 import { hashOf } from '../hash.js';
-import { type BuildState, type CheckRecord } from '../state.js';
+import { type BuildState, type CheckRecord } from '../incremental/state.js';
 
 /** Sources parsed, validated and checked at a time. */
 const CHUNK = 250;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { message, type Message } from '../messages.js';
-import type { ReadDoc } from '../parse.js';
+import type { ReadDoc } from '../parse/parse.js';
 
 /** A document's id in URLs and file names: its source file's name without .xml. */
 export const documentId = (doc: ReadDoc): string => path.basename(doc.source.path).replace(/\.xml$/i, '');

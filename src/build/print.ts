@@ -1,11 +1,11 @@
 import type { EditionConfig } from '../config.js';
 import { message, type Message } from '../messages.js';
-import type { ReadDoc } from '../parse.js';
+import type { ReadDoc } from '../parse/parse.js';
 import { bookHtml, indexEntries, type Chapter, type Paper } from '../print/book.js';
 import { chromiumAvailable, CHROMIUM, renderPdf } from '../print/pdf.js';
 import type { mentionsByEntry } from '../site/extracts.js';
 import type { Authorities } from '../authorities.js';
-import type { Output } from '../write.js';
+import type { Output } from '../write/write.js';
 import { documentId, documentUrl } from './names.js';
 import type { Transformer } from './transformer.js';
 

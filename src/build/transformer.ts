@@ -1,9 +1,9 @@
 import type { Message } from '../messages.js';
-import type { ReadDoc } from '../parse.js';
-import { TransformPool } from '../pool.js';
-import type { Format } from '../stylesheets.js';
+import type { ReadDoc } from '../parse/parse.js';
+import { TransformPool } from '../transform/pool.js';
+import type { Format } from '../transform/stylesheets.js';
 import { completeExtract } from '../site/extracts.js';
-import { transform, type StylesheetParams, type TransformRequest } from '../transform.js';
+import { transform, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
 
 /**
  * Transforms with the edition's parameters; each call's messages go to the sink it is given.

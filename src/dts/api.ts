@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildTree, type XmlElement } from '../tree.js';
+import { buildTree, type XmlElement } from '../parse/tree.js';
 import { citationTree, citeStructure, flatten, type CitableUnit } from './citation.js';
 import { escapeAttribute } from '../escape.js';
 

@@ -1,5 +1,5 @@
-import { TEI_NS } from '../parse.js';
-import { textContent, type XmlElement } from '../tree.js';
+import { TEI_NS } from '../parse/parse.js';
+import { textContent, type XmlElement } from '../parse/tree.js';
 
 /** A citable unit of a document: a division, or a block (paragraph, heading, list …) in one. */
 export interface CitableUnit {

@@ -1,4 +1,4 @@
-import type { Output } from '../write.js';
+import type { Output } from '../write/write.js';
 import { collection, document, entry, Library, memberOf, navigation, rootCollectionAnswer, type Registry } from './api.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { MentionLink } from '../site/extracts.js';
-import { packageRoot } from '../stylesheets.js';
+import { packageRoot } from '../transform/stylesheets.js';
 import { escapeAttribute } from '../escape.js';
 import type { Authorities } from '../authorities.js';
 

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import { STATE_DIR } from '../state.js';
+import { STATE_DIR } from '../incremental/state.js';
 import type { Authorities } from '../authorities.js';
 import type { Register } from '../entities.js';
-import type { ReadDoc } from '../parse.js';
-import type { Output, Pieces } from '../write.js';
+import type { ReadDoc } from '../parse/parse.js';
+import type { Output, Pieces } from '../write/write.js';
 import type { Summary } from './extracts.js';
-import { joinParts, type Part } from './parts.js';
+import { joinParts, type Part } from '../incremental/parts.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
 import { escapeAttribute } from '../escape.js';
-import { buildTree, type XmlElement } from '../tree.js';
+import { buildTree, type XmlElement } from '../parse/tree.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';

@@ -4,10 +4,10 @@
  * corpus.xml, the zip and the DTS answers runs nothing in a browser. Any other document is
  * published byte for byte.
  */
-import { knownOf } from '../load.js';
-import type { ReadDoc } from '../parse.js';
-import { findActiveContent } from '../rules/active.js';
-import { buildTree, type XmlElement } from '../tree.js';
+import { knownOf } from '../load/load.js';
+import type { ReadDoc } from '../parse/parse.js';
+import { findActiveContent } from '../validate/rules/active.js';
+import { buildTree, type XmlElement } from '../parse/tree.js';
 import { escapeRegExp } from '../escape.js';
 
 /** Offset just past the `>` of an element's start tag. */

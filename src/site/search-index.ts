@@ -2,7 +2,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashOf } from '../hash.js';
-import { packageRoot } from '../stylesheets.js';
+import { packageRoot } from '../transform/stylesheets.js';
 import type { SearchDocument } from './extracts.js';
 
 export const SEARCH_OPTIONS_FILE = path.join('xslt', 'html', 'assets', 'search-options.js');

@@ -1,9 +1,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import { knownOf, type Source } from '../load.js';
+import { knownOf, type Source } from '../load/load.js';
 import { message, type Message } from '../messages.js';
-import type { ReadDoc } from '../parse.js';
+import type { ReadDoc } from '../parse/parse.js';
 
 /** Where a source is published: tei/ plus its path inside the edition's sources folder. */
 export function publishedPath(config: EditionConfig, doc: ReadDoc): string {

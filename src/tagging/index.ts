@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthorityEntry } from '../authorities.js';
-import { authorityPaths, configIn, readAuthorities } from '../check.js';
+import { authorityPaths, configIn, readAuthorities } from '../validate/check.js';
 import type { EditionConfig } from '../config.js';
-import { findXmlFiles, loadSources } from '../load.js';
+import { findXmlFiles, loadSources } from '../load/load.js';
 import { ConfigError, message, type Message } from '../messages.js';
-import { parse } from '../parse.js';
-import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write.js';
+import { parse } from '../parse/parse.js';
+import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write/write.js';
 import { importText } from './import.js';
 import { tagDocument, type Insertion } from './tag.js';
 

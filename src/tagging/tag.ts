@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { message, type Message } from '../messages.js';
-import type { ParsedDoc } from '../parse.js';
-import { Positions, texts, type XmlElement } from '../tree.js';
+import type { ParsedDoc } from '../parse/parse.js';
+import { Positions, texts, type XmlElement } from '../parse/tree.js';
 import { findDates } from './dates.js';
 import type { AuthorityEntry } from '../authorities.js';
 import { NameFinder, suggestions, type NameMatch } from './names.js';

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { writeDossier } from './dossier.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = path.join(ROOT, 'dist', 'lib', 'cli.js');
+const CLI = path.join(ROOT, 'dist', 'lib', 'cli', 'main.js');
 const TIME = '/usr/bin/time';
 const SAXON = '/usr/share/java/Saxon-HE.jar';
 

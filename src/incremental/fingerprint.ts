@@ -1,0 +1,35 @@
+/** What, when it changes, makes every output stale: the build's fingerprint. */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EditionConfig } from '../config.js';
+import { knownOf, stampOf, type Source, type Stamped } from '../load/load.js';
+import { publishedSchemaFiles } from '../site/sources.js';
+import { hashOf } from '../hash.js';
+import { packageRoot, stylesheetsFingerprint } from '../transform/stylesheets.js';
+
+/** The toolkit's version, the compiled stylesheets and the configuration. */
+export async function toolkitFingerprint(config: EditionConfig): Promise<string> {
+  const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return hashOf(version, await stylesheetsFingerprint(), JSON.stringify(config));
+}
+
+/**
+ * The toolkit's fingerprint and every schema the sources name (with what each includes) or
+ * the schema given for all; and which schema files that read, each stamped before it was read.
+ */
+export async function buildFingerprint(
+  config: EditionConfig,
+  sources: readonly Source[],
+  schema: string | undefined,
+): Promise<{ fingerprint: string; schemaFiles: Stamped[] }> {
+  const named = new Set<string>(schema ? [path.resolve(schema)] : []);
+  for (const source of sources) for (const href of knownOf(source).schemaHrefs) named.add(href);
+  const schemaFiles: Stamped[] = [];
+  const schemas: string[] = [];
+  for (const file of await publishedSchemaFiles([...named].sort())) {
+    schemaFiles.push({ path: file, stamp: await stampOf(file) });
+    schemas.push(file, hashOf(await readFile(file).catch(() => '')));
+  }
+  return { fingerprint: hashOf(await toolkitFingerprint(config), ...schemas), schemaFiles };
+}

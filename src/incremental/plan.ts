@@ -1,0 +1,150 @@
+/**
+ * The incremental build's planner: every output is made from named inputs, each hashed; an
+ * output whose inputs all hash as last time, and which is still on disk, is kept as it is.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Message } from '../messages.js';
+import { hashOf } from '../hash.js';
+import { changedInputs, filesOf, filesWritten, tempDirOf, type BuildState, type OutputRecord } from './state.js';
+import { writeFileAtomic, type Output, type Pieces } from '../write/write.js';
+
+export type Content = string | Uint8Array;
+type Produce = (messages: Message[]) => Content | undefined | Promise<Content | undefined>;
+type ProduceMany = (messages: Message[]) => (Output | Pieces)[] | Promise<(Output | Pieces)[]>;
+
+export class OutputPlan {
+  /** Outputs written by this build: each as soon as it is made, so none waits in memory. */
+  readonly written = new Set<string>();
+  readonly kept = new Set<string>();
+  readonly records: Record<string, OutputRecord> = {};
+
+  constructor(
+    private readonly outDir: string,
+    private readonly previous: BuildState | undefined,
+    /** The build's messages: those of kept outputs are replayed into it. */
+    private readonly messages: Message[],
+    /** Why the build is not incremental, if it is not: named for every output it makes. */
+    private readonly fullReason: string | undefined,
+    private readonly log?: (line: string) => void,
+    /** Folders of the output in which no file was added or removed since the last build: what it made there is there. */
+    private readonly untouched: ReadonlySet<string> = new Set(),
+  ) {}
+
+  /** What an output or group made last time. */
+  private madeBefore(file: string): string[] | undefined {
+    const previous = this.previous?.outputs[file];
+    return previous && filesOf(file, previous);
+  }
+
+  /** Why `file` (or a group) must be made again; undefined if it may be kept as it is on disk. */
+  private whyMake(file: string, inputs: Record<string, string>): string | undefined {
+    if (this.fullReason) return this.fullReason;
+    const previous = this.previous?.outputs[file];
+    const files = previous?.inputs['files'];
+    const changed = changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs);
+    if (changed) return changed.includes('new') ? 'new' : `${changed.join(', ')} changed`;
+    const there = (f: string): boolean => this.untouched.has(path.posix.dirname(f)) || existsSync(path.join(this.outDir, ...f.split('/')));
+    return this.madeBefore(file)!.every(there) ? undefined : 'missing on disk';
+  }
+
+  /** Whether `file` (or a group) would be kept. */
+  isCurrent(file: string, inputs: Record<string, string>): boolean {
+    return this.whyMake(file, inputs) === undefined;
+  }
+
+  /** Keeps `file` if it may be kept; returns the messages it raised when it was made. */
+  private keep(file: string, inputs: Record<string, string>): Message[] | undefined {
+    const why = this.whyMake(file, inputs);
+    if (why !== undefined) {
+      this.log?.(`${file}: ${why}`);
+      return undefined;
+    }
+    const previous = this.previous!.outputs[file]!;
+    for (const f of this.madeBefore(file)!) this.kept.add(f);
+    this.records[file] = previous;
+    return previous.messages;
+  }
+
+  /**
+   * make() in two steps, so that many outputs can be in the making at once (on a worker pool):
+   * start() keeps the output or starts producing it; the step it returns waits, writes and
+   * records. Finishing in the order of starting keeps the messages in the same order as make().
+   */
+  start(file: string, inputs: Record<string, string>, produce: Produce): () => Promise<void> {
+    const kept = this.keep(file, inputs);
+    if (kept) return async () => void this.messages.push(...kept);
+    const messages: Message[] = [];
+    const pending = Promise.resolve(produce(messages));
+    return async () => {
+      const content = await pending;
+      for (const m of messages) this.messages.push(m);
+      if (content === undefined) return;
+      await this.write(file, content);
+      this.records[file] = { inputs, messages };
+    };
+  }
+
+  /** Makes `file` from `inputs` unless it can be kept. A failed `produce` (undefined) leaves no output. */
+  async make(file: string, inputs: Record<string, string>, produce: Produce): Promise<void> {
+    await this.start(file, inputs, produce)();
+  }
+
+  /** Makes a group of outputs that one step produces together; kept only if all it made is still there. */
+  async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany): Promise<void> {
+    const kept = this.keep(group, inputs);
+    if (kept) return void this.messages.push(...kept);
+    const messages: Message[] = [];
+    const outputs = await produce(messages);
+    for (const m of messages) this.messages.push(m);
+    for (const o of outputs) await this.write(o.path, o.content);
+    this.records[group] = { inputs: { ...inputs, files: outputs.map((o) => o.path).join('\n') }, messages };
+  }
+
+  /** Whether `file` is an output of this build (made or kept). */
+  has(file: string): boolean {
+    return this.written.has(file) || this.kept.has(file);
+  }
+
+  private async write(file: string, content: Content | Pieces['content']): Promise<void> {
+    await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content, { tempDir: tempDirOf(this.outDir) });
+    this.written.add(file);
+  }
+
+  /** An output's content, as on disk (just made, or kept). */
+  async content(file: string): Promise<Buffer | undefined> {
+    return this.has(file) ? readFile(path.join(this.outDir, ...file.split('/'))) : undefined;
+  }
+
+  async text(file: string): Promise<string | undefined> {
+    const content = await this.content(file);
+    return content?.toString('utf8');
+  }
+
+  /** A hash of an output's inputs, for outputs made from other outputs. */
+  inputsOf(file: string): string {
+    const inputs = this.records[file]?.inputs ?? {};
+    return hashOf(...Object.keys(inputs).sort().map((k) => `${k}=${inputs[k]}`));
+  }
+
+  /** Every file the last build wrote, if there was one. */
+  lastWritten(): string[] | undefined {
+    return this.previous && filesWritten(this.previous);
+  }
+
+  /** Every output of this build, made or kept: what a clean-up of the folder must leave. */
+  files(): string[] {
+    return [...this.written, ...this.kept];
+  }
+}
+
+/** Starts up to `window` steps ahead and finishes them in order: parallel work, sequential results. */
+export async function inOrder<T>(items: readonly T[], window: number, start: (item: T, index: number) => () => Promise<void>): Promise<void> {
+  const started: (() => Promise<void>)[] = [];
+  let next = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (next < items.length && next < i + window) started.push(start(items[next]!, next++));
+    await started[i]!();
+  }
+}

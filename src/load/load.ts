@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, message, type Message } from '../messages.js';
+import { hashOf } from '../hash.js';
+import { OUTPUT_MARKER } from '../write/write.js';
+
+export type Role = 'document' | 'introduction' | 'authorities';
+
+/** What a build knows of a source's content without reading it again. */
+export interface Known {
+  hash: string;
+  size: number;
+  /** The schemas its xml-model processing instructions name, as absolute paths (URLs left out). */
+  schemaHrefs: string[];
+}
+
+/** A file's size, times and inode when it was read: if none differs later, the file is as it was (as git's index assumes). */
+export interface Stamp {
+  stamp: string;
+  /**
+   * Its modification time: an edit within the file system's time granularity of it may not
+   * show in the stamp. (A replacement that sets an older time still changes the change time,
+   * which no program can set, so it shows.)
+   */
+  changedAt: number;
+}
+
+/** A file that was read, with its stamp from just before. */
+export interface Stamped {
+  path: string;
+  stamp: Stamp;
+}
+
+export async function stampOf(file: string): Promise<Stamp> {
+  try {
+    const s = await stat(file);
+    return { stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs };
+  } catch {
+    return { stamp: 'missing', changedAt: 0 };
+  }
+}
+
+/** A file as read from disk, before any interpretation. */
+export interface Source {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown in messages (relative to the working folder when inside it). */
+  name: string;
+  /** Its content; for a file the last build knew unchanged, read when first asked for. */
+  readonly bytes: Buffer;
+  role: Role;
+  /** Its hash, size and schemas: from the last build for a file not read, else worked out when first asked for (knownOf). */
+  known?: Known;
+  /**
+   * Its stamp, taken before its bytes were read (or, for a file not read, the stamp the last
+   * build took): a file replaced after that, even by one with an older time, stamps otherwise.
+   */
+  stamp?: Stamp;
+}
+
+/** xml-model targets, read from the prolog without parsing the document. */
+function schemaHrefs(source: Source): string[] {
+  const prolog = source.bytes.subarray(0, 4096).toString('latin1');
+  const hrefs: string[] = [];
+  for (const [pi] of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
+    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) hrefs.push(path.resolve(path.dirname(source.path), href));
+  }
+  return hrefs;
+}
+
+export function knownOf(source: Source): Known {
+  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: schemaHrefs(source) });
+}
+
+/** A source the last build read as it is now: its bytes are read only if something needs them. */
+function unread(file: string, name: string, role: Role, known: Known & { stamp: Stamp }): Source {
+  let bytes: Buffer | undefined;
+  const { stamp, ...content } = known;
+  return {
+    path: file,
+    name,
+    role,
+    known: content,
+    stamp,
+    get bytes(): Buffer {
+      try {
+        return (bytes ??= readFileSync(file));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        throw new ConfigError(message('error', 'load', 'file-unreadable', `the file could not be read while the build ran (${code}); build again`, { file: name }));
+      }
+    },
+  };
+}
+
+export function displayName(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+async function listXml(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  // A folder editio built an edition into holds outputs, never sources.
+  if (entries.some((entry) => entry.name === OUTPUT_MARKER)) return [];
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+      for (const item of (await listXml(full))) files.push(item);
+    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.xml')) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+/** Expands files and folders into a sorted list of XML files; unreadable paths become messages. */
+export async function findXmlFiles(paths: readonly string[]): Promise<{ files: string[]; messages: Message[] }> {
+  const files = new Set<string>();
+  const messages: Message[] = [];
+  for (const given of paths) {
+    const full = path.resolve(given);
+    try {
+      const info = await stat(full);
+      if (info.isDirectory()) for (const f of await listXml(full)) files.add(f);
+      else files.add(full);
+    } catch {
+      messages.push(message('error', 'load', 'file-unreadable', `cannot read ${given}: no such file or folder`, { file: given }));
+    }
+  }
+  return { files: [...files].sort(), messages };
+}
+
+/** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
+const READ_AHEAD = 64;
+
+/** Reads files; a file that cannot be read is a message, not an exception. */
+export async function loadSources(
+  files: readonly string[],
+  roleOf: (file: string) => Role = () => 'document',
+  /** What the last build knew of files unchanged since, and their stamps: those are not read now. */
+  known: ReadonlyMap<string, Known & { stamp: Stamp }> = new Map(),
+): Promise<{ sources: Source[]; messages: Message[] }> {
+  const sources: Source[] = [];
+  const messages: Message[] = [];
+  const toRead = files.filter((file) => !known.has(file));
+  const read = new Map<string, PromiseSettledResult<{ bytes: Buffer; stamp: Stamp }>>();
+  const stampAndRead = async (file: string): Promise<{ bytes: Buffer; stamp: Stamp }> => {
+    const stamp = await stampOf(file);
+    return { stamp, bytes: await readFile(file) };
+  };
+  for (let i = 0; i < toRead.length; i += READ_AHEAD) {
+    const batch = toRead.slice(i, i + READ_AHEAD);
+    (await Promise.allSettled(batch.map(stampAndRead))).forEach((result, j) => read.set(batch[j]!, result));
+  }
+  for (const file of files) {
+    const name = displayName(file);
+    const result = read.get(file);
+    if (!result) sources.push(unread(file, name, roleOf(file), known.get(file)!));
+    else if (result.status === 'fulfilled') sources.push({ path: file, name, bytes: result.value.bytes, role: roleOf(file), stamp: result.value.stamp });
+    else {
+      const code = (result.reason as NodeJS.ErrnoException).code ?? 'error';
+      messages.push(message('error', 'load', 'file-unreadable', `cannot read the file (${code})`, { file: name }));
+    }
+  }
+  return { sources, messages };
+}
+

@@ -1,0 +1,253 @@
+import { constants } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pipeline, type Duplex } from 'node:stream';
+import { Library } from '../dts/api.js';
+import { AnswerCache } from '../dts/cache.js';
+import { ConfigError, message } from '../messages.js';
+import { isBuiltEdition } from '../write/write.js';
+
+export interface ServeOptions {
+  /** The folder to serve: a built edition (dist/edition/). */
+  dir: string;
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port?: number;
+  /** Live reload (`serve --watch`): pages get a script that reloads them when `changed()` is called. */
+  live?: boolean;
+  /** Told of every request that failed on the server's side (a file gone in a rebuild, say). */
+  log?: (line: string) => void;
+}
+
+export interface Server {
+  url: string;
+  /** The folder served. */
+  dir: string;
+  /** After a rebuild: rereads the DTS data and, when live, reloads the open pages. */
+  changed(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const LIVE = '/__editio/live';
+const LIVE_SCRIPT = `new EventSource('${LIVE}').addEventListener('reload', () => location.reload());\n`;
+
+const NOT_BUILT =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\'">' +
+  '<title>Not built</title></head><body><main><h1>This page is not in the current build</h1>' +
+  '<p>The terminal running <code>editio serve --watch</code> says why. It reloads when a build makes it.</p></main></body></html>';
+
+/** A page as served live: with the reload script, and a CSP that lets it listen to the server. */
+function withLiveReload(html: string): string {
+  return html
+    .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*)"/, "$1; connect-src 'self'\"")
+    .replace('</head>', `<script src="${LIVE}.js"></script></head>`);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/tei+xml; charset=utf-8',
+  '.rng': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+};
+
+/**
+ * Sent with every answer: pages may use only the edition's own files and may not be framed by
+ * another site; anything else (TEI, SVG, JSON) is sandboxed, so no script in a document runs.
+ */
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const FILE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; sandbox";
+const HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+const headersFor = (type: string): Record<string, string> => ({
+  ...HEADERS,
+  'Content-Type': type,
+  'Content-Security-Policy': type.startsWith('text/html') ? PAGE_POLICY : FILE_POLICY,
+});
+
+function answer(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, headersFor('text/plain; charset=utf-8'));
+  res.end(text + '\n');
+}
+
+/**
+ * The file a request names, open for reading, or undefined if it names no file inside `root`:
+ * no path outside it (symbolic links followed), nothing hidden (the build state in .editio/
+ * names the sources' paths), nothing but a regular file.
+ */
+async function openFile(root: string, url: URL): Promise<{ handle: FileHandle; size: number; file: string } | undefined> {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined;
+  }
+  if (pathname.includes('\0') || pathname.split(/[/\\]/).some((segment) => segment.startsWith('.'))) return undefined;
+  let file = path.join(root, path.normalize(pathname));
+  let handle: FileHandle | undefined;
+  try {
+    if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+    const real = await realpath(file);
+    if (real !== root && !real.startsWith(root + path.sep)) return undefined;
+    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const info = await handle.stat();
+    if (info.isFile()) return { handle, size: info.size, file: real };
+  } catch {
+    // Gone, a folder without index.html, unreadable: not found.
+  }
+  await handle?.close();
+  return undefined;
+}
+
+const DTS_BASE = '/api/dts';
+
+interface Site {
+  root: string;
+  /** The server's own origin: what DTS identifiers are built from, never the request's Host. */
+  origin: string;
+  /** The Host headers it answers to; any other is a page of another site (DNS rebinding). */
+  hosts: Set<string>;
+  /** The DTS answers of the last build; undefined if it has no DTS data. */
+  dts: AnswerCache | undefined;
+  /** Open live-reload connections; undefined when not live. */
+  listeners: Set<ServerResponse> | undefined;
+  log: (line: string) => void;
+}
+
+async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { root, dts, listeners } = site;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    return answer(res, 405, 'Method not allowed: the edition is read-only.');
+  }
+  if ((req.url ?? '').length > 2048) return answer(res, 414, 'The address is too long.');
+  const host = req.headers.host;
+  if (host !== undefined && !site.hosts.has(host.toLowerCase())) {
+    return answer(res, 421, `This server answers to ${[...site.hosts][0]} only, not to "${host.slice(0, 100)}".`);
+  }
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', site.origin);
+  } catch {
+    return answer(res, 400, 'The address is malformed.');
+  }
+  if (url.pathname === DTS_BASE || url.pathname.startsWith(DTS_BASE + '/')) {
+    const reply = dts ? await dts.get(url) : undefined;
+    if (!reply) return answer(res, 404, dts ? 'No such DTS endpoint.' : 'This edition has no DTS data; rebuild it.');
+    res.writeHead(reply.status, { ...headersFor(reply.type), ...reply.headers });
+    return void res.end(req.method === 'HEAD' ? undefined : reply.body);
+  }
+  if (listeners && url.pathname === LIVE) {
+    res.writeHead(200, { ...headersFor('text/event-stream'), 'Cache-Control': 'no-store' });
+    res.write(': live reload\n\n');
+    listeners.add(res);
+    return void req.on('close', () => listeners.delete(res));
+  }
+  if (listeners && url.pathname === `${LIVE}.js`) {
+    res.writeHead(200, { ...headersFor(TYPES['.js']!), 'Cache-Control': 'no-store' });
+    return void res.end(req.method === 'HEAD' ? undefined : LIVE_SCRIPT);
+  }
+  const found = await openFile(root, url);
+  if (!found && listeners && /(\/|\.html)$/.test(url.pathname)) {
+    // While watching, a page the last build could not make waits for the build that can.
+    res.writeHead(404, { ...headersFor(TYPES['.html']!), 'Cache-Control': 'no-store' });
+    return void res.end(withLiveReload(NOT_BUILT));
+  }
+  if (!found) return answer(res, 404, 'Not found.');
+  const { handle: file, size } = found;
+  const type = TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+  if (req.method === 'HEAD' || (listeners && type === TYPES['.html'])) {
+    let page: string | undefined;
+    try {
+      if (req.method === 'GET') page = withLiveReload(await file.readFile('utf8'));
+    } finally {
+      await file.close();
+    }
+    res.writeHead(200, { ...headersFor(type), ...(listeners ? { 'Cache-Control': 'no-store' } : { 'Content-Length': size }) });
+    return void res.end(page);
+  }
+  res.writeHead(200, { ...headersFor(type), 'Content-Length': size });
+  // The file is open: a rebuild that removes it now does not take it away from this answer.
+  // pipeline closes the file however the answer ends, a reader leaving early included.
+  pipeline(file.createReadStream(), res, (err) => {
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') site.log(`${req.method} ${url.pathname}: ${err.message}`);
+  });
+}
+
+async function dtsOf(root: string): Promise<AnswerCache | undefined> {
+  const library = await Library.open(root, DTS_BASE);
+  return library && new AnswerCache(library);
+}
+
+/** The Host headers a server on 127.0.0.1 at `port` is reached by. */
+function hostsOf(port: number): Set<string> {
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  return new Set([...names.map((name) => `${name}:${port}`), ...(port === 80 ? names : [])]);
+}
+
+/**
+ * Serves a built edition on 127.0.0.1 (never on another interface), read-only, with the DTS 1.0
+ * API at /api/dts (entry, collection, navigation, document) over its published TEI. Only a folder
+ * editio built is served, and only to pages of this server (the Host header is checked).
+ */
+export async function serve(options: ServeOptions): Promise<Server> {
+  const dir = path.resolve(options.dir);
+  if (!(await isBuiltEdition(dir))) {
+    const reason = `${dir} is not an edition editio built (it has no .editio-output); build one with "editio build", or name its folder with --out`;
+    throw new ConfigError(message('error', 'config', 'out-not-editio', reason));
+  }
+  const root = await realpath(dir);
+  const site: Site = {
+    root,
+    origin: '',
+    hosts: new Set(),
+    dts: await dtsOf(root),
+    listeners: options.live ? new Set() : undefined,
+    log: options.log ?? (() => undefined),
+  };
+  const server = createServer((req, res) => {
+    handle(site, req, res).catch((err: Error) => {
+      site.log(`${req.method} ${req.url}: ${err.message}`);
+      if (!res.headersSent) answer(res, 500, 'The file could not be read.');
+      else res.destroy();
+    });
+  });
+  // Node closes a CONNECT or Upgrade request without a word unless told otherwise: refuse it as any other method.
+  const refuse = (_req: IncomingMessage, socket: Duplex): void => {
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuse);
+  server.on('upgrade', refuse);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  site.origin = `http://127.0.0.1:${port}`;
+  site.hosts = hostsOf(port);
+  return {
+    url: `${site.origin}/`,
+    dir: root,
+    changed: async () => {
+      site.dts = await dtsOf(root);
+      for (const listener of site.listeners ?? []) listener.write('event: reload\ndata: built\n\n');
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const listener of site.listeners ?? []) listener.end();
+        server.close(() => resolve());
+      }),
+  };
+}

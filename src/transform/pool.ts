@@ -1,0 +1,129 @@
+/**
+ * Transforms on worker threads, for editions large enough to pay for them: each worker costs
+ * ~0.3 s and ~100 MB to start and warms up its own JIT, so on few documents the main thread
+ * alone is faster (see the README's performance section).
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { TransformRequest, TransformResult } from './transform.js';
+import type { WorkerRequest } from './transform-worker.js';
+import { startWorker } from './worker-script.js';
+
+/** Fewer documents to render than this, and the build does not start workers (measured: 60 documents 7.5 s with two workers, 8.3 s without). */
+export const POOL_THRESHOLD = 50;
+
+/**
+ * Transforms a worker runs before it is replaced by a fresh one: SaxonJS's heap in a worker
+ * grows over thousands of transforms (two workers ran out of memory near 4,000 documents each).
+ */
+export const TRANSFORMS_PER_WORKER = 500;
+
+type Reply = { kind: 'ready' } | { kind: 'result'; id: number; result: TransformResult };
+type Task = { id: number; message: WorkerRequest };
+
+export class TransformPool {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Task[] = [];
+  /** What each working worker is doing, and how many transforms it has done. */
+  private readonly busy = new Map<Worker, number>();
+  private readonly done = new Map<Worker, number>();
+  private readonly waiting = new Map<number, (result: TransformResult | undefined) => void>();
+  private readonly retiring = new Set<Worker>();
+  private broken = false;
+  private nextId = 0;
+
+  private constructor(private readonly authorityTexts: string[]) {}
+
+  /** A worker with the authority lists parsed, or undefined if it could not start. */
+  private start(): Promise<Worker | undefined> {
+    const worker = startWorker(new URL('./transform-worker.js', import.meta.url));
+    return new Promise((resolve) => {
+      worker.once('message', () => {
+        worker.on('message', (reply: Reply) => this.answer(worker, reply));
+        worker.on('error', () => this.fail());
+        worker.on('exit', () => this.retiring.delete(worker) || this.fail());
+        this.done.set(worker, 0);
+        resolve(worker);
+      });
+      worker.once('error', () => resolve(undefined));
+      worker.postMessage({ kind: 'authorities', texts: this.authorityTexts } satisfies WorkerRequest);
+    });
+  }
+
+  /** A pool with the authority lists parsed in every worker; undefined if one thread would do. */
+  static async open(authorityTexts: string[], documents: number): Promise<TransformPool | undefined> {
+    const size = Math.min(availableParallelism(), 4);
+    if (size < 2 || documents < POOL_THRESHOLD) return undefined;
+    const pool = new TransformPool(authorityTexts);
+    const workers = await Promise.all(Array.from({ length: size }, () => pool.start()));
+    pool.idle.push(...workers.filter((w): w is Worker => w !== undefined));
+    // Workers that cannot start leave the work to this thread rather than fail the build.
+    if (pool.idle.length < size) {
+      await pool.close();
+      return undefined;
+    }
+    return pool;
+  }
+
+  /** The transform's result, or undefined if the pool cannot run it: the caller then runs it itself. */
+  run(request: TransformRequest, withAuthorities: boolean): Promise<TransformResult | undefined> {
+    if (this.broken) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.queue.push({ id, message: { kind: 'transform', id, request, withAuthorities } });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const task = this.queue.shift()!;
+      this.busy.set(worker, task.id);
+      worker.postMessage(task.message);
+    }
+  }
+
+  private answer(worker: Worker, reply: Reply): void {
+    if (reply.kind !== 'result') return;
+    this.busy.delete(worker);
+    this.waiting.get(reply.id)?.(reply.result);
+    this.waiting.delete(reply.id);
+    const done = this.done.get(worker)! + 1;
+    this.done.set(worker, done);
+    if (done < TRANSFORMS_PER_WORKER) this.idle.push(worker);
+    else this.replace(worker);
+    this.dispatch();
+  }
+
+  private replace(worker: Worker): void {
+    this.retiring.add(worker);
+    // The fresh worker starts once the old one is gone: a worker starting while another
+    // terminates can crash Node (nodejs/node#56312).
+    void worker.terminate().then(() => this.start()).then((fresh) => {
+      if (fresh && !this.broken) {
+        this.idle.push(fresh);
+        this.dispatch();
+      } else {
+        void fresh?.terminate();
+        if (!fresh) this.fail();
+      }
+    });
+  }
+
+  /** A worker died: nothing waits for it, every transform not yet done goes back to the caller. */
+  private fail(): void {
+    this.broken = true;
+    for (const resolve of this.waiting.values()) resolve(undefined);
+    this.waiting.clear();
+    this.queue.length = 0;
+  }
+
+  async close(): Promise<void> {
+    this.broken = true;
+    const workers = [...this.idle, ...this.busy.keys()];
+    for (const w of workers) this.retiring.add(w);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,124 @@
+import { createRequire } from 'node:module';
+import type SaxonJSModule from 'saxon-js';
+import { message, type Message } from '../messages.js';
+import { loadStylesheet, type Format } from './stylesheets.js';
+
+let saxonJs: typeof SaxonJSModule | undefined;
+/** SaxonJS, loaded on first use: a build with nothing to transform does not pay for loading it. */
+const saxon = (): typeof SaxonJSModule => (saxonJs ??= createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule);
+
+/**
+ * The parameters the stylesheets declare (xslt/common/params.xsl), with their XPath types.
+ * test/transform.test.ts fails when this list and the stylesheet's declarations drift apart.
+ */
+export const STYLESHEET_PARAMS = {
+  /** The edition's configuration, as JSON (title, subtitle, editors, licence, baseUrl, language). */
+  'edition-json': 'xs:string',
+  /** The edition's documents in date order, as a JSON array of extracts. */
+  'documents-json': 'xs:string',
+  /** Parsed authority files, for standard names and register links. */
+  authorities: 'document-node()*',
+  /** The document's identifier, as used in its URLs. */
+  'document-id': 'xs:string',
+  /** Relative path from the page to the edition's root: '' or '../'. */
+  'path-to-root': 'xs:string',
+  /** In mode register: which list to render (listPerson, …). */
+  'register-list': 'xs:string',
+  /** The TEI source's path in the published edition (tei/…), for its download link. */
+  'source-path': 'xs:string',
+  /** In mode register: how often each entry is mentioned, as JSON (entry id → { mentions, pages }). */
+  'counts-json': 'xs:string',
+  /** In mode register-entry: the entry's id. */
+  'entry-id': 'xs:string',
+  /** In mode register-entry: the entry's mentions in context, as a JSON array. */
+  'mentions-json': 'xs:string',
+  /** For a list split over several pages (an entry's mentions, the documents): which page this is, of how many, and the number of its first item. */
+  part: 'xs:integer',
+  parts: 'xs:integer',
+  'first-number': 'xs:integer',
+  /** In mode register-entry, on the first page: how many mentions on how many pages in all. */
+  'entry-mentions': 'xs:integer',
+  'entry-pages': 'xs:integer',
+  /** In modes chronology and chronology-year: the dates of the page in order, as JSON. */
+  'chronology-json': 'xs:string',
+  /** For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. */
+  'chronology-years-json': 'xs:string',
+  /** Prefixed to every anchor, so that many documents can share one page (the print edition). */
+  'anchor-prefix': 'xs:string',
+  /** In the text edition: the column lines are wrapped at. */
+  'text-width': 'xs:integer',
+} as const;
+
+type TypeOf<T> = T extends 'xs:string' ? string : T extends 'xs:integer' ? number : unknown[];
+
+export type StylesheetParams = {
+  -readonly [K in keyof typeof STYLESHEET_PARAMS]?: TypeOf<(typeof STYLESHEET_PARAMS)[K]>;
+};
+
+export interface TransformRequest {
+  format: Format;
+  /** The document, as text. */
+  sourceText: string;
+  /** Name used in messages. */
+  file: string;
+  initialMode?: string;
+  params?: StylesheetParams;
+}
+
+export interface TransformResult {
+  output: string | undefined;
+  messages: Message[];
+}
+
+/** JavaScript numbers reach XSLT as xs:double: cast those the stylesheets declare as xs:integer. */
+function toStylesheetParams(params: StylesheetParams = {}): Record<string, unknown> {
+  const converted: Record<string, unknown> = { ...params };
+  for (const [name, type] of Object.entries(STYLESHEET_PARAMS)) {
+    if (type === 'xs:integer' && typeof converted[name] === 'number') {
+      converted[name] = saxon().XPath.evaluate('xs:integer($n)', null, { params: { n: converted[name] }, resultForm: 'xdm' });
+    }
+  }
+  return converted;
+}
+
+function messageText(content: unknown): string {
+  return String(saxon().XPath.evaluate('string(.)', content)).trim();
+}
+
+/**
+ * Runs a compiled stylesheet. `xsl:message` output of the form `[rule-id] reason` becomes a
+ * warning on the document; a dynamic error becomes an error, and the output is withheld.
+ */
+export function transform(request: TransformRequest): TransformResult {
+  const messages: Message[] = [];
+  const at = { file: request.file };
+  try {
+    const result = saxon().transform(
+      {
+        stylesheetInternal: loadStylesheet(request.format),
+        sourceText: request.sourceText,
+        destination: 'serialized',
+        ...(request.initialMode ? { initialMode: request.initialMode } : {}),
+        stylesheetParams: toStylesheetParams(request.params),
+        deliverMessage: (content: unknown) => {
+          const text = messageText(content);
+          const tagged = /^\[([a-z0-9-]+)\]\s*([\s\S]*)$/.exec(text);
+          messages.push(message('warning', 'transform', tagged ? tagged[1]! : 'xslt-message', tagged ? tagged[2]! : text, at));
+        },
+      },
+      'sync',
+    );
+    return { output: result.principalResult, messages };
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    messages.push(
+      message('error', 'transform', 'xslt-error', `the ${request.format} stylesheet failed (${e.code ?? 'error'}): ${e.message ?? String(err)}`, at),
+    );
+    return { output: undefined, messages };
+  }
+}
+
+/** Parses XML once into a node that can be passed to many transforms as a parameter. */
+export async function parseForStylesheets(text: string): Promise<unknown> {
+  return saxon().getResource({ text, type: 'xml' });
+}

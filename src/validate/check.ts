@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE, loadConfig, type EditionConfig } from '../config.js';
+import { findXmlFiles, loadSources, type Role, type Source } from '../load/load.js';
+import type { Message } from '../messages.js';
+import { activeContent } from './rules/active.js';
+import { parse, type ParsedDoc } from '../parse/parse.js';
+import { runRules } from './rules/index.js';
+import { Authorities } from '../authorities.js';
+import { validate, type ValidateOptions } from './validate.js';
+
+export interface CheckOptions extends ValidateOptions {
+  /** The edition the files belong to: its authority lists drive the edition rules. */
+  edition?: EditionConfig;
+  /** Foreign TEI: schema problems are warnings, and only a document that cannot be parsed fails. */
+  lenient?: boolean;
+  /**
+   * Only some of the edition's files, the others checked before (an incremental build): rules
+   * that need the whole edition are left to the caller.
+   */
+  partial?: boolean;
+  /** The edition's authority lists, read once by the caller (a build checks in chunks); else read here. */
+  authorities?: Authorities;
+}
+
+export interface CheckedDoc {
+  doc: ParsedDoc;
+  /** Well-formed, valid against its schema, and without an error from the edition rules. */
+  valid: boolean;
+}
+
+export interface CheckResult {
+  docs: CheckedDoc[];
+  messages: Message[];
+  fileCount: number;
+}
+
+/** Where each file of an edition belongs: the introduction, the authority lists, or the documents. */
+export function roleFinder(config: EditionConfig): (file: string) => Role {
+  const sources = path.resolve(config.root, config.sources);
+  const intro = config.introduction ? path.resolve(sources, config.introduction) : undefined;
+  const authorities = new Set(config.authorities.map((a) => path.resolve(sources, a)));
+  return (file) => (file === intro ? 'introduction' : authorities.has(file) ? 'authorities' : 'document');
+}
+
+export function authorityPaths(config: EditionConfig): string[] {
+  return config.authorities.map((a) => path.resolve(config.root, config.sources, a));
+}
+
+/** Parses, validates against RelaxNG and applies the edition rules: the validate stage. */
+export async function checkSources(sources: readonly Source[], options: CheckOptions = {}): Promise<CheckResult> {
+  const messages: Message[] = [];
+  const parsed: ParsedDoc[] = [];
+  for (const source of sources) {
+    const result = parse(source);
+    for (const item of result.messages) messages.push(item);
+    if (!result.doc) continue;
+    parsed.push(result.doc);
+    for (const item of activeContent(result.doc)) messages.push(item);
+  }
+  const docs: CheckedDoc[] = [];
+  for (const verdict of await validate(parsed, options)) {
+    for (const m of verdict.messages) messages.push(options.lenient && m.severity === 'error' ? { ...m, severity: 'warning' } : m);
+    docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
+  }
+  if (options.edition) {
+    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false, options.authorities);
+    dropRepeats(messages, ruleMessages);
+    for (const item of ruleMessages) messages.push(item);
+    const failed = new Set(ruleMessages.filter((m) => m.severity === 'error').map((m) => m.file));
+    for (const checked of docs) if (failed.has(checked.doc.source.name)) checked.valid = false;
+  }
+  return { docs, messages, fileCount: sources.length };
+}
+
+/** An impossible date is reported by RelaxNG and by date-invalid: keep the message that says more. */
+function dropRepeats(messages: Message[], ruleMessages: readonly Message[]): void {
+  const dated = new Set(ruleMessages.filter((m) => m.ruleId === 'date-invalid').map((m) => `${m.file}:${m.line}`));
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.ruleId === 'relaxng' && dated.has(`${m.file}:${m.line}`)) messages.splice(i, 1);
+  }
+}
+
+/** The edition's authority lists, read for the rules; their own faults are not this run's. */
+export async function readAuthorities(config: EditionConfig, parsed: readonly ParsedDoc[] = []): Promise<Authorities> {
+  const docs = parsed.filter((d) => d.source.role === 'authorities');
+  const missing = authorityPaths(config).filter((p) => !docs.some((d) => d.source.path === p) && existsSync(p));
+  const { sources } = await loadSources(missing, () => 'authorities');
+  for (const source of sources) {
+    const doc = parse(source).doc;
+    if (doc) docs.push(doc);
+  }
+  return new Authorities(docs);
+}
+
+async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, given: Authorities | undefined): Promise<Message[]> {
+  const authorities = given ?? (await readAuthorities(config, parsed));
+  const sourcesDir = path.resolve(config.root, config.sources);
+  // Files outside the edition's sources are not its documents: its rules do not apply to them.
+  const inEdition = (d: ParsedDoc): boolean => !path.relative(sourcesDir, d.source.path).startsWith('..');
+  const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
+  const inRun = new Set(parsed.map((d) => d.source.path));
+  const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
+  return runRules({ docs, authorities, wholeEdition });
+}
+
+/** The edition configuration in `dir`, if there is one. */
+export async function configIn(dir: string): Promise<EditionConfig | undefined> {
+  return existsSync(path.join(dir, CONFIG_FILE)) ? loadConfig(dir) : undefined;
+}
+
+/**
+ * `editio validate`: checks files and folders of TEI, building nothing. Inside an edition (a
+ * working folder with editio.config.json) the edition rules apply to its files too.
+ */
+export async function validateFiles(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const edition = options.edition ?? (await configIn(process.cwd()));
+  const found = await findXmlFiles(paths);
+  const loaded = await loadSources(found.files, edition ? roleFinder(edition) : undefined);
+  const result = await checkSources(loaded.sources, { ...options, ...(edition ? { edition } : {}) });
+  return { ...result, messages: [...found.messages, ...loaded.messages, ...result.messages], fileCount: found.files.length };
+}

@@ -1,0 +1,86 @@
+import type { Message } from '../../messages.js';
+import type { ParsedDoc } from '../../parse/parse.js';
+import { Positions, texts } from '../../parse/tree.js';
+import { KIND_OF_MENTION } from '../../entities.js';
+import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
+import type { Authorities, AuthorityEntry } from '../../authorities.js';
+import { namePattern } from '../../escape.js';
+
+/** The ids a document points to, in any pointer attribute. */
+export function pointedIds(doc: ParsedDoc): Set<string> {
+  const used = new Set<string>();
+  for (const element of teiElements(doc)) {
+    for (const attribute of POINTER_ATTRIBUTES) {
+      for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/)) {
+        const parts = splitPointer(pointer);
+        if (parts) used.add(parts.id);
+      }
+    }
+  }
+  return used;
+}
+
+/** Entries none of `used` names: candidates for removal, or mentions left untagged. */
+export function unusedEntries(authorities: Authorities, used: ReadonlySet<string>): Message[] {
+  return [...authorities.entries.values()]
+    .filter((entry) => !used.has(entry.id))
+    .map((entry) =>
+      located('warning', 'authority-unused', `the ${entry.kind.entry} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
+    );
+}
+
+/** An entry nothing in the edition points to: a candidate for removal, or a mention left untagged. */
+export const authorityUnused: Rule = {
+  id: 'authority-unused',
+  severity: 'warning',
+  check(ctx) {
+    if (!ctx.wholeEdition) return [];
+    const used = new Set<string>();
+    for (const doc of ctx.docs) for (const id of pointedIds(doc)) used.add(id);
+    return unusedEntries(ctx.authorities, used);
+  },
+};
+
+/** Elements whose words are already tagged, or are metadata rather than text. */
+const NOT_TEXT = new Set([...KIND_OF_MENTION.keys(), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
+
+/** A name or variant from the authority lists that stands in a text without its tag. */
+export const mentionUntagged: Rule = {
+  id: 'mention-untagged',
+  severity: 'warning',
+  check(ctx) {
+    const byName = new Map<string, AuthorityEntry | 'ambiguous'>();
+    for (const entry of ctx.authorities.entries.values()) {
+      for (const name of entry.names) {
+        const known = byName.get(name);
+        byName.set(name, known && known !== entry ? 'ambiguous' : entry);
+      }
+    }
+    if (byName.size === 0) return [];
+    // Longest names first, so "North Vietnam" is found rather than the "Vietnam" inside it.
+    const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(namePattern).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const messages: Message[] = [];
+    for (const doc of ctx.docs) {
+      const positions = new Positions(doc.text);
+      for (const node of texts(doc.tree, (e) => NOT_TEXT.has(e.name))) {
+        // exec on the one compiled pattern: matchAll copies it, compiling all the names again for every text node.
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(node.text); match !== null; match = pattern.exec(node.text)) {
+          const name = match[0].replace(/\s+/g, ' ');
+          const entry = byName.get(name);
+          const raw = doc.text.indexOf(match[0], node.offset);
+          const at = positions.at(raw >= 0 ? raw : node.offset + match.index!);
+          const reason =
+            entry === 'ambiguous' || entry === undefined
+              ? `"${name}" is untagged; it is the name of more than one authority entry, so tag it with the one meant`
+              : `"${name}" is untagged; tag it as <${entry.kind.mention} ref="${pointerTo(entry, doc)}">`;
+          messages.push(located('warning', 'mention-untagged', reason, doc, at));
+        }
+      }
+    }
+    return messages;
+  },
+};
+
+

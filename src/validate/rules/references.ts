@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Message } from '../../messages.js';
+import type { ParsedDoc } from '../../parse/parse.js';
+import { KIND_OF_MENTION } from '../../entities.js';
+import { idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
+
+/** Finds what a pointer names: an entry, an element of this or another file, or nothing. */
+function resolver(ctx: RuleContext) {
+  const { entries } = ctx.authorities;
+  const filesByName = new Map<string, ParsedDoc>();
+  for (const doc of [...ctx.docs, ...ctx.authorities.docs]) filesByName.set(doc.source.path, doc);
+  const idCache = new Map<ParsedDoc, Set<string>>();
+  const ids = (doc: ParsedDoc): Set<string> => {
+    let set = idCache.get(doc);
+    if (!set) idCache.set(doc, (set = idsOf(doc)));
+    return set;
+  };
+  return (pointer: string, from: ParsedDoc): { found: boolean; entryKind?: string; why?: string } => {
+    const parts = splitPointer(pointer);
+    if (!parts) return { found: true };
+    const entry = entries.get(parts.id);
+    if (parts.file === '') {
+      if (ids(from).has(parts.id)) return { found: true };
+      return entry ? { found: true, entryKind: entry.kind.entry } : { found: false, why: `no element of this document or of the authority lists has xml:id="${parts.id}"` };
+    }
+    const target = filesByName.get(path.resolve(path.dirname(from.source.path), parts.file));
+    if (!target) return { found: false, why: `${parts.file} is not a file of the edition` };
+    if (entry && entry.doc === target) return { found: true, entryKind: entry.kind.entry };
+    if (ids(target).has(parts.id)) return { found: true };
+    return { found: false, why: `${parts.file} has no xml:id="${parts.id}"` };
+  };
+}
+
+function check(ctx: RuleContext, wantKind: boolean): Message[] {
+  const resolve = resolver(ctx);
+  const messages: Message[] = [];
+  for (const doc of ctx.docs) {
+    for (const element of teiElements(doc)) {
+      for (const attribute of POINTER_ATTRIBUTES) {
+        const value = element.attrs.get(attribute);
+        if (value === undefined) continue;
+        for (const pointer of value.trim().split(/\s+/).filter(Boolean)) {
+          const result = resolve(pointer, doc);
+          if (!wantKind && !result.found) {
+            messages.push(
+              located('error', 'ref-unresolved', `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`, doc, element),
+            );
+          }
+          const expected = KIND_OF_MENTION.get(element.name)?.entry;
+          if (wantKind && attribute === 'ref' && expected && result.entryKind && result.entryKind !== expected) {
+            messages.push(
+              located('error', 'ref-wrong-kind', `<${element.name}> points to "${pointer}", which is a <${result.entryKind}>, not a <${expected}>; tag the name as the right kind or point to the right entry`, doc, element),
+            );
+          }
+        }
+      }
+    }
+  }
+  return messages;
+}
+
+export const refUnresolved: Rule = { id: 'ref-unresolved', severity: 'error', check: (ctx) => check(ctx, false) };
+export const refWrongKind: Rule = { id: 'ref-wrong-kind', severity: 'error', check: (ctx) => check(ctx, true) };

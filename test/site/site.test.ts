@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chronology, completeExtract, mentionsByEntry, searchDocuments, type Extract, type Page } from '../../src/site/extracts.js';
+import { compileStylesheets } from '../../src/transform/stylesheets.js';
+import { parseForStylesheets, transform } from '../../src/transform/transform.js';
+import { fixtures, teiDir } from '../helpers.js';
+
+const DOCUMENTS = ['1966-09-21-giap-decision', '1966-09-30-protocol-agreement', '1967-07-06-telegram-pyongyang-bucharest'];
+
+describe('site (edition-wide pages from the extracts)', function () {
+  this.timeout(60_000);
+  let pages: Page[];
+
+  before(async () => {
+    await compileStylesheets();
+    const authorities = [await parseForStylesheets(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'))];
+    const extract = (file: string, id: string): Extract =>
+      JSON.parse(
+        completeExtract(
+          transform({ format: 'extract', sourceText: readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), file, params: { 'document-id': id, authorities } }).output!,
+        ),
+      ) as Extract;
+    pages = [
+      { url: 'index.html', extract: { ...extract('edition', 'index'), title: 'Introduction' } },
+      ...DOCUMENTS.map((id) => ({ url: `documents/${id}.html`, extract: extract(id, id) })),
+    ];
+  });
+
+  it('collects every mention of an entry, in context, with the anchor of its place', () => {
+    const giap = mentionsByEntry(pages)['vo-nguyen-giap']!;
+    expect(giap.map((m) => m.text)).to.deep.equal(['General Vo Nguyen Giap', 'Comrade Vo Nguyen Giap', 'General Giap']);
+    expect(new Set(giap.map((m) => m.url))).to.deep.equal(new Set(['documents/1966-09-21-giap-decision.html']));
+    expect(giap[2]!.before).to.match(/specific operational missions\. $/);
+    expect(giap[2]!.after).to.match(/^ demanded that coordination/);
+    const anchors = giap.map((m) => m.anchor);
+    expect(new Set(anchors).size).to.equal(3);
+    for (const anchor of anchors) expect(anchor).to.match(/^m\d+$/);
+  });
+
+  it('counts the introduction’s mentions too', () => {
+    const vietnam = mentionsByEntry(pages)['vietnam']!;
+    expect(vietnam.filter((m) => m.url === 'index.html')).to.have.length(2);
+  });
+
+  it('orders the chronology by date, each document’s own date before the dates its text mentions', () => {
+    const items = chronology(pages);
+    expect(items.map((i) => `${i.sort} ${i.kind}`)).to.deep.equal([
+      '1966-09-21 document',
+      '1966-09-30 document',
+      '1967-07-06 document',
+      '2000 mention',
+    ]);
+    expect(items[3]).to.include({ url: 'index.html', text: '2000', before: 'In ' });
+  });
+
+  it('makes a search document of each passage, linked to it', () => {
+    const documents = searchDocuments(pages);
+    const protocol = documents.filter((d) => d.text.includes('MiG-21s'));
+    expect(protocol).to.have.length(1);
+    expect(protocol[0]!.url).to.match(/^documents\/1966-09-30-protocol-agreement\.html#p\d+$/);
+    expect(new Set(documents.map((d) => d.id)).size).to.equal(documents.length);
+  });
+
+  it('cuts 60 characters of context on each side of a mention, whitespace squeezed, wherever it stands in its block', () => {
+    const sourceText = readFileSync(path.join(fixtures, 'transform', 'mentions-in-long-paragraphs.xml'), 'utf8');
+    const extract = JSON.parse(completeExtract(transform({ format: 'extract', sourceText, file: 'long', params: { 'document-id': 'long' } }).output!)) as Extract;
+    const [header, first, middle, last] = extract.mentions;
+    expect(header).to.include({ before: 'Written for ', text: 'Giap', after: ' as a test.' });
+    expect(first).to.include({ before: '', text: 'Giap' });
+    expect(first!.after).to.equal(' opens this paragraph, which then runs on and on, with runs …');
+    expect(middle!.text).to.equal('Vietnam');
+    expect(middle!.before).to.equal('… a mention, so that both sides must be cut, before it names ');
+    expect(middle!.after).to.equal(' in its middle and then goes on again for a long while, with…');
+    // Characters outside the Basic Multilingual Plane count as one, as in XPath.
+    expect(last).to.include({ text: 'air force', after: ' at the end' });
+    expect(last!.before).to.equal('… reader, who has followed every one of them, reaches 𝔊𝔦𝔞𝔭’s ');
+    for (const m of extract.mentions) expect(Object.keys(m)).to.have.members(['ref', 'entry', 'anchor', 'text', 'before', 'after']);
+  });
+});

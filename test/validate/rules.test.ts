@@ -1,0 +1,115 @@
+import { expect } from 'chai';
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { validateFiles } from '../../src/validate/check.js';
+import { loadConfig } from '../../src/config.js';
+import { RULES } from '../../src/validate/rules/index.js';
+import { bounds, isIsoDate } from '../../src/validate/rules/dates.js';
+import { fixtures, lineOf, removeDir, repoRoot, tempDir } from '../helpers.js';
+
+const rulesDir = path.join(fixtures, 'rules');
+
+/** A copy of the small rules edition, with one fixture added as a document (or as the authority lists). */
+function editionWith(fixture: string, asAuthorities = false): { dir: string; file: string } {
+  const dir = tempDir('editio-rules-');
+  cpSync(path.join(rulesDir, 'base'), dir, { recursive: true });
+  cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+  const file = path.join(dir, 'tei', asAuthorities ? 'authorities.xml' : '1966-09-22-fixture.xml');
+  cpSync(fixture, file);
+  return { dir, file };
+}
+
+async function check(dir: string) {
+  const edition = await loadConfig(dir);
+  return (await validateFiles([path.join(dir, 'tei')], { edition })).messages;
+}
+
+/** Where each trip fixture must be reported: the text on the offending line. */
+const TRIPS: Record<string, string> = {
+  'ref-unresolved': 'authorities.xml#nguyen-van-a',
+  'ref-wrong-kind': '<persName ref="authorities.xml#pyongyang">',
+  'id-duplicate': 'xml:id="vo-nguyen-giap"',
+  'date-invalid': 'when="1966-13"',
+  'date-range-inverted': 'notBefore="1967"',
+  'date-header-mismatch': '<dateline>',
+  'mention-untagged': 'heard that General Giap',
+  'authority-unused': 'romanian-embassy',
+};
+
+describe('rules', function () {
+  this.timeout(60_000);
+
+  it('has a trip fixture for every rule', () => {
+    expect(RULES.map((r) => r.id).sort()).to.deep.equal(Object.keys(TRIPS).sort());
+  });
+
+  it('finds nothing in the base edition, whose one document passes every rule', async () => {
+    const dir = tempDir('editio-rules-');
+    try {
+      cpSync(path.join(rulesDir, 'base'), dir, { recursive: true });
+      cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+      expect(await check(dir)).to.deep.equal([]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it(`reports trips/${rule.id}.xml as a${rule.severity === 'error' ? 'n error' : ' warning'} at the offending line`, async () => {
+        const fixture = path.join(rulesDir, 'trips', `${rule.id}.xml`);
+        const { dir, file } = editionWith(fixture, rule.id === 'authority-unused');
+        try {
+          const messages = await check(dir);
+          const ours = messages.filter((m) => m.ruleId === rule.id);
+          expect(ours, JSON.stringify(messages, null, 1)).to.have.length(1);
+          expect(ours[0]).to.include({ severity: rule.severity, line: lineOf(readFileSync(file, 'utf8'), TRIPS[rule.id]!) });
+          expect(ours[0]!.file).to.match(new RegExp(`${path.basename(file).replace('.', '\\.')}$`));
+          expect(ours[0]!.column).to.be.a('number');
+          expect(messages.filter((m) => m.ruleId !== rule.id && m.severity === 'error'), 'other errors').to.deep.equal([]);
+        } finally {
+          removeDir(dir);
+        }
+      });
+
+      if (rule.id !== 'authority-unused') {
+        it(`does not report passes/${rule.id}.xml, a near miss`, async () => {
+          const { dir } = editionWith(path.join(rulesDir, 'passes', `${rule.id}.xml`));
+          try {
+            expect(await check(dir)).to.deep.equal([]);
+          } finally {
+            removeDir(dir);
+          }
+        });
+      }
+    });
+  }
+
+  it('says which entry an untagged name belongs to and how to tag it', async () => {
+    const { dir } = editionWith(path.join(rulesDir, 'trips', 'mention-untagged.xml'));
+    try {
+      const [m] = (await check(dir)).filter((x) => x.ruleId === 'mention-untagged');
+      expect(m!.reason).to.equal('"General Giap" is untagged; tag it as <persName ref="authorities.xml#vo-nguyen-giap">');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('does not apply the edition rules to files outside the edition’s sources', async () => {
+    const edition = await loadConfig(repoRoot);
+    const { messages } = await validateFiles([path.join(rulesDir, 'trips', 'ref-unresolved.xml')], { edition });
+    expect(messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+  });
+
+  describe('dates', () => {
+    it('accepts the ISO forms TEI allows and rejects dates that do not exist', () => {
+      for (const good of ['1966', '1966-09', '1966-09-21', '1968-02-29', '-0044-03-15', '1966-09-21T14:30:00Z']) expect(isIsoDate(good), good).to.equal(true);
+      for (const bad of ['1966-02-30', '1966-13', '1967-02-29', '66', '1966/09/21', '21 September 1966', '1966-9-21', '']) expect(isIsoDate(bad), bad).to.equal(false);
+    });
+
+    it('reads a partial date as the span it covers', () => {
+      expect(bounds('1966')).to.deep.equal({ first: '1966-01-01', last: '1966-12-31' });
+      expect(bounds('1968-02')).to.deep.equal({ first: '1968-02-01', last: '1968-02-29' });
+    });
+  });
+});
