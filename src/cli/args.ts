@@ -1,0 +1,110 @@
+/** The command line's words: usage, options, and what they parse to. */
+import { parseArgs } from 'node:util';
+import type { ReportFormat } from '../report.js';
+
+export const USAGE = `editio — scholarly digital editions from TEI P5
+
+Usage:
+  editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--schema s.rng] [--report]
+               [--full] [--verbose] [--format human|json] [--strict]
+  editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
+  editio export [folder] [--out dir]            the same as build (which always exports)
+  editio serve [folder] [--out dir] [--port 8080] [--watch]
+  editio init <folder>
+  editio import <file.txt>… [--out tei/] [--force]
+  editio tag <file|folder>… [--write]
+  editio --help | --version
+
+build     validates every TEI file of the edition in folder (default: .), then writes
+          the HTML and plain-text editions. A folder without editio.config.json is
+          foreign TEI: give --out; every well-formed file is published, schema problems
+          are warnings (against --schema if given); --report lists, per file, the
+          elements that had no specific rendering; --pdf also writes the print
+          edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium
+          (default output: the configuration's "out", usually dist/edition/).
+          Builds are incremental: only what changed since the last build is made
+          again; --verbose says why each output is made, --full rebuilds everything
+validate  checks well-formedness and RelaxNG validity; the schema is the one each file
+          names in its xml-model processing instruction, or --schema for all. In an
+          edition's folder (with editio.config.json) the edition rules apply too.
+
+export    writes the edition as data too (part of every build): tei/, corpus.xml,
+          metadata/ (Dublin Core, CSV, JSON), CITATION.cff, editio-edition.zip, dts/
+serve     serves the built edition (the configuration's "out", or --out) on
+          127.0.0.1, with the DTS 1.0 API at /api/dts; Ctrl+C stops it. --watch
+          builds first, rebuilds on every save and reloads the open pages
+
+init      starts a new edition in an empty folder: configuration, schemas, an example
+          document, authority lists and a README; "editio build" works on it at once
+import    turns plain-text documents (title line, date line, paragraphs) into TEI in
+          the edition's sources, with names and dates tagged; an existing document
+          is never overwritten, unless --force
+tag       tags dates and the authority lists' names in TEI, showing what it would add;
+          --write writes it. The text is never changed; a second run adds nothing
+
+--format json  print the messages as JSON
+--strict       warnings fail too (exit 1)
+
+Exit codes: 0 no errors, 1 a document has errors, 2 usage or configuration error.`;
+
+/** A fault in how the command was called: exit 2, with a pointer to --help. */
+export class UsageError extends Error {}
+
+export interface Parsed {
+  command: string;
+  positionals: string[];
+  values: {
+    out?: string;
+    schema?: string;
+    format?: string;
+    strict?: boolean;
+    port?: string;
+    report?: boolean;
+    write?: boolean;
+    pdf?: boolean;
+    paper?: string;
+    full?: boolean;
+    verbose?: boolean;
+    watch?: boolean;
+    force?: boolean;
+    help?: boolean;
+    version?: boolean;
+  };
+}
+
+export function parseCommandLine(argv: string[]): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        schema: { type: 'string' },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        port: { type: 'string' },
+        report: { type: 'boolean' },
+        write: { type: 'boolean' },
+        pdf: { type: 'boolean' },
+        paper: { type: 'string' },
+        full: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+    const [command = '', ...rest] = positionals;
+    return { command, positionals: rest, values };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function reportFormat(value: string | undefined): ReportFormat {
+  if (value === undefined || value === 'human') return 'human';
+  if (value === 'json') return 'json';
+  throw new UsageError(`--format must be "human" or "json", not "${value}"`);
+}
