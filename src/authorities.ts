@@ -45,6 +45,8 @@ function nameElements(entry: XmlElement): XmlElement[] {
 export class Authorities {
   /** By id; the first entry of an id wins (the id-duplicate rule reports the others). */
   readonly entries = new Map<string, AuthorityEntry>();
+  /** Each entry's face, worked out when first asked for: every page pointing to the entry asks. */
+  private readonly faces = new Map<string, string>();
 
   constructor(readonly docs: readonly ParsedDoc[]) {
     for (const doc of docs) {
@@ -83,11 +85,14 @@ export class Authorities {
    * (as written), not its notes; a note edit leaves it as it is.
    */
   face(id: string): string | undefined {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    const { element, doc } = entry;
-    const named = childElements(element).filter((c) => FACE_ELEMENTS.has(c.name));
-    return hashOf(element.name, element.parent?.name ?? '', ...named.map((c) => doc.text.slice(c.start, c.end)));
+    if (!this.faces.has(id)) {
+      const entry = this.entries.get(id);
+      if (!entry) return undefined;
+      const { element, doc } = entry;
+      const named = childElements(element).filter((c) => FACE_ELEMENTS.has(c.name));
+      this.faces.set(id, hashOf(element.name, element.parent?.name ?? '', ...named.map((c) => doc.text.slice(c.start, c.end))));
+    }
+    return this.faces.get(id);
   }
 
   /**

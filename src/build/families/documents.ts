@@ -1,0 +1,68 @@
+/**
+ * The documents family: each document's page (documents/<id>.html) and reading text
+ * (text/<id>.txt), made again when its source, its neighbours' titles (previous/next), or the
+ * names of an entry it points to change (not the entry's notes: the page does not show them).
+ */
+import { hashOf } from '../../hash.js';
+import { inOrder } from '../../incremental/plan.js';
+import type { ReadDoc } from '../../parse/parse.js';
+import type { Summary } from '../../site/extracts.js';
+import { publishedPath } from '../../site/sources.js';
+import type { StylesheetParams } from '../../transform/transform.js';
+import { WINDOW, type BuildContext } from './context.js';
+
+/** Per source: the elements its HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
+export type Unrendered = Record<string, Record<string, number>>;
+
+function unrenderedIn(html: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [, name] of html.matchAll(/data-fallback="([^"]+)"/g)) counts[name!] = (counts[name!] ?? 0) + 1;
+  return counts;
+}
+
+export interface DocumentsInputs {
+  /** Each document with its summary; `ordered`, the summaries in date order. */
+  documents: ReadonlyMap<ReadDoc, Summary>;
+  ordered: readonly Summary[];
+  /** What a document's page shows of the entries it points to, and of the lists there are. */
+  entriesOf(doc: ReadDoc): string;
+  listsHash: string;
+  /** A source's path in the edition: what `unrendered` is keyed by. */
+  relative(doc: ReadDoc): string;
+  /** The last build's count of unrendered elements, for the pages kept. */
+  previous: Readonly<Unrendered> | undefined;
+  onProgress(done: number): void;
+}
+
+/** Makes the pages and texts; returns the documents published (both made or kept), in date order, and what was unrendered. */
+export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promise<{ published: Summary[]; unrendered: Unrendered }> {
+  const { config, plan, xslt, hashOfDoc } = ctx;
+  const { documents, ordered, relative, previous } = inputs;
+  const unrendered: Unrendered = {};
+  const position = new Map(ordered.map((e, i) => [e.id, i]));
+  const jobs = [...documents].map(([doc, { id }]) => {
+    // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
+    const i = position.get(id)!;
+    const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
+    const params: StylesheetParams = { 'documents-json': neighbours, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
+    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
+    return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, inputs: pageInputs };
+  });
+  await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
+  await inOrder(jobs, WINDOW, ({ doc, html, text, params, inputs: pageInputs }, n) => {
+    inputs.onProgress(n);
+    const page = plan.start(html, pageInputs, async (sink) => {
+      const made = await xslt.document(sink, doc, 'html', params);
+      if (made !== undefined) unrendered[relative(doc)] = unrenderedIn(made);
+      return made;
+    });
+    const plain = plan.start(text, pageInputs, (sink) => xslt.document(sink, doc, 'text', params));
+    return async () => {
+      await page();
+      await plain();
+      if (!plan.written.has(html) && previous?.[relative(doc)]) unrendered[relative(doc)] = previous[relative(doc)]!;
+    };
+  });
+  inputs.onProgress(documents.size);
+  return { published: ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`)), unrendered };
+}

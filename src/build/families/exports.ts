@@ -1,0 +1,77 @@
+/**
+ * The exports family: the edition as data, for repositories. The TEI as published (byte for byte,
+ * but without active content) with its schemas, Dublin Core per document, a teiCorpus, the tables,
+ * CITATION.cff, the licence and the zip; and the static assets every edition ships.
+ */
+import { createRequire } from 'node:module';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Authorities } from '../../authorities.js';
+import { hashOf } from '../../hash.js';
+import type { ReadDoc } from '../../parse/parse.js';
+import { corpusParts, documentRows, exchangeFiles, type DataFile } from '../../site/export.js';
+import type { Summary } from '../../site/extracts.js';
+import { inertDoc } from '../../site/inert.js';
+import { publishedPath, publishedSchemas } from '../../site/sources.js';
+import { packageRoot } from '../../transform/stylesheets.js';
+import type { Output } from '../../write/write.js';
+import { documentId } from '../names.js';
+import { makeEach, type BuildContext } from './context.js';
+
+export interface ExportsInputs {
+  intro: ReadDoc | undefined;
+  authorities: Authorities;
+  /** The published documents, in date order, and their summaries, alike. */
+  documents: readonly ReadDoc[];
+  published: readonly Summary[];
+  /** Whether a source holds active content (its check said so): then it is published without it. */
+  hasActiveContent(doc: ReadDoc): boolean;
+  /** What a document's record shows of the entries it points to. */
+  entriesOf(doc: ReadDoc): string;
+}
+
+/** The static files every edition ships: the stylesheet, the search scripts, MiniSearch. */
+async function assets(): Promise<Output[]> {
+  const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
+  const outputs: Output[] = [];
+  for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
+  // The browser build, which the package does not export: found beside its CommonJS entry.
+  const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
+  outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
+  return outputs;
+}
+
+/** Makes the exports; returns every TEI file as published, by its path in the edition (the DTS answers hold them). */
+export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Promise<Map<string, ReadDoc>> {
+  const { config, outDir, plan, xslt, messages, hashOfDoc } = ctx;
+  const { intro, authorities, documents, published } = inputs;
+  const members = [...(intro ? [intro] : []), ...authorities.docs, ...documents];
+  const schemas = await publishedSchemas(config, members);
+  for (const m of schemas.messages) messages.push(m);
+  // A published source is the source's bytes (its hash is known), but for one with active content, published without it.
+  const asPublished = new Map(
+    members.map((doc) => [doc, inputs.hasActiveContent(doc) ? { doc: inertDoc(doc), hash: hashOf('inert', hashOfDoc(doc)) } : { doc, hash: hashOfDoc(doc) }]),
+  );
+  const sources: DataFile[] = [
+    ...[...asPublished.values()].map(({ doc, hash }) => ({ path: publishedPath(config, doc), hash, content: async () => doc.source.bytes })),
+    ...schemas.outputs.map(({ path, content }) => ({ path, hash: hashOf(content), content: async () => content })),
+  ];
+  for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
+  const recordJobs = documents.map((doc) => ({ doc, file: `metadata/${documentId(doc)}.dc.xml`, inputs: { source: hashOfDoc(doc), entries: inputs.entriesOf(doc) } }));
+  await makeEach(ctx, recordJobs, ({ doc }, sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) }));
+  const records: DataFile[] = recordJobs
+    .filter(({ file }) => plan.has(file))
+    .map(({ file }) => ({ path: file, hash: plan.inputsOf(file), content: async () => (await plan.content(file)) as Uint8Array }));
+  const rows = documentRows(config, published, authorities);
+  const exchangeInputs = {
+    members: hashOf(...members.map((d) => `${d.source.path}=${hashOfDoc(d)}`)),
+    rows: hashOf(JSON.stringify(rows)),
+    records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)),
+    sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
+  };
+  const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorities.docs, ...documents].map((doc) => asPublished.get(doc)!));
+  await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
+  const assetFiles = await assets();
+  await plan.makeMany('assets', { content: hashOf(...assetFiles.flatMap((o) => [o.path, o.content])) }, () => assetFiles);
+  return new Map([...asPublished.values()].map(({ doc }) => [publishedPath(config, doc), doc]));
+}

@@ -1,0 +1,23 @@
+/** The search family: the index in parts (search/shard-<n>.js), each made again only when one of its pages' extracts changes. */
+import { hashOf } from '../../hash.js';
+import type { PageSummary } from '../../site/extracts.js';
+import { searchDocuments } from '../../site/extracts.js';
+import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from '../../site/search-index.js';
+import type { EditionPages } from '../pages.js';
+import type { BuildContext } from './context.js';
+
+export async function makeSearch({ config, plan }: BuildContext, pages: EditionPages): Promise<void> {
+  const shards = shardCount(pages.pages.length, config.searchShardPages);
+  const pagesOf = new Map<number, PageSummary[]>();
+  for (const page of pages.pages) {
+    const shard = shardOf(page.url, shards);
+    if (!pagesOf.has(shard)) pagesOf.set(shard, []);
+    pagesOf.get(shard)!.push(page);
+  }
+  for (let shard = 1; shard <= shards; shard++) {
+    const members = pagesOf.get(shard) ?? [];
+    const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(pages.extractOf(page))}`)) };
+    await plan.make(shardFile(shard), inputs, async () => searchShardScript(searchDocuments(await pages.withExtracts(members))));
+  }
+  await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));
+}

@@ -1,0 +1,66 @@
+/**
+ * The edition's pages (the introduction and every published document) as the edition-wide
+ * families see them: a small summary of each, kept in the build state, and its extract (the words
+ * in context), read only for the outputs made again and let go after each family.
+ */
+import { hashOf } from '../hash.js';
+import type { OutputPlan } from '../incremental/plan.js';
+import type { Extract, Page, PageSummary, Summary } from '../site/extracts.js';
+import { WINDOW } from './families/context.js';
+
+type DigestKind = keyof Summary['digests'];
+
+export class EditionPages {
+  private readonly read = new Map<string, Promise<Page>>();
+
+  constructor(
+    readonly pages: readonly PageSummary[],
+    private readonly plan: OutputPlan,
+    /** The extract file of a page. */
+    readonly extractOf: (page: PageSummary) => string,
+    /** A page's extract as the edition-wide pages name it (the introduction as "Introduction"). */
+    private readonly named: (page: PageSummary, extract: Extract) => Extract,
+  ) {}
+
+  /** The pages' extracts, each read once, a few files at a time (thousands at once would run out of file handles). */
+  async withExtracts(wanted: readonly PageSummary[]): Promise<Page[]> {
+    const pages: Page[] = [];
+    for (let i = 0; i < wanted.length; i += WINDOW) {
+      const batch = wanted.slice(i, i + WINDOW);
+      for (const page of batch) if (!this.read.has(page.url)) this.read.set(page.url, this.readExtract(page));
+      pages.push(...(await Promise.all(batch.map((page) => this.read.get(page.url)!))));
+    }
+    return pages;
+  }
+
+  private async readExtract(page: PageSummary): Promise<Page> {
+    const extract = JSON.parse((await this.plan.text(this.extractOf(page)))!) as Extract;
+    return { url: page.url, extract: this.named(page, extract) };
+  }
+
+  /** Lets the extracts read go: each family reads what it needs and holds none for the next. */
+  forget(): void {
+    this.read.clear();
+  }
+
+  /** The pages by what they show of a kind (the entries they mention, the years of their dates). */
+  by(kind: DigestKind): Map<string, PageSummary[]> {
+    const byKey = new Map<string, PageSummary[]>();
+    for (const page of this.pages) {
+      for (const key of Object.keys(page.summary.digests[kind])) {
+        if (!byKey.has(key)) byKey.set(key, []);
+        byKey.get(key)!.push(page);
+      }
+    }
+    return byKey;
+  }
+
+  /**
+   * What an edition-wide page shows of these pages for one key, from digests of their extracts,
+   * so that nothing large is hashed (or read) to find what changed. The parts as one string
+   * (hashOf's separators): spreading thousands of them into a call was slow.
+   */
+  digestOf(kind: DigestKind, key: string, showing: readonly PageSummary[] = []): string {
+    return showing.length === 0 ? hashOf() : hashOf(showing.map(({ url, summary }) => `${url}=${summary.digests[kind][key]}`).join('\0'));
+  }
+}
