@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../src/build/build.js';
 import { writeDossier, type Dossier } from './bench/dossier.js';
 import { random } from './fuzz.js';
-import { htmlProblems, removeDir, tempDir } from './helpers.js';
+import { copyEdition, htmlProblems, removeDir, runCli, tempDir } from './helpers.js';
 
 /** Every file under `dir`, with its bytes. */
 function tree(dir: string, base = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
@@ -246,5 +246,58 @@ describe('incremental builds (end to end)', function () {
     } finally {
       removeDir(reference);
     }
+  });
+});
+
+describe('build --dry-run (end to end)', function () {
+  this.timeout(180_000);
+  let edition: string;
+  before(() => (edition = copyEdition()));
+  after(() => removeDir(edition));
+
+  /** Every file of the output folder with its bytes, the build state included. */
+  const snapshot = (): Map<string, string> => {
+    const out = path.join(edition, 'dist', 'edition');
+    if (!existsSync(out)) return new Map();
+    return new Map(
+      readdirSync(out, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [path.relative(out, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)).toString('base64')]),
+    );
+  };
+  const dryRun = (): { status: number; plan: { file: string; action: string; why?: string }[] } => {
+    const run = runCli(['build', '--dry-run', '--format', 'json'], edition);
+    return { status: run.status, plan: (JSON.parse(run.stdout) as { result: { plan: { file: string; action: string; why?: string }[] } }).result.plan };
+  };
+
+  it('before the first build, plans every output and writes nothing, not even the output folder', () => {
+    const { status, plan } = dryRun();
+    expect(status).to.equal(0);
+    expect(plan.length).to.be.greaterThan(40);
+    expect(plan.every((d) => d.action === 'make' && d.why === 'no build state (first build of this folder)')).to.equal(true);
+    expect(existsSync(path.join(edition, 'dist'))).to.equal(false);
+  });
+
+  it('after an edit, plans exactly what the build then makes, and why, writing nothing itself', () => {
+    expect(runCli(['build'], edition).status).to.equal(0);
+    const file = path.join(edition, 'tei', '1966-09-21-giap-decision.xml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('During a meeting', 'During a sitting'));
+    const before = snapshot();
+    const { plan } = dryRun();
+    expect(snapshot()).to.deep.equal(before);
+    const planned = plan.filter((d) => d.action === 'make').map((d) => `${d.file}: ${d.why}`);
+    expect(planned).to.include('documents/1966-09-21-giap-decision.html: source changed');
+    expect(planned).not.to.include('documents/1966-09-30-protocol-agreement.html: source changed');
+    expect(plan.filter((d) => d.action === 'keep').length).to.be.greaterThan(30);
+    const built = runCli(['build', '--verbose'], edition);
+    const made = built.stderr.split('\n').filter((l) => /^editio: [^ ]+: /.test(l) && !/ took /.test(l)).map((l) => l.replace(/^editio: /, ''));
+    expect(planned).to.deep.equal(made);
+  });
+
+  it('plans to remove the outputs of a document that is gone', () => {
+    rmSync(path.join(edition, 'tei', '1966-09-30-protocol-agreement.xml'));
+    const removed = dryRun().plan.filter((d) => d.action === 'remove').map((d) => d.file);
+    expect(removed).to.include.members(['documents/1966-09-30-protocol-agreement.html', 'text/1966-09-30-protocol-agreement.txt', 'metadata/1966-09-30-protocol-agreement.dc.xml']);
+    expect(existsSync(path.join(edition, 'dist', 'edition', 'documents', '1966-09-30-protocol-agreement.html'))).to.equal(true);
   });
 });

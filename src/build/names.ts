@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { EditionConfig } from '../config.js';
+import { knownOf } from '../load/load.js';
 import { message, type Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 
@@ -40,4 +42,13 @@ export function withPublishableIds(docs: readonly ReadDoc[], messages: Message[]
     return true;
   }));
   return docs.filter((doc) => publishable.has(doc));
+}
+
+/** Whether a document is larger than editio publishes (transforming 50 MB takes minutes): an error on it if so. */
+export function tooLarge(doc: ReadDoc, config: EditionConfig, messages: Message[]): boolean {
+  const megabytes = knownOf(doc.source).size / (1024 * 1024);
+  if (megabytes <= config.maxDocumentMegabytes) return false;
+  const reason = `the document is ${megabytes.toFixed(1)} MB, more than the ${config.maxDocumentMegabytes} MB editio publishes per document; split it into documents (or raise "maxDocumentMegabytes")`;
+  messages.push(message('error', 'transform', 'too-large', reason, { file: doc.source.name, line: 1 }));
+  return true;
 }

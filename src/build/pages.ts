@@ -5,7 +5,9 @@
  */
 import { hashOf } from '../hash.js';
 import type { OutputPlan } from '../incremental/plan.js';
-import type { Extract, Page, PageSummary, Summary } from '../site/extracts.js';
+import type { Extract, Listing, Page, PageSummary, Summary } from '../site/extracts.js';
+import { documentUrl } from './names.js';
+import { extractOfId, INTRODUCTION_EXTRACT } from './families/extracts.js';
 import { WINDOW } from './families/context.js';
 
 type DigestKind = keyof Summary['digests'];
@@ -63,4 +65,21 @@ export class EditionPages {
   digestOf(kind: DigestKind, key: string, showing: readonly PageSummary[] = []): string {
     return showing.length === 0 ? hashOf() : hashOf(showing.map(({ url, summary }) => `${url}=${summary.digests[kind][key]}`).join('\0'));
   }
+}
+
+/** Registers, chronology and search name the home page's text as what it is. */
+const introTitled = <T extends Listing>(e: T): T => ({ ...e, title: 'Introduction' });
+
+/** The edition's pages: the introduction (as index.html), then the published documents in date order. */
+export function editionPages(plan: OutputPlan, introduction: Summary | undefined, published: readonly Summary[]): EditionPages {
+  const pages: PageSummary[] = [
+    ...(introduction ? [{ url: 'index.html', summary: introTitled(introduction) }] : []),
+    ...published.map((summary) => ({ url: documentUrl(summary.id), summary })),
+  ];
+  return new EditionPages(
+    pages,
+    plan,
+    ({ url, summary }) => (url === 'index.html' ? INTRODUCTION_EXTRACT : extractOfId(summary.id)),
+    ({ url }, extract) => (url === 'index.html' ? introTitled(extract) : extract),
+  );
 }

@@ -1,9 +1,16 @@
+import type { EditionConfig } from '../config.js';
 import type { Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { TransformPool } from '../transform/pool.js';
 import type { Format } from '../transform/stylesheets.js';
 import { completeExtract } from '../site/extracts.js';
 import { transform, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
+
+/** The parameters every stylesheet gets: what the configuration says of the edition. */
+export function editionParams(config: EditionConfig): StylesheetParams {
+  const { title, subtitle, editors, licence, baseUrl, language } = config;
+  return { 'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language }) };
+}
 
 /**
  * Transforms with the edition's parameters; each call's messages go to the sink it is given.

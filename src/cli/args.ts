@@ -6,7 +6,7 @@ export const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
   editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--schema s.rng] [--report]
-               [--full] [--verbose] [--format human|json] [--strict]
+               [--full] [--dry-run] [--verbose] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080] [--watch]
@@ -23,7 +23,8 @@ build     validates every TEI file of the edition in folder (default: .), then w
           edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium
           (default output: the configuration's "out", usually dist/edition/).
           Builds are incremental: only what changed since the last build is made
-          again; --verbose says why each output is made, --full rebuilds everything
+          again; --verbose says why each output is made, --full rebuilds everything,
+          --dry-run says what would be made and why, and writes nothing
 validate  checks well-formedness and RelaxNG validity; the schema is the one each file
           names in its xml-model processing instruction, or --schema for all. In an
           edition's folder (with editio.config.json) the edition rules apply too.
@@ -64,6 +65,7 @@ export interface Parsed {
     pdf?: boolean;
     paper?: string;
     full?: boolean;
+    'dry-run'?: boolean;
     verbose?: boolean;
     watch?: boolean;
     force?: boolean;
@@ -89,6 +91,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         pdf: { type: 'boolean' },
         paper: { type: 'string' },
         full: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         verbose: { type: 'boolean' },
         watch: { type: 'boolean' },
         force: { type: 'boolean' },

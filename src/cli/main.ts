@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import type { Decision } from '../incremental/plan.js';
 import { ConfigError, hasErrors, type Message } from '../messages.js';
 import { report, type ReportFormat } from '../report.js';
 import { serveEdition } from '../serve/watch.js';
@@ -12,17 +13,18 @@ import { init } from '../tagging/init.js';
 import { packageRoot } from '../transform/stylesheets.js';
 import { validateFiles } from '../validate/check.js';
 import { parseCommandLine, reportFormat, USAGE, UsageError, type Parsed } from './args.js';
-import { print, progressBar, sourceLines, tagReport, unrenderedReport } from './output.js';
+import { planReport, print, progressBar, sourceLines, tagReport, unrenderedReport } from './output.js';
 
 /** `build`, and every rebuild of `serve --watch`: messages, then one summary line. */
 async function buildAndReport(options: BuildOptions, values: Parsed['values'], format: ReportFormat): Promise<{ code: number; result: BuildResult }> {
   const started = performance.now();
   const bar = progressBar(format);
-  let result: BuildResult;
+  let result: BuildResult & { plan?: Decision[] };
   try {
     result = await build({
       ...options,
       ...(values.full ? { full: true } : {}),
+      ...(values['dry-run'] ? { dryRun: true } : {}),
       ...(values.verbose ? { log: (line: string) => process.stderr.write(`editio: ${line}\n`) } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
     });
@@ -30,9 +32,11 @@ async function buildAndReport(options: BuildOptions, values: Parsed['values'], f
     bar?.stop();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const { outDir, published, written, kept, checked, unrendered } = result;
-  print(result.messages, format, result.fileCount, { outDir, published, written, kept, checked, seconds: Number(seconds), ...(values.report ? { unrendered } : {}) });
-  if (format === 'human') {
+  const { outDir, published, written, kept, checked, unrendered, plan } = result;
+  print(result.messages, format, result.fileCount, { outDir, published, written, kept, checked, seconds: Number(seconds), ...(values.report ? { unrendered } : {}), ...(plan ? { plan } : {}) });
+  if (format === 'human' && plan) {
+    process.stdout.write(planReport(plan, Boolean(values.verbose)));
+  } else if (format === 'human') {
     if (values.report) process.stdout.write(unrenderedReport(result.unrendered));
     const what = result.written === 0 ? 'nothing changed' : `${result.written} files written, ${result.kept} kept, ${result.checked} of ${result.fileCount} sources checked`;
     process.stdout.write(`Built ${result.published.length} documents into ${result.outDir} in ${seconds} s (${what})\n`);
@@ -79,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
     case 'build': {
       if (positionals.length > 1) throw new UsageError('build takes one edition folder');
       const { code, result } = await buildAndReport(buildOptions(positionals, values), values, format);
-      if (format === 'human') process.stdout.write(`Open ${pathToFileURL(path.join(result.outDir, 'index.html')).href}\n`);
+      if (format === 'human' && !values['dry-run']) process.stdout.write(`Open ${pathToFileURL(path.join(result.outDir, 'index.html')).href}\n`);
       return code;
     }
     case 'serve': {

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Progress } from '../build/build.js';
+import type { Decision } from '../incremental/plan.js';
 import type { Message } from '../messages.js';
 import { report, type ReportFormat } from '../report.js';
 import type { FileTags } from '../tagging/index.js';
@@ -87,4 +88,12 @@ export function progressBar(format: ReportFormat): { update(p: Progress): void; 
     },
     stop: () => bar.stop(),
   };
+}
+
+/** `build --dry-run`: what would be made (and why) and removed, one line each; what would be kept, counted (listed with --verbose). */
+export function planReport(plan: readonly Decision[], listKept: boolean): string {
+  const lines = plan.filter((d) => d.action !== 'keep' || listKept).map((d) => `${d.action.padEnd(6)} ${d.file}${d.why ? `  (${d.why})` : ''}`);
+  const count = (action: Decision['action']): number => plan.filter((d) => d.action === action).length;
+  lines.push(`Would make ${count('make')}, keep ${count('keep')}, remove ${count('remove')} (a dry run: nothing was written)`);
+  return lines.join('\n') + '\n';
 }

@@ -1,6 +1,9 @@
 /**
  * The incremental build's planner: every output is made from named inputs, each hashed; an
- * output whose inputs all hash as last time, and which is still on disk, is kept as it is.
+ * output whose inputs all hash as last time, and which is still on disk, is kept as it is. The
+ * decision is a pure function (decide); OutputPlan gathers what it needs (the last record, whether
+ * the files are there) and carries it out: it makes and writes, or, in a dry run, only says what it
+ * would do.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,14 +14,54 @@ import { changedInputs, filesOf, filesWritten, tempDirOf, type BuildState, type 
 import { writeFileAtomic, type Output, type Pieces } from '../write/write.js';
 
 export type Content = string | Uint8Array;
+
+/**
+ * Why an output (or a group of outputs) must be made, or undefined if it may be kept: from the
+ * inputs it was made from last time (none: it is new), the inputs it has now, whether what it made
+ * is all still on disk (asked only when the inputs are the same), and why the whole build is made
+ * again, if it is.
+ */
+export function decide(previous: OutputRecord | undefined, inputs: Record<string, string>, onDisk: () => boolean, fullReason?: string): string | undefined {
+  if (fullReason) return fullReason;
+  const files = previous?.inputs['files'];
+  const changed = changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs);
+  if (changed) return changed.includes('new') ? 'new' : `${changed.join(', ')} changed`;
+  return onDisk() ? undefined : 'missing on disk';
+}
+
+/** What a dry run says of an output or group: made again (and why), or kept. */
+export interface Decision {
+  file: string;
+  action: 'make' | 'keep' | 'remove';
+  why?: string;
+}
 type Produce = (messages: Message[]) => Content | undefined | Promise<Content | undefined>;
 type ProduceMany = (messages: Message[]) => (Output | Pieces)[] | Promise<(Output | Pieces)[]>;
+
+export interface PlanOptions {
+  /** Told why each output is made (`--verbose`). */
+  log?: (line: string) => void;
+  /** Folders of the output in which no file was added or removed since the last build: what it made there is there. */
+  untouched?: ReadonlySet<string>;
+  /**
+   * Decide only (`build --dry-run`): nothing is written, and nothing is made but what later
+   * decisions need (the extracts, held in memory); `decisions` says what a build would do.
+   */
+  dryRun?: boolean;
+}
 
 export class OutputPlan {
   /** Outputs written by this build: each as soon as it is made, so none waits in memory. */
   readonly written = new Set<string>();
   readonly kept = new Set<string>();
   readonly records: Record<string, OutputRecord> = {};
+  /** In a dry run, what would be made (and why) or kept, in the order decided. */
+  readonly decisions: Decision[] = [];
+  /** In a dry run, the outputs made in memory because later decisions read them. */
+  private readonly held = new Map<string, Content>();
+  private readonly log: ((line: string) => void) | undefined;
+  private readonly untouched: ReadonlySet<string>;
+  readonly dryRun: boolean;
 
   constructor(
     private readonly outDir: string,
@@ -27,10 +70,12 @@ export class OutputPlan {
     private readonly messages: Message[],
     /** Why the build is not incremental, if it is not: named for every output it makes. */
     private readonly fullReason: string | undefined,
-    private readonly log?: (line: string) => void,
-    /** Folders of the output in which no file was added or removed since the last build: what it made there is there. */
-    private readonly untouched: ReadonlySet<string> = new Set(),
-  ) {}
+    options: PlanOptions = {},
+  ) {
+    this.log = options.log;
+    this.untouched = options.untouched ?? new Set();
+    this.dryRun = options.dryRun ?? false;
+  }
 
   /** What an output or group made last time. */
   private madeBefore(file: string): string[] | undefined {
@@ -40,13 +85,8 @@ export class OutputPlan {
 
   /** Why `file` (or a group) must be made again; undefined if it may be kept as it is on disk. */
   private whyMake(file: string, inputs: Record<string, string>): string | undefined {
-    if (this.fullReason) return this.fullReason;
-    const previous = this.previous?.outputs[file];
-    const files = previous?.inputs['files'];
-    const changed = changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs);
-    if (changed) return changed.includes('new') ? 'new' : `${changed.join(', ')} changed`;
     const there = (f: string): boolean => this.untouched.has(path.posix.dirname(f)) || existsSync(path.join(this.outDir, ...f.split('/')));
-    return this.madeBefore(file)!.every(there) ? undefined : 'missing on disk';
+    return decide(this.previous?.outputs[file], inputs, () => this.madeBefore(file)!.every(there), this.fullReason);
   }
 
   /** Whether `file` (or a group) would be kept. */
@@ -59,12 +99,24 @@ export class OutputPlan {
     const why = this.whyMake(file, inputs);
     if (why !== undefined) {
       this.log?.(`${file}: ${why}`);
+      if (this.dryRun) this.decisions.push({ file, action: 'make', why });
       return undefined;
     }
     const previous = this.previous!.outputs[file]!;
     for (const f of this.madeBefore(file)!) this.kept.add(f);
     this.records[file] = previous;
+    if (this.dryRun) this.decisions.push({ file, action: 'keep' });
     return previous.messages;
+  }
+
+  /**
+   * In a dry run, an output (or a group) that would be made: recorded with its inputs, as if made,
+   * so that later decisions see it; a group is taken to make again the files it made last time.
+   */
+  private planned(file: string, inputs: Record<string, string>, group = false): void {
+    const files = group ? (this.madeBefore(file) ?? []) : [file];
+    for (const f of files) this.written.add(f);
+    this.records[file] = { inputs: group ? { ...inputs, files: files.join('\n') } : inputs, messages: [] };
   }
 
   /**
@@ -72,9 +124,13 @@ export class OutputPlan {
    * start() keeps the output or starts producing it; the step it returns waits, writes and
    * records. Finishing in the order of starting keeps the messages in the same order as make().
    */
-  start(file: string, inputs: Record<string, string>, produce: Produce): () => Promise<void> {
+  start(file: string, inputs: Record<string, string>, produce: Produce, options: { readLater?: boolean } = {}): () => Promise<void> {
     const kept = this.keep(file, inputs);
     if (kept) return async () => void this.messages.push(...kept);
+    if (this.dryRun && !options.readLater) {
+      this.planned(file, inputs);
+      return async () => undefined;
+    }
     const messages: Message[] = [];
     const pending = Promise.resolve(produce(messages));
     return async () => {
@@ -87,14 +143,15 @@ export class OutputPlan {
   }
 
   /** Makes `file` from `inputs` unless it can be kept. A failed `produce` (undefined) leaves no output. */
-  async make(file: string, inputs: Record<string, string>, produce: Produce): Promise<void> {
-    await this.start(file, inputs, produce)();
+  async make(file: string, inputs: Record<string, string>, produce: Produce, options: { readLater?: boolean } = {}): Promise<void> {
+    await this.start(file, inputs, produce, options)();
   }
 
   /** Makes a group of outputs that one step produces together; kept only if all it made is still there. */
   async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany): Promise<void> {
     const kept = this.keep(group, inputs);
     if (kept) return void this.messages.push(...kept);
+    if (this.dryRun) return this.planned(group, inputs, true);
     const messages: Message[] = [];
     const outputs = await produce(messages);
     for (const m of messages) this.messages.push(m);
@@ -108,12 +165,15 @@ export class OutputPlan {
   }
 
   private async write(file: string, content: Content | Pieces['content']): Promise<void> {
-    await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content, { tempDir: tempDirOf(this.outDir) });
+    if (this.dryRun) this.held.set(file, content as Content);
+    else await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content, { tempDir: tempDirOf(this.outDir) });
     this.written.add(file);
   }
 
-  /** An output's content, as on disk (just made, or kept). */
+  /** An output's content, as on disk (just made, or kept), or as held in a dry run. */
   async content(file: string): Promise<Buffer | undefined> {
+    const held = this.held.get(file);
+    if (held !== undefined) return Buffer.from(held);
     return this.has(file) ? readFile(path.join(this.outDir, ...file.split('/'))) : undefined;
   }
 

@@ -54,7 +54,9 @@ export async function makeDts(ctx: BuildContext, { published, documents, publish
     );
     return (await lastMembers).get(id);
   };
-  const dts = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0 ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptMember);
+  // A dry run says what would be made without making it.
+  const current = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0;
+  const dts = current || plan.dryRun ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptMember);
   // dts/<kind>/<id>.<ext> belongs to resource <id>; dts/<file> to the edition.
   const ofResource = new Map<string, Output[]>();
   for (const o of dts) {

@@ -8,16 +8,24 @@ import type { ReadDoc } from '../../parse/parse.js';
 import type { Message } from '../../messages.js';
 import { STATE_DIR } from '../../incremental/state.js';
 import { inOrder } from '../../incremental/plan.js';
-import { summaryOf, type Extract, type Summary } from '../../site/extracts.js';
+import { summaryOf, type Extract, type Listing, type Summary } from '../../site/extracts.js';
 import { documentId } from '../names.js';
 import { WINDOW, type BuildContext } from './context.js';
+
+/** Documents in date order; undated last; by id where dates are alike. */
+function byDate(a: Listing, b: Listing): number {
+  const ka = a.date?.sort || '\uffff';
+  const kb = b.date?.sort || '\uffff';
+  return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 export const extractOfId = (id: string): string => `${STATE_DIR}/extracts/${id}.json`;
 export const INTRODUCTION_EXTRACT = `${STATE_DIR}/introduction.json`;
 
 export interface Extracted {
-  /** Each document whose extract could be made, with its summary, in the order given. */
+  /** Each document whose extract could be made, with its summary, in the order given; `ordered`, the summaries in date order. */
   documents: Map<ReadDoc, Summary>;
+  ordered: Summary[];
   introduction: Summary | undefined;
   /** By extract file: what the state keeps of each. */
   summaries: Record<string, Summary>;
@@ -46,7 +54,7 @@ export async function makeExtracts(
   await xslt.expect(documents.filter((doc) => !plan.isCurrent(fileOf(doc), { source: hashOfDoc(doc) })).length);
   await inOrder(documents, WINDOW, (doc, n) => {
     onProgress(n);
-    return plan.start(fileOf(doc), { source: hashOfDoc(doc) }, extracting(fileOf(doc), doc, documentId(doc)));
+    return plan.start(fileOf(doc), { source: hashOfDoc(doc) }, extracting(fileOf(doc), doc, documentId(doc)), { readLater: true });
   });
   const extracted = new Map<ReadDoc, Summary>();
   for (const doc of documents) {
@@ -55,8 +63,8 @@ export async function makeExtracts(
   }
   let introduction: Summary | undefined;
   if (intro) {
-    await plan.make(INTRODUCTION_EXTRACT, { source: hashOfDoc(intro) }, extracting(INTRODUCTION_EXTRACT, intro, 'index'));
+    await plan.make(INTRODUCTION_EXTRACT, { source: hashOfDoc(intro) }, extracting(INTRODUCTION_EXTRACT, intro, 'index'), { readLater: true });
     introduction = await summaryIn(INTRODUCTION_EXTRACT);
   }
-  return { documents: extracted, introduction, summaries };
+  return { documents: extracted, ordered: [...extracted.values()].sort(byDate), introduction, summaries };
 }

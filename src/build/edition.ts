@@ -1,0 +1,77 @@
+/**
+ * The edition as checked: what the families need to know of the sources beyond their text. The
+ * authority lists as published (the files that passed their check), the introduction, the
+ * documents that can be published, and what a document's outputs depend on besides its bytes.
+ */
+import path from 'node:path';
+import { Authorities } from '../authorities.js';
+import type { EditionConfig } from '../config.js';
+import type { EntityKind } from '../entities.js';
+import { hashOf } from '../hash.js';
+import type { Message } from '../messages.js';
+import type { ReadDoc } from '../parse/parse.js';
+import type { EditionCheck } from './checks.js';
+import { tooLarge, withPublishableIds } from './names.js';
+
+/** What the site pages are made from when the edition has no introduction: they are made from parameters and the lists. */
+const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
+
+export class CheckedEdition {
+  /** The authority lists as published: all, as a rule (then the check's own reading). */
+  readonly authorities: Authorities;
+  readonly kinds: EntityKind[];
+  /** Hashes of the authority files, and of which lists there are. */
+  readonly authorityHash: string;
+  readonly listsHash: string;
+  readonly intro: ReadDoc | undefined;
+  /** What the site pages are made from: the introduction, or a stand-in. */
+  readonly introDoc: ReadDoc | undefined;
+  /** The documents that may be published (a unique id, a name that fits, a size editio transforms), and how many were candidates. */
+  readonly documents: ReadDoc[];
+  readonly candidates: number;
+  private readonly entriesHash = new Map<ReadDoc, string>();
+
+  constructor(
+    private readonly config: EditionConfig,
+    private readonly check: EditionCheck,
+    private readonly hashOfDoc: (doc: ReadDoc) => string,
+    messages: Message[],
+  ) {
+    const isValid = new Set(check.valid.map((d) => d.source.path));
+    this.authorities = check.authorities.docs.every((d) => isValid.has(d.source.path)) ? check.authorities : new Authorities(check.authorities.docs.filter((d) => isValid.has(d.source.path)));
+    this.kinds = this.authorities.kinds();
+    this.authorityHash = hashOf(...this.authorities.docs.flatMap((d) => [d.source.path, hashOfDoc(d)]));
+    this.listsHash = hashOf(...this.kinds.map((k) => k.list));
+    this.intro = check.valid.find((d) => d.source.role === 'introduction');
+    const first = check.valid[0];
+    this.introDoc = this.intro ?? (first ? { ...first, text: EMPTY_TEI } : undefined);
+    const candidates = withPublishableIds(check.valid.filter((d) => d.source.role === 'document'), messages);
+    this.candidates = candidates.length;
+    this.documents = candidates.filter((doc) => !tooLarge(doc, config, messages));
+  }
+
+  /** A source's path in the edition's folder: what the state keys its check by. */
+  relative(doc: ReadDoc): string {
+    return path.relative(this.config.root, doc.source.path).split(path.sep).join('/');
+  }
+
+  /** What a document's page and record show of the entries it points to: their faces, not their notes. */
+  entriesOf(doc: ReadDoc): string {
+    if (!this.entriesHash.has(doc)) this.entriesHash.set(doc, hashOf(...this.check.records[this.relative(doc)]!.pointsTo.map((id) => `${id}=${this.authorities.face(id) ?? ''}`)));
+    return this.entriesHash.get(doc)!;
+  }
+
+  /** What the site pages show of the lists: which there are, and each entry's face (a note edit changes none). */
+  entryFaces(): string {
+    return hashOf(this.listsHash, ...[...this.authorities.entries.keys()].map((id) => `${id}=${this.authorities.face(id)}`));
+  }
+
+  /** Whether a source holds active content (its check said so): then it is published without it. */
+  hasActiveContent(doc: ReadDoc): boolean {
+    return this.check.records[this.relative(doc)]!.messages.some((m) => m.ruleId === 'active-content');
+  }
+
+  introHash(): string {
+    return this.intro ? this.hashOfDoc(this.intro) : 'none';
+  }
+}
