@@ -1,24 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { buildTree, type XmlElement } from '../parse/tree.js';
-import { citationTree, citeStructure, flatten, type CitableUnit } from './citation.js';
+import type { XmlElement } from '../parse/tree.js';
+import { citeStructure, flatten, type CitableUnit } from './citation.js';
 import { escapeAttribute } from '../escape.js';
+import type { Library, Loaded } from './library.js';
 
-/** What the build records of each document for the DTS API (dts/resources.json). */
-export interface ResourceRecord {
-  id: string;
-  title: string;
-  description: string;
-  date: string;
-  language: string;
-  /** The published TEI file, relative to the edition's root. */
-  tei: string;
-}
-
-export interface Registry {
-  collection: { id: string; title: string; description: string };
-  resources: ResourceRecord[];
-}
+export { Library, type Registry, type ResourceRecord } from './library.js';
 
 export interface Answer {
   status: number;
@@ -71,63 +56,6 @@ export function templates(base: string, isStatic = false) {
 export function entry(base: string, isStatic = false): object {
   const t = templates(base, isStatic);
   return { '@context': DTS_CONTEXT, dtsVersion: '1.0', '@id': base, '@type': 'EntryPoint', collection: t.collection, navigation: t.navigation, document: t.document };
-}
-
-interface Loaded {
-  record: ResourceRecord;
-  text: string;
-  root: XmlElement;
-  units: CitableUnit[];
-  all: CitableUnit[];
-}
-
-/** Reads published documents on demand, each once. */
-export class Library {
-  private readonly cache = new Map<string, Promise<Loaded | undefined>>();
-  private readonly records: ReadonlyMap<string, ResourceRecord>;
-
-  constructor(
-    readonly registry: Registry,
-    readonly base: string,
-    /** Reads a published file by its path in the edition. */
-    readonly readText: (relative: string) => Promise<string>,
-    readonly isStatic = false,
-  ) {
-    this.records = new Map(registry.resources.map((r) => [r.id, r]));
-  }
-
-  /** Lets a resource's parsed text go: a static build reads each resource once, and 10,000 would not fit in memory. */
-  forget(id: string): void {
-    this.cache.delete(id);
-  }
-
-  /** The live API over a built edition folder (its dts/resources.json and tei/). */
-  static async open(dir: string, base = '/api/dts'): Promise<Library | undefined> {
-    const read = (relative: string): Promise<string> => readFile(path.join(dir, ...relative.split('/')), 'utf8');
-    try {
-      return new Library(JSON.parse(await read('dts/resources.json')) as Registry, base, read);
-    } catch {
-      return undefined;
-    }
-  }
-
-  load(id: string): Promise<Loaded | undefined> {
-    let loaded = this.cache.get(id);
-    if (!loaded) {
-      const record = this.records.get(id);
-      loaded = record ? this.read(record) : Promise.resolve(undefined);
-      this.cache.set(id, loaded);
-    }
-    return loaded;
-  }
-
-  private async read(record: ResourceRecord): Promise<Loaded | undefined> {
-    const text = await this.readText(record.tei);
-    const built = buildTree(text.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/, (d) => ' '.repeat(d.length)));
-    if ('error' in built) return undefined;
-    const units = citationTree(built.root);
-    return { record, text, root: built.root, units, all: flatten(units) };
-  }
 }
 
 function resourceObject(library: Library, loaded: Loaded, full: boolean): object {
