@@ -92,6 +92,7 @@ export function progressBar(format: ReportFormat): { update(p: Progress): void; 
 
 /** `build --dry-run`: what would be made (and why) and removed, one line each; what would be kept, counted (listed with --verbose). */
 export function planReport(plan: readonly Decision[], listKept: boolean): string {
+  if (plan.length === 0) return 'Nothing changed since the last build: nothing would be made (a dry run: nothing was written)\n';
   const lines = plan.filter((d) => d.action !== 'keep' || listKept).map((d) => `${d.action.padEnd(6)} ${d.file}${d.why ? `  (${d.why})` : ''}`);
   const count = (action: Decision['action']): number => plan.filter((d) => d.action === action).length;
   lines.push(`Would make ${count('make')}, keep ${count('keep')}, remove ${count('remove')} (a dry run: nothing was written)`);

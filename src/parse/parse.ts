@@ -171,18 +171,15 @@ export function parse(source: Source): ParseResult {
   if ('error' in read) return { doc: undefined, messages: read.messages };
   const { text, messages } = read;
   const at = { file: source.name };
-  const verdict = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (verdict !== true) {
-    const { msg, line, col } = verdict.err;
-    return {
-      doc: undefined,
-      messages: [...messages, message('error', 'parse', 'not-well-formed', `not well-formed XML: ${msg}`, { ...at, line, column: col })],
-    };
-  }
+  // One parse gives the verdict and the tree. Only a document that is not well-formed is read
+  // again, by fast-xml-parser's validator, whose words say more than saxes's of what is wrong
+  // ("Expected closing tag 'orgName' … instead of closing tag 'persName'").
   const built = buildTree(text);
   if ('error' in built) {
     const { ruleId, reason, line, column } = built.error;
-    return { doc: undefined, messages: [...messages, message('error', 'parse', ruleId, reason, { ...at, line, column })] };
+    const verdict = ruleId === 'not-well-formed' ? XMLValidator.validate(text, { allowBooleanAttributes: false }) : true;
+    const said = verdict === true ? { reason, line, column } : { reason: `not well-formed XML: ${verdict.err.msg}`, line: verdict.err.line, column: verdict.err.col };
+    return { doc: undefined, messages: [...messages, message('error', 'parse', ruleId, said.reason, { ...at, line: said.line, column: said.column })] };
   }
   const root = built.root;
   if (!['TEI', 'teiCorpus'].includes(root.name) || root.ns !== TEI_NS) {
