@@ -13,8 +13,8 @@ import type { ReadDoc } from '../parse/parse.js';
 import type { EditionCheck } from './checks.js';
 import { tooLarge, withPublishableIds } from './names.js';
 
-/** What the site pages are made from when the edition has no introduction: they are made from parameters and the lists. */
-const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
+/** The stand-in source of pages made from parameters and the lists, not from a document (the site without an introduction, the entry pages). */
+export const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
 export class CheckedEdition {
   /** The authority lists as published: all, as a rule (then the check's own reading). */

@@ -7,11 +7,9 @@ import type { Authorities } from '../../authorities.js';
 import type { EntityKind } from '../../entities.js';
 import { hashOf } from '../../hash.js';
 import { mentionsOf } from '../../site/extracts.js';
+import { EMPTY_TEI } from '../edition.js';
 import type { EditionPages } from '../pages.js';
 import { makeEach, type BuildContext } from './context.js';
-
-/** The stand-in source of the entry pages: they are made from parameters and the authority lists, not from a document. */
-const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
 export interface RegistersInputs {
   authorities: Authorities;
