@@ -43,10 +43,18 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
       expect(readdirSync(path.join(out, 'documents')).sort()).to.deep.equal([
         'inline-svg-and-xsi.html',
         'internal-entities.html',
+        'letter-with-series-title.html',
         'line-breaks-inside-words.html',
         'names-with-any-pointer.html',
       ]);
       expect(run.stdout).to.match(/inline-svg-and-xsi\.xml: figDesc ×1, figure ×1, script ×1, svg ×1, text ×1/);
+    });
+
+    it('titles a letter by its own title, not its series’, and gives its page the language its header names', () => {
+      const page = read(path.join(out, 'documents', 'letter-with-series-title.html'));
+      expect(page).to.match(/<html [^>]*lang="de-AT"/);
+      expect(page).to.match(/<title>A writer to a friend, 26 March 1892 — /);
+      expect(read(path.join(out, 'index.html'))).to.contain('A writer to a friend, 26 March 1892').and.not.contain('series title');
     });
 
     it('joins the parts of a word broken by lb or pb with break="no"', () => {
@@ -105,6 +113,12 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
         const missing = wordsOfText(path.join(corpusDir, file)).filter((w) => !edition.includes(w));
         expect(missing, file).to.deep.equal([]);
       }
+    });
+
+    it('titles each letter of a correspondence edition by its own title, in its language (Schnitzler)', () => {
+      const page = read(path.join(out, 'documents', 'schnitzler-L00088.html'));
+      expect(page).to.match(/<title>Hugo von Hofmannsthal an Arthur Schnitzler, 26\. 3\. 1892 — /);
+      expect(page).to.match(/<html [^>]*lang="de-AT"/);
     });
 
     it('reports, per file, the elements without a specific rendering (frus:attachment among them)', () => {

@@ -43,10 +43,21 @@
   </xsl:function>
 
   <!-- The document's title: the main title of its titleStmt. -->
+  <!--
+    A document's own title: the main one, else the analytic one (level "a": a letter within the
+    series a level "s" title names), else the first with neither level nor type, else the first.
+  -->
   <xsl:function name="ed:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles)[1])"/>
+    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles[@level = 'a'], $titles[not(@level | @type)], $titles)[1])"/>
+  </xsl:function>
+
+  <!-- A document's language: its xml:lang (on the TEI or its text), else the one language its header says it uses. -->
+  <xsl:function name="ed:language" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="used" select="$tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident"/>
+    <xsl:sequence select="($tei/@xml:lang, $tei/tei:text/@xml:lang, $used[count($used) = 1])[1] ! string()"/>
   </xsl:function>
 
   <!-- The date the document was written: its creation date, else its sending, else its dateline. -->
