@@ -61,6 +61,16 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
       expect(read(path.join(out, 'text', 'line-breaks-inside-words.txt'))).to.contain('The pilots of the regiment flew from the airfield near the capital.');
     });
 
+    it('never loses a word boundary at <space/> or a line beginning: in the page, the text and search', () => {
+      const words = 'überhaupt scheint sie nichts zu stören';
+      expect(read(path.join(out, 'text', 'line-breaks-inside-words.txt')).replace(/\s+/g, ' ')).to.contain(words);
+      const page = read(path.join(out, 'documents', 'line-breaks-inside-words.html'));
+      expect(page.replace(/<br[^>]*>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).to.contain(words);
+      const search = readdirSync(path.join(out, 'search')).map((f) => read(path.join(out, 'search', f))).join('');
+      expect(search).to.contain(words).and.contain('The pilots of the regiment flew from the airfield near the capital.');
+      expect(search).not.to.contain('überhauptscheint');
+    });
+
     it('expands a DOCTYPE’s internal entities', () => {
       expect(read(path.join(out, 'text', 'internal-entities.txt'))).to.contain('the North Korean pilots dossier—twice');
     });

@@ -191,6 +191,38 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Space the source leaves between words (<space/>) is a word boundary, shown as one space. -->
+  <xsl:template match="tei:space">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!--
+    An element's words as a reader reads them, for search: a line, column or page beginning and a
+    <space/> part words, a break inside a word does not; markup otherwise adds nothing.
+  -->
+  <xsl:function name="ed:plain-text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$element/node()" mode="ed:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts, ''))"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="ed:plain">
+    <xsl:variable name="joined" select="ed:text-without-leading-break-space(.)"/>
+    <xsl:sequence select="if (following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']) then replace($joined, '\s+$', '') else $joined"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb | tei:pb | tei:cb | tei:space" mode="ed:plain">
+    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="ed:plain">
+    <xsl:apply-templates mode="ed:plain"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="ed:plain"/>
+
   <!-- The layout whitespace around a break inside a word is no space in the text. -->
   <xsl:template match="text()[following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" priority="0.6">
     <xsl:value-of select="replace(ed:text-without-leading-break-space(.), '\s+$', '')"/>

@@ -43,7 +43,7 @@
         'blocks': array { $blocks ! string(.) },
         'passages': array {
           ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | ed:texts($tei)//*[ed:is-block(.)])
-            ! map { 'anchor': ed:anchor(.), 'text': normalize-space(.) }
+            ! map { 'anchor': ed:anchor(.), 'text': ed:plain-text(.) }
         }
       }"/>
   </xsl:template>
