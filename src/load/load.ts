@@ -59,19 +59,19 @@ export interface Source {
   stamp?: Stamp;
 }
 
-/** xml-model targets, read from the prolog without parsing the document. */
-function schemaHrefs(source: Source): string[] {
+/** The local files a source's xml-model instructions name (URLs left out), with their lines: read from the prolog, without parsing the document. */
+export function xmlModelFiles(source: Source): { href: string; line: number }[] {
   const prolog = source.bytes.subarray(0, 4096).toString('latin1');
-  const hrefs: string[] = [];
-  for (const [pi] of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
-    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi)?.[1];
-    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) hrefs.push(path.resolve(path.dirname(source.path), href));
+  const files: { href: string; line: number }[] = [];
+  for (const pi of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
+    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi[0])?.[1];
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) files.push({ href: path.resolve(path.dirname(source.path), href), line: prolog.slice(0, pi.index).split('\n').length });
   }
-  return hrefs;
+  return files;
 }
 
 export function knownOf(source: Source): Known {
-  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: schemaHrefs(source) });
+  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: xmlModelFiles(source).map((f) => f.href) });
 }
 
 /** A source the last build read as it is now: its bytes are read only if something needs them. */

@@ -1,7 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import { knownOf, type Source } from '../load/load.js';
+import { knownOf, xmlModelFiles, type Source } from '../load/load.js';
 import { message, type Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 
@@ -77,14 +77,7 @@ async function verdictOn(config: EditionConfig, realRoot: string, file: string):
 }
 
 /** The line of the xml-model instruction that names `href` (absolute) in a source. */
-function lineOfModel(source: Source, href: string): number {
-  const prolog = source.bytes.subarray(0, 4096).toString('latin1');
-  for (const pi of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
-    const named = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi[0])?.[1];
-    if (named && path.resolve(path.dirname(source.path), named) === href) return prolog.slice(0, pi.index).split('\n').length;
-  }
-  return 1;
-}
+const lineOfModel = (source: Source, href: string): number => xmlModelFiles(source).find((f) => f.href === href)?.line ?? 1;
 
 /**
  * The schemas the TEI files name in their xml-model instructions, laid out beside them as
