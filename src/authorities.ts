@@ -1,36 +1,56 @@
 /**
- * The authority lists, read once into entries that every part of editio takes from here: the
- * edition rules, tagging, the registers, the exports and the print index. An entry's names are
- * read as the stylesheets read them (xslt/common/authorities.xsl, `ed:names`), so a table and a
- * page never name an entry differently; a test holds the two to the same elements.
+ * The authority entries, read once into entries that every part of editio takes from here: the
+ * edition rules, tagging, the registers, the exports and the print index. They come from the
+ * edition's authority files (its curated lists), from index files, and from the records each
+ * document carries (src/records.ts); a record repeated across files is one entry. An entry's
+ * names are read as the stylesheets read them (xslt/common/authorities.xsl, `ed:names`), so a
+ * table and a page never name an entry differently; a test holds the two to the same elements.
  */
-import { KIND_OF_ENTRY, type EntityKind } from './entities.js';
+import { ENTITY_KINDS, KIND_OF_ENTRY, type EntityKind } from './entities.js';
 import { TEI_NS, type ParsedDoc } from './parse/parse.js';
 import { hashOf } from './hash.js';
-import { descendants, textContent, type XmlElement } from './parse/tree.js';
+import { message, type Message } from './messages.js';
+import { standalone, type DocumentRecord } from './records.js';
+import { comparableUri } from './pointers.js';
+import { ancestors, buildTree, descendants, type XmlElement } from './parse/tree.js';
 
-/** The elements of an entry that give its names: its own name children, and an object's identifier's names. */
-export const NAME_ELEMENTS = ['persName', 'placeName', 'orgName', 'eventName'] as const;
+/** The elements of an entry that give its names: its own name children (a work's titles), and an object's identifier's names. */
+export const NAME_ELEMENTS = ['persName', 'placeName', 'orgName', 'eventName', 'title'] as const;
 const IDENTIFIER_NAMES = { objectIdentifier: 'objectName' } as const;
+/** The types that make a name the one pages show, as editions spell them. */
+export const STANDARD_NAME_TYPES = ['standard', 'reg', 'pref', 'preferred'] as const;
 /** The children whose text a page pointing to an entry may show: its names, however they are held. */
 const FACE_ELEMENTS = new Set<string>([...NAME_ELEMENTS, 'objectName', ...Object.keys(IDENTIFIER_NAMES)]);
 
-/** A person, place, organisation, object or event with an xml:id, in an authority list. */
+/** A person, place, organisation, object, event or work with an xml:id. */
 export interface AuthorityEntry {
   id: string;
   kind: EntityKind;
-  /** Its names, normalised, each once: the standard name (`type="standard"`) first. */
+  /** Its names, normalised, each once: the standard name (`type="standard"`, "reg", "pref") first. */
   names: string[];
   /** The name pages and tables show: the standard name, else the first, else the id. */
   name: string;
   /** Its identifiers (`idno`): Wikidata, VIAF, GeoNames, … */
   identifiers: { type: string; value: string }[];
   element: XmlElement;
-  /** The authority file it is in. */
-  doc: ParsedDoc;
+  /** The text `element`'s offsets are in: its file's, or its record's. */
+  source: string;
+  /** The file it is in (absolute), and where, for messages. */
+  path: string;
+  at: { file: string; line: number; column: number };
+  /** In an authority file the edition names: its register lists it even if nothing mentions it. */
+  curated: boolean;
 }
 
 const childElements = (element: XmlElement): XmlElement[] => element.children.filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS);
+
+/** A name's words: its text without the identifiers some editions put inside names. */
+function nameText(element: XmlElement): string {
+  const collect = (e: XmlElement): string => e.children.map((c) => (c.kind === 'text' ? c.text : c.name === 'idno' ? '' : collect(c))).join('');
+  return collect(element).replace(/\s+/g, ' ').trim();
+}
+
+const isStandard = (name: XmlElement): boolean => (STANDARD_NAME_TYPES as readonly string[]).includes(name.attrs.get('type') ?? '');
 
 /** The name elements of an entry, in the order the stylesheets take them (the standard one first). */
 function nameElements(entry: XmlElement): XmlElement[] {
@@ -39,45 +59,111 @@ function nameElements(entry: XmlElement): XmlElement[] {
     const inner = IDENTIFIER_NAMES[child.name as keyof typeof IDENTIFIER_NAMES];
     return inner ? childElements(child).filter((c) => c.name === inner) : [];
   });
-  return [...names.filter((n) => n.attrs.get('type') === 'standard'), ...names.filter((n) => n.attrs.get('type') !== 'standard')];
+  return [...names.filter(isStandard), ...names.filter((n) => !isStandard(n))];
 }
 
+export interface AuthoritiesOptions {
+  /** Records copied out of documents, in document order. */
+  records?: readonly DocumentRecord[];
+  /** Whether a file is one of the edition's own authority files (else an index file): all of its entries are published. */
+  curated?: (doc: ParsedDoc) => boolean;
+}
+
+/** Whitespace aside, two copies of a record say the same. */
+const sameRecord = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
 export class Authorities {
-  /** By id; the first entry of an id wins (the id-duplicate rule reports the others). */
+  /** By id; the first entry of an id wins (authority files before documents). */
   readonly entries = new Map<string, AuthorityEntry>();
+  /** Records of one id that say different things: each id reported once, at the first copy that differs. */
+  readonly conflicts: Message[] = [];
+  private readonly recordIds: string[] = [];
+  /** The paths of the edition's own authority files. */
+  private readonly curated = new Set<string>();
+  private readonly texts = new Map<string, string>();
   /** Each entry's face, worked out when first asked for: every page pointing to the entry asks. */
   private readonly faces = new Map<string, string>();
 
-  constructor(readonly docs: readonly ParsedDoc[]) {
+  constructor(
+    readonly docs: readonly ParsedDoc[],
+    options: AuthoritiesOptions = {},
+  ) {
+    const curated = options.curated ?? (() => true);
     for (const doc of docs) {
+      const inCurated = curated(doc);
+      if (inCurated) this.curated.add(doc.source.path);
       for (const element of descendants(doc.tree)) {
         const id = element.attrs.get('xml:id');
         const kind = element.ns === TEI_NS ? KIND_OF_ENTRY.get(element.name) : undefined;
         if (!id || !kind || this.entries.has(id)) continue;
-        const names = [...new Set(nameElements(element).map(textContent).filter(Boolean))];
-        const identifiers = childElements(element)
-          .filter((c) => c.name === 'idno')
-          .map((c) => ({ type: c.attrs.get('type') ?? '', value: textContent(c) }));
-        this.entries.set(id, { id, kind, names, name: names[0] ?? id, identifiers, element, doc });
+        this.add(id, kind, element, doc.text, doc.source.path, { file: doc.source.name, line: element.line, column: element.column }, inCurated);
       }
     }
+    const reported = new Set<string>();
+    for (const record of options.records ?? []) {
+      this.recordIds.push(record.id);
+      const known = this.entries.get(record.id);
+      if (known) {
+        if (!reported.has(record.id) && !sameRecord(this.text(record.id)!, record.text)) {
+          reported.add(record.id);
+          const first = `${known.at.file}:${known.at.line}`;
+          this.conflicts.push(
+            message('warning', 'validate', 'record-differs', `the record xml:id="${record.id}" differs from the one in ${first}, which is used; make the copies agree`, {
+              file: record.file,
+              line: record.line,
+              column: record.column,
+            }),
+          );
+        }
+        continue;
+      }
+      const parsed = buildTree(record.text);
+      // A record copied from a well-formed document parses, unless it uses an entity its document declared.
+      if (!('root' in parsed) || !isRecordRoot(parsed.root)) continue;
+      this.add(record.id, KIND_OF_ENTRY.get(parsed.root.name)!, parsed.root, record.text, record.path, record, false);
+      this.texts.set(record.id, record.text);
+    }
+  }
+
+  private add(id: string, kind: EntityKind, element: XmlElement, source: string, file: string, at: { file: string; line: number; column: number }, curated: boolean): void {
+    const names = [...new Set(nameElements(element).map(nameText).filter(Boolean))];
+    const identifiers = childElements(element)
+      .filter((c) => c.name === 'idno')
+      .map((c) => ({ type: c.attrs.get('type') ?? '', value: nameText(c) }));
+    this.entries.set(id, { id, kind, names, name: names[0] ?? id, identifiers, element, source, path: file, at: { file: at.file, line: at.line, column: at.column }, curated });
   }
 
   get(id: string): AuthorityEntry | undefined {
     return this.entries.get(id);
   }
 
-  /** The kinds of list the files hold, in the order of ENTITY_KINDS. */
+  private identified: Map<string, string> | undefined;
+
+  /** The entry that has `url` among its identifiers (the first, if several do). */
+  byIdentifier(url: string): string | undefined {
+    if (!this.identified) {
+      this.identified = new Map();
+      for (const entry of this.entries.values()) {
+        for (const { value } of entry.identifiers) if (/^https?:\/\//i.test(value) && !this.identified.has(comparableUri(value))) this.identified.set(comparableUri(value), entry.id);
+      }
+    }
+    return this.identified.get(comparableUri(url));
+  }
+
+  /** The kinds of list there are, in the order of ENTITY_KINDS: the lists of the files, and the kinds of their entries and records. */
   kinds(): EntityKind[] {
     const present = new Set<string>();
     for (const doc of this.docs) for (const e of descendants(doc.tree)) if (e.ns === TEI_NS) present.add(e.name);
-    return [...KIND_OF_ENTRY.values()].filter((kind) => present.has(kind.list));
+    for (const entry of this.entries.values()) present.add(entry.kind.list);
+    return ENTITY_KINDS.filter((kind) => present.has(kind.list));
   }
 
-  /** An entry's own text in its file, as written: what its page shows. */
+  /** An entry's XML as written, with the namespaces it needs: what its page shows. */
   text(id: string): string | undefined {
     const entry = this.entries.get(id);
-    return entry && entry.doc.text.slice(entry.element.start, entry.element.end);
+    if (!entry) return undefined;
+    if (!this.texts.has(id)) this.texts.set(id, standalone(entry.source, entry.element));
+    return this.texts.get(id);
   }
 
   /**
@@ -88,19 +174,57 @@ export class Authorities {
     if (!this.faces.has(id)) {
       const entry = this.entries.get(id);
       if (!entry) return undefined;
-      const { element, doc } = entry;
+      const { element, source } = entry;
       const named = childElements(element).filter((c) => FACE_ELEMENTS.has(c.name));
-      this.faces.set(id, hashOf(element.name, element.parent?.name ?? '', ...named.map((c) => doc.text.slice(c.start, c.end))));
+      this.faces.set(id, hashOf(element.name, element.parent?.name ?? '', ...named.map((c) => source.slice(c.start, c.end))));
     }
     return this.faces.get(id);
   }
 
   /**
-   * Every id in the files (a pointer may name any element) and every entry's names: what the
-   * edition rules on documents read of the lists, so documents are checked again when it changes.
+   * Every id in the files and records (a pointer may name any element) and every entry's names:
+   * what the edition rules on documents read of the lists, so documents are checked again when it changes.
    */
   nameTable(): string {
     const ids = this.docs.flatMap((doc) => [...descendants(doc.tree)].flatMap((e) => (e.attrs.has('xml:id') ? [`${e.name}#${e.attrs.get('xml:id')}`] : [])));
-    return hashOf(...ids, ...[...this.entries.values()].flatMap((e) => e.names));
+    return hashOf(...ids, ...this.recordIds, ...[...this.entries.values()].flatMap((e) => e.names));
+  }
+
+  /**
+   * The entries the edition publishes, as one TEI document for the stylesheets: every entry of
+   * its authority files, and each record of an index file or a document that a document points
+   * to (with the entries those name). An index of thirty thousand persons gives the pages of
+   * those the letters mention, and the stylesheets parse only them.
+   */
+  published(pointed: ReadonlySet<string>, fileValid: (doc: ParsedDoc) => boolean = () => true): string {
+    const invalid = new Set(this.docs.filter((d) => !fileValid(d)).map((d) => d.source.path));
+    const shown = new Set<string>();
+    for (const entry of this.entries.values()) if (!invalid.has(entry.path) && (entry.curated || pointed.has(entry.id))) shown.add(entry.id);
+    for (const id of [...shown]) {
+      for (const [, named] of this.text(id)!.matchAll(/\b(?:ref|corresp|target)="[^"#\s]*#([^"\s]+)"/g)) if (this.entries.has(named!) && !invalid.has(this.entries.get(named!)!.path)) shown.add(named!);
+    }
+    // A place within a shown place is shown within it.
+    for (const id of [...shown]) {
+      const { element } = this.entries.get(id)!;
+      if (ancestors(element).some((a) => shown.has(a.attrs.get('xml:id') ?? '') && this.entries.get(a.attrs.get('xml:id')!)?.element === a)) shown.delete(id);
+    }
+    const lists = new Set(this.docs.filter((d) => this.curated.has(d.source.path) && !invalid.has(d.source.path)).flatMap((d) => [...descendants(d.tree)].map((e) => e.name)));
+    const lang = this.docs.map((d) => d.tree.attrs.get('xml:lang')).find(Boolean);
+    const parts = ENTITY_KINDS.flatMap((kind) => {
+      const entries = [...shown].filter((id) => this.entries.get(id)!.kind === kind);
+      if (entries.length === 0 && !lists.has(kind.list)) return [];
+      return [`<${kind.list}>`, ...entries.map((id) => this.text(id)!), `</${kind.list}>`];
+    });
+    return [
+      `<TEI xmlns="${TEI_NS}"${lang ? ` xml:lang="${lang.replace(/[<&"]/g, '')}"` : ''}>`,
+      '<teiHeader><fileDesc><titleStmt><title>The authority entries of the edition</title></titleStmt><publicationStmt><p>Made by editio for its stylesheets.</p></publicationStmt><sourceDesc><p>The authority files, index files and records of the edition.</p></sourceDesc></fileDesc></teiHeader>',
+      '<standOff>',
+      ...parts,
+      '</standOff>',
+      '</TEI>',
+      '',
+    ].join('\n');
   }
 }
+
+const isRecordRoot = (element: XmlElement): boolean => element.ns === TEI_NS && KIND_OF_ENTRY.has(element.name);

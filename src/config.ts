@@ -36,6 +36,13 @@ const FIELDS = {
   sources: { schema: text.default('tei').describe('The folder of the TEI sources.'), expected: 'a non-empty string' },
   introduction: { schema: text.optional().describe("The edition's own TEI file (header and introduction), inside the sources."), expected: 'a non-empty string' },
   authorities: { schema: texts.default([]).describe('The TEI files holding the authority lists, inside the sources.'), expected: 'a list of non-empty strings' },
+  prefixes: {
+    schema: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*$/), text)
+      .default({})
+      .describe('Prefixed pointers and what they stand for, $1 being what follows the prefix: {"pmb": "https://pmb.acdh.oeaw.ac.at/entity/$1/"}. A document\'s own prefixDef comes first.'),
+    expected: 'an object {"prefix": "https://…$1"}',
+  },
   out: { schema: text.default('dist/edition').describe('The output folder of "editio build".'), expected: 'a non-empty string' },
   maxDocumentMegabytes: {
     schema: z.number().min(0.01).max(1000).default(10).describe('Larger documents are validated but not published: transforming them takes minutes.'),

@@ -94,8 +94,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
   const hashOfDoc = (doc: ReadDoc): string => read.hashOf(doc.source);
   const edition = new CheckedEdition(config, check, hashOfDoc, messages);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, { ...(options.log ? { log: options.log } : {}), untouched: read.untouched, dryRun: Boolean(options.dryRun) });
-  const trees = await Promise.all(edition.authorities.docs.map((d) => parseForStylesheets(d.text)));
-  const xslt = new Transformer(editionParams(config), trees, edition.authorities.docs.map((d) => d.text));
+  const xslt = new Transformer(editionParams(config), [await parseForStylesheets(edition.authorityText)], [edition.authorityText]);
   try {
     const ctx: BuildContext = { config, outDir, plan, xslt, messages, hashOfDoc };
     const progress = (stage: Progress['stage']) => (done: number): void => options.onProgress?.({ stage, done, total: edition.candidates });
@@ -103,9 +102,9 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     const introHash = edition.introHash();
 
     clock.lap('extracts');
-    const { documents, ordered, introduction, summaries } = await makeExtracts(ctx, edition.documents, intro, previous?.summaries, progress('extract'));
-    clock.lap('pages');
     const entriesOf = edition.entriesOf.bind(edition);
+    const { documents, ordered, introduction, summaries } = await makeExtracts(ctx, edition.documents, intro, previous?.summaries, progress('extract'), entriesOf);
+    clock.lap('pages');
     const relative = edition.relative.bind(edition);
     const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });
     const pages = editionPages(plan, introduction, published);
@@ -122,7 +121,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
     const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
     const publishedDocs = published.map((e) => byId.get(e.id)!);
     const hasActiveContent = edition.hasActiveContent.bind(edition);
-    const publishedFiles = await makeExports(ctx, { intro, authorities, documents: publishedDocs, published, hasActiveContent, entriesOf });
+    const publishedFiles = await makeExports(ctx, { intro, authorities, authorityFiles: edition.authorityFiles, documents: publishedDocs, published, hasActiveContent, entriesOf });
     clock.lap('dts');
     await makeDts(ctx, { published, documents: publishedDocs, publishedFiles });
     clock.lap('print');

@@ -3,7 +3,7 @@
  * or the authority lists' ids and names (what the edition rules read), changed since last time.
  */
 import path from 'node:path';
-import { checkSources } from '../validate/check.js';
+import { authorityPaths, checkSources } from '../validate/check.js';
 import type { EditionConfig } from '../config.js';
 import { knownOf, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
@@ -11,6 +11,8 @@ import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse/parse.
 import { pointedIds, unusedEntries } from '../validate/rules/authorities.js';
 import { Authorities } from '../authorities.js';
 import { hashOf } from '../hash.js';
+import { documentRecords, mayHoldRecords, type DocumentRecord } from '../records.js';
+import { configuredPrefixes } from '../pointers.js';
 import { type BuildState, type CheckRecord } from '../incremental/state.js';
 
 /** Sources parsed, validated and checked at a time. */
@@ -51,18 +53,32 @@ function readWhenNeeded(source: Source): ReadDoc {
   };
 }
 
+/** The records a source carries: those the last build read from the same bytes, else read now (parsed only if it may hold any). */
+function recordsOf(source: Source, previous: CheckRecord | undefined): DocumentRecord[] {
+  if (source.role === 'authorities') return [];
+  if (previous && previous.hash === knownOf(source).hash) return previous.records;
+  const read = readSource(source);
+  if ('error' in read || !mayHoldRecords(read.text)) return [];
+  const doc = parse(source).doc;
+  return doc ? documentRecords(doc) : [];
+}
+
 export async function checkEdition(
   config: EditionConfig,
   sources: readonly Source[],
   options: { fingerprint: string; previous?: BuildState; schema?: string },
 ): Promise<EditionCheck> {
   const relative = (s: Source): string => path.relative(config.root, s.path).split(path.sep).join('/');
+  const curated = new Set(authorityPaths(config));
+  const carried = new Map(sources.map((s) => [s, recordsOf(s, options.previous?.checks[relative(s)])]));
   const authorities = new Authorities(
     sources
       .filter((s) => s.role === 'authorities')
       .map((s) => parse(s).doc)
       .filter((d): d is ParsedDoc => d !== undefined),
+    { records: [...carried.values()].flat(), curated: (doc) => curated.has(doc.source.path) },
   );
+  const prefixes = configuredPrefixes(config.prefixes);
   const names = authorities.nameTable();
   const keyOf = (s: Source): string => {
     const { hash } = knownOf(s);
@@ -73,7 +89,7 @@ export async function checkEdition(
 
   // In chunks, so that the parsed trees of a large edition are never all in memory at once.
   const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
-  const messages: Message[] = [];
+  const messages: Message[] = [...authorities.conflicts];
   const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[] }>();
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const result = await checkSources(fresh.slice(i, i + CHUNK), {
@@ -86,7 +102,7 @@ export async function checkEdition(
       else messages.push(m);
     }
     for (const { doc, valid } of result.docs) {
-      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc)].sort() });
+      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort() });
     }
   }
   const records: Record<string, CheckRecord> = {};
@@ -94,7 +110,7 @@ export async function checkEdition(
   for (const source of sources) {
     const checked = checkedDocs.get(source.path);
     const record: CheckRecord = isFresh.has(source)
-      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [] }
+      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)! }
       : options.previous!.checks[relative(source)]!;
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);

@@ -9,16 +9,22 @@ import type { EditionConfig } from '../config.js';
 import type { EntityKind } from '../entities.js';
 import { hashOf } from '../hash.js';
 import type { Message } from '../messages.js';
-import type { ReadDoc } from '../parse/parse.js';
+import { parse, type ParsedDoc, type ReadDoc } from '../parse/parse.js';
 import type { EditionCheck } from './checks.js';
 import { tooLarge, withPublishableIds } from './names.js';
+
+/** The name of the published entries' document (never written: the stylesheets read it). */
+const PUBLISHED_AUTHORITIES = '.editio-authorities.xml';
 
 /** The stand-in source of pages made from parameters and the lists, not from a document (the site without an introduction, the entry pages). */
 export const EMPTY_TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>';
 
 export class CheckedEdition {
-  /** The authority lists as published: all, as a rule (then the check's own reading). */
+  /** The authority files that passed their check: published as sources. */
+  readonly authorityFiles: ParsedDoc[];
+  /** The entries as published (the curated lists whole, the records something points to), and that as one document for the stylesheets. */
   readonly authorities: Authorities;
+  readonly authorityText: string;
   readonly kinds: EntityKind[];
   /** Hashes of the authority files, and of which lists there are. */
   readonly authorityHash: string;
@@ -38,9 +44,13 @@ export class CheckedEdition {
     messages: Message[],
   ) {
     const isValid = new Set(check.valid.map((d) => d.source.path));
-    this.authorities = check.authorities.docs.every((d) => isValid.has(d.source.path)) ? check.authorities : new Authorities(check.authorities.docs.filter((d) => isValid.has(d.source.path)));
+    this.authorityFiles = check.authorities.docs.filter((d) => isValid.has(d.source.path));
+    const pointed = new Set(Object.values(check.records).flatMap((r) => (r.valid ? r.pointsTo : [])));
+    this.authorityText = check.authorities.published(pointed, (doc) => isValid.has(doc.source.path));
+    const published = parse({ path: path.join(config.root, config.sources, PUBLISHED_AUTHORITIES), name: 'the authority entries', bytes: Buffer.from(this.authorityText), role: 'authorities' }).doc!;
+    this.authorities = new Authorities([published]);
     this.kinds = this.authorities.kinds();
-    this.authorityHash = hashOf(...this.authorities.docs.flatMap((d) => [d.source.path, hashOfDoc(d)]));
+    this.authorityHash = hashOf(this.authorityText);
     this.listsHash = hashOf(...this.kinds.map((k) => k.list));
     this.intro = check.valid.find((d) => d.source.role === 'introduction');
     const first = check.valid[0];

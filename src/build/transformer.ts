@@ -8,8 +8,8 @@ import { transform, type StylesheetParams, type TransformRequest } from '../tran
 
 /** The parameters every stylesheet gets: what the configuration says of the edition. */
 export function editionParams(config: EditionConfig): StylesheetParams {
-  const { title, subtitle, editors, licence, baseUrl, language } = config;
-  return { 'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language }) };
+  const { title, subtitle, editors, licence, baseUrl, language, prefixes } = config;
+  return { 'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language, prefixes }) };
 }
 
 /**
@@ -36,14 +36,11 @@ export class Transformer {
     return result.output;
   }
 
-  /** One of many like it (a document's page, an entry's page): on the pool if there is one. Extracts need no authority lists. */
+  /** One of many like it (a document's page, an entry's page): on the pool if there is one. */
   async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): Promise<string | undefined> {
-    const withAuthorities = format !== 'extract';
     const request = this.request(doc, format, params, initialMode);
     // A pool that lost a worker hands the transform back: it is run here instead, never lost.
-    const result =
-      (this.pool && (await this.pool.run(request, withAuthorities))) ??
-      transform(withAuthorities ? { ...request, params: { ...request.params, authorities: this.authorities } } : request);
+    const result = (this.pool && (await this.pool.run(request))) ?? transform({ ...request, params: { ...request.params, authorities: this.authorities } });
     for (const m of result.messages) sink.push(m);
     return format === 'extract' && result.output !== undefined ? completeExtract(result.output) : result.output;
   }

@@ -28,7 +28,7 @@ interface Stamps {
   /** A hash of the build's settings, the sources found and each file's stamp; empty if a file was too recent to trust. */
   key: string;
   /** Per source (relative, as `files`): its stamp then, and what the build knew of it: hash, size, schemas named (relative). */
-  sources: Record<string, [stamp: string, hash: string, size: number, schemas: string[]]>;
+  sources: Record<string, [stamp: string, hash: string, size: number, schemas: string[], index?: boolean]>;
   /**
    * The stamp of every folder of the output the build wrote into ("." the output folder), when
    * it ended: a file added to or removed from a folder changes the folder's times.
@@ -86,8 +86,8 @@ export async function lastBuild(outDir: string, settings: string, sources: reado
   saved.files.forEach((file, i) => {
     const then = saved.sources[file];
     if (then && then[0] === stamps[i]!.stamp) {
-      const [, hash, size, schemas] = then;
-      known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)), stamp: stamps[i]! });
+      const [, hash, size, schemas, index] = then;
+      known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)), ...(index === undefined ? {} : { index }), stamp: stamps[i]! });
     }
   });
   const folders = Object.keys(saved.outputFolders);
@@ -132,7 +132,7 @@ export async function saveStamps(
     const source = bySource.get(file);
     if (!source || !trusted(i)) return;
     const known = knownOf(source);
-    saved.sources[relative[i]!] = [stamps[i]!.stamp, known.hash, known.size, relativeTo(outDir, known.schemaHrefs)];
+    saved.sources[relative[i]!] = [stamps[i]!.stamp, known.hash, known.size, relativeTo(outDir, known.schemaHrefs), Boolean(known.index)];
   });
   await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify(saved) + '\n', { tempDir: tempDirOf(outDir) });
 }

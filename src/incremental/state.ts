@@ -7,19 +7,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { Summary } from '../site/extracts.js';
+import type { DocumentRecord } from '../records.js';
 import { writeFileAtomic } from '../write/write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 export const STATE_DIR = '.editio';
 
 
-/** A source's check: its verdict and messages, and the authority ids it points to. */
+/** A source's check: its verdict and messages, the authority ids it points to, and the records it carries (with the hash of the bytes they were read from). */
 export interface CheckRecord {
   key: string;
   valid: boolean;
   messages: Message[];
   pointsTo: string[];
+  hash: string;
+  records: DocumentRecord[];
 }
 
 /**

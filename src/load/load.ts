@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ConfigError, message, type Message } from '../messages.js';
 import { hashOf } from '../hash.js';
 import { OUTPUT_MARKER } from '../write/write.js';
+import { isIndexFile } from '../records.js';
 
 export type Role = 'document' | 'introduction' | 'authorities';
 
@@ -13,6 +14,8 @@ export interface Known {
   size: number;
   /** The schemas its xml-model processing instructions name, as absolute paths (URLs left out). */
   schemaHrefs: string[];
+  /** An index file (its body a list of records): read for its entries, never published as a document. */
+  index?: boolean;
 }
 
 /** A file's size, times and inode when it was read: if none differs later, the file is as it was (as git's index assumes). */
@@ -71,7 +74,16 @@ export function xmlModelFiles(source: Source): { href: string; line: number }[] 
 }
 
 export function knownOf(source: Source): Known {
-  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: xmlModelFiles(source).map((f) => f.href) });
+  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: xmlModelFiles(source).map((f) => f.href), index: isIndexFile(source.bytes) });
+}
+
+/** A file found among the documents that is an index file holds authorities. */
+function roleOfFound(source: Source): Role {
+  if (source.role !== 'document') return source.role;
+  const known = knownOf(source);
+  // What an older build knew of a file may not say; then its first bytes do.
+  known.index ??= isIndexFile(source.bytes);
+  return known.index ? 'authorities' : 'document';
 }
 
 /** A source the last build read as it is now: its bytes are read only if something needs them. */
@@ -158,9 +170,17 @@ export async function loadSources(
   for (const file of files) {
     const name = displayName(file);
     const result = read.get(file);
-    if (!result) sources.push(unread(file, name, roleOf(file), known.get(file)!));
-    else if (result.status === 'fulfilled') sources.push({ path: file, name, bytes: result.value.bytes, role: roleOf(file), stamp: result.value.stamp });
-    else {
+    const found = !result
+      ? unread(file, name, roleOf(file), known.get(file)!)
+      : result.status === 'fulfilled'
+        ? { path: file, name, bytes: result.value.bytes, role: roleOf(file), stamp: result.value.stamp }
+        : undefined;
+    if (found) {
+      found.role = roleOfFound(found);
+      sources.push(found);
+      continue;
+    }
+    if (result?.status === 'rejected') {
       const code = (result.reason as NodeJS.ErrnoException).code ?? 'error';
       messages.push(message('error', 'load', 'file-unreadable', `cannot read the file (${code})`, { file: name }));
     }

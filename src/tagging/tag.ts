@@ -39,7 +39,7 @@ export const LEAVE = new Set([
 const attrs = (a: Record<string, string>): string => Object.entries(a).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
 
 function pointer(entry: AuthorityEntry, from: ParsedDoc): string {
-  return `${path.relative(path.dirname(from.source.path), entry.doc.source.path).split(path.sep).join('/')}#${entry.id}`;
+  return `${path.relative(path.dirname(from.source.path), entry.path).split(path.sep).join('/')}#${entry.id}`;
 }
 
 /**

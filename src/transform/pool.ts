@@ -66,12 +66,12 @@ export class TransformPool {
   }
 
   /** The transform's result, or undefined if the pool cannot run it: the caller then runs it itself. */
-  run(request: TransformRequest, withAuthorities: boolean): Promise<TransformResult | undefined> {
+  run(request: TransformRequest): Promise<TransformResult | undefined> {
     if (this.broken) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.queue.push({ id, message: { kind: 'transform', id, request, withAuthorities } });
+      this.queue.push({ id, message: { kind: 'transform', id, request } });
       this.dispatch();
     });
   }

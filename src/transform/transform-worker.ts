@@ -4,7 +4,7 @@ import { parseForStylesheets, transform, type TransformRequest } from './transfo
 
 export type WorkerRequest =
   | { kind: 'authorities'; texts: string[] }
-  | { kind: 'transform'; id: number; request: TransformRequest; withAuthorities: boolean };
+  | { kind: 'transform'; id: number; request: TransformRequest };
 
 let authorities: unknown[] = [];
 
@@ -17,6 +17,5 @@ parentPort!.on('message', (message: WorkerRequest) => {
     return;
   }
   const { request } = message;
-  const params = message.withAuthorities ? { ...request.params, authorities } : request.params;
-  parentPort!.postMessage({ kind: 'result', id: message.id, result: transform({ ...request, ...(params ? { params } : {}) }) });
+  parentPort!.postMessage({ kind: 'result', id: message.id, result: transform({ ...request, params: { ...request.params, authorities } }) });
 });

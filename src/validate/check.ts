@@ -8,6 +8,8 @@ import { parse, type ParsedDoc } from '../parse/parse.js';
 import { runRules } from './rules/index.js';
 import { Authorities } from '../authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
+import { configuredPrefixes } from '../pointers.js';
+import { documentRecords } from '../records.js';
 
 export interface CheckOptions extends ValidateOptions {
   /** The edition the files belong to: its authority lists drive the edition rules. */
@@ -91,7 +93,9 @@ export async function readAuthorities(config: EditionConfig, parsed: readonly Pa
     const doc = parse(source).doc;
     if (doc) docs.push(doc);
   }
-  return new Authorities(docs);
+  const curated = new Set(authorityPaths(config));
+  const records = parsed.filter((d) => d.source.role !== 'authorities').flatMap(documentRecords);
+  return new Authorities(docs, { records, curated: (doc) => curated.has(doc.source.path) });
 }
 
 async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, given: Authorities | undefined): Promise<Message[]> {
@@ -102,7 +106,7 @@ async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial:
   const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
   const inRun = new Set(parsed.map((d) => d.source.path));
   const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
-  return runRules({ docs, authorities, wholeEdition });
+  return runRules({ docs, authorities, wholeEdition, prefixes: configuredPrefixes(config.prefixes) });
 }
 
 /** The edition configuration in `dir`, if there is one. */

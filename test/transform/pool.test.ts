@@ -29,7 +29,7 @@ describe('pool', function () {
       );
       // One request whose stylesheet fails, to see that failures come back as messages too.
       requests.push({ format: 'html', sourceText: '<TEI xmlns="http://www.tei-c.org/ns/1.0"><unclosed></TEI>', file: 'broken.xml' });
-      const pooled = await Promise.all(requests.map((r) => pool!.run(r, r.format !== 'extract')));
+      const pooled = await Promise.all(requests.map((r) => pool!.run(r)));
       const local = requests.map((r) => transform(r.format === 'extract' ? r : { ...r, params: { ...r.params, authorities: parsed } }));
       expect(pooled).to.deep.equal(local);
       expect(pooled.at(-1)!.messages[0]).to.include({ severity: 'error', file: 'broken.xml' });
@@ -43,7 +43,7 @@ describe('pool', function () {
     try {
       const sourceText = readFileSync(path.join(teiDir, '1966-09-30-protocol-agreement.xml'), 'utf8');
       const count = 2 * TRANSFORMS_PER_WORKER + 50;
-      const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run({ format: 'extract', sourceText, file: 'p.xml', params: { 'document-id': `d${i}` } }, false)));
+      const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run({ format: 'extract', sourceText, file: 'p.xml', params: { 'document-id': `d${i}` } })));
       expect(results.filter((r, i) => JSON.parse(r?.output ?? '{}').id !== `d${i}`)).to.deep.equal([]);
       expect(new Set(results.map((r) => r!.output!.replace(/"id":"d\d+"/, ''))).size).to.equal(1);
     } finally {

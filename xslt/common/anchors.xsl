@@ -15,7 +15,7 @@
   <xsl:function name="ed:is-mention" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:persName or self::tei:placeName or self::tei:orgName
-                                    or self::tei:objectName or self::tei:eventName])"/>
+                                    or self::tei:objectName or self::tei:eventName or self::tei:rs or self::tei:title[@ref]])"/>
   </xsl:function>
 
   <!-- Blocks: the units a search result or a citation points to. -->
@@ -33,7 +33,7 @@
   <xsl:mode use-accumulators="#all"/>
 
   <xsl:accumulator name="ed:mention-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="ed:date-count" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:date" select="$value + 1"/>

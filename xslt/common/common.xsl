@@ -146,12 +146,28 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Names are marked whatever their pointer (@ref, @corresp, @key, or none). -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName">
+  <!-- Names are marked whatever their pointer (@ref, @corresp, @key, or none); so are <rs> and a title that points to a work. -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]">
     <xsl:call-template name="ed:mention">
-      <xsl:with-param name="entry" select="(@ref, @corresp)[1] ! ed:entry(.)"/>
+      <xsl:with-param name="entry" select="ed:mention-entry(.)"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!--
+    Index records kept with a document (the persons, places and works a letter carries in its back) are
+    the registers' entries, not text to read: their pages show them, the mentions link there.
+  -->
+  <xsl:template match="tei:back//tei:listPerson[*/@xml:id] | tei:back//tei:listPlace[*/@xml:id] | tei:back//tei:listOrg[*/@xml:id]
+                       | tei:back//tei:listObject[*/@xml:id] | tei:back//tei:listEvent[*/@xml:id] | tei:back//tei:listBibl[*/@xml:id]
+                       | tei:back//tei:listRelation" priority="2"/>
+
+  <!-- Whether a node is part of an index record (in a list of the back matter or standOff), not of what the document says. -->
+  <xsl:function name="ed:in-record" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject
+                                                  or self::tei:listEvent or self::tei:listBibl or self::tei:listRelation]
+                                                 [ancestor::tei:back or ancestor::tei:standOff])"/>
+  </xsl:function>
 
   <xsl:template match="tei:date">
     <xsl:call-template name="ed:inline">
@@ -171,6 +187,56 @@
         <xsl:apply-templates/>
         <xsl:text>]</xsl:text>
       </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    Transcription: what the writer struck out and added, what the editors read with doubt,
+    corrected, expanded or regularised. A diplomatic view shows the source's own state (deletions,
+    the error as written, the abbreviation), a reading view the text as it is meant to be read
+    (the correction, the expansion); each format shows what it can (the text edition, the reading).
+  -->
+  <xsl:template match="tei:del | tei:choice/tei:sic | tei:choice/tei:abbr | tei:choice/tei:orig | tei:am">
+    <xsl:call-template name="ed:variant">
+      <xsl:with-param name="view" select="'diplomatic'"/>
+      <xsl:with-param name="label" select="ed:transcription-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:choice/tei:corr | tei:choice/tei:expan | tei:choice/tei:reg | tei:ex">
+    <xsl:call-template name="ed:variant">
+      <xsl:with-param name="view" select="'reading'"/>
+      <xsl:with-param name="label" select="ed:transcription-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:add | tei:unclear | tei:sic | tei:corr | tei:abbr | tei:expan | tei:orig | tei:reg | tei:choice | tei:subst | tei:damage | tei:surplus | tei:restore">
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="local-name()"/>
+      <xsl:with-param name="label" select="ed:transcription-label(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- What a transcription element says, for a reader who hovers over it. -->
+  <xsl:function name="ed:transcription-label" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="how" select="string-join(($e/@place ! ('place: ' || .), $e/@rend ! ('as: ' || .), $e/@hand ! ('hand: ' || replace(., '^#', '')),
+                                                  $e/@reason ! ('reason: ' || .), $e/@cert ! ('certainty: ' || .)), '; ')"/>
+    <xsl:variable name="what" select="map {
+        'del': 'Deleted in the source', 'add': 'Added in the source', 'unclear': 'Unclear in the source',
+        'sic': 'Thus in the source', 'corr': 'Corrected by the editors', 'abbr': 'Abbreviated in the source',
+        'expan': 'Expanded by the editors', 'orig': 'As spelled in the source', 'reg': 'Regularised by the editors',
+        'am': 'Abbreviation mark', 'ex': 'Expanded by the editors', 'damage': 'Damaged in the source',
+        'surplus': 'Superfluous in the source', 'restore': 'Restored after deletion'
+      }(local-name($e))"/>
+    <xsl:sequence select="if (empty($what)) then () else string-join(($what, $how[. != '']), ' — ')"/>
+  </xsl:function>
+
+  <!-- A reference with no words of its own (a pointer to a diary entry, a date) shows where it points. -->
+  <xsl:template match="tei:ref[@target][not(node())]" priority="2">
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="'ref'"/>
+      <xsl:with-param name="content" as="node()*"><xsl:value-of select="normalize-space(@target)"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -212,6 +278,9 @@
     <xsl:variable name="joined" select="ed:text-without-leading-break-space(.)"/>
     <xsl:sequence select="if (following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']) then replace($joined, '\s+$', '') else $joined"/>
   </xsl:template>
+
+  <!-- Search reads the reading text: not what was struck out, nor the error beside its correction. -->
+  <xsl:template match="tei:del | tei:choice/tei:sic | tei:choice/tei:abbr | tei:choice/tei:orig | tei:am" mode="ed:plain"/>
 
   <xsl:template match="tei:lb | tei:pb | tei:cb | tei:space" mode="ed:plain">
     <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
@@ -304,6 +373,15 @@
   <xsl:template name="ed:mention">
     <xsl:param name="entry" as="element()?"/>
     <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Words that belong to one view of the text ($view: 'diplomatic' or 'reading'): by default, the reading. -->
+  <xsl:template name="ed:variant">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:if test="$view = 'reading'">
+      <xsl:apply-templates/>
+    </xsl:if>
   </xsl:template>
 
   <!-- A note: formats place it at the foot of the text. -->

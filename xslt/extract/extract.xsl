@@ -22,8 +22,8 @@
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="date" select="if ($tei) then ed:document-date($tei) else ()"/>
     <xsl:variable name="shown" select="ed:texts($tei) | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="mentions" select="$shown//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName)[@ref]"/>
-    <xsl:variable name="dates" select="ed:texts($tei)//tei:date[not(ancestor::tei:dateline)] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date"/>
+    <xsl:variable name="mentions" select="$shown//*[ed:is-mention(.)][@ref or @key][not(ed:in-record(.))]"/>
+    <xsl:variable name="dates" select="ed:texts($tei)//tei:date[not(ancestor::tei:dateline)][not(ed:in-record(.))] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date"/>
     <xsl:variable name="blocks" select="(($mentions, $dates) ! ed:context-block(.))/."/>
     <xsl:variable name="block-numbers" select="map:merge(for $i in 1 to count($blocks) return map { generate-id($blocks[$i]): $i - 1 })"/>
     <xsl:sequence select="map {
@@ -33,20 +33,31 @@
         'summary': normalize-space(string-join($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' ')),
         'summaryOnly': $tei and ed:summary-only($tei),
         'place': ($tei/tei:teiHeader/tei:profileDesc/(tei:creation/tei:placeName, tei:correspDesc/tei:correspAction[@type = 'sent']/tei:placeName))[1]
-                 ! map { 'text': normalize-space(.), 'entry': replace(string(@ref), '^.*#', '') },
+                 ! map { 'text': normalize-space(.), 'entry': ed:entry-id(.) },
         'mentions': array {
           $mentions ! map:merge((
-            map { 'ref': string(@ref), 'entry': replace(@ref, '^.*#', ''), 'anchor': ed:anchor(.) },
+            map { 'ref': string((@ref, @key)[1]), 'entry': ed:entry-id(.), 'anchor': ed:anchor(.) },
             ed:place-in-block(., $block-numbers)))
         },
         'dates': array { $dates ! map:merge((ed:date-record(.), ed:place-in-block(., $block-numbers))) },
         'blocks': array { $blocks ! string(.) },
         'passages': array {
-          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | ed:texts($tei)//*[ed:is-block(.)])
+          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | ed:texts($tei)//*[ed:is-block(.)][not(ed:in-record(.))])
             ! map { 'anchor': ed:anchor(.), 'text': ed:plain-text(.) }
         }
       }"/>
   </xsl:template>
+
+  <!--
+    The id of the entry a mention names: what its pointer says after '#' ("authorities.xml#giap");
+    a prefixed pointer, a URL or a key is looked up as the pages look it up.
+  -->
+  <xsl:function name="ed:entry-id" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="pointer" select="string(($mention/@ref, $mention/@corresp, $mention/@key)[1])"/>
+    <xsl:sequence select="if (contains($pointer, '#') and not(matches($pointer, '^[a-z][a-z0-9+.\-]*:', 'i'))) then substring-after($pointer, '#')
+                          else (ed:mention-entry($mention)/@xml:id ! string(), replace($pointer, '^.*#', ''))[1]"/>
+  </xsl:function>
 
   <!-- A date as the extracts carry it: its anchor, words, sort key and ISO value. -->
   <xsl:function name="ed:date-record" as="map(*)">

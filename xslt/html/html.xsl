@@ -258,6 +258,38 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Diplomatic and reading views: both are on the page; the view switch (CSS) shows one. -->
+  <xsl:template name="ed:variant">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:element name="{if (self::tei:del) then 'del' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="local-name() || ' ' || $view || '-only'"/>
+      <xsl:attribute name="data-tei" select="local-name()"/>
+      <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Highlighting as the source does it (underlined, superscript, spaced): each @rend value a class the stylesheet knows. -->
+  <xsl:template match="tei:hi">
+    <xsl:variable name="rends" select="tokenize(lower-case(normalize-space(@rend)), '\s+') ! replace(., '[_ ]', '-')"/>
+    <xsl:element name="{if ($rends = ('superscript', 'sup', 'super')) then 'sup' else if ($rends = ('subscript', 'sub')) then 'sub' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="string-join(('hi', $rends ! ('rend-' || ($ed:rend-aliases(.), .)[1])), ' ')"/>
+      <xsl:attribute name="data-tei" select="'hi'"/>
+      <xsl:if test="@rend"><xsl:attribute name="data-rend" select="@rend"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The spellings of @rend editions use, to the class edition.css styles. -->
+  <xsl:variable name="ed:rend-aliases" as="map(xs:string, xs:string)" select="map {
+      'superscript': 'sup', 'super': 'sup', 'subscript': 'sub', 'u': 'underline', 'underlined': 'underline',
+      'i': 'italic', 'italics': 'italic', 'b': 'bold', 'spaced-out': 'spaced', 'letterspaced': 'spaced', 'letter-spacing': 'spaced',
+      'gesperrt': 'spaced', 'expanded': 'spaced', 'small-caps': 'smallcaps', 'sc': 'smallcaps', 'line-through': 'strike',
+      'strikethrough': 'strike', 'overstrike': 'strike', 'latintype': 'latin', 'antiqua': 'latin', 'double-underline': 'underline2',
+      'underline-double': 'underline2', 'doubleunderline': 'underline2'
+    }"/>
+
   <xsl:template name="ed:container">
     <div class="container" data-tei="{local-name()}">
       <xsl:call-template name="ed:fallback-attributes"/>
@@ -288,7 +320,7 @@
   -->
   <xsl:template name="ed:mention">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:variable name="nested" select="exists(.//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName))"/>
+    <xsl:variable name="nested" select="exists(.//*[ed:is-mention(.)])"/>
     <xsl:variable name="href" select="if ($entry) then ed:entry-href($entry) else ()"/>
     <xsl:variable name="pointer" select="(@ref, @corresp)[1]"/>
     <xsl:if test="$pointer and empty($entry) and empty(ed:safe-href($pointer)[matches(., '^https?:')])">
@@ -297,7 +329,7 @@
     <!-- Attributes are written in place: built apart as a sequence and copied, they cost a third of a page's time. -->
     <xsl:element name="{if ($href and not($nested)) then 'a' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:if test="$href and not($nested)"><xsl:attribute name="href" select="$href"/></xsl:if>
-      <xsl:attribute name="class" select="'mention mention-' || local-name() || (if ($entry or empty($pointer)) then '' else ' unresolved')"/>
+      <xsl:attribute name="class" select="'mention mention-' || ed:mention-name(., $entry) || (if ($entry or empty($pointer)) then '' else ' unresolved')"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
       <xsl:if test="$pointer"><xsl:attribute name="data-ref" select="$pointer"/></xsl:if>
       <xsl:if test="@key"><xsl:attribute name="data-key" select="@key"/></xsl:if>

@@ -23,6 +23,7 @@
       map { 'class': 'mention-orgName', 'label': 'Organisations', 'list': 'listOrg' },
       map { 'class': 'mention-objectName', 'label': 'Objects', 'list': 'listObject' },
       map { 'class': 'mention-eventName', 'label': 'Events', 'list': 'listEvent' },
+      map { 'class': 'mention-title', 'label': 'Works', 'list': 'listBibl' },
       map { 'class': 'date', 'label': 'Dates', 'list': '' })"/>
 
   <!-- Links to every page of a list split over $parts pages: the first at $first, page n at $rest || n || '.html'. -->
@@ -111,6 +112,14 @@
   -->
   <xsl:template name="ed:highlight-switches">
     <xsl:variable name="lists" select="$authorities//tei:standOff/*/local-name()"/>
+    <xsl:if test="//tei:text//(tei:del | tei:add | tei:choice | tei:sic | tei:corr | tei:abbr | tei:expan | tei:orig | tei:reg | tei:unclear)">
+      <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. -->
+      <fieldset class="view-switches">
+        <legend>View</legend>
+        <label><input type="radio" name="view" id="view-diplomatic" checked="checked"/> Diplomatic</label>
+        <label><input type="radio" name="view" id="view-reading"/> Reading</label>
+      </fieldset>
+    </xsl:if>
     <fieldset class="highlight-switches">
       <legend>Highlight</legend>
       <xsl:for-each select="$ed:highlights[?list = ('', $lists)]">

@@ -21,7 +21,7 @@
   <!-- The register page: every entry of one list, in alphabetical order, with how often it is mentioned. -->
   <xsl:template match="/" mode="register">
     <xsl:variable name="register" select="$ed:registers($register-list)"/>
-    <xsl:variable name="entries" select="$authorities//tei:*[local-name() = $register-list]/*[@xml:id]"/>
+    <xsl:variable name="entries" select="$authorities//tei:*[local-name() = $register?entry][@xml:id]"/>
     <xsl:variable name="counts" as="map(*)" select="parse-json($counts-json)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="$register?title"/>

@@ -139,7 +139,9 @@
              or not($node[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:objectName
                           or self::tei:eventName or self::tei:date or self::tei:supplied or self::tei:roleName or self::tei:hi
                           or self::tei:foreign or self::tei:name or self::tei:title or self::tei:idno or self::tei:note
-                          or self::tei:lb or self::tei:pb or self::tei:cb or self::tei:ref or self::tei:gi or self::tei:att]))"/>
+                          or self::tei:lb or self::tei:pb or self::tei:cb or self::tei:ref or self::tei:gi or self::tei:att
+                          or self::tei:rs or self::tei:space or self::tei:del or self::tei:add or self::tei:unclear or self::tei:choice
+                          or self::tei:subst or self::tei:sic or self::tei:corr or self::tei:abbr or self::tei:expan or self::tei:orig or self::tei:reg]))"/>
   </xsl:function>
 
   <!-- Between blocks a line or page beginning is no text; within a line, a space. -->

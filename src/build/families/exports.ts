@@ -20,7 +20,9 @@ import { makeEach, type BuildContext } from './context.js';
 
 export interface ExportsInputs {
   intro: ReadDoc | undefined;
+  /** The entries as published (tables), and the authority and index files (published as sources). */
   authorities: Authorities;
+  authorityFiles: readonly ReadDoc[];
   /** The published documents, in date order, and their summaries, alike. */
   documents: readonly ReadDoc[];
   published: readonly Summary[];
@@ -44,8 +46,8 @@ async function assets(): Promise<Output[]> {
 /** Makes the exports; returns every TEI file as published, by its path in the edition (the DTS answers hold them). */
 export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Promise<Map<string, ReadDoc>> {
   const { config, outDir, plan, xslt, messages, hashOfDoc } = ctx;
-  const { intro, authorities, documents, published } = inputs;
-  const members = [...(intro ? [intro] : []), ...authorities.docs, ...documents];
+  const { intro, authorities, authorityFiles, documents, published } = inputs;
+  const members = [...(intro ? [intro] : []), ...authorityFiles, ...documents];
   const schemas = await publishedSchemas(config, members);
   for (const m of schemas.messages) messages.push(m);
   // A published source is the source's bytes (its hash is known), but for one with active content, published without it.
@@ -69,7 +71,7 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
     records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)),
     sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
   };
-  const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorities.docs, ...documents].map((doc) => asPublished.get(doc)!));
+  const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorityFiles, ...documents].map((doc) => asPublished.get(doc)!));
   await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
   const assetFiles = await assets();
   await plan.makeMany('assets', { content: hashOf(...assetFiles.flatMap((o) => [o.path, o.content])) }, () => assetFiles);

@@ -38,6 +38,8 @@ export async function makeExtracts(
   /** The last build's summaries: a kept extract's summary is taken from there, not read again. */
   previous: Readonly<Record<string, Summary>> | undefined,
   onProgress: (done: number) => void,
+  /** What a document's extract reads of the entries it points to (a key or a prefixed pointer is resolved through them). */
+  entriesOf: (doc: ReadDoc) => string,
 ): Promise<Extracted> {
   const { plan, xslt, hashOfDoc } = ctx;
   const summaries: Record<string, Summary> = {};
@@ -51,10 +53,11 @@ export async function makeExtracts(
     return (summaries[file] ??= previous?.[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract));
   };
   const fileOf = (doc: ReadDoc): string => extractOfId(documentId(doc));
-  await xslt.expect(documents.filter((doc) => !plan.isCurrent(fileOf(doc), { source: hashOfDoc(doc) })).length);
+  const inputsOf = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), entries: entriesOf(doc) });
+  await xslt.expect(documents.filter((doc) => !plan.isCurrent(fileOf(doc), inputsOf(doc))).length);
   await inOrder(documents, WINDOW, (doc, n) => {
     onProgress(n);
-    return plan.start(fileOf(doc), { source: hashOfDoc(doc) }, extracting(fileOf(doc), doc, documentId(doc)), { readLater: true });
+    return plan.start(fileOf(doc), inputsOf(doc), extracting(fileOf(doc), doc, documentId(doc)), { readLater: true });
   });
   const extracted = new Map<ReadDoc, Summary>();
   for (const doc of documents) {
@@ -63,7 +66,7 @@ export async function makeExtracts(
   }
   let introduction: Summary | undefined;
   if (intro) {
-    await plan.make(INTRODUCTION_EXTRACT, { source: hashOfDoc(intro) }, extracting(INTRODUCTION_EXTRACT, intro, 'index'), { readLater: true });
+    await plan.make(INTRODUCTION_EXTRACT, inputsOf(intro), extracting(INTRODUCTION_EXTRACT, intro, 'index'), { readLater: true });
     introduction = await summaryIn(INTRODUCTION_EXTRACT);
   }
   return { documents: extracted, ordered: [...extracted.values()].sort(byDate), introduction, summaries };

@@ -1,31 +1,40 @@
-import type { Message } from '../../messages.js';
+import { message, type Message } from '../../messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import { Positions, texts } from '../../parse/tree.js';
 import { KIND_OF_MENTION } from '../../entities.js';
 import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
 import type { Authorities, AuthorityEntry } from '../../authorities.js';
+import { entryIdOf, prefixDefsOf, type PrefixDef } from '../../pointers.js';
 import { namePattern } from '../../escape.js';
 
-/** The ids a document points to, in any pointer attribute. */
-export function pointedIds(doc: ParsedDoc): Set<string> {
+/**
+ * The ids a document points to, in any pointer attribute; given the edition's entries, also the
+ * entries its prefixed pointers and URLs name, and those a mention names by `@key`.
+ */
+export function pointedIds(doc: ParsedDoc, authorities?: Authorities, configured: readonly PrefixDef[] = []): Set<string> {
   const used = new Set<string>();
+  const defs = authorities ? prefixDefsOf(doc, configured) : [];
   for (const element of teiElements(doc)) {
     for (const attribute of POINTER_ATTRIBUTES) {
-      for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/)) {
+      for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/).filter(Boolean)) {
         const parts = splitPointer(pointer);
-        if (parts) used.add(parts.id);
+        const id = parts ? parts.id : authorities && entryIdOf(pointer, authorities, defs);
+        if (id) used.add(id);
       }
     }
+    const key = element.attrs.get('key');
+    const id = key && !element.attrs.has('ref') && authorities && entryIdOf(key, authorities, defs);
+    if (id) used.add(id);
   }
   return used;
 }
 
-/** Entries none of `used` names: candidates for removal, or mentions left untagged. */
+/** Entries of the edition's own lists none of `used` names (an index file's others are simply not published): candidates for removal, or mentions left untagged. */
 export function unusedEntries(authorities: Authorities, used: ReadonlySet<string>): Message[] {
   return [...authorities.entries.values()]
-    .filter((entry) => !used.has(entry.id))
+    .filter((entry) => entry.curated && !used.has(entry.id))
     .map((entry) =>
-      located('warning', 'authority-unused', `the ${entry.kind.entry} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.doc, entry.element),
+      message('warning', 'validate', 'authority-unused', `the ${entry.kind.entry} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.at),
     );
 }
 
@@ -36,7 +45,7 @@ export const authorityUnused: Rule = {
   check(ctx) {
     if (!ctx.wholeEdition) return [];
     const used = new Set<string>();
-    for (const doc of ctx.docs) for (const id of pointedIds(doc)) used.add(id);
+    for (const doc of ctx.docs) for (const id of pointedIds(doc, ctx.authorities, ctx.prefixes)) used.add(id);
     return unusedEntries(ctx.authorities, used);
   },
 };
@@ -50,7 +59,9 @@ export const mentionUntagged: Rule = {
   severity: 'warning',
   check(ctx) {
     const byName = new Map<string, AuthorityEntry | 'ambiguous'>();
+    // The edition's own lists: an index of thousands would flag every common word that is someone's name.
     for (const entry of ctx.authorities.entries.values()) {
+      if (!entry.curated) continue;
       for (const name of entry.names) {
         const known = byName.get(name);
         byName.set(name, known && known !== entry ? 'ambiguous' : entry);

@@ -3,6 +3,7 @@ import { message, type Message, type Severity } from '../../messages.js';
 import { TEI_NS, type ParsedDoc } from '../../parse/parse.js';
 import type { Authorities, AuthorityEntry } from '../../authorities.js';
 import { descendants, type XmlElement } from '../../parse/tree.js';
+import type { PrefixDef } from '../../pointers.js';
 
 /** What the edition rules look at: the documents of a run and the edition's authority lists. */
 export interface RuleContext {
@@ -12,6 +13,8 @@ export interface RuleContext {
   authorities: Authorities;
   /** True when `docs` is the whole edition, so that "never mentioned" can be judged. */
   wholeEdition: boolean;
+  /** The configuration's prefixes for prefixed pointers (pmb:123); each document's own prefixDefs come first. */
+  prefixes: readonly PrefixDef[];
 }
 
 export interface Rule {
@@ -57,6 +60,6 @@ export function located(
 
 /** The pointer a document should use for an entry: the authority file relative to the document. */
 export function pointerTo(entry: AuthorityEntry, from: ParsedDoc): string {
-  const relative = path.relative(path.dirname(from.source.path), entry.doc.source.path).split(path.sep).join('/');
+  const relative = path.relative(path.dirname(from.source.path), entry.path).split(path.sep).join('/');
   return `${relative}#${entry.id}`;
 }

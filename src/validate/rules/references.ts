@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Message } from '../../messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import { KIND_OF_MENTION } from '../../entities.js';
+import { expandPointer, prefixDefsOf, type PrefixDef } from '../../pointers.js';
 import { idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
 
 /** Finds what a pointer names: an entry, an element of this or another file, or nothing. */
@@ -15,9 +16,20 @@ function resolver(ctx: RuleContext) {
     if (!set) idCache.set(doc, (set = idsOf(doc)));
     return set;
   };
-  return (pointer: string, from: ParsedDoc): { found: boolean; entryKind?: string; why?: string } => {
+  const defsCache = new Map<ParsedDoc, PrefixDef[]>();
+  const defsOf = (doc: ParsedDoc): PrefixDef[] => {
+    let defs = defsCache.get(doc);
+    if (!defs) defsCache.set(doc, (defs = prefixDefsOf(doc, ctx.prefixes)));
+    return defs;
+  };
+  return (written: string, from: ParsedDoc): { found: boolean; entryKind?: string; why?: string } => {
+    const pointer = expandPointer(written, defsOf(from)) ?? written;
     const parts = splitPointer(pointer);
-    if (!parts) return { found: true };
+    if (!parts) {
+      // A URL, or a prefixed pointer written out as one: an entry if the edition has one with that identifier.
+      const identified = /^https?:\/\//i.test(pointer) ? ctx.authorities.byIdentifier(pointer) : undefined;
+      return identified ? { found: true, entryKind: entries.get(identified)!.kind.entry } : { found: true };
+    }
     const entry = entries.get(parts.id);
     if (parts.file === '') {
       if (ids(from).has(parts.id)) return { found: true };
@@ -25,7 +37,7 @@ function resolver(ctx: RuleContext) {
     }
     const target = filesByName.get(path.resolve(path.dirname(from.source.path), parts.file));
     if (!target) return { found: false, why: `${parts.file} is not a file of the edition` };
-    if (entry && entry.doc === target) return { found: true, entryKind: entry.kind.entry };
+    if (entry && entry.path === target.source.path) return { found: true, entryKind: entry.kind.entry };
     if (ids(target).has(parts.id)) return { found: true };
     return { found: false, why: `${parts.file} has no xml:id="${parts.id}"` };
   };

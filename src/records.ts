@@ -1,0 +1,71 @@
+/**
+ * Index records where editions keep them: lists of persons, places, organisations, objects,
+ * events and works in a document's own `back`, `standOff` or header (each letter of a
+ * correspondence edition carries the records it points to), and separate index files whose
+ * body is nothing but such lists (listperson.xml). A record is carried as standalone XML, so
+ * that it can be kept from one build to the next and merged with the same record of other files.
+ */
+import { KIND_OF_ENTRY } from './entities.js';
+import { TEI_NS, type ParsedDoc } from './parse/parse.js';
+import { ancestors, descendants, type XmlElement } from './parse/tree.js';
+
+/** A record copied out of a document: its XML with the namespaces it needs, and where it stands. */
+export interface DocumentRecord {
+  id: string;
+  text: string;
+  /** The document's absolute path, the name messages show, and the record's line and column in it. */
+  path: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** An entry with an xml:id in a list of its kind (listPerson/person, listBibl/bibl, …; a place within a place): what pointers name. */
+export function isRecord(element: XmlElement): boolean {
+  const kind = element.ns === TEI_NS ? KIND_OF_ENTRY.get(element.name) : undefined;
+  const parent = element.parent?.name;
+  return kind !== undefined && element.attrs.has('xml:id') && (parent === kind.list || parent === kind.entry);
+}
+
+/** The element's XML as written, with the namespace declarations of its ancestors that it does not make itself. */
+export function standalone(text: string, element: XmlElement): string {
+  const own = text.slice(element.start, element.end);
+  const declared = new Map<string, string>();
+  for (const ancestor of ancestors(element).reverse()) {
+    for (const [name, value] of ancestor.attrs) if (name === 'xmlns' || name.startsWith('xmlns:')) declared.set(name, value);
+  }
+  const missing = [...declared].filter(([name]) => !element.attrs.has(name));
+  if (missing.length === 0) return own;
+  const afterName = element.start + 1 + own.slice(1).search(/[\s/>]/);
+  const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return text.slice(element.start, afterName) + missing.map(([name, value]) => ` ${name}="${escape(value)}"`).join('') + text.slice(afterName, element.end);
+}
+
+/** Whether the element is part of the text a reader reads (the body and front of a text), not of its apparatus. */
+function inReadingText(element: XmlElement): boolean {
+  return ancestors(element).some((a) => a.ns === TEI_NS && (a.name === 'body' || a.name === 'front'));
+}
+
+/** The records a document carries outside its reading text: in its back, its standOff, its header. */
+export function documentRecords(doc: ParsedDoc): DocumentRecord[] {
+  const records: DocumentRecord[] = [];
+  for (const element of descendants(doc.tree)) {
+    if (!isRecord(element) || inReadingText(element)) continue;
+    records.push({ id: element.attrs.get('xml:id')!, text: standalone(doc.text, element), path: doc.source.path, file: doc.source.name, line: element.line, column: element.column });
+  }
+  return records;
+}
+
+/** Whether a text may hold records at all: most documents do not, and are then not parsed for them. */
+export function mayHoldRecords(text: string): boolean {
+  return /<list(?:Person|Place|Org|Object|Event|Bibl)\b/.test(text);
+}
+
+/**
+ * Whether a file is an index file: its body begins with a list of records (after a heading or
+ * comments, if any). Read from its first part only: an index file may be many megabytes.
+ */
+export function isIndexFile(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 256 * 1024).toString('utf8');
+  return /<body\b[^>]*>(?:\s|<!--[\s\S]*?-->|<head\b[\s\S]*?<\/head>)*<list(?:Person|Place|Org|Object|Event|Bibl)\b/.test(head);
+}
