@@ -69,8 +69,9 @@ export interface AuthoritiesOptions {
   curated?: (doc: ParsedDoc) => boolean;
 }
 
-/** Whitespace aside, two copies of a record say the same. */
-const sameRecord = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+/** Layout aside (indentation, whitespace between elements), two copies of a record say the same. */
+const canonical = (record: string): string => record.replace(/>\s+</g, '><').replace(/\s+/g, ' ').trim();
+const sameRecord = (a: string, b: string): boolean => canonical(a) === canonical(b);
 
 export class Authorities {
   /** By id; the first entry of an id wins (authority files before documents). */

@@ -141,10 +141,10 @@ const DEFAULTS = Object.fromEntries(
   }),
 ) as Omit<EditionConfig, 'title' | 'subtitle' | 'editors' | 'licence' | 'baseUrl' | 'introduction' | 'root' | 'foreign'>;
 
-/** The configuration of a folder of foreign TEI: its files as they are, under the folder's name, with every default. */
+/** The configuration of a folder of foreign TEI: its files as they are, with every default; its title and editors come from its TEI (src/build/identity.ts). */
 export function foreignConfig(dir: string): EditionConfig {
   const root = path.resolve(dir);
-  return { ...DEFAULTS, title: path.basename(root), editors: [], licence: { name: 'as stated in each document' }, baseUrl: '', sources: '.', root, foreign: true };
+  return { ...DEFAULTS, title: 'Untitled edition', editors: [], licence: { name: 'as stated in each document' }, baseUrl: '', sources: '.', root, foreign: true };
 }
 
 /** Parses the file's JSON, each syntax fault located. */

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from '../config.js';
+import { foreignIdentity } from './identity.js';
+import { hashOf } from '../hash.js';
 import { lockOutputFolder, LOCK_FILE } from '../incremental/lock.js';
 import { OutputPlan, type Decision } from '../incremental/plan.js';
 import { forgetStamps, saveStamps, STAMPS_FILE } from '../incremental/stamps.js';
@@ -78,19 +80,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult & {
   }
 }
 
-async function buildInto(outDir: string, config: EditionConfig, options: BuildOptions): Promise<BuildResult & { plan?: Decision[] }> {
-  const read = await readSources(config, outDir, options);
+async function buildInto(outDir: string, configured: EditionConfig, options: BuildOptions): Promise<BuildResult & { plan?: Decision[] }> {
+  const read = await readSources(configured, outDir, options);
   if ('unchanged' in read) return options.dryRun ? { ...read.unchanged, plan: [] } : read.unchanged;
-  const { messages, previous, fullReason } = read;
+  const { messages } = read;
   const loadMessages = messages.length;
-  if (fullReason) options.log?.(`full build: ${fullReason}`);
   const clock = new StageClock(options.log);
   // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
   if (!options.dryRun) await Promise.all([rm(statePath(outDir), { force: true }), forgetStamps(outDir)]);
 
   clock.lap('validate');
-  const check = await checkEdition(config, read.sources, { fingerprint: read.fingerprint, ...(previous ? { previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  const check = await checkEdition(configured, read.sources, { fingerprint: read.fingerprint, ...(read.previous ? { previous: read.previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   for (const m of check.messages) messages.push(m);
+  // A folder without a configuration is named by its TEI; when that changes, so does every page.
+  const config = configured.foreign ? { ...configured, ...foreignIdentity(configured, Object.values(check.records).filter((r) => r.valid).map((r) => r.identity), messages) } : configured;
+  const identity = hashOf(config.title, ...config.editors);
+  const renamed = read.previous !== undefined && read.previous.identity !== identity;
+  const previous = renamed ? undefined : read.previous;
+  const fullReason = renamed ? "the edition's title or editors changed" : read.fullReason;
+  if (fullReason) options.log?.(`full build: ${fullReason}`);
   const hashOfDoc = (doc: ReadDoc): string => read.hashOf(doc.source);
   const edition = new CheckedEdition(config, check, hashOfDoc, messages);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, { ...(options.log ? { log: options.log } : {}), untouched: read.untouched, dryRun: Boolean(options.dryRun) });
@@ -132,7 +140,7 @@ async function buildInto(outDir: string, config: EditionConfig, options: BuildOp
 
     clock.lap('write');
     const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE];
-    const state: BuildState = { ...emptyState(read.fingerprint), inputs: read.inputs, checks: check.records, outputs: plan.records, unrendered, messages: messages.slice(loadMessages), published: published.map((e) => e.id), summaries };
+    const state: BuildState = { ...emptyState(read.fingerprint), inputs: read.inputs, identity, checks: check.records, outputs: plan.records, unrendered, messages: messages.slice(loadMessages), published: published.map((e) => e.id), summaries };
     const result: BuildResult = {
       messages,
       outDir,

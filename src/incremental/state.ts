@@ -8,10 +8,11 @@ import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { Summary } from '../site/extracts.js';
 import type { DocumentRecord } from '../records.js';
+import type { DocumentIdentity } from '../build/identity.js';
 import { writeFileAtomic } from '../write/write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 export const STATE_DIR = '.editio';
 
 
@@ -23,6 +24,8 @@ export interface CheckRecord {
   pointsTo: string[];
   hash: string;
   records: DocumentRecord[];
+  /** What the document says of the edition it belongs to (a folder without a configuration is named from it). */
+  identity: DocumentIdentity;
 }
 
 /**
@@ -46,6 +49,8 @@ export interface BuildState {
   unrendered: Record<string, Record<string, number>>;
   /** All the build read: when it is the same again, nothing is done at all. */
   inputs: string;
+  /** The edition's title and editors as its pages show them: when they change, every page is made again. */
+  identity: string;
   /** The build's messages (after loading), replayed by a build that does nothing. */
   messages: Message[];
   published: string[];
@@ -60,7 +65,7 @@ export const filesOf = (output: string, record: OutputRecord): string[] =>
 /** Every file the build of a state wrote. */
 export const filesWritten = (state: BuildState): string[] => Object.entries(state.outputs).flatMap(([output, record]) => filesOf(output, record));
 
-export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', messages: [], published: [], summaries: {} });
+export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', identity: '', messages: [], published: [], summaries: {} });
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
 

@@ -14,8 +14,19 @@ export interface DateRecord {
   when: string;
 }
 
+/** A letter's pointer to the one before or after it (correspContext), within a scope (a correspondence, a collection). */
+export interface CorrespondenceLink {
+  rel: 'prev' | 'next';
+  scope: string;
+  target: string;
+  label: string;
+}
+
 export interface Extract {
   id: string;
+  /** The document's own xml:id: what other documents' pointers name it by. */
+  xmlId: string;
+  links: CorrespondenceLink[];
   title: string;
   date: DateRecord | null;
   summary: string;
@@ -111,13 +122,13 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -153,7 +164,7 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  return sorted({ ...listing(extract), digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  return sorted({ ...listing(extract), xmlId: extract.xmlId, links: extract.links, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {

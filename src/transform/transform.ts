@@ -18,6 +18,8 @@ export const STYLESHEET_PARAMS = {
   'documents-json': 'xs:string',
   /** Parsed authority files, for standard names and register links. */
   authorities: 'document-node()*',
+  /** A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. */
+  'correspondence-json': 'xs:string',
   /** The document's identifier, as used in its URLs. */
   'document-id': 'xs:string',
   /** Relative path from the page to the edition's root: '' or '../'. */

@@ -28,6 +28,12 @@
   <xsl:variable name="ed:edition" as="map(*)" select="parse-json($edition-json)"/>
   <xsl:variable name="ed:documents" as="array(*)" select="parse-json($documents-json)"/>
 
+  <!-- The editors' names in a line: set apart by semicolons when a name holds a comma ("Müller, Martin Anton"). -->
+  <xsl:function name="ed:editors" as="xs:string">
+    <xsl:variable name="names" select="$ed:edition?editors?*"/>
+    <xsl:sequence select="string-join($names, if (some $name in $names satisfies contains($name, ',')) then '; ' else ', ')"/>
+  </xsl:function>
+
   <!-- ===== The document's header, read the same way by every format ===== -->
 
   <!-- The document element: a TEI, or a teiCorpus of them. -->
@@ -161,12 +167,12 @@
                        | tei:back//tei:listObject[*/@xml:id] | tei:back//tei:listEvent[*/@xml:id] | tei:back//tei:listBibl[*/@xml:id]
                        | tei:back//tei:listRelation" priority="2"/>
 
-  <!-- Whether a node is part of an index record (in a list of the back matter or standOff), not of what the document says. -->
+  <!-- Whether a node is part of an index record (in a list of the back matter, the standOff or the header), not of what the document says. -->
   <xsl:function name="ed:in-record" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject
                                                   or self::tei:listEvent or self::tei:listBibl or self::tei:listRelation]
-                                                 [ancestor::tei:back or ancestor::tei:standOff])"/>
+                                                 [ancestor::tei:back or ancestor::tei:standOff or ancestor::tei:teiHeader])"/>
   </xsl:function>
 
   <xsl:template match="tei:date">

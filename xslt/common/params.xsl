@@ -17,6 +17,9 @@
   <!-- The parsed authority files (listPerson, listPlace, listOrg, listObject, listEvent). -->
   <xsl:param name="authorities" as="document-node()*" select="()"/>
 
+  <!-- A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. -->
+  <xsl:param name="correspondence-json" as="xs:string" select="'[]'"/>
+
   <!-- The identifier of the document being transformed, as used in its URLs. -->
   <xsl:param name="document-id" as="xs:string" select="''"/>
 

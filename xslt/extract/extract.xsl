@@ -22,12 +22,18 @@
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="date" select="if ($tei) then ed:document-date($tei) else ()"/>
     <xsl:variable name="shown" select="ed:texts($tei) | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="mentions" select="$shown//*[ed:is-mention(.)][@ref or @key][not(ed:in-record(.))]"/>
+    <xsl:variable name="mentions" select="$shown//*[ed:is-mention(.)][@ref or @corresp or @key][not(ed:in-record(.))]"/>
     <xsl:variable name="dates" select="ed:texts($tei)//tei:date[not(ancestor::tei:dateline)][not(ed:in-record(.))] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date"/>
     <xsl:variable name="blocks" select="(($mentions, $dates) ! ed:context-block(.))/."/>
     <xsl:variable name="block-numbers" select="map:merge(for $i in 1 to count($blocks) return map { generate-id($blocks[$i]): $i - 1 })"/>
     <xsl:sequence select="map {
         'id': $document-id,
+        'xmlId': string($tei/@xml:id),
+        'links': array {
+          $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspContext/(tei:ref | tei:ptr)[@target][ed:link-direction(.) != '']
+            ! map { 'rel': ed:link-direction(.), 'scope': if (@type = ('prev', 'previous', 'next')) then '' else string(@type),
+                    'target': normalize-space(@target), 'label': normalize-space(.) }
+        },
         'title': if ($tei) then ed:title($tei) else '',
         'date': if ($date) then ed:date-record($date) else (),
         'summary': normalize-space(string-join($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p, ' ')),
@@ -36,7 +42,7 @@
                  ! map { 'text': normalize-space(.), 'entry': ed:entry-id(.) },
         'mentions': array {
           $mentions ! map:merge((
-            map { 'ref': string((@ref, @key)[1]), 'entry': ed:entry-id(.), 'anchor': ed:anchor(.) },
+            map { 'ref': string((@ref, @corresp, @key)[1]), 'entry': ed:entry-id(.), 'anchor': ed:anchor(.) },
             ed:place-in-block(., $block-numbers)))
         },
         'dates': array { $dates ! map:merge((ed:date-record(.), ed:place-in-block(., $block-numbers))) },
@@ -57,6 +63,13 @@
     <xsl:variable name="pointer" select="string(($mention/@ref, $mention/@corresp, $mention/@key)[1])"/>
     <xsl:sequence select="if (contains($pointer, '#') and not(matches($pointer, '^[a-z][a-z0-9+.\-]*:', 'i'))) then substring-after($pointer, '#')
                           else (ed:mention-entry($mention)/@xml:id ! string(), replace($pointer, '^.*#', ''))[1]"/>
+  </xsl:function>
+
+  <!-- Whether a correspContext pointer leads to the previous or the next letter (type prev/next, or a subtype such as previous_letter). -->
+  <xsl:function name="ed:link-direction" as="xs:string">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="if ($ref/@type = ('prev', 'previous') or matches($ref/@subtype, '^prev', 'i')) then 'prev'
+                          else if ($ref/@type = 'next' or matches($ref/@subtype, '^next', 'i')) then 'next' else ''"/>
   </xsl:function>
 
   <!-- A date as the extracts carry it: its anchor, words, sort key and ISO value. -->

@@ -56,6 +56,7 @@
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
+          <xsl:call-template name="ed:correspondence-nav"/>
           <xsl:call-template name="ed:document-nav"/>
         </article>
       </xsl:with-param>
@@ -85,8 +86,14 @@
           <div>
             <dt><xsl:value-of select="ed:correspondence-label(@type)"/></dt>
             <dd>
-              <xsl:for-each select="*">
-                <xsl:if test="position() gt 1">, </xsl:if>
+              <!-- Several senders or addressees, each a name that may hold a comma ("Hofmannsthal, Hugo von"): set apart by semicolons, then where and when. -->
+              <xsl:variable name="parties" select="*[not(self::tei:placeName or self::tei:date or self::tei:settlement)]"/>
+              <xsl:for-each select="$parties">
+                <xsl:if test="position() gt 1">; </xsl:if>
+                <xsl:apply-templates select="."/>
+              </xsl:for-each>
+              <xsl:for-each select="* except $parties">
+                <xsl:if test="position() gt 1 or exists($parties)"> · </xsl:if>
                 <xsl:apply-templates select="."/>
               </xsl:for-each>
             </dd>
@@ -108,7 +115,7 @@
 
   <xsl:function name="ed:correspondence-label" as="xs:string">
     <xsl:param name="type" as="xs:string?"/>
-    <xsl:sequence select="if ($type = 'sent') then 'Sent from' else if ($type = 'received') then 'Received at'
+    <xsl:sequence select="if ($type = 'sent') then 'Sent' else if ($type = 'received') then 'Received'
                           else concat(upper-case(substring($type, 1, 1)), substring($type, 2))"/>
   </xsl:function>
 
@@ -128,7 +135,7 @@
         <xsl:text>In </xsl:text>
         <cite><xsl:value-of select="$ed:edition?title"/></cite>
         <xsl:if test="exists($ed:edition?editors?*)">
-          <xsl:value-of select="', edited by ' || string-join($ed:edition?editors?*, ', ')"/>
+          <xsl:value-of select="', edited by ' || ed:editors()"/>
         </xsl:if>
         <xsl:text>. </xsl:text>
         <a href="{$url}"><xsl:value-of select="$url"/></a>
@@ -176,6 +183,35 @@
       <xsl:when test="$href"><a href="{$href}" data-tei="ref"><xsl:apply-templates/></a></xsl:when>
       <xsl:otherwise><span data-tei="ref"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A letter's previous and next letters as its correspContext names them, in each scope (a correspondence, the collection). -->
+  <xsl:template name="ed:correspondence-nav">
+    <xsl:variable name="links" select="parse-json($correspondence-json)?*"/>
+    <xsl:if test="exists($links)">
+      <nav class="correspondence-nav" aria-label="Letters before and after this one">
+        <ul>
+          <xsl:for-each select="$links">
+            <xsl:variable name="where" select="if (?scope = 'withinCorrespondence') then 'in this correspondence'
+                                               else if (?scope = 'withinCollection') then 'in the collection'
+                                               else if (?scope != '') then 'in ' || replace(?scope, '([a-z])([A-Z])', '$1 $2') ! lower-case(.) else ''"/>
+            <xsl:variable name="label" select="string-join((if (?rel = 'prev') then 'Previous letter' else 'Next letter', $where[. != '']), ' ')"/>
+            <li>
+              <xsl:choose>
+                <xsl:when test="exists(?id)">
+                  <a rel="{?rel}" href="{encode-for-uri(?id)}.html"><span class="nav-label"><xsl:value-of select="$label"/></span> <xsl:value-of select="?title"/></a>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="nav-label"><xsl:value-of select="$label"/></span>
+                  <xsl:value-of select="?label"/>
+                  <span class="not-in-edition"> (not in this edition)</span>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- Previous and next document by date, and the way back to the list. -->

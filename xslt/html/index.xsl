@@ -27,7 +27,7 @@
             <p class="subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
           </xsl:if>
           <xsl:if test="exists($ed:edition?editors?*)">
-            <p class="responsibility">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
+            <p class="responsibility">Edited by <xsl:value-of select="ed:editors()"/></p>
           </xsl:if>
         </header>
         <xsl:if test="$tei/tei:text">

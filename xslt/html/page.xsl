@@ -92,7 +92,7 @@
             <xsl:value-of select="$ed:edition?title"/>
             <xsl:text>. </xsl:text>
             <xsl:if test="exists($ed:edition?editors?*)">
-              <xsl:value-of select="'Edited by ' || string-join($ed:edition?editors?*, ', ') || '. '"/>
+              <xsl:value-of select="'Edited by ' || ed:editors() || '. '"/>
             </xsl:if>
             <xsl:variable name="licence-url" select="ed:safe-href($ed:edition?licence?url)"/>
             <xsl:choose>

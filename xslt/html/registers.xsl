@@ -101,17 +101,17 @@
         <xsl:attribute name="lang" select="$names[1]/@xml:lang"/>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="normalize-space($names[1])"/></a></xsl:when>
-        <xsl:otherwise><xsl:value-of select="normalize-space($names[1])"/></xsl:otherwise>
+        <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="ed:standard-name(.)"/></a></xsl:when>
+        <xsl:otherwise><xsl:value-of select="ed:standard-name(.)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:element>
     <xsl:if test="tei:birth | tei:death">
       <p class="life-dates">
-        <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:date-label(.)), tei:death ! ('died ' || ed:date-label(.))), '; ')"/>
+        <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:life-event(.)), tei:death ! ('died ' || ed:life-event(.))), '; ')"/>
       </p>
     </xsl:if>
     <xsl:if test="count($names) gt 1">
-      <p class="variants">Also: <xsl:value-of select="string-join(subsequence($names, 2) ! normalize-space(.), '; ')"/></p>
+      <p class="variants">Also: <xsl:value-of select="string-join(subsequence($names, 2) ! ed:name-text(.), '; ')"/></p>
     </xsl:if>
     <xsl:for-each select="tei:note">
       <p class="entry-note"><xsl:apply-templates/></p>
@@ -132,6 +132,16 @@
       </ul>
     </xsl:if>
   </xsl:template>
+
+  <!-- A birth or death: its date (its own, or a date inside it) and where (a place named inside it), not its coordinates. -->
+  <xsl:function name="ed:life-event" as="xs:string">
+    <xsl:param name="event" as="element()"/>
+    <xsl:variable name="place" select="($event//tei:placeName)[1]"/>
+    <xsl:variable name="date" select="if ($event/(@when | @from | @notBefore | @notAfter)) then ed:date-label($event)
+                                      else if ($event/tei:date) then ed:date-label($event/tei:date[1])
+                                      else if ($place) then '' else normalize-space($event)"/>
+    <xsl:sequence select="string-join(($date[. != ''], $place ! ('in ' || ed:name-text(.))), ' ')"/>
+  </xsl:function>
 
   <!-- "Mentioned 3 times on 2 pages". -->
   <xsl:function name="ed:mention-count" as="xs:string">

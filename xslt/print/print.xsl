@@ -60,7 +60,7 @@
         <p class="book-subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
       </xsl:if>
       <xsl:if test="exists($ed:edition?editors?*)">
-        <p class="book-editors">Edited by <xsl:value-of select="string-join($ed:edition?editors?*, ', ')"/></p>
+        <p class="book-editors">Edited by <xsl:value-of select="ed:editors()"/></p>
       </xsl:if>
       <xsl:if test="$date">
         <p class="book-date"><xsl:value-of select="ed:date-label($date[1])"/></p>

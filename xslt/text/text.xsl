@@ -33,8 +33,10 @@
       <xsl:value-of select="ed:field('Date', ed:date-label($date))"/>
     </xsl:if>
     <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction">
-      <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent from' else if (@type = 'received') then 'Received at' else string(@type),
-                                     string-join(* ! ed:plain(node()), ', '))"/>
+      <!-- As on the page: several senders set apart by semicolons (a name may hold a comma), then where and when. -->
+      <xsl:variable name="parties" select="*[not(self::tei:placeName or self::tei:date or self::tei:settlement)]"/>
+      <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent' else if (@type = 'received') then 'Received' else string(@type),
+                                     string-join((string-join($parties ! ed:plain(node()), '; '), (* except $parties) ! ed:plain(node()))[. != ''], ' · '))"/>
     </xsl:for-each>
     <xsl:value-of select="ed:field('Source', ed:plain($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
     <xsl:if test="$profile/tei:abstract">
@@ -64,7 +66,7 @@
       <xsl:value-of select="ed:wrap($ed:edition?subtitle, $text-width, '', '') || $ed:newline"/>
     </xsl:if>
     <xsl:if test="exists($ed:edition?editors?*)">
-      <xsl:value-of select="ed:wrap('Edited by ' || string-join($ed:edition?editors?*, ', '), $text-width, '', '') || $ed:newline"/>
+      <xsl:value-of select="ed:wrap('Edited by ' || ed:editors(), $text-width, '', '') || $ed:newline"/>
     </xsl:if>
     <xsl:value-of select="ed:wrap('Licence: ' || $ed:edition?licence?name, $text-width, '', '') || $ed:newline || $ed:newline"/>
     <xsl:for-each select="tei:TEI/tei:text/tei:body/tei:div">

@@ -34,18 +34,36 @@ export interface DocumentsInputs {
   onProgress(done: number): void;
 }
 
+/**
+ * A letter's previous and next letters as its correspContext names them, as JSON: each with the
+ * id and title of the document of the edition it names (by its xml:id or file name), if there is one.
+ */
+function correspondenceOf(ordered: readonly Summary[]): (summary: Summary) => string {
+  const byName = new Map<string, Summary>();
+  for (const s of ordered) for (const name of [s.id, s.xmlId]) if (name && !byName.has(name)) byName.set(name, s);
+  return ({ links }) =>
+    JSON.stringify(
+      links.map(({ rel, scope, target, label }) => {
+        const named = byName.get(target.replace(/^.*[#/]/, '').replace(/\.xml$/i, ''));
+        return { rel, scope, label, ...(named ? { id: named.id, title: named.title } : {}) };
+      }),
+    );
+}
+
 /** Makes the pages and texts; returns the documents published (both made or kept), in date order, and what was unrendered. */
 export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promise<{ published: Summary[]; unrendered: Unrendered }> {
   const { config, plan, xslt, hashOfDoc } = ctx;
   const { documents, ordered, relative, previous } = inputs;
   const unrendered: Unrendered = {};
   const position = new Map(ordered.map((e, i) => [e.id, i]));
+  const correspondence = correspondenceOf(ordered);
   const jobs = [...documents].map(([doc, { id }]) => {
     // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
     const i = position.get(id)!;
     const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
-    const params: StylesheetParams = { 'documents-json': neighbours, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
-    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
+    const links = correspondence(documents.get(doc)!);
+    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
+    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
     return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, inputs: pageInputs };
   });
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);

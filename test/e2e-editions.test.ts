@@ -1,0 +1,152 @@
+/**
+ * Editions as the TEI community encodes them, each in a fixture of its own pattern (no text of
+ * theirs copied): letters carrying their index records in their back (as the Schnitzler letters
+ * do), letters pointing into separate index files (as the Tillich correspondence does), and a
+ * dossier kept as one teiCorpus whose header lists its persons (as a FRUS chapter keeps its own).
+ */
+import { expect } from 'chai';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Message } from '../src/messages.js';
+import { fixtures, read, removeDir, runCli, tempDir } from './helpers.js';
+
+const editions = path.join(fixtures, 'editions');
+const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+function build(folder: string): { out: string; messages: Message[]; status: number | null } {
+  const out = tempDir('editio-editions-');
+  const run = runCli(['build', path.join(editions, folder), '--out', out, '--format', 'json']);
+  return { out, status: run.status, messages: (JSON.parse(run.stdout) as { messages: Message[] }).messages };
+}
+
+describe('real editions’ patterns (end to end)', function () {
+  this.timeout(120_000);
+
+  describe('letters carrying their index records in their back', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('letters-with-records')));
+    after(() => removeDir(built.out));
+
+    it('publishes every letter, resolving every pointer to the records (none unresolved, no id refused)', () => {
+      expect(built.status).to.equal(0);
+      expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['L001.html', 'L002.html', 'L003.html']);
+      expect(built.messages.filter((m) => ['ref-unresolved', 'id-duplicate', 'xslt-error'].includes(m.ruleId))).to.deep.equal([]);
+      for (const page of readdirSync(path.join(built.out, 'documents'))) expect(read(path.join(built.out, 'documents', page))).not.to.include('unresolved');
+    });
+
+    it('merges a record repeated in several letters into one entry, and reports a copy that differs once, where it stands', () => {
+      const differs = built.messages.filter((m) => m.ruleId === 'record-differs');
+      expect(differs).to.have.length(1);
+      expect(differs[0]).to.deep.include({ severity: 'warning', line: 44, column: 9 });
+      expect(differs[0]!.file).to.match(/L002\.xml$/);
+      expect(differs[0]!.reason).to.match(/xml:id="p3".*L001\.xml:55/);
+      const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
+      expect(persons).to.include('3 entries').and.include('Weber, Anna').and.include('Roth, Paul').and.not.include('Roth, Paul Friedrich');
+    });
+
+    it('links rs, @key, a prefixed pointer and a URL its record carries to the entries; works get a register', () => {
+      const page = read(path.join(built.out, 'documents', 'L001.html'));
+      expect(page).to.match(/<a href="\.\.\/registers\/persons\/p3\.html" class="mention mention-persName" data-tei="rs" data-ref="wh:p3"/);
+      expect(page).to.match(/<a href="\.\.\/registers\/persons\/p2\.html" class="mention mention-persName" data-tei="persName" data-key="p2"/);
+      expect(page).to.match(/<a href="\.\.\/registers\/works\/w1\.html" class="mention mention-title" data-tei="rs"/);
+      expect(read(path.join(built.out, 'documents', 'L002.html'))).to.match(/<a href="\.\.\/registers\/persons\/p3\.html"[^>]*data-ref="https:\/\/example\.org\/persons\/roth"/);
+      expect(textOf(read(path.join(built.out, 'registers', 'works.html')))).to.include('Die Brücke').and.include('Mentioned once');
+      // Roth: received L001, "Paul" in L001, sender of L002 and L003, the URL in L002.
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Roth, Paul .*Mentioned 5 times on 3 pages/);
+    });
+
+    it('shows the records on the registers, not in the letter, and keeps their births and deaths out of the chronology', () => {
+      const letter = read(path.join(built.out, 'documents', 'L001.html'));
+      expect(textOf(letter.slice(letter.indexOf('document-text')))).not.to.match(/1851|1849|47\.07/);
+      expect(read(path.join(built.out, 'text', 'L001.txt'))).not.to.match(/1851|1849|47\.07/);
+      const years = [...textOf(read(path.join(built.out, 'chronology.html'))).matchAll(/\b1[89]\d\d\b/g)].map(([y]) => y);
+      expect(years).to.include('1890').and.not.include('1851').and.not.include('1922');
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Weber, Anna born 1 February 1851; died 30 November 1922/);
+    });
+
+    it('renders deletions, additions, corrections and abbreviations for a diplomatic and a reading view; text and search read the reading', () => {
+      const page = read(path.join(built.out, 'documents', 'L001.html'));
+      expect(page).to.include('<del class="del diplomatic-only" data-tei="del" title="Deleted in the source">gelesen</del>');
+      expect(page).to.match(/<span class="add" data-tei="add" title="Added in the source — place: above">verschlungen<\/span>/);
+      expect(page).to.match(/<span class="sic diplomatic-only"[^>]*>Wintter<\/span><span class="corr reading-only"[^>]*>Winter<\/span>/);
+      expect(page).to.match(/<span class="abbr diplomatic-only"[^>]*>Hr\.<\/span><span class="expan reading-only"[^>]*>Herr<\/span>/);
+      expect(page).to.match(/<span class="unclear"[^>]*title="Unclear in the source — reason: faded">schön<\/span>/);
+      expect(page).to.include('<span class="hi rend-underline" data-tei="hi" data-rend="underline">sehr</span>');
+      expect(page).to.include('D<sup class="hi rend-sup" data-tei="hi" data-rend="superscript">r</sup>');
+      expect(page).to.include('id="view-reading"');
+      const text = read(path.join(built.out, 'text', 'L001.txt')).replace(/\s+/g, ' ');
+      expect(text).to.include('dein Buch »Die Brücke« verschlungen und sehr genossen. Der Winter war lang; Herr Karl grüßt');
+      expect(text).not.to.match(/gelesen|Wintter|Hr\./);
+      const search = read(path.join(built.out, 'search', 'shard-1.js'));
+      expect(search).to.include('verschlungen').and.include('Winter').and.not.include('gelesen').and.not.include('Wintter');
+    });
+
+    it('names the edition by the series its letters belong to, with their editors, not by its folder', () => {
+      const home = read(path.join(built.out, 'index.html'));
+      expect(home).to.include('<title>Letters of the Weber household (a test correspondence)</title>');
+      expect(home).to.include('Edited by Lind, Eva; Moser, Jakob');
+      expect(home).not.to.include('letters-with-records');
+      expect(read(path.join(built.out, 'documents', 'L001.html'))).to.match(/lang="de"/);
+    });
+
+    it('sets several senders apart, and links the letters before and after as correspContext names them', () => {
+      const page = read(path.join(built.out, 'documents', 'L001.html'));
+      expect(textOf(page)).to.match(/Sent Weber, Anna ; Weber, Karl · Graz · 3\. 5\. 1890/);
+      expect(read(path.join(built.out, 'text', 'L001.txt'))).to.include('Sent: Weber, Anna; Weber, Karl · Graz · 3. 5. 1890');
+      expect(page).to.match(/<nav class="correspondence-nav"[^>]*><ul><li><a rel="next" href="L002\.html"><span class="nav-label">Next letter<\/span>Paul Roth to Anna Weber/);
+      const answer = read(path.join(built.out, 'documents', 'L002.html'));
+      expect(answer).to.match(/<a rel="prev" href="L001\.html"><span class="nav-label">Previous letter<\/span>Anna and Karl Weber/);
+      expect(textOf(answer)).to.include('Next letter Paul Roth to Karl Weber, June 1890 (not in this edition)');
+    });
+  });
+
+  describe('letters pointing into separate index files', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('letters-with-index')));
+    after(() => removeDir(built.out));
+
+    it('reads the index files as authorities, not documents, and publishes them as sources', () => {
+      expect(built.status).to.equal(0);
+      expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['1911-03-04.html', '1911-03-09.html']);
+      expect(existsSync(path.join(built.out, 'tei', 'indices', 'listperson.xml'))).to.equal(true);
+      expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+    });
+
+    it('makes registers of the entries the letters name, by #id, file#id, @key and an identifier URL, and of no other', () => {
+      expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['person_1.html', 'person_2.html', 'person_3.html']);
+      const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
+      expect(persons).to.include('3 entries').and.not.include('Never Mentioned');
+      // The standard name (type="reg") without the identifier some editions put inside it.
+      expect(persons).to.match(/Clara Hess born 1880 Also: Clärchen/).and.not.include('0001');
+      expect(persons).to.match(/Ida Kern .*Mentioned 2 times on 1 page/);
+    });
+
+    it('publishes a place within a place as an entry of its own', () => {
+      expect(readdirSync(path.join(built.out, 'registers', 'places')).sort()).to.deep.equal(['place_1.html', 'place_2.html']);
+      expect(read(path.join(built.out, 'documents', '1911-03-04.html'))).to.include('href="../registers/places/place_2.html"');
+    });
+
+    it('names the edition by the edition statement its letters share', () => {
+      expect(read(path.join(built.out, 'index.html'))).to.include('<title>The Hess–Brand letters (a test edition)</title>');
+    });
+  });
+
+  describe('a dossier kept as one teiCorpus, its persons in the corpus header', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('dossier-corpus')));
+    after(() => removeDir(built.out));
+
+    it('takes the edition’s title and editor from the corpus header', () => {
+      const home = read(path.join(built.out, 'index.html'));
+      expect(home).to.include('<title>Harbour Negotiations, 1958 (a test dossier)</title>');
+      expect(home).to.include('Edited by Quint, Rosa');
+    });
+
+    it('resolves @corresp pointers to the header’s records and counts their mentions', () => {
+      const page = read(path.join(built.out, 'documents', 'dossier.html'));
+      expect(page).to.match(/<a href="\.\.\/registers\/persons\/p_LT\.html" class="mention mention-persName"[^>]*>Miss Tamm<\/a>/);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Tamm, Liisa Envoy of the shipping board\. Mentioned 2 times on 1 page/);
+      expect(readdirSync(path.join(built.out, 'registers', 'places'))).to.deep.equal(['t_port.html']);
+    });
+  });
+});
