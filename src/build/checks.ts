@@ -7,7 +7,7 @@ import { authorityPaths, checkSources } from '../validate/check.js';
 import type { EditionConfig } from '../config.js';
 import { knownOf, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
-import { parse, readSource, type ParsedDoc, type ReadDoc } from '../parse/parse.js';
+import { parse, readSource, type ReadDoc } from '../parse/parse.js';
 import { pointedIds, unusedEntries } from '../validate/rules/authorities.js';
 import { Authorities } from '../authorities.js';
 import { hashOf } from '../hash.js';
@@ -72,11 +72,10 @@ export async function checkEdition(
   const relative = (s: Source): string => path.relative(config.root, s.path).split(path.sep).join('/');
   const curated = new Set(authorityPaths(config));
   const carried = new Map(sources.map((s) => [s, recordsOf(s, options.previous?.checks[relative(s)])]));
+  // Parsed once: an index file may be many megabytes, and is checked with the same tree.
+  const parsedAuthorities = new Map(sources.filter((s) => s.role === 'authorities').map((s) => [s.path, parse(s)]));
   const authorities = new Authorities(
-    sources
-      .filter((s) => s.role === 'authorities')
-      .map((s) => parse(s).doc)
-      .filter((d): d is ParsedDoc => d !== undefined),
+    [...parsedAuthorities.values()].flatMap((result) => (result.doc ? [result.doc] : [])),
     { records: [...carried.values()].flat(), curated: (doc) => curated.has(doc.source.path) },
   );
   const prefixes = configuredPrefixes(config.prefixes);
@@ -96,6 +95,7 @@ export async function checkEdition(
     const result = await checkSources(fresh.slice(i, i + CHUNK), {
       ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities }),
       ...(options.schema ? { schema: options.schema } : {}),
+      parsed: parsedAuthorities,
     });
     for (const m of result.messages) {
       const own = m.file !== undefined ? byFile.get(m.file) : undefined;

@@ -4,7 +4,7 @@ import { CONFIG_FILE, loadConfig, type EditionConfig } from '../config.js';
 import { findXmlFiles, loadSources, type Role, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
 import { activeContent } from './rules/active.js';
-import { parse, type ParsedDoc } from '../parse/parse.js';
+import { parse, type ParsedDoc, type ParseResult } from '../parse/parse.js';
 import { runRules } from './rules/index.js';
 import { Authorities } from '../authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
@@ -23,6 +23,8 @@ export interface CheckOptions extends ValidateOptions {
   partial?: boolean;
   /** The edition's authority lists, read once by the caller (a build checks in chunks); else read here. */
   authorities?: Authorities;
+  /** Sources the caller has parsed already (the authority files, which may be many megabytes), by path. */
+  parsed?: ReadonlyMap<string, ParseResult>;
 }
 
 export interface CheckedDoc {
@@ -54,7 +56,7 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
   const messages: Message[] = [];
   const parsed: ParsedDoc[] = [];
   for (const source of sources) {
-    const result = parse(source);
+    const result = options.parsed?.get(source.path) ?? parse(source);
     for (const item of result.messages) messages.push(item);
     if (!result.doc) continue;
     parsed.push(result.doc);

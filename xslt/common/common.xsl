@@ -160,7 +160,7 @@
   </xsl:template>
 
   <!--
-    Index records kept with a document (the persons, places and works a letter carries in its back) are
+    Index records kept with a document, such as the persons, places and works a letter carries in its back, are
     the registers' entries, not text to read: their pages show them, the mentions link there.
   -->
   <xsl:template match="tei:back//tei:listPerson[*/@xml:id] | tei:back//tei:listPlace[*/@xml:id] | tei:back//tei:listOrg[*/@xml:id]
@@ -328,12 +328,51 @@
           <xsl:with-param name="kind" select="'block'"/>
         </xsl:call-template>
       </xsl:when>
+      <xsl:when test="ed:is-container(.)">
+        <!-- Parts set side by side with no words between (a stamp's place, date and time; a bibliography's author, title, imprint) keep a space apart. -->
+        <xsl:call-template name="ed:inline">
+          <xsl:with-param name="kind" select="'unrendered'"/>
+          <xsl:with-param name="content" as="node()*">
+            <xsl:for-each select="*">
+              <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+              <xsl:apply-templates select="."/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="ed:inline">
           <xsl:with-param name="kind" select="'unrendered'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!--
+    A manuscript's description, in the header a page shows: its identifier on one line, parts
+    set apart by commas ("GB, Cambridge, University Library, Schnitzler, B 43"), and each other
+    part (its physical description, each incident of its history) a paragraph of its own.
+  -->
+  <xsl:template match="tei:msIdentifier">
+    <xsl:call-template name="ed:block">
+      <xsl:with-param name="kind" select="'part'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:for-each select="*">
+          <xsl:if test="position() gt 1">, </xsl:if>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:msDesc | tei:physDesc | tei:additions | tei:witness | tei:listWit">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <xsl:template match="tei:msDesc/* | tei:physDesc/* | tei:additions/* | tei:incident" priority="-0.5">
+    <xsl:call-template name="ed:block">
+      <xsl:with-param name="kind" select="'part'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Element-only content: no text of its own besides layout whitespace. -->

@@ -238,7 +238,7 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
-    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else if ($kind = 'block') then 'div' else 'p'"/>
+    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else if ($kind = ('block', 'part')) then 'div' else 'p'"/>
     <xsl:variable name="anchor" select="if (ed:is-block(.) or @xml:id) then ed:anchor(.) else ()"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="$kind"/>

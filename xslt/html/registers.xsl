@@ -121,7 +121,8 @@
         <xsl:for-each select="tei:idno">
           <xsl:variable name="href" select="ed:safe-href(.)[matches(., '^https?://')]"/>
           <li>
-            <xsl:value-of select="(@type, 'identifier')[1]"/>
+            <!-- Named by what it identifies in ("wikidata", "d-nb"), where type says only "URL". -->
+            <xsl:value-of select="(@subtype, @type, 'identifier')[1]"/>
             <xsl:text>: </xsl:text>
             <xsl:choose>
               <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="."/></a></xsl:when>

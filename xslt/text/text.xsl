@@ -84,7 +84,7 @@
     <xsl:variable name="rendered" as="node()*">
       <xsl:apply-templates select="$nodes"/>
     </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($rendered ! string(.), ''))"/>
+    <xsl:sequence select="normalize-space(translate(string-join($rendered ! string(.), ''), $ed:kept-line, ' '))"/>
   </xsl:function>
 
   <!-- "Label: value", the value wrapped under itself. -->
@@ -146,11 +146,24 @@
                           or self::tei:subst or self::tei:sic or self::tei:corr or self::tei:abbr or self::tei:expan or self::tei:orig or self::tei:reg]))"/>
   </xsl:function>
 
-  <!-- Between blocks a line or page beginning is no text; within a line, a space. -->
+  <!--
+    Between blocks a line or page beginning is no text; within prose, a space (the text is
+    wrapped anew). In the parts of a letter whose lines are its layout (a letterhead, an address,
+    the opening and closing, verse) a line beginning keeps its line: a line separator, which
+    ed:block breaks at.
+  -->
+  <xsl:variable name="ed:kept-line" select="'&#x2028;'"/>
+
   <xsl:template name="ed:milestone">
-    <xsl:if test="not(ed:in-block-context(.))">
-      <xsl:text> </xsl:text>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="ed:in-block-context(.)"/>
+      <xsl:when test="self::tei:lb and ancestor::*[self::tei:opener or self::tei:closer or self::tei:address or self::tei:dateline
+                                                   or self::tei:salute or self::tei:signed or self::tei:postscript or self::tei:l
+                                                   or self::tei:head or self::tei:byline or self::tei:docTitle or self::tei:titlePart]">
+        <xsl:value-of select="$ed:kept-line"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== The contract templates, for plain text ===== -->
@@ -163,7 +176,10 @@
     <xsl:variable name="text" select="string-join($content ! string(.), '')"/>
     <xsl:variable name="shown" select="if ($kind = 'gap') then '[' || normalize-space($text) || ']' else $text"/>
     <xsl:variable name="prefix" select="if ($kind = 'item') then '- ' else ''"/>
-    <xsl:value-of select="ed:wrap($shown, $text-width, $prefix, if ($prefix) then '  ' else '') || $ed:newline || $ed:newline"/>
+    <xsl:variable name="lines" select="tokenize($shown, $ed:kept-line)[normalize-space()]"/>
+    <xsl:value-of select="string-join(for $i in 1 to count($lines)
+                                      return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else '', if ($prefix) then '  ' else ''), $ed:newline)
+                          || $ed:newline || $ed:newline"/>
   </xsl:template>
 
   <xsl:template name="ed:note">
