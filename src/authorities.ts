@@ -10,7 +10,7 @@ import { ENTITY_KINDS, KIND_OF_ENTRY, type EntityKind } from './entities.js';
 import { TEI_NS, type ParsedDoc } from './parse/parse.js';
 import { hashOf } from './hash.js';
 import { message, type Message } from './messages.js';
-import { standalone, type DocumentRecord } from './records.js';
+import { glossaryRecord, isGlossaryEntry, standalone, type DocumentRecord } from './records.js';
 import { comparableUri } from './pointers.js';
 import { ancestors, buildTree, descendants, type XmlElement } from './parse/tree.js';
 
@@ -96,8 +96,10 @@ export class Authorities {
       for (const element of descendants(doc.tree)) {
         const id = element.attrs.get('xml:id');
         const kind = element.ns === TEI_NS ? KIND_OF_ENTRY.get(element.name) : undefined;
-        if (!id || !kind || this.entries.has(id)) continue;
-        this.add(id, kind, element, doc.text, doc.source.path, { file: doc.source.name, line: element.line, column: element.column }, inCurated);
+        if (!id || this.entries.has(id)) continue;
+        const at = { file: doc.source.name, line: element.line, column: element.column };
+        if (kind) this.add(id, kind, element, doc.text, doc.source.path, at, inCurated);
+        else if (isGlossaryEntry(element)) this.addRecord(id, glossaryRecord(element), doc.source.path, at, inCurated);
       }
     }
     const reported = new Set<string>();
@@ -118,12 +120,17 @@ export class Authorities {
         }
         continue;
       }
-      const parsed = buildTree(record.text);
-      // A record copied from a well-formed document parses, unless it uses an entity its document declared.
-      if (!('root' in parsed) || !isRecordRoot(parsed.root)) continue;
-      this.add(record.id, KIND_OF_ENTRY.get(parsed.root.name)!, parsed.root, record.text, record.path, record, false);
-      this.texts.set(record.id, record.text);
+      this.addRecord(record.id, record.text, record.path, record, false);
     }
+  }
+
+  /** An entry from a record's own text (copied out of a document, or made from a glossary entry). */
+  private addRecord(id: string, text: string, file: string, at: { file: string; line: number; column: number }, curated: boolean): void {
+    const parsed = buildTree(text);
+    // A record copied from a well-formed document parses, unless it uses an entity its document declared.
+    if (!('root' in parsed) || !isRecordRoot(parsed.root)) return;
+    this.add(id, KIND_OF_ENTRY.get(parsed.root.name)!, parsed.root, text, file, at, curated);
+    this.texts.set(id, text);
   }
 
   private add(id: string, kind: EntityKind, element: XmlElement, source: string, file: string, at: { file: string; line: number; column: number }, curated: boolean): void {

@@ -1,13 +1,13 @@
 /**
  * Index records where editions keep them: lists of persons, places, organisations, objects,
  * events and works in a document's own `back`, `standOff` or header (each letter of a
- * correspondence edition carries the records it points to), and separate index files whose
- * body is nothing but such lists (listperson.xml). A record is carried as standalone XML, so
+ * correspondence edition carries the records it points to), separate index files whose body is
+ * nothing but such lists (listperson.xml), and glossaries of names (FRUS's list of persons). A record is carried as standalone XML, so
  * that it can be kept from one build to the next and merged with the same record of other files.
  */
-import { KIND_OF_ENTRY } from './entities.js';
+import { KIND_OF_ENTRY, KIND_OF_MENTION } from './entities.js';
 import { TEI_NS, type ParsedDoc } from './parse/parse.js';
-import { ancestors, descendants, type XmlElement } from './parse/tree.js';
+import { ancestors, descendants, textContent, type XmlElement } from './parse/tree.js';
 
 /** A record copied out of a document: its XML with the namespaces it needs, and where it stands. */
 export interface DocumentRecord {
@@ -20,11 +20,38 @@ export interface DocumentRecord {
   column: number;
 }
 
-/** An entry with an xml:id in a list of its kind (listPerson/person, listBibl/bibl, …; a place within a place): what pointers name. */
+/**
+ * An entry with an xml:id in a list of its kind (listPerson/person, listBibl/bibl, …; a place
+ * within a place), or a name heading an item of a list (a glossary entry): what pointers name.
+ */
 export function isRecord(element: XmlElement): boolean {
   const kind = element.ns === TEI_NS ? KIND_OF_ENTRY.get(element.name) : undefined;
   const parent = element.parent?.name;
-  return kind !== undefined && element.attrs.has('xml:id') && (parent === kind.list || parent === kind.entry);
+  return (kind !== undefined && element.attrs.has('xml:id') && (parent === kind.list || parent === kind.entry)) || isGlossaryEntry(element);
+}
+
+const GLOSSARY_NAMES = new Set(['persName', 'placeName', 'orgName']);
+
+/**
+ * A name with an xml:id heading an item of a list, as FRUS lists the persons of a volume:
+ * `<item><hi><persName xml:id="p_AD1">Acheson, Dean</persName></hi>, Secretary of State</item>`.
+ */
+export function isGlossaryEntry(element: XmlElement): boolean {
+  if (element.ns !== TEI_NS || !GLOSSARY_NAMES.has(element.name) || !element.attrs.has('xml:id')) return false;
+  const parent = element.parent;
+  return parent?.name === 'item' || (parent?.name === 'hi' && parent.parent?.name === 'item');
+}
+
+const escapeXml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+/** A glossary entry as the record it stands for: a person, place or organisation named so, described by the rest of its item. */
+export function glossaryRecord(element: XmlElement): string {
+  const kind = KIND_OF_MENTION.get(element.name)!;
+  const item = element.parent!.name === 'item' ? element.parent! : element.parent!.parent!;
+  const name = textContent(element);
+  const description = textContent(item).replace(name, '').replace(/^[\s,;:.–—-]+/, '').trim();
+  const id = escapeXml(element.attrs.get('xml:id')!);
+  return `<${kind.entry} xmlns="${TEI_NS}" xml:id="${id}"><${element.name}>${escapeXml(name)}</${element.name}>${description ? `<note>${escapeXml(description)}</note>` : ''}</${kind.entry}>`;
 }
 
 /** The element's XML as written, with the namespace declarations of its ancestors that it does not make itself. */
@@ -37,8 +64,7 @@ export function standalone(text: string, element: XmlElement): string {
   const missing = [...declared].filter(([name]) => !element.attrs.has(name));
   if (missing.length === 0) return own;
   const afterName = element.start + 1 + own.slice(1).search(/[\s/>]/);
-  const escape = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return text.slice(element.start, afterName) + missing.map(([name, value]) => ` ${name}="${escape(value)}"`).join('') + text.slice(afterName, element.end);
+  return text.slice(element.start, afterName) + missing.map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('') + text.slice(afterName, element.end);
 }
 
 /** Whether the element is part of the text a reader reads (the body and front of a text), not of its apparatus. */
@@ -46,19 +72,22 @@ function inReadingText(element: XmlElement): boolean {
   return ancestors(element).some((a) => a.ns === TEI_NS && (a.name === 'body' || a.name === 'front'));
 }
 
-/** The records a document carries outside its reading text: in its back, its standOff, its header. */
+/** The records a document carries outside its reading text (in its back, its standOff, its header), and its glossary entries. */
 export function documentRecords(doc: ParsedDoc): DocumentRecord[] {
   const records: DocumentRecord[] = [];
   for (const element of descendants(doc.tree)) {
-    if (!isRecord(element) || inReadingText(element)) continue;
-    records.push({ id: element.attrs.get('xml:id')!, text: standalone(doc.text, element), path: doc.source.path, file: doc.source.name, line: element.line, column: element.column });
+    // A glossary stands where the edition puts it (FRUS: the volume's front matter); other records outside the reading text.
+    const glossary = isGlossaryEntry(element);
+    if (!glossary && (!isRecord(element) || inReadingText(element))) continue;
+    const text = glossary ? glossaryRecord(element) : standalone(doc.text, element);
+    records.push({ id: element.attrs.get('xml:id')!, text, path: doc.source.path, file: doc.source.name, line: element.line, column: element.column });
   }
   return records;
 }
 
 /** Whether a text may hold records at all: most documents do not, and are then not parsed for them. */
 export function mayHoldRecords(text: string): boolean {
-  return /<list(?:Person|Place|Org|Object|Event|Bibl)\b/.test(text);
+  return /<list(?:Person|Place|Org|Object|Event|Bibl)\b|<(?:persName|placeName|orgName)\b[^>]*\bxml:id=/.test(text);
 }
 
 /**

@@ -88,7 +88,8 @@ export function summary(messages: readonly Message[], fileCount?: number, paint?
   const warnings = messages.filter((m) => m.severity === 'warning').length;
   const files = fileCount === undefined ? '' : ` in ${plural(fileCount, 'file')}`;
   if (errors === 0 && warnings === 0) return color('green', `✔ no problems${files}`);
-  const withProblems = new Set(messages.filter((m) => m.severity !== 'info').map((m) => m.file ?? '')).size;
+  // A message about the edition as a whole (no file) is in none of the files.
+  const withProblems = new Set(messages.filter((m) => m.severity !== 'info' && m.file !== undefined).map((m) => m.file)).size;
   const where = fileCount === undefined ? '' : ` in ${withProblems} of ${plural(fileCount, 'file')}`;
   return color(errors > 0 ? 'red' : 'yellow', `✖ ${plural(errors, 'error')}, ⚠ ${plural(warnings, 'warning')}${where}`);
 }

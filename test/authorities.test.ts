@@ -78,4 +78,35 @@ describe('authorities (the one reading of the authority lists)', () => {
       removeDir(out);
     }
   });
+
+  describe('records repeated across documents', () => {
+    const record = (id: string, name: string, file: string, line: number) => ({
+      id,
+      text: `<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="${id}">\n  <persName>${name}</persName>\n</person>`,
+      path: `/e/${file}`,
+      file,
+      line,
+      column: 5,
+    });
+
+    it('merges copies into one entry, the first used; a copy that differs only in layout is the same; one that differs is reported once', () => {
+      const first = record('a', 'Anna', 'A.xml', 10);
+      const relaidOut = { ...record('a', 'Anna', 'B.xml', 20), text: '<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="a"><persName>Anna</persName></person>' };
+      const lists = new Authorities([], { records: [first, relaidOut, record('a', 'Anne', 'C.xml', 30), record('a', 'Annie', 'D.xml', 40), record('b', 'Bert', 'C.xml', 31)] });
+      expect(lists.get('a')).to.deep.include({ name: 'Anna', path: '/e/A.xml', curated: false });
+      expect(lists.conflicts.map((m) => [m.ruleId, m.file, m.line])).to.deep.equal([['record-differs', 'C.xml', 30]]);
+      expect(lists.conflicts[0]!.reason).to.include('A.xml:10');
+      expect([...lists.entries.keys()]).to.deep.equal(['a', 'b']);
+    });
+
+    it('publishes the curated lists whole and, of other records, those pointed to and those they name', () => {
+      const withNote = { ...record('c', 'Carl', 'E.xml', 1), text: '<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="c"><persName>Carl</persName><note>Son of <persName ref="#b">Bert</persName></note></person>' };
+      const lists = new Authorities([docOf(seedLists())], { records: [record('b', 'Bert', 'C.xml', 31), withNote, record('z', 'Zoe', 'C.xml', 40)] });
+      const published = new Authorities([parse({ path: '/p.xml', name: 'p.xml', bytes: Buffer.from(lists.published(new Set(['c']))), role: 'authorities' }).doc!]);
+      expect(published.get('vo-nguyen-giap')).to.not.equal(undefined);
+      expect(published.get('c')!.name).to.equal('Carl');
+      expect(published.get('b')!.name).to.equal('Bert');
+      expect(published.get('z')).to.equal(undefined);
+    });
+  });
 });

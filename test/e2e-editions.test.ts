@@ -1,8 +1,9 @@
 /**
  * Editions as the TEI community encodes them, each in a fixture of its own pattern (no text of
  * theirs copied): letters carrying their index records in their back (as the Schnitzler letters
- * do), letters pointing into separate index files (as the Tillich correspondence does), and a
- * dossier kept as one teiCorpus whose header lists its persons (as a FRUS chapter keeps its own).
+ * do), letters pointing into separate index files (as the Tillich correspondence does), a
+ * documentary volume whose front matter lists its persons (as FRUS volumes do), and a dossier
+ * kept as one teiCorpus whose header lists its persons.
  */
 import { expect } from 'chai';
 import { existsSync, readdirSync } from 'node:fs';
@@ -147,6 +148,25 @@ describe('real editions’ patterns (end to end)', function () {
       expect(page).to.match(/<a href="\.\.\/registers\/persons\/p_LT\.html" class="mention mention-persName"[^>]*>Miss Tamm<\/a>/);
       expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Tamm, Liisa Envoy of the shipping board\. Mentioned 2 times on 1 page/);
       expect(readdirSync(path.join(built.out, 'registers', 'places'))).to.deep.equal(['t_port.html']);
+    });
+  });
+
+  describe('a documentary volume whose front matter lists its persons (FRUS)', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('frus-like-volume')));
+    after(() => removeDir(built.out));
+
+    it('makes each name heading an item of the list an entry, described by the rest of its item', () => {
+      expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+      const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
+      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 2 times on 1 page/);
+      expect(persons).to.match(/Varga, Andor Harbour Master of Port Ellery Mentioned once/);
+      expect(read(path.join(built.out, 'documents', 'volume.html'))).to.match(/<a href="\.\.\/registers\/persons\/p_TL1\.html"[^>]*>Miss Tamm<\/a>/);
+    });
+
+    it('is named by its own title, a volume in one file being the edition', () => {
+      expect(read(path.join(built.out, 'index.html'))).to.include('<title>Test Relations, 1958–1960, Volume I, The Harbour Question</title>');
+      expect(built.messages.filter((m) => m.ruleId === 'edition-untitled')).to.deep.equal([]);
     });
   });
 });

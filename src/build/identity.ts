@@ -2,7 +2,8 @@
  * What a folder of TEI without a configuration is called, and by whom it is edited: taken from
  * the TEI itself, never from the folder's name. A teiCorpus's header names its edition; else the
  * series the documents say they belong to (a level-"s" title, the seriesStmt, the edition
- * statement), the one most of them name, with the editors their headers name.
+ * statement), the one most of them name, with the editors their headers name; else a single
+ * document's own title (a volume in one file).
  */
 import type { EditionConfig } from '../config.js';
 import { message, type Message } from '../messages.js';
@@ -11,9 +12,10 @@ import { textContent, type XmlElement } from '../parse/tree.js';
 
 /** What one document says of the edition it belongs to. */
 export interface DocumentIdentity {
-  /** The corpus title a teiCorpus header gives (it names the edition itself), or the series a document names. */
+  /** The corpus title a teiCorpus header gives (it names the edition itself), or the series a document names, or its own title. */
   corpus?: string;
   series?: string;
+  own?: string;
   editors: string[];
 }
 
@@ -35,12 +37,13 @@ export function identityOf(doc: ParsedDoc): DocumentIdentity {
     return { ...(main && textContent(main) ? { corpus: textContent(main) } : {}), editors };
   }
   const fileDesc = first(doc.tree, 'teiHeader', 'fileDesc');
+  const own = titles.find((t) => ['main', 'complete'].includes(t.attrs.get('type') ?? '')) ?? titles.find((t) => !t.attrs.has('level') && !t.attrs.has('type')) ?? titles[0];
   const series = [
     titles.find((t) => t.attrs.get('level') === 's'),
     first(fileDesc, 'seriesStmt', 'title'),
     first(fileDesc, 'editionStmt', 'edition', 'title'),
   ].find((t) => t && textContent(t));
-  return { ...(series ? { series: textContent(series) } : {}), editors };
+  return { ...(series ? { series: textContent(series) } : {}), ...(own && textContent(own) ? { own: textContent(own) } : {}), editors };
 }
 
 /** A foreign edition's title and editors from what its documents say, with a warning when none says. */
@@ -50,6 +53,8 @@ export function foreignIdentity(config: EditionConfig, documents: readonly Docum
   const count = new Map<string, number>();
   for (const { series } of documents) if (series) count.set(series, (count.get(series) ?? 0) + 1);
   const [series] = [...count].sort((a, b) => b[1] - a[1])[0] ?? [];
+  // A single document that names no series (a documentary volume in one file) is the edition.
+  if (!series && documents.length === 1 && documents[0]!.own) return { title: documents[0]!.own, editors: documents[0]!.editors };
   if (!series) {
     messages.push(
       message('warning', 'site', 'edition-untitled', `no file says what edition it belongs to (a teiCorpus header, a series title, a seriesStmt), so the edition is called "${config.title}"; add one, or an editio.config.json with a title`),
