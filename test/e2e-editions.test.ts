@@ -80,6 +80,8 @@ describe('real editions’ patterns (end to end)', function () {
       expect(text).not.to.match(/gelesen|Wintter|Hr\./);
       const search = read(path.join(built.out, 'search', 'shard-1.js'));
       expect(search).to.include('verschlungen').and.include('Winter').and.not.include('gelesen').and.not.include('Wintter');
+      // Each passage carries its letter's language, which the result takes.
+      expect(search).to.include('"lang":"de"');
     });
 
     it('names the edition by the series its letters belong to, with their editors, not by its folder', () => {
@@ -108,7 +110,7 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('reads the index files as authorities, not documents, and publishes them as sources', () => {
       expect(built.status).to.equal(0);
-      expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['1911-03-04.html', '1911-03-09.html']);
+      expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['1911-03-04.html', '1911-03-09.html', '1911-03-12.html']);
       expect(existsSync(path.join(built.out, 'tei', 'indices', 'listperson.xml'))).to.equal(true);
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
     });
@@ -120,6 +122,7 @@ describe('real editions’ patterns (end to end)', function () {
       // The standard name (type="reg") without the identifier some editions put inside it.
       expect(persons).to.match(/Clara Hess born 1880 Also: Clärchen/).and.not.include('0001');
       expect(persons).to.match(/Ida Kern .*Mentioned 2 times on 1 page/);
+      expect(persons).to.match(/Otto Brand .*Mentioned 3 times on 3 pages/);
     });
 
     it('publishes a place within a place as an entry of its own', () => {
@@ -127,8 +130,9 @@ describe('real editions’ patterns (end to end)', function () {
       expect(read(path.join(built.out, 'documents', '1911-03-04.html'))).to.include('href="../registers/places/place_2.html"');
     });
 
-    it('names the edition by the edition statement its letters share', () => {
+    it('names the edition by the edition statement its letters share, and a letter without a title by its first heading', () => {
       expect(read(path.join(built.out, 'index.html'))).to.include('<title>The Hess–Brand letters (a test edition)</title>');
+      expect(read(path.join(built.out, 'documents', '1911-03-12.html'))).to.include('<title>Clara Hess to Otto Brand, 12 March 1911 — The Hess–Brand letters (a test edition)</title>');
     });
   });
 

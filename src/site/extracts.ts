@@ -26,6 +26,8 @@ export interface Extract {
   id: string;
   /** The document's own xml:id: what other documents' pointers name it by. */
   xmlId: string;
+  /** The language its text is in (its xml:lang, or the one its header names), or ''. */
+  lang: string;
   links: CorrespondenceLink[];
   title: string;
   date: DateRecord | null;
@@ -122,7 +124,7 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
@@ -249,6 +251,8 @@ export interface SearchDocument {
   title: string;
   date: string;
   text: string;
+  /** The passage's language, so that a result is read (and hyphenated) in it. */
+  lang: string;
 }
 
 /** One search document per passage, so that a result links to the passage itself. */
@@ -256,6 +260,6 @@ export function searchDocuments(pages: readonly Page[]): SearchDocument[] {
   return pages.flatMap(({ url, extract }) =>
     extract.passages
       .filter((p) => p.text !== '')
-      .map((p) => ({ id: `${url}#${p.anchor}`, url: `${url}#${p.anchor}`, title: extract.title, date: extract.date?.label ?? '', text: p.text })),
+      .map((p) => ({ id: `${url}#${p.anchor}`, url: `${url}#${p.anchor}`, title: extract.title, date: extract.date?.label ?? '', text: p.text, lang: extract.lang })),
   );
 }

@@ -51,12 +51,14 @@
   <!-- The document's title: the main title of its titleStmt. -->
   <!--
     A document's own title: the main one, else the analytic one (level "a": a letter within the
-    series a level "s" title names), else the first with neither level nor type, else the first.
+    series a level "s" title names), else the first with neither level nor type, else the first,
+    else (a header without a title) the first heading of its text.
   -->
   <xsl:function name="ed:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space(($titles[@type = 'main'], $titles[@level = 'a'], $titles[not(@level | @type)], $titles)[1])"/>
+    <xsl:sequence select="(($titles[@type = 'main'], $titles[@level = 'a'], $titles[not(@level | @type)], $titles, ($tei/tei:text//tei:head)[1])
+                           ! normalize-space(.), '')[. != '' or position() = last()][1]"/>
   </xsl:function>
 
   <!-- A document's language: its xml:lang (on the TEI or its text), else the one language its header says it uses. -->

@@ -29,6 +29,7 @@
     <xsl:sequence select="map {
         'id': $document-id,
         'xmlId': string($tei/@xml:id),
+        'lang': if ($tei) then string(ed:language($tei)) else '',
         'links': array {
           $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspContext/(tei:ref | tei:ptr)[@target][ed:link-direction(.) != '']
             ! map { 'rel': ed:link-direction(.), 'scope': if (@type = ('prev', 'previous', 'next')) then '' else string(@type),

@@ -27,7 +27,7 @@
   root.editioSearchOptions = {
     idField: 'id',
     fields: ['title', 'text'],
-    storeFields: ['title', 'url', 'text', 'date'],
+    storeFields: ['title', 'url', 'text', 'date', 'lang'],
     tokenize: tokenize,
     processTerm: processTerm,
     searchOptions: { prefix: true, combineWith: 'AND', boost: { title: 2 } },

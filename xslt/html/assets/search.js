@@ -97,6 +97,8 @@
       : results.length + (results.length === 1 ? ' passage' : ' passages') + ' found for “' + query + '”.';
     results.forEach(function (result) {
       var item = document.createElement('li');
+      // A passage in another language than the page's is read in its own.
+      if (result.lang) item.lang = result.lang;
       var link = document.createElement('a');
       link.href = result.url;
       link.textContent = result.title;
