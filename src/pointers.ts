@@ -8,6 +8,7 @@ import type { Authorities } from './authorities.js';
 import { TEI_NS, type ParsedDoc } from './parse/parse.js';
 import { descendants } from './parse/tree.js';
 
+
 /** A TEI prefixDef: `ident:rest`, where rest matches `matchPattern`, stands for `replacementPattern` with $1, $2, … filled in. */
 export interface PrefixDef {
   ident: string;
@@ -59,4 +60,23 @@ export function entryIdOf(pointer: string, authorities: Authorities, defs: reado
   if (hash >= 0 && !/^https?:/i.test(full)) return authorities.get(full.slice(hash + 1)) ? full.slice(hash + 1) : undefined;
   if (/^https?:\/\//i.test(full)) return authorities.byIdentifier(full);
   return authorities.get(full) ? full : undefined;
+}
+
+/** Whether a pointer names its target by '#id' (in this file or another): then its id is read off, not looked up. */
+const namesById = (pointer: string): boolean => pointer.includes('#') && !pointer.slice(0, pointer.indexOf('#')).includes(':');
+
+/**
+ * Whether a document names an entry in a way only the entries resolve (a key, a bare id, a
+ * prefixed pointer, a URL an entry carries): what it extracts then depends on them, not only on
+ * its text (xslt/extract/extract.xsl, ed:entry-id, reads them the same way).
+ */
+export function looksUpEntries(doc: ParsedDoc): boolean {
+  for (const element of descendants(doc.tree)) {
+    if (element.ns !== TEI_NS) continue;
+    if (element.attrs.has('key')) return true;
+    for (const attribute of ['ref', 'corresp']) {
+      if ((element.attrs.get(attribute) ?? '').split(/\s+/).some((p) => p !== '' && !namesById(p))) return true;
+    }
+  }
+  return false;
 }

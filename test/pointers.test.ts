@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Authorities } from '../src/authorities.js';
 import { parse } from '../src/parse/parse.js';
-import { comparableUri, configuredPrefixes, entryIdOf, expandPointer, prefixDefsOf } from '../src/pointers.js';
+import { comparableUri, configuredPrefixes, entryIdOf, expandPointer, looksUpEntries, prefixDefsOf } from '../src/pointers.js';
 
 const lists = (): Authorities => {
   const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><listPerson>
@@ -44,5 +44,13 @@ describe('pointers (what a pointer names)', () => {
     expect(entryIdOf('#nobody', authorities, [])).to.equal(undefined);
     expect(entryIdOf('https://pmb.example.org/entity/9/', authorities, defs)).to.equal(undefined);
     expect(comparableUri('https://Example.org/a/')).to.equal(comparableUri('http://example.org/a'));
+  });
+
+  it('tells a document that names entries only the entries resolve (key, bare id, prefix, URL) from one that names them by #id', () => {
+    const doc = (body: string) => parse({ path: '/d.xml', name: 'd.xml', bytes: Buffer.from(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${body}</p></body></text></TEI>`), role: 'document' }).doc!;
+    expect(looksUpEntries(doc('<persName ref="#a">A</persName> <persName ref="index.xml#b">B</persName>'))).to.equal(false);
+    for (const named of ['<persName key="a">A</persName>', '<persName ref="a">A</persName>', '<persName ref="pmb:1">A</persName>', '<persName corresp="https://example.org/a">A</persName>']) {
+      expect(looksUpEntries(doc(named)), named).to.equal(true);
+    }
   });
 });

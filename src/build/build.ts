@@ -111,7 +111,7 @@ async function buildInto(outDir: string, configured: EditionConfig, options: Bui
 
     clock.lap('extracts');
     const entriesOf = edition.entriesOf.bind(edition);
-    const { documents, ordered, introduction, summaries } = await makeExtracts(ctx, edition.documents, intro, previous?.summaries, progress('extract'), entriesOf);
+    const { documents, ordered, introduction, summaries } = await makeExtracts(ctx, edition.documents, intro, previous?.summaries, progress('extract'), edition.lookedUpBy.bind(edition));
     clock.lap('pages');
     const relative = edition.relative.bind(edition);
     const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });

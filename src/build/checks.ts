@@ -12,7 +12,7 @@ import { pointedIds, unusedEntries } from '../validate/rules/authorities.js';
 import { Authorities } from '../authorities.js';
 import { hashOf } from '../hash.js';
 import { documentRecords, mayHoldRecords, type DocumentRecord } from '../records.js';
-import { configuredPrefixes } from '../pointers.js';
+import { configuredPrefixes, looksUpEntries } from '../pointers.js';
 import { identityOf, type DocumentIdentity } from './identity.js';
 import { type BuildState, type CheckRecord } from '../incremental/state.js';
 
@@ -90,7 +90,7 @@ export async function checkEdition(
   // In chunks, so that the parsed trees of a large edition are never all in memory at once.
   const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
   const messages: Message[] = [...authorities.conflicts];
-  const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity }>();
+  const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity; looksUp: boolean }>();
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const result = await checkSources(fresh.slice(i, i + CHUNK), {
       ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities }),
@@ -103,7 +103,7 @@ export async function checkEdition(
       else messages.push(m);
     }
     for (const { doc, valid } of result.docs) {
-      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc) });
+      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc), looksUp: looksUpEntries(doc) });
     }
   }
   const records: Record<string, CheckRecord> = {};
@@ -111,7 +111,7 @@ export async function checkEdition(
   for (const source of sources) {
     const checked = checkedDocs.get(source.path);
     const record: CheckRecord = isFresh.has(source)
-      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] } }
+      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] }, looksUp: checked?.looksUp ?? false }
       : options.previous!.checks[relative(source)]!;
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);

@@ -71,6 +71,11 @@ export class CheckedEdition {
     return this.entriesHash.get(doc)!;
   }
 
+  /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */
+  lookedUpBy(doc: ReadDoc): string {
+    return this.check.records[this.relative(doc)]!.looksUp ? this.entriesOf(doc) : '';
+  }
+
   /** What the site pages show of the lists: which there are, and each entry's face (a note edit changes none). */
   entryFaces(): string {
     return hashOf(this.listsHash, ...[...this.authorities.entries.keys()].map((id) => `${id}=${this.authorities.face(id)}`));

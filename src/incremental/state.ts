@@ -12,7 +12,7 @@ import type { DocumentIdentity } from '../build/identity.js';
 import { writeFileAtomic } from '../write/write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 5;
+export const STATE_VERSION = 6;
 export const STATE_DIR = '.editio';
 
 
@@ -26,6 +26,8 @@ export interface CheckRecord {
   records: DocumentRecord[];
   /** What the document says of the edition it belongs to (a folder without a configuration is named from it). */
   identity: DocumentIdentity;
+  /** Whether it names entries in ways only the entries resolve (a key, a prefixed pointer): its extract depends on them. */
+  looksUp: boolean;
 }
 
 /**

@@ -64,8 +64,9 @@
   -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="ref" as="xs:string"/>
-    <xsl:variable name="full" select="(ed:expand-pointer($ref), $ref)[1]"/>
-    <xsl:sequence select="(if (matches($full, '^https?://', 'i')) then $authorities ! key('ed:entry-by-identifier', ed:comparable-uri($full), .)
+    <!-- Most pointers have no scheme or prefix: only those are expanded, and only URLs looked up by identifier. -->
+    <xsl:variable name="full" select="if (contains($ref, ':')) then (ed:expand-pointer($ref), $ref)[1] else $ref"/>
+    <xsl:sequence select="(if (contains($full, ':') and matches($full, '^https?://', 'i')) then $authorities ! key('ed:entry-by-identifier', ed:comparable-uri($full), .)
                            else $authorities ! key('ed:entry', if (contains($full, '#')) then substring-after($full, '#') else $full, .))[1]"/>
   </xsl:function>
 

@@ -172,9 +172,9 @@
   <!-- Whether a node is part of an index record (in a list of the back matter, the standOff or the header), not of what the document says. -->
   <xsl:function name="ed:in-record" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject
-                                                  or self::tei:listEvent or self::tei:listBibl or self::tei:listRelation]
-                                                 [ancestor::tei:back or ancestor::tei:standOff or ancestor::tei:teiHeader])"/>
+    <xsl:sequence select="exists($node/ancestor::*[self::tei:back or self::tei:standOff or self::tei:teiHeader])
+                          and exists($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject
+                                                       or self::tei:listEvent or self::tei:listBibl or self::tei:listRelation])"/>
   </xsl:function>
 
   <xsl:template match="tei:date">
@@ -367,14 +367,21 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- (Matched by name, not as "tei:msDesc/*": a pattern ending in * is tried on every element of every page.) -->
   <xsl:template match="tei:msDesc | tei:physDesc | tei:additions | tei:witness | tei:listWit">
-    <xsl:apply-templates select="*"/>
-  </xsl:template>
-
-  <xsl:template match="tei:msDesc/* | tei:physDesc/* | tei:additions/* | tei:incident" priority="-0.5">
-    <xsl:call-template name="ed:block">
-      <xsl:with-param name="kind" select="'part'"/>
-    </xsl:call-template>
+    <xsl:for-each select="*">
+      <xsl:choose>
+        <xsl:when test="self::tei:msIdentifier or self::tei:msDesc or self::tei:physDesc or self::tei:additions or self::tei:witness or self::tei:listWit">
+          <xsl:apply-templates select="."/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="ed:block">
+            <xsl:with-param name="kind" select="'part'"/>
+            <xsl:with-param name="content" as="node()*"><xsl:apply-templates select="node()"/></xsl:with-param>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Element-only content: no text of its own besides layout whitespace. -->

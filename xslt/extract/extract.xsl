@@ -21,9 +21,15 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="date" select="if ($tei) then ed:document-date($tei) else ()"/>
-    <xsl:variable name="shown" select="ed:texts($tei) | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:variable name="mentions" select="$shown//*[ed:is-mention(.)][@ref or @corresp or @key][not(ed:in-record(.))]"/>
-    <xsl:variable name="dates" select="ed:texts($tei)//tei:date[not(ancestor::tei:dateline)][not(ed:in-record(.))] | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date"/>
+    <!-- What may hold index records (the back, the header) is sifted; the rest of the text holds none, and is not (it is most of it). -->
+    <xsl:variable name="texts" select="ed:texts($tei)"/>
+    <xsl:variable name="plain" select="$texts/(* except tei:back)"/>
+    <xsl:variable name="sifted" select="$texts/tei:back | $tei/tei:teiHeader/tei:profileDesc | $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="mentions" select="($plain//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref])
+                                           | $sifted//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref])[not(ed:in-record(.))])
+                                          [@ref or @corresp or @key]"/>
+    <xsl:variable name="dates" select="($plain//tei:date | $texts/tei:back//tei:date[not(ed:in-record(.))])[not(ancestor::tei:dateline)]
+                                       | $tei/tei:teiHeader/tei:profileDesc/tei:abstract//tei:date"/>
     <xsl:variable name="blocks" select="(($mentions, $dates) ! ed:context-block(.))/."/>
     <xsl:variable name="block-numbers" select="map:merge(for $i in 1 to count($blocks) return map { generate-id($blocks[$i]): $i - 1 })"/>
     <xsl:sequence select="map {
@@ -49,7 +55,7 @@
         'dates': array { $dates ! map:merge((ed:date-record(.), ed:place-in-block(., $block-numbers))) },
         'blocks': array { $blocks ! string(.) },
         'passages': array {
-          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | ed:texts($tei)//*[ed:is-block(.)][not(ed:in-record(.))])
+          ($tei/tei:teiHeader/tei:profileDesc/tei:abstract/tei:p | $plain//*[ed:is-block(.)] | $texts/tei:back//*[ed:is-block(.)][not(ed:in-record(.))])
             ! map { 'anchor': ed:anchor(.), 'text': ed:plain-text(.) }
         }
       }"/>
@@ -62,7 +68,7 @@
   <xsl:function name="ed:entry-id" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="pointer" select="string(($mention/@ref, $mention/@corresp, $mention/@key)[1])"/>
-    <xsl:sequence select="if (contains($pointer, '#') and not(matches($pointer, '^[a-z][a-z0-9+.\-]*:', 'i'))) then substring-after($pointer, '#')
+    <xsl:sequence select="if (contains($pointer, '#') and not(contains(substring-before($pointer, '#'), ':'))) then substring-after($pointer, '#')
                           else (ed:mention-entry($mention)/@xml:id ! string(), replace($pointer, '^.*#', ''))[1]"/>
   </xsl:function>
 

@@ -356,7 +356,7 @@
   -->
   <xsl:template name="ed:mention">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:variable name="nested" select="exists(.//*[ed:is-mention(.)])"/>
+    <xsl:variable name="nested" select="exists(.//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]))"/>
     <xsl:variable name="href" select="if ($entry) then ed:entry-href($entry) else ()"/>
     <xsl:variable name="pointer" select="(@ref, @corresp)[1]"/>
     <xsl:if test="$pointer and empty($entry) and empty(ed:safe-href($pointer)[matches(., '^https?:')])">

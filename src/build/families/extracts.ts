@@ -38,8 +38,8 @@ export async function makeExtracts(
   /** The last build's summaries: a kept extract's summary is taken from there, not read again. */
   previous: Readonly<Record<string, Summary>> | undefined,
   onProgress: (done: number) => void,
-  /** What a document's extract reads of the entries it points to (a key or a prefixed pointer is resolved through them). */
-  entriesOf: (doc: ReadDoc) => string,
+  /** What a document's extract reads of the entries it points to (a key or a prefixed pointer is resolved through them), '' if nothing. */
+  lookedUpBy: (doc: ReadDoc) => string,
 ): Promise<Extracted> {
   const { plan, xslt, hashOfDoc } = ctx;
   const summaries: Record<string, Summary> = {};
@@ -53,7 +53,10 @@ export async function makeExtracts(
     return (summaries[file] ??= previous?.[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract));
   };
   const fileOf = (doc: ReadDoc): string => extractOfId(documentId(doc));
-  const inputsOf = (doc: ReadDoc): Record<string, string> => ({ source: hashOfDoc(doc), entries: entriesOf(doc) });
+  const inputsOf = (doc: ReadDoc): Record<string, string> => {
+    const entries = lookedUpBy(doc);
+    return { source: hashOfDoc(doc), ...(entries ? { entries } : {}) };
+  };
   await xslt.expect(documents.filter((doc) => !plan.isCurrent(fileOf(doc), inputsOf(doc))).length);
   await inOrder(documents, WINDOW, (doc, n) => {
     onProgress(n);
