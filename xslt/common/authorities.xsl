@@ -64,9 +64,16 @@
   -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="ref" as="xs:string"/>
-    <!-- Most pointers have no scheme or prefix: only those are expanded, and only URLs looked up by identifier. -->
-    <xsl:variable name="full" select="if (contains($ref, ':')) then (ed:expand-pointer($ref), $ref)[1] else $ref"/>
-    <xsl:sequence select="(if (contains($full, ':') and matches($full, '^https?://', 'i')) then $authorities ! key('ed:entry-by-identifier', ed:comparable-uri($full), .)
+    <!-- Most pointers have neither scheme nor prefix ("authorities.xml#giap"): their id is read off at once. -->
+    <xsl:sequence select="if (contains($ref, ':')) then ed:entry-by-uri($ref)
+                          else ($authorities ! key('ed:entry', if (contains($ref, '#')) then substring-after($ref, '#') else $ref, .))[1]"/>
+  </xsl:function>
+
+  <!-- A prefixed pointer expanded, or a URL: the entry with that id after '#', or with that URL as its identifier. -->
+  <xsl:function name="ed:entry-by-uri" as="element()?">
+    <xsl:param name="ref" as="xs:string"/>
+    <xsl:variable name="full" select="(ed:expand-pointer($ref), $ref)[1]"/>
+    <xsl:sequence select="(if (matches($full, '^https?://', 'i')) then $authorities ! key('ed:entry-by-identifier', ed:comparable-uri($full), .)
                            else $authorities ! key('ed:entry', if (contains($full, '#')) then substring-after($full, '#') else $full, .))[1]"/>
   </xsl:function>
 
