@@ -6,7 +6,7 @@
  * kept as one teiCorpus whose header lists its persons.
  */
 import { expect } from 'chai';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
 import { fixtures, read, removeDir, runCli, tempDir } from './helpers.js';
@@ -171,6 +171,44 @@ describe('real editions’ patterns (end to end)', function () {
     it('is named by its own title, a volume in one file being the edition', () => {
       expect(read(path.join(built.out, 'index.html'))).to.include('<title>Test Relations, 1958–1960, Volume I, The Harbour Question</title>');
       expect(built.messages.filter((m) => m.ruleId === 'edition-untitled')).to.deep.equal([]);
+    });
+  });
+
+  describe('in an edition with a configuration: index files named as its authorities, letters with their own records', () => {
+    let root: string;
+    let built: ReturnType<typeof build>;
+    before(() => {
+      root = tempDir('editio-configured-');
+      cpSync(path.join(editions, 'letters-with-index'), path.join(root, 'tei'), { recursive: true });
+      for (const letter of ['L001.xml', 'L002.xml', 'L003.xml']) cpSync(path.join(editions, 'letters-with-records', letter), path.join(root, 'tei', 'letters', letter));
+      writeFileSync(
+        path.join(root, 'tei', 'letters', 'ex-prefix.xml'),
+        read(path.join(editions, 'letters-with-index', 'letters', '1911-03-09.xml')).replace('ref="#person_1">Clara</rs>', 'ref="ex:ida-kern">Frau Kern</rs>'),
+      );
+      const config = { title: 'A configured test edition', editors: ['Lind, Eva'], licence: { name: 'CC BY 4.0' }, baseUrl: 'https://example.org/ed/', authorities: ['indices/listperson.xml', 'indices/listplace.xml'], prefixes: { ex: 'https://example.org/persons/$1' } };
+      writeFileSync(path.join(root, 'editio.config.json'), JSON.stringify(config));
+      const out = tempDir('editio-configured-out-');
+      const run = runCli(['build', '--out', out, '--format', 'json'], root);
+      built = { out, status: run.status, messages: (JSON.parse(run.stdout) as { messages: Message[] }).messages };
+    });
+    after(() => {
+      removeDir(root);
+      removeDir(built.out);
+    });
+
+    it('publishes every letter: records repeated across letters are merged, not refused; letters outside the edition named in correspContext are no error', () => {
+      expect(built.messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
+      expect(readdirSync(path.join(built.out, 'documents'))).to.have.length(7);
+      expect(built.messages.filter((m) => m.ruleId === 'record-differs')).to.have.length(1);
+    });
+
+    it('warns of the entries of its own lists no letter names, and of none of the letters’ records', () => {
+      const unused = built.messages.filter((m) => m.ruleId === 'authority-unused').map((m) => /"([^"]+)"/.exec(m.reason)![1]);
+      expect(unused.sort()).to.deep.equal(['person_4', 'person_5', 'place_3']);
+    });
+
+    it('expands a pointer by the configuration’s prefixes to the URL an entry carries', () => {
+      expect(read(path.join(built.out, 'documents', 'ex-prefix.html'))).to.match(/<a href="\.\.\/registers\/persons\/person_3\.html"[^>]*data-ref="ex:ida-kern"/);
     });
   });
 });

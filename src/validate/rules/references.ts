@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Message } from '../../messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import { KIND_OF_MENTION } from '../../entities.js';
+import { ancestors, type XmlElement } from '../../parse/tree.js';
 import { expandPointer, prefixDefsOf, type PrefixDef } from '../../pointers.js';
 import { idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
 
@@ -43,6 +44,8 @@ function resolver(ctx: RuleContext) {
   };
 }
 
+const inCorrespContext = (element: XmlElement): boolean => ancestors(element).some((a) => a.name === 'correspContext');
+
 function check(ctx: RuleContext, wantKind: boolean): Message[] {
   const resolve = resolver(ctx);
   const messages: Message[] = [];
@@ -53,7 +56,8 @@ function check(ctx: RuleContext, wantKind: boolean): Message[] {
         if (value === undefined) continue;
         for (const pointer of value.trim().split(/\s+/).filter(Boolean)) {
           const result = resolve(pointer, doc);
-          if (!wantKind && !result.found) {
+          // A correspondence's neighbouring letters may lie outside the edition: the page names them, unlinked.
+          if (!wantKind && !result.found && !inCorrespContext(element)) {
             messages.push(
               located('error', 'ref-unresolved', `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`, doc, element),
             );
