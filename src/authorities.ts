@@ -147,15 +147,20 @@ export class Authorities {
 
   private identified: Map<string, string> | undefined;
 
-  /** The entry that has `url` among its identifiers (the first, if several do). */
-  byIdentifier(url: string): string | undefined {
+  /** Each identifier URL of an entry (compared as comparableUri writes it), and the id of the first entry that has it. */
+  identifierMap(): ReadonlyMap<string, string> {
     if (!this.identified) {
       this.identified = new Map();
       for (const entry of this.entries.values()) {
         for (const { value } of entry.identifiers) if (/^https?:\/\//i.test(value) && !this.identified.has(comparableUri(value))) this.identified.set(comparableUri(value), entry.id);
       }
     }
-    return this.identified.get(comparableUri(url));
+    return this.identified;
+  }
+
+  /** The entry that has `url` among its identifiers (the first, if several do). */
+  byIdentifier(url: string): string | undefined {
+    return this.identifierMap().get(comparableUri(url));
   }
 
   /** The kinds of list there are, in the order of ENTITY_KINDS: the lists of the files, and the kinds of their entries and records. */

@@ -17,7 +17,6 @@ import { commitOf, emptyState, saveState, STATE_DIR, statePath, type BuildState 
 import { ConfigError, message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { compileStylesheets } from '../transform/stylesheets.js';
-import { parseForStylesheets } from '../transform/transform.js';
 import { outputFolderProblem, removeStale } from '../write/write.js';
 import { checkEdition } from './checks.js';
 import { StageClock } from './clock.js';
@@ -102,7 +101,7 @@ async function buildInto(outDir: string, configured: EditionConfig, options: Bui
   const hashOfDoc = (doc: ReadDoc): string => read.hashOf(doc.source);
   const edition = new CheckedEdition(config, check, hashOfDoc, messages);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, { ...(options.log ? { log: options.log } : {}), untouched: read.untouched, dryRun: Boolean(options.dryRun) });
-  const xslt = new Transformer(editionParams(config), [await parseForStylesheets(edition.authorityText)], [edition.authorityText]);
+  const xslt = await Transformer.open(editionParams(config), { text: edition.authorityText, identifiers: Object.fromEntries(edition.authorities.identifierMap()) });
   try {
     const ctx: BuildContext = { config, outDir, plan, xslt, messages, hashOfDoc };
     const progress = (stage: Progress['stage']) => (done: number): void => options.onProgress?.({ stage, done, total: edition.candidates });

@@ -1,21 +1,21 @@
 /** A worker of the transform pool (src/pool.ts): runs transforms with the SEF loaded once. */
 import { parentPort } from 'node:worker_threads';
-import { parseForStylesheets, transform, type TransformRequest } from './transform.js';
+import { authorityParams, transform, type AuthorityParams, type TransformRequest } from './transform.js';
 
 export type WorkerRequest =
-  | { kind: 'authorities'; texts: string[] }
+  | { kind: 'authorities'; text: string; identifiers: Record<string, string> }
   | { kind: 'transform'; id: number; request: TransformRequest };
 
-let authorities: unknown[] = [];
+let authorities: AuthorityParams | undefined;
 
 parentPort!.on('message', (message: WorkerRequest) => {
   if (message.kind === 'authorities') {
-    void Promise.all(message.texts.map(parseForStylesheets)).then((parsed) => {
-      authorities = parsed;
+    void authorityParams(message.text, message.identifiers).then((made) => {
+      authorities = made;
       parentPort!.postMessage({ kind: 'ready' });
     });
     return;
   }
   const { request } = message;
-  parentPort!.postMessage({ kind: 'result', id: message.id, result: transform({ ...request, params: { ...request.params, authorities } }) });
+  parentPort!.postMessage({ kind: 'result', id: message.id, result: transform({ ...request, params: { ...request.params, ...authorities } }) });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type SaxonJSModule from 'saxon-js';
 import { message, type Message } from '../messages.js';
 import { loadStylesheet, type Format } from './stylesheets.js';
+import { ENTITY_KINDS } from '../entities.js';
 
 let saxonJs: typeof SaxonJSModule | undefined;
 /** SaxonJS, loaded on first use: a build with nothing to transform does not pay for loading it. */
@@ -18,6 +19,9 @@ export const STYLESHEET_PARAMS = {
   'documents-json': 'xs:string',
   /** Parsed authority files, for standard names and register links. */
   authorities: 'document-node()*',
+  /** Their entries by id, and by each identifier URL (as ed:comparable-uri writes it) the id of its entry: built once per thread (authorityParams). */
+  entries: 'map(xs:string, element())',
+  identifiers: 'map(xs:string, xs:string)',
   /** A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. */
   'correspondence-json': 'xs:string',
   /** The document's identifier, as used in its URLs. */
@@ -51,7 +55,7 @@ export const STYLESHEET_PARAMS = {
   'text-width': 'xs:integer',
 } as const;
 
-type TypeOf<T> = T extends 'xs:string' ? string : T extends 'xs:integer' ? number : unknown[];
+type TypeOf<T> = T extends 'xs:string' ? string : T extends 'xs:integer' ? number : T extends 'document-node()*' ? unknown[] : unknown;
 
 export type StylesheetParams = {
   -readonly [K in keyof typeof STYLESHEET_PARAMS]?: TypeOf<(typeof STYLESHEET_PARAMS)[K]>;
@@ -121,6 +125,32 @@ export function transform(request: TransformRequest): TransformResult {
 }
 
 /** Parses XML once into a node that can be passed to many transforms as a parameter. */
-export async function parseForStylesheets(text: string): Promise<unknown> {
+async function parseForStylesheets(text: string): Promise<unknown> {
   return saxon().getResource({ text, type: 'xml' });
+}
+
+/** The authority parameters of every transform that shows entries. */
+export type AuthorityParams = Required<Pick<StylesheetParams, 'authorities' | 'entries' | 'identifiers'>>;
+
+/** Every entry by its id: the entry elements are those of ENTITY_KINDS, which the stylesheets' registers name too. */
+const ENTRIES_BY_ID = `map:merge(//(${ENTITY_KINDS.map((k) => `tei:${k.entry}`).join(' | ')})[@xml:id] ! map { string(@xml:id): . }, map { 'duplicates': 'use-first' })`;
+
+/**
+ * The published entries as the stylesheets read them: their document, and maps made once per
+ * thread. (A key() over a document passed in would be indexed again by every transform, and the
+ * index kept on that long-lived document: time and memory growing with each transform.)
+ */
+export async function authorityParams(text: string, identifiers: Readonly<Record<string, string>>): Promise<AuthorityParams> {
+  const doc = await parseForStylesheets(text);
+  const namespaceContext = { tei: 'http://www.tei-c.org/ns/1.0', map: 'http://www.w3.org/2005/xpath-functions/map' };
+  return {
+    authorities: [doc],
+    entries: saxon().XPath.evaluate(ENTRIES_BY_ID, doc, { namespaceContext, resultForm: 'xdm' }),
+    // Built from two lists of strings: a JavaScript object would arrive with untyped keys, or (empty) as no map at all.
+    identifiers: saxon().XPath.evaluate('map:merge(for-each-pair($urls, $ids, function ($url, $id) { map { string($url): string($id) } }))', null, {
+      namespaceContext,
+      params: { urls: Object.keys(identifiers), ids: Object.values(identifiers) },
+      resultForm: 'xdm',
+    }),
+  };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chronology, completeExtract, mentionsByEntry, searchDocuments, type Extract, type Page } from '../../src/site/extracts.js';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
-import { parseForStylesheets, transform } from '../../src/transform/transform.js';
+import { authorityParams, transform } from '../../src/transform/transform.js';
 import { fixtures, teiDir } from '../helpers.js';
 
 const DOCUMENTS = ['1966-09-21-giap-decision', '1966-09-30-protocol-agreement', '1967-07-06-telegram-pyongyang-bucharest'];
@@ -14,11 +14,11 @@ describe('site (edition-wide pages from the extracts)', function () {
 
   before(async () => {
     await compileStylesheets();
-    const authorities = [await parseForStylesheets(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'))];
+    const authorities = await authorityParams(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {});
     const extract = (file: string, id: string): Extract =>
       JSON.parse(
         completeExtract(
-          transform({ format: 'extract', sourceText: readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), file, params: { 'document-id': id, authorities } }).output!,
+          transform({ format: 'extract', sourceText: readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), file, params: { 'document-id': id, ...authorities } }).output!,
         ),
       ) as Extract;
     pages = [

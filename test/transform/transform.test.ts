@@ -4,17 +4,17 @@ import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import stringWidth from 'string-width';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
-import { parseForStylesheets, STYLESHEET_PARAMS, transform } from '../../src/transform/transform.js';
+import { authorityParams, STYLESHEET_PARAMS, transform, type AuthorityParams } from '../../src/transform/transform.js';
 import { fixtures, repoRoot, teiDir } from '../helpers.js';
 
 const fixture = (name: string): string => readFileSync(path.join(fixtures, 'transform', name), 'utf8');
 
 describe('transform', () => {
-  let authorities: unknown[];
+  let authorities: AuthorityParams;
   before(async function () {
     this.timeout(60_000);
     await compileStylesheets();
-    authorities = [await parseForStylesheets(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'))];
+    authorities = await authorityParams(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {});
   });
 
   it('passes exactly the parameters xslt/common/params.xsl declares, with the same types', () => {
@@ -28,7 +28,7 @@ describe('transform', () => {
       format: 'html',
       sourceText: fixture('unresolved-person-ref.xml'),
       file: 'unresolved-person-ref.xml',
-      params: { authorities, 'path-to-root': '../' },
+      params: { ...authorities, 'path-to-root': '../' },
     });
     const giap = parseHtml(output!).querySelector('a[data-ref="authorities.xml#vo-nguyen-giap"]');
     expect(giap?.getAttribute('href')).to.equal('../registers/persons/vo-nguyen-giap.html');
@@ -41,7 +41,7 @@ describe('transform', () => {
       format: 'html',
       sourceText: fixture('unresolved-person-ref.xml'),
       file: 'unresolved-person-ref.xml',
-      params: { authorities },
+      params: { ...authorities },
     });
     expect(messages[0]).to.include({ ruleId: 'ref-unresolved', severity: 'warning', file: 'unresolved-person-ref.xml' });
     expect(messages[0]!.reason).to.contain('authorities.xml#nobody');
@@ -67,7 +67,7 @@ describe('transform', () => {
 
   it('turns notes into numbered footnotes with links both ways, in HTML and as endnotes in text', () => {
     const source = fixture('notes-as-footnotes.xml');
-    const html = parseHtml(transform({ format: 'html', sourceText: source, file: 'notes', params: { authorities } }).output!);
+    const html = parseHtml(transform({ format: 'html', sourceText: source, file: 'notes', params: { ...authorities } }).output!);
     const refs = html.querySelectorAll('sup.note-ref a');
     expect(refs.map((a) => [a.text, a.getAttribute('href')])).to.deep.equal([['1', '#note-1'], ['2', '#note-2']]);
     const notes = html.querySelectorAll('section.notes li');

@@ -8,9 +8,6 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <xsl:key name="ed:entry" match="tei:person | tei:place | tei:org | tei:object | tei:event | tei:bibl" use="@xml:id"/>
-  <xsl:key name="ed:entry-by-identifier" match="tei:person | tei:place | tei:org | tei:object | tei:event | tei:bibl"
-           use="tei:idno[matches(., '^\s*https?://', 'i')] ! ed:comparable-uri(.)"/>
 
   <!-- Each kind of list: its register page, its title, and the mention element that points to it. -->
   <xsl:variable name="ed:registers" as="map(xs:string, map(*))" select="map {
@@ -66,15 +63,15 @@
     <xsl:param name="ref" as="xs:string"/>
     <!-- Most pointers have neither scheme nor prefix ("authorities.xml#giap"): their id is read off at once. -->
     <xsl:sequence select="if (contains($ref, ':')) then ed:entry-by-uri($ref)
-                          else ($authorities ! key('ed:entry', if (contains($ref, '#')) then substring-after($ref, '#') else $ref, .))[1]"/>
+                          else $entries(if (contains($ref, '#')) then substring-after($ref, '#') else $ref)"/>
   </xsl:function>
 
   <!-- A prefixed pointer expanded, or a URL: the entry with that id after '#', or with that URL as its identifier. -->
   <xsl:function name="ed:entry-by-uri" as="element()?">
     <xsl:param name="ref" as="xs:string"/>
     <xsl:variable name="full" select="(ed:expand-pointer($ref), $ref)[1]"/>
-    <xsl:sequence select="(if (matches($full, '^https?://', 'i')) then $authorities ! key('ed:entry-by-identifier', ed:comparable-uri($full), .)
-                           else $authorities ! key('ed:entry', if (contains($full, '#')) then substring-after($full, '#') else $full, .))[1]"/>
+    <xsl:sequence select="if (matches($full, '^https?://', 'i')) then $identifiers(ed:comparable-uri($full)) ! $entries(.)
+                          else $entries(if (contains($full, '#')) then substring-after($full, '#') else $full)"/>
   </xsl:function>
 
   <!-- The entry a mention names: by its pointer (@ref, else @corresp), else by its @key. -->

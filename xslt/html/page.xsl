@@ -16,6 +16,9 @@
   <xsl:variable name="ed:content-security-policy"
       select="&quot;default-src 'none'; style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file:; script-src 'self' file:; form-action 'self' file:; base-uri 'none'&quot;"/>
 
+  <!-- The lists there are (listPerson, …): read once per page from where the published entries keep them. -->
+  <xsl:variable name="ed:lists" as="xs:string*" select="$authorities/tei:TEI/tei:standOff/*/local-name()"/>
+
   <!-- The kinds of entity a reader can highlight, in the order of the legend. -->
   <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
       map { 'class': 'mention-persName', 'label': 'Persons', 'list': 'listPerson' },
@@ -53,7 +56,7 @@
     <xsl:param name="main" as="node()*"/>
     <!-- Scripts of the page, relative to the edition's root: only the search page has any. -->
     <xsl:param name="scripts" as="xs:string*" select="()"/>
-    <xsl:variable name="lists" select="$authorities//tei:standOff/*/local-name()"/>
+    <xsl:variable name="lists" select="$ed:lists"/>
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
@@ -111,7 +114,7 @@
     so they work without JavaScript and with the keyboard; each label is its legend entry.
   -->
   <xsl:template name="ed:highlight-switches">
-    <xsl:variable name="lists" select="$authorities//tei:standOff/*/local-name()"/>
+    <xsl:variable name="lists" select="$ed:lists"/>
     <xsl:if test="//tei:text//(tei:del | tei:add | tei:choice | tei:sic | tei:corr | tei:abbr | tei:expan | tei:orig | tei:reg | tei:unclear)">
       <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. -->
       <fieldset class="view-switches">
