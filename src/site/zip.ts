@@ -5,8 +5,7 @@
  * the same entries always give the same bytes. Past 65,535 entries or 4 GB of archive, it writes
  * Zip64 records (APPNOTE 4.3.14-16, 4.5.3), as Info-ZIP, 7-Zip and every current system reads.
  */
-import { crc32 as zlibCrc32 } from 'node:zlib';
-import { deflateSync } from 'fflate';
+import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   path: string;
@@ -105,7 +104,8 @@ async function storedOf(entry: ZipEntry, reusable: ReadonlyMap<string, Stored>, 
   const content = typeof entry.content === 'function' ? await entry.content() : entry.content;
   const crc = crc32(content);
   if (old && old.crc === crc && old.size === content.length) return old;
-  const deflated = deflateSync(content, { level: 9 });
+  // zlib's own level: level 9 took 3.4 times as long for a few per cent (1.2 s → 0.35 s on the bench edition).
+  const deflated = deflateRawSync(content, { level: 6 });
   return deflated.length < content.length ? { crc, size: content.length, method: 8, data: deflated } : { crc, size: content.length, method: 0, data: content };
 }
 

@@ -100,9 +100,14 @@
     <xsl:sequence select="exists($note/ancestor::*[self::tei:text or self::tei:sourceDesc or self::tei:abstract or self::tei:correspDesc])"/>
   </xsl:function>
 
+  <!-- A note's number: the shown notes up to it, counted as the document is read (preceding:: would walk back over the whole document for each). -->
+  <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:note" select="if (ed:note-shown(.)) then $value + 1 else $value"/>
+  </xsl:accumulator>
+
   <xsl:function name="ed:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="count($note/preceding::tei:note[ed:note-shown(.)]) + count($note/ancestor::tei:note) + 1"/>
+    <xsl:sequence select="$note/accumulator-before('ed:note-count')"/>
   </xsl:function>
 
   <!-- Only http(s) and relative URLs are ever linked: no javascript:, data: or file: URL. -->
@@ -156,9 +161,8 @@
 
   <!-- Names are marked whatever their pointer (@ref, @corresp, @key, or none); so are <rs> and a title that points to a work. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]">
-    <xsl:call-template name="ed:mention">
-      <xsl:with-param name="entry" select="ed:mention-entry(.)"/>
-    </xsl:call-template>
+    <!-- Which entry it names is for the formats that show it (ed:mention-entry): the text edition does not look. -->
+    <xsl:call-template name="ed:mention"/>
   </xsl:template>
 
   <!--
@@ -423,9 +427,8 @@
     <xsl:sequence select="$content"/>
   </xsl:template>
 
-  <!-- A mention of an authority entry ($entry is empty when the reference does not resolve). -->
+  <!-- A mention of an authority entry (ed:mention-entry says which, if any). -->
   <xsl:template name="ed:mention">
-    <xsl:param name="entry" as="element()?"/>
     <xsl:apply-templates/>
   </xsl:template>
 

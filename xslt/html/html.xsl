@@ -355,7 +355,7 @@
     span whose own words link to its entry and whose inner mentions link to theirs.
   -->
   <xsl:template name="ed:mention">
-    <xsl:param name="entry" as="element()?"/>
+    <xsl:variable name="entry" select="ed:mention-entry(.)"/>
     <xsl:variable name="nested" select="exists(.//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]))"/>
     <xsl:variable name="href" select="if ($entry) then ed:entry-href($entry) else ()"/>
     <xsl:variable name="pointer" select="(@ref, @corresp)[1]"/>

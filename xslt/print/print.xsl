@@ -83,7 +83,6 @@
 
   <!-- On paper a name is plain text; its anchor is what the index counts pages by. -->
   <xsl:template name="ed:mention">
-    <xsl:param name="entry" as="element()?"/>
     <span class="mention" id="{ed:anchor(.)}"><xsl:apply-templates/></span>
   </xsl:template>
 
