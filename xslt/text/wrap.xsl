@@ -20,7 +20,9 @@
   <!-- Whether every character takes one column: no combining mark, no wide character. -->
   <xsl:function name="ed:one-column-each" as="xs:boolean">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="not(matches($s, '[\p{M}\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKCompatibilityIdeographs}]'))"/>
+    <!-- Latin, Greek, Cyrillic letters and the usual punctuation first: a small class, where the Unicode blocks below make a costly one. -->
+    <xsl:sequence select="not(matches($s, '[^&#x9;-&#x2FF;&#x370;-&#x482;&#x48A;-&#x52F;&#x2010;-&#x2027;&#x2030;-&#x205E;]'))
+                          or not(matches($s, '[\p{M}\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsCJKCompatibilityIdeographs}]'))"/>
   </xsl:function>
 
   <!--
