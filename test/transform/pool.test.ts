@@ -20,7 +20,7 @@ describe('pool', function () {
     try {
       const parsed = await authorityParams(authorities, {});
       const requests: TransformRequest[] = documents.flatMap((name) =>
-        (['html', 'text', 'extract', 'dc'] as const).map((format) => ({
+        (['html', 'text', 'extract'] as const).map((format) => ({
           format,
           sourceText: readFileSync(path.join(teiDir, name), 'utf8'),
           file: name,

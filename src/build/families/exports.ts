@@ -16,7 +16,11 @@ import { publishedPath, publishedSchemas } from '../../site/sources.js';
 import { packageRoot } from '../../transform/stylesheets.js';
 import type { Output } from '../../write/write.js';
 import { documentId } from '../names.js';
-import { makeEach, type BuildContext } from './context.js';
+import { WINDOW, type BuildContext } from './context.js';
+import { inOrder } from '../../incremental/plan.js';
+import { buildTree } from '../../parse/tree.js';
+import { dublinCore } from '../../site/dublin-core.js';
+import { message } from '../../messages.js';
 
 export interface ExportsInputs {
   intro: ReadDoc | undefined;
@@ -45,7 +49,7 @@ async function assets(): Promise<Output[]> {
 
 /** Makes the exports; returns every TEI file as published, by its path in the edition (the DTS answers hold them). */
 export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Promise<Map<string, ReadDoc>> {
-  const { config, outDir, plan, xslt, messages, hashOfDoc } = ctx;
+  const { config, outDir, plan, messages, hashOfDoc } = ctx;
   const { intro, authorities, authorityFiles, documents, published } = inputs;
   const members = [...(intro ? [intro] : []), ...authorityFiles, ...documents];
   const schemas = await publishedSchemas(config, members);
@@ -60,7 +64,17 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
   ];
   for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
   const recordJobs = documents.map((doc) => ({ doc, file: `metadata/${documentId(doc)}.dc.xml`, inputs: { source: hashOfDoc(doc), entries: inputs.entriesOf(doc) } }));
-  await makeEach(ctx, recordJobs, ({ doc }, sink) => xslt.document(sink, doc, 'dc', { 'document-id': documentId(doc) }));
+  // Data, not pages: made here from the document's tree, with no transform to queue.
+  await inOrder(recordJobs, WINDOW, ({ doc, file, inputs: recordInputs }) =>
+    plan.start(file, recordInputs, async (sink) => {
+      const tree = buildTree(doc.text);
+      if ('error' in tree) {
+        sink.push(message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file: doc.source.name, line: tree.error.line }));
+        return undefined;
+      }
+      return dublinCore({ ...doc, tree: tree.root }, documentId(doc), config, authorities);
+    }),
+  );
   const records: DataFile[] = recordJobs
     .filter(({ file }) => plan.has(file))
     .map(({ file }) => ({ path: file, hash: plan.inputsOf(file), content: async () => (await plan.content(file)) as Uint8Array }));
