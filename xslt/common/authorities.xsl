@@ -104,19 +104,22 @@
     <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:idno)], ' '))"/>
   </xsl:function>
 
-  <xsl:function name="ed:standard-name" as="xs:string">
+  <!-- Cached (as ed:entry-href): a page asks again for each mention of the same entry. -->
+  <xsl:function name="ed:standard-name" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="(ed:name-text(ed:names($entry)[1])[. != ''], string($entry/@xml:id))[1]"/>
   </xsl:function>
 
-  <!-- The register (map from $ed:registers) an entry belongs to. -->
+  <!-- The register (map from $ed:registers) an entry belongs to, found by its element (person, place, …): a page asks for every mention it links. -->
+  <xsl:variable name="ed:register-of-entry" as="map(xs:string, map(*))" select="map:merge($ed:registers?* ! map { ?entry: . })"/>
+
   <xsl:function name="ed:register" as="map(*)?">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$ed:registers?*[?entry = local-name($entry)]"/>
+    <xsl:sequence select="$ed:register-of-entry(local-name($entry))"/>
   </xsl:function>
 
   <!-- Link from a page to an entry's own page in its register (registers/persons/vo-nguyen-giap.html). -->
-  <xsl:function name="ed:entry-href" as="xs:string">
+  <xsl:function name="ed:entry-href" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="concat($path-to-root, 'registers/', ed:register($entry)?page, '/', encode-for-uri($entry/@xml:id), '.html')"/>
   </xsl:function>
