@@ -37,7 +37,12 @@ export function identityOf(doc: ParsedDoc): DocumentIdentity {
     return { ...(main && textContent(main) ? { corpus: textContent(main) } : {}), editors };
   }
   const fileDesc = first(doc.tree, 'teiHeader', 'fileDesc');
-  const own = titles.find((t) => ['main', 'complete'].includes(t.attrs.get('type') ?? '')) ?? titles.find((t) => !t.attrs.has('level') && !t.attrs.has('type')) ?? titles[0];
+  // Its own title as its page reads it: main (or FRUS's complete), else analytic, else one with neither level nor type.
+  const own =
+    titles.find((t) => ['main', 'complete'].includes(t.attrs.get('type') ?? '')) ??
+    titles.find((t) => t.attrs.get('level') === 'a') ??
+    titles.find((t) => !t.attrs.has('level') && !t.attrs.has('type')) ??
+    titles[0];
   const series = [
     titles.find((t) => t.attrs.get('level') === 's'),
     first(fileDesc, 'seriesStmt', 'title'),
