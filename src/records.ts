@@ -85,9 +85,14 @@ export function documentRecords(doc: ParsedDoc): DocumentRecord[] {
   return records;
 }
 
+/** The start tag of a list of records (<listPerson, <listBibl, …), the lists being ENTITY_KINDS'. */
+const LIST_START = `<(?:${[...KIND_OF_ENTRY.values()].map((k) => k.list).join('|')})\\b`;
+const MAY_HOLD_RECORDS = new RegExp(`${LIST_START}|<(?:${[...GLOSSARY_NAMES].join('|')})\\b[^>]*\\bxml:id=`);
+const INDEX_BODY = new RegExp(`<body\\b[^>]*>(?:\\s|<!--[\\s\\S]*?-->|<head\\b[\\s\\S]*?</head>)*${LIST_START}`);
+
 /** Whether a text may hold records at all: most documents do not, and are then not parsed for them. */
 export function mayHoldRecords(text: string): boolean {
-  return /<list(?:Person|Place|Org|Object|Event|Bibl)\b|<(?:persName|placeName|orgName)\b[^>]*\bxml:id=/.test(text);
+  return MAY_HOLD_RECORDS.test(text);
 }
 
 /**
@@ -95,6 +100,5 @@ export function mayHoldRecords(text: string): boolean {
  * comments, if any). Read from its first part only: an index file may be many megabytes.
  */
 export function isIndexFile(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 256 * 1024).toString('utf8');
-  return /<body\b[^>]*>(?:\s|<!--[\s\S]*?-->|<head\b[\s\S]*?<\/head>)*<list(?:Person|Place|Org|Object|Event|Bibl)\b/.test(head);
+  return INDEX_BODY.test(bytes.subarray(0, 256 * 1024).toString('utf8'));
 }

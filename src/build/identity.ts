@@ -7,7 +7,8 @@
  */
 import type { EditionConfig } from '../config.js';
 import { message, type Message } from '../messages.js';
-import { TEI_NS, type ParsedDoc } from '../parse/parse.js';
+import { documentTitle, tei } from '../header.js';
+import type { ParsedDoc } from '../parse/parse.js';
 import { textContent, type XmlElement } from '../parse/tree.js';
 
 /** What one document says of the edition it belongs to. */
@@ -19,8 +20,6 @@ export interface DocumentIdentity {
   editors: string[];
 }
 
-const tei = (element: XmlElement | undefined, name: string): XmlElement[] =>
-  (element?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS && c.name === name);
 const first = (element: XmlElement | undefined, ...path: string[]): XmlElement | undefined =>
   path.reduce<XmlElement | undefined>((at, name) => tei(at, name)[0], element);
 
@@ -37,18 +36,14 @@ export function identityOf(doc: ParsedDoc): DocumentIdentity {
     return { ...(main && textContent(main) ? { corpus: textContent(main) } : {}), editors };
   }
   const fileDesc = first(doc.tree, 'teiHeader', 'fileDesc');
-  // Its own title as its page reads it: main (or FRUS's complete), else analytic, else one with neither level nor type.
-  const own =
-    titles.find((t) => ['main', 'complete'].includes(t.attrs.get('type') ?? '')) ??
-    titles.find((t) => t.attrs.get('level') === 'a') ??
-    titles.find((t) => !t.attrs.has('level') && !t.attrs.has('type')) ??
-    titles[0];
   const series = [
     titles.find((t) => t.attrs.get('level') === 's'),
     first(fileDesc, 'seriesStmt', 'title'),
     first(fileDesc, 'editionStmt', 'edition', 'title'),
   ].find((t) => t && textContent(t));
-  return { ...(series ? { series: textContent(series) } : {}), ...(own && textContent(own) ? { own: textContent(own) } : {}), editors };
+  // Its own title as its page reads it.
+  const own = documentTitle(doc.tree);
+  return { ...(series ? { series: textContent(series) } : {}), ...(own ? { own } : {}), editors };
 }
 
 /** A foreign edition's title and editors from what its documents say, with a warning when none says. */

@@ -107,8 +107,8 @@ function decode(source: Source): { text: string } | { error: Message } {
   }
 }
 
-/** The document's prolog: its processing instructions and its DOCTYPE. */
-function readProlog(text: string): { pis: { text: string; line: number }[]; doctype?: { text: string; line: number } } {
+/** The document's prolog: its processing instructions (with their lines) and its DOCTYPE. */
+export function readProlog(text: string): { pis: { text: string; line: number }[]; doctype?: { text: string; line: number } } {
   const pis: { text: string; line: number }[] = [];
   let doctype: { text: string; line: number } | undefined;
   const token = /\s+|<\?([\s\S]*?)\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<([^\s/>!?]+)/y;
@@ -122,7 +122,8 @@ function readProlog(text: string): { pis: { text: string; line: number }[]; doct
   return { pis, doctype };
 }
 
-function pseudoAttribute(pi: string, name: string): string | undefined {
+/** A pseudo-attribute of a processing instruction (href="…" in an xml-model). */
+export function pseudoAttribute(pi: string, name: string): string | undefined {
   return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(pi)?.slice(1).find((v) => v !== undefined);
 }
 

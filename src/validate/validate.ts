@@ -5,6 +5,7 @@ import { message, type Message } from '../messages.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { descendants } from '../parse/tree.js';
 import { runXmllint } from './xmllint.js';
+import { schemaFor } from './schema-for.js';
 
 export interface ValidateOptions {
   /** A RelaxNG schema for every document, instead of the one each names in `xml-model`. */
@@ -221,38 +222,6 @@ async function validateChunk(
     }
     return { doc, valid: result.valid, messages };
   });
-}
-
-const SCHEMA_KINDS: [RegExp, string][] = [
-  [/schematron|\.sch$/i, 'a Schematron schema, whose rules editio does not run'],
-  [/XMLSchema|\.xsd$/i, 'an XML Schema, which editio does not read'],
-  [/dtd|\.dtd$/i, 'a DTD, which editio does not read'],
-];
-
-/** What a document names as its schemas besides RelaxNG (xml-model, xsi:schemaLocation), and what editio does with each. */
-function namedSchemas(doc: ParsedDoc): string {
-  const named: string[] = [];
-  for (const [pi] of doc.text.slice(0, doc.tree.start).matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
-    const href = /\bhref\s*=\s*["']([^"']*)["']/.exec(pi)?.[1] ?? '';
-    const kind = SCHEMA_KINDS.find(([pattern]) => pattern.test(/\bschematypens\s*=\s*["']([^"']*)["']/.exec(pi)?.[1] ?? '') || pattern.test(href));
-    named.push(`its xml-model names ${href}: ${kind ? kind[1] : 'a schema of a kind editio does not read'}`);
-  }
-  for (const [name, value] of doc.tree.attrs) {
-    if (/(^|:)schemaLocation$/.test(name)) named.push(`its ${name} names ${value.trim().split(/\s+/).filter((_, i) => i % 2 === 1).join(', ')}: an XML Schema, which editio does not read`);
-    if (/(^|:)noNamespaceSchemaLocation$/.test(name)) named.push(`its ${name} names ${value.trim()}: an XML Schema, which editio does not read`);
-  }
-  return named.length > 0 ? named.join('; ') : 'no xml-model processing instruction';
-}
-
-/** The schema for a document: --schema, else the local .rng its xml-model names. */
-function schemaFor(doc: ParsedDoc, options: ValidateOptions): { path?: string; line: number; why?: string } {
-  if (options.schema !== undefined) return { path: path.resolve(options.schema), line: 1 };
-  const ref = doc.schemaRefs[0];
-  if (!ref) return { line: 1, why: `no RelaxNG schema is named (${namedSchemas(doc)})` };
-  if (!path.isAbsolute(ref.href)) return { line: ref.line, why: `its schema ${ref.href} is not on this machine and editio fetches nothing` };
-  // A document may name any path: only a RelaxNG file is ever opened.
-  if (!ref.href.endsWith('.rng')) return { line: ref.line, why: `its xml-model names ${path.basename(ref.href)}, and editio reads only RelaxNG (.rng) schemas` };
-  return { path: ref.href, line: ref.line };
 }
 
 /**

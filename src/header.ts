@@ -1,0 +1,69 @@
+/**
+ * A document's header read as the stylesheets read it (xslt/common: ed:title, ed:document-date,
+ * ed:date-label, and the layout whitespace they strip), for what TypeScript makes from documents
+ * without a transform: the Dublin Core records, the name of an edition without a configuration.
+ */
+import { TEI_NS } from './parse/parse.js';
+import { descendants, type XmlElement } from './parse/tree.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** XPath's normalize-space: only XML's whitespace counts (a no-break space is a character). */
+export const normalize = (s: string): string => s.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+/** The elements whose whitespace-only text the stylesheets strip (xsl:strip-space in xslt/common/common.xsl): layout, not text. */
+export const STRIPPED_ELEMENTS = new Set(
+  'TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc profileDesc abstract creation correspDesc correspAction text body div list standOff listPerson listPlace listOrg listObject listEvent person place org object event'.split(' '),
+);
+/** An element's string value as the stylesheets see it: all its text, in order, but layout whitespace between elements. */
+export const stringValue = (e: XmlElement): string =>
+  e.children.map((c) => (c.kind === 'element' ? stringValue(c) : STRIPPED_ELEMENTS.has(e.name) && e.ns === TEI_NS && /^[ \t\r\n]*$/.test(c.text) ? '' : c.text)).join('');
+export const tei = (e: XmlElement | undefined, name: string): XmlElement[] => (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS && c.name === name);
+export const teiDescendants = (e: XmlElement | undefined, name: string): XmlElement[] => (e ? [...descendants(e)].filter((d) => d !== e && d.ns === TEI_NS && d.name === name) : []);
+
+function isDate(year: number, month: number, day: number): boolean {
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1]!;
+}
+
+/** An ISO date in words ("21 September 1966", "September 1966"); other values as given. */
+export function isoDateInWords(iso: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (day && isDate(Number(day[1]), Number(day[2]), Number(day[3]))) return `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(iso);
+  if (month && isDate(Number(month[1]), Number(month[2]), 1)) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  return iso;
+}
+
+/** What a date element says, in words, from its attributes (as ed:date-label). */
+export function dateInWords(date: XmlElement): string {
+  const at = (name: string): string | undefined => date.attrs.get(name);
+  const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
+  if (when !== undefined) return isoDateInWords(when);
+  if (from !== undefined && to !== undefined) return `${isoDateInWords(from)} – ${isoDateInWords(to)}`;
+  if (notBefore !== undefined && notAfter !== undefined) return `between ${isoDateInWords(notBefore)} and ${isoDateInWords(notAfter)}`;
+  if (notBefore !== undefined) return `not before ${isoDateInWords(notBefore)}`;
+  if (notAfter !== undefined) return `not after ${isoDateInWords(notAfter)}`;
+  return normalize(stringValue(date));
+}
+
+/** A document's own title (as ed:title): main, else analytic, else the first with neither level nor type, else the first, else its first heading. */
+export function documentTitle(root: XmlElement): string {
+  const titles = tei(tei(tei(tei(root, 'teiHeader')[0], 'fileDesc')[0], 'titleStmt')[0], 'title');
+  const candidates = [
+    ...titles.filter((t) => t.attrs.get('type') === 'main'),
+    ...titles.filter((t) => t.attrs.get('level') === 'a'),
+    ...titles.filter((t) => !t.attrs.has('level') && !t.attrs.has('type')),
+    ...titles,
+    ...teiDescendants(tei(root, 'text')[0], 'head').slice(0, 1),
+  ];
+  return candidates.map((e) => normalize(stringValue(e))).find((t) => t !== '') ?? '';
+}
+
+/** The date a document was written (as ed:document-date): its creation date, else its sending, else its dateline's. */
+export function documentDate(root: XmlElement): XmlElement | undefined {
+  const profile = tei(tei(root, 'teiHeader')[0], 'profileDesc')[0];
+  const sent = tei(tei(profile, 'correspDesc')[0], 'correspAction').filter((a) => a.attrs.get('type') === 'sent');
+  const datelines = teiDescendants(tei(root, 'text')[0], 'dateline');
+  return [...tei(tei(profile, 'creation')[0], 'date'), ...sent.flatMap((a) => tei(a, 'date')), ...datelines.flatMap((d) => teiDescendants(d, 'date'))][0];
+}
+

@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dateInWords, documentTitle, isoDateInWords, STRIPPED_ELEMENTS } from '../src/header.js';
+import { buildTree, type XmlElement } from '../src/parse/tree.js';
+import { repoRoot } from './helpers.js';
+
+const element = (xml: string): XmlElement => {
+  const tree = buildTree(xml);
+  if (!('root' in tree)) throw new Error(tree.error.reason);
+  return tree.root;
+};
+const date = (attributes: string): string => dateInWords(element(`<date xmlns="http://www.tei-c.org/ns/1.0" ${attributes}>as written</date>`));
+
+describe('header (a document’s header read as the stylesheets read it)', () => {
+  it('strips the layout whitespace of the elements the stylesheets strip, no more, no fewer', () => {
+    const xsl = readFileSync(path.join(repoRoot, 'xslt', 'common', 'common.xsl'), 'utf8');
+    const stripped = /<xsl:strip-space elements="([^"]+)"/.exec(xsl)![1]!.split(/\s+/).map((name) => name.replace('tei:', ''));
+    expect([...STRIPPED_ELEMENTS]).to.deep.equal(stripped);
+  });
+
+  it('says dates in words as the pages do, leaving what is no date as written', () => {
+    expect(isoDateInWords('1966-09-21')).to.equal('21 September 1966');
+    expect(isoDateInWords('0093-01-05')).to.equal('5 January 0093');
+    expect(isoDateInWords('1966-09')).to.equal('September 1966');
+    expect(isoDateInWords('1966-02-30')).to.equal('1966-02-30');
+    expect(isoDateInWords('1900-02-29')).to.equal('1900-02-29');
+    expect(isoDateInWords('2000-02-29')).to.equal('29 February 2000');
+    expect(date('from="1966-09" to="1967"')).to.equal('September 1966 – 1967');
+    expect(date('notBefore="1966-10-01" notAfter="1966-10-31"')).to.equal('between 1 October 1966 and 31 October 1966');
+    expect(date('notAfter="1967-07"')).to.equal('not after July 1967');
+    expect(date('')).to.equal('as written');
+  });
+
+  it('titles a document by its main, else analytic, else unqualified title, else its first heading', () => {
+    const header = (titles: string, text = ''): string =>
+      documentTitle(element(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>${titles}</titleStmt></fileDesc></teiHeader>${text}</TEI>`));
+    expect(header('<title level="s">Series</title><title level="a">A letter</title>')).to.equal('A letter');
+    expect(header('<title level="s">Series</title><title type="main">Main</title><title>Other</title>')).to.equal('Main');
+    expect(header('<title type="complete">Volume I</title>')).to.equal('Volume I');
+    expect(header('<title/>', '<text><body><div><head>  A  heading </head></div></body></text>')).to.equal('A heading');
+  });
+});
