@@ -68,7 +68,7 @@ const namesById = (pointer: string): boolean => pointer.includes('#') && !pointe
 /**
  * Whether a document names an entry in a way only the entries resolve (a key, a bare id, a
  * prefixed pointer, a URL an entry carries): what it extracts then depends on them, not only on
- * its text (xslt/extract/extract.xsl, ed:entry-id, reads them the same way).
+ * its text (src/transform/extract.ts reads them the same way).
  */
 export function looksUpEntries(doc: ParsedDoc): boolean {
   for (const element of descendants(doc.tree)) {

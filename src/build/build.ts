@@ -101,7 +101,12 @@ async function buildInto(outDir: string, configured: EditionConfig, options: Bui
   const hashOfDoc = (doc: ReadDoc): string => read.hashOf(doc.source);
   const edition = new CheckedEdition(config, check, hashOfDoc, messages);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, { ...(options.log ? { log: options.log } : {}), untouched: read.untouched, dryRun: Boolean(options.dryRun) });
-  const xslt = await Transformer.open(editionParams(config), { text: edition.authorityText, identifiers: Object.fromEntries(edition.authorities.identifierMap()) });
+  const xslt = await Transformer.open(editionParams(config), {
+    text: edition.authorityText,
+    ids: [...edition.authorities.entries.keys()],
+    identifiers: Object.fromEntries(edition.authorities.identifierMap()),
+    prefixes: config.prefixes,
+  });
   try {
     const ctx: BuildContext = { config, outDir, plan, xslt, messages, hashOfDoc };
     const progress = (stage: Progress['stage']) => (done: number): void => options.onProgress?.({ stage, done, total: edition.candidates });

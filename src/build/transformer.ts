@@ -1,10 +1,10 @@
 import type { EditionConfig } from '../config.js';
 import type { Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
+import { jobContext, runJob, type Job, type JobContext, type Published } from '../transform/jobs.js';
 import { TransformPool } from '../transform/pool.js';
 import type { Format } from '../transform/stylesheets.js';
-import { completeExtract } from '../site/extracts.js';
-import { authorityParams, transform, type AuthorityParams, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
+import { transform, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
 
 /** The parameters every stylesheet gets: what the configuration says of the edition. */
 export function editionParams(config: EditionConfig): StylesheetParams {
@@ -13,21 +13,21 @@ export function editionParams(config: EditionConfig): StylesheetParams {
 }
 
 /**
- * Transforms with the edition's parameters; each call's messages go to the sink it is given.
- * Per-document transforms go to the worker pool once the build has opened one.
+ * Transforms with the edition's parameters, and makes documents' extracts; each call's messages
+ * go to the sink it is given. Per-document work goes to the worker pool once the build has opened one.
  */
 export class Transformer {
   private pool: TransformPool | undefined;
 
   private constructor(
     private readonly base: StylesheetParams,
-    private readonly authorities: AuthorityParams,
-    private readonly published: { text: string; identifiers: Record<string, string> },
+    private readonly context: JobContext,
+    private readonly published: Published,
   ) {}
 
-  /** A transformer showing the published entries (their document's text, and identifier URL → id). */
-  static async open(base: StylesheetParams, published: { text: string; identifiers: Record<string, string> }): Promise<Transformer> {
-    return new Transformer(base, await authorityParams(published.text, published.identifiers), published);
+  /** A transformer showing the published entries. */
+  static async open(base: StylesheetParams, published: Published): Promise<Transformer> {
+    return new Transformer(base, await jobContext(published), published);
   }
 
   private request(doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): TransformRequest {
@@ -36,21 +36,29 @@ export class Transformer {
 
   /** A transform in this thread, with the authority lists (site pages, registers, print). */
   run(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
-    const result = transform(this.request(doc, format, { ...params, ...this.authorities }, initialMode));
+    const result = transform(this.request(doc, format, { ...params, ...this.context.authorities }, initialMode));
     for (const m of result.messages) sink.push(m);
     return result.output;
   }
 
-  /** One of many like it (a document's page, an entry's page): on the pool if there is one. */
-  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): Promise<string | undefined> {
-    const request = this.request(doc, format, params, initialMode);
-    // A pool that lost a worker hands the transform back: it is run here instead, never lost.
-    const result = (this.pool && (await this.pool.run(request))) ?? transform({ ...request, params: { ...request.params, ...this.authorities } });
+  /** One of many like it: on the pool if there is one. A pool that lost a worker hands the job back: it is run here instead, never lost. */
+  private async job(sink: Message[], job: Job): Promise<string | undefined> {
+    const result = (this.pool && (await this.pool.run(job))) ?? runJob(job, this.context);
     for (const m of result.messages) sink.push(m);
-    return format === 'extract' && result.output !== undefined ? completeExtract(result.output) : result.output;
+    return result.output;
   }
 
-  /** Starts workers when `documents` transforms are to come and they pay for themselves. */
+  /** A document's page or text, an entry's page. */
+  document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): Promise<string | undefined> {
+    return this.job(sink, { kind: 'transform', request: this.request(doc, format, params, initialMode) });
+  }
+
+  /** A document's extract, as JSON (src/site/extracts.ts). */
+  extract(sink: Message[], doc: ReadDoc, documentId: string): Promise<string | undefined> {
+    return this.job(sink, { kind: 'extract', request: { sourceText: doc.text, file: doc.source.name, documentId } });
+  }
+
+  /** Starts workers when `documents` jobs are to come and they pay for themselves. */
   async expect(documents: number): Promise<void> {
     this.pool ??= await TransformPool.open(this.published, documents);
   }

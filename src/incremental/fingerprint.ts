@@ -1,17 +1,33 @@
 /** What, when it changes, makes every output stale: the build's fingerprint. */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { EditionConfig } from '../config.js';
 import { knownOf, stampOf, type Source, type Stamped } from '../load/load.js';
 import { publishedSchemaFiles } from '../site/sources.js';
 import { hashOf } from '../hash.js';
 import { packageRoot, stylesheetsFingerprint } from '../transform/stylesheets.js';
 
-/** The toolkit's version, the compiled stylesheets and the configuration. */
+let code: Promise<string> | undefined;
+
+/**
+ * The toolkit's own code (the compiled library, or under tsx its sources): extracts and records
+ * are made in TypeScript, and a change to it must make them again as a stylesheet change does.
+ */
+function codeFingerprint(): Promise<string> {
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  code ??= readdir(dir, { recursive: true, withFileTypes: true }).then(async (entries) => {
+    const files = entries.filter((e) => e.isFile() && /\.[jt]s$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+    return hashOf(...(await Promise.all(files.map(async (f) => `${path.relative(dir, f)}\0${hashOf(await readFile(f, 'utf8'))}`))));
+  });
+  return code;
+}
+
+/** The toolkit's version and code, the compiled stylesheets and the configuration. */
 export async function toolkitFingerprint(config: EditionConfig): Promise<string> {
   const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  return hashOf(version, await stylesheetsFingerprint(), JSON.stringify(config));
+  return hashOf(version, await codeFingerprint(), await stylesheetsFingerprint(), JSON.stringify(config));
 }
 
 /**

@@ -101,12 +101,22 @@ export function buildTree(text: string): { root: XmlElement } | { error: TreeErr
     if (element) element.end = parser.position;
     tokenEnd = parser.position;
   });
-  parser.on('text', (value) => {
+  // Text and CDATA sections side by side are one text, as XPath reads them.
+  let lastText: XmlText | undefined;
+  const addText = (value: string): void => {
     const parent = stack.at(-1);
-    if (parent) parent.children.push({ kind: 'text', text: value, offset: tokenEnd, ...positions.at(tokenEnd), parent });
+    if (!parent) return;
+    if (lastText?.parent === parent && parent.children.at(-1) === lastText) lastText.text += value;
+    else parent.children.push((lastText = { kind: 'text', text: value, offset: tokenEnd, ...positions.at(tokenEnd), parent }));
+  };
+  parser.on('text', addText);
+  parser.on('cdata', (value) => {
+    addText(value);
+    tokenEnd = parser.position;
   });
-  for (const event of ['comment', 'processinginstruction', 'cdata', 'doctype', 'xmldecl'] as const) {
+  for (const event of ['comment', 'processinginstruction', 'doctype', 'xmldecl'] as const) {
     parser.on(event, () => {
+      lastText = undefined;
       tokenEnd = parser.position;
     });
   }

@@ -1,6 +1,6 @@
 import { hashOf } from '../hash.js';
 
-/** What each page contributes to the edition-wide pages, as xslt/extract/extract.xsl writes it. */
+/** What each page contributes to the edition-wide pages (src/transform/extract.ts). */
 export interface InContext {
   before: string;
   text: string;
@@ -45,8 +45,8 @@ export interface Extract {
   digests: { mentions: Record<string, string>; years: Record<string, string> };
 }
 
-/** Where a mention or date stands, as the extract stylesheet writes it: the words around it are cut here. */
-interface PlaceInBlock {
+/** Where a mention or date stands, as src/transform/extract.ts finds it: the words around it are cut here. */
+export interface PlaceInBlock {
   /** Its block's index in the extract's `blocks`. */
   block: number;
   /** Where it starts and ends in the block's text, in characters (code points). */
@@ -55,8 +55,8 @@ interface PlaceInBlock {
   text: string;
 }
 
-/** What xslt/extract/extract.xsl writes: places in blocks where an Extract has words in context. */
-interface RawExtract extends Omit<Extract, 'mentions' | 'dates' | 'digests'> {
+/** A document's extract as read from its tree: places in blocks where an Extract has words in context. */
+export interface RawExtract extends Omit<Extract, 'mentions' | 'dates' | 'digests'> {
   mentions: ({ ref: string; entry: string; anchor: string } & PlaceInBlock)[];
   dates: (DateRecord & PlaceInBlock)[];
   blocks: string[];
@@ -68,15 +68,27 @@ const DATE_CONTEXT = 80;
 
 const squeeze = (s: string): string => s.replace(/[ \t\n\r]+/g, ' ');
 
+/** A block's text as code points (what the offsets count): the string itself unless it has characters beyond the BMP. */
+interface CodePoints {
+  length: number;
+  slice(start: number, end?: number): string;
+}
+
+function codePoints(text: string): CodePoints {
+  if (!/[\uD800-\uDFFF]/.test(text)) return text;
+  const chars = Array.from(text);
+  return { length: chars.length, slice: (start, end) => chars.slice(start, end).join('') };
+}
+
 /*
  * Up to `width` characters of the block's text before and after a mention, whitespace squeezed.
  * A block with many mentions is not squeezed whole for each: a stretch of 4 × width is, and as
  * its squeezed form is a suffix (prefix) of the whole's, it gives the same cut once it is longer
  * than width + 1; only shorter ones are redone from the block's edge.
  */
-function textBefore(chars: readonly string[], start: number, width: number): string {
+function textBefore(chars: CodePoints, start: number, width: number): string {
   const cut = (from: number): string[] => {
-    const squeezed = squeeze(chars.slice(from, start).join(''));
+    const squeezed = squeeze(chars.slice(from, start));
     return Array.from(from === 0 ? squeezed.replace(/^ /, '') : squeezed);
   };
   let words = cut(Math.max(0, start - 4 * width));
@@ -84,9 +96,9 @@ function textBefore(chars: readonly string[], start: number, width: number): str
   return words.length > width ? '…' + words.slice(-width).join('') : words.join('');
 }
 
-function textAfter(chars: readonly string[], end: number, width: number): string {
+function textAfter(chars: CodePoints, end: number, width: number): string {
   const cut = (to: number): string[] => {
-    const squeezed = squeeze(chars.slice(end, to).join(''));
+    const squeezed = squeeze(chars.slice(end, to));
     return Array.from(to >= chars.length ? squeezed.replace(/ $/, '') : squeezed);
   };
   let words = cut(end + 4 * width);
@@ -94,13 +106,12 @@ function textAfter(chars: readonly string[], end: number, width: number): string
   return words.length > width ? words.slice(0, width).join('') + '…' : words.join('');
 }
 
-/** Turns what the extract stylesheet wrote into an Extract (JSON in, JSON out). */
-export function completeExtract(json: string): string {
-  const { blocks, mentions, dates, ...rest } = JSON.parse(json) as RawExtract;
-  const charsOf = new Map<number, string[]>();
+/** Turns a document's extract as read into an Extract, as JSON. */
+export function completeExtract({ blocks, mentions, dates, ...rest }: RawExtract): string {
+  const charsOf = new Map<number, CodePoints>();
   const inContext = <T extends PlaceInBlock>({ block, start, end, ...item }: T, width: number): Omit<T, 'block' | 'start' | 'end'> & InContext => {
     let chars = charsOf.get(block);
-    if (!chars) charsOf.set(block, (chars = Array.from(blocks[block] ?? '')));
+    if (!chars) charsOf.set(block, (chars = codePoints(blocks[block] ?? '')));
     return { ...item, before: textBefore(chars, start, width), after: textAfter(chars, end, width) };
   };
   const extract: Omit<Extract, 'digests'> = {

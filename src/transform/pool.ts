@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { TransformRequest, TransformResult } from './transform.js';
+import type { Job, Published } from './jobs.js';
+import type { TransformResult } from './transform.js';
 import type { WorkerRequest } from './transform-worker.js';
 import { startWorker } from './worker-script.js';
 
@@ -36,11 +37,11 @@ export class TransformPool {
   private nextId = 0;
 
   private constructor(
-    private readonly published: { text: string; identifiers: Record<string, string> },
+    private readonly published: Published,
     private readonly transformsPerWorker: number,
   ) {}
 
-  /** A worker with the authority lists parsed, or undefined if it could not start. */
+  /** A worker with the published entries read, or undefined if it could not start. */
   private start(): Promise<Worker | undefined> {
     const worker = startWorker(new URL('./transform-worker.js', import.meta.url));
     return new Promise((resolve) => {
@@ -52,12 +53,12 @@ export class TransformPool {
         resolve(worker);
       });
       worker.once('error', () => resolve(undefined));
-      worker.postMessage({ kind: 'authorities', ...this.published } satisfies WorkerRequest);
+      worker.postMessage({ kind: 'published', published: this.published } satisfies WorkerRequest);
     });
   }
 
-  /** A pool with the authority lists parsed in every worker; undefined if one thread would do. */
-  static async open(published: { text: string; identifiers: Record<string, string> }, documents: number, transformsPerWorker = TRANSFORMS_PER_WORKER): Promise<TransformPool | undefined> {
+  /** A pool with the published entries read in every worker; undefined if one thread would do. */
+  static async open(published: Published, documents: number, transformsPerWorker = TRANSFORMS_PER_WORKER): Promise<TransformPool | undefined> {
     const size = Math.min(availableParallelism(), 4);
     if (size < 2 || documents < POOL_THRESHOLD) return undefined;
     const pool = new TransformPool(published, transformsPerWorker);
@@ -71,13 +72,13 @@ export class TransformPool {
     return pool;
   }
 
-  /** The transform's result, or undefined if the pool cannot run it: the caller then runs it itself. */
-  run(request: TransformRequest): Promise<TransformResult | undefined> {
+  /** The job's result, or undefined if the pool cannot run it: the caller then runs it itself. */
+  run(job: Job): Promise<TransformResult | undefined> {
     if (this.broken) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.queue.push({ id, message: { kind: 'transform', id, request } });
+      this.queue.push({ id, message: { kind: 'job', id, job } });
       this.dispatch();
     });
   }

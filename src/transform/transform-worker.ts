@@ -1,21 +1,18 @@
-/** A worker of the transform pool (src/pool.ts): runs transforms with the SEF loaded once. */
+/** A worker of the transform pool (src/transform/pool.ts): runs jobs with the SEF and the published entries loaded once. */
 import { parentPort } from 'node:worker_threads';
-import { authorityParams, transform, type AuthorityParams, type TransformRequest } from './transform.js';
+import { jobContext, runJob, type Job, type JobContext, type Published } from './jobs.js';
 
-export type WorkerRequest =
-  | { kind: 'authorities'; text: string; identifiers: Record<string, string> }
-  | { kind: 'transform'; id: number; request: TransformRequest };
+export type WorkerRequest = { kind: 'published'; published: Published } | { kind: 'job'; id: number; job: Job };
 
-let authorities: AuthorityParams | undefined;
+let context: JobContext | undefined;
 
 parentPort!.on('message', (message: WorkerRequest) => {
-  if (message.kind === 'authorities') {
-    void authorityParams(message.text, message.identifiers).then((made) => {
-      authorities = made;
+  if (message.kind === 'published') {
+    void jobContext(message.published).then((made) => {
+      context = made;
       parentPort!.postMessage({ kind: 'ready' });
     });
     return;
   }
-  const { request } = message;
-  parentPort!.postMessage({ kind: 'result', id: message.id, result: transform({ ...request, params: { ...request.params, ...authorities } }) });
+  parentPort!.postMessage({ kind: 'result', id: message.id, result: runJob(message.job, context!) });
 });

@@ -1,10 +1,16 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chronology, completeExtract, mentionsByEntry, searchDocuments, type Extract, type Page } from '../../src/site/extracts.js';
-import { compileStylesheets } from '../../src/transform/stylesheets.js';
-import { authorityParams, transform } from '../../src/transform/transform.js';
+import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from '../../src/site/extracts.js';
+import { extractDocument, type PublishedEntries } from '../../src/transform/extract.js';
 import { fixtures, teiDir } from '../helpers.js';
+
+const NO_ENTRIES: PublishedEntries = { ids: new Set(), identifiers: new Map(), prefixes: [] };
+const extractOf = (sourceText: string, id: string): Extract => {
+  const made = extractDocument(sourceText, id, NO_ENTRIES);
+  if ('error' in made) throw new Error(made.error);
+  return JSON.parse(made.json) as Extract;
+};
 
 const DOCUMENTS = ['1966-09-21-giap-decision', '1966-09-30-protocol-agreement', '1967-07-06-telegram-pyongyang-bucharest'];
 
@@ -12,15 +18,8 @@ describe('site (edition-wide pages from the extracts)', function () {
   this.timeout(60_000);
   let pages: Page[];
 
-  before(async () => {
-    await compileStylesheets();
-    const authorities = await authorityParams(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {});
-    const extract = (file: string, id: string): Extract =>
-      JSON.parse(
-        completeExtract(
-          transform({ format: 'extract', sourceText: readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), file, params: { 'document-id': id, ...authorities } }).output!,
-        ),
-      ) as Extract;
+  before(() => {
+    const extract = (file: string, id: string): Extract => extractOf(readFileSync(path.join(teiDir, `${file}.xml`), 'utf8'), id);
     pages = [
       { url: 'index.html', extract: { ...extract('edition', 'index'), title: 'Introduction' } },
       ...DOCUMENTS.map((id) => ({ url: `documents/${id}.html`, extract: extract(id, id) })),
@@ -64,7 +63,7 @@ describe('site (edition-wide pages from the extracts)', function () {
 
   it('cuts 60 characters of context on each side of a mention, whitespace squeezed, wherever it stands in its block', () => {
     const sourceText = readFileSync(path.join(fixtures, 'transform', 'mentions-in-long-paragraphs.xml'), 'utf8');
-    const extract = JSON.parse(completeExtract(transform({ format: 'extract', sourceText, file: 'long', params: { 'document-id': 'long' } }).output!)) as Extract;
+    const extract = extractOf(sourceText, 'long');
     const [header, first, middle, last] = extract.mentions;
     expect(header).to.include({ before: 'Written for ', text: 'Giap', after: ' as a test.' });
     expect(first).to.include({ before: '', text: 'Giap' });

@@ -61,33 +61,4 @@
                                   (if (ed:is-mention($e)) then 'm' else if ($e/self::tei:date) then 'd' else 'p') || $n)[1])"/>
   </xsl:function>
 
-  <!--
-    A mention or date in context: its block (paragraph, or the header part it stands in) and
-    where in the block's text it starts and ends, in characters. The words around it are cut
-    from the block's text in src/site/extracts.ts: cutting strings here rescans the block for
-    every mention.
-  -->
-  <xsl:accumulator name="ed:text-offset" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text()" select="$value + string-length(.)"/>
-  </xsl:accumulator>
-
-  <xsl:function name="ed:context-block" as="element()">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="($e/ancestor::*[ed:is-block(.)], $e/ancestor::tei:bibl, $e/ancestor::tei:correspAction, $e/..)[1]"/>
-  </xsl:function>
-
-  <!-- $blocks numbers the blocks (generate-id → position): generated ids differ from run to run, positions do not. -->
-  <xsl:function name="ed:place-in-block" as="map(xs:string, item())">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="blocks" as="map(xs:string, xs:integer)"/>
-    <xsl:variable name="block" select="ed:context-block($e)"/>
-    <xsl:variable name="origin" select="$block/accumulator-before('ed:text-offset')"/>
-    <xsl:sequence select="map {
-        'block': $blocks(generate-id($block)),
-        'start': $e/accumulator-before('ed:text-offset') - $origin,
-        'end': $e/accumulator-after('ed:text-offset') - $origin,
-        'text': normalize-space($e)
-      }"/>
-  </xsl:function>
-
 </xsl:stylesheet>

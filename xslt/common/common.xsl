@@ -77,13 +77,6 @@
                            $tei/tei:text//tei:dateline//tei:date)[1]"/>
   </xsl:function>
 
-  <!-- A document known only by its summary marks its untranscribed text as a gap. -->
-  <xsl:function name="ed:summary-only" as="xs:boolean">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="exists($tei/tei:text//tei:gap[@reason = 'not-transcribed'])
-                          and empty($tei/tei:text//tei:p)"/>
-  </xsl:function>
-
   <!-- The heading the text gives itself, or failing that the header's title. -->
   <xsl:function name="ed:heading" as="node()*">
     <xsl:param name="tei" as="element()"/>
@@ -273,36 +266,6 @@
   <xsl:template match="tei:space">
     <xsl:text> </xsl:text>
   </xsl:template>
-
-  <!--
-    An element's words as a reader reads them, for search: a line, column or page beginning and a
-    <space/> part words, a break inside a word does not; markup otherwise adds nothing.
-  -->
-  <xsl:function name="ed:plain-text" as="xs:string">
-    <xsl:param name="element" as="element()"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:apply-templates select="$element/node()" mode="ed:plain"/>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts, ''))"/>
-  </xsl:function>
-
-  <xsl:template match="text()" mode="ed:plain">
-    <xsl:variable name="joined" select="ed:text-without-leading-break-space(.)"/>
-    <xsl:sequence select="if (following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']) then replace($joined, '\s+$', '') else $joined"/>
-  </xsl:template>
-
-  <!-- Search reads the reading text: not what was struck out, nor the error beside its correction. -->
-  <xsl:template match="tei:del | tei:choice/tei:sic | tei:choice/tei:abbr | tei:choice/tei:orig | tei:am" mode="ed:plain"/>
-
-  <xsl:template match="tei:lb | tei:pb | tei:cb | tei:space" mode="ed:plain">
-    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
-  </xsl:template>
-
-  <xsl:template match="*" mode="ed:plain">
-    <xsl:apply-templates mode="ed:plain"/>
-  </xsl:template>
-
-  <xsl:template match="comment() | processing-instruction()" mode="ed:plain"/>
 
   <!-- The layout whitespace around a break inside a word is no space in the text. -->
   <xsl:template match="text()[following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no']]" priority="0.6">

@@ -32,10 +32,4 @@
         else normalize-space($date)"/>
   </xsl:function>
 
-  <!-- The ISO value a date sorts by: its earliest bound. -->
-  <xsl:function name="ed:date-sort-key" as="xs:string">
-    <xsl:param name="date" as="element()?"/>
-    <xsl:sequence select="string(($date/@when, $date/@from, $date/@notBefore, $date/@notAfter)[1])"/>
-  </xsl:function>
-
 </xsl:stylesheet>

@@ -44,7 +44,7 @@ export async function makeExtracts(
   const { plan, xslt, hashOfDoc } = ctx;
   const summaries: Record<string, Summary> = {};
   const extracting = (file: string, doc: ReadDoc, id: string) => async (sink: Message[]): Promise<string | undefined> => {
-    const json = await xslt.document(sink, doc, 'extract', { 'document-id': id });
+    const json = await xslt.extract(sink, doc, id);
     if (json !== undefined) summaries[file] = summaryOf(JSON.parse(json) as Extract);
     return json;
   };

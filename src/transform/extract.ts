@@ -1,0 +1,306 @@
+/**
+ * A document's extract: the small record the edition-wide pages are built from (the index,
+ * previous and next links, registers, chronology, search index), so that they never read the
+ * documents again. Data, not an edition: made here from the document's tree, not by a
+ * stylesheet. It reads the document as the HTML stylesheets do (xslt/common: the anchors of
+ * anchors.xsl, the reading text of mode ed:plain, the layout whitespace common.xsl strips), so
+ * that every anchor it records is one the pages carry; test/transform/extract.test.ts holds the
+ * two to each other.
+ */
+import { dateInWords, documentDate, documentTitle, normalize, STRIPPED_ELEMENTS, tei } from '../header.js';
+import { TEI_NS } from '../parse/parse.js';
+import { buildTree, type XmlElement, type XmlNode, type XmlText } from '../parse/tree.js';
+import { comparableUri, expandPointer, type PrefixDef } from '../pointers.js';
+import { completeExtract, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
+
+/** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */
+export interface PublishedEntries {
+  ids: ReadonlySet<string>;
+  identifiers: ReadonlyMap<string, string>;
+  /** The configuration's prefixes, as prefixDefs (after a document's own). */
+  prefixes: readonly PrefixDef[];
+}
+
+const MENTIONS = new Set(['persName', 'placeName', 'orgName', 'objectName', 'eventName', 'rs']);
+const BLOCKS = new Set(['p', 'head', 'dateline', 'item', 'gap', 'salute', 'signed']);
+const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
+const RECORD_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent', 'listBibl', 'listRelation']);
+const MILESTONES = new Set(['lb', 'pb', 'cb', 'space']);
+/** What the reading text leaves out: struck out, or the source's form beside the editors' (mode ed:plain). */
+const DIPLOMATIC_IN_CHOICE = new Set(['sic', 'abbr', 'orig']);
+
+const isTei = (node: XmlNode | undefined, names: ReadonlySet<string> | string): node is XmlElement =>
+  node?.kind === 'element' && node.ns === TEI_NS && (typeof names === 'string' ? node.name === names : names.has(node.name));
+const isMention = (e: XmlElement): boolean => e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')));
+const isBlock = (e: XmlElement): boolean => isTei(e, BLOCKS);
+const teiChildren = (e: XmlElement | undefined): XmlElement[] => (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS);
+const XML_SPACE = /^[ \t\r\n]*$/;
+/** Code points, as XPath counts a string's length. */
+const lengthOf = (s: string): number => (/[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length);
+
+/** Where an element's text lies among the document's texts (indexes into them), and its anchor if it has one. */
+interface Place {
+  from: number;
+  to: number;
+  /** Its position in document order. */
+  order: number;
+  anchor?: string;
+}
+
+/**
+ * One walk over the document as the stylesheets see it: text nodes kept (layout whitespace
+ * stripped as xsl:strip-space strips it, unless xml:space="preserve"), each with the length of
+ * the text before it; each element's span of texts; mentions, dates and blocks numbered in
+ * document order (m1, d1, p1), an element's own xml:id winning.
+ */
+class DocumentWalk {
+  readonly texts: string[] = [];
+  /** offsets[i]: code points before texts[i]; one more entry, the whole length. */
+  readonly offsets: number[] = [0];
+  readonly places = new Map<XmlElement, Place>();
+  readonly stripped = new Set<XmlText>();
+  private readonly counts = { m: 0, d: 0, p: 0 };
+
+  constructor(root: XmlElement) {
+    this.walk(root, false);
+  }
+
+  private walk(e: XmlElement, preserving: boolean): void {
+    const space = e.attrs.get('xml:space');
+    const preserve = space === 'preserve' ? true : space === 'default' ? false : preserving;
+    const strips = !preserve && e.ns === TEI_NS && STRIPPED_ELEMENTS.has(e.name);
+    const kind = isMention(e) ? 'm' : isTei(e, 'date') ? 'd' : isBlock(e) ? 'p' : undefined;
+    const place: Place = { from: this.texts.length, to: 0, order: this.places.size };
+    if (kind) {
+      // Counted whether or not its own xml:id names it, as the pages count.
+      const n = ++this.counts[kind];
+      place.anchor = e.attrs.get('xml:id') ?? `${kind}${n}`;
+    }
+    this.places.set(e, place);
+    for (const child of e.children) {
+      if (child.kind === 'element') this.walk(child, preserve);
+      else if (strips && XML_SPACE.test(child.text)) this.stripped.add(child);
+      else {
+        this.texts.push(child.text);
+        this.offsets.push(this.offsets.at(-1)! + lengthOf(child.text));
+      }
+    }
+    place.to = this.texts.length;
+  }
+
+  place(e: XmlElement): Place {
+    return this.places.get(e)!;
+  }
+
+  /** Elements in document order, each once. */
+  inOrder(elements: Iterable<XmlElement>): XmlElement[] {
+    return [...new Set(elements)].sort((a, b) => this.place(a).order - this.place(b).order);
+  }
+
+  anchor(e: XmlElement): string {
+    return this.place(e).anchor!;
+  }
+
+  /** XPath's string value of an element (its kept texts). */
+  string(e: XmlElement): string {
+    const { from, to } = this.place(e);
+    return this.texts.slice(from, to).join('');
+  }
+
+  /** The children the stylesheets see: no stripped layout whitespace. */
+  children(e: XmlElement): XmlNode[] {
+    return e.children.filter((c) => c.kind === 'element' || !this.stripped.has(c));
+  }
+}
+
+/** A line, column or page beginning with break="no": the word runs on over it. */
+const breaksNot = (node: XmlNode | undefined): boolean => isTei(node, MILESTONES) && node.name !== 'space' && node.attrs.get('break') === 'no';
+
+/** An element's words as a reader reads them, for search (ed:plain-text): the reading, not what was struck out; a break inside a word parts nothing. */
+function plainText(walk: DocumentWalk, element: XmlElement): string {
+  const parts: string[] = [];
+  const visit = (e: XmlElement): void => {
+    const children = walk.children(e);
+    children.forEach((child, i) => {
+      if (child.kind === 'text') {
+        let text = child.text;
+        if (breaksNot(children[i - 1])) text = text.replace(/^[ \t\n\r]+/, '');
+        if (breaksNot(children[i + 1])) text = text.replace(/[ \t\n\r]+$/, '');
+        parts.push(text);
+      } else if (child.ns === TEI_NS && (child.name === 'del' || child.name === 'am' || (DIPLOMATIC_IN_CHOICE.has(child.name) && isTei(e, 'choice')))) {
+        // the diplomatic view's
+      } else if (isTei(child, MILESTONES)) {
+        parts.push(child.attrs.get('break') === 'no' ? '' : ' ');
+      } else visit(child);
+    });
+  };
+  visit(element);
+  return normalize(parts.join(''));
+}
+
+/** Whether a correspContext pointer leads to the previous or the next letter (type prev/next, or a subtype such as previous_letter). */
+function linkDirection(ref: XmlElement): 'prev' | 'next' | '' {
+  const type = ref.attrs.get('type');
+  const subtype = ref.attrs.get('subtype') ?? '';
+  if (type === 'prev' || type === 'previous' || /^prev/i.test(subtype)) return 'prev';
+  if (type === 'next' || /^next/i.test(subtype)) return 'next';
+  return '';
+}
+
+/** Reads which entry a pointer names, as xslt/common/authorities.xsl does (ed:entry, ed:mention-entry), and the id a mention's extract records. */
+class EntryReader {
+  private readonly defs: PrefixDef[];
+
+  constructor(
+    root: XmlElement,
+    private readonly entries: PublishedEntries,
+  ) {
+    const own: PrefixDef[] = [];
+    const collect = (e: XmlElement): void => {
+      for (const child of teiChildren(e)) {
+        if (child.name === 'prefixDef' && child.attrs.has('ident') && child.attrs.has('replacementPattern')) {
+          own.push({ ident: child.attrs.get('ident')!, matchPattern: child.attrs.get('matchPattern') ?? '(.+)', replacementPattern: child.attrs.get('replacementPattern')! });
+        }
+        collect(child);
+      }
+    };
+    for (const header of tei(root, 'teiHeader')) collect(header);
+    this.defs = [...own, ...entries.prefixes];
+  }
+
+  private known(id: string): string | undefined {
+    return this.entries.ids.has(id) ? id : undefined;
+  }
+
+  private entry(ref: string): string | undefined {
+    const afterHash = (s: string): string => (s.includes('#') ? s.slice(s.indexOf('#') + 1) : s);
+    if (!ref.includes(':')) return this.known(afterHash(ref));
+    const full = expandPointer(ref, this.defs) ?? ref;
+    if (/^https?:\/\//i.test(full)) {
+      const id = this.entries.identifiers.get(comparableUri(normalize(full)));
+      return id === undefined ? undefined : this.known(id);
+    }
+    return this.known(afterHash(full));
+  }
+
+  /** The id of the entry a mention names: what its pointer says after '#'; a prefixed pointer, a URL or a key is looked up. */
+  idOf(mention: XmlElement): string {
+    const pointer = pointerOf(mention);
+    const hash = pointer.indexOf('#');
+    if (hash >= 0 && !pointer.slice(0, hash).includes(':')) return pointer.slice(hash + 1);
+    const named = mention.attrs.get('ref') ?? mention.attrs.get('corresp');
+    const found = (named !== undefined ? this.entry(named) : undefined) ?? (mention.attrs.has('key') ? this.entry(mention.attrs.get('key')!) : undefined);
+    return found ?? pointer.replace(/^.*#/, '');
+  }
+}
+
+const pointerOf = (e: XmlElement): string => e.attrs.get('ref') ?? e.attrs.get('corresp') ?? e.attrs.get('key') ?? '';
+
+/** The elements below `e` (not `e` itself), in document order, with the ancestors between. */
+function* below(e: XmlElement, path: XmlElement[] = []): Generator<[XmlElement, readonly XmlElement[]]> {
+  for (const child of e.children) {
+    if (child.kind !== 'element') continue;
+    yield [child, path];
+    yield* below(child, [...path, child]);
+  }
+}
+
+/** Whether an element is part of an index record (ed:in-record): in a list of the back matter, the standOff or the header. */
+const inRecord = (ancestors: readonly XmlElement[]): boolean => ancestors.some((a) => isTei(a, RECORD_HOLDERS)) && ancestors.some((a) => isTei(a, RECORD_LISTS));
+
+/** A document's extract as JSON (src/site/extracts.ts Extract), or why it could not be made. */
+export function extractDocument(text: string, id: string, entries: PublishedEntries): { json: string } | { error: string } {
+  const parsed = buildTree(text);
+  if ('error' in parsed) return { error: `${parsed.error.reason} (line ${parsed.error.line})` };
+  return { json: completeExtract(rawExtract(parsed.root, id, entries)) };
+}
+
+export function rawExtract(document: XmlElement, id: string, entries: PublishedEntries): RawExtract {
+  const root = isTei(document, 'TEI') || isTei(document, 'teiCorpus') ? document : undefined;
+  const walk = new DocumentWalk(document);
+  const reader = new EntryReader(document, entries);
+  const header = tei(root, 'teiHeader');
+  const profiles = header.flatMap((h) => tei(h, 'profileDesc'));
+  const abstracts = profiles.flatMap((p) => tei(p, 'abstract'));
+  // A TEI's text, or each text of a teiCorpus's documents (ed:texts).
+  const texts = root ? [...walk.places.keys()].filter((e) => isTei(e, 'text') && (e.parent === root || (isTei(e.parent, 'TEI') && e.parent !== root))) : [];
+  // What may hold index records (the back, the header) is sifted; the rest of the text holds none, and is not (it is most of it).
+  const plainRoots = new Set(texts.flatMap((t) => teiChildren(t).filter((c) => c.name !== 'back')));
+  const backs = new Set(texts.flatMap((t) => tei(t, 'back')));
+  const siftedRoots = new Set([...backs, ...profiles, ...header.flatMap((h) => tei(h, 'fileDesc')).flatMap((f) => tei(f, 'sourceDesc'))]);
+  const abstractSet = new Set(abstracts);
+
+  const mentions: XmlElement[] = [];
+  const dates: XmlElement[] = [];
+  const passages: XmlElement[] = [];
+  const abstractParagraphs = new Set(abstracts.flatMap((a) => tei(a, 'p')));
+  const contextOf = new Map<XmlElement, XmlElement>();
+  for (const [e, ancestors] of root ? below(root, [root]) : []) {
+    const plain = ancestors.some((a) => plainRoots.has(a));
+    const sifted = ancestors.some((a) => siftedRoots.has(a));
+    const back = ancestors.some((a) => backs.has(a));
+    const record = inRecord(ancestors);
+    const inText = plain || (back && !record);
+    const mention = isMention(e) && (e.attrs.has('ref') || e.attrs.has('corresp') || e.attrs.has('key')) && (plain || (sifted && !record));
+    const date = isTei(e, 'date') && ((inText && !ancestors.some((a) => isTei(a, 'dateline'))) || ancestors.some((a) => abstractSet.has(a)));
+    if (mention) mentions.push(e);
+    if (date) dates.push(e);
+    if (mention || date) contextOf.set(e, contextBlock(e, ancestors));
+    if (abstractParagraphs.has(e) || (isBlock(e) && inText)) passages.push(e);
+  }
+
+  const blocks = walk.inOrder(contextOf.values());
+  const blockNumber = new Map(blocks.map((b, i) => [b, i]));
+  const inBlock = (e: XmlElement): PlaceInBlock => {
+    const block = contextOf.get(e)!;
+    const origin = walk.offsets[walk.place(block).from]!;
+    const { from, to } = walk.place(e);
+    return { block: blockNumber.get(block)!, start: walk.offsets[from]! - origin, end: walk.offsets[to]! - origin, text: normalize(walk.string(e)) };
+  };
+  const dateRecord = (date: XmlElement): DateRecord => ({
+    anchor: walk.anchor(date),
+    label: dateInWords(date),
+    sort: date.attrs.get('when') ?? date.attrs.get('from') ?? date.attrs.get('notBefore') ?? date.attrs.get('notAfter') ?? '',
+    when: date.attrs.get('when') ?? '',
+  });
+
+  const documentsDate = root ? documentDate(root) : undefined;
+  const placeElement = walk.inOrder(profiles.flatMap((p) => [...tei(p, 'creation').flatMap((c) => tei(c, 'placeName')), ...correspActions(p, 'sent').flatMap((a) => tei(a, 'placeName'))]))[0];
+  const ownText = root ? tei(root, 'text') : [];
+  return {
+    id,
+    xmlId: root?.attrs.get('xml:id') ?? '',
+    lang: root ? languageOf(root, profiles, ownText) : '',
+    links: profiles
+      .flatMap((p) => tei(p, 'correspDesc'))
+      .flatMap((c) => tei(c, 'correspContext'))
+      .flatMap((c) => teiChildren(c).filter((r) => (r.name === 'ref' || r.name === 'ptr') && r.attrs.has('target') && linkDirection(r) !== ''))
+      .map((r): CorrespondenceLink => {
+        const type = r.attrs.get('type');
+        return { rel: linkDirection(r) as CorrespondenceLink['rel'], scope: type === 'prev' || type === 'previous' || type === 'next' ? '' : (type ?? ''), target: normalize(r.attrs.get('target')!), label: normalize(walk.string(r)) };
+      }),
+    title: root ? documentTitle(root) : '',
+    date: documentsDate ? dateRecord(documentsDate) : null,
+    summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
+    summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
+    place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
+    mentions: mentions.map((m) => ({ ref: pointerOf(m), entry: reader.idOf(m), anchor: walk.anchor(m), ...inBlock(m) })),
+    dates: dates.map((d) => ({ ...dateRecord(d), ...inBlock(d) })),
+    blocks: blocks.map((b) => walk.string(b)),
+    passages: passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p) })),
+  };
+}
+
+const correspActions = (profile: XmlElement, type: string): XmlElement[] =>
+  tei(profile, 'correspDesc').flatMap((c) => tei(c, 'correspAction')).filter((a) => a.attrs.get('type') === type);
+
+/** A mention's or date's block (ed:context-block): its outermost block, else bibliography entry, else correspAction, else its parent. */
+function contextBlock(e: XmlElement, ancestors: readonly XmlElement[]): XmlElement {
+  return ancestors.find(isBlock) ?? ancestors.find((a) => isTei(a, 'bibl')) ?? ancestors.find((a) => isTei(a, 'correspAction')) ?? e.parent!;
+}
+
+/** The document's language (ed:language): its xml:lang, or its text's, else the one language its header says it uses. */
+function languageOf(root: XmlElement, profiles: XmlElement[], texts: XmlElement[]): string {
+  const used = profiles.flatMap((p) => tei(p, 'langUsage')).flatMap((u) => tei(u, 'language')).flatMap((l) => (l.attrs.has('ident') ? [l.attrs.get('ident')!] : []));
+  return root.attrs.get('xml:lang') ?? texts.find((t) => t.attrs.has('xml:lang'))?.attrs.get('xml:lang') ?? (used.length === 1 ? used[0]! : '');
+}

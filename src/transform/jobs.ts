@@ -1,0 +1,47 @@
+/**
+ * The per-document work a build hands out: a stylesheet's transform, or a document's extract
+ * (TypeScript). Run alike on the worker pool and in the build's own thread, with what every job
+ * reads of the published entries prepared once per thread.
+ */
+import { message } from '../messages.js';
+import { configuredPrefixes } from '../pointers.js';
+import { extractDocument, type PublishedEntries } from './extract.js';
+import { authorityParams, transform, type AuthorityParams, type TransformRequest, type TransformResult } from './transform.js';
+
+/** The published entries, as they cross to a worker: their document, ids, identifier URLs (→ id) and the configured prefixes. */
+export interface Published {
+  text: string;
+  ids: string[];
+  identifiers: Record<string, string>;
+  prefixes: Record<string, string>;
+}
+
+export interface ExtractRequest {
+  sourceText: string;
+  /** Name used in messages. */
+  file: string;
+  documentId: string;
+}
+
+export type Job = { kind: 'transform'; request: TransformRequest } | { kind: 'extract'; request: ExtractRequest };
+
+/** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name. */
+export interface JobContext {
+  authorities: AuthorityParams;
+  entries: PublishedEntries;
+}
+
+export async function jobContext(published: Published): Promise<JobContext> {
+  return {
+    authorities: await authorityParams(published.text, published.identifiers),
+    entries: { ids: new Set(published.ids), identifiers: new Map(Object.entries(published.identifiers)), prefixes: configuredPrefixes(published.prefixes) },
+  };
+}
+
+export function runJob(job: Job, context: JobContext): TransformResult {
+  if (job.kind === 'transform') return transform({ ...job.request, params: { ...job.request.params, ...context.authorities } });
+  const { sourceText, file, documentId } = job.request;
+  const made = extractDocument(sourceText, documentId, context.entries);
+  if ('json' in made) return { output: made.json, messages: [] };
+  return { output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] };
+}

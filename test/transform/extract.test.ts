@@ -1,0 +1,126 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
+import { configuredPrefixes } from '../../src/pointers.js';
+import type { Extract } from '../../src/site/extracts.js';
+import { extractDocument, type PublishedEntries } from '../../src/transform/extract.js';
+import { compileStylesheets } from '../../src/transform/stylesheets.js';
+import { authorityParams, transform } from '../../src/transform/transform.js';
+import { corpusDir, fixtures, requireShared, teiDir } from '../helpers.js';
+
+const NONE: PublishedEntries = { ids: new Set(), identifiers: new Map(), prefixes: [] };
+
+function extractOf(file: string, entries: PublishedEntries = NONE): Extract {
+  const made = extractDocument(readFileSync(file, 'utf8'), path.basename(file, '.xml'), entries);
+  if ('error' in made) throw new Error(made.error);
+  return JSON.parse(made.json) as Extract;
+}
+
+/** A document's page, as the HTML stylesheet makes it. */
+async function pageOf(file: string): Promise<HTMLElement> {
+  await compileStylesheets();
+  const authorities = await authorityParams(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {});
+  return parseHtml(transform({ format: 'html', sourceText: readFileSync(file, 'utf8'), file, params: { 'edition-json': '{"language": "en"}', 'document-id': 'x', ...authorities } }).output!);
+}
+
+/** The anchors of mentions and dates must be the page's, on the same words: registers and the chronology link to them. */
+async function expectAnchorsOnPage(file: string): Promise<number> {
+  const extract = extractOf(file);
+  const page = await pageOf(file);
+  const words = (anchor: string): string | undefined => page.getElementById(anchor)?.textContent.replace(/\s+/g, ' ').trim();
+  const items = [...extract.mentions, ...extract.dates];
+  expect(items.filter((m) => !words(m.anchor)?.includes(m.text)).map((m) => `${m.anchor}: ${m.text} / ${words(m.anchor)}`), path.basename(file)).to.deep.equal([]);
+  return items.length;
+}
+
+describe('extract (a document read into data, in TypeScript)', function () {
+  this.timeout(60_000);
+  const edge = path.join(fixtures, 'transform', 'reading-text-and-pointers.xml');
+
+  it('gives mentions and dates the anchors the HTML page gives them, on every document of tei/', async () => {
+    const files = readdirSync(teiDir).filter((f) => f.endsWith('.xml') && f !== 'authorities.xml');
+    let anchors = 0;
+    for (const f of files) anchors += await expectAnchorsOnPage(path.join(teiDir, f));
+    expect(anchors).to.be.greaterThan(30);
+  });
+
+  it('and on the fixtures and the corpus, TEI editio did not write', async function () {
+    let anchors = await expectAnchorsOnPage(edge);
+    anchors += await expectAnchorsOnPage(path.join(fixtures, 'transform', 'corpus-of-letters.xml'));
+    requireShared(this, corpusDir);
+    for (const f of readdirSync(corpusDir).filter((f) => f.endsWith('.xml'))) anchors += await expectAnchorsOnPage(path.join(corpusDir, f));
+    expect(anchors).to.be.greaterThan(100);
+  });
+
+  it('numbers mentions, dates and blocks in document order, counting those its own xml:id names', () => {
+    const extract = extractOf(edge);
+    // The header's HQ person in the sourceDesc list is a record, not a mention; it is counted all the same (m2).
+    expect(extract.mentions.slice(0, 2).map((m) => m.anchor)).to.deep.equal(['m1', 'm3']);
+    expect(extract.mentions.find((m) => m.text === 'event')!.anchor).to.equal('evm');
+    const own = extract.passages.findIndex((p) => p.text === 'Own id event');
+    expect(extract.passages.slice(own - 1, own + 2).map((p) => p.anchor)).to.deep.equal(['p11', 'own', 'p13']);
+  });
+
+  it('reads the reading text for search: no deletion, no error beside its correction, words joined over a break inside them', () => {
+    const text = extractOf(edge).passages.find((p) => p.text.startsWith('Text with'))!.text;
+    expect(text).to.include('some <cdata> and a name over a broken line, then next, and a error General him');
+    expect(text).not.to.match(/struck|erorr|Gen\./);
+  });
+
+  it('cuts context from the text as written, layout whitespace between header elements left out', () => {
+    const hq = extractOf(edge).mentions[0]!;
+    expect(hq).to.include({ text: 'the HQ', before: 'From ', after: ' archive, September 1966' });
+    // Characters beyond the Basic Multilingual Plane count once: the context after A2 starts right after it.
+    expect(extractOf(edge).mentions.find((m) => m.text === 'A2')!.after).to.equal(' and a note with Hanoi 1967.');
+  });
+
+  it('leaves out index records (back matter lists, header lists) but keeps the back matter’s text', () => {
+    const extract = extractOf(edge);
+    expect(extract.mentions.map((m) => m.text)).not.to.include('HQ person');
+    expect(extract.dates.map((d) => d.sort)).to.include('1968').and.not.include('1900');
+    expect(extract.passages.at(-1)!.text).to.equal('Back A 1968');
+  });
+
+  it('takes the dates of the text and the summary, not those of datelines (the document’s own)', () => {
+    const extract = extractOf(edge);
+    expect(extract.date).to.deep.equal({ anchor: 'd4', label: '2 October 1966', sort: '1966-10-02', when: '1966-10-02' });
+    expect(extract.dates.map((d) => d.label)).to.deep.equal(['between January 1966 and March 1966', '1966 – 1967', '1967', '1970', '1968']);
+  });
+
+  it('names the entry of every kind of pointer: #id, key, prefix of the document or the configuration, identifier URL', () => {
+    const entries: PublishedEntries = { ids: new Set(['hanoi', 'org5']), identifiers: new Map([['//www.wikidata.org/entity/Q1858', 'hanoi'], ['//www.wikidata.org/entity/Q5', 'org5']]), prefixes: configuredPrefixes({}) };
+    const extract = extractOf(edge, entries);
+    const entryOf = (ref: string): string[] => extract.mentions.filter((m) => m.ref === ref).map((m) => m.entry);
+    expect(entryOf('wd:Q1858')).to.deep.equal(['hanoi']);
+    expect(entryOf('wd:Q5')).to.deep.equal(['org5']);
+    expect(entryOf('hanoi')).to.deep.equal(['hanoi']);
+    // An entry the edition does not have keeps the pointer as it is written.
+    expect(entryOf('https://example.org/person/B/')).to.deep.equal(['https://example.org/person/B/']);
+    expect(extract.place).to.deep.equal({ text: 'Hanoi', entry: 'hanoi' });
+    const unprefixed = extractOf(edge, { ...entries, prefixes: configuredPrefixes({ wd: 'https://elsewhere.example/$1' }) });
+    // The document's own prefixDef wins over the configuration's.
+    expect(unprefixed.mentions.find((m) => m.ref === 'wd:Q1858')!.entry).to.equal('hanoi');
+  });
+
+  it('reads the correspondence links, the language and the summary from the header', () => {
+    const extract = extractOf(edge);
+    expect(extract.links).to.deep.equal([
+      { rel: 'prev', scope: '', target: 'x.xml', label: 'before' },
+      { rel: 'next', scope: '', target: 'y.xml', label: '' },
+    ]);
+    expect(extract).to.include({ lang: 'vi', xmlId: 'edge', title: 'Edge cases 𝔄', summary: 'A summary with early 1966 and Hanoi. Second two years.', summaryOnly: false });
+  });
+
+  it('reads every text of a teiCorpus, its first dateline the corpus’s date when no header has one', () => {
+    const extract = extractOf(path.join(fixtures, 'transform', 'corpus-of-letters.xml'));
+    expect(extract.mentions.map((m) => m.entry)).to.deep.equal(['cp', 'cp']);
+    expect(extract.passages.map((p) => p.text)).to.deep.equal(['First CP on 1 Jan.', 'Feb', 'Second CP.']);
+    expect(extract.lang).to.equal('');
+  });
+
+  it('says why a document that is not well-formed has no extract', () => {
+    const made = extractDocument('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>', 'broken', NONE);
+    expect(made).to.have.property('error').that.matches(/not well-formed.*line 1/);
+  });
+});
