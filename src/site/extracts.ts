@@ -194,7 +194,7 @@ function linkOf(url: string, extract: Omit<Extract, 'digests'>, m: Extract['ment
 }
 
 /** A page's mentions, by entry. */
-function linksOf(url: string, extract: Omit<Extract, 'digests'>): Record<string, MentionLink[]> {
+export function linksOf(url: string, extract: Omit<Extract, 'digests'>): Record<string, MentionLink[]> {
   const byEntry: Record<string, MentionLink[]> = {};
   for (const m of extract.mentions) (byEntry[m.entry] ??= []).push(linkOf(url, extract, m));
   return byEntry;
@@ -207,11 +207,6 @@ export function mentionsByEntry(pages: readonly Page[]): Record<string, MentionL
     for (const [entry, links] of Object.entries(linksOf(url, extract))) (byEntry[entry] ??= []).push(...links);
   }
   return byEntry;
-}
-
-/** Every mention of one entry, in the order of the pages. */
-export function mentionsOf(pages: readonly Page[], entry: string): MentionLink[] {
-  return pages.flatMap(({ url, extract }) => extract.mentions.filter((m) => m.entry === entry).map((m) => linkOf(url, extract, m)));
 }
 
 export interface ChronologyItem extends InContext {

@@ -36,8 +36,8 @@ export const STYLESHEET_PARAMS = {
   'counts-json': 'xs:string',
   /** In mode register-entry: the entry's id. */
   'entry-id': 'xs:string',
-  /** In mode register-entry: the entry's mentions in context, as a JSON array. */
-  'mentions-json': 'xs:string',
+  /** In mode register-entry: how many mentions the page lists (src/site/html-lists.ts writes them into the page). */
+  'listed-mentions': 'xs:integer',
   /** For a list split over several pages (an entry's mentions, the documents): which page this is, of how many, and the number of its first item. */
   part: 'xs:integer',
   parts: 'xs:integer',

@@ -39,9 +39,9 @@
   <!-- In mode register: how often each entry is mentioned, as JSON (entry id → { mentions, pages }). -->
   <xsl:param name="counts-json" as="xs:string" select="'{}'"/>
 
-  <!-- In mode register-entry: the entry's id, and its mentions in context as a JSON array. -->
+  <!-- In mode register-entry: the entry's id, and how many mentions the page lists (src/site/html-lists.ts writes them). -->
   <xsl:param name="entry-id" as="xs:string" select="''"/>
-  <xsl:param name="mentions-json" as="xs:string" select="'[]'"/>
+  <xsl:param name="listed-mentions" as="xs:integer" select="0"/>
 
   <!-- For a list split over several pages (an entry's mentions, the documents): which page this is, of how many, and the number of its first item. -->
   <xsl:param name="part" as="xs:integer" select="1"/>

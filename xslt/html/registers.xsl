@@ -54,7 +54,6 @@
   <xsl:template match="/" mode="register-entry">
     <xsl:variable name="entry" select="ed:entry($entry-id)"/>
     <xsl:variable name="register" select="ed:register($entry)"/>
-    <xsl:variable name="mentions" select="parse-json($mentions-json)?*"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:standard-name($entry) || ' (' || $register?title || ')'"/>
       <xsl:with-param name="lang" select="($entry/ancestor::tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
@@ -72,7 +71,7 @@
             <xsl:choose>
               <xsl:when test="$part = 1">
                 <xsl:value-of select="ed:mention-count($entry-mentions, $entry-pages)"/>
-                <xsl:if test="exists($mentions)">:</xsl:if>
+                <xsl:if test="$listed-mentions gt 0">:</xsl:if>
               </xsl:when>
               <xsl:otherwise>Its mentions, continued:</xsl:otherwise>
             </xsl:choose>
@@ -82,9 +81,8 @@
             <xsl:with-param name="rest" select="replace(ed:entry-href($entry), '\.html$', '/')"/>
             <xsl:with-param name="label" select="'Pages of mentions'"/>
           </xsl:call-template>
-          <xsl:call-template name="ed:mention-list">
-            <xsl:with-param name="mentions" select="$mentions"/>
-          </xsl:call-template>
+          <!-- The mentions, each in its words, linked to its place, are written here by src/site/html-lists.ts. -->
+          <xsl:if test="$listed-mentions gt 0"><xsl:comment>editio:list</xsl:comment></xsl:if>
         </article>
       </xsl:with-param>
     </xsl:call-template>
@@ -152,33 +150,5 @@
                           else 'Mentioned ' || (if ($mentions = 1) then 'once' else $mentions || ' times')
                                || ' on ' || $pages || (if ($pages = 1) then ' page' else ' pages')"/>
   </xsl:function>
-
-  <!-- Each mention in its words, linked to its place, grouped by page. -->
-  <xsl:template name="ed:mention-list">
-    <xsl:param name="mentions" as="map(*)*"/>
-    <xsl:if test="exists($mentions)">
-      <ul class="mentions">
-        <xsl:for-each-group select="$mentions" group-by="?url">
-          <li>
-            <a class="mention-source" href="{$path-to-root}{current-grouping-key()}"><xsl:value-of select="current-group()[1]?title"/></a>
-            <xsl:if test="current-group()[1]?date">
-              <span class="mention-date"><xsl:value-of select="' (' || current-group()[1]?date || ')'"/></span>
-            </xsl:if>
-            <ul>
-              <xsl:for-each select="current-group()">
-                <li>
-                  <a href="{$path-to-root}{?url}#{?anchor}">
-                    <xsl:value-of select="?before"/>
-                    <mark><xsl:value-of select="?text"/></mark>
-                    <xsl:value-of select="?after"/>
-                  </a>
-                </li>
-              </xsl:for-each>
-            </ul>
-          </li>
-        </xsl:for-each-group>
-      </ul>
-    </xsl:if>
-  </xsl:template>
 
 </xsl:stylesheet>

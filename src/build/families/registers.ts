@@ -6,7 +6,8 @@
 import type { Authorities } from '../../authorities.js';
 import type { EntityKind } from '../../entities.js';
 import { hashOf } from '../../hash.js';
-import { mentionsOf } from '../../site/extracts.js';
+import { linksOf, type MentionLink, type Page } from '../../site/extracts.js';
+import { LIST_PLACEHOLDER, mentionListHtml } from '../../site/html-lists.js';
 import { EMPTY_TEI } from '../edition.js';
 import type { EditionPages } from '../pages.js';
 import { makeEach, type BuildContext } from './context.js';
@@ -60,9 +61,17 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
         return { file: part === 1 ? `registers/${kind}/${id}.html` : `registers/${kind}/${id}/${part}.html`, inputs, listed, params };
       });
     });
+  // Each page's mentions grouped by entry once, not searched again for every entry it mentions.
+  const grouped = new Map<string, Record<string, MentionLink[]>>();
+  const mentionsIn = (page: Page, id: string): MentionLink[] => {
+    let byEntry = grouped.get(page.url);
+    if (!byEntry) grouped.set(page.url, (byEntry = linksOf(page.url, page.extract)));
+    return byEntry[id] ?? [];
+  };
   await makeEach(ctx, entryJobs, async ({ file, listed, params }, sink) => {
-    const mentions = JSON.stringify(mentionsOf(await pages.withExtracts(listed), params['entry-id']));
+    const mentions = (await pages.withExtracts(listed)).flatMap((page) => mentionsIn(page, params['entry-id']));
     const pathToRoot = '../'.repeat(file.split('/').length - 1);
-    return xslt.document(sink, entrySource, 'html', { ...params, 'path-to-root': pathToRoot, 'mentions-json': mentions }, 'register-entry');
+    const frame = await xslt.document(sink, entrySource, 'html', { ...params, 'path-to-root': pathToRoot, 'listed-mentions': mentions.length }, 'register-entry');
+    return frame?.replace(LIST_PLACEHOLDER, () => mentionListHtml(mentions, pathToRoot));
   });
 }

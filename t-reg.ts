@@ -1,0 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mentionsByEntry, type Extract } from './src/site/extracts.ts';
+const require = createRequire(import.meta.url);
+const SaxonJS = require('saxon-js');
+const dir = '/tmp/b1000/dist/edition/.editio/extracts';
+let t = performance.now();
+const pages = readdirSync(dir).map((f) => ({ url: `documents/${f.replace('.json', '.html')}`, extract: JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Extract }));
+console.log('read extracts', (performance.now() - t).toFixed(0), 'ms');
+t = performance.now();
+const by = mentionsByEntry(pages);
+console.log('mentionsByEntry', (performance.now() - t).toFixed(0), 'ms', Object.keys(by).length, 'entries');
+const sizes = Object.values(by).map((m) => JSON.stringify(m).length).sort((a, b) => b - a);
+console.log('json KB: max', (sizes[0]! / 1024).toFixed(0), 'median', (sizes[sizes.length >> 1]! / 1024).toFixed(0), 'total MB', (sizes.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(1));
+const sef = JSON.parse(readFileSync('dist/sef/html.sef.json', 'utf8'));
+const authText = readFileSync('/tmp/b1000/tei/authorities.xml', 'utf8');
+const authDoc = await SaxonJS.getResource({ text: authText, type: 'xml' });
+const ns = { tei: 'http://www.tei-c.org/ns/1.0', map: 'http://www.w3.org/2005/xpath-functions/map' };
+const entries = SaxonJS.XPath.evaluate(`map:merge(//(tei:person|tei:place|tei:org|tei:object|tei:event|tei:bibl)[@xml:id] ! map { string(@xml:id): . }, map { 'duplicates': 'use-first' })`, authDoc, { namespaceContext: ns, resultForm: 'xdm' });
+const ids = Object.keys(by).filter((id) => !id.startsWith('http')).slice(0, 60);
+const edition = JSON.stringify({ title: 'Bench', editors: ['A'], licence: { name: 'CC BY 4.0' }, language: 'en', prefixes: {} });
+const run = (id: string) => SaxonJS.transform({ stylesheetInternal: sef, sourceText: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', destination: 'serialized', initialMode: 'register-entry', stylesheetParams: { 'edition-json': edition, 'entry-id': id, 'mentions-json': JSON.stringify(by[id]), 'path-to-root': '../../', authorities: [authDoc], entries }, deliverMessage: () => {} }, 'sync').principalResult;
+for (const id of ids.slice(0, 10)) run(id);
+t = performance.now(); let kb = 0;
+for (const id of ids) { run(id); kb += JSON.stringify(by[id]).length / 1024; }
+console.log('register-entry', ((performance.now() - t) / ids.length).toFixed(1), 'ms/page, avg KB', (kb / ids.length).toFixed(0));
