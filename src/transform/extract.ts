@@ -2,15 +2,16 @@
  * A document's extract: the small record the edition-wide pages are built from (the index,
  * previous and next links, registers, chronology, search index), so that they never read the
  * documents again. Data, not an edition: made here from the document's tree, not by a
- * stylesheet. It reads the document as the HTML stylesheets do (xslt/common: the anchors of
- * anchors.xsl, the reading text of mode ed:plain, the layout whitespace common.xsl strips), so
- * that every anchor it records is one the pages carry; test/transform/extract.test.ts holds the
- * two to each other.
+ * stylesheet. It reads the document as the HTML stylesheets do (the anchors the pages are given,
+ * src/transform/anchors.ts; the reading text of common.xsl's ed:plain; the layout whitespace it
+ * strips), so that every anchor it records is one the pages carry; test/transform/extract.test.ts
+ * holds the two to each other.
  */
-import { dateInWords, documentDate, documentTitle, normalize, STRIPPED_ELEMENTS, tei } from '../header.js';
+import { dateInWords, documentDate, documentTitle, normalize, tei } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
-import { buildTree, type XmlElement, type XmlNode, type XmlText } from '../parse/tree.js';
+import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { comparableUri, expandPointer, type PrefixDef } from '../pointers.js';
+import { DocumentWalk, isBlock, isMention, isTei } from './anchors.js';
 import { completeExtract, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 
 /** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */
@@ -21,97 +22,13 @@ export interface PublishedEntries {
   prefixes: readonly PrefixDef[];
 }
 
-const MENTIONS = new Set(['persName', 'placeName', 'orgName', 'objectName', 'eventName', 'rs']);
-const BLOCKS = new Set(['p', 'head', 'dateline', 'item', 'gap', 'salute', 'signed']);
 const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
 const RECORD_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent', 'listBibl', 'listRelation']);
 const MILESTONES = new Set(['lb', 'pb', 'cb', 'space']);
 /** What the reading text leaves out: struck out, or the source's form beside the editors' (mode ed:plain). */
 const DIPLOMATIC_IN_CHOICE = new Set(['sic', 'abbr', 'orig']);
 
-const isTei = (node: XmlNode | undefined, names: ReadonlySet<string> | string): node is XmlElement =>
-  node?.kind === 'element' && node.ns === TEI_NS && (typeof names === 'string' ? node.name === names : names.has(node.name));
-const isMention = (e: XmlElement): boolean => e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')));
-const isBlock = (e: XmlElement): boolean => isTei(e, BLOCKS);
 const teiChildren = (e: XmlElement | undefined): XmlElement[] => (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS);
-const XML_SPACE = /^[ \t\r\n]*$/;
-/** Code points, as XPath counts a string's length. */
-const lengthOf = (s: string): number => (/[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length);
-
-/** Where an element's text lies among the document's texts (indexes into them), and its anchor if it has one. */
-interface Place {
-  from: number;
-  to: number;
-  /** Its position in document order. */
-  order: number;
-  anchor?: string;
-}
-
-/**
- * One walk over the document as the stylesheets see it: text nodes kept (layout whitespace
- * stripped as xsl:strip-space strips it, unless xml:space="preserve"), each with the length of
- * the text before it; each element's span of texts; mentions, dates and blocks numbered in
- * document order (m1, d1, p1), an element's own xml:id winning.
- */
-class DocumentWalk {
-  readonly texts: string[] = [];
-  /** offsets[i]: code points before texts[i]; one more entry, the whole length. */
-  readonly offsets: number[] = [0];
-  readonly places = new Map<XmlElement, Place>();
-  readonly stripped = new Set<XmlText>();
-  private readonly counts = { m: 0, d: 0, p: 0 };
-
-  constructor(root: XmlElement) {
-    this.walk(root, false);
-  }
-
-  private walk(e: XmlElement, preserving: boolean): void {
-    const space = e.attrs.get('xml:space');
-    const preserve = space === 'preserve' ? true : space === 'default' ? false : preserving;
-    const strips = !preserve && e.ns === TEI_NS && STRIPPED_ELEMENTS.has(e.name);
-    const kind = isMention(e) ? 'm' : isTei(e, 'date') ? 'd' : isBlock(e) ? 'p' : undefined;
-    const place: Place = { from: this.texts.length, to: 0, order: this.places.size };
-    if (kind) {
-      // Counted whether or not its own xml:id names it, as the pages count.
-      const n = ++this.counts[kind];
-      place.anchor = e.attrs.get('xml:id') ?? `${kind}${n}`;
-    }
-    this.places.set(e, place);
-    for (const child of e.children) {
-      if (child.kind === 'element') this.walk(child, preserve);
-      else if (strips && XML_SPACE.test(child.text)) this.stripped.add(child);
-      else {
-        this.texts.push(child.text);
-        this.offsets.push(this.offsets.at(-1)! + lengthOf(child.text));
-      }
-    }
-    place.to = this.texts.length;
-  }
-
-  place(e: XmlElement): Place {
-    return this.places.get(e)!;
-  }
-
-  /** Elements in document order, each once. */
-  inOrder(elements: Iterable<XmlElement>): XmlElement[] {
-    return [...new Set(elements)].sort((a, b) => this.place(a).order - this.place(b).order);
-  }
-
-  anchor(e: XmlElement): string {
-    return this.place(e).anchor!;
-  }
-
-  /** XPath's string value of an element (its kept texts). */
-  string(e: XmlElement): string {
-    const { from, to } = this.place(e);
-    return this.texts.slice(from, to).join('');
-  }
-
-  /** The children the stylesheets see: no stripped layout whitespace. */
-  children(e: XmlElement): XmlNode[] {
-    return e.children.filter((c) => c.kind === 'element' || !this.stripped.has(c));
-  }
-}
 
 /** A line, column or page beginning with break="no": the word runs on over it. */
 const breaksNot = (node: XmlNode | undefined): boolean => isTei(node, MILESTONES) && node.name !== 'space' && node.attrs.get('break') === 'no';

@@ -5,13 +5,20 @@ declare module 'saxon-js' {
     sourceText?: string;
     sourceNode?: unknown;
     initialMode?: string;
-    destination: 'serialized';
+    /** A public function of the stylesheet to call instead of applying templates, and its arguments. */
+    initialFunction?: string;
+    functionParams?: unknown[];
+    /** 'raw': the result as XDM values, not text. */
+    destination: 'serialized' | 'raw';
+    /** With 'raw': 'xdm' keeps the values as they are (typed), not converted to JavaScript. */
+    resultForm?: 'xdm';
     stylesheetParams?: Record<string, unknown>;
     deliverMessage?: (content: unknown, errorCode?: unknown) => void;
     logLevel?: number;
   }
   interface TransformResult {
-    principalResult: string;
+    /** A string when serialized; XDM values when raw. */
+    principalResult: any;
   }
   interface ResourceOptions {
     text: string;

@@ -3,6 +3,7 @@ import type SaxonJSModule from 'saxon-js';
 import { message, type Message } from '../messages.js';
 import { loadStylesheet, type Format } from './stylesheets.js';
 import { ENTITY_KINDS } from '../entities.js';
+import { prepareSource } from './prepare.js';
 
 let saxonJs: typeof SaxonJSModule | undefined;
 /** SaxonJS, loaded on first use: a build with nothing to transform does not pay for loading it. */
@@ -22,6 +23,8 @@ export const STYLESHEET_PARAMS = {
   /** Their entries by id, and by each identifier URL (as ed:comparable-uri writes it) the id of its entry: built once per thread (authorityParams). */
   entries: 'map(xs:string, element())',
   identifiers: 'map(xs:string, xs:string)',
+  /** What a page shows of each entry where it is mentioned, by id (xslt/common/authorities.xsl, ed:entry-faces): made once per thread. */
+  faces: 'map(xs:string, map(*))',
   /** A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. */
   'correspondence-json': 'xs:string',
   /** The document's identifier, as used in its URLs. */
@@ -102,7 +105,7 @@ export function transform(request: TransformRequest): TransformResult {
     const result = saxon().transform(
       {
         stylesheetInternal: loadStylesheet(request.format),
-        sourceText: request.sourceText,
+        sourceText: prepareSource(request.sourceText),
         destination: 'serialized',
         ...(request.initialMode ? { initialMode: request.initialMode } : {}),
         stylesheetParams: toStylesheetParams(request.params),
@@ -130,7 +133,7 @@ async function parseForStylesheets(text: string): Promise<unknown> {
 }
 
 /** The authority parameters of every transform that shows entries. */
-export type AuthorityParams = Required<Pick<StylesheetParams, 'authorities' | 'entries' | 'identifiers'>>;
+export type AuthorityParams = Required<Pick<StylesheetParams, 'authorities' | 'entries' | 'identifiers' | 'faces'>>;
 
 /** Every entry by its id: the entry elements are those of ENTITY_KINDS, which the stylesheets' registers name too. */
 const ENTRIES_BY_ID = `map:merge(//(${ENTITY_KINDS.map((k) => `tei:${k.entry}`).join(' | ')})[@xml:id] ! map { string(@xml:id): . }, map { 'duplicates': 'use-first' })`;
@@ -141,11 +144,17 @@ const ENTRIES_BY_ID = `map:merge(//(${ENTITY_KINDS.map((k) => `tei:${k.entry}`).
  * index kept on that long-lived document: time and memory growing with each transform.)
  */
 export async function authorityParams(text: string, identifiers: Readonly<Record<string, string>>): Promise<AuthorityParams> {
-  const doc = await parseForStylesheets(text);
+  // Prepared as documents are: an entry's note that names other entries shows those mentions with their anchors.
+  const doc = await parseForStylesheets(prepareSource(text));
   const namespaceContext = { tei: 'http://www.tei-c.org/ns/1.0', map: 'http://www.w3.org/2005/xpath-functions/map' };
+  const entries = saxon().XPath.evaluate(ENTRIES_BY_ID, doc, { namespaceContext, resultForm: 'xdm' });
   return {
     authorities: [doc],
-    entries: saxon().XPath.evaluate(ENTRIES_BY_ID, doc, { namespaceContext, resultForm: 'xdm' }),
+    entries,
+    faces: saxon().transform(
+      { stylesheetInternal: loadStylesheet('html'), initialFunction: 'Q{urn:x-editio:functions}entry-faces', functionParams: [entries], destination: 'raw', resultForm: 'xdm' },
+      'sync',
+    ).principalResult,
     // Built from two lists of strings: a JavaScript object would arrive with untyped keys, or (empty) as no map at all.
     identifiers: saxon().XPath.evaluate('map:merge(for-each-pair($urls, $ids, function ($url, $id) { map { string($url): string($id) } }))', null, {
       namespaceContext,

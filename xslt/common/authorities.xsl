@@ -104,8 +104,7 @@
     <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:idno)], ' '))"/>
   </xsl:function>
 
-  <!-- Cached (as ed:entry-href): a page asks again for each mention of the same entry. -->
-  <xsl:function name="ed:standard-name" as="xs:string" cache="yes">
+  <xsl:function name="ed:standard-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="(ed:name-text(ed:names($entry)[1])[. != ''], string($entry/@xml:id))[1]"/>
   </xsl:function>
@@ -119,9 +118,27 @@
   </xsl:function>
 
   <!-- Link from a page to an entry's own page in its register (registers/persons/vo-nguyen-giap.html). -->
-  <xsl:function name="ed:entry-href" as="xs:string" cache="yes">
+  <xsl:function name="ed:entry-href" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="concat($path-to-root, 'registers/', ed:register($entry)?page, '/', encode-for-uri($entry/@xml:id), '.html')"/>
+    <xsl:sequence select="$path-to-root || ed:entry-path($entry)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-path" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="concat('registers/', ed:register($entry)?page, '/', encode-for-uri($entry/@xml:id), '.html')"/>
+  </xsl:function>
+
+  <!--
+    What a page shows of each entry where it is mentioned (its page from the edition's root, its
+    standard name, the name element of its kind), by id: made once per thread when the entries are
+    (src/transform/transform.ts, authorityParams), as the $faces parameter, and only looked up for
+    each mention (working them out on every page was a third of its time).
+  -->
+  <xsl:function name="ed:entry-faces" as="map(xs:string, map(*))" visibility="public">
+    <xsl:param name="entries" as="map(xs:string, element())"/>
+    <xsl:sequence select="map:merge(map:for-each($entries, function ($id, $entry) {
+        map { $id: map { 'path': ed:entry-path($entry), 'title': ed:standard-name($entry), 'mention': ed:register($entry)?mention } }
+      }))"/>
   </xsl:function>
 
 </xsl:stylesheet>

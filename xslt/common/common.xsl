@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-editio:functions"
+    xmlns:p="urn:x-editio:prepared"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
@@ -87,20 +88,10 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- Notes shown with the text: in the text itself and in the header parts the pages show. -->
-  <xsl:function name="ed:note-shown" as="xs:boolean">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/ancestor::*[self::tei:text or self::tei:sourceDesc or self::tei:abstract or self::tei:correspDesc])"/>
-  </xsl:function>
-
-  <!-- A note's number: the shown notes up to it, counted as the document is read (preceding:: would walk back over the whole document for each). -->
-  <xsl:accumulator name="ed:note-count" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note" select="if (ed:note-shown(.)) then $value + 1 else $value"/>
-  </xsl:accumulator>
-
+  <!-- A note's number: the shown notes up to it, counted when the source was prepared (src/transform/prepare.ts). -->
   <xsl:function name="ed:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/accumulator-before('ed:note-count')"/>
+    <xsl:sequence select="xs:integer($note/@p:n)"/>
   </xsl:function>
 
   <!-- Only http(s) and relative URLs are ever linked: no javascript:, data: or file: URL. -->

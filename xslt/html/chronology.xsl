@@ -16,8 +16,8 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="chronology" on-no-match="shallow-skip" use-accumulators="#all"/>
-  <xsl:mode name="chronology-year" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="chronology" on-no-match="shallow-skip"/>
+  <xsl:mode name="chronology-year" on-no-match="shallow-skip"/>
 
   <!-- The chronology: every date on one page, or for a large edition the years, each with its page. -->
   <xsl:template match="/" mode="chronology">

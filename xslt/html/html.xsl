@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-editio:functions"
+    xmlns:p="urn:x-editio:prepared"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns="http://www.w3.org/1999/xhtml"
@@ -51,7 +52,7 @@
             </xsl:choose>
           </section>
           <xsl:call-template name="ed:notes">
-            <xsl:with-param name="notes" select="$tei//tei:note[ed:note-shown(.)]"/>
+            <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
           </xsl:call-template>
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>
@@ -356,8 +357,9 @@
   -->
   <xsl:template name="ed:mention">
     <xsl:variable name="entry" select="ed:mention-entry(.)"/>
-    <xsl:variable name="nested" select="exists(.//(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]))"/>
-    <xsl:variable name="href" select="if ($entry) then ed:entry-href($entry) else ()"/>
+    <xsl:variable name="face" select="$entry ! $faces(string(@xml:id))"/>
+    <xsl:variable name="nested" select="exists(@p:nested)"/>
+    <xsl:variable name="href" select="$face ! ($path-to-root || ?path)"/>
     <xsl:variable name="pointer" select="(@ref, @corresp)[1]"/>
     <xsl:if test="$pointer and empty($entry) and empty(ed:safe-href($pointer)[matches(., '^https?:')])">
       <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', $pointer, ', which is no entry of the authority lists')"/>
@@ -370,7 +372,7 @@
       <xsl:if test="$pointer"><xsl:attribute name="data-ref" select="$pointer"/></xsl:if>
       <xsl:if test="@key"><xsl:attribute name="data-key" select="@key"/></xsl:if>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
-      <xsl:if test="$entry"><xsl:attribute name="title" select="ed:standard-name($entry)"/></xsl:if>
+      <xsl:if test="$entry"><xsl:attribute name="title" select="$face?title"/></xsl:if>
       <xsl:choose>
         <xsl:when test="$href and $nested">
           <xsl:for-each-group select="node()" group-adjacent="exists(descendant-or-self::*[ed:is-mention(.)])">

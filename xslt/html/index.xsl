@@ -12,8 +12,8 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="index" on-no-match="shallow-skip" use-accumulators="#all"/>
-  <xsl:mode name="document-list" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="index" on-no-match="shallow-skip"/>
+  <xsl:mode name="document-list" on-no-match="shallow-skip"/>
 
   <xsl:template match="/" mode="index">
     <xsl:variable name="tei" select="tei:TEI"/>

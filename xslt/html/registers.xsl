@@ -15,8 +15,8 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="register" on-no-match="shallow-skip" use-accumulators="#all"/>
-  <xsl:mode name="register-entry" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="register" on-no-match="shallow-skip"/>
+  <xsl:mode name="register-entry" on-no-match="shallow-skip"/>
 
   <!-- The register page: every entry of one list, in alphabetical order, with how often it is mentioned. -->
   <xsl:template match="/" mode="register">

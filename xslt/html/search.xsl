@@ -11,7 +11,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:mode name="search" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="search" on-no-match="shallow-skip"/>
 
   <xsl:template match="/" mode="search">
     <xsl:call-template name="ed:page">

@@ -18,7 +18,7 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no" omit-xml-declaration="yes"/>
 
-  <xsl:mode name="title-page" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="title-page" on-no-match="shallow-skip"/>
 
   <!-- A document as a chapter: its number, title, date, place, source, then its text. -->
   <xsl:template match="/">

@@ -9,6 +9,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-editio:functions"
+    xmlns:p="urn:x-editio:prepared"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
@@ -17,7 +18,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:mode name="index" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="index" on-no-match="shallow-skip"/>
 
   <xsl:variable name="ed:newline" select="'&#10;'"/>
 
@@ -53,7 +54,7 @@
       <xsl:apply-templates select="."/>
     </xsl:for-each>
     <xsl:call-template name="ed:endnotes">
-      <xsl:with-param name="notes" select="$tei//tei:note[ed:note-shown(.)]"/>
+      <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -1,0 +1,97 @@
+/**
+ * Stable anchors: every mention (m1, m2, …), date (d1, …) and block of text (p1, …) of a document
+ * gets an id, in document order, so that registers, the chronology, search results and citations
+ * can point to the exact place; an element's own xml:id wins. Counted here once, from the
+ * document's tree, for both the extracts (src/transform/extract.ts) and the pages (the
+ * stylesheets read them off the prepared source, src/transform/prepare.ts): they always agree.
+ */
+import { STRIPPED_ELEMENTS } from '../header.js';
+import { TEI_NS } from '../parse/parse.js';
+import type { XmlElement, XmlNode, XmlText } from '../parse/tree.js';
+
+const MENTIONS = new Set(['persName', 'placeName', 'orgName', 'objectName', 'eventName', 'rs']);
+const BLOCKS = new Set(['p', 'head', 'dateline', 'item', 'gap', 'salute', 'signed']);
+
+export const isTei = (node: XmlNode | undefined, names: ReadonlySet<string> | string): node is XmlElement =>
+  node?.kind === 'element' && node.ns === TEI_NS && (typeof names === 'string' ? node.name === names : names.has(node.name));
+export const isMention = (e: XmlElement): boolean => e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')));
+export const isBlock = (e: XmlElement): boolean => isTei(e, BLOCKS);
+const XML_SPACE = /^[ \t\r\n]*$/;
+/** Code points, as XPath counts a string's length. */
+const lengthOf = (s: string): number => (/[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length);
+
+/** Where an element's text lies among the document's texts (indexes into them), and its anchor if it has one. */
+interface Place {
+  from: number;
+  to: number;
+  /** Its position in document order. */
+  order: number;
+  anchor?: string;
+}
+
+/**
+ * One walk over the document as the stylesheets see it: text nodes kept (layout whitespace
+ * stripped as xsl:strip-space strips it, unless xml:space="preserve"), each with the length of
+ * the text before it; each element's span of texts; mentions, dates and blocks numbered in
+ * document order (m1, d1, p1), an element's own xml:id winning.
+ */
+export class DocumentWalk {
+  readonly texts: string[] = [];
+  /** offsets[i]: code points before texts[i]; one more entry, the whole length. */
+  readonly offsets: number[] = [0];
+  readonly places = new Map<XmlElement, Place>();
+  readonly stripped = new Set<XmlText>();
+  private readonly counts = { m: 0, d: 0, p: 0 };
+
+  constructor(root: XmlElement) {
+    this.walk(root, false);
+  }
+
+  private walk(e: XmlElement, preserving: boolean): void {
+    const space = e.attrs.get('xml:space');
+    const preserve = space === 'preserve' ? true : space === 'default' ? false : preserving;
+    const strips = !preserve && e.ns === TEI_NS && STRIPPED_ELEMENTS.has(e.name);
+    const kind = isMention(e) ? 'm' : isTei(e, 'date') ? 'd' : isBlock(e) ? 'p' : undefined;
+    const place: Place = { from: this.texts.length, to: 0, order: this.places.size };
+    if (kind) {
+      // Counted whether or not its own xml:id names it, as the pages count.
+      const n = ++this.counts[kind];
+      place.anchor = e.attrs.get('xml:id') ?? `${kind}${n}`;
+    }
+    this.places.set(e, place);
+    for (const child of e.children) {
+      if (child.kind === 'element') this.walk(child, preserve);
+      else if (strips && XML_SPACE.test(child.text)) this.stripped.add(child);
+      else {
+        this.texts.push(child.text);
+        this.offsets.push(this.offsets.at(-1)! + lengthOf(child.text));
+      }
+    }
+    place.to = this.texts.length;
+  }
+
+  place(e: XmlElement): Place {
+    return this.places.get(e)!;
+  }
+
+  /** Elements in document order, each once. */
+  inOrder(elements: Iterable<XmlElement>): XmlElement[] {
+    return [...new Set(elements)].sort((a, b) => this.place(a).order - this.place(b).order);
+  }
+
+  anchor(e: XmlElement): string {
+    return this.place(e).anchor!;
+  }
+
+  /** XPath's string value of an element (its kept texts). */
+  string(e: XmlElement): string {
+    const { from, to } = this.place(e);
+    return this.texts.slice(from, to).join('');
+  }
+
+  /** The children the stylesheets see: no stripped layout whitespace. */
+  children(e: XmlElement): XmlNode[] {
+    return e.children.filter((c) => c.kind === 'element' || !this.stripped.has(c));
+  }
+}
+

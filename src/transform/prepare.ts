@@ -1,0 +1,66 @@
+/**
+ * A document prepared for the stylesheets: what they would otherwise count by walking the whole
+ * tree for every page (accumulators) is written onto the elements, in a namespace of editio's own
+ * that no output shows. An anchor (`a`, src/transform/anchors.ts) on every mention, date and block
+ * without an xml:id; a note's number among the notes a page shows (`n`); `nested` on a mention
+ * that holds other mentions. Nothing else of the text changes: attributes are inserted into the
+ * start tags as written.
+ */
+import { TEI_NS } from '../parse/parse.js';
+import { buildTree, type XmlElement } from '../parse/tree.js';
+import { DocumentWalk, isMention, isTei } from './anchors.js';
+
+export const PREPARED_NS = 'urn:x-editio:prepared';
+
+/** Notes are numbered when a page shows them: in the text and in the header parts the pages show. */
+const NOTE_SHOWN_IN = new Set(['text', 'sourceDesc', 'abstract', 'correspDesc']);
+
+/** The offset just past an element's name in its start tag. */
+function afterName(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && !/[\s/>]/.test(text[i]!)) i++;
+  return i;
+}
+
+/** A prefix for editio's namespace that the document element does not already declare. */
+function freePrefix(root: XmlElement): string {
+  let prefix = 'editio';
+  for (let n = 1; root.attrs.has(`xmlns:${prefix}`); n++) prefix = `editio${n}`;
+  return prefix;
+}
+
+/** The source with editio's attributes inserted, or as it is if it cannot be read (the stylesheet then says why). */
+export function prepareSource(text: string): string {
+  const parsed = buildTree(text);
+  if ('error' in parsed) return text;
+  const { root } = parsed;
+  const prefix = freePrefix(root);
+  const walk = new DocumentWalk(root);
+  const inserts: [offset: number, attributes: string][] = [[afterName(text, root.start), ` xmlns:${prefix}="${PREPARED_NS}"`]];
+  let notes = 0;
+  const visit = (e: XmlElement, noteShown: boolean): boolean => {
+    let attributes = '';
+    const anchor = walk.place(e).anchor;
+    if (anchor !== undefined && !e.attrs.has('xml:id')) attributes += ` ${prefix}:a="${anchor}"`;
+    if (noteShown && isTei(e, 'note')) attributes += ` ${prefix}:n="${++notes}"`;
+    const index = inserts.length;
+    if (attributes) inserts.push([afterName(text, e.start), attributes]);
+    const shown = noteShown || (e.ns === TEI_NS && NOTE_SHOWN_IN.has(e.name));
+    let holdsMention = false;
+    for (const child of e.children) if (child.kind === 'element' && visit(child, shown)) holdsMention = true;
+    if (holdsMention && isMention(e)) {
+      if (attributes) inserts[index]![1] += ` ${prefix}:nested="1"`;
+      else inserts.splice(index, 0, [afterName(text, e.start), ` ${prefix}:nested="1"`]);
+    }
+    return holdsMention || isMention(e);
+  };
+  visit(root, false);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [offset, attributes] of inserts) {
+    parts.push(text.slice(at, offset), attributes);
+    at = offset;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
