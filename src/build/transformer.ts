@@ -42,20 +42,30 @@ export class Transformer {
   }
 
   /** One of many like it: on the pool if there is one. A pool that lost a worker hands the job back: it is run here instead, never lost. */
-  private async job(sink: Message[], job: Job): Promise<string | undefined> {
-    const result = (this.pool && (await this.pool.run(job))) ?? runJob(job, this.context);
-    for (const m of result.messages) sink.push(m);
-    return result.output;
+  private async job(sinks: Message[][], job: Job): Promise<(string | undefined)[]> {
+    const results = (this.pool && (await this.pool.run(job))) ?? runJob(job, this.context);
+    return results.map((result, i) => {
+      for (const m of result.messages) sinks[i]!.push(m);
+      return result.output;
+    });
   }
 
   /** A document's page or text, an entry's page. */
-  document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): Promise<string | undefined> {
-    return this.job(sink, { kind: 'transform', request: this.request(doc, format, params, initialMode) });
+  async document(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): Promise<string | undefined> {
+    return (await this.job([sink], { kind: 'transform', requests: [this.request(doc, format, params, initialMode)] }))[0];
+  }
+
+  /** Several outputs of one document (its page and its text), from one parse of it; each output's messages go to its own sink. */
+  documents(doc: ReadDoc, outputs: readonly { sink: Message[]; format: Format; params: StylesheetParams }[]): Promise<(string | undefined)[]> {
+    return this.job(
+      outputs.map((o) => o.sink),
+      { kind: 'transform', requests: outputs.map((o) => this.request(doc, o.format, o.params)) },
+    );
   }
 
   /** A document's extract, as JSON (src/site/extracts.ts). */
-  extract(sink: Message[], doc: ReadDoc, documentId: string): Promise<string | undefined> {
-    return this.job(sink, { kind: 'extract', request: { sourceText: doc.text, file: doc.source.name, documentId } });
+  async extract(sink: Message[], doc: ReadDoc, documentId: string): Promise<string | undefined> {
+    return (await this.job([sink], { kind: 'extract', request: { sourceText: doc.text, file: doc.source.name, documentId } }))[0];
   }
 
   /** Starts workers when `documents` jobs are to come and they pay for themselves. */

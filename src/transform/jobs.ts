@@ -6,7 +6,7 @@
 import { message } from '../messages.js';
 import { configuredPrefixes } from '../pointers.js';
 import { extractDocument, type PublishedEntries } from './extract.js';
-import { authorityParams, transform, type AuthorityParams, type TransformRequest, type TransformResult } from './transform.js';
+import { authorityParams, transform, transformAll, type AuthorityParams, type TransformRequest, type TransformResult } from './transform.js';
 
 /** The published entries, as they cross to a worker: their document, ids, identifier URLs (→ id) and the configured prefixes. */
 export interface Published {
@@ -23,7 +23,8 @@ export interface ExtractRequest {
   documentId: string;
 }
 
-export type Job = { kind: 'transform'; request: TransformRequest } | { kind: 'extract'; request: ExtractRequest };
+/** Transforms of one source (its outputs share one parse), or a document's extract. */
+export type Job = { kind: 'transform'; requests: TransformRequest[] } | { kind: 'extract'; request: ExtractRequest };
 
 /** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name. */
 export interface JobContext {
@@ -38,10 +39,14 @@ export async function jobContext(published: Published): Promise<JobContext> {
   };
 }
 
-export function runJob(job: Job, context: JobContext): TransformResult {
-  if (job.kind === 'transform') return transform({ ...job.request, params: { ...job.request.params, ...context.authorities } });
+/** A job's results: one for each transform, or the extract. */
+export function runJob(job: Job, context: JobContext): TransformResult[] {
+  if (job.kind === 'transform') {
+    const requests = job.requests.map((r) => ({ ...r, params: { ...r.params, ...context.authorities } }));
+    return requests.length === 1 ? [transform(requests[0]!)] : transformAll(requests);
+  }
   const { sourceText, file, documentId } = job.request;
   const made = extractDocument(sourceText, documentId, context.entries);
-  if ('json' in made) return { output: made.json, messages: [] };
-  return { output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] };
+  if ('json' in made) return [{ output: made.json, messages: [] }];
+  return [{ output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] }];
 }

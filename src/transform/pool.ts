@@ -22,7 +22,7 @@ export const POOL_THRESHOLD = 50;
  */
 const TRANSFORMS_PER_WORKER = 10_000;
 
-type Reply = { kind: 'ready' } | { kind: 'result'; id: number; result: TransformResult };
+type Reply = { kind: 'ready' } | { kind: 'result'; id: number; result: TransformResult[] };
 type Task = { id: number; message: WorkerRequest };
 
 export class TransformPool {
@@ -31,7 +31,7 @@ export class TransformPool {
   /** What each working worker is doing, and how many transforms it has done. */
   private readonly busy = new Map<Worker, number>();
   private readonly done = new Map<Worker, number>();
-  private readonly waiting = new Map<number, (result: TransformResult | undefined) => void>();
+  private readonly waiting = new Map<number, (result: TransformResult[] | undefined) => void>();
   private readonly retiring = new Set<Worker>();
   private broken = false;
   private nextId = 0;
@@ -72,8 +72,8 @@ export class TransformPool {
     return pool;
   }
 
-  /** The job's result, or undefined if the pool cannot run it: the caller then runs it itself. */
-  run(job: Job): Promise<TransformResult | undefined> {
+  /** The job's results, or undefined if the pool cannot run it: the caller then runs it itself. */
+  run(job: Job): Promise<TransformResult[] | undefined> {
     if (this.broken) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {

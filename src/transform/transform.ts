@@ -94,18 +94,39 @@ function messageText(content: unknown): string {
   return String(saxon().XPath.evaluate('string(.)', content)).trim();
 }
 
+/** The source of a transform: its text, prepared for the stylesheets, or a tree several transforms share. */
+type Source = { sourceText: string } | { sourceNode: unknown };
+
 /**
  * Runs a compiled stylesheet. `xsl:message` output of the form `[rule-id] reason` becomes a
  * warning on the document; a dynamic error becomes an error, and the output is withheld.
  */
 export function transform(request: TransformRequest): TransformResult {
+  return run(request, { sourceText: prepareSource(request.sourceText) });
+}
+
+/**
+ * Several outputs of one source (a document's page and its text), the source prepared and parsed
+ * once for all of them. One that cannot be parsed is transformed output by output, each saying why.
+ */
+export function transformAll(requests: readonly TransformRequest[]): TransformResult[] {
+  let sourceNode: unknown;
+  try {
+    sourceNode = saxon().XPath.evaluate('parse-xml($text)', null, { params: { text: prepareSource(requests[0]!.sourceText) } });
+  } catch {
+    return requests.map(transform);
+  }
+  return requests.map((request) => run(request, { sourceNode }));
+}
+
+function run(request: TransformRequest, source: Source): TransformResult {
   const messages: Message[] = [];
   const at = { file: request.file };
   try {
     const result = saxon().transform(
       {
         stylesheetInternal: loadStylesheet(request.format),
-        sourceText: prepareSource(request.sourceText),
+        ...source,
         destination: 'serialized',
         ...(request.initialMode ? { initialMode: request.initialMode } : {}),
         stylesheetParams: toStylesheetParams(request.params),

@@ -32,18 +32,31 @@ function* coalesced(pieces: Pieces['content'], size = 1 << 20): Generator<Uint8A
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
 export async function writeFileAtomic(file: string, content: Output['content'] | Pieces['content'], options: AtomicOptions = {}): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
   const tempDir = options.tempDir ?? path.dirname(file);
-  if (options.tempDir) await mkdir(tempDir, { recursive: true });
   const temp = path.join(tempDir, tempName());
+  const whole = typeof content === 'string' || content instanceof Uint8Array;
+  const write = (): Promise<void> => writeFile(temp, whole ? content : coalesced(content), options.mode === undefined ? {} : { mode: options.mode });
   try {
-    await writeFile(temp, typeof content === 'string' || content instanceof Uint8Array ? content : coalesced(content), options.mode === undefined ? {} : { mode: options.mode });
+    // Pieces can be written once only: their folder is made first. Other writes make it only when it is missing.
+    if (!whole) await mkdir(tempDir, { recursive: true });
+    await inFolder(tempDir, write);
     if (options.mode !== undefined) await chmod(temp, options.mode);
     if (options.owner) await chown(temp, options.owner.uid, options.owner.gid).catch(() => undefined);
-    await rename(temp, file);
+    await inFolder(path.dirname(file), () => rename(temp, file));
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  }
+}
+
+/** Does something in a folder, making the folder if it turns out to be missing (most writes go where others went before: no mkdir each time). */
+async function inFolder(dir: string, act: () => Promise<void>): Promise<void> {
+  try {
+    await act();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(dir, { recursive: true });
+    await act();
   }
 }
 

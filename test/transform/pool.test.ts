@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { jobContext, runJob, type Job, type Published } from '../../src/transform/jobs.js';
 import { POOL_THRESHOLD, TransformPool } from '../../src/transform/pool.js';
+import type { TransformRequest } from '../../src/transform/transform.js';
 import { teiDir } from '../helpers.js';
 
 describe('pool', function () {
@@ -22,21 +23,36 @@ describe('pool', function () {
       const context = await jobContext(published);
       const jobs: Job[] = documents.flatMap((name): Job[] => {
         const sourceText = readFileSync(path.join(teiDir, name), 'utf8');
+        const request = (format: 'html' | 'text'): TransformRequest => ({ format, sourceText, file: name, params: { 'document-id': name } });
         return [
-          ...(['html', 'text'] as const).map((format): Job => ({ kind: 'transform', request: { format, sourceText, file: name, params: { 'document-id': name } } })),
+          { kind: 'transform', requests: [request('html')] },
+          { kind: 'transform', requests: [request('text')] },
+          // A page and its text from one parse of the source: the same as each alone.
+          { kind: 'transform', requests: [request('html'), request('text')] },
           { kind: 'extract', request: { sourceText, file: name, documentId: name } },
         ];
       });
       // Jobs that fail, to see that failures come back as messages too.
       const broken = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><unclosed></TEI>';
-      jobs.push({ kind: 'transform', request: { format: 'html', sourceText: broken, file: 'broken.xml' } }, { kind: 'extract', request: { sourceText: broken, file: 'broken.xml', documentId: 'broken' } });
-      const pooled = await Promise.all(jobs.map((job) => pool!.run(job)));
+      jobs.push(
+        { kind: 'transform', requests: [{ format: 'html', sourceText: broken, file: 'broken.xml' }] },
+        { kind: 'transform', requests: [{ format: 'html', sourceText: broken, file: 'broken.xml' }, { format: 'text', sourceText: broken, file: 'broken.xml' }] },
+        { kind: 'extract', request: { sourceText: broken, file: 'broken.xml', documentId: 'broken' } },
+      );
+      const pooled = (await Promise.all(jobs.map((job) => pool!.run(job)))).map((r) => r!);
       const local = jobs.map((job) => runJob(job, context));
       expect(pooled).to.deep.equal(local);
-      expect(pooled.filter((r) => r!.output !== undefined)).to.have.length(jobs.length - 2);
-      for (const failed of pooled.slice(-2)) expect(failed!.messages[0]).to.include({ severity: 'error', file: 'broken.xml' });
+      for (let i = 0; i < documents.length * 4; i += 4) expect(pooled[i + 2]).to.deep.equal([...pooled[i]!, ...pooled[i + 1]!]);
+      const failed = pooled.slice(-3).flat();
+      expect(failed).to.have.length(4);
+      for (const result of failed) {
+        expect(result.output).to.equal(undefined);
+        expect(result.messages[0]).to.include({ severity: 'error', file: 'broken.xml' });
+      }
+      expect(pooled.slice(0, -3).flat().filter((r) => r.output === undefined)).to.deep.equal([]);
       // The extracts name the entries the documents point to.
-      expect(pooled.filter((_, i) => jobs[i]!.kind === 'extract' && jobs[i]!.request.file.includes('giap')).map((r) => JSON.parse(r!.output!).mentions.map((m: { entry: string }) => m.entry))[0]).to.include('vo-nguyen-giap');
+      const giap = pooled.find((_, i) => jobs[i]!.kind === 'extract' && documents[Math.floor(i / 4)]!.includes('giap'))!;
+      expect(JSON.parse(giap[0]!.output!).mentions.map((m: { entry: string }) => m.entry)).to.include('vo-nguyen-giap');
     } finally {
       await pool!.close();
     }
@@ -50,8 +66,8 @@ describe('pool', function () {
       const sourceText = readFileSync(path.join(teiDir, '1966-09-30-protocol-agreement.xml'), 'utf8');
       const count = 2 * share + 50;
       const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run({ kind: 'extract', request: { sourceText, file: 'p.xml', documentId: `d${i}` } })));
-      expect(results.filter((r, i) => JSON.parse(r?.output ?? '{}').id !== `d${i}`)).to.deep.equal([]);
-      expect(new Set(results.map((r) => r!.output!.replace(/"id":"d\d+"/, ''))).size).to.equal(1);
+      expect(results.filter((r, i) => JSON.parse(r?.[0]?.output ?? '{}').id !== `d${i}`)).to.deep.equal([]);
+      expect(new Set(results.map((r) => r![0]!.output!.replace(/"id":"d\d+"/, ''))).size).to.equal(1);
     } finally {
       await pool!.close();
     }

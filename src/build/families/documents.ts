@@ -5,6 +5,7 @@
  */
 import { hashOf } from '../../hash.js';
 import { inOrder } from '../../incremental/plan.js';
+import type { Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
 import type { Summary } from '../../site/extracts.js';
 import { publishedPath } from '../../site/sources.js';
@@ -69,12 +70,24 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
   await inOrder(jobs, WINDOW, ({ doc, html, text, params, inputs: pageInputs }, n) => {
     inputs.onProgress(n);
+    // Both from one job, which reads the source once; each output keeps its own messages.
+    let both: Promise<{ made: (string | undefined)[]; messages: Message[][] }> | undefined;
+    const made = (i: number) => async (sink: Message[]): Promise<string | undefined> => {
+      both ??= (async () => {
+        const messages: Message[][] = [[], []];
+        const outputs = (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params }));
+        return { made: await xslt.documents(doc, outputs), messages };
+      })();
+      const { made: outputs, messages } = await both;
+      for (const m of messages[i]!) sink.push(m);
+      return outputs[i];
+    };
     const page = plan.start(html, pageInputs, async (sink) => {
-      const made = await xslt.document(sink, doc, 'html', params);
-      if (made !== undefined) unrendered[relative(doc)] = unrenderedIn(made);
-      return made;
+      const output = await made(0)(sink);
+      if (output !== undefined) unrendered[relative(doc)] = unrenderedIn(output);
+      return output;
     });
-    const plain = plan.start(text, pageInputs, (sink) => xslt.document(sink, doc, 'text', params));
+    const plain = plan.start(text, pageInputs, made(1));
     return async () => {
       await page();
       await plain();
