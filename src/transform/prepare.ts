@@ -3,8 +3,9 @@
  * tree for every page (accumulators) is written onto the elements, in a namespace of editio's own
  * that no output shows. An anchor (`a`, src/transform/anchors.ts) on every mention, date and block
  * without an xml:id; a note's number among the notes a page shows (`n`); `nested` on a mention
- * that holds other mentions. Nothing else of the text changes: attributes are inserted into the
- * start tags as written.
+ * that holds other mentions; `views` on the document element when its text has transcription
+ * whose diplomatic and reading views differ. Nothing else of the text changes: attributes are
+ * inserted into the start tags as written.
  */
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
@@ -14,6 +15,8 @@ export const PREPARED_NS = 'urn:x-editio:prepared';
 
 /** Notes are numbered when a page shows them: in the text and in the header parts the pages show. */
 const NOTE_SHOWN_IN = new Set(['text', 'sourceDesc', 'abstract', 'correspDesc']);
+/** Transcription whose diplomatic and reading views differ: a page that has some in its text offers both views. */
+const VARIANTS = new Set(['del', 'add', 'choice', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg', 'unclear']);
 
 /** The offset just past an element's name in its start tag. */
 function afterName(text: string, start: number): number {
@@ -38,7 +41,9 @@ export function prepareSource(text: string): string {
   const walk = new DocumentWalk(root);
   const inserts: [offset: number, attributes: string][] = [[afterName(text, root.start), ` xmlns:${prefix}="${PREPARED_NS}"`]];
   let notes = 0;
-  const visit = (e: XmlElement, noteShown: boolean): boolean => {
+  let views = false;
+  const visit = (e: XmlElement, noteShown: boolean, inText: boolean): boolean => {
+    if (inText && isTei(e, VARIANTS)) views = true;
     let attributes = '';
     const anchor = walk.place(e).anchor;
     if (anchor !== undefined && !e.attrs.has('xml:id')) attributes += ` ${prefix}:a="${anchor}"`;
@@ -47,14 +52,16 @@ export function prepareSource(text: string): string {
     if (attributes) inserts.push([afterName(text, e.start), attributes]);
     const shown = noteShown || (e.ns === TEI_NS && NOTE_SHOWN_IN.has(e.name));
     let holdsMention = false;
-    for (const child of e.children) if (child.kind === 'element' && visit(child, shown)) holdsMention = true;
+    const underText = inText || isTei(e, 'text');
+    for (const child of e.children) if (child.kind === 'element' && visit(child, shown, underText)) holdsMention = true;
     if (holdsMention && isMention(e)) {
       if (attributes) inserts[index]![1] += ` ${prefix}:nested="1"`;
       else inserts.splice(index, 0, [afterName(text, e.start), ` ${prefix}:nested="1"`]);
     }
     return holdsMention || isMention(e);
   };
-  visit(root, false);
+  visit(root, false, false);
+  if (views) inserts[0]![1] += ` ${prefix}:views="1"`;
   const parts: string[] = [];
   let at = 0;
   for (const [offset, attributes] of inserts) {

@@ -72,6 +72,14 @@ describe('prepare (a source readied for the stylesheets)', () => {
     for (const e of nested) expect([...descendants(e)].slice(1).some((d) => d.ns === TEI_NS && /Name$/.test(d.name))).to.equal(true);
   });
 
+  it('says on the document element whether its text has transcription whose two views differ', () => {
+    const page = (header: string, body: string): Record<string, string> =>
+      prepared(treeOf(prepareSource(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>${header}</teiHeader><text><body><p>${body}</p></body></text></TEI>`)));
+    expect(page('', 'a <del>b</del> c')).to.include({ views: '1' });
+    expect(page('', 'a <choice><abbr>Gen.</abbr><expan>General</expan></choice>')).to.include({ views: '1' });
+    expect(page('<fileDesc><p>a <del>b</del></p></fileDesc>', 'plain')).not.to.have.property('views');
+  });
+
   it('takes a prefix the document does not use, and leaves a source it cannot read as it is', () => {
     const taken = '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:editio="urn:other"><text><body><p>x</p></body></text></TEI>';
     const root = treeOf(prepareSource(taken));

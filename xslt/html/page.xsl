@@ -5,6 +5,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-editio:functions"
+    xmlns:p="urn:x-editio:prepared"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
@@ -115,8 +116,8 @@
   -->
   <xsl:template name="ed:highlight-switches">
     <xsl:variable name="lists" select="$ed:lists"/>
-    <xsl:if test="//tei:text//(tei:del | tei:add | tei:choice | tei:sic | tei:corr | tei:abbr | tei:expan | tei:orig | tei:reg | tei:unclear)">
-      <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. -->
+    <xsl:if test="/*/@p:views">
+      <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. (Whether the text has both: src/transform/prepare.ts.) -->
       <fieldset class="view-switches">
         <legend>View</legend>
         <label><input type="radio" name="view" id="view-diplomatic" checked="checked"/> Diplomatic</label>
