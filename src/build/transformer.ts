@@ -1,7 +1,8 @@
 import type { EditionConfig } from '../config.js';
 import type { Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
-import { jobContext, runJob, type Job, type JobContext, type Published } from '../transform/jobs.js';
+import { jobContext, runJob, type DtsRequest, type Job, type JobContext, type Published } from '../transform/jobs.js';
+import type { Output } from '../write/write.js';
 import { TransformPool } from '../transform/pool.js';
 import type { Format } from '../transform/stylesheets.js';
 import { transform, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
@@ -43,7 +44,7 @@ export class Transformer {
 
   /** One of many like it: on the pool if there is one. A pool that lost a worker hands the job back: it is run here instead, never lost. */
   private async job(sinks: Message[][], job: Job): Promise<(string | undefined)[]> {
-    const results = (this.pool && (await this.pool.run(job))) ?? runJob(job, this.context);
+    const results = (this.pool && (await this.pool.run(job))) ?? (await runJob(job, this.context));
     return results.map((result, i) => {
       for (const m of result.messages) sinks[i]!.push(m);
       return result.output;
@@ -66,6 +67,12 @@ export class Transformer {
   /** A document's extract, as JSON (src/site/extracts.ts). */
   async extract(sink: Message[], doc: ReadDoc, documentId: string): Promise<string | undefined> {
     return (await this.job([sink], { kind: 'extract', request: { sourceText: doc.text, file: doc.source.name, documentId } }))[0];
+  }
+
+  /** A resource's own DTS files (src/dts/static.ts), undefined if its text cannot be read. */
+  async dtsFiles(request: DtsRequest): Promise<Output[] | undefined> {
+    const json = (await this.job([[]], { kind: 'dts', request }))[0];
+    return json === undefined ? undefined : (JSON.parse(json) as Output[]);
   }
 
   /** Starts workers when `documents` jobs are to come and they pay for themselves. */

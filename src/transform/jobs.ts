@@ -3,6 +3,8 @@
  * (TypeScript). Run alike on the worker pool and in the build's own thread, with what every job
  * reads of the published entries prepared once per thread.
  */
+import type { Registry, ResourceRecord } from '../dts/library.js';
+import { resourceFiles } from '../dts/static.js';
 import { message } from '../messages.js';
 import { configuredPrefixes } from '../pointers.js';
 import { extractDocument, type PublishedEntries } from './extract.js';
@@ -23,8 +25,16 @@ export interface ExtractRequest {
   documentId: string;
 }
 
-/** Transforms of one source (its outputs share one parse), or a document's extract. */
-export type Job = { kind: 'transform'; requests: TransformRequest[] } | { kind: 'extract'; request: ExtractRequest };
+/** A resource's own DTS files (src/dts/static.ts resourceFiles), from its text. */
+export interface DtsRequest {
+  parent: Registry['collection'];
+  record: ResourceRecord;
+  base: string;
+  text: string;
+}
+
+/** Transforms of one source (its outputs share one parse), a document's extract, a resource's DTS files. */
+export type Job = { kind: 'transform'; requests: TransformRequest[] } | { kind: 'extract'; request: ExtractRequest } | { kind: 'dts'; request: DtsRequest };
 
 /** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name. */
 export interface JobContext {
@@ -39,8 +49,13 @@ export async function jobContext(published: Published): Promise<JobContext> {
   };
 }
 
-/** A job's results: one for each transform, or the extract. */
-export function runJob(job: Job, context: JobContext): TransformResult[] {
+/** A job's results: one for each transform, or the extract, or the DTS files as JSON. */
+export async function runJob(job: Job, context: JobContext): Promise<TransformResult[]> {
+  if (job.kind === 'dts') {
+    const { parent, record, base, text } = job.request;
+    const files = await resourceFiles(parent, record, base, text);
+    return [{ output: files && JSON.stringify(files), messages: [] }];
+  }
   if (job.kind === 'transform') {
     const requests = job.requests.map((r) => ({ ...r, params: { ...r.params, ...context.authorities } }));
     return requests.length === 1 ? [transform(requests[0]!)] : transformAll(requests);

@@ -14,5 +14,5 @@ parentPort!.on('message', (message: WorkerRequest) => {
     });
     return;
   }
-  parentPort!.postMessage({ kind: 'result', id: message.id, result: runJob(message.job, context!) });
+  void runJob(message.job, context!).then((result) => parentPort!.postMessage({ kind: 'result', id: message.id, result }));
 });

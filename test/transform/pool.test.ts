@@ -30,6 +30,7 @@ describe('pool', function () {
           // A page and its text from one parse of the source: the same as each alone.
           { kind: 'transform', requests: [request('html'), request('text')] },
           { kind: 'extract', request: { sourceText, file: name, documentId: name } },
+          { kind: 'dts', request: { parent: { id: 'edition', title: 'E', description: '' }, record: { id: name, title: name, description: '', date: '', language: 'en', tei: `tei/${name}` }, base: 'dts', text: sourceText } },
         ];
       });
       // Jobs that fail, to see that failures come back as messages too.
@@ -40,9 +41,9 @@ describe('pool', function () {
         { kind: 'extract', request: { sourceText: broken, file: 'broken.xml', documentId: 'broken' } },
       );
       const pooled = (await Promise.all(jobs.map((job) => pool!.run(job)))).map((r) => r!);
-      const local = jobs.map((job) => runJob(job, context));
+      const local = await Promise.all(jobs.map((job) => runJob(job, context)));
       expect(pooled).to.deep.equal(local);
-      for (let i = 0; i < documents.length * 4; i += 4) expect(pooled[i + 2]).to.deep.equal([...pooled[i]!, ...pooled[i + 1]!]);
+      for (let i = 0; i < documents.length * 5; i += 5) expect(pooled[i + 2]).to.deep.equal([...pooled[i]!, ...pooled[i + 1]!]);
       const failed = pooled.slice(-3).flat();
       expect(failed).to.have.length(4);
       for (const result of failed) {
@@ -51,8 +52,11 @@ describe('pool', function () {
       }
       expect(pooled.slice(0, -3).flat().filter((r) => r.output === undefined)).to.deep.equal([]);
       // The extracts name the entries the documents point to.
-      const giap = pooled.find((_, i) => jobs[i]!.kind === 'extract' && documents[Math.floor(i / 4)]!.includes('giap'))!;
+      const giap = pooled.find((_, i) => jobs[i]!.kind === 'extract' && documents[Math.floor(i / 5)]!.includes('giap'))!;
       expect(JSON.parse(giap[0]!.output!).mentions.map((m: { entry: string }) => m.entry)).to.include('vo-nguyen-giap');
+      // A resource's DTS files: its collection, citation tree and document.
+      const dts = pooled.filter((_, i) => jobs[i]!.kind === 'dts').map((r) => (JSON.parse(r[0]!.output!) as { path: string }[]).map((o) => o.path.split('/')[1]));
+      expect(dts).to.have.length(documents.length).and.deep.equal(documents.map(() => ['collection', 'navigation', 'document']));
     } finally {
       await pool!.close();
     }

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Registry } from '../../dts/api.js';
+import type { Registry, ResourceRecord } from '../../dts/api.js';
 import { staticDts } from '../../dts/static.js';
 import { hashOf } from '../../hash.js';
 import type { ReadDoc } from '../../parse/parse.js';
@@ -56,7 +56,8 @@ export async function makeDts(ctx: BuildContext, { published, documents, publish
   };
   // A dry run says what would be made without making it.
   const current = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0;
-  const dts = current || plan.dryRun ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptMember);
+  const filesOf = (record: ResourceRecord, text: string): Promise<Output[] | undefined> => ctx.xslt.dtsFiles({ parent: registry.collection, record, base: dtsBase, text });
+  const dts = current || plan.dryRun ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptMember, filesOf);
   // dts/<kind>/<id>.<ext> belongs to resource <id>; dts/<file> to the edition.
   const ofResource = new Map<string, Output[]>();
   for (const o of dts) {
