@@ -33,6 +33,10 @@ const teiChildren = (e: XmlElement | undefined): XmlElement[] => (e?.children ??
 /** A line, column or page beginning with break="no": the word runs on over it. */
 const breaksNot = (node: XmlNode | undefined): boolean => isTei(node, MILESTONES) && node.name !== 'space' && node.attrs.get('break') === 'no';
 
+/** What only the diplomatic view shows: struck out, an abbreviation mark, the source's form beside the editors' in a choice. */
+const isDiplomatic = (e: XmlElement, parent: XmlElement): boolean =>
+  e.ns === TEI_NS && (e.name === 'del' || e.name === 'am' || (DIPLOMATIC_IN_CHOICE.has(e.name) && isTei(parent, 'choice')));
+
 /** An element's words as a reader reads them, for search (ed:plain-text): the reading, not what was struck out; a break inside a word parts nothing. */
 function plainText(walk: DocumentWalk, element: XmlElement): string {
   const parts: string[] = [];
@@ -44,11 +48,9 @@ function plainText(walk: DocumentWalk, element: XmlElement): string {
         if (breaksNot(children[i - 1])) text = text.replace(/^[ \t\n\r]+/, '');
         if (breaksNot(children[i + 1])) text = text.replace(/[ \t\n\r]+$/, '');
         parts.push(text);
-      } else if (child.ns === TEI_NS && (child.name === 'del' || child.name === 'am' || (DIPLOMATIC_IN_CHOICE.has(child.name) && isTei(e, 'choice')))) {
-        // the diplomatic view's
       } else if (isTei(child, MILESTONES)) {
         parts.push(child.attrs.get('break') === 'no' ? '' : ' ');
-      } else visit(child);
+      } else if (!isDiplomatic(child, e)) visit(child);
     });
   };
   visit(element);
