@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { authorityPaths, checkSources } from '../validate/check.js';
+import type { SeenIds } from '../validate/rules/context.js';
 import type { EditionConfig } from '../config.js';
 import { knownOf, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
@@ -91,9 +92,11 @@ export async function checkEdition(
   const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
   const messages: Message[] = [...authorities.conflicts];
   const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity; looksUp: boolean }>();
+  // Every xml:id unique across the chunks, not only within each.
+  const seenIds: SeenIds = new Map();
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const result = await checkSources(fresh.slice(i, i + CHUNK), {
-      ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities }),
+      ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities, seenIds }),
       ...(options.schema ? { schema: options.schema } : {}),
       parsed: parsedAuthorities,
     });

@@ -6,6 +6,7 @@ import type { Message } from '../messages.js';
 import { activeContent } from './rules/active.js';
 import { parse, type ParsedDoc, type ParseResult } from '../parse/parse.js';
 import { runRules } from './rules/index.js';
+import type { SeenIds } from './rules/context.js';
 import { Authorities } from '../authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
 import { configuredPrefixes } from '../pointers.js';
@@ -25,6 +26,8 @@ export interface CheckOptions extends ValidateOptions {
   authorities?: Authorities;
   /** Sources the caller has parsed already (the authority files, which may be many megabytes), by path. */
   parsed?: ReadonlyMap<string, ParseResult>;
+  /** The xml:ids of the files checked before in the same run, to be unique across chunks (the caller's, shared by each call). */
+  seenIds?: SeenIds;
 }
 
 export interface CheckedDoc {
@@ -68,7 +71,7 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
     docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
   }
   if (options.edition) {
-    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false, options.authorities);
+    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false, options.authorities, options.seenIds);
     dropRepeats(messages, ruleMessages);
     for (const item of ruleMessages) messages.push(item);
     const failed = new Set(ruleMessages.filter((m) => m.severity === 'error').map((m) => m.file));
@@ -100,7 +103,7 @@ export async function readAuthorities(config: EditionConfig, parsed: readonly Pa
   return new Authorities(docs, { records, curated: (doc) => curated.has(doc.source.path) });
 }
 
-async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, given: Authorities | undefined): Promise<Message[]> {
+async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, given: Authorities | undefined, seenIds: SeenIds | undefined): Promise<Message[]> {
   const authorities = given ?? (await readAuthorities(config, parsed));
   const sourcesDir = path.resolve(config.root, config.sources);
   // Files outside the edition's sources are not its documents: its rules do not apply to them.
@@ -108,7 +111,7 @@ async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial:
   const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
   const inRun = new Set(parsed.map((d) => d.source.path));
   const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
-  return runRules({ docs, authorities, wholeEdition, prefixes: configuredPrefixes(config.prefixes) });
+  return runRules({ docs, authorities, wholeEdition, prefixes: configuredPrefixes(config.prefixes), ...(seenIds ? { seenIds } : {}) });
 }
 
 /** The edition configuration in `dir`, if there is one. */

@@ -1,7 +1,11 @@
 import { expect } from 'chai';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { validateFiles } from '../../src/validate/check.js';
+import { Authorities } from '../../src/authorities.js';
+import { loadSources, type Source } from '../../src/load/load.js';
+import { parse } from '../../src/parse/parse.js';
+import { checkSources, roleFinder, validateFiles } from '../../src/validate/check.js';
+import type { SeenIds } from '../../src/validate/rules/context.js';
 import { loadConfig } from '../../src/config.js';
 import { RULES } from '../../src/validate/rules/index.js';
 import { bounds, isIsoDate } from '../../src/validate/rules/dates.js';
@@ -99,6 +103,31 @@ describe('rules', function () {
     const edition = await loadConfig(repoRoot);
     const { messages } = await validateFiles([path.join(rulesDir, 'trips', 'ref-unresolved.xml')], { edition });
     expect(messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+  });
+
+  it('finds an xml:id used twice in documents checked in different chunks of a build', async () => {
+    const dir = tempDir('editio-rules-');
+    try {
+      cpSync(path.join(rulesDir, 'base'), dir, { recursive: true });
+      cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+      const decision = readFileSync(path.join(dir, 'tei', '1966-09-21-decision.xml'), 'utf8');
+      const [first, second] = ['1966-09-25-first.xml', '1966-09-26-second.xml'].map((name) => path.join(dir, 'tei', name));
+      writeFileSync(first!, decision.replace('<p>', '<p xml:id="shared-paragraph">'));
+      writeFileSync(second!, decision.replace('<p>', '<p xml:id="shared-paragraph">'));
+      const edition = await loadConfig(dir);
+      const { sources } = await loadSources([first!, second!, path.join(dir, 'tei', 'authorities.xml')], roleFinder(edition));
+      const [one, two, authorityFile] = sources;
+      const authorities = new Authorities([parse(authorityFile!).doc!]);
+      const seenIds: SeenIds = new Map();
+      const chunk = async (source: Source) => (await checkSources([source], { edition, partial: true, authorities, seenIds })).messages.filter((m) => m.ruleId === 'id-duplicate');
+      expect(await chunk(one!)).to.deep.equal([]);
+      const [duplicate, ...more] = await chunk(two!);
+      expect(more).to.deep.equal([]);
+      expect(duplicate).to.include({ severity: 'error', file: two!.name });
+      expect(duplicate!.reason).to.include(`${one!.name}:`);
+    } finally {
+      removeDir(dir);
+    }
   });
 
   describe('dates', () => {

@@ -15,7 +15,12 @@ export interface RuleContext {
   wholeEdition: boolean;
   /** The configuration's prefixes for prefixed pointers (pmb:123); each document's own prefixDefs come first. */
   prefixes: readonly PrefixDef[];
+  /** The xml:ids of the documents checked before in the same run (a build checks in chunks), to be unique across them too. */
+  seenIds?: SeenIds;
 }
+
+/** Where each xml:id was first seen: its file, its place, whether it names an index record (which may repeat). */
+export type SeenIds = Map<string, { path: string; name: string; line: number; column: number; record: boolean }>;
 
 export interface Rule {
   id: string;
