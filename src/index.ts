@@ -4,7 +4,7 @@ export { serve, type ServeOptions, type Server } from './serve/serve.js';
 export { serveEdition, watchEdition, type ServeEditionOptions, type WatchOptions, type Watcher } from './serve/watch.js';
 export { importFiles, tag, type FileTags } from './tagging/index.js';
 export { init } from './tagging/init.js';
-export { validateFiles, type CheckResult } from './validate/check.js';
+export { validateFiles, type ValidationResult } from './validate/check.js';
 export { loadConfig, checkConfig, configJsonSchema, type EditionConfig } from './config.js';
 export { report, summary, type ReportFormat } from './report.js';
 export { ConfigError, hasErrors, type Message, type Severity } from './messages.js';

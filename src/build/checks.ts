@@ -3,7 +3,7 @@
  * or the authority lists' ids and names (what the edition rules read), changed since last time.
  */
 import path from 'node:path';
-import { authorityPaths, checkSources } from '../validate/check.js';
+import { authorityPaths, CHECK_CHUNK, checkSources, recordsCarried } from '../validate/check.js';
 import type { SeenIds } from '../validate/rules/context.js';
 import type { EditionConfig } from '../config.js';
 import { knownOf, type Source } from '../load/load.js';
@@ -12,13 +12,11 @@ import { parse, readSource, type ReadDoc } from '../parse/parse.js';
 import { pointedIds, unusedEntries } from '../validate/rules/authorities.js';
 import { Authorities } from '../authorities.js';
 import { hashOf } from '../hash.js';
-import { documentRecords, mayHoldRecords, type DocumentRecord } from '../records.js';
+import type { DocumentRecord } from '../records.js';
 import { configuredPrefixes, looksUpEntries } from '../pointers.js';
 import { identityOf, type DocumentIdentity } from './identity.js';
 import { type BuildState, type CheckRecord } from '../incremental/state.js';
 
-/** Sources parsed, validated and checked at a time. */
-const CHUNK = 250;
 
 export interface EditionCheck {
   /** By source path relative to the edition's folder. */
@@ -57,12 +55,8 @@ function readWhenNeeded(source: Source): ReadDoc {
 
 /** The records a source carries: those the last build read from the same bytes, else read now (parsed only if it may hold any). */
 function recordsOf(source: Source, previous: CheckRecord | undefined): DocumentRecord[] {
-  if (source.role === 'authorities') return [];
-  if (previous && previous.hash === knownOf(source).hash) return previous.records;
-  const read = readSource(source);
-  if ('error' in read || !mayHoldRecords(read.text)) return [];
-  const doc = parse(source).doc;
-  return doc ? documentRecords(doc) : [];
+  if (source.role !== 'authorities' && previous && previous.hash === knownOf(source).hash) return previous.records;
+  return recordsCarried(source);
 }
 
 export async function checkEdition(
@@ -94,8 +88,8 @@ export async function checkEdition(
   const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity; looksUp: boolean }>();
   // Every xml:id unique across the chunks, not only within each.
   const seenIds: SeenIds = new Map();
-  for (let i = 0; i < fresh.length; i += CHUNK) {
-    const result = await checkSources(fresh.slice(i, i + CHUNK), {
+  for (let i = 0; i < fresh.length; i += CHECK_CHUNK) {
+    const result = await checkSources(fresh.slice(i, i + CHECK_CHUNK), {
       ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities, seenIds }),
       ...(options.schema ? { schema: options.schema } : {}),
       parsed: parsedAuthorities,

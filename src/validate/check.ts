@@ -4,13 +4,14 @@ import { CONFIG_FILE, loadConfig, type EditionConfig } from '../config.js';
 import { findXmlFiles, loadSources, type Role, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
 import { activeContent } from './rules/active.js';
-import { parse, type ParsedDoc, type ParseResult } from '../parse/parse.js';
+import { parse, readSource, type ParsedDoc, type ParseResult } from '../parse/parse.js';
 import { runRules } from './rules/index.js';
 import type { SeenIds } from './rules/context.js';
 import { Authorities } from '../authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
 import { configuredPrefixes } from '../pointers.js';
-import { documentRecords } from '../records.js';
+import { documentRecords, mayHoldRecords, type DocumentRecord } from '../records.js';
+import { pointedIds, unusedEntries } from './rules/authorities.js';
 
 export interface CheckOptions extends ValidateOptions {
   /** The edition the files belong to: its authority lists drive the edition rules. */
@@ -90,7 +91,12 @@ function dropRepeats(messages: Message[], ruleMessages: readonly Message[]): voi
 }
 
 /** The edition's authority lists, read for the rules; their own faults are not this run's. */
-export async function readAuthorities(config: EditionConfig, parsed: readonly ParsedDoc[] = []): Promise<Authorities> {
+export async function readAuthorities(
+  config: EditionConfig,
+  parsed: readonly ParsedDoc[] = [],
+  /** The index records the documents carry: by default, those of the parsed documents. */
+  records = parsed.filter((d) => d.source.role !== 'authorities').flatMap(documentRecords),
+): Promise<Authorities> {
   const docs = parsed.filter((d) => d.source.role === 'authorities');
   const missing = authorityPaths(config).filter((p) => !docs.some((d) => d.source.path === p) && existsSync(p));
   const { sources } = await loadSources(missing, () => 'authorities');
@@ -99,7 +105,6 @@ export async function readAuthorities(config: EditionConfig, parsed: readonly Pa
     if (doc) docs.push(doc);
   }
   const curated = new Set(authorityPaths(config));
-  const records = parsed.filter((d) => d.source.role !== 'authorities').flatMap(documentRecords);
   return new Authorities(docs, { records, curated: (doc) => curated.has(doc.source.path) });
 }
 
@@ -119,14 +124,68 @@ export async function configIn(dir: string): Promise<EditionConfig | undefined> 
   return existsSync(path.join(dir, CONFIG_FILE)) ? loadConfig(dir) : undefined;
 }
 
+/** What `editio validate` says of the files it checked. */
+export interface ValidationResult {
+  messages: Message[];
+  fileCount: number;
+  /** Each file that could be read, and whether it passed. */
+  files: { file: string; valid: boolean }[];
+}
+
+/** Files checked at a time: the trees of a large edition are never all in memory at once. */
+export const CHECK_CHUNK = 250;
+
 /**
  * `editio validate`: checks files and folders of TEI, building nothing. Inside an edition (a
  * working folder with editio.config.json) the edition rules apply to its files too.
  */
-export async function validateFiles(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+export async function validateFiles(paths: readonly string[], options: CheckOptions = {}): Promise<ValidationResult> {
   const edition = options.edition ?? (await configIn(process.cwd()));
   const found = await findXmlFiles(paths);
   const loaded = await loadSources(found.files, edition ? roleFinder(edition) : undefined);
-  const result = await checkSources(loaded.sources, { ...options, ...(edition ? { edition } : {}) });
-  return { ...result, messages: [...found.messages, ...loaded.messages, ...result.messages], fileCount: found.files.length };
+  const messages = [...found.messages, ...loaded.messages];
+  const parsedAuthorities = new Map(loaded.sources.filter((s) => s.role === 'authorities').map((s) => [s.path, parse(s)]));
+  const ofEdition = edition ? await editionWide(edition, loaded.sources, parsedAuthorities) : undefined;
+  const seenIds: SeenIds = new Map();
+  const used = new Set<string>();
+  const files: ValidationResult['files'] = [];
+  for (let i = 0; i < loaded.sources.length; i += CHECK_CHUNK) {
+    const result = await checkSources(loaded.sources.slice(i, i + CHECK_CHUNK), {
+      ...options,
+      ...(edition && ofEdition ? { edition, partial: true, authorities: ofEdition.authorities, seenIds } : {}),
+      parsed: parsedAuthorities,
+    });
+    for (const m of result.messages) messages.push(m);
+    for (const { doc, valid } of result.docs) {
+      files.push({ file: doc.source.name, valid });
+      if (ofEdition?.inEdition(doc)) for (const id of pointedIds(doc, ofEdition.authorities, configuredPrefixes(edition!.prefixes))) used.add(id);
+    }
+  }
+  // Which entries nothing mentions can be told only when the whole edition was checked.
+  if (ofEdition && (await ofEdition.whole(loaded.sources))) for (const m of unusedEntries(ofEdition.authorities, used)) messages.push(m);
+  return { messages, fileCount: found.files.length, files };
+}
+
+/** The index records a source carries (parsed only if it may hold any); an authority file's are its entries, not records. */
+export function recordsCarried(source: Source): DocumentRecord[] {
+  if (source.role === 'authorities') return [];
+  const read = readSource(source);
+  if ('error' in read || !mayHoldRecords(read.text)) return [];
+  const doc = parse(source).doc;
+  return doc ? documentRecords(doc) : [];
+}
+
+/** What the edition rules need of the whole edition when its files are checked in chunks: the entries (with the records documents carry), which files are its documents, whether all of them are here. */
+async function editionWide(config: EditionConfig, sources: readonly Source[], parsedAuthorities: ReadonlyMap<string, ParseResult>) {
+  const records = sources.flatMap(recordsCarried);
+  const authorities = await readAuthorities(config, [...parsedAuthorities.values()].flatMap((r) => (r.doc ? [r.doc] : [])), records);
+  const sourcesDir = path.resolve(config.root, config.sources);
+  return {
+    authorities,
+    inEdition: (doc: ParsedDoc): boolean => doc.source.role !== 'authorities' && !path.relative(sourcesDir, doc.source.path).startsWith('..'),
+    whole: async (checked: readonly Source[]): Promise<boolean> => {
+      const inRun = new Set(checked.map((s) => s.path));
+      return (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
+    },
+  };
 }
