@@ -35,6 +35,13 @@ export class EditionPages {
     return pages;
   }
 
+  /** Each page with its extract, in order, read a few at a time and not kept: for a family that reads them all once. */
+  async each(wanted: readonly PageSummary[], use: (page: Page) => void): Promise<void> {
+    for (let i = 0; i < wanted.length; i += WINDOW) {
+      for (const page of await Promise.all(wanted.slice(i, i + WINDOW).map((p) => this.read.get(p.url) ?? this.readExtract(p)))) use(page);
+    }
+  }
+
   private async readExtract(page: PageSummary): Promise<Page> {
     const extract = JSON.parse((await this.plan.text(this.extractOf(page)))!) as Extract;
     return { url: page.url, extract: this.named(page, extract) };

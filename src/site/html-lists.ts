@@ -18,25 +18,18 @@ export const escapeText = (s: string): string => s.replace(/[&<>\r\u007f\u2028]/
 /** A link's address as the HTML serializer writes it: characters beyond printable ASCII as UTF-8 %XX, then escaped as an attribute. */
 export const escapeHref = (s: string): string => s.replace(/[^\x20-\x7e]+/gu, (run) => encodeURIComponent(run)).replace(/[&<>"]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 
-/** An entry's mentions in their words, linked to their places, grouped by page (in the order of the pages). */
-export function mentionListHtml(mentions: readonly MentionLink[], pathToRoot: string): string {
-  const byPage = new Map<string, MentionLink[]>();
-  for (const m of mentions) {
-    const group = byPage.get(m.url);
-    if (group) group.push(m);
-    else byPage.set(m.url, [m]);
+/** One page's mentions of an entry (all on that page): the page, then each mention in its words, linked to its place. */
+export function pageMentionsHtml(group: readonly MentionLink[], pathToRoot: string): string {
+  const { url, title, date } = group[0]!;
+  const parts = [`<li><a class="mention-source" href="${escapeHref(pathToRoot + url)}">${escapeText(title)}</a>`];
+  if (date) parts.push(`<span class="mention-date"> (${escapeText(date)})</span>`);
+  parts.push('<ul>');
+  for (const m of group) {
+    parts.push(`<li><a href="${escapeHref(`${pathToRoot}${m.url}#${m.anchor}`)}">${escapeText(m.before)}<mark>${escapeText(m.text)}</mark>${escapeText(m.after)}</a></li>`);
   }
-  const parts = ['<ul class="mentions">'];
-  for (const [url, group] of byPage) {
-    const { title, date } = group[0]!;
-    parts.push(`<li><a class="mention-source" href="${escapeHref(pathToRoot + url)}">${escapeText(title)}</a>`);
-    if (date) parts.push(`<span class="mention-date"> (${escapeText(date)})</span>`);
-    parts.push('<ul>');
-    for (const m of group) {
-      parts.push(`<li><a href="${escapeHref(`${pathToRoot}${m.url}#${m.anchor}`)}">${escapeText(m.before)}<mark>${escapeText(m.text)}</mark>${escapeText(m.after)}</a></li>`);
-    }
-    parts.push('</ul></li>');
-  }
-  parts.push('</ul>');
+  parts.push('</ul></li>');
   return parts.join('');
 }
+
+/** The list of an entry's mentions, from each page's part (pageMentionsHtml), in the order of the pages. */
+export const mentionListHtml = (pageParts: readonly string[]): string => `<ul class="mentions">${pageParts.join('')}</ul>`;

@@ -4,11 +4,17 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type SaxonJSModule from 'saxon-js';
 import { mentionsByEntry, type MentionLink } from '../../src/site/extracts.js';
-import { mentionListHtml } from '../../src/site/html-lists.js';
+import { mentionListHtml, pageMentionsHtml } from '../../src/site/html-lists.js';
 import { extractDocument } from '../../src/transform/extract.js';
 import { teiDir } from '../helpers.js';
 
 const saxon = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule;
+
+/** An entry's list as a register page writes it: the mentions of each page, page by page. */
+function listHtml(mentions: readonly MentionLink[], root: string): string {
+  const pages = [...new Set(mentions.map((m) => m.url))];
+  return mentionListHtml(pages.map((url) => pageMentionsHtml(mentions.filter((m) => m.url === url), root)));
+}
 
 /** The same list built as XML and serialized by SaxonJS as the pages are (HTML5, no indentation). */
 function serializedBySaxon(mentions: readonly MentionLink[], root: string): string {
@@ -36,7 +42,7 @@ describe('html-lists (long lists written into pages the stylesheets frame)', () 
       });
     const byEntry = mentionsByEntry(pages);
     expect(Object.keys(byEntry).length).to.be.greaterThan(10);
-    for (const mentions of Object.values(byEntry)) expect(mentionListHtml(mentions, '../../')).to.equal(serializedBySaxon(mentions, '../../'));
+    for (const mentions of Object.values(byEntry)) expect(listHtml(mentions, '../../')).to.equal(serializedBySaxon(mentions, '../../'));
   });
 
   it('escapes what the serializer escapes, and percent-encodes addresses beyond ASCII', () => {
@@ -46,7 +52,7 @@ describe('html-lists (long lists written into pages the stylesheets frame)', () 
       { url: 'documents/Giáp & "Tài".html', anchor: 'mé', title: 'ignored: the first of a page names it', before: '', text: '<script>', after: '' },
       { url: 'documents/other.html', anchor: 'p2', title: 'Undated', before: 'x', text: 'y', after: 'z' },
     ];
-    const html = mentionListHtml(mentions, '../');
+    const html = listHtml(mentions, '../');
     expect(html).to.equal(serializedBySaxon(mentions, '../'));
     expect(html).to.include('href="../documents/Gi%C3%A1p &amp; &#34;T%C3%A0i&#34;.html#m%C3%A9"').and.include('<mark>&lt;script&gt;</mark>');
     expect(html.match(/class="mention-source"/g)).to.have.length(2);

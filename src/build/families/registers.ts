@@ -6,8 +6,8 @@
 import type { Authorities } from '../../authorities.js';
 import type { EntityKind } from '../../entities.js';
 import { hashOf } from '../../hash.js';
-import { linksOf, type MentionLink, type Page } from '../../site/extracts.js';
-import { LIST_PLACEHOLDER, mentionListHtml } from '../../site/html-lists.js';
+import { linksOf } from '../../site/extracts.js';
+import { LIST_PLACEHOLDER, mentionListHtml, pageMentionsHtml } from '../../site/html-lists.js';
 import { EMPTY_TEI } from '../edition.js';
 import type { EditionPages } from '../pages.js';
 import { makeEach, type BuildContext } from './context.js';
@@ -61,17 +61,32 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
         return { file: part === 1 ? `registers/${kind}/${id}.html` : `registers/${kind}/${id}/${part}.html`, inputs, listed, params };
       });
     });
-  // Each page's mentions grouped by entry once, not searched again for every entry it mentions.
-  const grouped = new Map<string, Record<string, MentionLink[]>>();
-  const mentionsIn = (page: Page, id: string): MentionLink[] => {
-    let byEntry = grouped.get(page.url);
-    if (!byEntry) grouped.set(page.url, (byEntry = linksOf(page.url, page.extract)));
-    return byEntry[id] ?? [];
-  };
-  await makeEach(ctx, entryJobs, async ({ file, listed, params }, sink) => {
-    const mentions = (await pages.withExtracts(listed)).flatMap((page) => mentionsIn(page, params['entry-id']));
-    const pathToRoot = '../'.repeat(file.split('/').length - 1);
-    const frame = await xslt.document(sink, entrySource, 'html', { ...params, 'path-to-root': pathToRoot, 'listed-mentions': mentions.length }, 'register-entry');
-    return frame?.replace(LIST_PLACEHOLDER, () => mentionListHtml(mentions, pathToRoot));
+  // The lists of the entry pages to be made, written as the pages are read, one at a time: never all the extracts at once.
+  const stale = plan.dryRun ? [] : entryJobs.filter((job) => !plan.isCurrent(job.file, job.inputs));
+  const lists = new Map(stale.map((job) => [job, { parts: [] as string[], mentions: 0 }]));
+  const listing = new Map<string, Map<string, (typeof stale)[number]>>();
+  for (const job of stale) {
+    const ofEntry = listing.get(job.params['entry-id']) ?? new Map();
+    for (const page of job.listed) ofEntry.set(page.url, job);
+    listing.set(job.params['entry-id'], ofEntry);
+  }
+  const wanted = pages.pages.filter((page) => Object.keys(page.summary.digests.mentions).some((id) => listing.get(id)?.has(page.url)));
+  await pages.each(wanted, (page) => {
+    for (const [id, group] of Object.entries(linksOf(page.url, page.extract))) {
+      const job = listing.get(id)?.get(page.url);
+      if (!job) continue;
+      const list = lists.get(job)!;
+      list.parts.push(pageMentionsHtml(group, rootOf(job.file)));
+      list.mentions += group.length;
+    }
+  });
+  await makeEach(ctx, entryJobs, async (job, sink) => {
+    const { parts, mentions } = lists.get(job) ?? { parts: [], mentions: 0 };
+    lists.delete(job);
+    const frame = await xslt.document(sink, entrySource, 'html', { ...job.params, 'path-to-root': rootOf(job.file), 'listed-mentions': mentions }, 'register-entry');
+    return frame?.replace(LIST_PLACEHOLDER, () => mentionListHtml(parts));
   });
 }
+
+/** The path from a page to the edition's root. */
+const rootOf = (file: string): string => '../'.repeat(file.split('/').length - 1);
