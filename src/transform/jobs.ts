@@ -1,7 +1,7 @@
 /**
- * The per-document work a build hands out: a stylesheet's transform, or a document's extract
- * (TypeScript). Run alike on the worker pool and in the build's own thread, with what every job
- * reads of the published entries prepared once per thread.
+ * The per-document work a build hands out: a stylesheet's transforms of a source, a document's
+ * extract, a resource's DTS files (the last two TypeScript). Run alike on the worker pool and in
+ * the build's own thread, with what every job reads of the published entries prepared once per thread.
  */
 import type { Registry, ResourceRecord } from '../dts/library.js';
 import { resourceFiles } from '../dts/static.js';

@@ -71,23 +71,23 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
   await inOrder(jobs, WINDOW, ({ doc, html, text, params, inputs: pageInputs }, n) => {
     inputs.onProgress(n);
     // Both from one job, which reads the source once; each output keeps its own messages.
-    let both: Promise<{ made: (string | undefined)[]; messages: Message[][] }> | undefined;
-    const made = (i: number) => async (sink: Message[]): Promise<string | undefined> => {
+    let both: Promise<{ outputs: (string | undefined)[]; messages: Message[][] }> | undefined;
+    const outputOf = (i: number) => async (sink: Message[]): Promise<string | undefined> => {
       both ??= (async () => {
         const messages: Message[][] = [[], []];
-        const outputs = (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params }));
-        return { made: await xslt.documents(doc, outputs), messages };
+        const outputs = await xslt.documents(doc, (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params })));
+        return { outputs, messages };
       })();
-      const { made: outputs, messages } = await both;
+      const { outputs, messages } = await both;
       for (const m of messages[i]!) sink.push(m);
       return outputs[i];
     };
     const page = plan.start(html, pageInputs, async (sink) => {
-      const output = await made(0)(sink);
+      const output = await outputOf(0)(sink);
       if (output !== undefined) unrendered[relative(doc)] = unrenderedIn(output);
       return output;
     });
-    const plain = plan.start(text, pageInputs, made(1));
+    const plain = plan.start(text, pageInputs, outputOf(1));
     return async () => {
       await page();
       await plain();
