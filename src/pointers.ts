@@ -21,7 +21,7 @@ export const configuredPrefixes = (prefixes: Readonly<Record<string, string>>): 
   Object.entries(prefixes).map(([ident, replacementPattern]) => ({ ident, matchPattern: '(.+)', replacementPattern }));
 
 /** The prefixDefs a document's header declares, before the configured ones: its own win. */
-export function prefixDefsOf(doc: ParsedDoc, configured: readonly PrefixDef[] = []): PrefixDef[] {
+export function prefixDefsOf(doc: Pick<ParsedDoc, 'tree'>, configured: readonly PrefixDef[] = []): PrefixDef[] {
   const own = [...descendants(doc.tree)]
     .filter((e) => e.ns === TEI_NS && e.name === 'prefixDef' && e.attrs.has('ident') && e.attrs.has('replacementPattern'))
     .map((e) => ({ ident: e.attrs.get('ident')!, matchPattern: e.attrs.get('matchPattern') ?? '(.+)', replacementPattern: e.attrs.get('replacementPattern')! }));

@@ -69,6 +69,11 @@ export class Transformer {
     return (await this.job([sink], { kind: 'extract', request: { sourceText: doc.text, file: doc.source.name, documentId } }))[0];
   }
 
+  /** A document's Dublin Core record (src/site/dublin-core.ts). */
+  async record(sink: Message[], doc: ReadDoc, documentId: string, config: EditionConfig): Promise<string | undefined> {
+    return (await this.job([sink], { kind: 'record', request: { sourceText: doc.text, file: doc.source.name, documentId, config } }))[0];
+  }
+
   /** A resource's own DTS files (src/dts/static.ts), undefined if its text cannot be read. */
   async dtsFiles(request: DtsRequest): Promise<Output[] | undefined> {
     const json = (await this.job([[]], { kind: 'dts', request }))[0];

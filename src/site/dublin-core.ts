@@ -19,11 +19,11 @@ const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 const field = (name: string, value: string): string => (value === '' ? `   <dc:${name}/>` : `   <dc:${name}>${escapeText(value)}</dc:${name}>`);
 
 /** The oai_dc record of a document (`id` as its URLs use it), serialised as the stylesheet's was. */
-export function dublinCore(doc: Pick<ParsedDoc, 'tree' | 'text' | 'source' | 'schemaRefs'>, id: string, config: EditionConfig, authorities: Authorities): string {
+export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: EditionConfig, authorities: Authorities): string {
   const root = doc.tree;
   const header = tei(root, 'teiHeader')[0];
   const texts = root.name === 'teiCorpus' ? teiDescendants(root, 'TEI').flatMap((t) => tei(t, 'text')) : tei(root, 'text');
-  const defs = prefixDefsOf(doc as ParsedDoc, configuredPrefixes(config.prefixes));
+  const defs = prefixDefsOf(doc, configuredPrefixes(config.prefixes));
   const entries = [header, ...texts]
     .flatMap((part) => (part ? [...descendants(part)].filter((e) => e !== part) : []))
     .filter((e) => e.ns === TEI_NS && (MENTIONS.has(e.name) || e.name === 'title') && e.attrs.has('ref'))

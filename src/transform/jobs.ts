@@ -1,11 +1,16 @@
 /**
  * The per-document work a build hands out: a stylesheet's transforms of a source, a document's
- * extract, a resource's DTS files (the last two TypeScript). Run alike on the worker pool and in
+ * extract or Dublin Core record, a resource's DTS files (the last three TypeScript). Run alike on the worker pool and in
  * the build's own thread, with what every job reads of the published entries prepared once per thread.
  */
 import type { Registry, ResourceRecord } from '../dts/library.js';
 import { resourceFiles } from '../dts/static.js';
+import { Authorities } from '../authorities.js';
+import type { EditionConfig } from '../config.js';
 import { message } from '../messages.js';
+import { parse } from '../parse/parse.js';
+import { buildTree } from '../parse/tree.js';
+import { dublinCore } from '../site/dublin-core.js';
 import { configuredPrefixes } from '../pointers.js';
 import { extractDocument, type PublishedEntries } from './extract.js';
 import { authorityParams, transform, transformAll, type AuthorityParams, type TransformRequest, type TransformResult } from './transform.js';
@@ -33,19 +38,31 @@ export interface DtsRequest {
   text: string;
 }
 
-/** Transforms of one source (its outputs share one parse), a document's extract, a resource's DTS files. */
-export type Job = { kind: 'transform'; requests: TransformRequest[] } | { kind: 'extract'; request: ExtractRequest } | { kind: 'dts'; request: DtsRequest };
+/** A document's Dublin Core record (src/site/dublin-core.ts). */
+export interface RecordRequest extends ExtractRequest {
+  config: EditionConfig;
+}
 
-/** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name. */
+/** Transforms of one source (its outputs share one parse), a document's extract or record, a resource's DTS files. */
+export type Job =
+  | { kind: 'transform'; requests: TransformRequest[] }
+  | { kind: 'extract'; request: ExtractRequest }
+  | { kind: 'record'; request: RecordRequest }
+  | { kind: 'dts'; request: DtsRequest };
+
+/** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name, the entries themselves (read when a record first needs them). */
 export interface JobContext {
   authorities: AuthorityParams;
   entries: PublishedEntries;
+  published(): Authorities;
 }
 
 export async function jobContext(published: Published): Promise<JobContext> {
+  let read: Authorities | undefined;
   return {
     authorities: await authorityParams(published.text, published.identifiers),
     entries: { ids: new Set(published.ids), identifiers: new Map(Object.entries(published.identifiers)), prefixes: configuredPrefixes(published.prefixes) },
+    published: () => (read ??= new Authorities([parse({ path: 'published-entries.xml', name: 'the authority entries', bytes: Buffer.from(published.text), role: 'authorities' }).doc!])),
   };
 }
 
@@ -55,6 +72,14 @@ export async function runJob(job: Job, context: JobContext): Promise<TransformRe
     const { parent, record, base, text } = job.request;
     const files = await resourceFiles(parent, record, base, text);
     return [{ output: files && JSON.stringify(files), messages: [] }];
+  }
+  if (job.kind === 'record') {
+    const { sourceText, file, documentId, config } = job.request;
+    const tree = buildTree(sourceText);
+    if ('error' in tree) {
+      return [{ output: undefined, messages: [message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file, line: tree.error.line })] }];
+    }
+    return [{ output: dublinCore({ tree: tree.root }, documentId, config, context.published()), messages: [] }];
   }
   if (job.kind === 'transform') {
     const requests = job.requests.map((r) => ({ ...r, params: { ...r.params, ...context.authorities } }));

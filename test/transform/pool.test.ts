@@ -4,13 +4,18 @@ import path from 'node:path';
 import { jobContext, runJob, type Job, type Published } from '../../src/transform/jobs.js';
 import { POOL_THRESHOLD, TransformPool } from '../../src/transform/pool.js';
 import type { TransformRequest } from '../../src/transform/transform.js';
-import { teiDir } from '../helpers.js';
+import { loadConfig, type EditionConfig } from '../../src/config.js';
+import { repoRoot, teiDir } from '../helpers.js';
 
 describe('pool', function () {
   this.timeout(60_000);
   const authorities = readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8');
   const published: Published = { text: authorities, ids: [...authorities.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!), identifiers: {}, prefixes: {} };
   const documents = readdirSync(teiDir).filter((f) => /^\d/.test(f));
+  let config: EditionConfig;
+  before(async () => {
+    config = await loadConfig(repoRoot);
+  });
 
   it('starts no workers for a few documents', async () => {
     expect(await TransformPool.open(published, POOL_THRESHOLD - 1)).to.equal(undefined);
@@ -31,6 +36,7 @@ describe('pool', function () {
           { kind: 'transform', requests: [request('html'), request('text')] },
           { kind: 'extract', request: { sourceText, file: name, documentId: name } },
           { kind: 'dts', request: { parent: { id: 'edition', title: 'E', description: '' }, record: { id: name, title: name, description: '', date: '', language: 'en', tei: `tei/${name}` }, base: 'dts', text: sourceText } },
+          { kind: 'record', request: { sourceText, file: name, documentId: name, config } },
         ];
       });
       // Jobs that fail, to see that failures come back as messages too.
@@ -43,7 +49,7 @@ describe('pool', function () {
       const pooled = (await Promise.all(jobs.map((job) => pool!.run(job)))).map((r) => r!);
       const local = await Promise.all(jobs.map((job) => runJob(job, context)));
       expect(pooled).to.deep.equal(local);
-      for (let i = 0; i < documents.length * 5; i += 5) expect(pooled[i + 2]).to.deep.equal([...pooled[i]!, ...pooled[i + 1]!]);
+      for (let i = 0; i < documents.length * 6; i += 6) expect(pooled[i + 2]).to.deep.equal([...pooled[i]!, ...pooled[i + 1]!]);
       const failed = pooled.slice(-3).flat();
       expect(failed).to.have.length(4);
       for (const result of failed) {
@@ -52,11 +58,15 @@ describe('pool', function () {
       }
       expect(pooled.slice(0, -3).flat().filter((r) => r.output === undefined)).to.deep.equal([]);
       // The extracts name the entries the documents point to.
-      const giap = pooled.find((_, i) => jobs[i]!.kind === 'extract' && documents[Math.floor(i / 5)]!.includes('giap'))!;
+      const giap = pooled.find((_, i) => jobs[i]!.kind === 'extract' && documents[Math.floor(i / 6)]!.includes('giap'))!;
       expect(JSON.parse(giap[0]!.output!).mentions.map((m: { entry: string }) => m.entry)).to.include('vo-nguyen-giap');
       // A resource's DTS files: its collection, citation tree and document.
       const dts = pooled.filter((_, i) => jobs[i]!.kind === 'dts').map((r) => (JSON.parse(r[0]!.output!) as { path: string }[]).map((o) => o.path.split('/')[1]));
       expect(dts).to.have.length(documents.length).and.deep.equal(documents.map(() => ['collection', 'navigation', 'document']));
+      // A document's Dublin Core record names the entries it points to by their standard names.
+      const records = pooled.filter((_, i) => jobs[i]!.kind === 'record').map((r) => r[0]!.output!);
+      expect(records).to.have.length(documents.length);
+      expect(records.join('\n')).to.include('<dc:subject>Võ Nguyên Giáp</dc:subject>');
     } finally {
       await pool!.close();
     }

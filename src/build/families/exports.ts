@@ -18,9 +18,6 @@ import type { Output } from '../../write/write.js';
 import { documentId } from '../names.js';
 import { WINDOW, type BuildContext } from './context.js';
 import { inOrder } from '../../incremental/plan.js';
-import { buildTree } from '../../parse/tree.js';
-import { dublinCore } from '../../site/dublin-core.js';
-import { message } from '../../messages.js';
 
 export interface ExportsInputs {
   intro: ReadDoc | undefined;
@@ -64,17 +61,8 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
   ];
   for (const file of sources) await plan.make(file.path, { content: file.hash }, file.content);
   const recordJobs = documents.map((doc) => ({ doc, file: `metadata/${documentId(doc)}.dc.xml`, inputs: { source: hashOfDoc(doc), entries: inputs.entriesOf(doc) } }));
-  // Data, not pages: made here from the document's tree, with no transform to queue.
-  await inOrder(recordJobs, WINDOW, ({ doc, file, inputs: recordInputs }) =>
-    plan.start(file, recordInputs, async (sink) => {
-      const tree = buildTree(doc.text);
-      if ('error' in tree) {
-        sink.push(message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file: doc.source.name, line: tree.error.line }));
-        return undefined;
-      }
-      return dublinCore({ ...doc, tree: tree.root }, documentId(doc), config, authorities);
-    }),
-  );
+  // Data, not pages: made from the document's tree (on the workers, when the build has them).
+  await inOrder(recordJobs, WINDOW, ({ doc, file, inputs: recordInputs }) => plan.start(file, recordInputs, (sink) => ctx.xslt.record(sink, doc, documentId(doc), config)));
   const records: DataFile[] = recordJobs
     .filter(({ file }) => plan.has(file))
     .map(({ file }) => ({ path: file, hash: plan.inputsOf(file), content: async () => (await plan.content(file)) as Uint8Array }));
