@@ -4,7 +4,6 @@
  * the document's own `prefixDef`s and the configuration's `prefixes`. A pointer that expands to
  * a URL names the entry that carries that URL as an `idno` (an index's link to a name authority).
  */
-import type { Authorities } from './authorities.js';
 import { TEI_NS, type ParsedDoc } from './parse/parse.js';
 import { descendants } from './parse/tree.js';
 
@@ -54,7 +53,13 @@ export const comparableUri = (uri: string): string => uri.trim().replace(/^https
  * The entry id a pointer names, if the edition has such an entry: after '#', else the entry
  * whose identifier is the URL it is or expands to, else (for `@key`) the pointer itself.
  */
-export function entryIdOf(pointer: string, authorities: Authorities, defs: readonly PrefixDef[]): string | undefined {
+/** What entryIdOf asks of the entries: whether there is one with an id, and which one carries an identifier URL (Authorities, or the published entries' ids on a worker). */
+export interface EntryLookup {
+  get(id: string): unknown;
+  byIdentifier(url: string): string | undefined;
+}
+
+export function entryIdOf(pointer: string, authorities: EntryLookup, defs: readonly PrefixDef[]): string | undefined {
   const full = expandPointer(pointer, defs) ?? pointer;
   const hash = full.indexOf('#');
   if (hash >= 0 && !/^https?:/i.test(full)) return authorities.get(full.slice(hash + 1)) ? full.slice(hash + 1) : undefined;

@@ -8,14 +8,14 @@
 import type { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
 import { dateInWords, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
-import { TEI_NS, type ParsedDoc } from '../parse/parse.js';
+import { escapeText } from '../escape.js';
+import type { ParsedDoc } from '../parse/parse.js';
 import { descendants } from '../parse/tree.js';
 import { configuredPrefixes, entryIdOf, prefixDefsOf } from '../pointers.js';
+import { isMention } from '../transform/anchors.js';
 
-const MENTIONS = new Set(['persName', 'placeName', 'orgName', 'objectName', 'eventName', 'rs']);
 const SUBJECTS = new Set(['person', 'org', 'event', 'object']);
 
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const field = (name: string, value: string): string => (value === '' ? `   <dc:${name}/>` : `   <dc:${name}>${escapeText(value)}</dc:${name}>`);
 
 /** The oai_dc record of a document (`id` as its URLs use it), serialised as the stylesheet's was. */
@@ -26,7 +26,7 @@ export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: Edi
   const defs = prefixDefsOf(doc, configuredPrefixes(config.prefixes));
   const entries = [header, ...texts]
     .flatMap((part) => (part ? [...descendants(part)].filter((e) => e !== part) : []))
-    .filter((e) => e.ns === TEI_NS && (MENTIONS.has(e.name) || e.name === 'title') && e.attrs.has('ref'))
+    .filter((e) => isMention(e) && e.attrs.has('ref'))
     .flatMap((e) => {
       const entryId = entryIdOf(e.attrs.get('ref')!, authorities, defs);
       return entryId ? [authorities.get(entryId)!] : [];

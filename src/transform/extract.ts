@@ -10,7 +10,7 @@
 import { dateInWords, documentDate, documentTitle, normalize, tei } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
-import { comparableUri, expandPointer, type PrefixDef } from '../pointers.js';
+import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
 import { DocumentWalk, isBlock, isMention, isTei } from './anchors.js';
 import { completeExtract, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 
@@ -69,37 +69,22 @@ function linkDirection(ref: XmlElement): 'prev' | 'next' | '' {
 /** Reads which entry a pointer names, as xslt/common/authorities.xsl does (ed:entry, ed:mention-entry), and the id a mention's extract records. */
 class EntryReader {
   private readonly defs: PrefixDef[];
+  private readonly lookup: EntryLookup;
 
-  constructor(
-    root: XmlElement,
-    private readonly entries: PublishedEntries,
-  ) {
-    const own: PrefixDef[] = [];
-    const collect = (e: XmlElement): void => {
-      for (const child of teiChildren(e)) {
-        if (child.name === 'prefixDef' && child.attrs.has('ident') && child.attrs.has('replacementPattern')) {
-          own.push({ ident: child.attrs.get('ident')!, matchPattern: child.attrs.get('matchPattern') ?? '(.+)', replacementPattern: child.attrs.get('replacementPattern')! });
-        }
-        collect(child);
-      }
+  constructor(root: XmlElement, entries: PublishedEntries) {
+    // The prefixDefs of the document's own header (as the pages read them), before the configured ones.
+    this.defs = [...tei(root, 'teiHeader').flatMap((header) => prefixDefsOf({ tree: header })), ...entries.prefixes];
+    this.lookup = {
+      get: (id) => entries.ids.has(id) || undefined,
+      byIdentifier: (url) => {
+        const id = entries.identifiers.get(comparableUri(normalize(url)));
+        return id !== undefined && entries.ids.has(id) ? id : undefined;
+      },
     };
-    for (const header of tei(root, 'teiHeader')) collect(header);
-    this.defs = [...own, ...entries.prefixes];
-  }
-
-  private known(id: string): string | undefined {
-    return this.entries.ids.has(id) ? id : undefined;
   }
 
   private entry(ref: string): string | undefined {
-    const afterHash = (s: string): string => (s.includes('#') ? s.slice(s.indexOf('#') + 1) : s);
-    if (!ref.includes(':')) return this.known(afterHash(ref));
-    const full = expandPointer(ref, this.defs) ?? ref;
-    if (/^https?:\/\//i.test(full)) {
-      const id = this.entries.identifiers.get(comparableUri(normalize(full)));
-      return id === undefined ? undefined : this.known(id);
-    }
-    return this.known(afterHash(full));
+    return entryIdOf(ref, this.lookup, this.defs);
   }
 
   /** The id of the entry a mention names: what its pointer says after '#'; a prefixed pointer, a URL or a key is looked up. */
