@@ -34,7 +34,7 @@ import { documentId } from './names.js';
 import { editionPages } from './pages.js';
 import { unrenderedByName, type BuildResult } from './result.js';
 import type { BuildOptions, Progress } from './options.js';
-import { readSources } from './sources.js';
+import { readSources, type Sources } from './sources.js';
 import { editionParams, Transformer } from './transformer.js';
 
 export type { Extract } from '../site/extracts.js';
@@ -82,9 +82,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult & {
 async function buildInto(outDir: string, configured: EditionConfig, options: BuildOptions): Promise<BuildResult & { plan?: Decision[] }> {
   const read = await readSources(configured, outDir, options);
   if ('unchanged' in read) return options.dryRun ? { ...read.unchanged, plan: [] } : read.unchanged;
+  const clock = new StageClock(options.log);
+  try {
+    return await buildStages(outDir, configured, options, read, clock);
+  } finally {
+    clock.stop();
+  }
+}
+
+async function buildStages(outDir: string, configured: EditionConfig, options: BuildOptions, read: Sources, clock: StageClock): Promise<BuildResult & { plan?: Decision[] }> {
   const { messages } = read;
   const loadMessages = messages.length;
-  const clock = new StageClock(options.log);
   // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
   if (!options.dryRun) await Promise.all([rm(statePath(outDir), { force: true }), forgetStamps(outDir)]);
 
@@ -122,13 +130,10 @@ async function buildInto(outDir: string, configured: EditionConfig, options: Bui
     const pages = editionPages(plan, introduction, published);
     clock.lap('site');
     if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published });
-    pages.forget();
     clock.lap('registers');
     await makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash });
-    pages.forget();
     clock.lap('search');
     await makeSearch(ctx, pages);
-    pages.forget();
     clock.lap('exports');
     const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
     const publishedDocs = published.map((e) => byId.get(e.id)!);

@@ -107,8 +107,9 @@ export async function checkEdition(
   const valid: ReadDoc[] = [];
   for (const source of sources) {
     const checked = checkedDocs.get(source.path);
+    // Cloned: strings cut from a parsed document (an id, a message's quote) would otherwise keep its whole text alive.
     const record: CheckRecord = isFresh.has(source)
-      ? { key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] }, looksUp: checked?.looksUp ?? false }
+      ? structuredClone({ key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] }, looksUp: checked?.looksUp ?? false })
       : options.previous!.checks[relative(source)]!;
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);

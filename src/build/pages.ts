@@ -1,7 +1,7 @@
 /**
  * The edition's pages (the introduction and every published document) as the edition-wide
  * families see them: a small summary of each, kept in the build state, and its extract (the words
- * in context), read only for the outputs made again and let go after each family.
+ * in context), read only for the outputs made again and let go once used.
  */
 import { hashOf } from '../hash.js';
 import type { OutputPlan } from '../incremental/plan.js';
@@ -13,8 +13,6 @@ import { WINDOW } from './families/context.js';
 type DigestKind = keyof Summary['digests'];
 
 export class EditionPages {
-  private readonly read = new Map<string, Promise<Page>>();
-
   constructor(
     readonly pages: readonly PageSummary[],
     private readonly plan: OutputPlan,
@@ -24,32 +22,26 @@ export class EditionPages {
     private readonly named: (page: PageSummary, extract: Extract) => Extract,
   ) {}
 
-  /** The pages' extracts, each read once, a few files at a time (thousands at once would run out of file handles). */
+  /**
+   * The pages' extracts, read a few files at a time (thousands at once would run out of file
+   * handles) and not kept: a large edition's extracts do not fit in memory all at once.
+   */
   async withExtracts(wanted: readonly PageSummary[]): Promise<Page[]> {
     const pages: Page[] = [];
-    for (let i = 0; i < wanted.length; i += WINDOW) {
-      const batch = wanted.slice(i, i + WINDOW);
-      for (const page of batch) if (!this.read.has(page.url)) this.read.set(page.url, this.readExtract(page));
-      pages.push(...(await Promise.all(batch.map((page) => this.read.get(page.url)!))));
-    }
+    await this.each(wanted, (page) => pages.push(page));
     return pages;
   }
 
-  /** Each page with its extract, in order, read a few at a time and not kept: for a family that reads them all once. */
+  /** Each page with its extract, in order, read a few at a time and let go after `use`: for a family that needs them one by one. */
   async each(wanted: readonly PageSummary[], use: (page: Page) => void): Promise<void> {
     for (let i = 0; i < wanted.length; i += WINDOW) {
-      for (const page of await Promise.all(wanted.slice(i, i + WINDOW).map((p) => this.read.get(p.url) ?? this.readExtract(p)))) use(page);
+      for (const page of await Promise.all(wanted.slice(i, i + WINDOW).map((p) => this.readExtract(p)))) use(page);
     }
   }
 
   private async readExtract(page: PageSummary): Promise<Page> {
     const extract = JSON.parse((await this.plan.text(this.extractOf(page)))!) as Extract;
     return { url: page.url, extract: this.named(page, extract) };
-  }
-
-  /** Lets the extracts read go: each family reads what it needs and holds none for the next. */
-  forget(): void {
-    this.read.clear();
   }
 
   /** The pages by what they show of a kind (the entries they mention, the years of their dates). */

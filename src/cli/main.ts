@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { build, type BuildOptions, type BuildResult } from '../build/build.js';
 import type { Decision } from '../incremental/plan.js';
 import { ConfigError, hasErrors, type Message } from '../messages.js';
@@ -163,6 +164,12 @@ process.on('beforeExit', () => {
   settled = true;
   exitWhenFlushed(2);
 });
+
+// V8 lets a heap grow to up to four times what is live before collecting it, and this machine's
+// memory allows it: a 3,000-document build peaked at 1.9 GB, of which most was garbage. At one and
+// a half times, the same build peaks at 1.06 GB in the same time (README, "Performance"). The
+// limit is not lowered: a very large document still gets all the memory it needs.
+setFlagsFromString('--heap-growing-percent=50');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, message, type Message } from '../messages.js';
@@ -35,10 +35,11 @@ export interface Stamped {
   stamp: Stamp;
 }
 
+const stampFrom = (s: Stats): Stamp => ({ stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs });
+
 export async function stampOf(file: string): Promise<Stamp> {
   try {
-    const s = await stat(file);
-    return { stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs };
+    return stampFrom(await stat(file));
   } catch {
     return { stamp: 'missing', changedAt: 0 };
   }
@@ -63,7 +64,7 @@ export interface Source {
 }
 
 /** The local files a source's xml-model instructions name (URLs left out), with their lines: read from the prolog, without parsing the document. */
-export function xmlModelFiles(source: Source): { href: string; line: number }[] {
+export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: string; line: number }[] {
   const prolog = source.bytes.subarray(0, 4096).toString('latin1');
   const files: { href: string; line: number }[] = [];
   for (const pi of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
@@ -74,7 +75,9 @@ export function xmlModelFiles(source: Source): { href: string; line: number }[] 
 }
 
 export function knownOf(source: Source): Known {
-  return (source.known ??= { hash: hashOf(source.bytes), size: source.bytes.length, schemaHrefs: xmlModelFiles(source).map((f) => f.href), index: isIndexFile(source.bytes) });
+  if (source.known) return source.known;
+  const bytes = source.bytes;
+  return (source.known = { hash: hashOf(bytes), size: bytes.length, schemaHrefs: xmlModelFiles({ path: source.path, bytes }).map((f) => f.href), index: isIndexFile(bytes) });
 }
 
 /** A file found among the documents that is an index file holds authorities. */
@@ -86,23 +89,30 @@ function roleOfFound(source: Source): Role {
   return known.index ? 'authorities' : 'document';
 }
 
-/** A source the last build read as it is now: its bytes are read only if something needs them. */
-function unread(file: string, name: string, role: Role, known: Known & { stamp: Stamp }): Source {
-  let bytes: Buffer | undefined;
-  const { stamp, ...content } = known;
+/**
+ * A source whose bytes are read from disk whenever they are asked for, never held (a large
+ * edition's would all be in memory): what is known of it was worked out from the bytes that
+ * bear `stamp`, so a file that stamps otherwise since is an error, not other bytes.
+ */
+function onDisk(file: string, name: string, role: Role, known: Known, stamp: Stamp): Source {
   return {
     path: file,
     name,
     role,
-    known: content,
+    known,
     stamp,
     get bytes(): Buffer {
+      const unreadable = (why: string): ConfigError => new ConfigError(message('error', 'load', 'file-unreadable', `the file ${why} while the build ran; build again`, { file: name }));
+      let bytes: Buffer;
+      let now: Stamp;
       try {
-        return (bytes ??= readFileSync(file));
+        now = stampFrom(statSync(file));
+        bytes = readFileSync(file);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? 'error';
-        throw new ConfigError(message('error', 'load', 'file-unreadable', `the file could not be read while the build ran (${code}); build again`, { file: name }));
+        throw unreadable(`could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       }
+      if (now.stamp !== stamp.stamp) throw unreadable('changed');
+      return bytes;
     },
   };
 }
@@ -170,11 +180,14 @@ export async function loadSources(
   for (const file of files) {
     const name = displayName(file);
     const result = read.get(file);
-    const found = !result
-      ? unread(file, name, roleOf(file), known.get(file)!)
-      : result.status === 'fulfilled'
-        ? { path: file, name, bytes: result.value.bytes, role: roleOf(file), stamp: result.value.stamp }
-        : undefined;
+    let found: Source | undefined;
+    if (!result) {
+      const { stamp, ...content } = known.get(file)!;
+      found = onDisk(file, name, roleOf(file), content, stamp);
+    } else if (result.status === 'fulfilled') {
+      const { bytes, stamp } = result.value;
+      found = onDisk(file, name, roleOf(file), knownOf({ path: file, name, bytes, role: 'document' }), stamp);
+    }
     if (found) {
       found.role = roleOfFound(found);
       sources.push(found);

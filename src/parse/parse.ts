@@ -70,12 +70,12 @@ function encodingMismatch(bytes: Buffer, encoding: string): { reason: string; li
   };
 }
 
-function decode(source: Source): { text: string } | { error: Message } {
-  const at = { file: source.name };
-  if (source.bytes.length === 0) {
+function decode(bytes: Buffer, name: string): { text: string } | { error: Message } {
+  const at = { file: name };
+  if (bytes.length === 0) {
     return { error: message('error', 'parse', 'file-empty', 'the file is empty; write a TEI document into it or remove it', { ...at, line: 1 }) };
   }
-  const encoding = declaredEncoding(source.bytes) ?? 'utf-8';
+  const encoding = declaredEncoding(bytes) ?? 'utf-8';
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
@@ -87,21 +87,21 @@ function decode(source: Source): { text: string } | { error: Message } {
       }),
     };
   }
-  const mismatch = encodingMismatch(source.bytes, decoder.encoding);
+  const mismatch = encodingMismatch(bytes, decoder.encoding);
   if (mismatch) {
     return { error: message('error', 'parse', 'encoding-mismatch', mismatch.reason, { ...at, line: mismatch.line }) };
   }
   try {
-    return { text: decoder.decode(source.bytes) };
+    return { text: decoder.decode(bytes) };
   } catch {
-    const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(source.bytes) : 0;
+    const offset = decoder.encoding === 'utf-8' ? firstInvalidUtf8(bytes) : 0;
     return {
       error: message(
         'error',
         'parse',
         'encoding-invalid',
         `the bytes are not valid ${decoder.encoding.toUpperCase()}; save the file as UTF-8 (and declare encoding="UTF-8")`,
-        { ...at, line: lineOfOffset(source.bytes, offset) },
+        { ...at, line: lineOfOffset(bytes, offset) },
       ),
     };
   }
@@ -146,10 +146,12 @@ function schemaRefs(pis: readonly { text: string; line: number }[], file: string
  */
 export function readSource(source: Source): { text: string; schemaRefs: SchemaRef[]; messages: Message[] } | { error: true; messages: Message[] } {
   const at = { file: source.name };
-  if (source.bytes.includes(0)) {
+  // Read once: a source's bytes come from disk each time they are asked for.
+  const bytes = source.bytes;
+  if (bytes.includes(0)) {
     return { error: true, messages: [message('error', 'parse', 'not-xml', 'the file holds binary data (an image or archive?), not XML text', { ...at, line: 1 })] };
   }
-  const decoded = decode(source);
+  const decoded = decode(bytes, source.name);
   if ('error' in decoded) return { error: true, messages: [decoded.error] };
   const prolog = readProlog(decoded.text.replace(/^\uFEFF/, ''));
   const messages: Message[] = [];

@@ -228,28 +228,21 @@ function itemsOf(url: string, extract: Omit<Extract, 'digests'>): ChronologyItem
   ];
 }
 
+/** A page's own date and the dates its text mentions, in the order of the text. */
+export const chronologyItems = ({ url, extract }: Page): ChronologyItem[] => itemsOf(url, extract);
+
 /** The documents' own dates and the dates their texts mention, in order. */
-export function chronology(pages: readonly Page[]): ChronologyItem[] {
-  const items = pages.flatMap(({ url, extract }) => itemsOf(url, extract));
+export const chronology = (pages: readonly Page[]): ChronologyItem[] => inChronologicalOrder(pages.flatMap(chronologyItems));
+
+/** Dates in the chronology's order: by date, a document's own before the mentions of it, then by page and place. */
+export function inChronologicalOrder(items: readonly ChronologyItem[]): ChronologyItem[] {
   // Each item's key made once, not twice per comparison: a large edition has hundreds of thousands of dates.
   const ranked = items.map((item) => ({ item, rank: `${item.sort}\u0000${item.kind === 'document' ? 0 : 1}\u0000${item.url}\u0000${item.anchor.padStart(8, '0')}` }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return ranked.map(({ item }) => item);
 }
 
-const yearOf = (item: ChronologyItem): string => /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
-
-/** The chronology's dates by year ("1966", "-0044"; "Undated" for a date without ISO value), in order. */
-export function chronologyByYear(items: readonly ChronologyItem[]): Map<string, ChronologyItem[]> {
-  const years = new Map<string, ChronologyItem[]>();
-  for (const item of items) {
-    const year = yearOf(item);
-    let list = years.get(year);
-    if (!list) years.set(year, (list = []));
-    list.push(item);
-  }
-  return years;
-}
+export const yearOf = (item: ChronologyItem): string => /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
 
 export interface SearchDocument {
   id: string;

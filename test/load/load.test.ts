@@ -1,6 +1,10 @@
 import { expect } from 'chai';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { findXmlFiles, loadSources } from '../../src/load/load.js';
+import { findXmlFiles, knownOf, loadSources } from '../../src/load/load.js';
+import { hashOf } from '../../src/hash.js';
+import { ConfigError } from '../../src/messages.js';
 import { fixtures, teiDir } from '../helpers.js';
 
 describe('load', () => {
@@ -22,5 +26,33 @@ describe('load', () => {
     const { files } = await findXmlFiles([teiDir]);
     const { sources } = await loadSources(files, (f) => (f.endsWith('authorities.xml') ? 'authorities' : 'document'));
     expect(sources.filter((s) => s.role === 'authorities').map((s) => path.basename(s.path))).to.deep.equal(['authorities.xml']);
+  });
+
+  it('holds no bytes: a source is read from disk when asked for, and bytes changed since loading are an error naming the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'editio-load-'));
+    try {
+      const letter = path.join(teiDir, '1967-07-06-telegram-pyongyang-bucharest.xml');
+      const copy = path.join(dir, 'letter.xml');
+      writeFileSync(copy, readFileSync(letter));
+      const [source] = (await loadSources([copy])).sources;
+      expect(knownOf(source!).hash).to.equal(hashOf(readFileSync(letter)));
+      expect(Object.getOwnPropertyDescriptor(source!, 'bytes')?.get, 'a getter, not a held buffer').to.be.a('function');
+      expect(source!.bytes.equals(readFileSync(letter))).to.equal(true);
+      writeFileSync(copy, '<TEI xmlns="http://www.tei-c.org/ns/1.0">another text, longer than the first was</TEI>');
+      const changed = (() => {
+        try {
+          return source!.bytes;
+        } catch (err) {
+          return err;
+        }
+      })();
+      expect(changed).to.be.instanceOf(ConfigError);
+      expect((changed as ConfigError).diagnostic).to.include({ ruleId: 'file-unreadable', file: copy });
+      expect((changed as ConfigError).diagnostic.reason).to.match(/changed while the build ran; build again/);
+      rmSync(copy);
+      expect(() => source!.bytes).to.throw(/could not be read \(ENOENT\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import { hashOf } from '../../hash.js';
 import { joinParts, type Part } from '../../incremental/parts.js';
 import type { Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
-import { chronology, chronologyByYear, listing, type ChronologyItem, type Summary } from '../../site/extracts.js';
+import { chronology, chronologyItems, inChronologicalOrder, listing, yearOf, type ChronologyItem, type Summary } from '../../site/extracts.js';
 import type { StylesheetParams } from '../../transform/transform.js';
 import type { EditionPages } from '../pages.js';
 import { makeEach, type BuildContext } from './context.js';
@@ -22,6 +22,21 @@ export interface SiteInputs {
   listsHash: string;
   /** The published documents' summaries, in date order. */
   published: readonly Summary[];
+}
+
+/** The dates of these years, from one pass over the pages that have some: their extracts are read once, never all held. */
+async function datesOfYears(pages: EditionPages, years: ReadonlySet<string>): Promise<Map<string, ChronologyItem[]>> {
+  const dates = new Map<string, ChronologyItem[]>();
+  const dated = pages.pages.filter(({ summary }) => summary.years.some(([year]) => years.has(year)));
+  await pages.each(dated, (page) => {
+    for (const item of chronologyItems(page)) {
+      const year = yearOf(item);
+      if (!years.has(year)) continue;
+      if (!dates.has(year)) dates.set(year, []);
+      dates.get(year)!.push(item);
+    }
+  });
+  return dates;
 }
 
 export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published }: SiteInputs): Promise<void> {
@@ -53,7 +68,6 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
   });
   // Years in the order of their first dates, as the chronology lists them.
   years.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
-  const datesOf = async (year: string): Promise<ChronologyItem[]> => chronologyByYear(chronology(await pages.withExtracts(byYear.get(year)!))).get(year)!;
   if (years.reduce((n, { count }) => n + count, 0) <= config.chronologyPageDates) {
     const dates = hashOf(...years.map(({ year }) => `${year}:${pages.digestOf('years', year, byYear.get(year))}`));
     await plan.make('chronology.html', { ...siteInputs({}), dates }, async (sink) => {
@@ -69,8 +83,13 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
       inputs: { dates: pages.digestOf('years', year, byYear.get(year)), intro: introHash, lists: listsHash },
       year,
     }));
+    // A dry run makes none of the pages: it needs none of their dates.
+    const stale = plan.dryRun ? [] : yearJobs.filter((job) => !plan.isCurrent(job.file, job.inputs));
+    const datesIn = await datesOfYears(pages, new Set(stale.map((job) => job.year)));
     await makeEach(ctx, yearJobs, async ({ year }, sink) => {
-      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(await datesOf(year)), 'chronology-years-json': JSON.stringify([{ label: year }]) };
+      const dates = inChronologicalOrder(datesIn.get(year) ?? []);
+      datesIn.delete(year);
+      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(dates), 'chronology-years-json': JSON.stringify([{ label: year }]) };
       return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
     });
   }

@@ -1,6 +1,6 @@
 import { message, type Message } from '../../messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
-import { Positions, texts } from '../../parse/tree.js';
+import { detached, Positions, texts } from '../../parse/tree.js';
 import { KIND_OF_MENTION } from '../../entities.js';
 import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
 import type { Authorities, AuthorityEntry } from '../../authorities.js';
@@ -19,12 +19,12 @@ export function pointedIds(doc: ParsedDoc, authorities?: Authorities, configured
       for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/).filter(Boolean)) {
         const parts = splitPointer(pointer);
         const id = parts ? parts.id : authorities && entryIdOf(pointer, authorities, defs);
-        if (id) used.add(id);
+        if (id) used.add(detached(id));
       }
     }
     const key = element.attrs.get('key');
     const id = key && !element.attrs.has('ref') && authorities && entryIdOf(key, authorities, defs);
-    if (id) used.add(id);
+    if (id) used.add(detached(id));
   }
   return used;
 }

@@ -1,5 +1,5 @@
 import type { Message } from '../../messages.js';
-import { descendants } from '../../parse/tree.js';
+import { descendants, detached } from '../../parse/tree.js';
 import { isRecord } from '../../records.js';
 import { located, type Rule, type SeenIds } from './context.js';
 
@@ -16,7 +16,7 @@ export const idDuplicate: Rule = {
         if (id === undefined) continue;
         const earlier = first.get(id);
         if (!earlier) {
-          first.set(id, { path: doc.source.path, name: doc.source.name, line: element.line, column: element.column, record: isRecord(element) });
+          first.set(detached(id), { path: doc.source.path, name: doc.source.name, line: element.line, column: element.column, record: isRecord(element) });
           continue;
         }
         const sameFile = earlier.path === doc.source.path;
