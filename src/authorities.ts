@@ -195,12 +195,13 @@ export class Authorities {
   }
 
   /**
-   * Every id in the files and records (a pointer may name any element) and every entry's names:
-   * what the edition rules on documents read of the lists, so documents are checked again when it changes.
+   * Every id in the files and records (a pointer may name any element), with the element it is
+   * on: what the edition rules on documents read of the lists, but for the names (see
+   * changedNamesIn), so documents are checked again when it changes.
    */
-  nameTable(): string {
+  idTable(): string {
     const ids = this.docs.flatMap((doc) => [...descendants(doc.tree)].flatMap((e) => (e.attrs.has('xml:id') ? [`${e.name}#${e.attrs.get('xml:id')}`] : [])));
-    return hashOf(...ids, ...this.recordIds, ...[...this.entries.values()].flatMap((e) => e.names));
+    return hashOf(...ids, ...this.recordIds);
   }
 
   /**

@@ -187,6 +187,35 @@ describe('incremental builds (end to end)', function () {
     expect(readFileSync(path.join(root, 'dist', 'edition', 'documents', `${pointing[0]}.html`), 'utf8')).to.contain('title="Renamed ');
   });
 
+  it('after a rename, checks again only the sources that hold the old or the new name, and warns where the new one stands untagged', async () => {
+    const entry = dossier.entries.persons[3]!;
+    const authorities = teiFile('authorities.xml');
+    const before = readFileSync(authorities, 'utf8');
+    const at = before.indexOf(`xml:id="${entry}"`);
+    const oldName = /<persName type="standard">([^<]*)</.exec(before.slice(at))![1]!;
+    const newName = 'Quorn Zyxwv';
+    // A document that holds the new name untagged, across a line break, before the entry bears it.
+    const [holder] = documents();
+    writeFileSync(teiFile(holder!), readFileSync(teiFile(holder!), 'utf8').replace('</p>', ' Quorn\n Zyxwv wrote.</p>'));
+    await build({ root });
+    writeFileSync(authorities, before.slice(0, at) + before.slice(at).replace(`<persName type="standard">${oldName}<`, `<persName type="standard">${newName}<`));
+    const result = await build({ root });
+    const holds = (f: string): boolean => /Quorn\s+Zyxwv/.test(readFileSync(teiFile(f), 'utf8')) || readFileSync(teiFile(f), 'utf8').includes(oldName);
+    const holding = readdirSync(path.join(root, 'tei')).filter((f) => f !== 'authorities.xml' && holds(f));
+    expect(holding).to.include(holder);
+    expect(holding.length).to.be.lessThan(documents().length);
+    // The authority file and the sources with either name: not every document.
+    expect(result.checked).to.equal(1 + holding.length);
+    const untagged = result.messages.filter((m) => m.ruleId === 'mention-untagged' && m.reason.includes(newName));
+    expect(untagged.map((m) => path.basename(m.file!))).to.deep.equal([holder]);
+    const reference = tempDir('editio-full-');
+    try {
+      expect(result.messages).to.deep.equal((await full(reference)).messages);
+    } finally {
+      removeDir(reference);
+    }
+  });
+
   it('remakes the page of an entry whose note names another entry when that one is renamed', async () => {
     const [naming, named] = [dossier.entries.persons[1]!, dossier.entries.persons[2]!];
     const authorities = teiFile('authorities.xml');

@@ -149,7 +149,7 @@ async function buildStages(outDir: string, configured: EditionConfig, options: B
 
     clock.lap('write');
     const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE];
-    const state: BuildState = { ...emptyState(read.fingerprint), inputs: read.inputs, identity, checks: check.records, outputs: plan.records, unrendered, messages: messages.slice(loadMessages), published: published.map((e) => e.id), summaries };
+    const state: BuildState = { ...emptyState(read.fingerprint), inputs: read.inputs, identity, checks: check.records, outputs: plan.records, unrendered, messages: messages.slice(loadMessages), published: published.map((e) => e.id), summaries, names: check.names };
     const result: BuildResult = {
       messages,
       outDir,

@@ -9,7 +9,7 @@ import type { EditionConfig } from '../config.js';
 import { knownOf, type Source } from '../load/load.js';
 import type { Message } from '../messages.js';
 import { parse, readSource, type ReadDoc } from '../parse/parse.js';
-import { pointedIds, unusedEntries } from '../validate/rules/authorities.js';
+import { changedNamesIn, namesRead, pointedIds, unusedEntries } from '../validate/rules/authorities.js';
 import { Authorities } from '../authorities.js';
 import { hashOf } from '../hash.js';
 import type { DocumentRecord } from '../records.js';
@@ -28,6 +28,8 @@ export interface EditionCheck {
   messages: Message[];
   /** How many sources were checked now rather than taken from the last build. */
   checked: number;
+  /** What the edition rules read of the entries' names, for the next build to compare (namesRead). */
+  names: Record<string, string>;
 }
 
 /**
@@ -74,12 +76,19 @@ export async function checkEdition(
     { records: [...carried.values()].flat(), curated: (doc) => curated.has(doc.source.path) },
   );
   const prefixes = configuredPrefixes(config.prefixes);
-  const names = authorities.nameTable();
+  const ids = authorities.idTable();
   const keyOf = (s: Source): string => {
     const { hash } = knownOf(s);
-    return s.role === 'authorities' ? hashOf(options.fingerprint, hash) : hashOf(options.fingerprint, s.role, hash, names);
+    return s.role === 'authorities' ? hashOf(options.fingerprint, hash) : hashOf(options.fingerprint, s.role, hash, ids);
   };
-  const fresh = sources.filter((s) => options.previous?.checks[relative(s)]?.key !== keyOf(s));
+  const names = namesRead(authorities);
+  const namesChanged = options.previous && changedNamesIn(options.previous.names, names);
+  const readsChangedName = (s: Source): boolean => {
+    if (!namesChanged || s.role === 'authorities') return false;
+    const read = readSource(s);
+    return 'error' in read || namesChanged(read.text);
+  };
+  const fresh = sources.filter((s) => options.previous?.checks[relative(s)]?.key !== keyOf(s) || readsChangedName(s));
   const isFresh = new Set(fresh);
 
   // In chunks, so that the parsed trees of a large edition are never all in memory at once.
@@ -121,5 +130,5 @@ export async function checkEdition(
     const used = new Set(sources.filter((s) => s.role !== 'authorities').flatMap((s) => records[relative(s)]!.pointsTo));
     for (const m of unusedEntries(authorities, used)) messages.push(m);
   }
-  return { records, valid, authorities, messages, checked: fresh.length };
+  return { records, valid, authorities, messages, checked: fresh.length, names };
 }

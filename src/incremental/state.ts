@@ -12,7 +12,7 @@ import type { DocumentIdentity } from '../build/identity.js';
 import { writeFileAtomic } from '../write/write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 6;
+export const STATE_VERSION = 7;
 export const STATE_DIR = '.editio';
 
 
@@ -58,6 +58,8 @@ export interface BuildState {
   published: string[];
   /** By extract file: what the edition-wide pages need of each page without reading its extract. */
   summaries: Record<string, Summary>;
+  /** The entries' names as the checks read them: a document is checked again only if it holds one that changed. */
+  names: Record<string, string>;
 }
 
 /** The files an output record stands for: a group of outputs lists them as its input "files". */
@@ -67,7 +69,7 @@ export const filesOf = (output: string, record: OutputRecord): string[] =>
 /** Every file the build of a state wrote. */
 export const filesWritten = (state: BuildState): string[] => Object.entries(state.outputs).flatMap(([output, record]) => filesOf(output, record));
 
-export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', identity: '', messages: [], published: [], summaries: {} });
+export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', identity: '', messages: [], published: [], summaries: {}, names: {} });
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
 
@@ -131,8 +133,8 @@ const byKey = <T>(record: Record<string, T>): Record<string, T> => Object.fromEn
  * record in them is made with its keys in one order by the same code (or read back so).
  */
 export async function saveState(outDir: string, state: BuildState): Promise<void> {
-  const { checks, outputs, unrendered, summaries } = state;
-  const ordered = { ...state, checks: byKey(checks), outputs: byKey(outputs), unrendered: byKey(unrendered), summaries: byKey(summaries) };
+  const { checks, outputs, unrendered, summaries, names } = state;
+  const ordered = { ...state, checks: byKey(checks), outputs: byKey(outputs), unrendered: byKey(unrendered), summaries: byKey(summaries), names: byKey(names) };
   await writeFileAtomic(statePath(outDir), JSON.stringify(ordered) + '\n', { tempDir: tempDirOf(outDir) });
   await saveResult(outDir, ordered);
 }

@@ -9,6 +9,7 @@ import type { SeenIds } from '../../src/validate/rules/context.js';
 import { loadConfig } from '../../src/config.js';
 import { RULES } from '../../src/validate/rules/index.js';
 import { bounds, isIsoDate } from '../../src/validate/rules/dates.js';
+import { changedNamesIn, namesRead } from '../../src/validate/rules/authorities.js';
 import { fixtures, lineOf, removeDir, repoRoot, tempDir } from '../helpers.js';
 
 const rulesDir = path.join(fixtures, 'rules');
@@ -128,6 +129,48 @@ describe('rules', function () {
     } finally {
       removeDir(dir);
     }
+  });
+
+  describe('names read by mention-untagged, for incremental builds', () => {
+    const authorityFile = path.join(rulesDir, 'base', 'tei', 'authorities.xml');
+    const namesOf = async (edit: (text: string) => string = (t) => t) => {
+      const dir = tempDir('editio-names-');
+      try {
+        const file = path.join(dir, 'authorities.xml');
+        writeFileSync(file, edit(readFileSync(authorityFile, 'utf8')));
+        const [source] = (await loadSources([file], () => 'authorities')).sources;
+        // Read with the names' file named, as the messages name it: the same file, the same values.
+        return Object.fromEntries(Object.entries(namesRead(new Authorities([parse(source!).doc!]))).map(([name, entry]) => [name, entry.replace(dir, '<dir>')]));
+      } finally {
+        removeDir(dir);
+      }
+    };
+
+    it('names each name with the entry a message would name, and sees no change when none was made', async () => {
+      const names = await namesOf();
+      expect(names['General Giap']).to.equal('persName vo-nguyen-giap <dir>/authorities.xml');
+      expect(changedNamesIn(names, await namesOf())).to.equal(undefined);
+    });
+
+    it('after a rename, finds the old and the new name in a text, however it is spaced or escaped, and nothing else', async () => {
+      const before = await namesOf();
+      const test = changedNamesIn(before, await namesOf((t) => t.replace('>General Giap<', '>Comrade Giap<')))!;
+      expect(test('<p>General Giap spoke.</p>'), 'the old name').to.equal(true);
+      expect(test('<p>the <roleName>Comrade</roleName> Giap</p>'), 'split by markup: never one text node').to.equal(false);
+      expect(test('<p>Comrade\n      Giap</p>'), 'across a line break').to.equal(true);
+      expect(test('<p>Comrade&#x20;Giap</p>'), 'a character reference').to.equal(true);
+      expect(test('<p>Comrade <![CDATA[Giap]]></p>'), 'a CDATA section beside its text').to.equal(true);
+      expect(test('<p>Vo Nguyen Giap and General Vo</p>'), 'an unchanged name').to.equal(false);
+      expect(test('<p>&#xFFFFFFF;</p>'), 'a reference to no character: checked again').to.equal(true);
+    });
+
+    it('counts a name given to a second entry as changed (it becomes ambiguous)', async () => {
+      const before = await namesOf();
+      const after = await namesOf((t) => t.replace('</listPerson>', '<person xml:id="another-giap"><persName>General Giap</persName></person></listPerson>'));
+      expect(after['General Giap']).to.equal('ambiguous');
+      expect(changedNamesIn(before, after)!('General Giap')).to.equal(true);
+      expect(changedNamesIn(before, after)!('Vo Nguyen Giap')).to.equal(false);
+    });
   });
 
   describe('dates', () => {

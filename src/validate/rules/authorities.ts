@@ -53,20 +53,58 @@ export const authorityUnused: Rule = {
 /** Elements whose words are already tagged, or are metadata rather than text. */
 const NOT_TEXT = new Set([...KIND_OF_MENTION.keys(), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
 
+/** The names mention-untagged looks for, each with its entry, or 'ambiguous' when it names several. */
+function untaggedNames(authorities: Authorities): Map<string, AuthorityEntry | 'ambiguous'> {
+  const byName = new Map<string, AuthorityEntry | 'ambiguous'>();
+  // The edition's own lists: an index of thousands would flag every common word that is someone's name.
+  for (const entry of authorities.entries.values()) {
+    if (!entry.curated) continue;
+    for (const name of entry.names) {
+      const known = byName.get(name);
+      byName.set(name, known && known !== entry ? 'ambiguous' : entry);
+    }
+  }
+  return byName;
+}
+
+/** What mention-untagged reads of the lists, as a build keeps it: each name, and the entry its messages would name (kind, id, file). */
+export function namesRead(authorities: Authorities): Record<string, string> {
+  const read: Record<string, string> = {};
+  for (const [name, entry] of untaggedNames(authorities)) read[name] = entry === 'ambiguous' ? entry : `${entry.kind.mention} ${entry.id} ${entry.path}`;
+  return read;
+}
+
+const CHARACTER = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Whether a text may read otherwise to mention-untagged since the lists said `before`: whether it
+ * has a name that was added, removed or given to another entry (its markup and attributes too, so
+ * never a miss). Undefined when no name changed. A renamed entry then means checking again the
+ * documents with its old or new name, not every document.
+ */
+export function changedNamesIn(before: Readonly<Record<string, string>>, now: Readonly<Record<string, string>>): ((text: string) => boolean) | undefined {
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(now)])].filter((name) => before[name] !== now[name]);
+  if (changed.length === 0) return undefined;
+  const pattern = new RegExp(changed.map(namePattern).join('|'), 'u');
+  return (text) => {
+    // A CDATA section is one text with what stands beside it; inside it, a reference is text.
+    const joined = text.replace(/<!\[CDATA\[|\]\]>/g, '');
+    try {
+      return pattern.test(joined) || pattern.test(joined.replace(CHARACTER, (_, hex?: string, decimal?: string, name?: string) => (name ? PREDEFINED[name]! : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)))));
+    } catch {
+      // A reference to no character: the text did not parse; whatever it says, check it again.
+      return true;
+    }
+  };
+}
+
 /** A name or variant from the authority lists that stands in a text without its tag. */
 export const mentionUntagged: Rule = {
   id: 'mention-untagged',
   severity: 'warning',
   check(ctx) {
-    const byName = new Map<string, AuthorityEntry | 'ambiguous'>();
-    // The edition's own lists: an index of thousands would flag every common word that is someone's name.
-    for (const entry of ctx.authorities.entries.values()) {
-      if (!entry.curated) continue;
-      for (const name of entry.names) {
-        const known = byName.get(name);
-        byName.set(name, known && known !== entry ? 'ambiguous' : entry);
-      }
-    }
+    const byName = untaggedNames(ctx.authorities);
     if (byName.size === 0) return [];
     // Longest names first, so "North Vietnam" is found rather than the "Vietnam" inside it.
     const names = [...byName.keys()].sort((a, b) => b.length - a.length);
