@@ -1,4 +1,4 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, message, type Message } from '../messages.js';
@@ -91,8 +91,10 @@ function roleOfFound(source: Source): Role {
 
 /**
  * A source whose bytes are read from disk whenever they are asked for, never held (a large
- * edition's would all be in memory): what is known of it was worked out from the bytes that
- * bear `stamp`, so a file that stamps otherwise since is an error, not other bytes.
+ * edition's would all be in memory). What is known of it (`known`) was worked out from the bytes
+ * that bore `stamp`: a file edited while a build runs is published as it is then, and its changed
+ * stamp has the next build read and check it again (as `serve --watch` does at once), rather than
+ * stop a build of thousands of documents for one edit.
  */
 function onDisk(file: string, name: string, role: Role, known: Known, stamp: Stamp): Source {
   return {
@@ -102,17 +104,12 @@ function onDisk(file: string, name: string, role: Role, known: Known, stamp: Sta
     known,
     stamp,
     get bytes(): Buffer {
-      const unreadable = (why: string): ConfigError => new ConfigError(message('error', 'load', 'file-unreadable', `the file ${why} while the build ran; build again`, { file: name }));
-      let bytes: Buffer;
-      let now: Stamp;
       try {
-        now = stampFrom(statSync(file));
-        bytes = readFileSync(file);
+        return readFileSync(file);
       } catch (err) {
-        throw unreadable(`could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        const code = (err as NodeJS.ErrnoException).code ?? 'error';
+        throw new ConfigError(message('error', 'load', 'file-unreadable', `the file could not be read while the build ran (${code}); build again`, { file: name }));
       }
-      if (now.stamp !== stamp.stamp) throw unreadable('changed');
-      return bytes;
     },
   };
 }
