@@ -1,4 +1,4 @@
-import { readFileSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, message, type Message } from '../messages.js';
@@ -35,11 +35,10 @@ export interface Stamped {
   stamp: Stamp;
 }
 
-const stampFrom = (s: Stats): Stamp => ({ stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs });
-
 export async function stampOf(file: string): Promise<Stamp> {
   try {
-    return stampFrom(await stat(file));
+    const s = await stat(file);
+    return { stamp: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, changedAt: s.mtimeMs };
   } catch {
     return { stamp: 'missing', changedAt: 0 };
   }
