@@ -37,7 +37,8 @@ export class Transformer {
 
   /** A transform in this thread, with the authority lists (site pages, registers, print). */
   run(sink: Message[], doc: ReadDoc, format: Format, params: StylesheetParams, initialMode?: string): string | undefined {
-    const result = transform(this.request(doc, format, { ...params, ...this.context.authorities }, initialMode));
+    const { params: authorities, faces } = this.context.authorities;
+    const result = transform(this.request(doc, format, { ...params, ...authorities }, initialMode), faces);
     for (const m of result.messages) sink.push(m);
     return result.output;
   }

@@ -13,7 +13,7 @@ import { buildTree } from '../parse/tree.js';
 import { dublinCore } from '../site/dublin-core.js';
 import { configuredPrefixes } from '../pointers.js';
 import { extractDocument, type PublishedEntries } from './extract.js';
-import { authorityParams, transform, transformAll, type AuthorityParams, type TransformRequest, type TransformResult } from './transform.js';
+import { authorityContext, transform, transformAll, type AuthorityContext, type TransformRequest, type TransformResult } from './transform.js';
 
 /** The published entries, as they cross to a worker: their document, ids, identifier URLs (→ id) and the configured prefixes. */
 export interface Published {
@@ -52,16 +52,17 @@ export type Job =
 
 /** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name, the entries themselves (read when a record first needs them). */
 export interface JobContext {
-  authorities: AuthorityParams;
+  authorities: AuthorityContext;
   entries: PublishedEntries;
   published(): Authorities;
 }
 
 export async function jobContext(published: Published): Promise<JobContext> {
   let read: Authorities | undefined;
+  const prefixes = configuredPrefixes(published.prefixes);
   return {
-    authorities: await authorityParams(published.text, published.identifiers),
-    entries: { ids: new Set(published.ids), identifiers: new Map(Object.entries(published.identifiers)), prefixes: configuredPrefixes(published.prefixes) },
+    authorities: await authorityContext(published.text, published.identifiers, prefixes),
+    entries: { ids: new Set(published.ids), identifiers: new Map(Object.entries(published.identifiers)), prefixes },
     published: () => (read ??= new Authorities([parse({ path: 'published-entries.xml', name: 'the authority entries', bytes: Buffer.from(published.text), role: 'authorities' }).doc!])),
   };
 }
@@ -82,8 +83,9 @@ export async function runJob(job: Job, context: JobContext): Promise<TransformRe
     return [{ output: dublinCore({ tree: tree.root }, documentId, config, context.published()), messages: [] }];
   }
   if (job.kind === 'transform') {
-    const requests = job.requests.map((r) => ({ ...r, params: { ...r.params, ...context.authorities } }));
-    return requests.length === 1 ? [transform(requests[0]!)] : transformAll(requests);
+    const { params, faces } = context.authorities;
+    const requests = job.requests.map((r) => ({ ...r, params: { ...r.params, ...params } }));
+    return requests.length === 1 ? [transform(requests[0]!, faces)] : transformAll(requests, faces);
   }
   const { sourceText, file, documentId } = job.request;
   const made = extractDocument(sourceText, documentId, context.entries);

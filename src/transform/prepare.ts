@@ -4,12 +4,14 @@
  * that no output shows. An anchor (`a`, src/transform/anchors.ts) on every mention, date and block
  * without an xml:id; a note's number among the notes a page shows (`n`); `nested` on a mention
  * that holds other mentions; `views` on the document element when its text has transcription
- * whose diplomatic and reading views differ. Nothing else of the text changes: attributes are
- * inserted into the start tags as written.
+ * whose diplomatic and reading views differ; given the entries' faces, what each mention shows
+ * (src/transform/mentions.ts). Nothing else of the text changes: attributes are inserted into the
+ * start tags as written.
  */
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isMention, isTei } from './anchors.js';
+import type { MentionFaces } from './mentions.js';
 
 export const PREPARED_NS = 'urn:x-editio:prepared';
 
@@ -33,11 +35,12 @@ function freePrefix(root: XmlElement): string {
 }
 
 /** The source with editio's attributes inserted, or as it is if it cannot be read (the stylesheet then says why). */
-export function prepareSource(text: string): string {
+export function prepareSource(text: string, faces?: MentionFaces): string {
   const parsed = buildTree(text);
   if ('error' in parsed) return text;
   const { root } = parsed;
   const prefix = freePrefix(root);
+  const mentionFace = faces?.reader(root, prefix);
   const walk = new DocumentWalk(root);
   const inserts: [offset: number, attributes: string][] = [[afterName(text, root.start), ` xmlns:${prefix}="${PREPARED_NS}"`]];
   let notes = 0;
@@ -48,6 +51,7 @@ export function prepareSource(text: string): string {
     const anchor = walk.place(e).anchor;
     if (anchor !== undefined && !e.attrs.has('xml:id')) attributes += ` ${prefix}:a="${anchor}"`;
     if (noteShown && isTei(e, 'note')) attributes += ` ${prefix}:n="${++notes}"`;
+    if (mentionFace && isMention(e)) attributes += mentionFace(e);
     const index = inserts.length;
     if (attributes) inserts.push([afterName(text, e.start), attributes]);
     const shown = noteShown || (e.ns === TEI_NS && NOTE_SHOWN_IN.has(e.name));

@@ -4,6 +4,8 @@ import { message, type Message } from '../messages.js';
 import { loadStylesheet, type Format } from './stylesheets.js';
 import { ENTITY_KINDS } from '../entities.js';
 import { prepareSource } from './prepare.js';
+import { MentionFaces } from './mentions.js';
+import type { PrefixDef } from '../pointers.js';
 
 let saxonJs: typeof SaxonJSModule | undefined;
 /** SaxonJS, loaded on first use: a build with nothing to transform does not pay for loading it. */
@@ -20,11 +22,8 @@ export const STYLESHEET_PARAMS = {
   'documents-json': 'xs:string',
   /** Parsed authority files, for standard names and register links. */
   authorities: 'document-node()*',
-  /** Their entries by id, and by each identifier URL (as ed:comparable-uri writes it) the id of its entry: built once per thread (authorityParams). */
+  /** Their entries by id: built once per thread (authorityContext). */
   entries: 'map(xs:string, element())',
-  identifiers: 'map(xs:string, xs:string)',
-  /** What a page shows of each entry where it is mentioned, by id (xslt/common/authorities.xsl, ed:entry-faces): made once per thread. */
-  faces: 'map(xs:string, map(*))',
   /** A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. */
   'correspondence-json': 'xs:string',
   /** The document's identifier, as used in its URLs. */
@@ -101,20 +100,20 @@ type Source = { sourceText: string } | { sourceNode: unknown };
  * Runs a compiled stylesheet. `xsl:message` output of the form `[rule-id] reason` becomes a
  * warning on the document; a dynamic error becomes an error, and the output is withheld.
  */
-export function transform(request: TransformRequest): TransformResult {
-  return run(request, { sourceText: prepareSource(request.sourceText) });
+export function transform(request: TransformRequest, faces: MentionFaces): TransformResult {
+  return run(request, { sourceText: prepareSource(request.sourceText, faces) });
 }
 
 /**
  * Several outputs of one source (a document's page and its text), the source prepared and parsed
  * once for all of them. One that cannot be parsed is transformed output by output, each saying why.
  */
-export function transformAll(requests: readonly TransformRequest[]): TransformResult[] {
+export function transformAll(requests: readonly TransformRequest[], faces: MentionFaces): TransformResult[] {
   let sourceNode: unknown;
   try {
-    sourceNode = saxon().XPath.evaluate('parse-xml($text)', null, { params: { text: prepareSource(requests[0]!.sourceText) } });
+    sourceNode = saxon().XPath.evaluate('parse-xml($text)', null, { params: { text: prepareSource(requests[0]!.sourceText, faces) } });
   } catch {
-    return requests.map(transform);
+    return requests.map((request) => transform(request, faces));
   }
   return requests.map((request) => run(request, { sourceNode }));
 }
@@ -154,33 +153,37 @@ async function parseForStylesheets(text: string): Promise<unknown> {
 }
 
 /** The authority parameters of every transform that shows entries. */
-export type AuthorityParams = Required<Pick<StylesheetParams, 'authorities' | 'entries' | 'identifiers' | 'faces'>>;
+export type AuthorityParams = Required<Pick<StylesheetParams, 'authorities' | 'entries'>>;
+
+/** What every transform that shows entries is given: the stylesheets' parameters, and what each mention shows (for preparing sources). */
+export interface AuthorityContext {
+  params: AuthorityParams;
+  faces: MentionFaces;
+}
 
 /** Every entry by its id: the entry elements are those of ENTITY_KINDS, which the stylesheets' registers name too. */
 const ENTRIES_BY_ID = `map:merge(//(${ENTITY_KINDS.map((k) => `tei:${k.entry}`).join(' | ')})[@xml:id] ! map { string(@xml:id): . }, map { 'duplicates': 'use-first' })`;
+const namespaceContext = { tei: 'http://www.tei-c.org/ns/1.0', map: 'http://www.w3.org/2005/xpath-functions/map' };
+
+/** A prepared authority file, and its entries by id. */
+async function readEntries(text: string, faces?: MentionFaces): Promise<{ doc: unknown; entries: unknown }> {
+  const doc = await parseForStylesheets(prepareSource(text, faces));
+  return { doc, entries: saxon().XPath.evaluate(ENTRIES_BY_ID, doc, { namespaceContext, resultForm: 'xdm' }) };
+}
 
 /**
- * The published entries as the stylesheets read them: their document, and maps made once per
- * thread. (A key() over a document passed in would be indexed again by every transform, and the
- * index kept on that long-lived document: time and memory growing with each transform.)
+ * The published entries as the stylesheets read them: their document, and a map of them made once
+ * per thread. (A key() over a document passed in would be indexed again by every transform, and
+ * the index kept on that long-lived document: time and memory growing with each transform.) What
+ * a mention shows of each entry (xslt/common/authorities.xsl, ed:entry-faces-json) is made once too.
  */
-export async function authorityParams(text: string, identifiers: Readonly<Record<string, string>>): Promise<AuthorityParams> {
-  // Prepared as documents are: an entry's note that names other entries shows those mentions with their anchors.
-  const doc = await parseForStylesheets(prepareSource(text));
-  const namespaceContext = { tei: 'http://www.tei-c.org/ns/1.0', map: 'http://www.w3.org/2005/xpath-functions/map' };
-  const entries = saxon().XPath.evaluate(ENTRIES_BY_ID, doc, { namespaceContext, resultForm: 'xdm' });
-  return {
-    authorities: [doc],
-    entries,
-    faces: saxon().transform(
-      { stylesheetInternal: loadStylesheet('html'), initialFunction: 'Q{urn:x-editio:functions}entry-faces', functionParams: [entries], destination: 'raw', resultForm: 'xdm' },
-      'sync',
-    ).principalResult,
-    // Built from two lists of strings: a JavaScript object would arrive with untyped keys, or (empty) as no map at all.
-    identifiers: saxon().XPath.evaluate('map:merge(for-each-pair($urls, $ids, function ($url, $id) { map { string($url): string($id) } }))', null, {
-      namespaceContext,
-      params: { urls: Object.keys(identifiers), ids: Object.values(identifiers) },
-      resultForm: 'xdm',
-    }),
-  };
+export async function authorityContext(text: string, identifiers: Readonly<Record<string, string>>, prefixes: readonly PrefixDef[]): Promise<AuthorityContext> {
+  const faceJson = saxon().transform(
+    { stylesheetInternal: loadStylesheet('html'), initialFunction: 'Q{urn:x-editio:functions}entry-faces-json', functionParams: [(await readEntries(text)).entries], destination: 'raw' },
+    'sync',
+  ).principalResult as string;
+  const faces = MentionFaces.fromJson(faceJson, new Map(Object.entries(identifiers)), prefixes);
+  // Prepared as documents are: an entry's note that names other entries shows those mentions with their anchors and faces.
+  const { doc, entries } = await readEntries(text, faces);
+  return { faces, params: { authorities: [doc], entries } };
 }

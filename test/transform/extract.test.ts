@@ -6,7 +6,7 @@ import { configuredPrefixes } from '../../src/pointers.js';
 import type { Extract } from '../../src/site/extracts.js';
 import { extractDocument, type PublishedEntries } from '../../src/transform/extract.js';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
-import { authorityParams, transform } from '../../src/transform/transform.js';
+import { authorityContext, transform } from '../../src/transform/transform.js';
 import { corpusDir, fixtures, requireShared, teiDir } from '../helpers.js';
 
 const NONE: PublishedEntries = { ids: new Set(), identifiers: new Map(), prefixes: [] };
@@ -20,8 +20,8 @@ function extractOf(file: string, entries: PublishedEntries = NONE): Extract {
 /** A document's page, as the HTML stylesheet makes it. */
 async function pageOf(file: string): Promise<HTMLElement> {
   await compileStylesheets();
-  const authorities = await authorityParams(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {});
-  return parseHtml(transform({ format: 'html', sourceText: readFileSync(file, 'utf8'), file, params: { 'edition-json': '{"language": "en"}', 'document-id': 'x', ...authorities } }).output!);
+  const { params, faces } = await authorityContext(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {}, []);
+  return parseHtml(transform({ format: 'html', sourceText: readFileSync(file, 'utf8'), file, params: { 'edition-json': '{"language": "en"}', 'document-id': 'x', ...params } }, faces).output!);
 }
 
 /** The anchors of mentions and dates must be the page's, on the same words: registers and the chronology link to them. */

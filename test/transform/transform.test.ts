@@ -4,17 +4,21 @@ import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import stringWidth from 'string-width';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
-import { authorityParams, STYLESHEET_PARAMS, transform, type AuthorityParams } from '../../src/transform/transform.js';
+import { MentionFaces } from '../../src/transform/mentions.js';
+import { authorityContext, STYLESHEET_PARAMS, transform as transformWith, type AuthorityContext, type TransformRequest } from '../../src/transform/transform.js';
 import { fixtures, repoRoot, teiDir } from '../helpers.js';
 
 const fixture = (name: string): string => readFileSync(path.join(fixtures, 'transform', name), 'utf8');
 
 describe('transform', () => {
-  let authorities: AuthorityParams;
+  let authorities: AuthorityContext['params'];
+  let faces: MentionFaces;
+  /** A transform showing the seed's entries (with no authority parameters, as if the edition had none). */
+  const transform = (request: TransformRequest) => transformWith(request, faces);
   before(async function () {
     this.timeout(60_000);
     await compileStylesheets();
-    authorities = await authorityParams(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {});
+    ({ params: authorities, faces } = await authorityContext(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {}, []));
   });
 
   it('passes exactly the parameters xslt/common/params.xsl declares, with the same types', () => {

@@ -145,7 +145,7 @@
 
   <!-- Names are marked whatever their pointer (@ref, @corresp, @key, or none); so are <rs> and a title that points to a work. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:eventName | tei:rs | tei:title[@ref]">
-    <!-- Which entry it names is for the formats that show it (ed:mention-entry): the text edition does not look. -->
+    <!-- Which entry it names is worked out when the source is prepared (src/transform/mentions.ts), for the formats that show it. -->
     <xsl:call-template name="ed:mention"/>
   </xsl:template>
 
@@ -381,7 +381,7 @@
     <xsl:sequence select="$content"/>
   </xsl:template>
 
-  <!-- A mention of an authority entry (ed:mention-entry says which, if any). -->
+  <!-- A mention of an authority entry (its prepared attributes say which, if any). -->
   <xsl:template name="ed:mention">
     <xsl:apply-templates/>
   </xsl:template>

@@ -17,11 +17,8 @@
   <!-- The parsed authority files (listPerson, listPlace, listOrg, listObject, listEvent). -->
   <xsl:param name="authorities" as="document-node()*" select="()"/>
 
-  <!-- Their entries by id, and by identifier URL (as ed:comparable-uri writes it) the id of its entry: maps made once per thread, not key() indexes made by every transform. -->
+  <!-- Their entries by id: a map made once per thread, not a key() index made by every transform. -->
   <xsl:param name="entries" as="map(xs:string, element())" select="map { }"/>
-  <xsl:param name="identifiers" as="map(xs:string, xs:string)" select="map { }"/>
-  <!-- What a page shows of each entry where it is mentioned, by id (ed:entry-faces): made once per thread. -->
-  <xsl:param name="faces" as="map(xs:string, map(*))" select="map { }"/>
 
   <!-- A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. -->
   <xsl:param name="correspondence-json" as="xs:string" select="'[]'"/>

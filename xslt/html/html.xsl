@@ -353,26 +353,25 @@
   <!--
     A mention links to its register entry. HTML links cannot nest, so a mention that contains
     other mentions ("Current Affairs Committee of the Central Military Party Committee") is a
-    span whose own words link to its entry and whose inner mentions link to theirs.
+    span whose own words link to its entry and whose inner mentions link to theirs. Which entry it
+    names, that entry's page and name, and its class were written onto it when the source was
+    prepared (src/transform/mentions.ts): looked up here, they cost half of a page's time.
   -->
   <xsl:template name="ed:mention">
-    <xsl:variable name="entry" select="ed:mention-entry(.)"/>
-    <xsl:variable name="face" select="$entry ! $faces(string(@xml:id))"/>
+    <xsl:variable name="href" select="@p:href ! ($path-to-root || .)"/>
     <xsl:variable name="nested" select="exists(@p:nested)"/>
-    <xsl:variable name="href" select="$face ! ($path-to-root || ?path)"/>
-    <xsl:variable name="pointer" select="(@ref, @corresp)[1]"/>
-    <xsl:if test="$pointer and empty($entry) and empty(ed:safe-href($pointer)[matches(., '^https?:')])">
-      <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', $pointer, ', which is no entry of the authority lists')"/>
+    <xsl:if test="@p:unknown">
+      <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', (@ref, @corresp)[1], ', which is no entry of the authority lists')"/>
     </xsl:if>
     <!-- Attributes are written in place: built apart as a sequence and copied, they cost a third of a page's time. -->
     <xsl:element name="{if ($href and not($nested)) then 'a' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:if test="$href and not($nested)"><xsl:attribute name="href" select="$href"/></xsl:if>
-      <xsl:attribute name="class" select="'mention mention-' || ed:mention-name(., $entry) || (if ($entry or empty($pointer)) then '' else ' unresolved')"/>
+      <xsl:attribute name="class" select="@p:class"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
-      <xsl:if test="$pointer"><xsl:attribute name="data-ref" select="$pointer"/></xsl:if>
+      <xsl:for-each select="(@ref, @corresp)[1]"><xsl:attribute name="data-ref" select="."/></xsl:for-each>
       <xsl:if test="@key"><xsl:attribute name="data-key" select="@key"/></xsl:if>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
-      <xsl:if test="$entry"><xsl:attribute name="title" select="$face?title"/></xsl:if>
+      <xsl:if test="@p:title"><xsl:attribute name="title" select="@p:title"/></xsl:if>
       <xsl:choose>
         <xsl:when test="$href and $nested">
           <xsl:for-each-group select="node()" group-adjacent="exists(descendant-or-self::*[ed:is-mention(.)])">

@@ -52,7 +52,7 @@
 
   <!-- An entry's own page: what the lists say of it, then every mention in its words, linked to its place. -->
   <xsl:template match="/" mode="register-entry">
-    <xsl:variable name="entry" select="ed:entry($entry-id)"/>
+    <xsl:variable name="entry" select="$entries($entry-id)"/>
     <xsl:variable name="register" select="ed:register($entry)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:standard-name($entry) || ' (' || $register?title || ')'"/>

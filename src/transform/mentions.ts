@@ -1,0 +1,72 @@
+/**
+ * What a page shows of a mention: the entry it names, that entry's page and standard name, and the
+ * class of its kind. Worked out here, once per mention, when the source is prepared
+ * (src/transform/prepare.ts), and written onto the mention for xslt/html/html.xsl to copy: in the
+ * stylesheet the lookups cost half of a page's time. It reads pointers as xslt/common/authorities.xsl
+ * reads them (ed:mention-entry, ed:entry, ed:mention-name), whose ed:entry-faces makes the faces.
+ */
+import { KIND_OF_RS_TYPE } from '../entities.js';
+import { normalize } from '../header.js';
+import type { XmlElement } from '../parse/tree.js';
+import { comparableUri, expandPointer, prefixDefsOf, type PrefixDef } from '../pointers.js';
+import { isTei } from './anchors.js';
+
+/** An entry as a page shows it where it is mentioned: its page from the edition's root, its standard name, the name element of its kind. */
+export interface EntryFace {
+  path: string;
+  title: string;
+  mention: string;
+}
+
+
+/** An http(s) URL: what it names may lie outside the edition. */
+const WEB_ADDRESS = /^https?:\/\/[^ \t\r\n]+$/i;
+
+const afterHash = (s: string): string => (s.includes('#') ? s.slice(s.indexOf('#') + 1) : s);
+
+/** A value for an attribute in double quotes, whitespace kept as written. */
+const attributeValue = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+
+export class MentionFaces {
+  constructor(
+    private readonly faces: ReadonlyMap<string, EntryFace>,
+    /** By identifier URL (as comparableUri writes it), the id of the entry that carries it. */
+    private readonly identifiers: ReadonlyMap<string, string>,
+    /** The configuration's prefixes, after a document's own. */
+    private readonly prefixes: readonly PrefixDef[],
+  ) {}
+
+  /** The faces as ed:entry-faces writes them, as JSON (an object keyed by entry id). */
+  static fromJson(json: string, identifiers: ReadonlyMap<string, string>, prefixes: readonly PrefixDef[]): MentionFaces {
+    return new MentionFaces(new Map(Object.entries(JSON.parse(json) as Record<string, EntryFace>)), identifiers, prefixes);
+  }
+
+  /** For a document (its root element): the attributes that say what each of its mentions shows, in editio's namespace (`prefix`). */
+  reader(root: XmlElement, prefix: string): (mention: XmlElement) => string {
+    const defs = [...root.children.filter((c): c is XmlElement => isTei(c, 'teiHeader')).flatMap((header) => prefixDefsOf({ tree: header })), ...this.prefixes];
+    const entry = (ref: string): string | undefined => {
+      if (!ref.includes(':')) return this.known(afterHash(ref));
+      const full = expandPointer(ref, defs) ?? ref;
+      if (/^https?:\/\//i.test(full)) return this.known(this.identifiers.get(comparableUri(normalize(full))));
+      return this.known(afterHash(full));
+    };
+    return (mention) => {
+      const pointer = mention.attrs.get('ref') ?? mention.attrs.get('corresp');
+      const key = mention.attrs.get('key');
+      const id = (pointer !== undefined ? entry(pointer) : undefined) ?? (key !== undefined ? entry(key) : undefined);
+      const face = id === undefined ? undefined : this.faces.get(id);
+      const kind = mention.name !== 'rs' ? mention.name : (face?.mention ?? KIND_OF_RS_TYPE.get(mention.attrs.get('type') ?? '')?.mention ?? 'rs');
+      const unresolved = !face && pointer !== undefined;
+      let attributes = ` ${prefix}:class="mention mention-${attributeValue(kind)}${unresolved ? ' unresolved' : ''}"`;
+      if (face) attributes += ` ${prefix}:href="${attributeValue(face.path)}" ${prefix}:title="${attributeValue(face.title)}"`;
+      // A URL that names no entry is no fault of the lists; any other pointer that names none is reported.
+      if (unresolved && !WEB_ADDRESS.test(normalize(pointer))) attributes += ` ${prefix}:unknown="1"`;
+      return attributes;
+    };
+  }
+
+  private known(id: string | undefined): string | undefined {
+    return id !== undefined && this.faces.has(id) ? id : undefined;
+  }
+}
