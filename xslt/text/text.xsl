@@ -167,6 +167,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A date reads as its words: the label the other formats show beside them (ed:date-label) is not worked out here. -->
+  <xsl:template match="tei:date">
+    <xsl:apply-templates/>
+  </xsl:template>
+
   <!-- ===== The contract templates, for plain text ===== -->
 
   <xsl:template name="ed:block">
