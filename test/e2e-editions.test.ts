@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
-import { fixtures, read, removeDir, runCli, tempDir } from './helpers.js';
+import { fixtures, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -22,6 +22,17 @@ function build(folder: string): { out: string; messages: Message[]; status: numb
 
 describe('real editions’ patterns (end to end)', function () {
   this.timeout(120_000);
+
+  it('links every passage the search finds, in each of them, to the element that holds its words', () => {
+    for (const folder of readdirSync(editions)) {
+      const built = build(folder);
+      try {
+        expect(passagesNotOnTheirPage(built.out), folder).to.deep.equal([]);
+      } finally {
+        removeDir(built.out);
+      }
+    }
+  });
 
   describe('letters carrying their index records in their back', () => {
     let built: ReturnType<typeof build>;

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { buildTree, texts, type XmlElement } from '../src/parse/tree.js';
-import { corpusDir, fixtures, read, removeDir, requireShared, runCli, tempDir, teiAllSchema } from './helpers.js';
+import { corpusDir, fixtures, passagesNotOnTheirPage, read, removeDir, requireShared, runCli, searchPassages, tempDir, teiAllSchema } from './helpers.js';
 
 /** The words of a document's text elements, as written (a DOCTYPE taken out first). */
 /** What only the diplomatic view shows (struck out, the error beside its correction, the abbreviation), and index records: not in the reading text. */
@@ -124,6 +124,12 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
       const { messages } = JSON.parse(run.stdout) as { messages: { severity: string; ruleId: string; file: string }[] };
       expect(messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
       expect(messages.filter((m) => m.ruleId === 'relaxng').map((m) => path.basename(m.file))).to.include('frus1894Nicaragua-d7.xml');
+    });
+
+    it('links every passage its search finds to the element of the page that holds the passage’s words, notes included', () => {
+      const passages = searchPassages(out);
+      expect(passages.filter((p) => /#note-\d+$/.test(p.url)).length, 'notes').to.be.greaterThan(5);
+      expect(passagesNotOnTheirPage(out)).to.deep.equal([]);
     });
 
     it('shows every word of every file’s reading text in its text edition, and no word struck out', () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
-import { htmlProblems, read, removeDir, runCli, teiDir, tempDir } from './helpers.js';
+import { htmlProblems, passagesNotOnTheirPage, read, removeDir, runCli, searchPassages, teiDir, tempDir } from './helpers.js';
 
 /** Every HTML page of a built edition, by path. */
 function pagesOf(out: string): Map<string, HTMLElement> {
@@ -37,6 +37,14 @@ describe('the HTML edition (end to end)', function () {
     for (const page of ['index.html', 'chronology.html', 'search.html', 'registers/persons.html', 'registers/places.html', 'registers/organisations.html']) {
       expect(pages.has(page), page).to.equal(true);
     }
+  });
+
+  it('indexes every passage of every page for search, each linked to the element that holds its words', () => {
+    const passages = searchPassages(out);
+    // The introduction's and every document's headings, summaries, datelines and paragraphs.
+    expect(passages.length).to.be.greaterThan(14);
+    expect(passages.filter((p) => /^North Korean Pilots in the Skies over Vietnam$/.test(p.text)).map((p) => p.url)).to.deep.equal(['index.html#p3']);
+    expect(passagesNotOnTheirPage(out)).to.deep.equal([]);
   });
 
   it('is valid HTML5, accessible by html-validate’s rules, on every page', async () => {

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { HtmlValidate } from 'html-validate';
+import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
+import type { SearchDocument } from '../src/site/extracts.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const teiDir = path.join(repoRoot, 'tei');
@@ -83,6 +86,41 @@ export async function htmlProblems(files: readonly string[]): Promise<string[]> 
   for (const file of files) {
     const report = await validator.validateFile(file);
     for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  }
+  return problems;
+}
+
+/** The passages a built edition's search index holds (each part of it run as the browser runs it). */
+export function searchPassages(out: string): SearchDocument[] {
+  const window: { editioSearchIndexes?: AsMinisearch[] } = {};
+  for (const file of readdirSync(path.join(out, 'search')).filter((f) => f.startsWith('shard-'))) {
+    runInNewContext(read(path.join(out, 'search', file)), { window });
+  }
+  return (window.editioSearchIndexes ?? []).flatMap((index) => Object.values(index.storedFields));
+}
+/** A part of the index as MiniSearch writes it: what each passage keeps, by its number. */
+type AsMinisearch = { storedFields: Record<string, SearchDocument> };
+
+/** A text's words, case and accents aside. */
+const wordsOf = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The passages of the search index whose link lands nowhere, or on an element without the passage's words. */
+export function passagesNotOnTheirPage(out: string): string[] {
+  const pages = new Map<string, HTMLElement>();
+  const problems: string[] = [];
+  for (const { url, text } of searchPassages(out)) {
+    const [page, anchor] = url.split('#') as [string, string];
+    if (!pages.has(page)) pages.set(page, parseHtml(read(path.join(out, page))));
+    const element = pages.get(page)!.getElementById(decodeURIComponent(anchor));
+    if (!element) {
+      problems.push(`${url}: no element has this id`);
+      continue;
+    }
+    // The page as read: its diplomatic view (struck-out words, errors as written) is hidden; a note's number is no word.
+    for (const hidden of element.querySelectorAll('.diplomatic-only, .note-ref')) hidden.remove();
+    const shown = new Set(wordsOf(element.text));
+    const missing = wordsOf(text).filter((w) => !shown.has(w));
+    if (missing.length > 0) problems.push(`${url}: the element lacks ${missing.slice(0, 5).join(', ')}`);
   }
   return problems;
 }

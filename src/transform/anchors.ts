@@ -16,6 +16,21 @@ export const isTei = (node: XmlNode | undefined, names: ReadonlySet<string> | st
   node?.kind === 'element' && node.ns === TEI_NS && (typeof names === 'string' ? node.name === names : names.has(node.name));
 export const isMention = (e: XmlElement): boolean => e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')));
 export const isBlock = (e: XmlElement): boolean => isTei(e, BLOCKS);
+
+/** Where the notes a page shows stand: in the text and in the header parts the pages show. */
+const NOTE_SHOWN_IN = new Set(['text', 'sourceDesc', 'abstract', 'correspDesc']);
+
+/** The notes a page shows, each with its number (1, 2, …, in document order): the pages' footnotes and the search's passages agree on them. */
+export function shownNotes(root: XmlElement): Map<XmlElement, number> {
+  const numbers = new Map<XmlElement, number>();
+  const visit = (e: XmlElement, shown: boolean): void => {
+    if (shown && isTei(e, 'note')) numbers.set(e, numbers.size + 1);
+    const within = shown || isTei(e, NOTE_SHOWN_IN);
+    for (const child of e.children) if (child.kind === 'element') visit(child, within);
+  };
+  visit(root, false);
+  return numbers;
+}
 const XML_SPACE = /^[ \t\r\n]*$/;
 /** Code points, as XPath counts a string's length. */
 const lengthOf = (s: string): number => (/[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length);

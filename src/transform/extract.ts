@@ -11,7 +11,7 @@ import { dateInWords, documentDate, documentTitle, normalize, tei } from '../hea
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
-import { DocumentWalk, isBlock, isMention, isTei } from './anchors.js';
+import { DocumentWalk, isBlock, isMention, isTei, shownNotes } from './anchors.js';
 import { completeExtract, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 
 /** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */
@@ -37,7 +37,10 @@ const breaksNot = (node: XmlNode | undefined): boolean => isTei(node, MILESTONES
 const isDiplomatic = (e: XmlElement, parent: XmlElement): boolean =>
   e.ns === TEI_NS && (e.name === 'del' || e.name === 'am' || (DIPLOMATIC_IN_CHOICE.has(e.name) && isTei(parent, 'choice')));
 
-/** An element's words as a reader reads them, for search (ed:plain-text): the reading, not what was struck out; a break inside a word parts nothing. */
+/**
+ * An element's words as a reader reads them, for search: the reading, not what was struck out; a
+ * break inside a word parts nothing; its notes left to their own passages, as the page shows them apart.
+ */
 function plainText(walk: DocumentWalk, element: XmlElement): string {
   const parts: string[] = [];
   const visit = (e: XmlElement): void => {
@@ -50,7 +53,7 @@ function plainText(walk: DocumentWalk, element: XmlElement): string {
         parts.push(text);
       } else if (isTei(child, MILESTONES)) {
         parts.push(child.attrs.get('break') === 'no' ? '' : ' ');
-      } else if (!isDiplomatic(child, e)) visit(child);
+      } else if (!isDiplomatic(child, e) && !isTei(child, 'note')) visit(child);
     });
   };
   visit(element);
@@ -191,7 +194,11 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     mentions: mentions.map((m) => ({ ref: pointerOf(m), entry: reader.idOf(m), anchor: walk.anchor(m), ...inBlock(m) })),
     dates: dates.map((d) => ({ ...dateRecord(d), ...inBlock(d) })),
     blocks: blocks.map((b) => walk.string(b)),
-    passages: passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p) })),
+    passages: [
+      ...passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p) })),
+      // Each note the page shows, where it shows it: in its notes, after the text.
+      ...[...shownNotes(document)].map(([note, n]) => ({ anchor: `note-${n}`, text: plainText(walk, note) })),
+    ],
   };
 }
 

@@ -8,15 +8,12 @@
  * (src/transform/mentions.ts). Nothing else of the text changes: attributes are inserted into the
  * start tags as written.
  */
-import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
-import { DocumentWalk, isMention, isTei } from './anchors.js';
+import { DocumentWalk, isMention, isTei, shownNotes } from './anchors.js';
 import type { MentionFaces } from './mentions.js';
 
 export const PREPARED_NS = 'urn:x-editio:prepared';
 
-/** Notes are numbered when a page shows them: in the text and in the header parts the pages show. */
-const NOTE_SHOWN_IN = new Set(['text', 'sourceDesc', 'abstract', 'correspDesc']);
 /** Transcription whose diplomatic and reading views differ: a page that has some in its text offers both views. */
 const VARIANTS = new Set(['del', 'add', 'choice', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg', 'unclear']);
 
@@ -43,28 +40,27 @@ export function prepareSource(text: string, faces?: MentionFaces): string {
   const mentionFace = faces?.reader(root, prefix);
   const walk = new DocumentWalk(root);
   const inserts: [offset: number, attributes: string][] = [[afterName(text, root.start), ` xmlns:${prefix}="${PREPARED_NS}"`]];
-  let notes = 0;
+  const notes = shownNotes(root);
   let views = false;
-  const visit = (e: XmlElement, noteShown: boolean, inText: boolean): boolean => {
+  const visit = (e: XmlElement, inText: boolean): boolean => {
     if (inText && isTei(e, VARIANTS)) views = true;
     let attributes = '';
     const anchor = walk.place(e).anchor;
     if (anchor !== undefined && !e.attrs.has('xml:id')) attributes += ` ${prefix}:a="${anchor}"`;
-    if (noteShown && isTei(e, 'note')) attributes += ` ${prefix}:n="${++notes}"`;
+    if (notes.has(e)) attributes += ` ${prefix}:n="${notes.get(e)}"`;
     if (mentionFace && isMention(e)) attributes += mentionFace(e);
     const index = inserts.length;
     if (attributes) inserts.push([afterName(text, e.start), attributes]);
-    const shown = noteShown || (e.ns === TEI_NS && NOTE_SHOWN_IN.has(e.name));
     let holdsMention = false;
     const underText = inText || isTei(e, 'text');
-    for (const child of e.children) if (child.kind === 'element' && visit(child, shown, underText)) holdsMention = true;
+    for (const child of e.children) if (child.kind === 'element' && visit(child, underText)) holdsMention = true;
     if (holdsMention && isMention(e)) {
       if (attributes) inserts[index]![1] += ` ${prefix}:nested="1"`;
       else inserts.splice(index, 0, [afterName(text, e.start), ` ${prefix}:nested="1"`]);
     }
     return holdsMention || isMention(e);
   };
-  visit(root, false, false);
+  visit(root, false);
   if (views) inserts[0]![1] += ` ${prefix}:views="1"`;
   const parts: string[] = [];
   let at = 0;

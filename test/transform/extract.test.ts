@@ -79,7 +79,17 @@ describe('extract (a document read into data, in TypeScript)', function () {
     const extract = extractOf(edge);
     expect(extract.mentions.map((m) => m.text)).not.to.include('HQ person');
     expect(extract.dates.map((d) => d.sort)).to.include('1968').and.not.include('1900');
-    expect(extract.passages.at(-1)!.text).to.equal('Back A 1968');
+    expect(extract.passages.filter((p) => !p.anchor.startsWith('note-')).at(-1)!.text).to.equal('Back A 1968');
+  });
+
+  it('gives each note a page shows a passage of its own, at its footnote, and leaves it out of the paragraph it stands in', () => {
+    const { passages } = extractOf(path.join(fixtures, 'transform', 'notes-as-footnotes.xml'));
+    expect(passages.filter((p) => p.anchor.startsWith('note-'))).to.deep.equal([
+      { anchor: 'note-1', text: 'That is, the airfields of the Vietnamese air force regiments.' },
+      { anchor: 'note-2', text: 'The bracketed word is the translator’s.' },
+    ]);
+    const paragraph = passages.find((p) => p.text.includes('technical'))!.text;
+    expect(paragraph).to.contain('as our air force. Our allies').and.contain('technical support personnel').and.not.contain('translator');
   });
 
   it('takes the dates of the text and the summary, not those of datelines (the document’s own)', () => {

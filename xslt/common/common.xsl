@@ -78,10 +78,16 @@
                            $tei/tei:text//tei:dateline//tei:date)[1]"/>
   </xsl:function>
 
+  <!-- The heading the text gives itself: its first division's first head (a page shows it as its title). -->
+  <xsl:function name="ed:heading-element" as="element(tei:head)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text/tei:body/tei:div[1]/tei:head[1]"/>
+  </xsl:function>
+
   <!-- The heading the text gives itself, or failing that the header's title. -->
   <xsl:function name="ed:heading" as="node()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="head" select="$tei/tei:text/tei:body/tei:div[1]/tei:head[1]"/>
+    <xsl:variable name="head" select="ed:heading-element($tei)"/>
     <xsl:choose>
       <xsl:when test="$head"><xsl:sequence select="$head/node()"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="ed:title($tei)"/></xsl:otherwise>
@@ -108,9 +114,8 @@
 
   <xsl:template match="tei:teiHeader"/>
 
-  <xsl:template match="tei:body/tei:div[1]/tei:head[1]" priority="2">
-    <!-- Rendered as the page's title by each format, not again inside the text. -->
-  </xsl:template>
+  <!-- Rendered as the page's title by each format, not again inside the text (a teiCorpus's documents keep theirs: the page's title is the corpus's). -->
+  <xsl:template match="/tei:TEI/tei:text/tei:body/tei:div[1]/tei:head[1]" priority="2"/>
 
   <xsl:template match="tei:p | tei:head | tei:dateline | tei:salute | tei:signed | tei:item">
     <xsl:call-template name="ed:block">

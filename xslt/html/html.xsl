@@ -69,7 +69,11 @@
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="date" select="ed:document-date($tei)"/>
     <header class="document-header">
-      <h1><xsl:apply-templates select="ed:heading($tei)"/></h1>
+      <h1>
+        <!-- The heading is a passage of the text: search results and citations point to it. -->
+        <xsl:for-each select="ed:heading-element($tei)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:for-each>
+        <xsl:apply-templates select="ed:heading($tei)"/>
+      </h1>
       <dl class="document-meta">
         <xsl:if test="$date">
           <div>

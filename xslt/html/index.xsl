@@ -34,8 +34,10 @@
           <xsl:call-template name="ed:highlight-switches"/>
         </xsl:if>
         <xsl:for-each select="$tei/tei:text/tei:body/tei:div">
-          <section class="introduction" aria-labelledby="introduction-heading-{position()}">
-            <h2 id="introduction-heading-{position()}">
+          <!-- A division's heading is a passage of the text: its anchor is the id search results point to. -->
+          <xsl:variable name="heading-id" select="if (tei:head) then ed:anchor(tei:head[1]) else 'introduction-heading-' || position()"/>
+          <section class="introduction" aria-labelledby="{$heading-id}">
+            <h2 id="{$heading-id}">
               <xsl:apply-templates select="tei:head[1]/node()"/>
               <xsl:if test="empty(tei:head)">Introduction</xsl:if>
             </h2>

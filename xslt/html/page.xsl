@@ -82,7 +82,7 @@
               </xsl:for-each>
             </ul>
           </nav>
-          <form class="site-search" role="search" action="{$path-to-root}search.html" method="get">
+          <form class="site-search" role="search" aria-label="Search the edition" action="{$path-to-root}search.html" method="get">
             <label for="site-search-q" class="visually-hidden">Search the edition</label>
             <input type="search" id="site-search-q" name="q" placeholder="Search the edition"/>
             <button type="submit">Search</button>

@@ -20,7 +20,7 @@
       <xsl:with-param name="scripts" select="('assets/minisearch.js', 'assets/search-options.js', 'search/index.js', 'assets/search.js')"/>
       <xsl:with-param name="main" as="node()*">
         <h1>Search</h1>
-        <form class="search-form" role="search" action="search.html" method="get">
+        <form class="search-form" role="search" aria-label="Search the texts" action="search.html" method="get">
           <label for="search-q">Words to find in every document, summary and note</label>
           <input type="search" id="search-q" name="q"/>
           <button type="submit">Search</button>

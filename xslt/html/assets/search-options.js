@@ -26,10 +26,12 @@
 
   root.editioSearchOptions = {
     idField: 'id',
-    fields: ['title', 'text'],
-    storeFields: ['title', 'url', 'text', 'date', 'lang'],
+    // A passage is found by its own words, not its document's title: the title is shown, not searched
+    // (the heading of a page is a passage of its own).
+    fields: ['text'],
+    storeFields: ['title', 'page', 'n', 'url', 'text', 'date', 'lang'],
     tokenize: tokenize,
     processTerm: processTerm,
-    searchOptions: { prefix: true, combineWith: 'AND', boost: { title: 2 } },
+    searchOptions: { prefix: true, combineWith: 'AND' },
   };
 })(typeof window !== 'undefined' ? window : globalThis);

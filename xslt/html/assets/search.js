@@ -1,9 +1,9 @@
 /*
  * The search page: reads ?q=, searches the index the build wrote with MiniSearch, and lists the
- * passages found, each linked to its place. The index comes in parts (search/index.js names
- * them; each search/shard-<n>.js adds one to window.editioSearchIndexes), loaded here with
- * script elements, which work from file:// as well as from a server. Results are built as DOM
- * nodes with textContent, never as HTML strings.
+ * passages found, grouped by page, each linked to its place. The index comes in parts
+ * (search/index.js names them; each search/shard-<n>.js adds one to window.editioSearchIndexes),
+ * loaded here with script elements, which work from file:// as well as from a server. Results are
+ * built as DOM nodes with textContent, never as HTML strings.
  */
 (function () {
   'use strict';
@@ -54,36 +54,66 @@
 
   var EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
 
-  // The words of a passage around its first match, with the words the query asked for marked
-  // (whole query words: "MiG-21" marks "MiG-21s", not "MiG-17s").
-  function snippet(text, query) {
+  // Whether a word is one the query asked for (whole query words, each as the start of a word:
+  // "MiG-21" marks "MiG-21s", not "MiG-17s").
+  function matcher(query) {
     var terms = query.split(/\s+/).map(function (w) { return options.processTerm(w.replace(EDGES, '$2')); }).filter(Boolean);
-    var words = text.split(/(\s+)/);
-    var matches = function (word) {
+    return function (word) {
       var folded = options.processTerm(word.replace(EDGES, '$2'));
       return folded !== '' && terms.some(function (t) { return folded.indexOf(t) === 0; });
     };
+  }
+
+  // Appends words[from..to) to an element, the words the query asked for marked.
+  function appendMarked(element, words, from, to, matches) {
+    for (var i = from; i < to; i++) {
+      if (matches(words[i])) {
+        var parts = EDGES.exec(words[i]);
+        var mark = document.createElement('mark');
+        mark.textContent = parts[2];
+        element.appendChild(document.createTextNode(parts[1]));
+        element.appendChild(mark);
+        element.appendChild(document.createTextNode(parts[3]));
+      } else {
+        element.appendChild(document.createTextNode(words[i]));
+      }
+    }
+  }
+
+  // The words of a passage around its first match, marked.
+  function snippet(text, matches) {
+    var words = text.split(/(\s+)/);
     var first = words.findIndex(matches);
     var from = Math.max(0, first - 24);
     var to = Math.min(words.length, Math.max(first, 0) + 40);
     var p = document.createElement('p');
     p.className = 'search-snippet';
     if (from > 0) p.appendChild(document.createTextNode('… '));
-    for (var i = from; i < to; i++) {
-      if (matches(words[i])) {
-        var parts = EDGES.exec(words[i]);
-        var mark = document.createElement('mark');
-        mark.textContent = parts[2];
-        p.appendChild(document.createTextNode(parts[1]));
-        p.appendChild(mark);
-        p.appendChild(document.createTextNode(parts[3]));
-      } else {
-        p.appendChild(document.createTextNode(words[i]));
-      }
-    }
+    appendMarked(p, words, from, to, matches);
     if (to < words.length) p.appendChild(document.createTextNode(' …'));
     return p;
   }
+
+  // The passages found, grouped by their page, a page's passages in its own order; pages by the
+  // sum of their passages' scores, so that a page found in its text as well as its heading comes
+  // before a page found in its heading alone.
+  function byPage(results) {
+    var pages = new Map();
+    results.forEach(function (result) {
+      if (!pages.has(result.page)) pages.set(result.page, { first: result, score: 0, passages: [] });
+      var page = pages.get(result.page);
+      page.score += result.score;
+      page.passages.push(result);
+    });
+    return Array.from(pages.values())
+      .sort(function (a, b) { return b.score - a.score; })
+      .map(function (page) {
+        page.passages.sort(function (a, b) { return a.n - b.n; });
+        return page;
+      });
+  }
+
+  var plural = function (n, one, many) { return n + ' ' + (n === 1 ? one : many); };
 
   function show(query) {
     list.replaceChildren();
@@ -92,26 +122,44 @@
       return;
     }
     var results = search(query);
+    var pages = byPage(results);
     status.textContent = results.length === 0
       ? 'Nothing found for “' + query + '”.'
-      : results.length + (results.length === 1 ? ' passage' : ' passages') + ' found for “' + query + '”.';
-    results.forEach(function (result) {
+      : plural(results.length, 'passage', 'passages') + ' in ' + plural(pages.length, 'page', 'pages') + ' found for “' + query + '”.';
+    var matches = matcher(query);
+    pages.forEach(function (page) {
+      var title = page.first.title;
       var item = document.createElement('li');
-      // A passage in another language than the page's is read in its own.
-      if (result.lang) item.lang = result.lang;
+      item.className = 'search-page';
       var link = document.createElement('a');
-      link.href = result.url;
-      link.textContent = result.title;
+      link.href = page.first.page;
+      var titleWords = title.split(/(\s+)/);
+      appendMarked(link, titleWords, 0, titleWords.length, matches);
       var heading = document.createElement('h2');
       heading.appendChild(link);
       item.appendChild(heading);
-      if (result.date) {
+      if (page.first.date) {
         var date = document.createElement('p');
         date.className = 'search-date';
-        date.textContent = result.date;
+        date.textContent = page.first.date;
         item.appendChild(date);
       }
-      item.appendChild(snippet(result.text, query));
+      var passages = document.createElement('ol');
+      passages.className = 'search-passages';
+      page.passages.forEach(function (result) {
+        // A heading that is the page's title is marked there, not listed again.
+        if (result.text === title) return;
+        var passage = document.createElement('li');
+        // A passage in another language than the page's is read in its own.
+        if (result.lang) passage.lang = result.lang;
+        var to = document.createElement('a');
+        to.className = 'search-passage';
+        to.href = result.url;
+        to.appendChild(snippet(result.text, matches));
+        passage.appendChild(to);
+        passages.appendChild(passage);
+      });
+      if (passages.firstChild) item.appendChild(passages);
       list.appendChild(item);
     });
   }
