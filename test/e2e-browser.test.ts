@@ -181,6 +181,27 @@ describe('the HTML edition in Chromium', function () {
     await page.close();
   });
 
+  it('draws the timeline with no label on another and none under 12 px, on a desktop and on a phone', async () => {
+    for (const width of [1280, 390]) {
+      const screen = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await open('chronology.html', screen);
+      const boxes = await page.$$eval('figure.timeline svg text', (texts) =>
+        texts.map((t) => {
+          const { left, top, right, bottom } = t.getBoundingClientRect();
+          return { text: t.textContent!, left, top, right, bottom };
+        }),
+      );
+      expect(boxes.length, `${width} px`).to.be.greaterThan(5);
+      for (const box of boxes) expect(box.bottom - box.top, `${box.text} at ${width} px`).to.be.at.least(12);
+      const overlapping = boxes.flatMap((a, i) =>
+        boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`),
+      );
+      expect(overlapping, `${width} px`).to.deep.equal([]);
+      expect(await page.$$eval('.timeline-key', (keys) => keys.map((k) => k.textContent))).to.deep.equal(['a document’s own date', 'a date a text mentions']);
+      await screen.close();
+    }
+  });
+
   it('searches from file://, with no server, folding accents', async () => {
     const page = await context.newPage();
     watch(page);

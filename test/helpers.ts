@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { HtmlValidate } from 'html-validate';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import type { SearchDocument } from '../src/site/extracts.js';
+import type { Timeline, TimelinePoint } from '../src/site/timeline.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const teiDir = path.join(repoRoot, 'tei');
@@ -123,4 +124,24 @@ export function passagesNotOnTheirPage(out: string): string[] {
     if (missing.length > 0) problems.push(`${url}: the element lacks ${missing.slice(0, 5).join(', ')}`);
   }
   return problems;
+}
+
+/** What a reader sees go wrong in a timeline: labels closer than a line or out of order, dots of different days on each other. */
+export function timelineFaults(timeline: Timeline): string[] {
+  const faults: string[] = [];
+  const labelled = timeline.points.filter((p) => p.labelY !== undefined) as (TimelinePoint & { labelY: number })[];
+  // Where every date is labelled, each day's dot stands apart (a thousand dates a year cannot).
+  if (labelled.length === timeline.points.length) {
+    timeline.points.forEach((p, i) => {
+      const before = timeline.points[i - 1];
+      if (before && p.label !== before.label && p.y - before.y < 10) faults.push(`${p.label}: its dot is ${p.y - before.y} px from ${before.label}'s`);
+    });
+  }
+  labelled.forEach((p, i) => {
+    const before = labelled[i - 1];
+    if (p.labelY < p.y) faults.push(`${p.label}: its label stands above its dot`);
+    if (before && p.labelY - before.labelY < 22) faults.push(`${p.label}: its label is ${p.labelY - before.labelY} px under ${before.label}'s`);
+  });
+  if (Math.max(...labelled.map((p) => p.labelY)) > timeline.height) faults.push('a label falls below the figure');
+  return faults;
 }

@@ -51,6 +51,8 @@ export const STYLESHEET_PARAMS = {
   'chronology-json': 'xs:string',
   /** For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. */
   'chronology-years-json': 'xs:string',
+  /** In modes chronology and chronology-year: the timeline laid out (src/site/timeline.ts), as JSON; null for none. */
+  'timeline-json': 'xs:string',
   /** Prefixed to every anchor, so that many documents can share one page (the print edition). */
   'anchor-prefix': 'xs:string',
   /** In the text edition: the column lines are wrapped at. */

@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from '../../src/site/extracts.js';
+import { timelineOf } from '../../src/site/timeline.js';
 import { extractDocument, type PublishedEntries } from '../../src/transform/extract.js';
-import { fixtures, teiDir } from '../helpers.js';
+import { fixtures, teiDir, timelineFaults } from '../helpers.js';
 
 const NO_ENTRIES: PublishedEntries = { ids: new Set(), identifiers: new Map(), prefixes: [] };
 const extractOf = (sourceText: string, id: string): Extract => {
@@ -51,6 +52,15 @@ describe('site (edition-wide pages from the extracts)', function () {
       '2000 mention',
     ]);
     expect(items[3]).to.include({ url: 'index.html', text: '2000', before: 'In ' });
+  });
+
+  it('draws the dossier’s timeline: the documents’ months on one axis, the introduction’s 2000 after a break, nothing on anything else', () => {
+    const timeline = timelineOf(chronology(pages))!;
+    expect(timeline.points.map((p) => p.label)).to.deep.equal(['21 September 1966', '30 September 1966', '6 July 1967', '2000']);
+    expect(timeline.breaks).to.have.length(1);
+    expect(timeline.ticks.map((t) => t.label)).to.include.members(['Jan 1967', '2000']);
+    expect(timeline.ticks.every((t) => /^([A-Z][a-z]{2} )?\d{4}$/.test(t.label))).to.equal(true);
+    expect(timelineFaults(timeline)).to.deep.equal([]);
   });
 
   it('makes a search document of each passage, linked to it', () => {

@@ -57,6 +57,9 @@
   <!-- For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. -->
   <xsl:param name="chronology-years-json" as="xs:string" select="'[]'"/>
 
+  <!-- In modes chronology and chronology-year: the timeline laid out (src/site/timeline.ts), as JSON; null for none. -->
+  <xsl:param name="timeline-json" as="xs:string" select="'null'"/>
+
   <!-- Prefixed to every anchor, so that many documents can share one page (the print edition). -->
   <xsl:param name="anchor-prefix" as="xs:string" select="''"/>
 

@@ -2,8 +2,9 @@
 <!--
   The chronology (mode chronology): every date of the edition in order — the documents' own
   dates and the dates their texts mention — each linked to its place, above them a timeline
-  drawn as SVG when the page is built (no script). An edition with many dates gets a page per
-  year instead (mode chronology-year), and the chronology lists the years.
+  drawn as SVG when the page is built (no script; laid out by src/site/timeline.ts). An edition
+  with many dates gets a page per year instead (mode chronology-year), and the chronology lists
+  the years.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,7 +13,6 @@
     xmlns:ed="urn:x-editio:functions"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
-    xmlns:math="http://www.w3.org/2005/xpath-functions/math"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -74,9 +74,7 @@
   <!-- Dates in order, each linked to its place, above them a timeline. -->
   <xsl:template name="ed:chronology-items">
     <xsl:param name="items" as="map(*)*"/>
-    <xsl:call-template name="ed:timeline">
-      <xsl:with-param name="items" select="$items[exists(ed:day-number(?sort))]"/>
-    </xsl:call-template>
+    <xsl:call-template name="ed:timeline"/>
     <ol class="chronology">
       <xsl:for-each select="$items">
         <li class="chronology-{?kind}">
@@ -109,66 +107,46 @@
     </ol>
   </xsl:template>
 
-  <!-- Days since 1 January of year 1 for an ISO value (a year counts from its first day). -->
-  <!-- Where day $d falls on a timeline from $start to $end, $width wide with $pad at each side. -->
-  <xsl:function name="ed:timeline-x" as="xs:double">
-    <xsl:param name="d" as="xs:double"/>
-    <xsl:param name="start" as="xs:double"/>
-    <xsl:param name="end" as="xs:double"/>
-    <xsl:param name="width" as="xs:double"/>
-    <xsl:param name="pad" as="xs:double"/>
-    <xsl:sequence select="round($pad + ($d - $start) div ($end - $start) * ($width - 2 * $pad), 1)"/>
-  </xsl:function>
-
-  <xsl:function name="ed:day-number" as="xs:double?">
-    <xsl:param name="iso" as="xs:string?"/>
-    <xsl:variable name="day" select="if (matches($iso, '^-?\d{4}$')) then $iso || '-01-01'
-                                     else if (matches($iso, '^-?\d{4}-\d{2}$')) then $iso || '-01'
-                                     else substring($iso, 1, if (starts-with($iso, '-')) then 11 else 10)"/>
-    <xsl:sequence select="if ($day castable as xs:date)
-                          then (xs:date($day) - xs:date('0001-01-01')) div xs:dayTimeDuration('P1D')
-                          else ()"/>
-  </xsl:function>
-
-  <!-- A year axis with a dot per date; each dot links to its place and names it on hover. -->
+  <!--
+    The timeline as src/site/timeline.ts laid it out: time runs down the axis (broken between
+    years far apart), each date a dot linked to its place, its label to the right, led to by a
+    line where it had to move down clear of the label above. Drawn at its own size in pixels.
+  -->
   <xsl:template name="ed:timeline">
-    <xsl:param name="items" as="map(*)*"/>
-    <xsl:if test="exists($items)">
-      <xsl:variable name="width" select="760"/>
-      <xsl:variable name="pad" select="40"/>
-      <xsl:variable name="axis" select="110"/>
-      <xsl:variable name="days" select="$items ! ed:day-number(?sort)"/>
-      <xsl:variable name="first-year" select="year-from-date(xs:date('0001-01-01') + xs:dayTimeDuration('P' || xs:integer(min($days)) || 'D'))"/>
-      <xsl:variable name="last-year" select="year-from-date(xs:date('0001-01-01') + xs:dayTimeDuration('P' || xs:integer(max($days)) || 'D')) + 1"/>
-      <xsl:variable name="start" select="ed:day-number(format-number($first-year, '0000'))"/>
-      <xsl:variable name="end" select="ed:day-number(format-number($last-year, '0000'))"/>
-      <xsl:variable name="span" select="$last-year - $first-year"/>
-      <xsl:variable name="step" select="(1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000)[$span div . le 10][1]"/>
+    <xsl:variable name="timeline" select="parse-json($timeline-json)"/>
+    <xsl:if test="exists($timeline)">
+      <xsl:variable name="x" select="$timeline?axisX"/>
+      <xsl:variable name="label-x" select="$timeline?labelX"/>
       <figure class="timeline">
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {$width} 150" role="group" aria-labelledby="timeline-title">
-          <title id="timeline-title">
-            <xsl:value-of select="'Timeline of ' || count($items) || ' dates from ' || $first-year || ' to ' || ($last-year - 1)"/>
-          </title>
-          <line class="timeline-axis" x1="{$pad}" y1="{$axis}" x2="{$width - $pad}" y2="{$axis}"/>
-          <xsl:for-each select="($first-year to $last-year)[(. - $first-year) mod $step = 0]">
-            <xsl:variable name="tx" select="ed:timeline-x(ed:day-number(format-number(., '0000')), $start, $end, $width, $pad)"/>
-            <line class="timeline-tick" x1="{$tx}" y1="{$axis - 4}" x2="{$tx}" y2="{$axis + 4}"/>
-            <text class="timeline-year" x="{$tx}" y="{$axis + 22}" text-anchor="middle"><xsl:value-of select="."/></text>
+        <svg xmlns="http://www.w3.org/2000/svg" width="{$timeline?width}" height="{$timeline?height}" viewBox="0 0 {$timeline?width} {$timeline?height}"
+             role="group" aria-labelledby="timeline-title">
+          <title id="timeline-title"><xsl:value-of select="$timeline?caption"/></title>
+          <xsl:for-each select="$timeline?axes?*">
+            <line class="timeline-axis" x1="{$x}" y1="{?y1}" x2="{$x}" y2="{?y2}"/>
           </xsl:for-each>
-          <xsl:for-each select="$items">
-            <xsl:variable name="cx" select="ed:timeline-x(ed:day-number(?sort), $start, $end, $width, $pad)"/>
-            <xsl:variable name="row" select="(position() - 1) mod 4"/>
-            <a href="{$path-to-root}{?url}#{?anchor}" class="timeline-point timeline-{?kind}">
-              <title><xsl:value-of select="?label || ': ' || (if (?kind = 'document') then ?title else ?before || ?text || ?after)"/></title>
-              <line class="timeline-stem" x1="{$cx}" y1="{$axis}" x2="{$cx}" y2="{86 - $row * 18}"/>
-              <circle cx="{$cx}" cy="{$axis}" r="6"/>
-              <text x="{$cx}" y="{82 - $row * 18}" text-anchor="{if ($cx lt 120) then 'start' else if ($cx gt $width - 120) then 'end' else 'middle'}">
-                <xsl:value-of select="?label"/>
-              </text>
+          <xsl:for-each select="$timeline?breaks?*">
+            <text class="timeline-break" x="{$x}" y="{. + 5}" text-anchor="middle">⋮</text>
+          </xsl:for-each>
+          <xsl:for-each select="$timeline?ticks?*">
+            <line class="timeline-tick" x1="{$x - 4}" y1="{?y}" x2="{$x + 4}" y2="{?y}"/>
+            <text class="timeline-year" x="{$x - 10}" y="{?y + 4}" text-anchor="end"><xsl:value-of select="?label"/></text>
+          </xsl:for-each>
+          <xsl:for-each select="$timeline?points?*">
+            <a href="{$path-to-root}{?href}" class="timeline-point timeline-{?kind}">
+              <title><xsl:value-of select="?title"/></title>
+              <circle cx="{$x}" cy="{?y}" r="5"/>
+              <xsl:if test="exists(?labelY)">
+                <polyline class="timeline-stem" points="{$x},{?y} {$x + 10},{?y} {$label-x - 4},{?labelY}"/>
+                <text x="{$label-x}" y="{?labelY + 5}"><xsl:value-of select="?label"/></text>
+              </xsl:if>
             </a>
           </xsl:for-each>
         </svg>
-        <figcaption>Each dot is a date below; select one to go to its place.</figcaption>
+        <figcaption>
+          <span class="timeline-key timeline-key-document">a document’s own date</span>
+          <span class="timeline-key timeline-key-mention">a date a text mentions</span>
+          <span>— each is a date below; select one to go to its place.</span>
+        </figcaption>
       </figure>
     </xsl:if>
   </xsl:template>

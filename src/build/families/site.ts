@@ -9,6 +9,7 @@ import { joinParts, type Part } from '../../incremental/parts.js';
 import type { Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
 import { chronology, chronologyItems, inChronologicalOrder, listing, yearOf, type ChronologyItem, type Summary } from '../../site/extracts.js';
+import { timelineOf } from '../../site/timeline.js';
 import type { StylesheetParams } from '../../transform/transform.js';
 import type { EditionPages } from '../pages.js';
 import { makeEach, type BuildContext } from './context.js';
@@ -72,7 +73,8 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
     const dates = hashOf(...years.map(({ year }) => `${year}:${pages.digestOf('years', year, byYear.get(year))}`));
     await plan.make('chronology.html', { ...siteInputs({}), dates }, async (sink) => {
       const dated = pages.pages.filter(({ summary }) => summary.years.length > 0);
-      return xslt.run(sink, introDoc, 'html', { 'chronology-json': JSON.stringify(chronology(await pages.withExtracts(dated))) }, 'chronology');
+      const items = chronology(await pages.withExtracts(dated));
+      return xslt.run(sink, introDoc, 'html', { 'chronology-json': JSON.stringify(items), 'timeline-json': JSON.stringify(timelineOf(items) ?? null) }, 'chronology');
     });
   } else {
     // Too many dates for one page: a page per year, each made again only when its own dates change.
@@ -89,7 +91,7 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
     await makeEach(ctx, yearJobs, async ({ year }, sink) => {
       const dates = inChronologicalOrder(datesIn.get(year) ?? []);
       datesIn.delete(year);
-      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(dates), 'chronology-years-json': JSON.stringify([{ label: year }]) };
+      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(dates), 'timeline-json': JSON.stringify(timelineOf(dates) ?? null), 'chronology-years-json': JSON.stringify([{ label: year }]) };
       return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
     });
   }
