@@ -64,7 +64,7 @@ describe('real editions’ patterns (end to end)', function () {
       expect(read(path.join(built.out, 'documents', 'L002.html'))).to.match(/<a href="\.\.\/registers\/persons\/p3\.html"[^>]*data-ref="https:\/\/example\.org\/persons\/roth"/);
       expect(textOf(read(path.join(built.out, 'registers', 'works.html')))).to.include('Die Brücke').and.include('Mentioned once');
       // Roth: received L001, "Paul" in L001, sender of L002 and L003, the URL in L002.
-      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Roth, Paul .*Mentioned 5 times on 3 pages/);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Roth, Paul .*Mentioned 5 times in 3 documents/);
     });
 
     it('shows the records on the registers, not in the letter, and keeps their births and deaths out of the chronology', () => {
@@ -132,8 +132,8 @@ describe('real editions’ patterns (end to end)', function () {
       expect(persons).to.include('3 entries').and.not.include('Never Mentioned');
       // The standard name (type="reg") without the identifier some editions put inside it.
       expect(persons).to.match(/Clara Hess born 1880 Also: Clärchen/).and.not.include('0001');
-      expect(persons).to.match(/Ida Kern .*Mentioned 2 times on 1 page/);
-      expect(persons).to.match(/Otto Brand .*Mentioned 3 times on 3 pages/);
+      expect(persons).to.match(/Ida Kern .*Mentioned 2 times in 1 document/);
+      expect(persons).to.match(/Otto Brand .*Mentioned 3 times in 3 documents/);
     });
 
     it('publishes a place within a place as an entry of its own', () => {
@@ -161,7 +161,7 @@ describe('real editions’ patterns (end to end)', function () {
     it('resolves @corresp pointers to the header’s records and counts their mentions', () => {
       const page = read(path.join(built.out, 'documents', 'dossier.html'));
       expect(page).to.match(/<a href="\.\.\/registers\/persons\/p_LT\.html" class="mention mention-persName"[^>]*>Miss Tamm<\/a>/);
-      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Tamm, Liisa Envoy of the shipping board\. Mentioned 2 times on 1 page/);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Tamm, Liisa Envoy of the shipping board\. Mentioned 2 times in 1 document/);
       expect(readdirSync(path.join(built.out, 'registers', 'places'))).to.deep.equal(['t_port.html']);
     });
   });
@@ -174,7 +174,7 @@ describe('real editions’ patterns (end to end)', function () {
     it('makes each name heading an item of the list an entry, described by the rest of its item', () => {
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
-      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 2 times on 1 page/);
+      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 2 times in 1 document/);
       expect(persons).to.match(/Varga, Andor Harbour Master of Port Ellery Mentioned once/);
       expect(read(path.join(built.out, 'documents', 'volume.html'))).to.match(/<a href="\.\.\/registers\/persons\/p_TL1\.html"[^>]*>Miss Tamm<\/a>/);
     });

@@ -97,10 +97,12 @@ describe('the HTML edition (end to end)', function () {
 
   it('says how often each entry is mentioned', () => {
     const giap = pages.get('registers/persons.html')!.getElementById('vo-nguyen-giap')!;
-    expect(giap.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times on 1 page');
+    expect(giap.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times in 1 document');
     expect(giap.querySelector('.identifiers')).to.equal(null);
     const giapPage = pages.get('registers/persons/vo-nguyen-giap.html')!.getElementById('vo-nguyen-giap')!;
-    expect(giapPage.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times on 1 page:');
+    expect(giapPage.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times in 1 document:');
+    // The introduction is no document: it is named as itself.
+    expect(pages.get('registers/places/north-korea.html')!.querySelector('.mention-count')!.text).to.match(/^Mentioned \d+ times in \d+ documents? and the introduction:$/);
     const korea = pages.get('registers/places.html')!.getElementById('north-korea')!;
     expect(korea.querySelector('.identifiers a')!.getAttribute('href')).to.equal('http://www.wikidata.org/entity/Q423');
   });

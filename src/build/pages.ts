@@ -69,16 +69,19 @@ export class EditionPages {
 /** Registers, chronology and search name the home page's text as what it is. */
 const introTitled = <T extends Listing>(e: T): T => ({ ...e, title: 'Introduction' });
 
+/** The page the introduction is published on: the edition's home page. */
+export const INTRODUCTION_PAGE = 'index.html';
+
 /** The edition's pages: the introduction (as index.html), then the published documents in date order. */
 export function editionPages(plan: OutputPlan, introduction: Summary | undefined, published: readonly Summary[]): EditionPages {
   const pages: PageSummary[] = [
-    ...(introduction ? [{ url: 'index.html', summary: introTitled(introduction) }] : []),
+    ...(introduction ? [{ url: INTRODUCTION_PAGE, summary: introTitled(introduction) }] : []),
     ...published.map((summary) => ({ url: documentUrl(summary.id), summary })),
   ];
   return new EditionPages(
     pages,
     plan,
-    ({ url, summary }) => (url === 'index.html' ? INTRODUCTION_EXTRACT : extractOfId(summary.id)),
-    ({ url }, extract) => (url === 'index.html' ? introTitled(extract) : extract),
+    ({ url, summary }) => (url === INTRODUCTION_PAGE ? INTRODUCTION_EXTRACT : extractOfId(summary.id)),
+    ({ url }, extract) => (url === INTRODUCTION_PAGE ? introTitled(extract) : extract),
   );
 }

@@ -80,8 +80,12 @@ function codePoints(text: string): CodePoints {
   return { length: chars.length, slice: (start, end) => chars.slice(start, end).join('') };
 }
 
+/** Where a cut falls inside a word, the word's cut part goes: a snippet shows whole words. */
+const SPACE = ' ';
+
 /*
- * Up to `width` characters of the block's text before and after a mention, whitespace squeezed.
+ * Up to `width` characters of the block's text before and after a mention, whitespace squeezed,
+ * cut between words ("… who would", not "…e, who would"), an ellipsis where it is cut.
  * A block with many mentions is not squeezed whole for each: a stretch of 4 × width is, and as
  * its squeezed form is a suffix (prefix) of the whole's, it gives the same cut once it is longer
  * than width + 1; only shorter ones are redone from the block's edge.
@@ -93,7 +97,10 @@ function textBefore(chars: CodePoints, start: number, width: number): string {
   };
   let words = cut(Math.max(0, start - 4 * width));
   if (words.length <= width + 1) words = cut(0);
-  return words.length > width ? '…' + words.slice(-width).join('') : words.join('');
+  if (words.length <= width) return words.join('');
+  let kept = words.slice(-width);
+  if (words[words.length - width - 1] !== SPACE && kept[0] !== SPACE && kept.includes(SPACE)) kept = kept.slice(kept.indexOf(SPACE));
+  return '… ' + kept.join('').trimStart();
 }
 
 function textAfter(chars: CodePoints, end: number, width: number): string {
@@ -103,7 +110,10 @@ function textAfter(chars: CodePoints, end: number, width: number): string {
   };
   let words = cut(end + 4 * width);
   if (words.length <= width + 1) words = cut(chars.length);
-  return words.length > width ? words.slice(0, width).join('') + '…' : words.join('');
+  if (words.length <= width) return words.join('');
+  let kept = words.slice(0, width);
+  if (words[width] !== SPACE && kept.at(-1) !== SPACE && kept.includes(SPACE)) kept = kept.slice(0, kept.lastIndexOf(SPACE));
+  return kept.join('').trimEnd() + ' …';
 }
 
 /** Turns a document's extract as read into an Extract, as JSON. */

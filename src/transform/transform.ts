@@ -44,9 +44,10 @@ export const STYLESHEET_PARAMS = {
   part: 'xs:integer',
   parts: 'xs:integer',
   'first-number': 'xs:integer',
-  /** In mode register-entry, on the first page: how many mentions on how many pages in all. */
+  /** In mode register-entry, on the first page: how many mentions in all, in how many documents, and whether (1) or not (0) in the introduction. */
   'entry-mentions': 'xs:integer',
-  'entry-pages': 'xs:integer',
+  'entry-documents': 'xs:integer',
+  'entry-introduction': 'xs:integer',
   /** In modes chronology and chronology-year: the dates of the page in order, as JSON. */
   'chronology-json': 'xs:string',
   /** For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. */

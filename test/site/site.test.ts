@@ -80,10 +80,19 @@ describe('site (edition-wide pages from the extracts)', function () {
     expect(first!.after).to.equal(' opens this paragraph, which then runs on and on, with runs …');
     expect(middle!.text).to.equal('Vietnam');
     expect(middle!.before).to.equal('… a mention, so that both sides must be cut, before it names ');
-    expect(middle!.after).to.equal(' in its middle and then goes on again for a long while, with…');
+    expect(middle!.after).to.equal(' in its middle and then goes on again for a long while, with …');
     // Characters outside the Basic Multilingual Plane count as one, as in XPath.
     expect(last).to.include({ text: 'air force', after: ' at the end' });
     expect(last!.before).to.equal('… reader, who has followed every one of them, reaches 𝔊𝔦𝔞𝔭’s ');
     for (const m of extract.mentions) expect(Object.keys(m)).to.have.members(['ref', 'entry', 'anchor', 'text', 'before', 'after']);
+  });
+
+  it('cuts context between words, never inside one ("…e, who would", "Pil…")', () => {
+    const words = 'Pilots flew. '.repeat(12);
+    const { mentions } = extractOf(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${words}<persName ref="#giap">Giap</persName> ${words}</p></body></text></TEI>`, 'cut');
+    const { before, after } = mentions[0]!;
+    expect(before).to.match(/^… (Pilots|flew\.) /).and.to.have.length.at.most(62);
+    expect(after).to.match(/ flew\. …$|Pilots …$/);
+    for (const side of [before, after]) expect(side.replace(/…/g, '').trim().split(/\s+/).every((w) => w === 'Pilots' || w === 'flew.'), side).to.equal(true);
   });
 });

@@ -47,9 +47,10 @@
   <xsl:param name="parts" as="xs:integer" select="1"/>
   <xsl:param name="first-number" as="xs:integer" select="1"/>
 
-  <!-- In mode register-entry, on the first page: how many mentions on how many pages in all. -->
+  <!-- In mode register-entry, on the first page: how many mentions in all, in how many documents, and whether (1) or not (0) in the introduction. -->
   <xsl:param name="entry-mentions" as="xs:integer" select="0"/>
-  <xsl:param name="entry-pages" as="xs:integer" select="0"/>
+  <xsl:param name="entry-documents" as="xs:integer" select="0"/>
+  <xsl:param name="entry-introduction" as="xs:integer" select="0"/>
 
   <!-- In modes chronology and chronology-year: the dates of the page in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>

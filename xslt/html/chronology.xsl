@@ -24,6 +24,8 @@
     <xsl:variable name="years" select="parse-json($chronology-years-json)?*"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="'Chronology'"/>
+      <xsl:with-param name="section" select="'chronology'"/>
+      <xsl:with-param name="section-page" select="true()"/>
       <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <h1>Chronology</h1>
@@ -58,6 +60,7 @@
     <xsl:variable name="year" select="parse-json($chronology-years-json)?*[1]?label"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="'Chronology: ' || $year"/>
+      <xsl:with-param name="section" select="'chronology'"/>
       <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <nav class="breadcrumb" aria-label="Chronology">

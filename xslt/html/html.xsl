@@ -31,6 +31,7 @@
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($tei)"/>
+      <xsl:with-param name="section" select="'documents'"/>
       <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <article class="document" data-tei="TEI">

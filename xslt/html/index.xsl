@@ -58,6 +58,7 @@
   <xsl:template match="/" mode="document-list">
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="'Documents, page ' || $part"/>
+      <xsl:with-param name="section" select="'documents'"/>
       <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <section class="documents" id="documents" aria-labelledby="documents-heading">

@@ -57,6 +57,9 @@
     <xsl:param name="main" as="node()*"/>
     <!-- Scripts of the page, relative to the edition's root: only the search page has any. -->
     <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <!-- The part of the edition the page belongs to (documents, chronology, a register's page name), and whether it is that part's own page: the navigation marks it. -->
+    <xsl:param name="section" as="xs:string" select="''"/>
+    <xsl:param name="section-page" as="xs:boolean" select="false()"/>
     <xsl:variable name="lists" select="$ed:lists"/>
     <html lang="{$lang}">
       <head>
@@ -75,10 +78,17 @@
           <p class="site-title"><a href="{$path-to-root}index.html"><xsl:value-of select="$ed:edition?title"/></a></p>
           <nav class="site-nav" aria-label="Edition">
             <ul>
-              <li><a href="{$path-to-root}index.html#documents">Documents</a></li>
-              <li><a href="{$path-to-root}chronology.html">Chronology</a></li>
-              <xsl:for-each select="distinct-values($lists)[map:contains($ed:registers, .)]">
-                <li><a href="{$path-to-root}registers/{$ed:registers(.)?page}.html"><xsl:value-of select="$ed:registers(.)?title"/></a></li>
+              <xsl:variable name="parts" select="(map { 'key': 'documents', 'href': 'index.html#documents', 'label': 'Documents' },
+                                                  map { 'key': 'chronology', 'href': 'chronology.html', 'label': 'Chronology' },
+                                                  distinct-values($lists)[map:contains($ed:registers, .)] ! $ed:registers(.)
+                                                    ! map { 'key': ?page, 'href': 'registers/' || ?page || '.html', 'label': ?title })"/>
+              <xsl:for-each select="$parts">
+                <li>
+                  <a href="{$path-to-root}{?href}">
+                    <xsl:if test="?key = $section"><xsl:attribute name="aria-current" select="if ($section-page) then 'page' else 'true'"/></xsl:if>
+                    <xsl:value-of select="?label"/>
+                  </a>
+                </li>
               </xsl:for-each>
             </ul>
           </nav>

@@ -25,6 +25,8 @@
     <xsl:variable name="counts" as="map(*)" select="parse-json($counts-json)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="$register?title"/>
+      <xsl:with-param name="section" select="$register?page"/>
+      <xsl:with-param name="section-page" select="true()"/>
       <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <h1><xsl:value-of select="$register?title"/></h1>
@@ -35,14 +37,14 @@
         </p>
         <xsl:for-each select="$entries">
           <xsl:sort select="lower-case(ed:standard-name(.))" lang="en"/>
-          <xsl:variable name="count" select="($counts(string(@xml:id)), map { 'mentions': 0, 'pages': 0 })[1]"/>
+          <xsl:variable name="count" select="($counts(string(@xml:id)), map { 'mentions': 0, 'documents': 0, 'introduction': 0 })[1]"/>
           <section class="entry" id="{@xml:id}" data-tei="{local-name()}" aria-labelledby="{@xml:id}-name">
             <xsl:call-template name="ed:entry-description">
               <xsl:with-param name="heading" select="'h2'"/>
               <xsl:with-param name="href" select="ed:entry-href(.)"/>
             </xsl:call-template>
             <p class="mention-count">
-              <xsl:value-of select="ed:mention-count(xs:integer($count?mentions), xs:integer($count?pages))"/>
+              <xsl:value-of select="ed:mention-count(xs:integer($count?mentions), xs:integer($count?documents), $count?introduction = 1)"/>
             </p>
           </section>
         </xsl:for-each>
@@ -56,6 +58,7 @@
     <xsl:variable name="register" select="ed:register($entry)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:standard-name($entry) || ' (' || $register?title || ')'"/>
+      <xsl:with-param name="section" select="$register?page"/>
       <xsl:with-param name="lang" select="($entry/ancestor::tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <nav class="breadcrumb" aria-label="Register">
@@ -70,7 +73,7 @@
           <p class="mention-count">
             <xsl:choose>
               <xsl:when test="$part = 1">
-                <xsl:value-of select="ed:mention-count($entry-mentions, $entry-pages)"/>
+                <xsl:value-of select="ed:mention-count($entry-mentions, $entry-documents, $entry-introduction = 1)"/>
                 <xsl:if test="$listed-mentions gt 0">:</xsl:if>
               </xsl:when>
               <xsl:otherwise>Its mentions, continued:</xsl:otherwise>
@@ -142,13 +145,15 @@
     <xsl:sequence select="string-join(($date[. != ''], $place ! ('in ' || ed:name-text(.))), ' ')"/>
   </xsl:function>
 
-  <!-- "Mentioned 3 times on 2 pages". -->
+  <!-- "Mentioned 3 times in 2 documents and the introduction". -->
   <xsl:function name="ed:mention-count" as="xs:string">
     <xsl:param name="mentions" as="xs:integer"/>
-    <xsl:param name="pages" as="xs:integer"/>
+    <xsl:param name="documents" as="xs:integer"/>
+    <xsl:param name="introduction" as="xs:boolean"/>
     <xsl:sequence select="if ($mentions = 0) then 'Not mentioned in the edition’s texts.'
-                          else 'Mentioned ' || (if ($mentions = 1) then 'once' else $mentions || ' times')
-                               || ' on ' || $pages || (if ($pages = 1) then ' page' else ' pages')"/>
+                          else 'Mentioned ' || (if ($mentions = 1) then 'once' else $mentions || ' times') || ' in '
+                               || string-join(((if ($documents = 1) then '1 document' else if ($documents gt 1) then $documents || ' documents' else ()),
+                                               (if ($introduction) then 'the introduction' else ())), ' and ')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -9,7 +9,7 @@ import { hashOf } from '../../hash.js';
 import { linksOf } from '../../site/extracts.js';
 import { LIST_PLACEHOLDER, mentionListHtml, pageMentionsHtml } from '../../site/html-lists.js';
 import { EMPTY_TEI } from '../edition.js';
-import type { EditionPages } from '../pages.js';
+import { INTRODUCTION_PAGE, type EditionPages } from '../pages.js';
 import { makeEach, type BuildContext } from './context.js';
 
 export interface RegistersInputs {
@@ -23,12 +23,14 @@ export interface RegistersInputs {
 export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { authorities, kinds, listsHash, authorityHash }: RegistersInputs): Promise<void> {
   const { config, plan, xslt } = ctx;
   const authorityDoc = authorities.docs[0]!;
-  const counts: Record<string, { mentions: number; pages: number }> = {};
-  for (const { summary } of pages.pages) {
+  // How often each entry is mentioned, in how many documents, and whether in the introduction (1 or 0).
+  const counts: Record<string, { mentions: number; documents: number; introduction: number }> = {};
+  for (const { url, summary } of pages.pages) {
     for (const [entry, n] of summary.mentioned) {
-      const count = (counts[entry] ??= { mentions: 0, pages: 0 });
+      const count = (counts[entry] ??= { mentions: 0, documents: 0, introduction: 0 });
       count.mentions += n;
-      count.pages++;
+      if (url === INTRODUCTION_PAGE) count.introduction = 1;
+      else count.documents++;
     }
   }
   for (const { list, register } of kinds) {
@@ -51,12 +53,13 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
       // An entry named in very many documents lists their mentions on several pages: <id>.html, then <id>/2.html, …
       const showing = byEntry.get(id) ?? [];
       const parts = Math.max(1, Math.ceil(showing.length / config.entryPageDocuments));
-      const total = counts[id] ?? { mentions: 0, pages: 0 };
+      const total = counts[id] ?? { mentions: 0, documents: 0, introduction: 0 };
       return Array.from({ length: parts }, (_, i) => {
         const part = i + 1;
         const listed = showing.slice(i * config.entryPageDocuments, part * config.entryPageDocuments);
         // Only the first page says how often the entry is mentioned in all.
-        const params = { 'entry-id': id, part, parts, 'entry-mentions': part === 1 ? total.mentions : 0, 'entry-pages': part === 1 ? total.pages : 0 };
+        const first = part === 1;
+        const params = { 'entry-id': id, part, parts, 'entry-mentions': first ? total.mentions : 0, 'entry-documents': first ? total.documents : 0, 'entry-introduction': first ? total.introduction : 0 };
         const inputs = { entry, mentions: pages.digestOf('mentions', id, listed), lists: listsHash, part: JSON.stringify(params) };
         return { file: part === 1 ? `registers/${kind}/${id}.html` : `registers/${kind}/${id}/${part}.html`, inputs, listed, params };
       });
