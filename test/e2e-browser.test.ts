@@ -266,6 +266,23 @@ describe('the HTML edition in Chromium', function () {
     await audit.close();
   });
 
+  it('sets a document as a reader expects: previous and next side by side, paragraphs spaced not indented, ¶ on a touch screen, a name within a name apart', async () => {
+    const page = await open('documents/1966-09-30-protocol-agreement.html');
+    const [prev, next] = await Promise.all(['[rel=prev]', '[rel=next]'].map((s) => page.$eval(`.document-nav ${s}`, (a) => a.getBoundingClientRect().top)));
+    expect(prev).to.equal(next);
+    await page.close();
+    const giap = await open(PAGE_TYPES.document!);
+    expect(await giap.$$eval('.document-text p.p', (ps) => ps.map((p) => getComputedStyle(p).textIndent))).to.satisfy((indents: string[]) => indents.every((i) => i === '0px'));
+    expect(await giap.$eval('.anchor-link', (a) => getComputedStyle(a).opacity)).to.equal('0');
+    const [outer, inner] = await giap.$eval('.mention-orgName .mention-orgName', (e) => [getComputedStyle(e.parentElement!.closest('.mention')!).textDecorationStyle, getComputedStyle(e).textDecorationStyle]);
+    expect(inner).not.to.equal(outer);
+    await giap.close();
+    const touch = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+    const onPhone = await open(PAGE_TYPES.document!, touch);
+    expect(Number(await onPhone.$eval('.anchor-link', (a) => getComputedStyle(a).opacity))).to.be.greaterThan(0.3);
+    await touch.close();
+  });
+
   it('fits a 375 px phone screen without sideways scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 } });
     for (const [kind, relative] of Object.entries(PAGE_TYPES)) {

@@ -139,6 +139,56 @@ describe('the HTML edition (end to end)', function () {
     }
   });
 
+  it('says on a page with paragraphs, and only there, that each has its link', () => {
+    expect(pages.get('documents/1966-09-21-giap-decision.html')!.querySelector('.cite-help')).not.to.equal(null);
+    // The telegram is known only by its summary: no paragraph, no ¶.
+    expect(pages.get('documents/1967-07-06-telegram-pyongyang-bucharest.html')!.querySelector('.cite-help')).to.equal(null);
+  });
+
+  it('gives a document’s date once in its fields, as the edition writes dates, where the chronology links to it', () => {
+    const telegram = pages.get('documents/1967-07-06-telegram-pyongyang-bucharest.html')!;
+    const field = (name: string): HTMLElement | undefined => telegram.querySelectorAll('.document-meta > div').find((d) => d.querySelector('dt')!.text === name)?.querySelector('dd') ?? undefined;
+    const date = field('Date')!.querySelector('time')!;
+    expect(date.text).to.equal('6 July 1967');
+    expect(date.getAttribute('title')).to.equal('In the source: July 6, 1967');
+    expect(field('Sent')!.text).to.equal('Pyongyang');
+    expect(telegram.querySelector('.citation')!.text).to.contain('” 6 July 1967.');
+    const chronologyLink = pages.get('chronology.html')!.querySelectorAll('.chronology-document a').find((a) => a.getAttribute('href')!.includes('telegram'))!;
+    expect(chronologyLink.getAttribute('href')).to.equal(`documents/1967-07-06-telegram-pyongyang-bucharest.html#${date.id}`);
+  });
+
+  it('offers a highlight switch for each kind of thing a page shows, and for no other', () => {
+    for (const [page, html] of pages) {
+      const switches = html.querySelectorAll('.highlight-switch').map((s) => s.id.replace(/^highlight-/, ''));
+      if (switches.length === 0) continue;
+      const shown = new Set(html.querySelectorAll('main [class]').flatMap((e) => e.classList.value));
+      const kinds = ['mention-persName', 'mention-placeName', 'mention-orgName', 'mention-objectName', 'mention-eventName', 'mention-title', 'date'];
+      expect(switches, page).to.deep.equal(kinds.filter((k) => shown.has(k)));
+    }
+    const telegram = pages.get('documents/1967-07-06-telegram-pyongyang-bucharest.html')!;
+    expect(telegram.querySelectorAll('.highlight-switches label').map((l) => l.text.trim())).to.deep.equal(['Places', 'Events', 'Dates']);
+  });
+
+  it('cites a document with the edition’s year, its URL breaking only after a slash', () => {
+    const citation = pages.get('documents/1966-09-21-giap-decision.html')!.querySelector('.citation')!;
+    expect(citation.text).to.match(/edited by .+ \(2026\)\. https:/);
+    const url = citation.querySelector('a')!;
+    expect(url.innerHTML.split('<wbr>').every((part, i) => i === 0 || part.length > 0)).to.equal(true);
+    expect(url.innerHTML.replace(/<wbr>/g, '')).to.equal(url.getAttribute('href'));
+    expect(url.innerHTML).to.match(/\/<wbr>north-korean-pilots\/<wbr>documents\/<wbr>/);
+  });
+
+  it('marks where the reader is in the navigation', () => {
+    const current = (page: string): string[] =>
+      pages.get(page)!.querySelectorAll('.site-nav a[aria-current]').map((a) => `${a.text.trim()}=${a.getAttribute('aria-current')}`);
+    expect(current('index.html')).to.deep.equal([]);
+    expect(current('documents/1966-09-21-giap-decision.html')).to.deep.equal(['Documents=true']);
+    expect(current('registers/persons.html')).to.deep.equal(['Persons=page']);
+    expect(current('registers/persons/vo-nguyen-giap.html')).to.deep.equal(['Persons=true']);
+    expect(current('chronology.html')).to.deep.equal(['Chronology=page']);
+    expect(current('search.html')).to.deep.equal([]);
+  });
+
   it('explains supplied text on hover and focus', () => {
     const supplied = pages.get('documents/1966-09-21-giap-decision.html')!.querySelectorAll('.supplied');
     expect(supplied).to.have.length(2);

@@ -34,11 +34,12 @@
       <xsl:with-param name="section" select="'documents'"/>
       <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
-        <article class="document" data-tei="TEI">
+        <xsl:variable name="header" as="element()">
           <xsl:call-template name="ed:document-header">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
-          <xsl:call-template name="ed:highlight-switches"/>
+        </xsl:variable>
+        <xsl:variable name="text" as="element()">
           <section class="document-text" aria-label="Text">
             <xsl:choose>
               <xsl:when test="$tei/self::tei:teiCorpus">
@@ -52,9 +53,18 @@
               <xsl:otherwise><xsl:apply-templates select="$tei/tei:text"/></xsl:otherwise>
             </xsl:choose>
           </section>
+        </xsl:variable>
+        <xsl:variable name="notes" as="element()?">
           <xsl:call-template name="ed:notes">
             <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
           </xsl:call-template>
+        </xsl:variable>
+        <article class="document" data-tei="TEI">
+          <xsl:sequence select="$header"/>
+          <xsl:call-template name="ed:highlight-switches">
+            <xsl:with-param name="shown" select="$header, $text, $notes"/>
+          </xsl:call-template>
+          <xsl:sequence select="$text, $notes"/>
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
@@ -69,6 +79,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="date" select="ed:document-date($tei)"/>
+    <xsl:variable name="dated" select="exists($date) and empty($date/parent::tei:correspAction)"/>
     <header class="document-header">
       <h1>
         <!-- The heading is a passage of the text: search results and citations point to it. -->
@@ -76,10 +87,11 @@
         <xsl:apply-templates select="ed:heading($tei)"/>
       </h1>
       <dl class="document-meta">
-        <xsl:if test="$date">
+        <!-- A letter dated only by its sending has its date in the Sent field. -->
+        <xsl:if test="$dated">
           <div>
             <dt>Date</dt>
-            <dd><xsl:apply-templates select="$date"/></dd>
+            <dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
           </div>
         </xsl:if>
         <xsl:if test="$profile/tei:creation/tei:placeName">
@@ -98,9 +110,10 @@
                 <xsl:if test="position() gt 1">; </xsl:if>
                 <xsl:apply-templates select="."/>
               </xsl:for-each>
-              <xsl:for-each select="* except $parties">
+              <!-- Its date, unless the Date field above says it already. -->
+              <xsl:for-each select="(* except $parties)[not(self::tei:date and $dated and ed:date-label(.) = ed:date-label($date))]">
                 <xsl:if test="position() gt 1 or exists($parties)"> · </xsl:if>
-                <xsl:apply-templates select="."/>
+                <xsl:apply-templates select="." mode="ed:field"/>
               </xsl:for-each>
             </dd>
           </div>
@@ -117,6 +130,20 @@
         </xsl:if>
       </dl>
     </header>
+  </xsl:template>
+
+  <!-- In the header's fields a date reads as the edition writes dates ("6 July 1967", as the citation does); the text keeps the source's words, which the date's title gives. -->
+  <xsl:template match="tei:date" mode="ed:field">
+    <xsl:variable name="label" select="ed:date-label(.)"/>
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="'date'"/>
+      <xsl:with-param name="label" select="if (normalize-space(.) = ('', $label)) then $label else 'In the source: ' || normalize-space(.)"/>
+      <xsl:with-param name="content" as="node()*"><xsl:value-of select="$label"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="ed:field">
+    <xsl:apply-templates select="."/>
   </xsl:template>
 
   <xsl:function name="ed:correspondence-label" as="xs:string">
@@ -143,16 +170,33 @@
         <xsl:if test="exists($ed:edition?editors?*)">
           <xsl:value-of select="', edited by ' || ed:editors()"/>
         </xsl:if>
+        <xsl:for-each select="ed:edition-year($tei)">
+          <xsl:value-of select="' (' || . || ')'"/>
+        </xsl:for-each>
         <xsl:text>. </xsl:text>
-        <a href="{$url}"><xsl:value-of select="$url"/></a>
+        <a href="{$url}">
+          <!-- A line may break after each slash of the URL, never inside a word of it. -->
+          <xsl:for-each select="tokenize($url, '/')">
+            <xsl:if test="position() gt 1">/<wbr/></xsl:if>
+            <xsl:value-of select="."/>
+          </xsl:for-each>
+        </a>
         <xsl:text>.</xsl:text>
       </p>
-      <p class="cite-help">Each paragraph has its own link (¶) for citing a passage.</p>
+      <xsl:if test="exists($tei/(tei:text | .//tei:TEI/tei:text)//(tei:p | tei:item))">
+        <p class="cite-help">Each paragraph has its own link (¶) for citing a passage.</p>
+      </xsl:if>
       <xsl:if test="$source-path != ''">
         <p><a class="download" href="{$path-to-root}{ed:uri-path($source-path)}" download="{tokenize($source-path, '/')[last()]}">Download the TEI source</a></p>
       </xsl:if>
     </section>
   </xsl:template>
+
+  <!-- The year the document was published in this edition: its publication statement's date. -->
+  <xsl:function name="ed:edition-year" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/(string(@when), normalize-space(.)) ! substring(., 1, 4)[matches(., '^\d{4}$')])[1]"/>
+  </xsl:function>
 
   <!-- A relative path with each segment percent-encoded. -->
   <xsl:function name="ed:uri-path" as="xs:string">

@@ -124,8 +124,10 @@
     Checkboxes that switch highlighting on per kind of entity. CSS does the rest (body:has()),
     so they work without JavaScript and with the keyboard; each label is its legend entry.
   -->
+  <!-- Switches for the kinds of thing a page shows ($shown: what it renders), no others. -->
   <xsl:template name="ed:highlight-switches">
-    <xsl:variable name="lists" select="$ed:lists"/>
+    <xsl:param name="shown" as="node()*"/>
+    <xsl:variable name="classes" select="distinct-values($shown/descendant-or-self::*/@class ! tokenize(.))"/>
     <xsl:if test="/*/@p:views">
       <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. (Whether the text has both: src/transform/prepare.ts.) -->
       <fieldset class="view-switches">
@@ -136,7 +138,7 @@
     </xsl:if>
     <fieldset class="highlight-switches">
       <legend>Highlight</legend>
-      <xsl:for-each select="$ed:highlights[?list = ('', $lists)]">
+      <xsl:for-each select="$ed:highlights[?class = $classes]">
         <label>
           <input type="checkbox" id="highlight-{?class}" class="highlight-switch"/>
           <span class="swatch swatch-{?class}" aria-hidden="true"></span>

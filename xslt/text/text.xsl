@@ -30,14 +30,18 @@
       <xsl:with-param name="title" select="ed:plain(ed:heading($tei))"/>
       <xsl:with-param name="underline" select="'='"/>
     </xsl:call-template>
-    <xsl:if test="$date">
+    <!-- As on the page: a letter dated only by its sending has its date in the Sent field; dates as the edition writes them. -->
+    <xsl:variable name="dated" select="exists($date) and empty($date/parent::tei:correspAction)"/>
+    <xsl:if test="$dated">
       <xsl:value-of select="ed:field('Date', ed:date-label($date))"/>
     </xsl:if>
     <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction">
-      <!-- As on the page: several senders set apart by semicolons (a name may hold a comma), then where and when. -->
+      <!-- Several senders set apart by semicolons (a name may hold a comma), then where and when (unless the Date field said when). -->
       <xsl:variable name="parties" select="*[not(self::tei:placeName or self::tei:date or self::tei:settlement)]"/>
+      <xsl:variable name="where-when" select="(* except $parties)[not(self::tei:date and $dated and ed:date-label(.) = ed:date-label($date))]
+                                              ! (if (self::tei:date) then ed:date-label(.) else ed:plain(node()))"/>
       <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent' else if (@type = 'received') then 'Received' else string(@type),
-                                     string-join((string-join($parties ! ed:plain(node()), '; '), (* except $parties) ! ed:plain(node()))[. != ''], ' · '))"/>
+                                     string-join((string-join($parties ! ed:plain(node()), '; '), $where-when)[. != ''], ' · '))"/>
     </xsl:for-each>
     <xsl:value-of select="ed:field('Source', ed:plain($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
     <xsl:if test="$profile/tei:abstract">
