@@ -4,11 +4,12 @@
  * configuration names with `$schema`, so that VS Code and oXygen complete and check it as one types.
  * Faults are located in the file (line and column) from its parse tree, not from an error's wording.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as z from 'zod';
-import { ConfigError, message } from './messages.js';
+import { ConfigError, message, type Message } from './messages.js';
 
 export const CONFIG_FILE = 'editio.config.json';
 /** The configuration's JSON Schema, in the schemas folder of an edition (and of editio). */
@@ -157,6 +158,26 @@ function parseJson(source: string, file: string): { raw: unknown; tree: Node | u
     fail(file, `not valid JSON (${printParseErrorCode(first.error)} at line ${at.line}, column ${at.column}); fix the syntax`, at);
   }
   return { raw: JSON.parse(source) as unknown, tree };
+}
+
+/** An editor's name written before there is one ("[Editors to be named]", as `editio init` writes it): in square brackets. */
+const PLACEHOLDER = /^\[.*\]$/;
+
+/**
+ * The configuration without its placeholder editors, and a warning for each, located in the file:
+ * the build says it once, and no page or citation prints "[Editors to be named]" to readers.
+ */
+export function withoutPlaceholders(config: EditionConfig): { config: EditionConfig; warnings: Message[] } {
+  const placeholders = config.editors.filter((name) => PLACEHOLDER.test(name.trim()));
+  if (placeholders.length === 0) return { config, warnings: [] };
+  const file = path.join(config.root, CONFIG_FILE);
+  const source = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const warnings = placeholders.map((name) => {
+    const offset = source.indexOf(JSON.stringify(name));
+    const reason = `"editors" holds the placeholder ${JSON.stringify(name)}: pages and citations name no editor until you put the editors' names there`;
+    return message('warning', 'config', 'editor-placeholder', reason, { file, ...(offset >= 0 ? lineAndColumn(source, offset) : {}) });
+  });
+  return { config: { ...config, editors: config.editors.filter((name) => !placeholders.includes(name)) }, warnings };
 }
 
 /** Reads `editio.config.json` from an edition folder. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkConfig, CONFIG_SCHEMA_FILE, configJsonSchema, loadConfig } from '../src/config.js';
+import { checkConfig, CONFIG_SCHEMA_FILE, configJsonSchema, loadConfig, withoutPlaceholders } from '../src/config.js';
 import { ConfigError } from '../src/messages.js';
 import { removeDir, repoRoot, tempDir } from './helpers.js';
 
@@ -149,6 +149,23 @@ describe('config', () => {
     try {
       writeFileSync(path.join(dir, 'editio.config.json'), '\uFEFF' + JSON.stringify(valid));
       expect((await loadConfig(dir)).title).to.equal('An edition');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('drops a placeholder editor ("[Editors to be named]") with one warning located in the file, and keeps real names', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(path.join(dir, 'editio.config.json'), JSON.stringify({ ...valid, editors: ['Eva Lind', '[Editors to be named]'] }, null, 2));
+      const { config, warnings } = withoutPlaceholders(await loadConfig(dir));
+      expect(config.editors).to.deep.equal(['Eva Lind']);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.include({ severity: 'warning', ruleId: 'editor-placeholder', file: path.join(dir, 'editio.config.json'), line: 5 });
+      expect(warnings[0]!.reason).to.contain('"[Editors to be named]"');
+      const named = withoutPlaceholders(checkConfig(valid, path.join(dir, 'editio.config.json')));
+      expect(named.warnings).to.deep.equal([]);
+      expect(named.config.editors).to.deep.equal(['A. Editor']);
     } finally {
       removeDir(dir);
     }

@@ -283,6 +283,15 @@ describe('the HTML edition in Chromium', function () {
     await touch.close();
   });
 
+  it('darkens its form controls with the page in dark mode (the highlight switches are the browser’s own checkboxes)', async () => {
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const page = await open(PAGE_TYPES.document!, dark);
+    expect(await page.$eval('.highlight-switch', (box) => getComputedStyle(box).colorScheme)).to.contain('dark');
+    const background = await page.$eval('body', (body) => getComputedStyle(body).backgroundColor);
+    expect(background.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b), background).to.be.below(3 * 100);
+    await dark.close();
+  });
+
   it('fits a 375 px phone screen without sideways scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 } });
     for (const [kind, relative] of Object.entries(PAGE_TYPES)) {

@@ -171,11 +171,20 @@ describe('the HTML edition (end to end)', function () {
 
   it('cites a document with the edition’s year, its URL breaking only after a slash', () => {
     const citation = pages.get('documents/1966-09-21-giap-decision.html')!.querySelector('.citation')!;
-    expect(citation.text).to.match(/edited by .+ \(2026\)\. https:/);
+    // (Its editors are not named yet: the citation leaves them out rather than print the placeholder.)
+    expect(citation.text).to.match(/In North Korean Pilots in the Air War over North Vietnam, 1966–1967 \(2026\)\. https:/);
     const url = citation.querySelector('a')!;
     expect(url.innerHTML.split('<wbr>').every((part, i) => i === 0 || part.length > 0)).to.equal(true);
     expect(url.innerHTML.replace(/<wbr>/g, '')).to.equal(url.getAttribute('href'));
     expect(url.innerHTML).to.match(/\/<wbr>north-korean-pilots\/<wbr>documents\/<wbr>/);
+  });
+
+  it('prints no placeholder for the editors the configuration has not named yet (the build warns of it once)', () => {
+    for (const [page, html] of pages) expect(html.text, page).not.to.contain('to be named');
+    const run = runCli(['build', '--out', out, '--full', '--format', 'json']);
+    const warned = (JSON.parse(run.stdout) as { messages: { ruleId: string; line?: number }[] }).messages.filter((m) => m.ruleId === 'editor-placeholder');
+    expect(warned).to.have.length(1);
+    expect(warned[0]!.line).to.equal(5);
   });
 
   it('marks where the reader is in the navigation', () => {

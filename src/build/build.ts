@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE, foreignConfig, loadConfig, type EditionConfig } from '../config.js';
+import { CONFIG_FILE, foreignConfig, loadConfig, withoutPlaceholders, type EditionConfig } from '../config.js';
 import { foreignIdentity } from './identity.js';
 import { hashOf } from '../hash.js';
 import { lockOutputFolder, LOCK_FILE } from '../incremental/lock.js';
@@ -90,9 +90,11 @@ async function buildInto(outDir: string, configured: EditionConfig, options: Bui
   }
 }
 
-async function buildStages(outDir: string, configured: EditionConfig, options: BuildOptions, read: Sources, clock: StageClock): Promise<BuildResult & { plan?: Decision[] }> {
+async function buildStages(outDir: string, written: EditionConfig, options: BuildOptions, read: Sources, clock: StageClock): Promise<BuildResult & { plan?: Decision[] }> {
   const { messages } = read;
   const loadMessages = messages.length;
+  const { config: configured, warnings } = withoutPlaceholders(written);
+  for (const m of warnings) messages.push(m);
   // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
   if (!options.dryRun) await Promise.all([rm(statePath(outDir), { force: true }), forgetStamps(outDir)]);
 

@@ -69,7 +69,8 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     const { PDFDocument } = await import('pdf-lib');
     const doc = await PDFDocument.load(pdf);
     doc.setTitle(metadata.title);
-    doc.setAuthor(metadata.author);
+    // An edition whose editors are not named yet has no author to give.
+    if (metadata.author) doc.setAuthor(metadata.author);
     doc.setSubject(metadata.subject);
     doc.setCreator('editio');
     doc.setProducer('editio (Paged.js, Chromium)');
