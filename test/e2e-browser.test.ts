@@ -16,6 +16,7 @@ const PAGE_TYPES: Record<string, string> = {
   entry: 'registers/persons/vo-nguyen-giap.html',
   chronology: 'chronology.html',
   search: 'search.html?q=MiG-21',
+  about: 'about.html',
 };
 
 describe('the HTML edition in Chromium', function () {

@@ -131,7 +131,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });
     const pages = editionPages(plan, introduction, published);
     clock.lap('site');
-    if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published });
+    if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published, pdf: Boolean(options.pdf) });
     clock.lap('registers');
     await makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash });
     clock.lap('search');

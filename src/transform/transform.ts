@@ -30,6 +30,8 @@ export const STYLESHEET_PARAMS = {
   'document-id': 'xs:string',
   /** Relative path from the page to the edition's root: '' or '../'. */
   'path-to-root': 'xs:string',
+  /** In modes index and about: what a reader can download (src/site/downloads.ts), as JSON. */
+  'downloads-json': 'xs:string',
   /** In mode register: which list to render (listPerson, …). */
   'register-list': 'xs:string',
   /** The TEI source's path in the published edition (tei/…), for its download link. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, tempDir, cliPath } from '../helpers.js';
@@ -47,6 +47,10 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).to.be.greaterThan(0);
     for (const font of fonts) expect(font.split(/\s+/).at(-5), font).to.equal('yes');
+  });
+
+  it('is offered on the home page and the About page of the edition built with it', () => {
+    for (const page of ['index.html', 'about.html']) expect(readFileSync(path.join(out, page), 'utf8'), page).to.include('<a href="print/edition.pdf">');
   });
 
   it('contains every document’s title', () => {

@@ -52,6 +52,9 @@
   <xsl:param name="entry-documents" as="xs:integer" select="0"/>
   <xsl:param name="entry-introduction" as="xs:integer" select="0"/>
 
+  <!-- In modes index and about: what a reader can download (src/site/downloads.ts), as JSON: href, label, format. -->
+  <xsl:param name="downloads-json" as="xs:string" select="'[]'"/>
+
   <!-- In modes chronology and chronology-year: the dates of the page in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>
 

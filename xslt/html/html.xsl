@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The HTML edition. Default mode: a document's page. The other pages each have a module and a
-  mode: index.xsl (the home page), registers.xsl, chronology.xsl and search.xsl; page.xsl is the
+  mode: index.xsl (the home page), registers.xsl, chronology.xsl, search.xsl and about.xsl; page.xsl is the
   frame they share. TEI provenance stays on every rendered element: data-tei, data-ref, and
   ids from xml:id or from common/anchors.xsl.
 -->
@@ -22,6 +22,7 @@
   <xsl:include href="registers.xsl"/>
   <xsl:include href="chronology.xsl"/>
   <xsl:include href="search.xsl"/>
+  <xsl:include href="about.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 

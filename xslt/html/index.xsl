@@ -55,6 +55,8 @@
             <xsl:with-param name="heading" select="'h3'"/>
           </xsl:call-template>
         </section>
+        <xsl:call-template name="ed:downloads"/>
+        <p class="about-link"><a href="about.html">About this edition</a>: how it was made, how to cite it, its licence.</p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

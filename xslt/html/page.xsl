@@ -81,7 +81,8 @@
               <xsl:variable name="parts" select="(map { 'key': 'documents', 'href': 'index.html#documents', 'label': 'Documents' },
                                                   map { 'key': 'chronology', 'href': 'chronology.html', 'label': 'Chronology' },
                                                   distinct-values($lists)[map:contains($ed:registers, .)] ! $ed:registers(.)
-                                                    ! map { 'key': ?page, 'href': 'registers/' || ?page || '.html', 'label': ?title })"/>
+                                                    ! map { 'key': ?page, 'href': 'registers/' || ?page || '.html', 'label': ?title },
+                                                  map { 'key': 'about', 'href': 'about.html', 'label': 'About' })"/>
               <xsl:for-each select="$parts">
                 <li>
                   <a href="{$path-to-root}{?href}">

@@ -9,6 +9,7 @@ import { joinParts, type Part } from '../../incremental/parts.js';
 import type { Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
 import { chronology, chronologyItems, inChronologicalOrder, listing, yearOf, type ChronologyItem, type Summary } from '../../site/extracts.js';
+import { downloadsOf } from '../../site/downloads.js';
 import { timelineOf } from '../../site/timeline.js';
 import type { StylesheetParams } from '../../transform/transform.js';
 import type { EditionPages } from '../pages.js';
@@ -23,6 +24,8 @@ export interface SiteInputs {
   listsHash: string;
   /** The published documents' summaries, in date order. */
   published: readonly Summary[];
+  /** Whether the build makes the book (print/edition.pdf), which the home and About pages offer. */
+  pdf: boolean;
 }
 
 /** The dates of these years, from one pass over the pages that have some: their extracts are read once, never all held. */
@@ -40,12 +43,14 @@ async function datesOfYears(pages: EditionPages, years: ReadonlySet<string>): Pr
   return dates;
 }
 
-export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published }: SiteInputs): Promise<void> {
+export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf }: SiteInputs): Promise<void> {
   const { config, outDir, plan, xslt } = ctx;
   const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
   const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
     await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
   };
+  const downloads = JSON.stringify(downloadsOf({ pdf }));
+  await site('about', 'about.html', { 'downloads-json': downloads });
   // The documents in date order, listed on the home page and, past listPageDocuments, on list/2.html, …:
   // a changed title or summary remakes the page that lists it.
   const perList = config.listPageDocuments;
@@ -53,7 +58,7 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
   for (let part = 1; part <= parts; part++) {
     const listed = published.slice((part - 1) * perList, part * perList);
     const params = { 'documents-json': JSON.stringify(listed.map(listing)), part, parts, 'first-number': (part - 1) * perList + 1 };
-    if (part === 1) await site('index', 'index.html', params);
+    if (part === 1) await site('index', 'index.html', { ...params, 'downloads-json': downloads });
     else await site('document-list', `list/${part}.html`, { ...params, 'path-to-root': '../' });
   }
   const byYear = pages.by('years');

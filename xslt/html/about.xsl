@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  About this edition (mode about, about.html): how the edition was made, from the introduction's
+  TEI header — its project, its editorial principles, its sources — how to cite it, its licence,
+  and what a reader can download. Linked from every page.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-editio:functions"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="about" on-no-match="shallow-skip"/>
+
+  <xsl:template match="/" mode="about">
+    <xsl:variable name="tei" select="ed:root(.)"/>
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
+    <xsl:call-template name="ed:page">
+      <xsl:with-param name="title" select="'About this edition'"/>
+      <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
+      <xsl:with-param name="section" select="'about'"/>
+      <xsl:with-param name="section-page" select="true()"/>
+      <xsl:with-param name="main" as="node()*">
+        <h1>About this edition</h1>
+        <xsl:call-template name="ed:about-part">
+          <xsl:with-param name="heading" select="'The project'"/>
+          <xsl:with-param name="from" select="$header/tei:encodingDesc/(tei:projectDesc | tei:samplingDecl)"/>
+        </xsl:call-template>
+        <xsl:call-template name="ed:about-part">
+          <xsl:with-param name="heading" select="'How the texts are edited'"/>
+          <xsl:with-param name="from" select="$header/tei:encodingDesc/tei:editorialDecl"/>
+        </xsl:call-template>
+        <xsl:call-template name="ed:about-part">
+          <xsl:with-param name="heading" select="'Sources'"/>
+          <xsl:with-param name="from" select="$header/tei:fileDesc/tei:sourceDesc"/>
+        </xsl:call-template>
+        <section aria-labelledby="about-cite">
+          <h2 id="about-cite">How to cite the edition</h2>
+          <p class="citation">
+            <cite><xsl:value-of select="$ed:edition?title"/></cite>
+            <xsl:if test="exists($ed:edition?editors?*)">
+              <xsl:value-of select="', edited by ' || ed:editors()"/>
+            </xsl:if>
+            <xsl:for-each select="ed:edition-year($tei)">
+              <xsl:value-of select="' (' || . || ')'"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+            <xsl:if test="$ed:edition?baseUrl">
+              <xsl:text> </xsl:text>
+              <a href="{$ed:edition?baseUrl}"><xsl:value-of select="$ed:edition?baseUrl"/></a>
+              <xsl:text>.</xsl:text>
+            </xsl:if>
+          </p>
+          <p>Each document suggests how to cite it, and each of its paragraphs has a link of its own.</p>
+        </section>
+        <section aria-labelledby="about-licence">
+          <h2 id="about-licence">Licence</h2>
+          <xsl:variable name="licence" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+          <xsl:choose>
+            <xsl:when test="normalize-space($licence)"><p><xsl:apply-templates select="$licence//tei:licence/node(), $licence/tei:p/node()"/></p></xsl:when>
+            <xsl:otherwise><p><xsl:value-of select="$ed:edition?licence?name"/></p></xsl:otherwise>
+          </xsl:choose>
+        </section>
+        <xsl:call-template name="ed:downloads"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A part of the header as a section: its paragraphs, whatever elements hold them. -->
+  <xsl:template name="ed:about-part">
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="from" as="element()*"/>
+    <xsl:variable name="paragraphs" select="$from//tei:p"/>
+    <xsl:if test="exists($paragraphs)">
+      <section aria-label="{$heading}">
+        <h2><xsl:value-of select="$heading"/></h2>
+        <xsl:apply-templates select="$paragraphs"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What a reader can take away, each file with its format. -->
+  <xsl:template name="ed:downloads">
+    <xsl:variable name="downloads" select="parse-json($downloads-json)?*"/>
+    <xsl:if test="exists($downloads)">
+      <section class="downloads" aria-labelledby="downloads-heading">
+        <h2 id="downloads-heading">Downloads</h2>
+        <ul>
+          <xsl:for-each select="$downloads">
+            <li><a href="{$path-to-root}{?href}"><xsl:value-of select="?label"/></a> <span class="download-format"><xsl:value-of select="?format"/></span></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
