@@ -42,8 +42,8 @@ export class MentionFaces {
     return new MentionFaces(new Map(Object.entries(JSON.parse(json) as Record<string, EntryFace>)), identifiers, prefixes);
   }
 
-  /** For a document (its root element): the attributes that say what each of its mentions shows, in editio's namespace (`prefix`). */
-  reader(root: XmlElement, prefix: string): (mention: XmlElement) => string {
+  /** For a document (its root element): the attributes that say what each of its mentions shows, in editio's namespace (`prefix`), and its class of kind (`mention-persName`). */
+  reader(root: XmlElement, prefix: string): (mention: XmlElement) => { attributes: string; kind: string } {
     const defs = [...root.children.filter((c): c is XmlElement => isTei(c, 'teiHeader')).flatMap((header) => prefixDefsOf({ tree: header })), ...this.prefixes];
     const entry = (ref: string): string | undefined => {
       if (!ref.includes(':')) return this.known(afterHash(ref));
@@ -62,7 +62,7 @@ export class MentionFaces {
       if (face) attributes += ` ${prefix}:href="${attributeValue(face.path)}" ${prefix}:title="${attributeValue(face.title)}"`;
       // A URL that names no entry is no fault of the lists; any other pointer that names none is reported.
       if (unresolved && !WEB_ADDRESS.test(normalize(pointer))) attributes += ` ${prefix}:unknown="1"`;
-      return attributes;
+      return { attributes, kind: `mention-${kind}` };
     };
   }
 

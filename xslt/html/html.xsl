@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The HTML edition. Default mode: a document's page. The other pages each have a module and a
-  mode: index.xsl (the home page), registers.xsl, chronology.xsl, search.xsl and about.xsl; page.xsl is the
-  frame they share. TEI provenance stays on every rendered element: data-tei, data-ref, and
+  mode: index.xsl (the home page), registers.xsl, chronology.xsl, search.xsl and about.xsl;
+  page.xsl is the frame they share. TEI provenance stays on every rendered element: data-tei, data-ref, and
   ids from xml:id or from common/anchors.xsl.
 -->
 <xsl:stylesheet version="3.0"
@@ -35,12 +35,11 @@
       <xsl:with-param name="section" select="'documents'"/>
       <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
-        <xsl:variable name="header" as="element()">
+        <article class="document" data-tei="TEI">
           <xsl:call-template name="ed:document-header">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="text" as="element()">
+          <xsl:call-template name="ed:highlight-switches"/>
           <section class="document-text" aria-label="Text">
             <xsl:choose>
               <xsl:when test="$tei/self::tei:teiCorpus">
@@ -54,18 +53,9 @@
               <xsl:otherwise><xsl:apply-templates select="$tei/tei:text"/></xsl:otherwise>
             </xsl:choose>
           </section>
-        </xsl:variable>
-        <xsl:variable name="notes" as="element()?">
           <xsl:call-template name="ed:notes">
             <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
           </xsl:call-template>
-        </xsl:variable>
-        <article class="document" data-tei="TEI">
-          <xsl:sequence select="$header"/>
-          <xsl:call-template name="ed:highlight-switches">
-            <xsl:with-param name="shown" select="$header, $text, $notes"/>
-          </xsl:call-template>
-          <xsl:sequence select="$text, $notes"/>
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>

@@ -30,25 +30,20 @@
             <p class="responsibility">Edited by <xsl:value-of select="ed:editors()"/></p>
           </xsl:if>
         </header>
-        <xsl:variable name="introduction" as="element()*">
-          <xsl:for-each select="$tei/tei:text/tei:body/tei:div">
-            <!-- A division's heading is a passage of the text: its anchor is the id search results point to. -->
-            <xsl:variable name="heading-id" select="if (tei:head) then ed:anchor(tei:head[1]) else 'introduction-heading-' || position()"/>
-            <section class="introduction" aria-labelledby="{$heading-id}">
-              <h2 id="{$heading-id}">
-                <xsl:apply-templates select="tei:head[1]/node()"/>
-                <xsl:if test="empty(tei:head)">Introduction</xsl:if>
-              </h2>
-              <xsl:apply-templates select="node() except tei:head[1]"/>
-            </section>
-          </xsl:for-each>
-        </xsl:variable>
-        <xsl:if test="exists($introduction)">
-          <xsl:call-template name="ed:highlight-switches">
-            <xsl:with-param name="shown" select="$introduction"/>
-          </xsl:call-template>
+        <xsl:if test="$tei/tei:text">
+          <xsl:call-template name="ed:highlight-switches"/>
         </xsl:if>
-        <xsl:sequence select="$introduction"/>
+        <xsl:for-each select="$tei/tei:text/tei:body/tei:div">
+          <!-- A division's heading is a passage of the text: its anchor is the id search results point to. -->
+          <xsl:variable name="heading-id" select="if (tei:head) then ed:anchor(tei:head[1]) else 'introduction-heading-' || position()"/>
+          <section class="introduction" aria-labelledby="{$heading-id}">
+            <h2 id="{$heading-id}">
+              <xsl:apply-templates select="tei:head[1]/node()"/>
+              <xsl:if test="empty(tei:head)">Introduction</xsl:if>
+            </h2>
+            <xsl:apply-templates select="node() except tei:head[1]"/>
+          </section>
+        </xsl:for-each>
         <section class="documents" id="documents" aria-labelledby="documents-heading">
           <h2 id="documents-heading">Documents</h2>
           <xsl:call-template name="ed:document-list">

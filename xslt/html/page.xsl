@@ -125,10 +125,9 @@
     Checkboxes that switch highlighting on per kind of entity. CSS does the rest (body:has()),
     so they work without JavaScript and with the keyboard; each label is its legend entry.
   -->
-  <!-- Switches for the kinds of thing a page shows ($shown: what it renders), no others. -->
+  <!-- Switches for the kinds of thing a page shows, no others (found when its source was prepared: src/transform/prepare.ts). -->
   <xsl:template name="ed:highlight-switches">
-    <xsl:param name="shown" as="node()*"/>
-    <xsl:variable name="classes" select="distinct-values($shown/descendant-or-self::*/@class ! tokenize(.))"/>
+    <xsl:variable name="classes" select="tokenize(/*/@p:shows)"/>
     <xsl:if test="/*/@p:views">
       <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. (Whether the text has both: src/transform/prepare.ts.) -->
       <fieldset class="view-switches">
