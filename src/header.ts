@@ -34,8 +34,16 @@ export function isoDateInWords(iso: string): string {
   return iso;
 }
 
-/** What a date element says, in words, from its attributes (as ed:date-label). */
+/** What a date element says, in words, from its attributes, with its doubts: "about 1966" (precision low or medium), "1966?" (certainty under high); as ed:date-label. */
 export function dateInWords(date: XmlElement): string {
+  const precision = normalize(date.attrs.get('precision') ?? '');
+  const cert = normalize(date.attrs.get('cert') ?? '');
+  const doubtful = ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1);
+  return `${precision === 'low' || precision === 'medium' ? 'about ' : ''}${datedInWords(date)}${doubtful ? '?' : ''}`;
+}
+
+/** A date's attributes in words, its doubts aside. */
+function datedInWords(date: XmlElement): string {
   const at = (name: string): string | undefined => date.attrs.get(name);
   const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
   if (when !== undefined) return isoDateInWords(when);

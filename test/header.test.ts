@@ -32,6 +32,15 @@ describe('header (a document’s header read as the stylesheets read it)', () =>
     expect(date('')).to.equal('as written');
   });
 
+  it('says a date’s doubts as the editors state them: its precision ("about") and its certainty ("?")', () => {
+    expect(date('when="1966" cert="low"')).to.equal('1966?');
+    expect(date('when="1966-10" precision="low"')).to.equal('about October 1966');
+    expect(date('notBefore="1966-10-01" notAfter="1966-10-15" precision="medium" cert="medium"')).to.equal('about between 1 October 1966 and 15 October 1966?');
+    expect(date('when="1966" cert="0.7"')).to.equal('1966?');
+    expect(date('when="1966" cert="high" precision="high"')).to.equal('1966');
+    expect(date('when="1966" cert="1"')).to.equal('1966');
+  });
+
   it('titles a document by its main, else analytic, else unqualified title, else its first heading', () => {
     const header = (titles: string, text = ''): string =>
       documentTitle(element(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>${titles}</titleStmt></fileDesc></teiHeader>${text}</TEI>`));

@@ -2,10 +2,12 @@
  * What a page shows of a mention: the entry it names, that entry's page and standard name, and the
  * class of its kind. Worked out here, once per mention, when the source is prepared
  * (src/transform/prepare.ts), and written onto the mention for xslt/html/html.xsl to copy: in the
- * stylesheet the lookups cost half of a page's time. It reads pointers as xslt/common/authorities.xsl
- * reads them (ed:mention-entry, ed:entry, ed:mention-name), whose ed:entry-faces makes the faces.
+ * stylesheet the lookups cost half of a page's time. Pointers are read as the extracts read them
+ * (src/pointers.ts: @ref, else @corresp, else @key; file#id, prefixes, identifier URLs); the faces
+ * come from the stylesheet's own ed:entry-faces-json, so that a name reads as the pages read it.
  */
 import { KIND_OF_RS_TYPE } from '../entities.js';
+import { escapeAttribute } from '../escape.js';
 import { normalize } from '../header.js';
 import type { XmlElement } from '../parse/tree.js';
 import { comparableUri, expandPointer, prefixDefsOf, type PrefixDef } from '../pointers.js';
@@ -18,15 +20,10 @@ export interface EntryFace {
   mention: string;
 }
 
-
 /** An http(s) URL: what it names may lie outside the edition. */
 const WEB_ADDRESS = /^https?:\/\/[^ \t\r\n]+$/i;
 
 const afterHash = (s: string): string => (s.includes('#') ? s.slice(s.indexOf('#') + 1) : s);
-
-/** A value for an attribute in double quotes, whitespace kept as written. */
-const attributeValue = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 
 export class MentionFaces {
   constructor(
@@ -58,8 +55,8 @@ export class MentionFaces {
       const face = id === undefined ? undefined : this.faces.get(id);
       const kind = mention.name !== 'rs' ? mention.name : (face?.mention ?? KIND_OF_RS_TYPE.get(mention.attrs.get('type') ?? '')?.mention ?? 'rs');
       const unresolved = !face && pointer !== undefined;
-      let attributes = ` ${prefix}:class="mention mention-${attributeValue(kind)}${unresolved ? ' unresolved' : ''}"`;
-      if (face) attributes += ` ${prefix}:href="${attributeValue(face.path)}" ${prefix}:title="${attributeValue(face.title)}"`;
+      let attributes = ` ${prefix}:class="mention mention-${escapeAttribute(kind)}${unresolved ? ' unresolved' : ''}"`;
+      if (face) attributes += ` ${prefix}:href="${escapeAttribute(face.path)}" ${prefix}:title="${escapeAttribute(face.title)}"`;
       // A URL that names no entry is no fault of the lists; any other pointer that names none is reported.
       if (unresolved && !WEB_ADDRESS.test(normalize(pointer))) attributes += ` ${prefix}:unknown="1"`;
       return { attributes, kind: `mention-${kind}` };

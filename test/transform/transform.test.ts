@@ -6,6 +6,8 @@ import stringWidth from 'string-width';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
 import { MentionFaces } from '../../src/transform/mentions.js';
 import { authorityContext, STYLESHEET_PARAMS, transform as transformWith, type AuthorityContext, type TransformRequest } from '../../src/transform/transform.js';
+import { dateInWords } from '../../src/header.js';
+import { buildTree, descendants } from '../../src/parse/tree.js';
 import { fixtures, repoRoot, teiDir } from '../helpers.js';
 
 const fixture = (name: string): string => readFileSync(path.join(fixtures, 'transform', name), 'utf8');
@@ -52,6 +54,20 @@ describe('transform', () => {
     const nobody = parseHtml(output!).querySelector('[data-ref="authorities.xml#nobody"]');
     expect(nobody?.tagName).to.equal('SPAN');
     expect(nobody?.classList.contains('unresolved')).to.equal(true);
+  });
+
+  it('words every date as the extracts and the chronology do (src/header.ts), doubts and ranges included', () => {
+    const attributes = [
+      'when="1966-09-21"', 'when="1966"', 'when="1966-10"', 'when="1966-02-30"', 'from="1966-09" to="1967"', 'notBefore="1966-10-01" notAfter="1966-10-15"',
+      'notBefore="1966"', 'notAfter="1967-07"', 'when="1966" cert="low"', 'when="1966-10" precision="low"', 'when="1966" cert="0.5" precision="medium"', 'cert="unknown"', '',
+    ];
+    const sourceText = `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>Dates</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
+      <sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader><text><body><div><p>${attributes.map((a) => `<date ${a}>as written</date>`).join(' ')}</p></div></body></text></TEI>`;
+    const titles = parseHtml(transform({ format: 'html', sourceText, file: 'dates', params: { ...authorities } }).output!).querySelectorAll('.document-text .date').map((d) => d.getAttribute('title'));
+    const tree = buildTree(sourceText);
+    if ('error' in tree) throw new Error(tree.error.reason);
+    expect(titles).to.deep.equal([...descendants(tree.root)].filter((e) => e.name === 'date').map(dateInWords));
+    expect(titles).to.include.members(['1966?', 'about October 1966', 'about 1966?']);
   });
 
   it('escapes text that looks like markup and never links a javascript: or data: URL', () => {

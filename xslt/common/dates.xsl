@@ -19,10 +19,14 @@
         else $iso"/>
   </xsl:function>
 
-  <!-- What a date element says, in words, from its attributes. -->
+  <!--
+    What a date element says, in words, from its attributes, with its doubts as the editors state
+    them: "about 1966" where its precision is low or medium, "1966?" where its certainty is less
+    than high (src/header.ts, dateInWords, says the same).
+  -->
   <xsl:function name="ed:date-label" as="xs:string">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="
+    <xsl:variable name="words" select="
         if ($date/@when) then ed:format-iso-date($date/@when)
         else if ($date/@from and $date/@to) then concat(ed:format-iso-date($date/@from), ' – ', ed:format-iso-date($date/@to))
         else if ($date/@notBefore and $date/@notAfter)
@@ -30,6 +34,9 @@
         else if ($date/@notBefore) then concat('not before ', ed:format-iso-date($date/@notBefore))
         else if ($date/@notAfter) then concat('not after ', ed:format-iso-date($date/@notAfter))
         else normalize-space($date)"/>
+    <xsl:variable name="cert" select="normalize-space($date/@cert)"/>
+    <xsl:sequence select="(if (normalize-space($date/@precision) = ('low', 'medium')) then 'about ' else '') || $words
+                          || (if ($cert = ('low', 'medium', 'unknown') or ($cert castable as xs:double and xs:double($cert) lt 1)) then '?' else '')"/>
   </xsl:function>
 
 </xsl:stylesheet>
