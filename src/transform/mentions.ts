@@ -10,7 +10,7 @@ import { KIND_OF_RS_TYPE } from '../entities.js';
 import { escapeAttribute } from '../escape.js';
 import { normalize } from '../header.js';
 import type { XmlElement } from '../parse/tree.js';
-import { comparableUri, expandPointer, prefixDefsOf, type PrefixDef } from '../pointers.js';
+import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
 import { isTei } from './anchors.js';
 
 /** An entry as a page shows it where it is mentioned: its page from the edition's root, its standard name, the name element of its kind. */
@@ -22,8 +22,6 @@ export interface EntryFace {
 
 /** An http(s) URL: what it names may lie outside the edition. */
 const WEB_ADDRESS = /^https?:\/\/[^ \t\r\n]+$/i;
-
-const afterHash = (s: string): string => (s.includes('#') ? s.slice(s.indexOf('#') + 1) : s);
 
 export class MentionFaces {
   constructor(
@@ -42,12 +40,14 @@ export class MentionFaces {
   /** For a document (its root element): the attributes that say what each of its mentions shows, in editio's namespace (`prefix`), and its class of kind (`mention-persName`). */
   reader(root: XmlElement, prefix: string): (mention: XmlElement) => { attributes: string; kind: string } {
     const defs = [...root.children.filter((c): c is XmlElement => isTei(c, 'teiHeader')).flatMap((header) => prefixDefsOf({ tree: header })), ...this.prefixes];
-    const entry = (ref: string): string | undefined => {
-      if (!ref.includes(':')) return this.known(afterHash(ref));
-      const full = expandPointer(ref, defs) ?? ref;
-      if (/^https?:\/\//i.test(full)) return this.known(this.identifiers.get(comparableUri(normalize(full))));
-      return this.known(afterHash(full));
+    const lookup: EntryLookup = {
+      get: (id) => this.faces.get(id),
+      byIdentifier: (url) => {
+        const id = this.identifiers.get(comparableUri(normalize(url)));
+        return id !== undefined && this.faces.has(id) ? id : undefined;
+      },
     };
+    const entry = (ref: string): string | undefined => entryIdOf(ref, lookup, defs);
     return (mention) => {
       const pointer = mention.attrs.get('ref') ?? mention.attrs.get('corresp');
       const key = mention.attrs.get('key');
@@ -61,9 +61,5 @@ export class MentionFaces {
       if (unresolved && !WEB_ADDRESS.test(normalize(pointer))) attributes += ` ${prefix}:unknown="1"`;
       return { attributes, kind: `mention-${kind}` };
     };
-  }
-
-  private known(id: string | undefined): string | undefined {
-    return id !== undefined && this.faces.has(id) ? id : undefined;
   }
 }

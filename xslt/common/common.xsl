@@ -78,6 +78,25 @@
                            $tei/tei:text//tei:dateline//tei:date)[1]"/>
   </xsl:function>
 
+  <!-- The date a document's Date field gives: its own, unless only its sending dates it (its Sent field says it then). -->
+  <xsl:function name="ed:field-date" as="element(tei:date)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="ed:document-date($tei)[empty(parent::tei:correspAction)]"/>
+  </xsl:function>
+
+  <!-- A sending's or a receiving's parties: its senders or addressees, each a name that may hold a comma ("Hofmannsthal, Hugo von"). -->
+  <xsl:function name="ed:parties" as="element()*">
+    <xsl:param name="action" as="element(tei:correspAction)"/>
+    <xsl:sequence select="$action/*[not(self::tei:placeName or self::tei:date or self::tei:settlement)]"/>
+  </xsl:function>
+
+  <!-- Where and when a sending or a receiving was, less a date the Date field ($field-date) gives already. -->
+  <xsl:function name="ed:where-when" as="element()*">
+    <xsl:param name="action" as="element(tei:correspAction)"/>
+    <xsl:param name="field-date" as="element(tei:date)?"/>
+    <xsl:sequence select="($action/* except ed:parties($action))[not(self::tei:date and exists($field-date) and ed:date-label(.) = ed:date-label($field-date))]"/>
+  </xsl:function>
+
   <!-- The heading the text gives itself: its first division's first head (a page shows it as its title). -->
   <xsl:function name="ed:heading-element" as="element(tei:head)?">
     <xsl:param name="tei" as="element()"/>

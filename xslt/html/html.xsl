@@ -69,8 +69,7 @@
   <xsl:template name="ed:document-header">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:variable name="date" select="ed:document-date($tei)"/>
-    <xsl:variable name="dated" select="exists($date) and empty($date/parent::tei:correspAction)"/>
+    <xsl:variable name="date" select="ed:field-date($tei)"/>
     <header class="document-header">
       <h1>
         <!-- The heading is a passage of the text: search results and citations point to it. -->
@@ -78,8 +77,7 @@
         <xsl:apply-templates select="ed:heading($tei)"/>
       </h1>
       <dl class="document-meta">
-        <!-- A letter dated only by its sending has its date in the Sent field. -->
-        <xsl:if test="$dated">
+        <xsl:if test="$date">
           <div>
             <dt>Date</dt>
             <dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
@@ -95,14 +93,13 @@
           <div>
             <dt><xsl:value-of select="ed:correspondence-label(@type)"/></dt>
             <dd>
-              <!-- Several senders or addressees, each a name that may hold a comma ("Hofmannsthal, Hugo von"): set apart by semicolons, then where and when. -->
-              <xsl:variable name="parties" select="*[not(self::tei:placeName or self::tei:date or self::tei:settlement)]"/>
+              <!-- Several senders or addressees set apart by semicolons, then where and when. -->
+              <xsl:variable name="parties" select="ed:parties(.)"/>
               <xsl:for-each select="$parties">
                 <xsl:if test="position() gt 1">; </xsl:if>
                 <xsl:apply-templates select="."/>
               </xsl:for-each>
-              <!-- Its date, unless the Date field above says it already. -->
-              <xsl:for-each select="(* except $parties)[not(self::tei:date and $dated and ed:date-label(.) = ed:date-label($date))]">
+              <xsl:for-each select="ed:where-when(., $date)">
                 <xsl:if test="position() gt 1 or exists($parties)"> · </xsl:if>
                 <xsl:apply-templates select="." mode="ed:field"/>
               </xsl:for-each>

@@ -25,23 +25,19 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:variable name="date" select="ed:document-date($tei)"/>
+    <xsl:variable name="date" select="ed:field-date($tei)"/>
     <xsl:call-template name="ed:title-block">
       <xsl:with-param name="title" select="ed:plain(ed:heading($tei))"/>
       <xsl:with-param name="underline" select="'='"/>
     </xsl:call-template>
-    <!-- As on the page: a letter dated only by its sending has its date in the Sent field; dates as the edition writes them. -->
-    <xsl:variable name="dated" select="exists($date) and empty($date/parent::tei:correspAction)"/>
-    <xsl:if test="$dated">
+    <!-- As on the page: dates as the edition writes them, several senders set apart by semicolons, then where and when. -->
+    <xsl:if test="$date">
       <xsl:value-of select="ed:field('Date', ed:date-label($date))"/>
     </xsl:if>
     <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction">
-      <!-- Several senders set apart by semicolons (a name may hold a comma), then where and when (unless the Date field said when). -->
-      <xsl:variable name="parties" select="*[not(self::tei:placeName or self::tei:date or self::tei:settlement)]"/>
-      <xsl:variable name="where-when" select="(* except $parties)[not(self::tei:date and $dated and ed:date-label(.) = ed:date-label($date))]
-                                              ! (if (self::tei:date) then ed:date-label(.) else ed:plain(node()))"/>
+      <xsl:variable name="where-when" select="ed:where-when(., $date) ! (if (self::tei:date) then ed:date-label(.) else ed:plain(node()))"/>
       <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent' else if (@type = 'received') then 'Received' else string(@type),
-                                     string-join((string-join($parties ! ed:plain(node()), '; '), $where-when)[. != ''], ' · '))"/>
+                                     string-join((string-join(ed:parties(.) ! ed:plain(node()), '; '), $where-when)[. != ''], ' · '))"/>
     </xsl:for-each>
     <xsl:value-of select="ed:field('Source', ed:plain($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
     <xsl:if test="$profile/tei:abstract">
