@@ -36,10 +36,52 @@ export function isoDateInWords(iso: string): string {
 
 /** What a date element says, in words, from its attributes, with its doubts: "about 1966" (precision low or medium), "1966?" (certainty under high); as ed:date-label. */
 export function dateInWords(date: XmlElement): string {
+  const { approximate, doubtful } = doubtsOf(date);
+  return `${approximate ? 'about ' : ''}${datedInWords(date)}${doubtful ? '?' : ''}`;
+}
+
+/** What the editors say they are unsure of in a date: its precision (low or medium), its certainty (under high). */
+function doubtsOf(date: XmlElement): { approximate: boolean; doubtful: boolean } {
   const precision = normalize(date.attrs.get('precision') ?? '');
   const cert = normalize(date.attrs.get('cert') ?? '');
-  const doubtful = ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1);
-  return `${precision === 'low' || precision === 'medium' ? 'about ' : ''}${datedInWords(date)}${doubtful ? '?' : ''}`;
+  return {
+    approximate: precision === 'low' || precision === 'medium',
+    doubtful: ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1),
+  };
+}
+
+/** The days a date may fall on, as full ISO dates (either end open: ''), and whether it is known to the day with no doubt. */
+export interface DateSpan {
+  from: string;
+  to: string;
+  exact: boolean;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** An ISO date's first or last day ("1966" → 1966-01-01 or 1966-12-31, "1966-02" → 1966-02-01 or 1966-02-28); '' if it is no ISO date. */
+function dayAt(iso: string | undefined, end: 'first' | 'last'): string {
+  const parts = /^(-?\d{4,})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)/.exec(iso ? normalize(iso) : '');
+  if (!parts) return '';
+  const [, year, month, day] = parts as unknown as [string, string, string | undefined, string | undefined];
+  if (day) return `${year}-${month}-${day}`;
+  if (month) {
+    const leap = Number(year) % 4 === 0 && (Number(year) % 100 !== 0 || Number(year) % 400 === 0);
+    const last = Number(month) === 2 && !leap ? 28 : (DAYS_IN_MONTH[Number(month) - 1] ?? 31);
+    return `${year}-${month}-${end === 'first' ? '01' : String(last).padStart(2, '0')}`;
+  }
+  return `${year}-${end === 'first' ? '01-01' : '12-31'}`;
+}
+
+/** The span of days a date element stands for, from @when, else @from/@to, else @notBefore/@notAfter: what search filters a date range by. */
+export function dateSpan(date: XmlElement): DateSpan | null {
+  const at = (name: string): string | undefined => date.attrs.get(name);
+  const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
+  const [first, last] = when !== undefined ? [when, when] : from !== undefined || to !== undefined ? [from, to] : [notBefore, notAfter];
+  const span = { from: dayAt(first, 'first'), to: dayAt(last, 'last') };
+  if (span.from === '' && span.to === '') return null;
+  const { approximate, doubtful } = doubtsOf(date);
+  return { ...span, exact: span.from === span.to && !approximate && !doubtful };
 }
 
 /** A date's attributes in words, its doubts aside. */

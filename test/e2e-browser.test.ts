@@ -182,6 +182,44 @@ describe('the HTML edition in Chromium', function () {
     await page.close();
   });
 
+  it('narrows the results by a date range and a kind of document, keeps both in the URL, and restores them from it', async () => {
+    const page = await open('search.html?q=Korea');
+    await page.waitForSelector('#search-results li');
+    const pagesFound = (): Promise<string[]> => page.$$eval('#search-results > li h2 a', (links) => links.map((a) => a.getAttribute('href')!));
+    expect((await pagesFound()).length).to.be.greaterThan(2);
+    await page.fill('#search-from', '1967');
+    await page.press('#search-from', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 1);
+    expect(await pagesFound()).to.deep.equal(['documents/1967-07-06-telegram-pyongyang-bucharest.html']);
+    expect(await page.textContent('#search-status')).to.match(/found for “Korea” \(from 1967\)\.$/);
+    // Counts follow the words and the range: only the telegram's kind is left to choose.
+    expect(await page.$$eval('.facet-kind .facet-choice:not([hidden])', (labels) => labels.map((l) => l.textContent!.trim()))).to.deep.equal(['Telegram (1)']);
+    await page.check('.facet-kind input[value="Telegram"]');
+    await page.waitForFunction(() => location.search.includes('kind=Telegram'));
+    const shared = page.url();
+    expect(new URL(shared).search).to.equal('?q=Korea&from=1967&kind=Telegram');
+    const again = await open(shared.slice(server.url.length));
+    await again.waitForSelector('#search-results li');
+    expect(await again.inputValue('#search-from')).to.equal('1967');
+    expect(await again.isChecked('.facet-kind input[value="Telegram"]')).to.equal(true);
+    expect(await again.$$eval('#search-results > li', (items) => items.length)).to.equal(1);
+    // A range the page cannot read is said to be wrong, not searched as if it were none.
+    await again.fill('#search-from', '1967-13');
+    await again.press('#search-from', 'Enter');
+    await again.waitForFunction(() => /is not a date/.test(document.getElementById('search-status')!.textContent!));
+    expect(await again.$$eval('#search-results > li', (items) => items.length)).to.equal(0);
+    await Promise.all([page.close(), again.close()]);
+  });
+
+  it('lists the documents the filters leave when no words are given, and filters from file:// too', async () => {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(out, 'search.html')).href + '?from=1966-09&to=1966-09&name=vo-nguyen-giap');
+    await page.waitForSelector('#search-results li');
+    expect(await page.$$eval('#search-results > li h2 a', (links) => links.map((a) => a.getAttribute('href')))).to.deep.equal(['documents/1966-09-21-giap-decision.html']);
+    expect(await page.textContent('#search-status')).to.equal('1 page with these filters (1966-09 to 1966-09; Võ Nguyên Giáp).');
+    await page.close();
+  });
+
   it('draws the timeline with no label on another and none under 12 px, on a desktop and on a phone', async () => {
     for (const width of [1280, 390]) {
       const screen = await browser.newContext({ viewport: { width, height: 900 } });

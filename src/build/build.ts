@@ -135,7 +135,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     clock.lap('registers');
     await makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash });
     clock.lap('search');
-    await makeSearch(ctx, pages);
+    await makeSearch(ctx, pages, authorities);
     clock.lap('exports');
     const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
     const publishedDocs = published.map((e) => byId.get(e.id)!);

@@ -12,7 +12,7 @@ import type { DocumentIdentity } from '../build/identity.js';
 import { writeFileAtomic } from '../write/write.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 7;
+export const STATE_VERSION = 8;
 export const STATE_DIR = '.editio';
 
 

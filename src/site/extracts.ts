@@ -1,3 +1,4 @@
+import type { DateSpan } from '../header.js';
 import { hashOf } from '../hash.js';
 
 /** What each page contributes to the edition-wide pages (src/transform/extract.ts). */
@@ -31,6 +32,12 @@ export interface Extract {
   links: CorrespondenceLink[];
   title: string;
   date: DateRecord | null;
+  /** The days its date may fall on, and whether it is known to the day: what search filters by. */
+  span: DateSpan | null;
+  /** Its classification (textClass): '#' and a category's id, or a keyword. */
+  classes: string[];
+  /** The categories its header declares (classDecl), as [id, what it is called]. */
+  categories: [string, string][];
   summary: string;
   summaryOnly: boolean;
   /** Where the document was written or sent from. */
@@ -145,13 +152,13 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links'> {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -187,7 +194,8 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  return sorted({ ...listing(extract), xmlId: extract.xmlId, links: extract.links, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  const { xmlId, links, span, classes, categories } = extract;
+  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {

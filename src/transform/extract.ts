@@ -7,7 +7,7 @@
  * strips), so that every anchor it records is one the pages carry; test/transform/extract.test.ts
  * holds the two to each other.
  */
-import { dateInWords, documentDate, documentTitle, normalize, tei } from '../header.js';
+import { dateInWords, dateSpan, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
@@ -188,6 +188,8 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
       }),
     title: root ? documentTitle(root) : '',
     date: documentsDate ? dateRecord(documentsDate) : null,
+    span: documentsDate ? dateSpan(documentsDate) : null,
+    ...classification(header),
     summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
     summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
@@ -200,6 +202,25 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
       ...[...shownNotes(document)].map(([note, n]) => ({ anchor: `note-${n}`, text: plainText(walk, note) })),
     ],
   };
+}
+
+/**
+ * How the document is classified (profileDesc/textClass): each category a catRef points to, as
+ * '#' and its id (named by the taxonomy that declares it, in this header or another page's), and
+ * each keyword term as written; and the categories its own header declares (classDecl), by id.
+ */
+function classification(header: XmlElement[]): Pick<RawExtract, 'classes' | 'categories'> {
+  const textClasses = header.flatMap((h) => tei(h, 'profileDesc')).flatMap((p) => tei(p, 'textClass'));
+  const pointed = textClasses.flatMap((c) => tei(c, 'catRef')).flatMap((r) => normalize(r.attrs.get('target') ?? '').split(' ')).filter((t) => t.includes('#'));
+  const terms = textClasses.flatMap((c) => tei(c, 'keywords')).flatMap((k) => tei(k, 'term')).map((t) => normalize(stringValue(t)));
+  const classes = [...new Set([...pointed.map((t) => `#${t.replace(/^.*#/, '')}`), ...terms.filter((t) => t !== '')])];
+  const declared = header.flatMap((h) => tei(h, 'encodingDesc')).flatMap((e) => tei(e, 'classDecl')).flatMap((d) => teiDescendants(d, 'category'));
+  const categories = declared.flatMap((c): [string, string][] => {
+    const id = c.attrs.get('xml:id');
+    const label = [...tei(c, 'catDesc'), ...tei(c, 'gloss')].map((d) => normalize(stringValue(d))).find((t) => t !== '');
+    return id ? [[id, label ?? id]] : [];
+  });
+  return { classes, categories };
 }
 
 const correspActions = (profile: XmlElement, type: string): XmlElement[] =>

@@ -60,6 +60,8 @@
     <!-- The part of the edition the page belongs to (documents, chronology, a register's page name), and whether it is that part's own page: the navigation marks it. -->
     <xsl:param name="section" as="xs:string" select="''"/>
     <xsl:param name="section-page" as="xs:boolean" select="false()"/>
+    <!-- A page with a column beside its text (the search page's filters) is wider on a wide screen. -->
+    <xsl:param name="wide" as="xs:boolean" select="false()"/>
     <xsl:variable name="lists" select="$ed:lists"/>
     <html lang="{$lang}">
       <head>
@@ -100,6 +102,9 @@
           </form>
         </header>
         <main id="main">
+          <xsl:if test="$wide">
+            <xsl:attribute name="class" select="'wide'"/>
+          </xsl:if>
           <xsl:sequence select="$main"/>
         </main>
         <footer class="site-footer">

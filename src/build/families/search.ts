@@ -1,4 +1,9 @@
-/** The search family: the index in parts (search/shard-<n>.js), each made again only when one of its pages' extracts changes. */
+/**
+ * The search family: the index in parts (search/shard-<n>.js), each made again only when one of
+ * its pages' extracts changes, and what results are filtered by (search/facets.js).
+ */
+import type { Authorities } from '../../authorities.js';
+import { facetData, facetsScript } from '../../site/facets.js';
 import { hashOf } from '../../hash.js';
 import type { PageSummary } from '../../site/extracts.js';
 import { searchDocuments } from '../../site/extracts.js';
@@ -6,7 +11,7 @@ import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf
 import type { EditionPages } from '../pages.js';
 import type { BuildContext } from './context.js';
 
-export async function makeSearch({ config, plan }: BuildContext, pages: EditionPages): Promise<void> {
+export async function makeSearch({ config, plan }: BuildContext, pages: EditionPages, authorities: Authorities): Promise<void> {
   const shards = shardCount(pages.pages.length, config.searchShardPages);
   const pagesOf = new Map<number, PageSummary[]>();
   for (const page of pages.pages) {
@@ -19,5 +24,7 @@ export async function makeSearch({ config, plan }: BuildContext, pages: EditionP
     const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(pages.extractOf(page))}`)) };
     await plan.make(shardFile(shard), inputs, async () => searchShardScript(searchDocuments(await pages.withExtracts(members))));
   }
+  const facets = facetsScript(facetData(pages.pages, authorities));
+  await plan.make('search/facets.js', { facets: hashOf(facets) }, () => facets);
   await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));
 }

@@ -1,6 +1,8 @@
 /*
- * The search page: reads ?q=, searches the index the build wrote with MiniSearch, and lists the
- * passages found, grouped by page, each linked to its place. The index comes in parts
+ * The search page: reads the words and filters from the URL (?q=, from, to, kind, dating, name),
+ * searches the index the build wrote with MiniSearch, and lists the passages found, grouped by
+ * page, each linked to its place, of the pages the filters leave (assets/search-filters.js says
+ * which; search/facets.js describes every page); with filters and no words, the pages themselves. The index comes in parts
  * (search/index.js names them; each search/shard-<n>.js adds one to window.editioSearchIndexes),
  * loaded here with script elements, which work from file:// as well as from a server. Results are
  * built as DOM nodes with textContent, never as HTML strings.
@@ -8,18 +10,23 @@
 (function () {
   'use strict';
 
-  var form = document.querySelector('.search-form');
+  var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
-  if (!form || !input || !status || !list) return;
+  var panel = document.getElementById('search-filters');
+  var facetsBox = document.getElementById('search-facets');
+  if (!form || !input || !status || !list || !panel || !facetsBox) return;
 
   var NOT_LOADED = 'The search index could not be loaded.';
-  if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptions) {
+  if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptions || !window.editioFacets || !window.editioSearchFilters) {
     status.textContent = NOT_LOADED;
     return;
   }
   var options = window.editioSearchOptions;
+  var data = window.editioFacets;
+  var filtering = window.editioSearchFilters;
+  var pageOf = new Map(data.pages.map(function (page) { return [page.url, page]; }));
   var indexes = null;
 
   // Calls back once every part has loaded (with true), or when one cannot be (with false).
@@ -115,70 +122,200 @@
 
   var plural = function (n, one, many) { return n + ' ' + (n === 1 ? one : many); };
 
-  function show(query) {
+  // A page's heading in the results: its title (the words asked for marked) and its date.
+  function pageItem(page, matches) {
+    var item = document.createElement('li');
+    item.className = 'search-page';
+    var link = document.createElement('a');
+    link.href = page.url;
+    var titleWords = page.title.split(/(\s+)/);
+    appendMarked(link, titleWords, 0, titleWords.length, matches);
+    var heading = document.createElement('h2');
+    heading.appendChild(link);
+    item.appendChild(heading);
+    if (page.date) {
+      var date = document.createElement('p');
+      date.className = 'search-date';
+      date.textContent = page.date;
+      item.appendChild(date);
+    }
+    return item;
+  }
+
+  function passagesList(found, title, matches) {
+    var passages = document.createElement('ol');
+    passages.className = 'search-passages';
+    found.forEach(function (result) {
+      // A heading that is the page's title is marked there, not listed again.
+      if (result.text === title) return;
+      var passage = document.createElement('li');
+      // A passage in another language than the page's is read in its own.
+      if (result.lang) passage.lang = result.lang;
+      var to = document.createElement('a');
+      to.className = 'search-passage';
+      to.href = result.url;
+      to.appendChild(snippet(result.text, matches));
+      passage.appendChild(to);
+      passages.appendChild(passage);
+    });
+    return passages;
+  }
+
+  // What the filters are set to, in words, for the status line.
+  function filtersInWords(filters) {
+    var parts = [];
+    if (filters.from || filters.to) parts.push(filters.from && filters.to ? filters.from + ' to ' + filters.to : filters.from ? 'from ' + filters.from : 'until ' + filters.to);
+    parts.push.apply(parts, filters.kind);
+    filters.dating.forEach(function (way) { parts.push(DATING[way]); });
+    filters.name.forEach(function (id) {
+      var entry = data.entries.find(function (e) { return e.id === id; });
+      parts.push(entry ? entry.name : id);
+    });
+    return parts.join('; ');
+  }
+
+  // Lists what the words and filters find, and sets the filters' counts to match.
+  function show(filters) {
     list.replaceChildren();
-    if (query.trim() === '') {
+    var problem = filtering.rangeProblem(filters);
+    var filtered = filtering.isFiltered(filters) && problem === '';
+    var query = filters.q.trim();
+    var matches = matcher(query);
+    var pages = new Map();
+    var within = data.pages;
+    if (query !== '') {
+      byPage(search(query)).forEach(function (found) { pages.set(found.first.page, found); });
+      within = data.pages.filter(function (page) { return pages.has(page.url); });
+    }
+    updateCounts(filtering.counts(data, problem ? filtering.filtersOf(new URLSearchParams()) : filters, within));
+    if (problem) {
+      status.textContent = problem;
+      return;
+    }
+    if (query === '' && !filtered) {
       status.textContent = '';
       return;
     }
-    var results = search(query);
-    var pages = byPage(results);
-    status.textContent = results.length === 0
-      ? 'Nothing found for “' + query + '”.'
-      : plural(results.length, 'passage', 'passages') + ' in ' + plural(pages.length, 'page', 'pages') + ' found for “' + query + '”.';
-    var matches = matcher(query);
-    pages.forEach(function (page) {
-      var title = page.first.title;
-      var item = document.createElement('li');
-      item.className = 'search-page';
-      var link = document.createElement('a');
-      link.href = page.first.page;
-      var titleWords = title.split(/(\s+)/);
-      appendMarked(link, titleWords, 0, titleWords.length, matches);
-      var heading = document.createElement('h2');
-      heading.appendChild(link);
-      item.appendChild(heading);
-      if (page.first.date) {
-        var date = document.createElement('p');
-        date.className = 'search-date';
-        date.textContent = page.first.date;
-        item.appendChild(date);
+    var left = filtered ? filtering.passing(data, filters, within) : within;
+    var shown = query === '' ? left : byScore(left, pages);
+    var passageCount = 0;
+    shown.forEach(function (page) {
+      var item = pageItem(page, matches);
+      if (query !== '') {
+        var found = pages.get(page.url);
+        passageCount += found.passages.length;
+        var passages = passagesList(found.passages, page.title, matches);
+        if (passages.firstChild) item.appendChild(passages);
       }
-      var passages = document.createElement('ol');
-      passages.className = 'search-passages';
-      page.passages.forEach(function (result) {
-        // A heading that is the page's title is marked there, not listed again.
-        if (result.text === title) return;
-        var passage = document.createElement('li');
-        // A passage in another language than the page's is read in its own.
-        if (result.lang) passage.lang = result.lang;
-        var to = document.createElement('a');
-        to.className = 'search-passage';
-        to.href = result.url;
-        to.appendChild(snippet(result.text, matches));
-        passage.appendChild(to);
-        passages.appendChild(passage);
-      });
-      if (passages.firstChild) item.appendChild(passages);
       list.appendChild(item);
+    });
+    var filterWords = filtered ? ' (' + filtersInWords(filters) + ')' : '';
+    if (query === '') status.textContent = plural(shown.length, 'page', 'pages') + ' with these filters' + filterWords + '.';
+    else if (shown.length === 0) status.textContent = 'Nothing found for “' + query + '”' + filterWords + '.';
+    else status.textContent = plural(passageCount, 'passage', 'passages') + ' in ' + plural(shown.length, 'page', 'pages') + ' found for “' + query + '”' + filterWords + '.';
+  }
+
+  // Pages found by words, best first (as byPage ranks them).
+  function byScore(left, found) {
+    var rank = new Map(Array.from(found.keys()).map(function (url, i) { return [url, i]; }));
+    return left.slice().sort(function (a, b) { return rank.get(a.url) - rank.get(b.url); });
+  }
+
+  var DATING = { day: 'Dated to the day', rough: 'Dated roughly or with doubt', undated: 'Undated' };
+  var countOf = [];
+
+  // A checkbox for one choice, with its count beside it.
+  function choice(name, value, text, checked) {
+    var label = document.createElement('label');
+    label.className = 'facet-choice';
+    var box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = name;
+    box.value = value;
+    box.setAttribute('form', form.id);
+    box.checked = checked;
+    var count = document.createElement('span');
+    count.className = 'facet-count';
+    label.append(box, ' ' + text + ' ', count);
+    countOf.push({ label: label, box: box, count: count, group: name, value: value });
+    return label;
+  }
+
+  function fieldset(legendText, className) {
+    var set = document.createElement('fieldset');
+    set.className = 'facet ' + className;
+    var legend = document.createElement('legend');
+    legend.textContent = legendText;
+    set.appendChild(legend);
+    return set;
+  }
+
+  // The kinds of document, the ways of dating and the names, as checkboxes (made once: counts
+  // change in place, so that a checkbox keeps the keyboard's focus).
+  function buildFacets(filters) {
+    if (data.classes.length > 0) {
+      var kinds = fieldset('Kind of document', 'facet-kind');
+      data.classes.forEach(function (kind) { kinds.appendChild(choice('kind', kind, kind, filters.kind.indexOf(kind) >= 0)); });
+      facetsBox.appendChild(kinds);
+    }
+    var dating = fieldset('Dating', 'facet-dating');
+    Object.keys(DATING).forEach(function (way) { dating.appendChild(choice('dating', way, DATING[way], filters.dating.indexOf(way) >= 0)); });
+    facetsBox.appendChild(dating);
+    data.registers.forEach(function (register) {
+      var names = fieldset(register.title + ' mentioned', 'facet-names');
+      data.entries.forEach(function (entry) {
+        if (entry.register === register.register) names.appendChild(choice('name', entry.id, entry.name, filters.name.indexOf(entry.id) >= 0));
+      });
+      facetsBox.appendChild(names);
     });
   }
 
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
+  // Each choice's count; a choice that would leave nothing is hidden unless it is checked.
+  function updateCounts(counts) {
+    countOf.forEach(function (c) {
+      var n = c.group === 'kind' ? counts.kind[data.classes.indexOf(c.value)]
+        : c.group === 'dating' ? counts.dating[c.value]
+        : counts.name[data.entries.findIndex(function (e) { return e.id === c.value; })];
+      c.count.textContent = '(' + n + ')';
+      c.label.hidden = n === 0 && !c.box.checked;
+    });
+    // A group with no choice left to show is not shown either.
+    Array.prototype.forEach.call(facetsBox.querySelectorAll('fieldset'), function (set) {
+      set.hidden = !set.querySelector('.facet-choice:not([hidden])');
+    });
+  }
+
+  // The words and filters as the form holds them, into the URL (so that a search can be shared) and the results.
+  function apply() {
+    var filters = filtering.filtersOf(new FormData(form));
     var url = new URL(window.location.href);
-    url.searchParams.set('q', input.value);
+    url.search = filtering.queryOf(filters);
     try {
       window.history.replaceState(null, '', url);
     } catch (e) {
       // Some browsers refuse to change a file:// address; the results show all the same.
     }
     // Until the index has loaded, the results wait for it (see below).
-    if (indexes) show(input.value);
+    if (indexes) show(filters);
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    apply();
+  });
+  // The filters stand outside the form (they belong to it by their form attribute): their changes are heard where they are.
+  panel.addEventListener('change', function (event) {
+    if (event.target.form === form) apply();
   });
 
-  var query = new URLSearchParams(window.location.search).get('q') || '';
-  input.value = query;
+  var filters = filtering.filtersOf(new URLSearchParams(window.location.search));
+  input.value = filters.q;
+  form.elements.from.value = filters.from;
+  form.elements.to.value = filters.to;
+  buildFacets(filters);
+  panel.hidden = false;
+  // Open where there is room beside the results, or when the address sets a filter.
+  if (filtering.isFiltered(filters) || window.matchMedia('(min-width: 64rem)').matches) panel.open = true;
   status.textContent = 'Loading the search index…';
   loadShards(function (loaded) {
     if (!loaded) {
@@ -188,6 +325,6 @@
     indexes = (window.editioSearchIndexes || []).map(function (shard) {
       return window.MiniSearch.loadJS(shard, options);
     });
-    show(input.value);
+    show(filtering.filtersOf(new FormData(form)));
   });
 })();

@@ -1,0 +1,71 @@
+/**
+ * What search filters pages by (search/facets.js): each page's kind of document, the days its
+ * date may fall on and whether it is known to the day, and the entries it mentions. assets/search.js
+ * counts and filters with it; the index holds passages, this holds pages, so a filter never needs
+ * the index and the index never repeats a page's facets for each of its passages.
+ */
+import type { Authorities } from '../authorities.js';
+import { ENTITY_KINDS } from '../entities.js';
+import type { PageSummary } from './extracts.js';
+
+export interface FacetPage {
+  url: string;
+  title: string;
+  date: string;
+  /** The first and last day its date may fall on ('' where open), and whether it is known to the day. */
+  from: string;
+  to: string;
+  exact: boolean;
+  /** Its kinds and the entries it mentions, as indexes into FacetData's `classes` and `entries`. */
+  classes: number[];
+  entries: number[];
+}
+
+export interface FacetData {
+  pages: FacetPage[];
+  /** The kinds of document, by what the edition calls them. */
+  classes: string[];
+  /** Every entry a page mentions: its id, standard name and register (persons, places, …), by register. */
+  entries: { id: string; name: string; register: string }[];
+  /** The registers' titles, in the order the registers have. */
+  registers: { register: string; title: string }[];
+}
+
+const registerOrder = (register: string): number => ENTITY_KINDS.findIndex((k) => k.register === register);
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The facets of these pages; a kind is named by the category its pointer names, wherever the edition declares it. */
+export function facetData(pages: readonly PageSummary[], authorities: Authorities): FacetData {
+  const declared = new Map<string, string>();
+  for (const { summary } of pages) for (const [id, label] of summary.categories) if (!declared.has(id)) declared.set(id, label);
+  const classOf = (key: string): string => (key.startsWith('#') ? (declared.get(key.slice(1)) ?? key.slice(1)) : key);
+  const classes = [...new Set(pages.flatMap(({ summary }) => summary.classes.map(classOf)))].sort(byText);
+  const mentioned = [...new Set(pages.flatMap(({ summary }) => summary.mentioned.map(([entry]) => entry)))];
+  const entries = mentioned
+    .flatMap((id) => {
+      const entry = authorities.get(id);
+      return entry ? [{ id, name: entry.name, register: entry.kind.register as string }] : [];
+    })
+    .sort((a, b) => registerOrder(a.register) - registerOrder(b.register) || a.name.localeCompare(b.name, 'en') || byText(a.id, b.id));
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const entryIndex = new Map(entries.map((e, i) => [e.id, i]));
+  const registers = ENTITY_KINDS.filter((k) => entries.some((e) => e.register === k.register)).map(({ register, title }) => ({ register, title }));
+  return {
+    classes,
+    entries,
+    registers,
+    pages: pages.map(({ url, summary }) => ({
+      url,
+      title: summary.title,
+      date: summary.date?.label ?? '',
+      from: summary.span?.from ?? '',
+      to: summary.span?.to ?? '',
+      exact: summary.span?.exact ?? false,
+      classes: [...new Set(summary.classes.map((key) => classIndex.get(classOf(key))!))].sort((a, b) => a - b),
+      entries: summary.mentioned.flatMap(([id]) => (entryIndex.has(id) ? [entryIndex.get(id)!] : [])).sort((a, b) => a - b),
+    })),
+  };
+}
+
+/** search/facets.js: the facets as a script, which loads from file:// as well as from a server. */
+export const facetsScript = (data: FacetData): string => `window.editioFacets = ${JSON.stringify(data)};\n`;
