@@ -13,6 +13,7 @@ const PAGE_TYPES: Record<string, string> = {
   index: 'index.html',
   document: 'documents/1966-09-21-giap-decision.html',
   register: 'registers/persons.html',
+  places: 'registers/places.html',
   entry: 'registers/persons/vo-nguyen-giap.html',
   chronology: 'chronology.html',
   search: 'search.html?q=MiG-21',
@@ -218,6 +219,36 @@ describe('the HTML edition in Chromium', function () {
     expect(await page.$$eval('#search-results > li h2 a', (links) => links.map((a) => a.getAttribute('href')))).to.deep.equal(['documents/1966-09-21-giap-decision.html']);
     expect(await page.textContent('#search-status')).to.equal('1 page with these filters (1966-09 to 1966-09; Võ Nguyên Giáp).');
     await page.close();
+  });
+
+  it('maps the places of a document and of the places register, each marker linked to its entry, no name over another', async () => {
+    for (const [relative, expected] of [
+      ['registers/places.html', ['Bucharest', 'North Korea', 'North Vietnam', 'Pyongyang', 'United States', 'Vietnam']],
+      ['documents/1967-07-06-telegram-pyongyang-bucharest.html', ['Bucharest', 'North Korea', 'Pyongyang', 'Vietnam']],
+    ] as const) {
+      const page = await open(relative);
+      const markers = await page.$$eval('figure.map a.map-place', (links) =>
+        links.map((a) => ({ href: a.getAttribute('href')!, name: a.querySelector('title')!.textContent!, box: a.querySelector('text')?.getBoundingClientRect().toJSON() as DOMRect | undefined })),
+      );
+      expect(markers.map((m) => m.name).sort(), relative).to.deep.equal([...expected]);
+      for (const { href, name } of markers) {
+        const target = await open(new URL(href, server.url + relative).href.slice(server.url.length));
+        expect(await target.textContent('h1'), href).to.equal(name);
+        await target.close();
+      }
+      const boxes = markers.flatMap((m) => (m.box ? [m.box] : []));
+      expect(boxes.length, relative).to.equal(markers.length);
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, relative).to.equal(true);
+      }
+      // The caption names the same places, as links, for a reader who does not see the map.
+      expect(await page.$$eval('figure.map figcaption a', (links) => links.map((a) => a.textContent))).to.deep.equal([...expected]);
+      await page.close();
+    }
+    // A page whose places are not located has no map.
+    const about = await open('about.html');
+    expect(await about.$('figure.map')).to.equal(null);
+    await about.close();
   });
 
   it('draws the timeline with no label on another and none under 12 px, on a desktop and on a phone', async () => {

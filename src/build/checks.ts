@@ -3,7 +3,7 @@
  * or the authority lists' ids and names (what the edition rules read), changed since last time.
  */
 import path from 'node:path';
-import { authorityPaths, CHECK_CHUNK, checkSources, recordsCarried } from '../validate/check.js';
+import { authorityPaths, CHECK_CHUNK, checkSources, idsOfSources, recordsCarried } from '../validate/check.js';
 import type { SeenIds } from '../validate/rules/context.js';
 import type { EditionConfig } from '../config.js';
 import { knownOf, type Source } from '../load/load.js';
@@ -97,9 +97,10 @@ export async function checkEdition(
   const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity; looksUp: boolean }>();
   // Every xml:id unique across the chunks, not only within each.
   const seenIds: SeenIds = new Map();
+  const idsInFile = idsOfSources(sources);
   for (let i = 0; i < fresh.length; i += CHECK_CHUNK) {
     const result = await checkSources(fresh.slice(i, i + CHECK_CHUNK), {
-      ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities, seenIds }),
+      ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities, seenIds, idsInFile }),
       ...(options.schema ? { schema: options.schema } : {}),
       parsed: parsedAuthorities,
     });

@@ -3,6 +3,7 @@
  * authority lists as published (the files that passed their check), the introduction, the
  * documents that can be published, and what a document's outputs depend on besides its bytes.
  */
+import { mapJson, placesOnMap } from '../site/map.js';
 import path from 'node:path';
 import { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
@@ -69,6 +70,11 @@ export class CheckedEdition {
   entriesOf(doc: ReadDoc): string {
     if (!this.entriesHash.has(doc)) this.entriesHash.set(doc, hashOf(...this.check.records[this.relative(doc)]!.pointsTo.map((id) => `${id}=${this.authorities.face(id) ?? ''}`)));
     return this.entriesHash.get(doc)!;
+  }
+
+  /** The map of the places a document points to (those their entries locate), as the stylesheets take it. */
+  mapOf(doc: ReadDoc): string {
+    return mapJson(placesOnMap(this.authorities, this.check.records[this.relative(doc)]!.pointsTo));
   }
 
   /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */

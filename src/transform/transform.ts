@@ -56,6 +56,8 @@ export const STYLESHEET_PARAMS = {
   'chronology-years-json': 'xs:string',
   /** In modes chronology and chronology-year: the timeline laid out (src/site/timeline.ts), as JSON; null for none. */
   'timeline-json': 'xs:string',
+  /** On a document page and the places register: the map of its places laid out (src/site/map.ts), as JSON; null for none. */
+  'map-json': 'xs:string',
   /** Prefixed to every anchor, so that many documents can share one page (the print edition). */
   'anchor-prefix': 'xs:string',
   /** In the text edition: the column lines are wrapped at. */

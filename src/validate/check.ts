@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, loadConfig, type EditionConfig } from '../config.js';
 import { findXmlFiles, loadSources, type Role, type Source } from '../load/load.js';
@@ -6,7 +6,7 @@ import type { Message } from '../messages.js';
 import { activeContent } from './rules/active.js';
 import { parse, readSource, type ParsedDoc, type ParseResult } from '../parse/parse.js';
 import { runRules } from './rules/index.js';
-import type { SeenIds } from './rules/context.js';
+import { idsOf, type IdsInFile, type SeenIds } from './rules/context.js';
 import { Authorities } from '../authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
 import { configuredPrefixes } from '../pointers.js';
@@ -29,6 +29,8 @@ export interface CheckOptions extends ValidateOptions {
   parsed?: ReadonlyMap<string, ParseResult>;
   /** The xml:ids of the files checked before in the same run, to be unique across chunks (the caller's, shared by each call). */
   seenIds?: SeenIds;
+  /** The xml:ids of a file of the edition not in this call (a build checks in chunks, or only what changed), by absolute path. */
+  idsInFile?: IdsInFile;
 }
 
 export interface CheckedDoc {
@@ -72,7 +74,7 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
     docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
   }
   if (options.edition) {
-    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false, options.authorities, options.seenIds);
+    const ruleMessages = await editionRules(options.edition, parsed, options.partial ?? false, options);
     dropRepeats(messages, ruleMessages);
     for (const item of ruleMessages) messages.push(item);
     const failed = new Set(ruleMessages.filter((m) => m.severity === 'error').map((m) => m.file));
@@ -108,7 +110,7 @@ export async function readAuthorities(
   return new Authorities(docs, { records, curated: (doc) => curated.has(doc.source.path) });
 }
 
-async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, given: Authorities | undefined, seenIds: SeenIds | undefined): Promise<Message[]> {
+async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, { authorities: given, seenIds, idsInFile }: CheckOptions): Promise<Message[]> {
   const authorities = given ?? (await readAuthorities(config, parsed));
   const sourcesDir = path.resolve(config.root, config.sources);
   // Files outside the edition's sources are not its documents: its rules do not apply to them.
@@ -116,7 +118,27 @@ async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial:
   const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
   const inRun = new Set(parsed.map((d) => d.source.path));
   const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
-  return runRules({ docs, authorities, wholeEdition, prefixes: configuredPrefixes(config.prefixes), ...(seenIds ? { seenIds } : {}) });
+  return runRules({ docs, authorities, wholeEdition, prefixes: configuredPrefixes(config.prefixes), ...(seenIds ? { seenIds } : {}), ...(idsInFile ? { idsInFile } : {}) });
+}
+
+/**
+ * The xml:ids of each of these sources, read (and parsed) only when a pointer first names the
+ * file, then kept: a pointer into another document is checked whether or not that document is
+ * checked with it.
+ */
+export function idsOfSources(sources: readonly Source[] | ((file: string) => Source | undefined)): IdsInFile {
+  const byPath = typeof sources === 'function' ? undefined : new Map(sources.map((s) => [s.path, s]));
+  const sourceOf = typeof sources === 'function' ? sources : (file: string) => byPath!.get(file);
+  const known = new Map<string, ReadonlySet<string>>();
+  return (file) => {
+    const source = sourceOf(file);
+    if (!source) return undefined;
+    if (!known.has(file)) {
+      const { doc } = parse(source);
+      known.set(file, doc ? idsOf(doc) : new Set());
+    }
+    return known.get(file);
+  };
 }
 
 /** The edition configuration in `dir`, if there is one. */
@@ -152,7 +174,7 @@ export async function validateFiles(paths: readonly string[], options: CheckOpti
   for (let i = 0; i < loaded.sources.length; i += CHECK_CHUNK) {
     const result = await checkSources(loaded.sources.slice(i, i + CHECK_CHUNK), {
       ...options,
-      ...(edition && ofEdition ? { edition, partial: true, authorities: ofEdition.authorities, seenIds } : {}),
+      ...(edition && ofEdition ? { edition, partial: true, authorities: ofEdition.authorities, seenIds, idsInFile: ofEdition.idsInFile } : {}),
       parsed: parsedAuthorities,
     });
     for (const m of result.messages) messages.push(m);
@@ -180,8 +202,16 @@ async function editionWide(config: EditionConfig, sources: readonly Source[], pa
   const records = sources.flatMap(recordsCarried);
   const authorities = await readAuthorities(config, [...parsedAuthorities.values()].flatMap((r) => (r.doc ? [r.doc] : [])), records);
   const sourcesDir = path.resolve(config.root, config.sources);
+  const given = new Map(sources.map((s) => [s.path, s]));
+  // A pointer may name a file of the edition that was not given to check: it is read from its folder.
+  const onDisk = (file: string): Source | undefined => {
+    if (given.has(file)) return given.get(file);
+    if (path.relative(sourcesDir, file).startsWith('..') || !file.endsWith('.xml') || !existsSync(file)) return undefined;
+    return { path: file, name: path.relative(process.cwd(), file), bytes: readFileSync(file), role: 'document' };
+  };
   return {
     authorities,
+    idsInFile: idsOfSources(onDisk),
     inEdition: (doc: ParsedDoc): boolean => doc.source.role !== 'authorities' && !path.relative(sourcesDir, doc.source.path).startsWith('..'),
     whole: async (checked: readonly Source[]): Promise<boolean> => {
       const inRun = new Set(checked.map((s) => s.path));

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { RULES } from '../../src/validate/rules/index.js';
 import { bounds, isIsoDate } from '../../src/validate/rules/dates.js';
 import { changedNamesIn, namesRead } from '../../src/validate/rules/authorities.js';
-import { fixtures, lineOf, removeDir, repoRoot, tempDir } from '../helpers.js';
+import { copyEdition, fixtures, lineOf, removeDir, repoRoot, tempDir } from '../helpers.js';
 
 const rulesDir = path.join(fixtures, 'rules');
 
@@ -104,6 +104,22 @@ describe('rules', function () {
     const edition = await loadConfig(repoRoot);
     const { messages } = await validateFiles([path.join(rulesDir, 'trips', 'ref-unresolved.xml')], { edition });
     expect(messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+  });
+
+  it('resolves a pointer into another file of the edition that is not checked with it, and names a missing id there', async () => {
+    const dir = copyEdition();
+    try {
+      const edition = await loadConfig(dir);
+      const giap = path.join(dir, 'tei', '1966-09-21-giap-decision.xml');
+      const unresolved = async (): Promise<string[]> => (await validateFiles([giap], { edition })).messages.filter((m) => m.ruleId === 'ref-unresolved').map((m) => m.reason);
+      // Its kind is a category of the edition's taxonomy, in edition.xml, which is not checked here.
+      expect(readFileSync(giap, 'utf8')).to.include('target="edition.xml#decision"');
+      expect(await unresolved()).to.deep.equal([]);
+      writeFileSync(giap, readFileSync(giap, 'utf8').replace('edition.xml#decision', 'edition.xml#decree'));
+      expect(await unresolved()).to.deep.equal(['@target="edition.xml#decree" on <catRef> points to nothing: edition.xml has no xml:id="decree"; add the entry or correct the pointer']);
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('finds an xml:id used twice in documents checked in different chunks of a build', async () => {

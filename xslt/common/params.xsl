@@ -64,6 +64,9 @@
   <!-- In modes chronology and chronology-year: the timeline laid out (src/site/timeline.ts), as JSON; null for none. -->
   <xsl:param name="timeline-json" as="xs:string" select="'null'"/>
 
+  <!-- On a document page and the places register: the map of its places laid out (src/site/map.ts), as JSON; null for none. -->
+  <xsl:param name="map-json" as="xs:string" select="'null'"/>
+
   <!-- Prefixed to every anchor, so that many documents can share one page (the print edition). -->
   <xsl:param name="anchor-prefix" as="xs:string" select="''"/>
 

@@ -23,6 +23,7 @@
   <xsl:include href="chronology.xsl"/>
   <xsl:include href="search.xsl"/>
   <xsl:include href="about.xsl"/>
+  <xsl:include href="map.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -55,6 +56,9 @@
           </section>
           <xsl:call-template name="ed:notes">
             <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
+          </xsl:call-template>
+          <xsl:call-template name="ed:map">
+            <xsl:with-param name="caption" select="'Places this document names'"/>
           </xsl:call-template>
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>

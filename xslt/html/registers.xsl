@@ -35,6 +35,9 @@
           <xsl:value-of select="if (count($entries) = 1) then ' entry' else ' entries'"/>
           <xsl:text>, in alphabetical order. Each has a page of its own with every place in the edition that mentions it.</xsl:text>
         </p>
+        <xsl:call-template name="ed:map">
+          <xsl:with-param name="caption" select="'The places of the edition whose position is known'"/>
+        </xsl:call-template>
         <xsl:for-each select="$entries">
           <xsl:sort select="lower-case(ed:standard-name(.))" lang="en"/>
           <xsl:variable name="count" select="($counts(string(@xml:id)), map { 'mentions': 0, 'documents': 0, 'introduction': 0 })[1]"/>

@@ -27,6 +27,8 @@ export interface DocumentsInputs {
   ordered: readonly Summary[];
   /** What a document's page shows of the entries it points to, and of the lists there are. */
   entriesOf(doc: ReadDoc): string;
+  /** The map of the places a document points to (map-json). */
+  mapOf(doc: ReadDoc): string;
   listsHash: string;
   /** A source's path in the edition: what `unrendered` is keyed by. */
   relative(doc: ReadDoc): string;
@@ -63,8 +65,9 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
     const i = position.get(id)!;
     const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
     const links = correspondence(documents.get(doc)!);
-    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
-    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
+    const map = inputs.mapOf(doc);
+    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc), 'map-json': map };
+    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links), map: hashOf(map), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
     return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, inputs: pageInputs };
   });
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);

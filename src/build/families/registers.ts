@@ -7,6 +7,7 @@ import type { Authorities } from '../../authorities.js';
 import type { EntityKind } from '../../entities.js';
 import { hashOf } from '../../hash.js';
 import { linksOf } from '../../site/extracts.js';
+import { mapJson, placesOnMap } from '../../site/map.js';
 import { LIST_PLACEHOLDER, mentionListHtml, pageMentionsHtml } from '../../site/html-lists.js';
 import { EMPTY_TEI } from '../edition.js';
 import { INTRODUCTION_PAGE, type EditionPages } from '../pages.js';
@@ -35,8 +36,10 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
   }
   for (const { list, register } of kinds) {
     const ofRegister = Object.fromEntries(Object.entries(counts).filter(([id]) => authorities.get(id)?.kind.register === register));
-    const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(ofRegister) };
-    await plan.make(`registers/${register}.html`, { authorities: authorityHash, counts: hashOf(params['counts-json']) }, (sink) =>
+    // The places register maps every place its entries locate.
+    const map = register === 'places' ? mapJson(placesOnMap(authorities, [...authorities.entries.keys()])) : 'null';
+    const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(ofRegister), 'map-json': map };
+    await plan.make(`registers/${register}.html`, { authorities: authorityHash, counts: hashOf(params['counts-json']), map: hashOf(map) }, (sink) =>
       xslt.run(sink, authorityDoc, 'html', params, 'register'),
     );
   }

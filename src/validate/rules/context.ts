@@ -17,7 +17,11 @@ export interface RuleContext {
   prefixes: readonly PrefixDef[];
   /** The xml:ids of the documents checked before in the same run (a build checks in chunks), to be unique across them too. */
   seenIds?: SeenIds;
+  /** The xml:ids of another file of the edition, not among `docs`, by absolute path; undefined if the edition has no such file. */
+  idsInFile?: IdsInFile;
 }
+
+export type IdsInFile = (file: string) => ReadonlySet<string> | undefined;
 
 /** Where each xml:id was first seen: its file, its place, whether it names an index record (which may repeat). */
 export type SeenIds = Map<string, { path: string; name: string; line: number; column: number; record: boolean }>;

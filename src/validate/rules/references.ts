@@ -36,10 +36,12 @@ function resolver(ctx: RuleContext) {
       if (ids(from).has(parts.id)) return { found: true };
       return entry ? { found: true, entryKind: entry.kind.entry } : { found: false, why: `no element of this document or of the authority lists has xml:id="${parts.id}"` };
     }
-    const target = filesByName.get(path.resolve(path.dirname(from.source.path), parts.file));
-    if (!target) return { found: false, why: `${parts.file} is not a file of the edition` };
-    if (entry && entry.path === target.source.path) return { found: true, entryKind: entry.kind.entry };
-    if (ids(target).has(parts.id)) return { found: true };
+    const file = path.resolve(path.dirname(from.source.path), parts.file);
+    const target = filesByName.get(file);
+    if (entry && entry.path === file) return { found: true, entryKind: entry.kind.entry };
+    const idsThere = target ? ids(target) : ctx.idsInFile?.(file);
+    if (!idsThere) return { found: false, why: `${parts.file} is not a file of the edition` };
+    if (idsThere.has(parts.id)) return { found: true };
     return { found: false, why: `${parts.file} has no xml:id="${parts.id}"` };
   };
 }
