@@ -2,11 +2,12 @@
  * Editions as the TEI community encodes them, each in a fixture of its own pattern (no text of
  * theirs copied): letters carrying their index records in their back (as the Schnitzler letters
  * do), letters pointing into separate index files (as the Tillich correspondence does), a
- * documentary volume whose front matter lists its persons (as FRUS volumes do), and a dossier
- * kept as one teiCorpus whose header lists its persons.
+ * documentary volume whose front matter lists its persons (as FRUS volumes do), a dossier
+ * kept as one teiCorpus whose header lists its persons, and letters dated roughly among other papers.
  */
 import { expect } from 'chai';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
 import { fixtures, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
@@ -32,6 +33,36 @@ describe('real editions’ patterns (end to end)', function () {
         removeDir(built.out);
       }
     }
+  });
+
+  describe('letters of a correspondence among other papers', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('letters-dated-roughly')));
+    after(() => removeDir(built.out));
+
+    const navOf = (id: string): string[] => {
+      const nav = parseHtml(read(path.join(built.out, 'documents', `${id}.html`))).querySelector('nav.correspondence-nav');
+      return (nav?.querySelectorAll('a') ?? []).map((a) => `${a.getAttribute('rel')} ${a.querySelector('.nav-label')!.text} → ${a.getAttribute('href')}`);
+    };
+
+    it('links a letter to the one before or after it between the same correspondents, and among the letters, where the next document is another', () => {
+      // By date: R1, R2 (both Brandt–Fink), R5 (a note, no letter), R4 (Brandt–Lenz), R3 (Brandt–Fink).
+      expect(navOf('R2')).to.deep.equal(['next Next letter between the same correspondents → R3.html', 'next Next letter among the letters → R4.html']);
+      expect(navOf('R3')).to.deep.equal(['prev Previous letter between the same correspondents → R2.html']);
+      expect(navOf('R4')).to.deep.equal(['prev Previous letter among the letters → R2.html']);
+      // The letter before or after by date is linked by the page already, and a note has no correspondents.
+      expect(navOf('R1')).to.deep.equal([]);
+      expect(navOf('R5')).to.deep.equal([]);
+    });
+
+    it('lists on a person’s page the letters they wrote and received, in date order', () => {
+      const letters = parseHtml(read(path.join(built.out, 'registers', 'persons', 'brandt.html'))).querySelector('.entry-letters')!;
+      expect(letters.querySelectorAll('h3').map((h) => h.text)).to.deep.equal(['Letters from Brandt, Clara (3)', 'Letters to Brandt, Clara (1)']);
+      expect(letters.querySelectorAll('a').map((a) => a.getAttribute('href'))).to.deep.equal(['../../documents/R1.html', '../../documents/R4.html', '../../documents/R3.html', '../../documents/R2.html']);
+      expect(parseHtml(read(path.join(built.out, 'registers', 'persons', 'lenz.html'))).querySelectorAll('.entry-letters h3').map((h) => h.text)).to.deep.equal(['Letters to Lenz, Marie (1)']);
+      // A place is no correspondent.
+      expect(read(path.join(built.out, 'registers', 'places', 'linz.html'))).not.to.include('entry-letters');
+    });
   });
 
   describe('letters carrying their index records in their back', () => {

@@ -38,6 +38,8 @@ export interface Extract {
   classes: string[];
   /** The categories its header declares (classDecl), as [id, what it is called]. */
   categories: [string, string][];
+  /** For a letter: the entries of those who sent it and of those it was sent to (correspDesc). */
+  correspondents: { sent: string[]; received: string[] };
   summary: string;
   summaryOnly: boolean;
   /** Where the document was written or sent from. */
@@ -152,13 +154,13 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories'> {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories' | 'correspondents'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -194,8 +196,8 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  const { xmlId, links, span, classes, categories } = extract;
-  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  const { xmlId, links, span, classes, categories, correspondents } = extract;
+  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, correspondents, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {

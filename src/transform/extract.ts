@@ -190,6 +190,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     date: documentsDate ? dateRecord(documentsDate) : null,
     span: documentsDate ? dateSpan(documentsDate) : null,
     ...classification(header),
+    correspondents: { sent: correspondentsOf(profiles, 'sent', reader), received: correspondentsOf(profiles, 'received', reader) },
     summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
     summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
@@ -221,6 +222,13 @@ function classification(header: XmlElement[]): Pick<RawExtract, 'classes' | 'cat
     return id ? [[id, label ?? id]] : [];
   });
   return { classes, categories };
+}
+
+/** Who wrote or received a letter: the entries its correspActions of this type name (persons, organisations), each once. */
+const PARTIES = new Set(['persName', 'orgName', 'name', 'rs']);
+function correspondentsOf(profiles: XmlElement[], type: string, reader: EntryReader): string[] {
+  const parties = profiles.flatMap((p) => correspActions(p, type)).flatMap((a) => teiChildren(a).filter((c) => PARTIES.has(c.name)));
+  return [...new Set(parties.map((e) => reader.idOf(e)).filter((id) => id !== ''))];
 }
 
 const correspActions = (profile: XmlElement, type: string): XmlElement[] =>

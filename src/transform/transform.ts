@@ -50,6 +50,8 @@ export const STYLESHEET_PARAMS = {
   'entry-mentions': 'xs:integer',
   'entry-documents': 'xs:integer',
   'entry-introduction': 'xs:integer',
+  /** In mode register-entry, on the first page: the letters the entry sent and received (correspDesc), as JSON: sent and received, each url, title, date. */
+  'letters-json': 'xs:string',
   /** In modes chronology and chronology-year: the dates of the page in order, as JSON. */
   'chronology-json': 'xs:string',
   /** For a chronology split into years, as JSON: in mode chronology each year's label, page and count; in mode chronology-year, the page's year. */

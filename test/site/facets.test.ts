@@ -58,6 +58,8 @@ describe('search filters (search/facets.js and assets/search-filters.js)', funct
       expect(spans).to.deep.equal([
         { from: '1890-09-01', to: '1890-11-30', exact: false },
         { from: '1890-10-01', to: '1890-10-31', exact: false },
+        { from: '1890-11-15', to: '1890-11-15', exact: true },
+        { from: '1890-12-24', to: '1890-12-24', exact: true },
         { from: '1891-01-15', to: '1891-01-15', exact: true },
       ]);
     });
@@ -65,29 +67,32 @@ describe('search filters (search/facets.js and assets/search-filters.js)', funct
     it('finds a letter dated "autumn 1890" for October 1890, and not one of January 1891', () => {
       expect(left(data, 'from=1890-10&to=1890-10')).to.deep.equal(['R1', 'R2']);
       expect(left(data, 'from=1890-10-15&to=1890-10-15')).to.deep.equal(['R1', 'R2']);
-      expect(left(data, 'from=1890-12')).to.deep.equal(['R3']);
+      expect(left(data, 'from=1890-12')).to.deep.equal(['R4', 'R3']);
       expect(left(data, 'to=1890-08-31')).to.deep.equal([]);
       expect(left(data, 'from=1890-11-30&to=1890-12-01')).to.deep.equal(['R1']);
+      expect(left(data, 'from=1890-11-15&to=1890-11-15')).to.deep.equal(['R1', 'R5']);
     });
 
     it('keeps the letters dated roughly or with doubt apart from those dated to the day', () => {
       expect(left(data, 'dating=rough')).to.deep.equal(['R1', 'R2']);
-      expect(left(data, 'dating=day')).to.deep.equal(['R3']);
-      expect(left(data, 'dating=day&dating=rough')).to.deep.equal(['R1', 'R2', 'R3']);
+      expect(left(data, 'dating=day')).to.deep.equal(['R5', 'R4', 'R3']);
+      expect(left(data, 'dating=day&dating=rough')).to.deep.equal(['R1', 'R2', 'R5', 'R4', 'R3']);
     });
 
     it('filters by keyword (any of those checked) and by names (all of those checked)', () => {
-      expect(data.classes).to.deep.equal(['Letter', 'Postcard']);
+      expect(data.classes).to.deep.equal(['Letter', 'Memorandum', 'Postcard']);
       expect(left(data, 'kind=Postcard')).to.deep.equal(['R2']);
-      expect(left(data, 'kind=Letter&kind=Postcard')).to.deep.equal(['R1', 'R2', 'R3']);
-      expect(left(data, 'name=linz')).to.deep.equal(['R1', 'R2']);
+      expect(left(data, 'kind=Letter&kind=Postcard')).to.deep.equal(['R1', 'R2', 'R4', 'R3']);
+      expect(left(data, 'name=linz')).to.deep.equal(['R1', 'R2', 'R5']);
+      expect(left(data, 'name=brandt&name=fink')).to.deep.equal(['R1', 'R2', 'R3']);
       expect(left(data, 'name=linz&kind=Letter')).to.deep.equal(['R1']);
       expect(left(data, 'name=linz&name=no-such-entry')).to.deep.equal([]);
     });
 
     it('counts what each choice would leave: other choices of its group aside, names within what is left', () => {
       const counts = filtering.counts(data, filters('kind=Postcard&from=1890&to=1890'), data.pages);
-      expect(counts.kind).to.deep.equal([1, 1]);
+      // In 1890, kinds aside: letters R1 and R4, the memorandum R5, the postcard R2.
+      expect(counts.kind).to.deep.equal([2, 1, 1]);
       expect(counts.dating).to.deep.equal({ day: 0, rough: 1, undated: 0 });
       const linz = data.entries.findIndex((e) => e.id === 'linz');
       expect(counts.name[linz]).to.equal(1);

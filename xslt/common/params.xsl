@@ -55,6 +55,9 @@
   <!-- In modes index and about: what a reader can download (src/site/downloads.ts), as JSON: href, label, format. -->
   <xsl:param name="downloads-json" as="xs:string" select="'[]'"/>
 
+  <!-- In mode register-entry, on the first page: the letters the entry sent and received (correspDesc), as JSON: sent and received, each url, title, date. -->
+  <xsl:param name="letters-json" as="xs:string" select="'{}'"/>
+
   <!-- In modes chronology and chronology-year: the dates of the page in order, as JSON. -->
   <xsl:param name="chronology-json" as="xs:string" select="'[]'"/>
 

@@ -236,6 +236,8 @@
           <xsl:for-each select="$links">
             <xsl:variable name="where" select="if (?scope = 'withinCorrespondence') then 'in this correspondence'
                                                else if (?scope = 'withinCollection') then 'in the collection'
+                                               else if (?scope = 'betweenCorrespondents') then 'between the same correspondents'
+                                               else if (?scope = 'amongLetters') then 'among the letters'
                                                else if (?scope != '') then 'in ' || replace(?scope, '([a-z])([A-Z])', '$1 $2') ! lower-case(.) else ''"/>
             <xsl:variable name="label" select="string-join((if (?rel = 'prev') then 'Previous letter' else 'Next letter', $where[. != '']), ' ')"/>
             <li>

@@ -82,6 +82,9 @@
               <xsl:otherwise>Its mentions, continued:</xsl:otherwise>
             </xsl:choose>
           </p>
+          <xsl:call-template name="ed:entry-letters">
+            <xsl:with-param name="name" select="ed:standard-name($entry)"/>
+          </xsl:call-template>
           <xsl:call-template name="ed:pager">
             <xsl:with-param name="first" select="ed:entry-href($entry)"/>
             <xsl:with-param name="rest" select="replace(ed:entry-href($entry), '\.html$', '/')"/>
@@ -92,6 +95,29 @@
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The letters the entry wrote and received (letters-json), each linked, with its date. -->
+  <xsl:template name="ed:entry-letters">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="letters" select="parse-json($letters-json)"/>
+    <xsl:if test="exists($letters?sent?*) or exists($letters?received?*)">
+      <section class="entry-letters" aria-labelledby="letters-heading">
+        <h2 id="letters-heading">Correspondence</h2>
+        <xsl:for-each select="('sent', 'received')[exists($letters(.)?*)]">
+          <xsl:variable name="listed" select="$letters(.)?*"/>
+          <h3><xsl:value-of select="(if (. = 'sent') then 'Letters from ' else 'Letters to ') || $name || ' (' || count($listed) || ')'"/></h3>
+          <ul class="letters">
+            <xsl:for-each select="$listed">
+              <li>
+                <a href="{$path-to-root}{?url}"><xsl:value-of select="?title"/></a>
+                <xsl:if test="?date != ''"><span class="letter-date"><xsl:value-of select="' — ' || ?date"/></span></xsl:if>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- The entry's standard name as a heading (linked to $href if given), its life dates, other names, notes and identifiers. -->

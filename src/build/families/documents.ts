@@ -37,20 +37,46 @@ export interface DocumentsInputs {
   onProgress(done: number): void;
 }
 
+/** Who a letter passed between: its senders' and addressees' entries, whichever way it went; '' unless both sides are known. */
+function correspondentsKey({ correspondents: { sent, received } }: Summary): string {
+  if (sent.length === 0 || received.length === 0) return '';
+  return [...new Set([...sent, ...received])].sort().join(' ');
+}
+
 /**
- * A letter's previous and next letters as its correspContext names them, as JSON: each with the
- * id and title of the document of the edition it names (by its xml:id or file name), if there is one.
+ * A letter's previous and next letters, as JSON: those its correspContext names (each with the
+ * id and title of the document of the edition it names, by its xml:id or file name, if there is
+ * one); then, found by date, those between the same correspondents, and, in an edition that has
+ * other documents too, among its letters. A letter named already (by its correspContext, or as
+ * the document before or after it, which the page links anyway) is not named again.
  */
 function correspondenceOf(ordered: readonly Summary[]): (summary: Summary) => string {
   const byName = new Map<string, Summary>();
   for (const s of ordered) for (const name of [s.id, s.xmlId]) if (name && !byName.has(name)) byName.set(name, s);
-  return ({ links }) =>
-    JSON.stringify(
-      links.map(({ rel, scope, target, label }) => {
-        const named = byName.get(target.replace(/^.*[#/]/, '').replace(/\.xml$/i, ''));
-        return { rel, scope, label, ...(named ? { id: named.id, title: named.title } : {}) };
-      }),
-    );
+  const between = new Map<string, Summary[]>();
+  for (const s of ordered) {
+    const key = correspondentsKey(s);
+    if (key) between.set(key, [...(between.get(key) ?? []), s]);
+  }
+  const isLetter = (s: Summary): boolean => s.correspondents.sent.length + s.correspondents.received.length > 0;
+  const letters = ordered.filter(isLetter);
+  const mixed = letters.length > 0 && letters.length < ordered.length;
+  const around = (series: readonly Summary[], summary: Summary, scope: string) => {
+    const i = series.findIndex((s) => s.id === summary.id);
+    return ([['prev', series[i - 1]], ['next', series[i + 1]]] as const).flatMap(([rel, s]) => (i >= 0 && s ? [{ rel, scope, label: s.title, id: s.id, title: s.title }] : []));
+  };
+  const position = new Map(ordered.map((s, i) => [s.id, i]));
+  return (summary) => {
+    const i = position.get(summary.id) ?? -1;
+    const adjacent = [{ rel: 'prev', id: ordered[i - 1]?.id }, { rel: 'next', id: ordered[i + 1]?.id }];
+    const named = summary.links.map(({ rel, scope, target, label }) => {
+      const found = byName.get(target.replace(/^.*[#/]/, '').replace(/\.xml$/i, ''));
+      return { rel, scope, label, ...(found ? { id: found.id, title: found.title } : {}) };
+    });
+    const found = [...around(between.get(correspondentsKey(summary)) ?? [], summary, 'betweenCorrespondents'), ...(mixed && isLetter(summary) ? around(letters, summary, 'amongLetters') : [])];
+    const unnamed = found.filter((f, j) => ![...named, ...adjacent, ...found.slice(0, j)].some((n) => n.rel === f.rel && n.id === f.id));
+    return JSON.stringify([...named, ...unnamed]);
+  };
 }
 
 /** Makes the pages and texts; returns the documents published (both made or kept), in date order, and what was unrendered. */

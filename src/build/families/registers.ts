@@ -43,6 +43,13 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
       xslt.run(sink, authorityDoc, 'html', params, 'register'),
     );
   }
+  // The letters each entry sent and received, in the order of the pages (by date).
+  const letters: Record<string, { sent: LetterLink[]; received: LetterLink[] }> = {};
+  for (const { url, summary } of pages.pages) {
+    for (const side of ['sent', 'received'] as const) {
+      for (const id of summary.correspondents[side]) (letters[id] ??= { sent: [], received: [] })[side].push({ url, title: summary.title, date: summary.date?.label ?? '' });
+    }
+  }
   // Each page of an entry is made again only when its entry, the lists of registers, or the mentions it lists change.
   const byEntry = pages.by('mentions');
   const entrySource = { ...authorityDoc, text: EMPTY_TEI };
@@ -62,7 +69,15 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
         const listed = showing.slice(i * config.entryPageDocuments, part * config.entryPageDocuments);
         // Only the first page says how often the entry is mentioned in all.
         const first = part === 1;
-        const params = { 'entry-id': id, part, parts, 'entry-mentions': first ? total.mentions : 0, 'entry-documents': first ? total.documents : 0, 'entry-introduction': first ? total.introduction : 0 };
+        const params = {
+          'entry-id': id,
+          part,
+          parts,
+          'entry-mentions': first ? total.mentions : 0,
+          'entry-documents': first ? total.documents : 0,
+          'entry-introduction': first ? total.introduction : 0,
+          'letters-json': first && letters[id] ? JSON.stringify(letters[id]) : '{}',
+        };
         const inputs = { entry, mentions: pages.digestOf('mentions', id, listed), lists: listsHash, part: JSON.stringify(params) };
         return { file: part === 1 ? `registers/${kind}/${id}.html` : `registers/${kind}/${id}/${part}.html`, inputs, listed, params };
       });
@@ -92,6 +107,13 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
     const frame = await xslt.document(sink, entrySource, 'html', { ...job.params, 'path-to-root': rootOf(job.file), 'listed-mentions': mentions }, 'register-entry');
     return frame?.replace(LIST_PLACEHOLDER, () => mentionListHtml(parts));
   });
+}
+
+/** A letter as an entry's page lists it among those the entry sent or received. */
+interface LetterLink {
+  url: string;
+  title: string;
+  date: string;
 }
 
 /** The path from a page to the edition's root. */
