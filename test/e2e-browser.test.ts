@@ -353,6 +353,21 @@ describe('the HTML edition in Chromium', function () {
     await touch.close();
   });
 
+  it('sets the text in the book face shipped with the edition, from a server and from file://', async () => {
+    for (const url of [server.url + 'registers/persons/vo-nguyen-giap.html', pathToFileURL(path.join(out, 'registers', 'persons', 'vo-nguyen-giap.html')).href]) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const faces = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return { family: getComputedStyle(document.querySelector('h1')!).fontFamily, loaded: [...document.fonts].filter((f) => f.status === 'loaded' && f.family.includes('Source Serif 4')) };
+      });
+      expect(faces.family, url).to.match(/^"Source Serif 4"/);
+      expect(faces.loaded.length, url).to.be.greaterThan(0);
+      expect(await page.evaluate(() => document.fonts.check('600 16px "Source Serif 4"', 'Võ Nguyên Giáp')), url).to.equal(true);
+      await page.close();
+    }
+  });
+
   it('darkens its form controls with the page in dark mode (the highlight switches are the browser’s own checkboxes)', async () => {
     const dark = await browser.newContext({ colorScheme: 'dark' });
     const page = await open(PAGE_TYPES.document!, dark);

@@ -56,6 +56,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
+  '.woff2': 'font/woff2',
 };
 
 /**

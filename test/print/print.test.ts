@@ -37,7 +37,7 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
   });
   after(() => out && removeDir(out));
 
-  it('is A4, with its title and subject set, no placeholder for its author, and every font embedded', () => {
+  it('is A4, with its title and subject set, no placeholder for its author, and every font embedded: the edition’s book face', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).to.match(/Page size:\s+595\.9\d? x 842\.8\d? pts \(A4\)/);
     expect(info).to.match(/Title:\s+North Korean Pilots in the Air War over North Vietnam, 1966–1967/);
@@ -47,6 +47,8 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).to.be.greaterThan(0);
     for (const font of fonts) expect(font.split(/\s+/).at(-5), font).to.equal('yes');
+    // Set in the face the HTML edition ships, not in whatever the machine has.
+    expect(fonts.map((f) => f.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).to.deep.equal(['SourceSerif4-Italic', 'SourceSerif4-Regular', 'SourceSerif4-SemiBold']);
   });
 
   it('is offered on the home page and the About page of the edition built with it', () => {

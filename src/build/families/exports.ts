@@ -11,6 +11,7 @@ import { hashOf } from '../../hash.js';
 import type { ReadDoc } from '../../parse/parse.js';
 import { corpusParts, documentRows, exchangeFiles, type DataFile } from '../../site/export.js';
 import type { Summary } from '../../site/extracts.js';
+import { bookFace, fontLicence } from '../../site/fonts.js';
 import { inertDoc } from '../../site/inert.js';
 import { publishedPath, publishedSchemas } from '../../site/sources.js';
 import { packageRoot } from '../../transform/stylesheets.js';
@@ -33,11 +34,15 @@ export interface ExportsInputs {
   entriesOf(doc: ReadDoc): string;
 }
 
-/** The static files every edition ships: the stylesheet, the search scripts, MiniSearch. */
+/** The static files every edition ships: the stylesheet, the book face, the search scripts, MiniSearch. */
 async function assets(): Promise<Output[]> {
   const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
   const outputs: Output[] = [];
   for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
+  const face = await bookFace((file) => `fonts/${file.name}`);
+  outputs.push({ path: 'assets/fonts.css', content: face.css });
+  for (const file of face.files) outputs.push({ path: `assets/fonts/${file.name}`, content: file.content });
+  outputs.push({ path: 'assets/fonts/LICENSE.txt', content: await fontLicence() });
   // The browser build, which the package does not export: found beside its CommonJS entry.
   const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
   outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
