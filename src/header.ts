@@ -84,13 +84,29 @@ export function dateSpan(date: XmlElement): DateSpan | null {
   return { ...span, exact: span.from === span.to && !approximate && !doubtful };
 }
 
+/**
+ * Two dates in words as a range, the words they end alike in said once: "1–15 October 1966",
+ * "1 September – 15 October 1966", "September and November 1890" (as ed:date-range); only dates
+ * given alike (to the day, to the month) share words.
+ */
+function rangeInWords(first: string, last: string, form: 'from-to' | 'between'): string {
+  const [a, b] = [first.split(' '), last.split(' ')];
+  let shared = 0;
+  // Only dates of one precision (day and day, month and month) share words: "October 1966 and 15 October 1966" stays whole.
+  while (a.length === b.length && shared < a.length - 1 && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
+  const own = a.slice(0, a.length - shared).join(' ');
+  const start = shared > 0 && shared < b.length ? own : first;
+  if (form === 'between') return `${start} and ${last}`;
+  return /^\d+$/.test(start) ? `${start}–${last}` : `${start} – ${last}`;
+}
+
 /** A date's attributes in words, its doubts aside. */
 function datedInWords(date: XmlElement): string {
   const at = (name: string): string | undefined => date.attrs.get(name);
   const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
   if (when !== undefined) return isoDateInWords(when);
-  if (from !== undefined && to !== undefined) return `${isoDateInWords(from)} – ${isoDateInWords(to)}`;
-  if (notBefore !== undefined && notAfter !== undefined) return `between ${isoDateInWords(notBefore)} and ${isoDateInWords(notAfter)}`;
+  if (from !== undefined && to !== undefined) return rangeInWords(isoDateInWords(from), isoDateInWords(to), 'from-to');
+  if (notBefore !== undefined && notAfter !== undefined) return `between ${rangeInWords(isoDateInWords(notBefore), isoDateInWords(notAfter), 'between')}`;
   if (notBefore !== undefined) return `not before ${isoDateInWords(notBefore)}`;
   if (notAfter !== undefined) return `not after ${isoDateInWords(notAfter)}`;
   return normalize(stringValue(date));

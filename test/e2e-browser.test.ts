@@ -129,6 +129,21 @@ describe('the HTML edition in Chromium', function () {
     await noScript.close();
   });
 
+  it('ends a document’s citation with the day the reader reads it, and without JavaScript leaves the day out', async () => {
+    const page = await open(PAGE_TYPES.document!);
+    const accessed = await page.$eval('.citation', (p) => ({ text: p.textContent!, iso: p.querySelector('.cite-accessed time')!.getAttribute('datetime'), shown: !p.querySelector<HTMLElement>('.cite-accessed')!.hidden }));
+    const today = await page.evaluate(() => [new Date().getFullYear(), new Date().getMonth() + 1, new Date().getDate()]);
+    expect(accessed.shown).to.equal(true);
+    expect(accessed.iso).to.equal(`${today[0]}-${String(today[1]).padStart(2, '0')}-${String(today[2]).padStart(2, '0')}`);
+    expect(accessed.text).to.match(new RegExp(`\\.html, accessed ${today[2]} [A-Z][a-z]+ ${today[0]}\\.$`));
+    await page.close();
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await open(PAGE_TYPES.document!, noScript);
+    expect(await plain.isVisible('.cite-accessed')).to.equal(false);
+    expect(await plain.$eval('.citation', (p) => p.innerText)).to.match(/\.html\.$/);
+    await noScript.close();
+  });
+
   it('explains supplied text when it gets keyboard focus', async () => {
     const page = await open(PAGE_TYPES.document!);
     await page.focus('.supplied');

@@ -27,7 +27,14 @@ describe('header (a document’s header read as the stylesheets read it)', () =>
     expect(isoDateInWords('1900-02-29')).to.equal('1900-02-29');
     expect(isoDateInWords('2000-02-29')).to.equal('29 February 2000');
     expect(date('from="1966-09" to="1967"')).to.equal('September 1966 – 1967');
-    expect(date('notBefore="1966-10-01" notAfter="1966-10-31"')).to.equal('between 1 October 1966 and 31 October 1966');
+    // A range says once the words its two ends share.
+    expect(date('notBefore="1966-10-01" notAfter="1966-10-15"')).to.equal('between 1 and 15 October 1966');
+    expect(date('notBefore="1966-09-01" notAfter="1966-10-15"')).to.equal('between 1 September and 15 October 1966');
+    expect(date('notBefore="1890-09" notAfter="1890-11"')).to.equal('between September and November 1890');
+    expect(date('notBefore="1966-12-30" notAfter="1967-01-02"')).to.equal('between 30 December 1966 and 2 January 1967');
+    expect(date('notBefore="1966-10" notAfter="1966-10-15"')).to.equal('between October 1966 and 15 October 1966');
+    expect(date('from="1966-10-01" to="1966-10-15"')).to.equal('1–15 October 1966');
+    expect(date('from="1966-09-28" to="1966-10-02"')).to.equal('28 September – 2 October 1966');
     expect(date('notAfter="1967-07"')).to.equal('not after July 1967');
     expect(date('')).to.equal('as written');
   });
@@ -35,7 +42,7 @@ describe('header (a document’s header read as the stylesheets read it)', () =>
   it('says a date’s doubts as the editors state them: its precision ("about") and its certainty ("?")', () => {
     expect(date('when="1966" cert="low"')).to.equal('1966?');
     expect(date('when="1966-10" precision="low"')).to.equal('about October 1966');
-    expect(date('notBefore="1966-10-01" notAfter="1966-10-15" precision="medium" cert="medium"')).to.equal('about between 1 October 1966 and 15 October 1966?');
+    expect(date('notBefore="1966-10-01" notAfter="1966-10-15" precision="medium" cert="medium"')).to.equal('about between 1 and 15 October 1966?');
     expect(date('when="1966" cert="0.7"')).to.equal('1966?');
     expect(date('when="1966" cert="high" precision="high"')).to.equal('1966');
     expect(date('when="1966" cert="1"')).to.equal('1966');

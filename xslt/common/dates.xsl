@@ -20,6 +20,26 @@
   </xsl:function>
 
   <!--
+    Two dates in words as a range, the words they end alike in said once: "1–15 October 1966",
+    "1 September – 15 October 1966", "September and November 1890"; only dates given alike share
+    words (src/header.ts, rangeInWords).
+  -->
+  <xsl:function name="ed:date-range" as="xs:string">
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="last" as="xs:string"/>
+    <xsl:param name="form" as="xs:string"/>
+    <xsl:variable name="a" select="tokenize($first, ' ')"/>
+    <xsl:variable name="b" select="tokenize($last, ' ')"/>
+    <!-- How many words, at most all but the first, two dates given alike (to the day, to the month) end alike in. -->
+    <xsl:variable name="shared" select="if (count($a) ne count($b)) then 0 else (reverse(0 to count($a) - 1)
+        [every $i in 1 to . satisfies $a[count($a) - $i + 1] = $b[count($b) - $i + 1]])[1]"/>
+    <xsl:variable name="start" select="if ($shared gt 0 and $shared lt count($b)) then string-join($a[position() le count($a) - $shared], ' ') else $first"/>
+    <xsl:sequence select="if ($form = 'between') then $start || ' and ' || $last
+                          else if (matches($start, '^\d+$')) then $start || '–' || $last
+                          else $start || ' – ' || $last"/>
+  </xsl:function>
+
+  <!--
     What a date element says, in words, from its attributes, with its doubts as the editors state
     them: "about 1966" where its precision is low or medium, "1966?" where its certainty is less
     than high (src/header.ts, dateInWords, says the same).
@@ -28,9 +48,9 @@
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="words" select="
         if ($date/@when) then ed:format-iso-date($date/@when)
-        else if ($date/@from and $date/@to) then concat(ed:format-iso-date($date/@from), ' – ', ed:format-iso-date($date/@to))
+        else if ($date/@from and $date/@to) then ed:date-range(ed:format-iso-date($date/@from), ed:format-iso-date($date/@to), 'from-to')
         else if ($date/@notBefore and $date/@notAfter)
-          then concat('between ', ed:format-iso-date($date/@notBefore), ' and ', ed:format-iso-date($date/@notAfter))
+          then 'between ' || ed:date-range(ed:format-iso-date($date/@notBefore), ed:format-iso-date($date/@notAfter), 'between')
         else if ($date/@notBefore) then concat('not before ', ed:format-iso-date($date/@notBefore))
         else if ($date/@notAfter) then concat('not after ', ed:format-iso-date($date/@notAfter))
         else normalize-space($date)"/>

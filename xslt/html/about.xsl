@@ -22,6 +22,7 @@
       <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
       <xsl:with-param name="section" select="'about'"/>
       <xsl:with-param name="section-page" select="true()"/>
+      <xsl:with-param name="scripts" select="'assets/cite.js'"/>
       <xsl:with-param name="main" as="node()*">
         <h1>About this edition</h1>
         <xsl:call-template name="ed:about-part">
@@ -50,6 +51,7 @@
             <xsl:if test="$ed:edition?baseUrl">
               <xsl:text> </xsl:text>
               <a href="{$ed:edition?baseUrl}"><xsl:value-of select="$ed:edition?baseUrl"/></a>
+              <span class="cite-accessed" hidden="hidden">, accessed <time></time></span>
               <xsl:text>.</xsl:text>
             </xsl:if>
           </p>

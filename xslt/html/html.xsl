@@ -34,6 +34,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($tei)"/>
       <xsl:with-param name="section" select="'documents'"/>
+      <xsl:with-param name="scripts" select="'assets/cite.js'"/>
       <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
       <xsl:with-param name="main" as="node()*">
         <article class="document" data-tei="TEI">
@@ -173,6 +174,8 @@
             <xsl:value-of select="."/>
           </xsl:for-each>
         </a>
+        <!-- The day the reader reads it, which the page cannot know when it is built: assets/cite.js writes it; without script the citation goes without. -->
+        <span class="cite-accessed" hidden="hidden">, accessed <time></time></span>
         <xsl:text>.</xsl:text>
       </p>
       <xsl:if test="exists($tei/(tei:text | .//tei:TEI/tei:text)//(tei:p | tei:item))">

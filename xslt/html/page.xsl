@@ -55,7 +55,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="lang" as="xs:string"/>
     <xsl:param name="main" as="node()*"/>
-    <!-- Scripts of the page, relative to the edition's root: only the search page has any. -->
+    <!-- Scripts of the page, relative to the edition's root: the search page's, and a document's for the access date of its citation. -->
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <!-- The part of the edition the page belongs to (documents, chronology, a register's page name), and whether it is that part's own page: the navigation marks it. -->
     <xsl:param name="section" as="xs:string" select="''"/>
