@@ -69,6 +69,7 @@
         <meta http-equiv="Content-Security-Policy" content="{$ed:content-security-policy}"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(($title[. != ''], $ed:edition?title), ' — ')"/></title>
+        <link rel="icon" href="{$path-to-root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$path-to-root}assets/fonts.css"/>
         <link rel="stylesheet" href="{$path-to-root}assets/edition.css"/>
         <xsl:for-each select="$scripts">

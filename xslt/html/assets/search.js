@@ -174,9 +174,13 @@
     return parts.join('; ');
   }
 
+  var summaryText = panel.querySelector('summary').textContent;
+
   // Lists what the words and filters find, and sets the filters' counts to match.
   function show(filters) {
     list.replaceChildren();
+    var set = (filters.from || filters.to ? 1 : 0) + filters.kind.length + filters.dating.length + filters.name.length;
+    panel.querySelector('summary').textContent = summaryText + (set > 0 ? ' (' + set + ' set)' : '');
     var problem = filtering.rangeProblem(filters);
     var filtered = filtering.isFiltered(filters) && problem === '';
     var query = filters.q.trim();
@@ -314,8 +318,8 @@
   form.elements.to.value = filters.to;
   buildFacets(filters);
   panel.hidden = false;
-  // Open where there is room beside the results, or when the address sets a filter.
-  if (filtering.isFiltered(filters) || window.matchMedia('(min-width: 64rem)').matches) panel.open = true;
+  // Open where there is room beside the results; on a phone closed, above the results, saying how many filters are set.
+  if (window.matchMedia('(min-width: 64rem)').matches) panel.open = true;
   status.textContent = 'Loading the search index…';
   loadShards(function (loaded) {
     if (!loaded) {
