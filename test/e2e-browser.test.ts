@@ -143,7 +143,7 @@ describe('the HTML edition in Chromium', function () {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const plain = await open(PAGE_TYPES.document!, noScript);
     expect(await plain.isVisible('.cite-accessed')).to.equal(false);
-    expect(await plain.$eval('.citation', (p) => p.innerText)).to.match(/\.html\.$/);
+    expect(await plain.$eval('.citation', (p) => (p as HTMLElement).innerText)).to.match(/\.html\.$/);
     await noScript.close();
   });
 

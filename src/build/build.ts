@@ -128,7 +128,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     const { documents, ordered, introduction, summaries } = await makeExtracts(ctx, edition.documents, intro, previous?.summaries, progress('extract'), edition.lookedUpBy.bind(edition));
     clock.lap('pages');
     const relative = edition.relative.bind(edition);
-    const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, mapOf: edition.mapOf.bind(edition), listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });
+    const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, placesOf: edition.placesOf.bind(edition), listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });
     const pages = editionPages(plan, introduction, published);
     clock.lap('site');
     if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published, pdf: Boolean(options.pdf) });

@@ -3,7 +3,7 @@
  * authority lists as published (the files that passed their check), the introduction, the
  * documents that can be published, and what a document's outputs depend on besides its bytes.
  */
-import { mapJson, placesOnMap } from '../site/map.js';
+import { placesOnMap, type PlaceOnMap } from '../site/map.js';
 import path from 'node:path';
 import { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
@@ -72,9 +72,9 @@ export class CheckedEdition {
     return this.entriesHash.get(doc)!;
   }
 
-  /** The map of the places a document points to (those their entries locate), as the stylesheets take it. */
-  mapOf(doc: ReadDoc): string {
-    return mapJson(placesOnMap(this.authorities, this.check.records[this.relative(doc)]!.pointsTo));
+  /** The places a document points to that their entries locate: what its map shows. */
+  placesOf(doc: ReadDoc): PlaceOnMap[] {
+    return placesOnMap(this.authorities, this.check.records[this.relative(doc)]!.pointsTo);
   }
 
   /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */

@@ -8,6 +8,7 @@ import { inOrder } from '../../incremental/plan.js';
 import type { Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
 import type { Summary } from '../../site/extracts.js';
+import { mapJson, type PlaceOnMap } from '../../site/map.js';
 import { publishedPath } from '../../site/sources.js';
 import type { StylesheetParams } from '../../transform/transform.js';
 import { WINDOW, type BuildContext } from './context.js';
@@ -27,8 +28,8 @@ export interface DocumentsInputs {
   ordered: readonly Summary[];
   /** What a document's page shows of the entries it points to, and of the lists there are. */
   entriesOf(doc: ReadDoc): string;
-  /** The map of the places a document points to (map-json). */
-  mapOf(doc: ReadDoc): string;
+  /** The places a document points to that their entries locate: what its map shows. */
+  placesOf(doc: ReadDoc): PlaceOnMap[];
   listsHash: string;
   /** A source's path in the edition: what `unrendered` is keyed by. */
   relative(doc: ReadDoc): string;
@@ -91,20 +92,23 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
     const i = position.get(id)!;
     const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
     const links = correspondence(documents.get(doc)!);
-    const map = inputs.mapOf(doc);
-    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc), 'map-json': map };
-    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links), map: hashOf(map), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
-    return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, inputs: pageInputs };
+    // The map is laid out only for a page made again (a few ms each); whether it changed is told by its places.
+    const places = inputs.placesOf(doc);
+    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
+    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links), places: hashOf(JSON.stringify(places)), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
+    return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, places, inputs: pageInputs };
   });
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
-  await inOrder(jobs, WINDOW, ({ doc, html, text, params, inputs: pageInputs }, n) => {
+  await inOrder(jobs, WINDOW, ({ doc, html, text, params: known, places, inputs: pageInputs }, n) => {
     inputs.onProgress(n);
     // Both from one job, which reads the source once; each output keeps its own messages.
     let both: Promise<{ outputs: (string | undefined)[]; messages: Message[][] }> | undefined;
     const outputOf = (i: number) => async (sink: Message[]): Promise<string | undefined> => {
       both ??= (async () => {
         const messages: Message[][] = [[], []];
-        const outputs = await xslt.documents(doc, (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params })));
+        // Only the page shows the map.
+        const withMap = { ...known, 'map-json': mapJson(places) };
+        const outputs = await xslt.documents(doc, (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params: format === 'html' ? withMap : known })));
         return { outputs, messages };
       })();
       const { outputs, messages } = await both;
