@@ -54,8 +54,21 @@ export function placesOnMap(authorities: Authorities, ids: Iterable<string>): Pl
   });
 }
 
+/** Maps laid out already, by their places: documents of one edition name the same few places again and again. */
+const laidOut = new Map<string, string>();
+const LAID_OUT_KEPT = 256;
+
 /** A map as the stylesheets take it (map-json): null for none. */
-export const mapJson = (places: readonly PlaceOnMap[]): string => JSON.stringify(mapOf(places) ?? null);
+export function mapJson(places: readonly PlaceOnMap[]): string {
+  const key = JSON.stringify(places);
+  let json = laidOut.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(mapOf(places) ?? null);
+    if (laidOut.size >= LAID_OUT_KEPT) laidOut.delete(laidOut.keys().next().value!);
+    laidOut.set(key, json);
+  }
+  return json;
+}
 
 let world: { land: GeoPermissibleObjects; borders: GeoPermissibleObjects } | undefined;
 
