@@ -58,7 +58,17 @@ export function entry(base: string, isStatic = false): object {
   return { '@context': DTS_CONTEXT, dtsVersion: '1.0', '@id': base, '@type': 'EntryPoint', collection: t.collection, navigation: t.navigation, document: t.document };
 }
 
-function resourceObject(library: Library, loaded: Loaded, full: boolean): object {
+/**
+ * Where a resource's TEI is downloaded, as a URL that resolves from the answer it stands in: from
+ * the edition's root, when the API's address is absolute or from the server's root; else (static
+ * files served from anywhere) relative to the answer's file, `depth` folders below dts/'s parent.
+ */
+function downloadOf(library: Library, record: Loaded['record'], depth: number): string {
+  const root = library.base.replace(library.isStatic ? /dts$/ : /api\/dts$/, '');
+  return root !== '' ? `${root}${record.tei}` : `${'../'.repeat(depth)}${record.tei}`;
+}
+
+function resourceObject(library: Library, loaded: Loaded, full: boolean, depth = 2): object {
   const t = templates(library.base, library.isStatic);
   const { record } = loaded;
   return {
@@ -71,7 +81,7 @@ function resourceObject(library: Library, loaded: Loaded, full: boolean): object
     collection: t.resourceCollection(record.id),
     navigation: t.resourceNavigation(record.id),
     document: t.resourceDocument(record.id),
-    download: record.tei,
+    download: downloadOf(library, record, depth),
     mediaTypes: ['application/tei+xml'],
     citationTrees: [{ '@type': 'CitationTree', citeStructure: citeStructure(loaded.units) }],
     ...(full
@@ -108,9 +118,14 @@ export function rootCollectionAnswer(library: Library, members: object[]): Answe
   return json(200, rootCollection(library, members, 'children'));
 }
 
-/** A resource as a member of the root collection, from its own collection answer. */
+/**
+ * A resource as a member of the root collection, from its own collection answer; its download URL,
+ * if relative, made relative to the root collection's file (dts/collection.json), one folder up from
+ * the resource's (dts/collection/<id>.json).
+ */
 export function memberOf(resourceAnswer: string): object {
   const { '@context': _context, dtsVersion: _version, dublinCore: _dublinCore, ...member } = JSON.parse(resourceAnswer) as Record<string, unknown>;
+  if (typeof member.download === 'string' && member.download.startsWith('../')) member.download = member.download.slice(3);
   return member;
 }
 
@@ -133,7 +148,7 @@ export async function collection(library: Library, query: Query): Promise<Answer
     const members: object[] = [];
     for (const record of library.registry.resources) {
       const loaded = await library.load(record.id);
-      if (loaded) members.push(resourceObject(library, loaded, false));
+      if (loaded) members.push(resourceObject(library, loaded, false, 1));
     }
     return json(200, rootCollection(library, members, nav));
   }
@@ -195,10 +210,11 @@ export async function navigation(library: Library, query: Query, requestUrl: str
   let member: CitableUnit[] | undefined;
   if (depth === 0) member = ref!.parent === null ? loaded.units : loaded.all.find((u) => u.identifier === ref!.parent)!.children;
   else if (depth !== undefined && start && end) {
-    const range = loaded.all.slice(loaded.all.indexOf(start), loaded.all.indexOf(end) + 1);
+    // From start to end and all within end, as the document endpoint gives the range, to the depth asked.
+    const range = loaded.all.slice(loaded.all.indexOf(start), loaded.all.indexOf(end) + 1 + flatten(end.children).length);
     const top = Math.max(start.level, end.level);
     member = range.filter((u) => depth === -1 || u.level <= top + depth);
-  } else if (depth !== undefined) member = descendantsTo(ref ?? null, loaded.units, depth);
+  } else if (depth !== undefined) member = [...(ref ? [ref] : []), ...descendantsTo(ref ?? null, loaded.units, depth)];
   return json(200, {
     '@context': DTS_CONTEXT,
     dtsVersion: '1.0',
@@ -219,6 +235,19 @@ function rootNamespaces(root: XmlElement): string {
     .join('');
 }
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/**
+ * The whole document as DTS gives it: its root element alone, without the source's DOCTYPE and
+ * xml-model (a schema path that does not resolve from the API); a teiCorpus wrapped in a TEI root,
+ * as the specification asks of every answer of the document endpoint.
+ */
+function wholeDocument({ text, root }: Loaded): string {
+  const element = text.slice(root.start, root.end);
+  if (root.name === 'TEI') return `${XML_DECLARATION}${element}\n`;
+  return `${XML_DECLARATION}<TEI xmlns="http://www.tei-c.org/ns/1.0"${rootNamespaces(root)}><dts:wrapper xmlns:dts="${WRAPPER_NS}">${element}</dts:wrapper></TEI>\n`;
+}
+
 export async function document(library: Library, query: Query): Promise<Answer> {
   const mediaType = query.get('mediaType');
   if (mediaType !== null && mediaType !== 'application/tei+xml') return fail(404, `the resource is available as application/tei+xml only, not ${mediaType}`);
@@ -226,7 +255,7 @@ export async function document(library: Library, query: Query): Promise<Answer> 
   if ('status' in found) return found;
   const { loaded, ref, start, end } = found;
   const headers = { Link: `<${library.base}/collection?id=${enc(loaded.record.id)}>; rel="collection"` };
-  if (!ref && !start) return { status: 200, type: TEI, body: loaded.text, headers };
+  if (!ref && !start) return { status: 200, type: TEI, body: wholeDocument(loaded), headers };
   let units: CitableUnit[];
   if (ref) units = [ref];
   else {
@@ -235,24 +264,30 @@ export async function document(library: Library, query: Query): Promise<Answer> 
   }
   const fragment = units.map((u) => loaded.text.slice(u.element.start, u.element.end)).join('\n');
   const attributes = ref ? ` ref="${ref.identifier}"` : ` start="${start!.identifier}" end="${end!.identifier}"`;
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"${rootNamespaces(loaded.root)}><dts:wrapper xmlns:dts="${WRAPPER_NS}"${attributes}>${fragment}</dts:wrapper></TEI>\n`;
+  const body = `${XML_DECLARATION}<TEI xmlns="http://www.tei-c.org/ns/1.0"${rootNamespaces(loaded.root)}><dts:wrapper xmlns:dts="${WRAPPER_NS}"${attributes}>${fragment}</dts:wrapper></TEI>\n`;
   return { status: 200, type: TEI, body, headers };
 }
 
-/** Answers a request under `library.base`, or undefined if the path is none of the API's. */
-export async function answer(library: Library, url: URL): Promise<Answer | undefined> {
+/**
+ * A request's query as the DTS URI templates write it (RFC 6570): a "+" is a plus sign
+ * ("application/tei+xml"), not a space as an HTML form would have it.
+ */
+const queryOf = (url: URL): Query => new URLSearchParams(url.search.replace(/\+/g, '%2B'));
+
+/** Answers a request under `library.base`; a path that is none of the API's gets a JSON error, as every answer of the API is JSON or TEI. */
+export async function answer(library: Library, url: URL): Promise<Answer> {
   const sub = url.pathname.slice(library.base.length).replace(/\/$/, '');
-  const requestUrl = url.href;
+  const query = queryOf(url);
   switch (sub) {
     case '':
       return json(200, entry(library.base, library.isStatic));
     case '/collection':
-      return collection(library, url.searchParams);
+      return collection(library, query);
     case '/navigation':
-      return navigation(library, url.searchParams, requestUrl);
+      return navigation(library, query, url.href);
     case '/document':
-      return document(library, url.searchParams);
+      return document(library, query);
     default:
-      return undefined;
+      return fail(404, `the API has no endpoint ${url.pathname}: it answers ${library.base}, ${library.base}/collection, ${library.base}/navigation and ${library.base}/document`);
   }
 }

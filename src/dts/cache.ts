@@ -9,7 +9,7 @@ const MAX_CHARS = 64 * 1024 * 1024;
  * makes a new cache. The oldest answers go when the cache is full.
  */
 export class AnswerCache {
-  private readonly answers = new Map<string, Promise<Answer | undefined>>();
+  private readonly answers = new Map<string, Promise<Answer>>();
   private readonly sizes = new Map<string, number>();
   private chars = 0;
 
@@ -18,14 +18,14 @@ export class AnswerCache {
     private readonly maxChars = MAX_CHARS,
   ) {}
 
-  get(url: URL): Promise<Answer | undefined> {
+  get(url: URL): Promise<Answer> {
     const key = url.pathname + url.search;
     const cached = this.answers.get(key);
     if (cached) return cached;
     const made = answer(this.library, url);
     this.answers.set(key, made);
     made.then(
-      (reply) => this.keep(key, reply?.body.length ?? 0),
+      (reply) => this.keep(key, reply.body.length),
       () => this.answers.delete(key),
     );
     return made;

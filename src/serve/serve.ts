@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline, type Duplex } from 'node:stream';
-import { Library } from '../dts/api.js';
+import { Library, type Answer } from '../dts/api.js';
 import { AnswerCache } from '../dts/cache.js';
 import { ConfigError, message } from '../messages.js';
 import { isBuiltEdition } from '../write/write.js';
@@ -113,6 +113,8 @@ async function openFile(root: string, url: URL): Promise<{ handle: FileHandle; s
 }
 
 const DTS_BASE = '/api/dts';
+/** What the DTS API answers for a folder built without its data: an error in JSON, as all its errors. */
+const noDts: Answer = { status: 404, type: 'application/ld+json; charset=utf-8', body: `${JSON.stringify({ '@type': 'Error', status: 404, title: 'Not Found', description: 'this edition has no DTS data; build it again' })}\n` };
 
 interface Site {
   root: string;
@@ -145,8 +147,7 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
     return answer(res, 400, 'The address is malformed.');
   }
   if (url.pathname === DTS_BASE || url.pathname.startsWith(DTS_BASE + '/')) {
-    const reply = dts ? await dts.get(url) : undefined;
-    if (!reply) return answer(res, 404, dts ? 'No such DTS endpoint.' : 'This edition has no DTS data; rebuild it.');
+    const reply = dts ? await dts.get(url) : noDts;
     res.writeHead(reply.status, { ...headersFor(reply.type), ...reply.headers });
     return void res.end(req.method === 'HEAD' ? undefined : reply.body);
   }

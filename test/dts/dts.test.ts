@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { Library, memberOf, type Registry } from '../../src/dts/api.js';
@@ -73,6 +73,80 @@ async function walk(server: Server): Promise<Map<string, { passages: string; doc
   return results;
 }
 
+interface Unit {
+  identifier: string;
+  level: number;
+  parent: string | null;
+}
+
+/** What a TEI answer of the document endpoint does wrong: a root other than TEI, a DOCTYPE or xml-model kept. */
+function documentFaults(where: string, body: string): string[] {
+  const faults: string[] = [];
+  if (/<!DOCTYPE/.test(body)) faults.push(`${where}: keeps the source's DOCTYPE`);
+  if (/<\?xml-model/.test(body)) faults.push(`${where}: keeps an xml-model that does not resolve from the API`);
+  const built = buildTree(body);
+  if ('error' in built) return [...faults, `${where}: not well-formed (${built.error.reason})`];
+  if (built.root.name !== 'TEI' || built.root.ns !== 'http://www.tei-c.org/ns/1.0') faults.push(`${where}: root <${built.root.name}>, not TEI in the TEI namespace`);
+  return faults;
+}
+
+/**
+ * Every point of DTS 1.0 the API was found to miss, checked on every unit of every resource: the
+ * whole document's root; navigation by ref with down (the unit first, then its descendants; a leaf
+ * holds itself); a range with down holding all of its end unit, as the document endpoint gives it;
+ * a download that resolves; a media type with its "+"; a JSON error for a path the API lacks.
+ * The static files (dts/) are held to the same.
+ */
+async function dtsFaults(origin: string, outDir: string): Promise<string[]> {
+  const faults: string[] = [];
+  const api = `${origin}/api/dts`;
+  const rootUrl = `${api}/collection`;
+  const unknown = await get(`${api}/no-such-endpoint`);
+  if (unknown.status !== 404 || !/^application\/ld\+json/.test(unknown.type)) faults.push(`unknown path: ${unknown.status} ${unknown.type}`);
+  for (const member of JSON.parse((await get(rootUrl)).body).member as { '@id': string; download: string }[]) {
+    const id = member['@id'];
+    const resourceUrl = `${api}/collection?id=${encodeURIComponent(id)}`;
+    const resource = JSON.parse((await get(resourceUrl)).body);
+    for (const [from, download] of [[rootUrl, member.download], [resourceUrl, resource.download]] as const) {
+      const fetched = await get(new URL(download, from).href);
+      if (fetched.status !== 200 || !/tei\+xml/.test(fetched.type)) faults.push(`${id}: download ${download} from ${from} gives ${fetched.status}`);
+    }
+    const docUrl = `${api}/document?resource=${encodeURIComponent(id)}`;
+    faults.push(...documentFaults(`${id} whole document`, (await get(docUrl)).body));
+    if ((await get(`${docUrl}&mediaType=application/tei+xml`)).status !== 200) faults.push(`${id}: mediaType=application/tei+xml refused`);
+    const all: Unit[] = JSON.parse((await get(`${api}/navigation?resource=${encodeURIComponent(id)}&down=-1`)).body).member;
+    const below = (u: Unit): Unit[] => all.filter((o) => o.identifier.startsWith(u.identifier + '.'));
+    for (const unit of all) {
+      const nav = JSON.parse((await get(`${api}/navigation?resource=${encodeURIComponent(id)}&ref=${unit.identifier}&down=1`)).body);
+      const got = (nav.member ?? []).map((m: Unit) => m.identifier);
+      const want = [unit.identifier, ...below(unit).filter((o) => o.level === unit.level + 1).map((o) => o.identifier)];
+      if (JSON.stringify(got) !== JSON.stringify(want)) faults.push(`${id} ref=${unit.identifier}&down=1: ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
+    }
+    // Ranges from each unit to the next one of its level or above that has children.
+    for (const [i, start] of all.entries()) {
+      const end = all.slice(i + 1).find((o) => o.level <= start.level && below(o).length > 0);
+      if (!end) continue;
+      const nav = JSON.parse((await get(`${api}/navigation?resource=${encodeURIComponent(id)}&start=${start.identifier}&end=${end.identifier}&down=1`)).body);
+      const got = new Set((nav.member ?? []).map((m: Unit) => m.identifier));
+      const missing = below(end).filter((o) => o.level <= Math.max(start.level, end.level) + 1 && !got.has(o.identifier));
+      if (missing.length > 0) faults.push(`${id} start=${start.identifier}&end=${end.identifier}&down=1 lacks ${missing.map((o) => o.identifier).join(', ')}`);
+    }
+  }
+  // The static copy: every download resolves from the file it stands in, every document has a TEI root.
+  const dts = path.join(outDir, 'dts');
+  const listed = [['collection.json', JSON.parse(read(path.join(dts, 'collection.json'))).member as { download: string }[]]] as [string, { download: string }[]][];
+  for (const file of readdirSync(path.join(dts, 'collection'))) listed.push([`collection/${file}`, [JSON.parse(read(path.join(dts, 'collection', file)))]]);
+  for (const file of readdirSync(path.join(dts, 'navigation'))) listed.push([`navigation/${file}`, [JSON.parse(read(path.join(dts, 'navigation', file))).resource]]);
+  for (const [file, resources] of listed) {
+    for (const { download } of resources) {
+      if (/^https?:/.test(download)) continue;
+      if (!existsSync(path.resolve(path.dirname(path.join(dts, file)), download))) faults.push(`dts/${file}: download ${download} resolves to no file`);
+    }
+  }
+  for (const file of readdirSync(path.join(dts, 'document'))) faults.push(...documentFaults(`dts/document/${file}`, read(path.join(dts, 'document', file))));
+  return faults;
+}
+
 describe('dts (the DTS 1.0 API of editio serve)', function () {
   this.timeout(180_000);
   let out: string;
@@ -104,9 +178,13 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     expect(resource.citationTrees[0].citeStructure[0]).to.include({ citeType: 'document' });
     expect(resource.citationTrees[0].citeStructure[0].citeStructure.map((s: { citeType: string }) => s.citeType)).to.deep.equal(['head', 'dateline', 'p']);
     expect(resource.dublinCore.date).to.equal('1966-09-21');
-    expect(resource.download).to.equal('tei/1966-09-21-giap-decision.xml');
+    expect(resource.download).to.equal('/tei/1966-09-21-giap-decision.xml');
     const parents = JSON.parse((await get(`${origin}/api/dts/collection?id=1966-09-21-giap-decision&nav=parents`)).body);
     expect(parents.member.map((m: { '@type': string }) => m['@type'])).to.deep.equal(['Collection']);
+  });
+
+  it('follows DTS 1.0 on every unit of every document, served and static', async () => {
+    expect(await dtsFaults(origin, out)).to.deep.equal([]);
   });
 
   it('answers navigation by ref, by down=0 (siblings), and by start and end', async () => {
@@ -229,6 +307,12 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     after(async () => {
       await corpusServer?.close();
       if (corpusOut) removeDir(corpusOut);
+    });
+
+    it('follows DTS 1.0 on every unit of every file, served and static: a teiCorpus comes back in a TEI root', async () => {
+      expect(await dtsFaults(corpusServer.url.replace(/\/$/, ''), corpusOut)).to.deep.equal([]);
+      const corpus = await get(`${corpusServer.url}api/dts/document?resource=teic-test-testcorpus`);
+      expect(corpus.body).to.match(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<TEI xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0"[^>]*><dts:wrapper xmlns:dts="https:\/\/w3id\.org\/api\/dts#"><teiCorpus/);
     });
 
     it('walks every file, and the passages make up its text', async () => {
