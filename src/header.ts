@@ -3,6 +3,7 @@
  * ed:date-label, and the layout whitespace they strip), for what TypeScript makes from documents
  * without a transform: the Dublin Core records, the name of an edition without a configuration.
  */
+import { parse as parseEdtf } from 'edtf';
 import { TEI_NS } from './parse/parse.js';
 import { descendants, type XmlElement } from './parse/tree.js';
 
@@ -71,6 +72,40 @@ function dayAt(iso: string | undefined, end: 'first' | 'last'): string {
     return `${year}-${month}-${end === 'first' ? '01' : String(last).padStart(2, '0')}`;
   }
   return `${year}-${end === 'first' ? '01-01' : '12-31'}`;
+}
+
+/**
+ * A date element in EDTF (Extended Date/Time Format, ISO 8601-2), for machines: @when as it is,
+ * "~" where its precision is low or medium, "?" where its certainty is under high, "%" for both;
+ * @from/@to as an interval ("1966-09/1967", open ends ".."); @notBefore/@notAfter as one day of a
+ * set ("[1966-10-01..1966-10-15]", which EDTF does not qualify further). Checked with the edtf
+ * package's parser: '' where the TEI's values make no EDTF (a date with a time cannot be qualified,
+ * and is given unqualified).
+ */
+export function edtfOf(date: XmlElement): string {
+  const at = (name: string): string | undefined => {
+    const value = date.attrs.get(name);
+    return value === undefined ? undefined : normalize(value);
+  };
+  const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
+  const { approximate, doubtful } = doubtsOf(date);
+  const mark = approximate && doubtful ? '%' : doubtful ? '?' : approximate ? '~' : '';
+  const written = (qualifier: string): string | undefined => {
+    if (when !== undefined) return `${when}${qualifier}`;
+    if (from !== undefined || to !== undefined) return `${from === undefined ? '..' : from + qualifier}/${to === undefined ? '..' : to + qualifier}`;
+    if (notBefore !== undefined || notAfter !== undefined) return `[${notBefore ?? ''}..${notAfter ?? ''}]`;
+    return undefined;
+  };
+  for (const candidate of [written(mark), written('')]) {
+    if (candidate === undefined) return '';
+    try {
+      parseEdtf(candidate);
+      return candidate;
+    } catch {
+      // Not EDTF with its qualifier: tried without it, else none.
+    }
+  }
+  return '';
 }
 
 /** The span of days a date element stands for, from @when, else @from/@to, else @notBefore/@notAfter: what search filters a date range by. */

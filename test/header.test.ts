@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dateInWords, documentTitle, isoDateInWords, STRIPPED_ELEMENTS } from '../src/header.js';
+import { dateInWords, documentTitle, edtfOf, isoDateInWords, STRIPPED_ELEMENTS } from '../src/header.js';
 import { buildTree, type XmlElement } from '../src/parse/tree.js';
 import { repoRoot } from './helpers.js';
 
@@ -46,6 +46,21 @@ describe('header (a document’s header read as the stylesheets read it)', () =>
     expect(date('when="1966" cert="0.7"')).to.equal('1966?');
     expect(date('when="1966" cert="high" precision="high"')).to.equal('1966');
     expect(date('when="1966" cert="1"')).to.equal('1966');
+  });
+
+  it('gives a date in EDTF with its range and doubts, only ever what the edtf parser accepts', () => {
+    const edtf = (attributes: string): string => edtfOf(element(`<date xmlns="http://www.tei-c.org/ns/1.0" ${attributes}>as written</date>`));
+    expect(edtf('when="1966-09-21"')).to.equal('1966-09-21');
+    expect(edtf('when="1966" cert="low"')).to.equal('1966?');
+    expect(edtf('when="1966-10" precision="low"')).to.equal('1966-10~');
+    expect(edtf('when="1966" cert="0.5" precision="medium"')).to.equal('1966%');
+    expect(edtf('notBefore="1890-09-01" notAfter="1890-11-30"')).to.equal('[1890-09-01..1890-11-30]');
+    expect(edtf('notAfter="1967-07"')).to.equal('[..1967-07]');
+    expect(edtf('from="1966-09" to="1967" cert="low"')).to.equal('1966-09?/1967?');
+    expect(edtf('from="1966-09"')).to.equal('1966-09/..');
+    // A time cannot be qualified in EDTF: given unqualified rather than not at all.
+    expect(edtf('when="1966-09-21T10:00:00" precision="low"')).to.equal('1966-09-21T10:00:00');
+    for (const notEdtf of ['when="September 1966"', 'when="1966-13"', '']) expect(edtf(notEdtf), notEdtf).to.equal('');
   });
 
   it('titles a document by its main, else analytic, else unqualified title, else its first heading', () => {

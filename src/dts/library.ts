@@ -9,6 +9,7 @@ export interface ResourceRecord {
   id: string;
   title: string;
   description: string;
+  /** In EDTF where it has one (its range and doubts kept), else as the TEI gives it. */
   date: string;
   language: string;
   /** The published TEI file, relative to the edition's root. */

@@ -7,7 +7,7 @@
  */
 import type { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
-import { dateInWords, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
+import { dateInWords, documentDate, edtfOf, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { escapeText } from '../escape.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { descendants } from '../parse/tree.js';
@@ -39,7 +39,8 @@ export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: Edi
     '<oai_dc:dc xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">',
     field('title', documentTitle(root)),
     ...config.editors.map((editor) => field('contributor', editor)),
-    ...(date ? [field('date', ['when', 'notBefore', 'from', 'notAfter'].map((a) => date.attrs.get(a)).find((v) => v !== undefined) ?? '')] : []),
+    // In EDTF, so that a range or a doubt is kept ("[1890-09-01..1890-11-30]", "1966?"); else as the TEI gives it.
+    ...(date ? [field('date', edtfOf(date) || (['when', 'notBefore', 'from', 'notAfter'].map((a) => date.attrs.get(a)).find((v) => v !== undefined) ?? ''))] : []),
     ...tei(tei(header, 'profileDesc')[0], 'abstract').map((a) => field('description', normalize(stringValue(a)))),
     ...names((kind) => SUBJECTS.has(kind)).map((name) => field('subject', name)),
     ...names((kind) => kind === 'place').map((name) => field('coverage', name)),

@@ -62,7 +62,9 @@ export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: 
 export interface DocumentRow {
   id: string;
   title: string;
+  /** As the TEI gives it (its @when, else the first of its bounds), and in EDTF with its range and doubts. */
   date: string;
+  date_edtf: string;
   place: string;
   persons: string[];
   places: string[];
@@ -78,6 +80,7 @@ export function documentRows(config: EditionConfig, summaries: readonly Summary[
       id: e.id,
       title: e.title,
       date: e.date?.when || e.date?.sort || '',
+      date_edtf: e.date?.edtf ?? '',
       place: (e.place && entries.get(e.place.entry)?.name) || e.place?.text || '',
       persons: named('persons'),
       places: named('places'),
@@ -93,7 +96,7 @@ export function documentRows(config: EditionConfig, summaries: readonly Summary[
  * return, after any spaces) gets a leading apostrophe, as OWASP advises against CSV injection.
  */
 export function toCsv(rows: readonly DocumentRow[]): string {
-  const columns = ['id', 'title', 'date', 'place', 'persons', 'places', 'organisations', 'url'] as const;
+  const columns = ['id', 'title', 'date', 'date_edtf', 'place', 'persons', 'places', 'organisations', 'url'] as const;
   const field = (v: string | string[]): string => {
     const joined = Array.isArray(v) ? v.join('; ') : v;
     const s = /^[ \u00a0]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(joined) ? `'${joined}` : joined;

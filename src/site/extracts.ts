@@ -13,6 +13,8 @@ export interface DateRecord {
   label: string;
   sort: string;
   when: string;
+  /** The date in EDTF (ISO 8601-2), its range and doubts included; '' if the TEI's values make none. */
+  edtf: string;
 }
 
 /** A letter's pointer to the one before or after it (correspContext), within a scope (a correspondence, a collection). */

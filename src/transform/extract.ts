@@ -7,7 +7,7 @@
  * strips), so that every anchor it records is one the pages carry; test/transform/extract.test.ts
  * holds the two to each other.
  */
-import { dateInWords, dateSpan, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
+import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
@@ -169,6 +169,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     label: dateInWords(date),
     sort: date.attrs.get('when') ?? date.attrs.get('from') ?? date.attrs.get('notBefore') ?? date.attrs.get('notAfter') ?? '',
     when: date.attrs.get('when') ?? '',
+    edtf: edtfOf(date),
   });
 
   const documentsDate = root ? documentDate(root) : undefined;

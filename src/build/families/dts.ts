@@ -32,7 +32,7 @@ export async function makeDts(ctx: BuildContext, { published, documents, publish
       id: e.id,
       title: e.title,
       description: e.summary,
-      date: e.date?.when || e.date?.sort || '',
+      date: e.date?.edtf || e.date?.when || e.date?.sort || '',
       language: config.language,
       tei: publishedPath(config, documents[i]!),
     })),
