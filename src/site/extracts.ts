@@ -17,6 +17,16 @@ export interface DateRecord {
   edtf: string;
 }
 
+/** A correspAction of a letter: its type (sent, received), who, where and when, each name with the entry it points to ('' for none). */
+export interface CorrespAction {
+  type: string;
+  persons: { name: string; entry: string }[];
+  orgs: { name: string; entry: string }[];
+  places: { name: string; entry: string }[];
+  /** Its date's dating attributes (when, from, to, notBefore, notAfter, cert), as written. */
+  date: Record<string, string>;
+}
+
 /** A letter's pointer to the one before or after it (correspContext), within a scope (a correspondence, a collection). */
 export interface CorrespondenceLink {
   rel: 'prev' | 'next';
@@ -42,6 +52,8 @@ export interface Extract {
   categories: [string, string][];
   /** For a letter: the entries of those who sent it and of those it was sent to (correspDesc). */
   correspondents: { sent: string[]; received: string[] };
+  /** For a letter: its correspActions, with the names as written (what CMIF exchanges). */
+  corresp: CorrespAction[];
   summary: string;
   summaryOnly: boolean;
   /** Where the document was written or sent from. */
@@ -156,13 +168,13 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories' | 'correspondents'> {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -198,8 +210,8 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  const { xmlId, links, span, classes, categories, correspondents } = extract;
-  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, correspondents, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  const { xmlId, links, span, classes, categories, correspondents, corresp } = extract;
+  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, correspondents, corresp, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {

@@ -12,7 +12,7 @@ import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
 import { DocumentWalk, isBlock, isMention, isTei, shownNotes } from './anchors.js';
-import { completeExtract, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
+import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 
 /** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */
 export interface PublishedEntries {
@@ -192,6 +192,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     span: documentsDate ? dateSpan(documentsDate) : null,
     ...classification(header),
     correspondents: { sent: correspondentsOf(profiles, 'sent', reader), received: correspondentsOf(profiles, 'received', reader) },
+    corresp: profiles.flatMap((p) => tei(p, 'correspDesc')).flatMap((c) => tei(c, 'correspAction')).map((a) => correspAction(a, reader, walk)),
     summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
     summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
@@ -230,6 +231,24 @@ const PARTIES = new Set(['persName', 'orgName', 'name', 'rs']);
 function correspondentsOf(profiles: XmlElement[], type: string, reader: EntryReader): string[] {
   const parties = profiles.flatMap((p) => correspActions(p, type)).flatMap((a) => teiChildren(a).filter((c) => PARTIES.has(c.name)));
   return [...new Set(parties.map((e) => reader.idOf(e)).filter((id) => id !== ''))];
+}
+
+const DATING = ['when', 'from', 'to', 'notBefore', 'notAfter', 'cert'] as const;
+
+/** A correspAction as data (for CMIF): who (persons, organisations), where, when, each with the entry it names. */
+function correspAction(action: XmlElement, reader: EntryReader, walk: DocumentWalk): CorrespAction {
+  const named = (names: ReadonlySet<string>) =>
+    teiChildren(action)
+      .filter((c) => names.has(c.name) && (c.name !== 'rs' || names.has(`rs:${c.attrs.get('type') ?? ''}`)))
+      .map((c) => ({ name: normalize(walk.string(c)), entry: reader.idOf(c) }));
+  const date = tei(action, 'date')[0];
+  return {
+    type: action.attrs.get('type') ?? '',
+    persons: named(new Set(['persName', 'name', 'rs', 'rs:person'])),
+    orgs: named(new Set(['orgName', 'rs', 'rs:org', 'rs:organisation', 'rs:organization'])),
+    places: named(new Set(['placeName', 'rs', 'rs:place'])),
+    date: date ? Object.fromEntries(DATING.flatMap((a) => (date.attrs.has(a) ? [[a, normalize(date.attrs.get(a)!)]] : []))) : {},
+  };
 }
 
 const correspActions = (profile: XmlElement, type: string): XmlElement[] =>

@@ -12,6 +12,7 @@ import type { ReadDoc } from '../../parse/parse.js';
 import { corpusParts, documentRows, exchangeFiles, type DataFile } from '../../site/export.js';
 import type { Summary } from '../../site/extracts.js';
 import { bookFace, fontLicence } from '../../site/fonts.js';
+import { cmifXml, publishedOn } from '../../site/cmif.js';
 import { inertDoc } from '../../site/inert.js';
 import { publishedPath, publishedSchemas } from '../../site/sources.js';
 import { packageRoot } from '../../transform/stylesheets.js';
@@ -78,6 +79,9 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
     records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)),
     sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
   };
+  // The letters for correspSearch, when the edition has any.
+  const cmif = cmifXml(config, published, authorities, publishedOn(intro?.text));
+  if (cmif !== undefined) await plan.make('cmif.xml', { content: hashOf(cmif) }, () => cmif);
   const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorityFiles, ...documents].map((doc) => asPublished.get(doc)!));
   await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
   const assetFiles = await assets();

@@ -1,0 +1,124 @@
+/**
+ * cmif.xml: the edition's letters and telegrams (every document with a correspDesc) in the
+ * Correspondence Metadata Interchange Format (CMIF 1.1), which correspSearch harvests. As its
+ * documentation asks: each correspDesc has a sent and a received correspAction; a sender or
+ * addressee the document does not name is the person "Unknown", never a guess; names carry the
+ * authority identifiers their entries have (never others); dates only as YYYY, YYYY-MM or
+ * YYYY-MM-DD, a doubt as cert="low"; the file names the edition (a bibl with a UUID) and its
+ * licence, CC BY 4.0.
+ */
+import type { Authorities } from '../authorities.js';
+import type { EditionConfig } from '../config.js';
+import { escapeAttribute, escapeText } from '../escape.js';
+import { hashOf } from '../hash.js';
+import { normalize, tei } from '../header.js';
+import { buildTree } from '../parse/tree.js';
+import type { CorrespAction, Summary } from './extracts.js';
+
+/** The authority files whose identifiers CMIF and correspSearch read, by the host of their URLs. */
+const PERSON_AUTHORITIES = /^https?:\/\/(viaf\.org|d-nb\.info\/gnd|id\.loc\.gov|data\.bnf\.fr|catalogue\.bnf\.fr|id\.ndl\.go\.jp|www\.wikidata\.org)\//;
+const PLACE_AUTHORITIES = /^https?:\/\/(www\.|sws\.)?geonames\.org\//;
+
+/** A UUID made from the edition's name: the same for every build of it, as the bibl's xml:id should be. */
+function uuidOf(text: string): string {
+  const hex = hashOf('cmif', text).slice(0, 32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * When the file was last updated, as CMIF asks (xsd:dateTime): the edition's own date of publication
+ * (its header's publicationStmt/date), so that two builds of one edition write the same file.
+ */
+export function publishedOn(introduction: string | undefined): string {
+  const built = introduction === undefined ? undefined : buildTree(introduction);
+  const root = built && !('error' in built) ? built.root : undefined;
+  const when = tei(tei(tei(tei(root, 'teiHeader')[0], 'fileDesc')[0], 'publicationStmt')[0], 'date')[0]?.attrs.get('when') ?? '';
+  const day = /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(normalize(when));
+  return day ? `${day[1]}${day[2] ?? '-01'}${day[3] ?? '-01'}T00:00:00Z` : '1970-01-01T00:00:00Z';
+}
+
+/** CMIF's date forms only (YYYY, YYYY-MM, YYYY-MM-DD): a time is cut, anything else left out. */
+function cmifDay(value: string): string | undefined {
+  return /^\d{4}(-\d{2}(-\d{2})?)?/.exec(value)?.[0];
+}
+
+function dateOf(date: Record<string, string>): string {
+  const attributes = (['when', 'from', 'to', 'notBefore', 'notAfter'] as const).flatMap((name) => {
+    const day = date[name] === undefined ? undefined : cmifDay(date[name]!);
+    return day ? [`${name}="${day}"`] : [];
+  });
+  if (attributes.length === 0) return '';
+  const cert = date.cert ?? '';
+  const doubtful = ['low', 'medium', 'unknown'].includes(cert) || (/^[\d.]+$/.test(cert) && Number(cert) < 1);
+  return `<date ${attributes.join(' ')}${doubtful ? ' cert="low"' : ''}/>`;
+}
+
+function action(type: 'sent' | 'received', actions: readonly CorrespAction[], authorities: Authorities): string {
+  const ofType = actions.filter((a) => a.type === type);
+  const refOf = (entry: string, pattern: RegExp): string => {
+    const urls = (authorities.get(entry)?.identifiers ?? []).map((i) => i.value).filter((v) => pattern.test(v));
+    return urls.length > 0 ? ` ref="${escapeAttribute(urls.join(' '))}"` : '';
+  };
+  // A name element without words (some editions give only a key) is named by its entry, else "Unknown".
+  const nameOf = ({ name, entry }: { name: string; entry: string }): string => escapeText(name || authorities.get(entry)?.name || 'Unknown');
+  const persons = ofType.flatMap((a) => a.persons).map((p) => `<persName${refOf(p.entry, PERSON_AUTHORITIES)}>${nameOf(p)}</persName>`);
+  const orgs = ofType.flatMap((a) => a.orgs).map((o) => `<orgName${refOf(o.entry, PERSON_AUTHORITIES)}>${nameOf(o)}</orgName>`);
+  // Who is mandatory in CMIF: a document that names no one says "Unknown", as CMIF's documentation asks.
+  const who = persons.length + orgs.length > 0 ? [...persons, ...orgs] : ['<persName>Unknown</persName>'];
+  const places = ofType.flatMap((a) => a.places).map((p) => `<placeName${refOf(p.entry, PLACE_AUTHORITIES)}>${nameOf(p)}</placeName>`);
+  const date = ofType.map((a) => dateOf(a.date)).find((d) => d !== '');
+  return [`        <correspAction type="${type}">`, ...[...who, ...places, ...(date ? [date] : [])].map((line) => `          ${line}`), '        </correspAction>'].join('\n');
+}
+
+/** The CMIF file of these documents (those with a correspDesc are its letters); undefined if there are none. */
+export function cmifXml(config: EditionConfig, documents: readonly Summary[], authorities: Authorities, published: string): string | undefined {
+  const letters = documents.filter((d) => d.corresp.length > 0);
+  if (letters.length === 0) return undefined;
+  const source = uuidOf(`${config.baseUrl}\u0000${config.title}`);
+  const url = (id: string): string => `${config.baseUrl}documents/${encodeURIComponent(id)}.html`;
+  const descriptions = letters.map((letter) =>
+    [
+      `      <correspDesc ref="${escapeAttribute(url(letter.id))}" source="#${source}">`,
+      action('sent', letter.corresp, authorities),
+      action('received', letter.corresp, authorities),
+      '      </correspDesc>',
+    ].join('\n'),
+  );
+  // CMIF asks for a contact: the editors, or while they are not named (the build warns of it), the edition's.
+  const editors = (config.editors.length > 0 ? config.editors : [`The editors of ${config.title}`]).map((editor) => `        <editor>${escapeText(editor)}</editor>`);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    // Named for XML editors, never fetched by editio.
+    '<?xml-model href="https://raw.githubusercontent.com/TEI-Correspondence-SIG/CMIF/master/schema/cmi-customization.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>',
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+    '  <teiHeader>',
+    '    <fileDesc>',
+    '      <titleStmt>',
+    `        <title>${escapeText(`Letters of ${config.title}`)}</title>`,
+    ...editors,
+    '      </titleStmt>',
+    '      <publicationStmt>',
+    `        <publisher>${escapeText(config.editors.join(', ') || config.title)}</publisher>`,
+    `        <idno type="url">${escapeText(`${config.baseUrl}cmif.xml`)}</idno>`,
+    `        <date when="${published}"/>`,
+    '        <availability>',
+    '          <licence target="https://creativecommons.org/licenses/by/4.0/">This file is licensed under the terms of the Creative Commons License CC-BY 4.0</licence>',
+    '        </availability>',
+    '      </publicationStmt>',
+    '      <sourceDesc>',
+    `        <bibl type="online" xml:id="${source}">${escapeText(config.title)}${config.baseUrl ? `, <ref target="${escapeAttribute(config.baseUrl)}">${escapeText(config.baseUrl)}</ref>` : ''}</bibl>`,
+    '      </sourceDesc>',
+    '    </fileDesc>',
+    '    <profileDesc>',
+    ...descriptions,
+    '    </profileDesc>',
+    '  </teiHeader>',
+    '  <text>',
+    '    <body>',
+    '      <p/>',
+    '    </body>',
+    '  </text>',
+    '</TEI>',
+    '',
+  ].join('\n');
+}
