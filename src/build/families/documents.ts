@@ -57,13 +57,18 @@ function correspondenceOf(ordered: readonly Summary[]): (summary: Summary) => st
   const between = new Map<string, Summary[]>();
   for (const s of ordered) {
     const key = correspondentsKey(s);
-    if (key) between.set(key, [...(between.get(key) ?? []), s]);
+    if (!key) continue;
+    if (!between.has(key)) between.set(key, []);
+    between.get(key)!.push(s);
   }
   const isLetter = (s: Summary): boolean => s.correspondents.sent.length + s.correspondents.received.length > 0;
   const letters = ordered.filter(isLetter);
   const mixed = letters.length > 0 && letters.length < ordered.length;
+  // Each letter's place in each series it is in, found once: an edition may have thousands of letters.
+  const placeIn = new Map<readonly Summary[], Map<string, number>>();
   const around = (series: readonly Summary[], summary: Summary, scope: string) => {
-    const i = series.findIndex((s) => s.id === summary.id);
+    if (!placeIn.has(series)) placeIn.set(series, new Map(series.map((s, i) => [s.id, i])));
+    const i = placeIn.get(series)!.get(summary.id) ?? -1;
     return ([['prev', series[i - 1]], ['next', series[i + 1]]] as const).flatMap(([rel, s]) => (i >= 0 && s ? [{ rel, scope, label: s.title, id: s.id, title: s.title }] : []));
   };
   const position = new Map(ordered.map((s, i) => [s.id, i]));
