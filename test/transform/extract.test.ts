@@ -94,7 +94,7 @@ describe('extract (a document read into data, in TypeScript)', function () {
 
   it('takes the dates of the text and the summary, not those of datelines (the document’s own)', () => {
     const extract = extractOf(edge);
-    expect(extract.date).to.deep.equal({ anchor: 'd4', label: '2 October 1966', sort: '1966-10-02', when: '1966-10-02' });
+    expect(extract.date).to.deep.equal({ anchor: 'd4', label: '2 October 1966', sort: '1966-10-02', when: '1966-10-02', edtf: '1966-10-02' });
     expect(extract.dates.map((d) => d.label)).to.deep.equal(['between January and March 1966', '1966–1967', '1967', '1970', '1968']);
   });
 
