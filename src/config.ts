@@ -33,6 +33,10 @@ const FIELDS = {
     schema: z.string().regex(/^https?:\/\/[^\s]+\/$/).describe('Where the edition is published, http(s)://…/; citations are built from it.'),
     expected: 'an http(s) URL ending with "/", e.g. "https://example.org/edition/"',
   },
+  contactEmail: {
+    schema: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/).optional().describe("Whom a repository harvesting the edition (OAI-PMH) writes to: an e-mail address."),
+    expected: 'an e-mail address, e.g. "editors@example.org"',
+  },
   language: { schema: text.default('en').describe("The language of the edition's pages (BCP 47)."), expected: 'a non-empty string' },
   sources: { schema: text.default('tei').describe('The folder of the TEI sources.'), expected: 'a non-empty string' },
   introduction: { schema: text.optional().describe("The edition's own TEI file (header and introduction), inside the sources."), expected: 'a non-empty string' },

@@ -29,6 +29,7 @@ import { makeExtracts } from './families/extracts.js';
 import { makePrint } from './families/print.js';
 import { makeRegisters } from './families/registers.js';
 import { makeSearch } from './families/search.js';
+import { classNamer } from '../site/facets.js';
 import { makeSite } from './families/site.js';
 import { documentId } from './names.js';
 import { editionPages } from './pages.js';
@@ -140,7 +141,8 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
     const publishedDocs = published.map((e) => byId.get(e.id)!);
     const hasActiveContent = edition.hasActiveContent.bind(edition);
-    const publishedFiles = await makeExports(ctx, { intro, authorities, authorityFiles: edition.authorityFiles, documents: publishedDocs, published, hasActiveContent, entriesOf });
+    const kindName = classNamer(pages.pages.map((page) => page.summary));
+    const publishedFiles = await makeExports(ctx, { intro, authorities, authorityFiles: edition.authorityFiles, documents: publishedDocs, published, hasActiveContent, entriesOf, kindName });
     clock.lap('dts');
     await makeDts(ctx, { published, documents: publishedDocs, publishedFiles });
     clock.lap('print');

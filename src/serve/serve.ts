@@ -1,10 +1,12 @@
 import { constants } from 'node:fs';
-import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { open, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline, type Duplex } from 'node:stream';
 import { Library, type Answer } from '../dts/api.js';
+import { answerPmh } from '../oai/pmh.js';
+import type { OaiRepository } from '../oai/repository.js';
 import { AnswerCache } from '../dts/cache.js';
 import { ConfigError, message } from '../messages.js';
 import { isBuiltEdition } from '../write/write.js';
@@ -124,6 +126,8 @@ interface Site {
   hosts: Set<string>;
   /** The DTS answers of the last build; undefined if it has no DTS data. */
   dts: AnswerCache | undefined;
+  /** The OAI-PMH repository of the last build; undefined if it has none. */
+  oai: OaiRepository | undefined;
   /** Open live-reload connections; undefined when not live. */
   listeners: Set<ServerResponse> | undefined;
   log: (line: string) => void;
@@ -131,7 +135,9 @@ interface Site {
 
 async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { root, dts, listeners } = site;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
+  // OAI-PMH asks for POST too (a harvester's form): at /oai alone, which reads and changes nothing.
+  const oaiPost = req.method === 'POST' && (req.url ?? '').split('?')[0] === OAI_PATH;
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !oaiPost) {
     res.setHeader('Allow', 'GET, HEAD');
     return answer(res, 405, 'Method not allowed: the edition is read-only.');
   }
@@ -150,6 +156,14 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
     const reply = dts ? await dts.get(url) : noDts;
     res.writeHead(reply.status, { ...headersFor(reply.type), ...reply.headers });
     return void res.end(req.method === 'HEAD' ? undefined : reply.body);
+  }
+  if (url.pathname === OAI_PATH) {
+    if (!site.oai) return answer(res, 404, 'This edition has no OAI-PMH data; build it again.');
+    const form = oaiPost ? await formOf(req) : url.searchParams;
+    if (!form) return answer(res, 413, 'The form is too large or not application/x-www-form-urlencoded.');
+    const body = await answerPmh(form, site.oai, { baseURL: `${site.origin}${OAI_PATH}`, read: (relative) => readFile(path.join(root, ...relative.split('/')), 'utf8'), now: new Date(), pageSize: OAI_PAGE });
+    res.writeHead(200, headersFor('text/xml; charset=utf-8'));
+    return void res.end(req.method === 'HEAD' ? undefined : body);
   }
   if (listeners && url.pathname === LIVE) {
     res.writeHead(200, { ...headersFor('text/event-stream'), 'Cache-Control': 'no-store' });
@@ -188,6 +202,31 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   });
 }
 
+const OAI_PATH = '/oai';
+/** Records per answer of a list verb; a harvester asks for the rest with the resumption token. */
+const OAI_PAGE = 100;
+/** The largest OAI-PMH form a harvester may post: its arguments fit in far less. */
+const MAX_FORM = 8192;
+
+/** A posted form's arguments, or undefined if it is too large or of another type. */
+async function formOf(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return undefined;
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > MAX_FORM) return undefined;
+  }
+  return new URLSearchParams(body);
+}
+
+async function oaiOf(root: string): Promise<OaiRepository | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(root, 'oai', 'repository.json'), 'utf8')) as OaiRepository;
+  } catch {
+    return undefined;
+  }
+}
+
 async function dtsOf(root: string): Promise<AnswerCache | undefined> {
   const library = await Library.open(root, DTS_BASE);
   return library && new AnswerCache(library);
@@ -216,6 +255,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     origin: '',
     hosts: new Set(),
     dts: await dtsOf(root),
+    oai: await oaiOf(root),
     listeners: options.live ? new Set() : undefined,
     log: options.log ?? (() => undefined),
   };
@@ -244,6 +284,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     dir: root,
     changed: async () => {
       site.dts = await dtsOf(root);
+      site.oai = await oaiOf(root);
       for (const listener of site.listeners ?? []) listener.write('event: reload\ndata: built\n\n');
     },
     close: () =>

@@ -54,6 +54,8 @@ export interface Extract {
   correspondents: { sent: string[]; received: string[] };
   /** For a letter: its correspActions, with the names as written (what CMIF exchanges). */
   corresp: CorrespAction[];
+  /** The day of the latest change its header records (revisionDesc), or '': when a harvester last finds it changed. */
+  changed: string;
   summary: string;
   summaryOnly: boolean;
   /** Where the document was written or sent from. */
@@ -168,13 +170,13 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp'> {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -210,8 +212,8 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  const { xmlId, links, span, classes, categories, correspondents, corresp } = extract;
-  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, correspondents, corresp, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  const { xmlId, links, span, classes, categories, correspondents, corresp, changed } = extract;
+  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, correspondents, corresp, changed, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {

@@ -34,11 +34,16 @@ export interface FacetData {
 const registerOrder = (register: string): number => ENTITY_KINDS.findIndex((k) => k.register === register);
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What a page's class ('#' and a category's id, or a keyword) is called: the category's description, wherever the edition declares it, else its id; a keyword as written. */
+export function classNamer(summaries: readonly Pick<PageSummary['summary'], 'categories'>[]): (key: string) => string {
+  const declared = new Map<string, string>();
+  for (const summary of summaries) for (const [id, label] of summary.categories) if (!declared.has(id)) declared.set(id, label);
+  return (key) => (key.startsWith('#') ? (declared.get(key.slice(1)) ?? key.slice(1)) : key);
+}
+
 /** The facets of these pages; a kind is named by the category its pointer names, wherever the edition declares it. */
 export function facetData(pages: readonly PageSummary[], authorities: Authorities): FacetData {
-  const declared = new Map<string, string>();
-  for (const { summary } of pages) for (const [id, label] of summary.categories) if (!declared.has(id)) declared.set(id, label);
-  const classOf = (key: string): string => (key.startsWith('#') ? (declared.get(key.slice(1)) ?? key.slice(1)) : key);
+  const classOf = classNamer(pages.map((p) => p.summary));
   const classes = [...new Set(pages.flatMap(({ summary }) => summary.classes.map(classOf)))].sort(byText);
   const mentioned = [...new Set(pages.flatMap(({ summary }) => summary.mentioned.map(([entry]) => entry)))];
   const entries = mentioned

@@ -192,6 +192,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     span: documentsDate ? dateSpan(documentsDate) : null,
     ...classification(header),
     correspondents: { sent: correspondentsOf(profiles, 'sent', reader), received: correspondentsOf(profiles, 'received', reader) },
+    changed: lastChange(header),
     corresp: profiles.flatMap((p) => tei(p, 'correspDesc')).flatMap((c) => tei(c, 'correspAction')).map((a) => correspAction(a, reader, walk)),
     summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
     summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
@@ -231,6 +232,15 @@ const PARTIES = new Set(['persName', 'orgName', 'name', 'rs']);
 function correspondentsOf(profiles: XmlElement[], type: string, reader: EntryReader): string[] {
   const parties = profiles.flatMap((p) => correspActions(p, type)).flatMap((a) => teiChildren(a).filter((c) => PARTIES.has(c.name)));
   return [...new Set(parties.map((e) => reader.idOf(e)).filter((id) => id !== ''))];
+}
+
+/** The day of the latest change the header records (revisionDesc/change/@when), or ''. */
+function lastChange(header: XmlElement[]): string {
+  const days = header
+    .flatMap((h) => tei(h, 'revisionDesc'))
+    .flatMap((r) => [...tei(r, 'change'), ...tei(r, 'listChange').flatMap((l) => tei(l, 'change'))])
+    .flatMap((c) => /^\d{4}-\d{2}-\d{2}/.exec(normalize(c.attrs.get('when') ?? ''))?.[0] ?? []);
+  return days.sort().at(-1) ?? '';
 }
 
 const DATING = ['when', 'from', 'to', 'notBefore', 'notAfter', 'cert'] as const;

@@ -13,6 +13,7 @@ import { corpusParts, documentRows, exchangeFiles, type DataFile } from '../../s
 import type { Summary } from '../../site/extracts.js';
 import { bookFace, fontLicence } from '../../site/fonts.js';
 import { cmifXml, publishedOn } from '../../site/cmif.js';
+import { oaiRepository, staticRepository } from '../../oai/repository.js';
 import { inertDoc } from '../../site/inert.js';
 import { publishedPath, publishedSchemas } from '../../site/sources.js';
 import { packageRoot } from '../../transform/stylesheets.js';
@@ -33,6 +34,8 @@ export interface ExportsInputs {
   hasActiveContent(doc: ReadDoc): boolean;
   /** What a document's record shows of the entries it points to. */
   entriesOf(doc: ReadDoc): string;
+  /** What a kind of document (a class of its textClass) is called, wherever the edition declares it. */
+  kindName(key: string): string;
 }
 
 /** The static files every edition ships: the stylesheet, the book face, the search scripts, MiniSearch. */
@@ -80,8 +83,19 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
     sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
   };
   // The letters for correspSearch, when the edition has any.
-  const cmif = cmifXml(config, published, authorities, publishedOn(intro?.text));
+  const publication = publishedOn(intro?.text);
+  const cmif = cmifXml(config, published, authorities, publication);
   if (cmif !== undefined) await plan.make('cmif.xml', { content: hashOf(cmif) }, () => cmif);
+  // The edition for OAI-PMH harvesters: what `editio serve` answers from, and a static repository.
+  const teiOf = new Map(documents.map((doc) => [documentId(doc), publishedPath(config, doc)]));
+  const repository = oaiRepository(config, published, (id) => teiOf.get(id)!, publication.slice(0, 10), inputs.kindName);
+  const repositoryJson = JSON.stringify(repository, null, 2) + '\n';
+  await plan.make('oai/repository.json', { content: hashOf(repositoryJson) }, () => repositoryJson);
+  const dcOf = new Map(records.map((r) => [r.path, r]));
+  await plan.make('oai/static-repository.xml', { repository: hashOf(repositoryJson), records: exchangeInputs.records, base: config.baseUrl }, async () => {
+    const texts = new Map(await Promise.all(repository.records.map(async (r) => [r.dc, Buffer.from((await dcOf.get(r.dc)?.content()) ?? '').toString('utf8')] as const)));
+    return staticRepository(repository, `${config.baseUrl}oai/static-repository.xml`, (r) => texts.get(r.dc)!);
+  });
   const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorityFiles, ...documents].map((doc) => asPublished.get(doc)!));
   await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
   const assetFiles = await assets();
