@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 /** The command line: parses the arguments, calls the library's verb of the same name, prints, sets the exit code. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import { toolkitVersion } from '../incremental/fingerprint.js';
 import type { Decision } from '../incremental/plan.js';
 import { ConfigError, hasErrors, type Message } from '../messages.js';
 import { report, type ReportFormat } from '../report.js';
 import { serveEdition } from '../serve/watch.js';
 import { importFiles, tag } from '../tagging/index.js';
 import { init } from '../tagging/init.js';
-import { packageRoot } from '../transform/stylesheets.js';
 import { validateFiles } from '../validate/check.js';
 import { parseCommandLine, reportFormat, USAGE, UsageError, type Parsed } from './args.js';
 import { planReport, print, progressBar, sourceLines, tagReport, unrenderedReport } from './output.js';
@@ -64,7 +63,7 @@ function exitCode(messages: Message[], strict: boolean | undefined): number {
 async function main(argv: string[]): Promise<number> {
   const { command, positionals, values } = parseCommandLine(argv);
   if (values.version) {
-    process.stdout.write(JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version + '\n');
+    process.stdout.write(toolkitVersion() + '\n');
     return 0;
   }
   if (values.help || command === '' || command === 'help') {

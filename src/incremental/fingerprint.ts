@@ -24,9 +24,12 @@ function codeFingerprint(): Promise<string> {
   return code;
 }
 
+/** editio's version, as its package.json says. */
+export const toolkitVersion = (): string => (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
 /** The toolkit's version and code, the compiled stylesheets and the configuration. */
 export async function toolkitFingerprint(config: EditionConfig): Promise<string> {
-  const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  const version = toolkitVersion();
   return hashOf(version, await codeFingerprint(), await stylesheetsFingerprint(), JSON.stringify(config));
 }
 

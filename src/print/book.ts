@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { MentionLink } from '../site/extracts.js';
 import { packageRoot } from '../transform/stylesheets.js';
 import { bookFace } from '../site/fonts.js';
+import { ENTITY_KINDS } from '../entities.js';
 import { escapeAttribute } from '../escape.js';
 import type { Authorities } from '../authorities.js';
 
@@ -37,27 +39,60 @@ export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: s
     .replace(/var\(--paper\)/g, paper === 'letter' ? 'letter' : 'A4')
     .replace(/var\(--edition-title\)/g, cssString(config.title));
   const toc = [
+    ...(titlePage.includes('id="note-on-text"') ? ['<li><a href="#note-on-text">A note on the text</a><span class="toc-page" data-targets="note-on-text"></span></li>'] : []),
     ...chapters.map((c) => `<li><a href="#${c.prefix}start">${escapeAttribute(c.title)}</a><span class="toc-page" data-targets="${c.prefix}start"></span></li>`),
     '<li><a href="#index">Index</a><span class="toc-page" data-targets="index"></span></li>',
   ];
-  const registers = ['persons', 'places', 'organisations'].map((register) => {
+  // Every kind of entry the edition mentions (persons, places, organisations, objects, events, works), each page number a link to its page.
+  const registers = ENTITY_KINDS.map(({ register, title }) => {
     const entries = index.filter((e) => e.register === register && e.targets.length > 0).sort((a, b) => a.name.localeCompare(b.name, config.language));
     if (entries.length === 0) return '';
     const items = entries.map((e) => `<li><span class="index-name">${escapeAttribute(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
-    return `<h2>${register[0]!.toUpperCase()}${register.slice(1)}</h2><ul>${items.join('')}</ul>`;
+    return `<h2>${title}</h2><ul>${items.join('')}</ul>`;
   });
   // Footnote calls are numbered by Paged.js through the whole book; the notes follow suit.
   let note = 0;
   const numbered = chapters.map((c) => c.html.replace(/ data-n="\d+"/g, () => ` data-n="${++note}"`));
+  const body = [
+    titlePage.replace(/<section class="note-on-text"[\s\S]*?<\/section>/, (note) => hyphenated(note, config.language)),
+    `<nav class="toc"><h1>Contents</h1><ol>${toc.join('')}</ol></nav>`,
+    ...numbered.map((chapter) => hyphenated(chapter, config.language)),
+    `<section class="index" id="index"><h1>Index</h1>${registers.join('')}</section>`,
+  ].join('\n');
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeAttribute(config.language)}"><head><meta charset="utf-8"><title>${escapeAttribute(config.title)}</title><style>${css}</style></head><body>`,
-    titlePage,
-    `<nav class="toc"><h1>Contents</h1><ol>${toc.join('')}</ol></nav>`,
-    ...numbered,
-    `<section class="index" id="index"><h1>Index</h1>${registers.join('')}</section>`,
+    body,
     '</body></html>',
   ].join('\n');
+}
+
+/**
+ * What is never hyphenated: headings (the PDF's bookmarks and running heads are made from them),
+ * links (URLs), a document's label, fields and running title: only running text is.
+ */
+const UNHYPHENATED = /(<h[1-6][\s\S]*?<\/h[1-6]>|<a [\s\S]*?<\/a>|<p class="(?:running-title|document-number)">[\s\S]*?<\/p>|<dl class="document-meta">[\s\S]*?<\/dl>)/;
+
+/**
+ * The running text with soft hyphens where the language's patterns allow a break (the hyphen
+ * package's TeX patterns): Chromium here has no hyphenation dictionaries, and justified lines
+ * without hyphenation open wide gaps. Markup is left as it is; a language without patterns, unhyphenated.
+ */
+function hyphenated(html: string, language: string): string {
+  const require = createRequire(import.meta.url);
+  for (const tag of [language.toLowerCase(), language.toLowerCase().split('-')[0]!]) {
+    let hyphenate: (text: string, options: { minWordLength: number }) => string;
+    try {
+      hyphenate = (require(`hyphen/${tag}`) as { hyphenateHTMLSync: typeof hyphenate }).hyphenateHTMLSync;
+    } catch {
+      continue;
+    }
+    return html
+      .split(UNHYPHENATED)
+      .map((part, i) => (i % 2 === 1 ? part : hyphenate(part, { minWordLength: 6 })))
+      .join('');
+  }
+  return html;
 }
 
 /** Index entries from the registers' mentions, with each page's anchors prefixed by its chapter. */

@@ -28,10 +28,30 @@ export function chromiumIdentity(): string {
   }
 }
 
+type PdfLib = typeof import('pdf-lib');
+
+/** Gives each bookmark the words of its heading, spaces and all, where Chromium's title lost them at a line's end. */
+function mendOutline(doc: import('pdf-lib').PDFDocument, headings: readonly string[], { PDFDict, PDFName, PDFHexString }: Pick<PdfLib, 'PDFDict' | 'PDFName' | 'PDFHexString'>): void {
+  const bare = (s: string): string => s.replace(/\s+/g, '');
+  const byLetters = new Map(headings.map((h) => [bare(h), h]));
+  const visit = (item: unknown): void => {
+    for (let node = item; node instanceof PDFDict; node = node.lookup(PDFName.of('Next'))) {
+      const title = node.lookup(PDFName.of('Title')) as { decodeText?: () => string } | undefined;
+      const written = title?.decodeText ? byLetters.get(bare(title.decodeText())) : undefined;
+      if (written) node.set(PDFName.of('Title'), PDFHexString.fromText(written));
+      visit(node.lookup(PDFName.of('First')));
+    }
+  };
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
+  if (outlines instanceof PDFDict) visit(outlines.lookup(PDFName.of('First')));
+}
+
 export interface PdfMetadata {
   title: string;
   author: string;
   subject: string;
+  /** The book's language (BCP 47), which the PDF declares for screen readers and text extraction. */
+  language: string;
 }
 
 /**
@@ -54,20 +74,38 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     await page.addScriptTag({ path: pagedPolyfill() });
     await page.waitForFunction(() => (window as unknown as { editioPaged?: boolean }).editioPaged === true, undefined, { timeout: 120_000 });
     await page.evaluate(() => {
+      for (const opening of document.querySelectorAll('.introduction, .document, .index, .note-on-text, .toc')) opening.closest('.pagedjs_page')?.classList.add('chapter-opening');
       const pageOf = (id: string): number | undefined => {
         const found = document.getElementById(id)?.closest<HTMLElement>('.pagedjs_page');
         return found ? Number(found.dataset.pageNumber) : undefined;
       };
+      // Each page number a link to the first of its anchors on that page (the contents' to its chapter, the index's to the mention).
       for (const el of document.querySelectorAll<HTMLElement>('[data-targets]')) {
-        const pages = [...new Set((el.dataset.targets ?? '').split(' ').map(pageOf).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
-        el.textContent = pages.join(', ');
+        const firstOn = new Map<number, string>();
+        for (const id of (el.dataset.targets ?? '').split(' ')) {
+          const n = pageOf(id);
+          if (n !== undefined && !firstOn.has(n)) firstOn.set(n, id);
+        }
+        el.replaceChildren();
+        [...firstOn].sort(([a], [b]) => a - b).forEach(([n, id], i) => {
+          if (i > 0) el.append(', ');
+          const link = document.createElement('a');
+          link.href = `#${id}`;
+          link.textContent = String(n);
+          el.append(link);
+        });
       }
     });
+    // The headings as written: Chromium's bookmarks lose the space where a heading wraps ("Request toSend").
+    const headings = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()));
     // Paged.js has laid out whole pages, margins included: the printer adds none.
     const margin = { top: '0', right: '0', bottom: '0', left: '0' };
-    const pdf = await page.pdf({ format: paper === 'letter' ? 'Letter' : 'A4', margin, printBackground: true });
-    const { PDFDocument } = await import('pdf-lib');
+    // Bookmarks from the headings (front matter, every document, the index), and a tagged structure for assistive technology.
+    const pdf = await page.pdf({ format: paper === 'letter' ? 'Letter' : 'A4', margin, printBackground: true, outline: true, tagged: true });
+    const { PDFDocument, PDFDict, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
     const doc = await PDFDocument.load(pdf);
+    doc.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.language));
+    mendOutline(doc, headings, { PDFDict, PDFName, PDFHexString });
     doc.setTitle(metadata.title);
     // An edition whose editors are not named yet has no author to give.
     if (metadata.author) doc.setAuthor(metadata.author);

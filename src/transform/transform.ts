@@ -60,6 +60,8 @@ export const STYLESHEET_PARAMS = {
   'timeline-json': 'xs:string',
   /** On a document page and the places register: the map of its places laid out (src/site/map.ts), as JSON; null for none. */
   'map-json': 'xs:string',
+  /** In the print edition's imprint: what made the book ("editio 0.1.0"). */
+  'made-with': 'xs:string',
   /** Prefixed to every anchor, so that many documents can share one page (the print edition). */
   'anchor-prefix': 'xs:string',
   /** In the text edition: the column lines are wrapped at. */

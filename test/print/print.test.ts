@@ -13,8 +13,11 @@ const TITLES = [
   'Telegram from Pyongyang to Bucharest, No. 76.247',
 ];
 
+/** A PDF's text (one page's, or all), without the soft hyphens the book's hyphenation puts in its words. */
 const pdftotext = (pdf: string, page?: number): string =>
-  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', pdf, '-'], { encoding: 'utf8' })
+    .replace(/\u00ad-?\n\s*/g, '')
+    .replace(/\u00ad/g, '');
 const flat = (s: string): string => s.replace(/\s+/g, ' ');
 const pageCount = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 
@@ -61,15 +64,49 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
   });
 
   it('gives in the contents the pages where the documents really start', () => {
-    // Each entry's first line ends with its page: the introduction, the documents, the index.
-    const listed = pages[1]!.split('\n').map((l) => /^\s*\S.*\s(\d+)\s*$/.exec(l)?.[1]).filter(Boolean).map(Number);
-    expect(listed).to.have.length(TITLES.length + 2);
+    // Each entry's first line ends with its page: the note on the text, the introduction, the documents, the index.
+    const contents = pages.find((p) => /^\s*Contents\s*$/m.test(p))!;
+    const listed = contents.split('\n').map((l) => /^\s*\S.*\s(\d+)\s*$/.exec(l)?.[1]).filter(Boolean).map(Number);
+    expect(listed).to.have.length(TITLES.length + 3);
     TITLES.forEach((title, i) => {
       const actual = pages.findIndex((p) => flat(p).includes(`DOCUMENT ${i + 1} `)) + 1;
-      expect(listed[i + 1], title).to.equal(actual);
+      expect(listed[i + 2], title).to.equal(actual);
     });
     expect(flat(pages[listed.at(-1)! - 1]!)).to.match(/Index Persons/);
-    expect(flat(pages[listed[0]! - 1]!)).to.contain('In 2000, both North Korea and Vietnam admitted');
+    expect(flat(pages[listed[0]! - 1]!)).to.contain('A note on the text The texts keep the wording of the source dossier.');
+    expect(flat(pages[listed[1]! - 1]!)).to.contain('In 2000, both North Korea and Vietnam admitted');
+  });
+
+  it('opens with a half-title, a title page, an imprint (citation, address, licence, date, what made it) and a note on the text', () => {
+    expect(flat(pages[0]!).trim()).to.equal('North Korean Pilots in the Air War over North Vietnam, 1966–1967');
+    expect(flat(pages[1]!)).to.contain('A documentary dossier').and.contain('2026').and.not.contain('to be named');
+    const imprint = flat(pages[2]!);
+    for (const part of ['How to cite this edition', 'https://editions.example.org/north-korean-pilots/', 'Creative Commons Attribution 4.0', 'This edition: 2026.', 'with editio ']) expect(imprint).to.contain(part);
+    expect(flat(pages[3]!)).to.contain('Words the translator added, printed in square brackets in the source, are in square brackets here too');
+  });
+
+  it('is tagged, says its language, and has a bookmark for the front matter, every document and the index, each worded as its heading', async () => {
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).to.match(/Tagged:\s+yes/);
+    const { PDFDocument, PDFName } = await import('pdf-lib');
+    expect(String((await PDFDocument.load(readFileSync(pdf))).catalog.lookup(PDFName.of('Lang')))).to.equal('(en)');
+    const outline = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', pdf], { encoding: 'utf8' });
+    const items = [...outline.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map(([, title]) => title!.replace(/&amp;/g, '&'));
+    expect(items).to.include.members(['A note on the text', 'Contents', 'Index', ...TITLES]);
+  });
+
+  it('sets no running head on a chapter’s opening page', () => {
+    pages.forEach((page, i) => {
+      if (!/DOCUMENT \d+\s*\n/.test(page) && !/^\s*(Contents|Index|A note on the text)\s*$/m.test(page)) return;
+      expect(page.split('\n').find((l) => l.trim() !== '')!.trim(), `page ${i + 1}`).to.match(/^(DOCUMENT \d+|Contents|Index|A note on the text)$/);
+    });
+  });
+
+  it('indexes objects and events too, each page number a link to its page', () => {
+    const index = flat(pages.at(-1)!);
+    expect(index).to.match(/Objects MiG-17, \d+/).and.match(/Events .*Vietnam War, [\d, ]+/);
+    const links = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', String(pages.length), '-l', String(pages.length), pdf], { encoding: 'utf8' });
+    expect([...links.matchAll(/<a href="[^"]*#(\d+)">\s*(\d+)/g)].every(([, target, shown]) => target === shown)).to.equal(true);
+    expect(links).to.match(/MiG-17, <a href="[^"]*#\d+">/);
   });
 
   it('gives in the index the pages of every mention of each person', () => {
@@ -79,8 +116,9 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
       ['Võ Nguyên Giáp', ['Vo Nguyen Giap', 'General Giap']],
     ] as [string, string[]][]) {
       const listed = new RegExp(`${name}, ([\\d, ]+)`).exec(index)![1]!.split(', ').map(Number);
-      const actual = pages.map((p, i) => (forms.some((f) => flat(p).includes(f)) && !flat(p).startsWith(' Index') ? i + 1 : 0)).filter((n) => n > 0 && n !== pages.length);
-      expect(listed, name).to.deep.equal(actual.filter((n) => n > 2));
+      // Where the texts name them: not the contents, which list the documents' titles, nor the index.
+      const actual = pages.map((p, i) => (forms.some((f) => flat(p).includes(f)) && !/^\s*(Contents|Index)\s*$/m.test(p) ? i + 1 : 0)).filter((n) => n > 0);
+      expect(listed, name).to.deep.equal(actual);
     }
   });
 
@@ -90,13 +128,16 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     expect(text).to.contain('The text of this document is not transcribed in this edition');
   });
 
-  it('renders the title page and the first document page to PNG for a person to look at', () => {
+  it('renders the title page, the first document page and every page to PNG for a person to look at', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const first = pages.findIndex((p) => flat(p).includes('DOCUMENT 1 ')) + 1;
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '80', '-png', '-singlefile', pdf, path.join(SCREENSHOTS, 'print-title-page')]);
     execFileSync('pdftoppm', ['-f', String(first), '-l', String(first), '-r', '80', '-png', '-singlefile', pdf, path.join(SCREENSHOTS, 'print-first-document')]);
     expect(existsSync(path.join(SCREENSHOTS, 'print-title-page.png'))).to.equal(true);
     expect(existsSync(path.join(SCREENSHOTS, 'print-first-document.png'))).to.equal(true);
+    // And every page, small, to read the book through as a book editor would.
+    execFileSync('pdftoppm', ['-r', '50', '-png', pdf, path.join(SCREENSHOTS, 'print-page')]);
+    expect(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('print-page-'))).to.have.length(pages.length);
   });
 
   it('extracts the same text from a second build, and prints on US Letter with --paper letter', () => {

@@ -70,6 +70,9 @@
   <!-- On a document page and the places register: the map of its places laid out (src/site/map.ts), as JSON; null for none. -->
   <xsl:param name="map-json" as="xs:string" select="'null'"/>
 
+  <!-- In the print edition's imprint: what made the book ("editio 0.1.0"). -->
+  <xsl:param name="made-with" as="xs:string" select="'editio'"/>
+
   <!-- Prefixed to every anchor, so that many documents can share one page (the print edition). -->
   <xsl:param name="anchor-prefix" as="xs:string" select="''"/>
 

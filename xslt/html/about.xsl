@@ -39,22 +39,9 @@
         </xsl:call-template>
         <section aria-labelledby="about-cite">
           <h2 id="about-cite">How to cite the edition</h2>
-          <p class="citation">
-            <cite><xsl:value-of select="$ed:edition?title"/></cite>
-            <xsl:if test="exists($ed:edition?editors?*)">
-              <xsl:value-of select="', edited by ' || ed:editors()"/>
-            </xsl:if>
-            <xsl:for-each select="ed:edition-year($tei)">
-              <xsl:value-of select="' (' || . || ')'"/>
-            </xsl:for-each>
-            <xsl:text>.</xsl:text>
-            <xsl:if test="$ed:edition?baseUrl">
-              <xsl:text> </xsl:text>
-              <a href="{$ed:edition?baseUrl}"><xsl:value-of select="$ed:edition?baseUrl"/></a>
-              <span class="cite-accessed" hidden="hidden">, accessed <time></time></span>
-              <xsl:text>.</xsl:text>
-            </xsl:if>
-          </p>
+          <xsl:call-template name="ed:edition-citation">
+            <xsl:with-param name="tei" select="$tei"/>
+          </xsl:call-template>
           <p>Each document suggests how to cite it, and each of its paragraphs has a link of its own.</p>
         </section>
         <section aria-labelledby="about-licence">
@@ -68,6 +55,27 @@
         <xsl:call-template name="ed:downloads"/>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- How to cite the edition: its title, editors, year and address (the day of access written by assets/cite.js). -->
+  <xsl:template name="ed:edition-citation">
+    <xsl:param name="tei" as="element()"/>
+    <p class="citation">
+      <cite><xsl:value-of select="$ed:edition?title"/></cite>
+      <xsl:if test="exists($ed:edition?editors?*)">
+        <xsl:value-of select="', edited by ' || ed:editors()"/>
+      </xsl:if>
+      <xsl:for-each select="ed:edition-year($tei)">
+        <xsl:value-of select="' (' || . || ')'"/>
+      </xsl:for-each>
+      <xsl:text>.</xsl:text>
+      <xsl:if test="$ed:edition?baseUrl">
+        <xsl:text> </xsl:text>
+        <a href="{$ed:edition?baseUrl}"><xsl:value-of select="$ed:edition?baseUrl"/></a>
+        <span class="cite-accessed" hidden="hidden">, accessed <time></time></span>
+        <xsl:text>.</xsl:text>
+      </xsl:if>
+    </p>
   </xsl:template>
 
   <!-- A part of the header as a section: its paragraphs, whatever elements hold them. -->

@@ -26,6 +26,12 @@
     <xsl:variable name="date" select="ed:document-date($tei)"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <section class="document" id="{$anchor-prefix}start">
+      <!-- What the running heads of its pages say: its short title (title type="short"), else its title cut between words. -->
+      <xsl:variable name="title" select="normalize-space(ed:title($tei))"/>
+      <xsl:variable name="short" select="normalize-space($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short'][1])"/>
+      <p class="running-title">
+        <xsl:value-of select="if ($short != '') then $short else if (string-length($title) le 60) then $title else replace(substring($title, 1, 58), '\s+\S*$', '') || ' …'"/>
+      </p>
       <p class="document-number"><xsl:value-of select="'Document ' || $document-id"/></p>
       <h1><xsl:apply-templates select="ed:heading($tei)"/></h1>
       <dl class="document-meta">
@@ -51,9 +57,20 @@
     </section>
   </xsl:template>
 
+  <!--
+    The front matter, from the edition's header: a half-title; the title page (title, subtitle,
+    editors, publisher, place and year, the placeholders of an edition not yet named left out);
+    the imprint (how to cite it, its address, its licence, its date, what made it); and a note on
+    the text from its editorial principles.
+  -->
   <xsl:template match="/" mode="title-page">
     <xsl:variable name="tei" select="ed:root(.)"/>
-    <xsl:variable name="date" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date"/>
+    <xsl:variable name="publication" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:variable name="date" select="$publication/tei:date[1]"/>
+    <xsl:variable name="publisher" select="$publication/tei:publisher[not(.//tei:name[@type = 'placeholder'])]"/>
+    <section class="half-title">
+      <p class="half-title-text"><xsl:value-of select="$ed:edition?title"/></p>
+    </section>
     <section class="title-page">
       <h1 class="book-title"><xsl:value-of select="$ed:edition?title"/></h1>
       <xsl:if test="$ed:edition?subtitle">
@@ -62,11 +79,32 @@
       <xsl:if test="exists($ed:edition?editors?*)">
         <p class="book-editors">Edited by <xsl:value-of select="ed:editors()"/></p>
       </xsl:if>
-      <xsl:if test="$date">
-        <p class="book-date"><xsl:value-of select="ed:date-label($date[1])"/></p>
-      </xsl:if>
-      <p class="book-licence"><xsl:value-of select="$ed:edition?licence?name"/></p>
+      <p class="book-imprint">
+        <xsl:value-of select="string-join((normalize-space(string-join($publisher, ', '))[. != ''], normalize-space($publication/tei:pubPlace[1])[. != ''], ed:edition-year($tei)), ' · ')"/>
+      </p>
     </section>
+    <section class="imprint">
+      <h2 class="imprint-heading">How to cite this edition</h2>
+      <xsl:call-template name="ed:edition-citation">
+        <xsl:with-param name="tei" select="$tei"/>
+      </xsl:call-template>
+      <xsl:if test="$ed:edition?baseUrl">
+        <p>The edition, each document's page and its TEI source are online at <xsl:value-of select="$ed:edition?baseUrl"/>.</p>
+      </xsl:if>
+      <p><xsl:apply-templates select="($publication/tei:availability//tei:licence/node(), $publication/tei:availability/tei:p/node())"/>
+        <xsl:if test="not(normalize-space($publication/tei:availability))"><xsl:value-of select="$ed:edition?licence?name"/></xsl:if></p>
+      <xsl:if test="$date">
+        <p>This edition: <xsl:value-of select="ed:date-label($date)"/>.</p>
+      </xsl:if>
+      <p>Made from its TEI sources with <xsl:value-of select="$made-with"/>.</p>
+    </section>
+    <xsl:variable name="principles" select="$tei/tei:teiHeader/tei:encodingDesc/tei:editorialDecl//tei:p"/>
+    <xsl:if test="exists($principles)">
+      <section class="note-on-text" id="note-on-text">
+        <h1>A note on the text</h1>
+        <xsl:apply-templates select="$principles"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="/" mode="index">

@@ -8,6 +8,7 @@ import type { Authorities } from '../../authorities.js';
 import type { Output } from '../../write/write.js';
 import { hashOf } from '../../hash.js';
 import type { BuildContext } from './context.js';
+import { toolkitVersion } from '../../incremental/fingerprint.js';
 import { documentId, documentUrl } from '../names.js';
 import type { Transformer } from '../transformer.js';
 
@@ -45,10 +46,10 @@ async function printEdition(
     chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
     prefixOf.set(documentUrl(documentId(doc)), prefix);
   });
-  const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', {}, 'title-page') ?? '') : '';
+  const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', { 'made-with': `editio ${toolkitVersion()}` }, 'title-page') ?? '') : '';
   const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
   try {
-    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title }, parts.paper);
+    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title, language: config.language }, parts.paper);
     return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
   } catch (err) {
     return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
