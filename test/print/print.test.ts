@@ -179,6 +179,33 @@ describe('print footnotes', function () {
   });
 });
 
+describe('print footnotes, on a FRUS document of the corpus', function () {
+  this.timeout(300_000);
+  let out: string;
+  before(function () {
+    if (!existsSync(CHROMIUM) || !existsSync('/usr/bin/pdftotext')) this.skip();
+    requireShared(this, corpusDir);
+    out = tempDir();
+    expect(runCli(['build', corpusDir, '--pdf', '--out', out]).status).to.equal(0);
+  });
+  after(() => out && removeDir(out));
+
+  it('puts each note on the page of its call, below the text', () => {
+    const pdf = path.join(out, 'print', 'edition.pdf');
+    const pages = Array.from({ length: pageCount(pdf) }, (_, i) => flat(pdftotext(pdf, i + 1)));
+    // The words before each call in frus1964-68v14-d114.xml, and the note's first words.
+    for (const [call, note] of [
+      ['him of double talk.', 'In a memorandum to the President for his evening reading'],
+      ['Victory Day speech.', 'For text, see Public Papers of the Presidents'],
+      ['referred to the Blagonravov/Dryden talks,', 'June 8, 1962, Hugh L. Dryden'],
+    ]) {
+      const page = pages.find((p) => p.includes(call!));
+      expect(page, call).to.not.equal(undefined);
+      expect(page!.indexOf(note!), note).to.be.greaterThan(page!.indexOf(call!));
+    }
+  });
+});
+
 describe('print, when Chromium comes later', function () {
   this.timeout(180_000);
   before(function () {
