@@ -47,9 +47,12 @@ function doubtsOf(date: XmlElement): { approximate: boolean; doubtful: boolean }
   const cert = normalize(date.attrs.get('cert') ?? '');
   return {
     approximate: precision === 'low' || precision === 'medium',
-    doubtful: ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1),
+    doubtful: isDoubtful(cert),
   };
 }
+
+/** Whether a @cert says the editors are less than sure: low, medium or unknown, or a probability under 1. */
+export const isDoubtful = (cert: string): boolean => ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1);
 
 /** The days a date may fall on, as full ISO dates (either end open: ''), and whether it is known to the day with no doubt. */
 export interface DateSpan {

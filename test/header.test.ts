@@ -10,7 +10,8 @@ const element = (xml: string): XmlElement => {
   if (!('root' in tree)) throw new Error(tree.error.reason);
   return tree.root;
 };
-const date = (attributes: string): string => dateInWords(element(`<date xmlns="http://www.tei-c.org/ns/1.0" ${attributes}>as written</date>`));
+const dateElement = (attributes: string): XmlElement => element(`<date xmlns="http://www.tei-c.org/ns/1.0" ${attributes}>as written</date>`);
+const date = (attributes: string): string => dateInWords(dateElement(attributes));
 
 describe('header (a document’s header read as the stylesheets read it)', () => {
   it('strips the layout whitespace of the elements the stylesheets strip, no more, no fewer', () => {
@@ -49,7 +50,7 @@ describe('header (a document’s header read as the stylesheets read it)', () =>
   });
 
   it('gives a date in EDTF with its range and doubts, only ever what the edtf parser accepts', () => {
-    const edtf = (attributes: string): string => edtfOf(element(`<date xmlns="http://www.tei-c.org/ns/1.0" ${attributes}>as written</date>`));
+    const edtf = (attributes: string): string => edtfOf(dateElement(attributes));
     expect(edtf('when="1966-09-21"')).to.equal('1966-09-21');
     expect(edtf('when="1966" cert="low"')).to.equal('1966?');
     expect(edtf('when="1966-10" precision="low"')).to.equal('1966-10~');

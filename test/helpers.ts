@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { HtmlValidate } from 'html-validate';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
-import type { SearchDocument } from '../src/site/extracts.js';
+import type { SearchDocument } from '../src/site/search-index.js';
 import type { Timeline, TimelinePoint } from '../src/site/timeline.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

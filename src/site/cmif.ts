@@ -11,7 +11,7 @@ import type { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { hashOf } from '../hash.js';
-import { normalize, tei } from '../header.js';
+import { isDoubtful, normalize, tei } from '../header.js';
 import { buildTree } from '../parse/tree.js';
 import type { CorrespAction, Summary } from './extracts.js';
 
@@ -48,9 +48,7 @@ function dateOf(date: Record<string, string>): string {
     return day ? [`${name}="${day}"`] : [];
   });
   if (attributes.length === 0) return '';
-  const cert = date.cert ?? '';
-  const doubtful = ['low', 'medium', 'unknown'].includes(cert) || (/^[\d.]+$/.test(cert) && Number(cert) < 1);
-  return `<date ${attributes.join(' ')}${doubtful ? ' cert="low"' : ''}/>`;
+  return `<date ${attributes.join(' ')}${isDoubtful(date.cert ?? '') ? ' cert="low"' : ''}/>`;
 }
 
 function action(type: 'sent' | 'received', actions: readonly CorrespAction[], authorities: Authorities): string {

@@ -279,27 +279,3 @@ export function inChronologicalOrder(items: readonly ChronologyItem[]): Chronolo
 }
 
 export const yearOf = (item: ChronologyItem): string => /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
-
-export interface SearchDocument {
-  id: string;
-  /** The passage's address: its page and its anchor there. */
-  url: string;
-  /** Its page, and its place among the page's passages: results are grouped by page, in the page's order. */
-  page: string;
-  n: number;
-  /** The page's title and date, shown above its passages (not searched: a passage is found by its own words). */
-  title: string;
-  date: string;
-  text: string;
-  /** The passage's language, so that a result is read (and hyphenated) in it. */
-  lang: string;
-}
-
-/** One search document per passage, so that a result links to the passage itself. */
-export function searchDocuments(pages: readonly Page[]): SearchDocument[] {
-  return pages.flatMap(({ url, extract }) =>
-    extract.passages
-      .filter((p) => p.text !== '')
-      .map((p, n) => ({ id: `${url}#${p.anchor}`, url: `${url}#${p.anchor}`, page: url, n, title: extract.title, date: extract.date?.label ?? '', text: p.text, lang: extract.lang })),
-  );
-}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashOf } from '../hash.js';
 import { packageRoot } from '../transform/stylesheets.js';
-import type { SearchDocument } from './extracts.js';
+import type { Page } from './extracts.js';
 
 export const SEARCH_OPTIONS_FILE = path.join('xslt', 'html', 'assets', 'search-options.js');
 
@@ -45,4 +45,28 @@ export async function searchShardScript(documents: readonly SearchDocument[]): P
   const index = new MiniSearch<SearchDocument>(await searchOptions());
   index.addAll([...documents]);
   return `(window.editioSearchIndexes = window.editioSearchIndexes || []).push(${JSON.stringify(index)});\n`;
+}
+
+export interface SearchDocument {
+  id: string;
+  /** The passage's address: its page and its anchor there. */
+  url: string;
+  /** Its page, and its place among the page's passages: results are grouped by page, in the page's order. */
+  page: string;
+  n: number;
+  /** The page's title and date, shown above its passages (not searched: a passage is found by its own words). */
+  title: string;
+  date: string;
+  text: string;
+  /** The passage's language, so that a result is read (and hyphenated) in it. */
+  lang: string;
+}
+
+/** One search document per passage, so that a result links to the passage itself. */
+export function searchDocuments(pages: readonly Page[]): SearchDocument[] {
+  return pages.flatMap(({ url, extract }) =>
+    extract.passages
+      .filter((p) => p.text !== '')
+      .map((p, n) => ({ id: `${url}#${p.anchor}`, url: `${url}#${p.anchor}`, page: url, n, title: extract.title, date: extract.date?.label ?? '', text: p.text, lang: extract.lang })),
+  );
 }

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chronology, mentionsByEntry, searchDocuments, type Extract, type Page } from '../../src/site/extracts.js';
+import { chronology, mentionsByEntry, type Extract, type Page } from '../../src/site/extracts.js';
+import { searchDocuments } from '../../src/site/search-index.js';
 import { timelineOf } from '../../src/site/timeline.js';
 import { extractDocument, type PublishedEntries } from '../../src/transform/extract.js';
 import { fixtures, teiDir, timelineFaults } from '../helpers.js';

@@ -6,8 +6,7 @@ import type { Authorities } from '../../authorities.js';
 import { facetData, facetsScript } from '../../site/facets.js';
 import { hashOf } from '../../hash.js';
 import type { PageSummary } from '../../site/extracts.js';
-import { searchDocuments } from '../../site/extracts.js';
-import { searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from '../../site/search-index.js';
+import { searchDocuments, searchManifestScript, searchShardScript, shardCount, shardFile, shardOf } from '../../site/search-index.js';
 import type { EditionPages } from '../pages.js';
 import type { BuildContext } from './context.js';
 
