@@ -5,7 +5,7 @@
  */
 import { parse as parseEdtf } from 'edtf';
 import { TEI_NS } from './parse/parse.js';
-import { descendants, type XmlElement } from './parse/tree.js';
+import { buildTree, descendants, type XmlElement } from './parse/tree.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -171,3 +171,14 @@ export function documentDate(root: XmlElement): XmlElement | undefined {
   return [...tei(tei(profile, 'creation')[0], 'date'), ...sent.flatMap((a) => tei(a, 'date')), ...datelines.flatMap((d) => teiDescendants(d, 'date'))][0];
 }
 
+/**
+ * When the edition was last updated (xsd:dateTime), as CMIF and EPUB ask: the edition's own date of publication
+ * (its header's publicationStmt/date), so that two builds of one edition write the same file.
+ */
+export function publishedOn(introduction: string | undefined): string {
+  const built = introduction === undefined ? undefined : buildTree(introduction);
+  const root = built && !('error' in built) ? built.root : undefined;
+  const when = tei(tei(tei(tei(root, 'teiHeader')[0], 'fileDesc')[0], 'publicationStmt')[0], 'date')[0]?.attrs.get('when') ?? '';
+  const day = /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(normalize(when));
+  return day ? `${day[1]}${day[2] ?? '-01'}${day[3] ?? '-01'}T00:00:00Z` : '1970-01-01T00:00:00Z';
+}

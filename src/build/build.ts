@@ -132,7 +132,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, placesOf: edition.placesOf.bind(edition), listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });
     const pages = editionPages(plan, introduction, published);
     clock.lap('site');
-    if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published, pdf: Boolean(options.pdf) });
+    if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published, pdf: Boolean(options.pdf), epub: Boolean(options.epub) });
     clock.lap('registers');
     await makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash });
     clock.lap('search');
@@ -146,10 +146,8 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     clock.lap('dts');
     await makeDts(ctx, { published, documents: publishedDocs, publishedFiles });
     clock.lap('print');
-    if (options.pdf) {
-      const paper = options.paper ?? 'a4';
-      await makePrint(ctx, { paper, intro, introDoc, documents: publishedDocs, published, authorities, introHash, authorityHash, pages: () => pages.withExtracts(pages.pages) });
-    }
+    const paper = options.paper ?? 'a4';
+    await makePrint(ctx, { paper, intro, introDoc, documents: publishedDocs, published, authorities, introHash, authorityHash, pages: () => pages.withExtracts(pages.pages) }, { pdf: Boolean(options.pdf), epub: Boolean(options.epub) });
 
     clock.lap('write');
     const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE];

@@ -13,6 +13,8 @@ export interface BuildOptions {
   schema?: string;
   /** Also write the print edition, print/edition.pdf (needs Chromium). */
   pdf?: boolean;
+  /** Also write the EPUB edition, print/edition.epub. */
+  epub?: boolean;
   /** Paper of the print edition (default A4). */
   paper?: Paper;
   /** Rebuild everything, whatever the build state says. */

@@ -48,8 +48,8 @@ export async function readSources(config: EditionConfig, outDir: string, options
   const found = await findXmlFiles([path.resolve(config.root, config.sources)]);
   for (const m of found.messages) messages.push(m);
   // Everything but the sources and the schemas they name: those are stamped file by file.
-  // The print edition depends on the paper and on which Chromium there is to print it.
-  const print = options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : '';
+  // The print edition depends on the paper and on which Chromium there is to print it; the EPUB, on being asked for.
+  const print = `${options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : ''}${options.epub ? ' epub' : ''}`;
   const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', print);
   // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
   const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);

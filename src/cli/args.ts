@@ -5,8 +5,8 @@ import type { ReportFormat } from '../report.js';
 export const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
-  editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--schema s.rng] [--report]
-               [--full] [--dry-run] [--verbose] [--format human|json] [--strict]
+  editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--epub] [--schema s.rng]
+               [--report] [--full] [--dry-run] [--verbose] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080] [--watch]
@@ -20,7 +20,8 @@ build     validates every TEI file of the edition in folder (default: .), then w
           foreign TEI: give --out; every well-formed file is published, schema problems
           are warnings (against --schema if given); --report lists, per file, the
           elements that had no specific rendering; --pdf also writes the print
-          edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium
+          edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium;
+          --epub the EPUB 3 edition, print/edition.epub
           (default output: the configuration's "out", usually dist/edition/).
           Builds are incremental: only what changed since the last build is made
           again; --verbose says why each output is made, --full rebuilds everything,
@@ -63,6 +64,7 @@ export interface Parsed {
     report?: boolean;
     write?: boolean;
     pdf?: boolean;
+    epub?: boolean;
     paper?: string;
     full?: boolean;
     'dry-run'?: boolean;
@@ -89,6 +91,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         report: { type: 'boolean' },
         write: { type: 'boolean' },
         pdf: { type: 'boolean' },
+        epub: { type: 'boolean' },
         paper: { type: 'string' },
         full: { type: 'boolean' },
         'dry-run': { type: 'boolean' },

@@ -57,6 +57,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.pdf': 'application/pdf',
+  '.epub': 'application/epub+zip',
   '.zip': 'application/zip',
   '.woff2': 'font/woff2',
 };

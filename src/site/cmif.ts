@@ -10,32 +10,13 @@
 import type { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
-import { hashOf } from '../hash.js';
-import { isDoubtful, normalize, tei } from '../header.js';
-import { buildTree } from '../parse/tree.js';
+import { uuidFrom } from '../hash.js';
+import { isDoubtful } from '../header.js';
 import type { CorrespAction, Summary } from './extracts.js';
 
 /** The authority files whose identifiers CMIF and correspSearch read, by the host of their URLs. */
 const PERSON_AUTHORITIES = /^https?:\/\/(viaf\.org|d-nb\.info\/gnd|id\.loc\.gov|data\.bnf\.fr|catalogue\.bnf\.fr|id\.ndl\.go\.jp|www\.wikidata\.org)\//;
 const PLACE_AUTHORITIES = /^https?:\/\/(www\.|sws\.)?geonames\.org\//;
-
-/** A UUID made from the edition's name: the same for every build of it, as the bibl's xml:id should be. */
-function uuidOf(text: string): string {
-  const hex = hashOf('cmif', text).slice(0, 32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
- * When the file was last updated, as CMIF asks (xsd:dateTime): the edition's own date of publication
- * (its header's publicationStmt/date), so that two builds of one edition write the same file.
- */
-export function publishedOn(introduction: string | undefined): string {
-  const built = introduction === undefined ? undefined : buildTree(introduction);
-  const root = built && !('error' in built) ? built.root : undefined;
-  const when = tei(tei(tei(tei(root, 'teiHeader')[0], 'fileDesc')[0], 'publicationStmt')[0], 'date')[0]?.attrs.get('when') ?? '';
-  const day = /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(normalize(when));
-  return day ? `${day[1]}${day[2] ?? '-01'}${day[3] ?? '-01'}T00:00:00Z` : '1970-01-01T00:00:00Z';
-}
 
 /** CMIF's date forms only (YYYY, YYYY-MM, YYYY-MM-DD): a time is cut, anything else left out. */
 function cmifDay(value: string): string | undefined {
@@ -72,7 +53,7 @@ function action(type: 'sent' | 'received', actions: readonly CorrespAction[], au
 export function cmifXml(config: EditionConfig, documents: readonly Summary[], authorities: Authorities, published: string): string | undefined {
   const letters = documents.filter((d) => d.corresp.length > 0);
   if (letters.length === 0) return undefined;
-  const source = uuidOf(`${config.baseUrl}\u0000${config.title}`);
+  const source = uuidFrom('cmif', `${config.baseUrl}\u0000${config.title}`);
   const url = (id: string): string => `${config.baseUrl}documents/${encodeURIComponent(id)}.html`;
   const descriptions = letters.map((letter) =>
     [

@@ -9,10 +9,11 @@ export interface Download {
   format: string;
 }
 
-/** The downloads of an edition; the book only when the build makes it (`--pdf`). */
-export function downloadsOf({ pdf }: { pdf: boolean }): Download[] {
+/** The downloads of an edition; the book only as the build makes it (`--pdf`, `--epub`). */
+export function downloadsOf({ pdf, epub }: { pdf: boolean; epub: boolean }): Download[] {
   return [
     ...(pdf ? [{ href: 'print/edition.pdf', label: 'The edition as a book, with its index', format: 'PDF' }] : []),
+    ...(epub ? [{ href: 'print/edition.epub', label: 'The edition as an e-book, for e-readers', format: 'EPUB' }] : []),
     { href: 'corpus.xml', label: 'Every document and the authority lists in one TEI file', format: 'TEI XML' },
     { href: 'text/edition.txt', label: 'The reading text of the whole edition', format: 'plain text' },
     { href: 'metadata/documents.csv', label: 'The documents as a table: their dates and places, the persons, places and organisations they name', format: 'CSV' },

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { writeFileAtomic } from '../write/write.js';
 
 /** One top-level stylesheet per output; each imports xslt/common. */
-export const FORMATS = ['html', 'text', 'print'] as const;
+export const FORMATS = ['html', 'text', 'print', 'epub'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The folder holding package.json, xslt/ and schemas/, wherever this module was compiled to. */

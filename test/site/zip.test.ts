@@ -27,6 +27,16 @@ describe('site/zip', () => {
     expect(Buffer.from(await zipEntries(entries)).equals(Buffer.from(zip))).to.equal(true);
   });
 
+  it('stores an entry asked to be stored, however well it would compress (an EPUB’s mimetype)', async () => {
+    const repetitive = new TextEncoder().encode('application/epub+zip'.repeat(50));
+    const zip = await zipEntries([{ path: 'mimetype', content: repetitive, store: true }, { path: 'other', content: repetitive }]);
+    expect(zip.readUInt16LE(8), 'the stored entry').to.equal(0);
+    expect(zip.readUInt32LE(18), 'its size as stored').to.equal(repetitive.length);
+    const second = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 4);
+    expect(zip.readUInt16LE(second + 8), 'the other entry').to.equal(8);
+    expect(Buffer.from(unzipSync(zip).mimetype!).equals(Buffer.from(repetitive))).to.equal(true);
+  });
+
   it('after a change, gives the bytes of a fresh archive while reusing the unchanged entries', async () => {
     const before = await zipEntries(entries);
     const changed = [{ ...entries[0]!, content: Buffer.concat([bytes(entries[0]!), Buffer.from('<!-- edited -->\n')]) }, ...entries.slice(1)];

@@ -1,7 +1,9 @@
 import type { EditionConfig } from '../../config.js';
 import { message, type Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
-import { bookHtml, indexEntries, type Chapter, type Paper } from '../../print/book.js';
+import { bookHtml, indexEntries, type Chapter, type IndexEntry, type Paper } from '../../print/book.js';
+import { epubArchive } from '../../print/epub.js';
+import { publishedOn } from '../../header.js';
 import { chromiumAvailable, chromiumIdentity, CHROMIUM, renderPdf } from '../../print/pdf.js';
 import { mentionsByEntry, type Page, type Summary } from '../../site/extracts.js';
 import type { Authorities } from '../../authorities.js';
@@ -12,47 +14,51 @@ import { toolkitVersion } from '../../incremental/fingerprint.js';
 import { documentId, documentUrl } from '../names.js';
 import type { Transformer } from '../transformer.js';
 
-/** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
-async function printEdition(
-  config: EditionConfig,
-  xslt: Transformer,
-  sink: Message[],
-  parts: {
-    intro: ReadDoc | undefined;
-    introDoc: ReadDoc | undefined;
-    documents: readonly ReadDoc[];
-    /** Each document's title, as its extract gives it. */
-    titles: readonly string[];
-    mentions: ReturnType<typeof mentionsByEntry>;
-    entries: Authorities;
-    paper: Paper;
-  },
-): Promise<{ outputs: Output[] } | { message: Message }> {
-  if (!chromiumAvailable()) {
-    return { message: message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`) };
-  }
+interface BookSources {
+  intro: ReadDoc | undefined;
+  introDoc: ReadDoc | undefined;
+  documents: readonly ReadDoc[];
+  /** Each document's title, as its extract gives it. */
+  titles: readonly string[];
+  mentions: ReturnType<typeof mentionsByEntry>;
+  entries: Authorities;
+}
+
+/** The book's parts as one output layer makes them (print for the PDF, epub for the EPUB): front matter, chapters, index. */
+function bookParts(xslt: Transformer, sink: Message[], format: 'print' | 'epub', parts: BookSources): { frontMatter: string; chapters: Chapter[]; index: IndexEntry[] } {
   const chapters: Chapter[] = [];
   const prefixOf = new Map<string, string>();
-  const introHtml = parts.intro ? xslt.run(sink, parts.intro, 'print', { 'anchor-prefix': 'intro-' }, 'index') : undefined;
+  const introHtml = parts.intro ? xslt.run(sink, parts.intro, format, { 'anchor-prefix': 'intro-' }, 'index') : undefined;
   if (introHtml) {
     chapters.push({ prefix: 'intro-', title: 'Introduction', html: introHtml });
     prefixOf.set('index.html', 'intro-');
   }
   parts.documents.forEach((doc, i) => {
     const prefix = `doc${i + 1}-`;
-    const html = xslt.run(sink, doc, 'print', { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
+    const html = xslt.run(sink, doc, format, { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
     if (html === undefined) return;
     const title = parts.titles[i] ?? documentId(doc);
     chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
     prefixOf.set(documentUrl(documentId(doc)), prefix);
   });
-  const titlePage = parts.introDoc ? (xslt.run(sink, parts.introDoc, 'print', { 'made-with': `editio ${toolkitVersion()}` }, 'title-page') ?? '') : '';
-  const html = await bookHtml(config, parts.paper, titlePage, chapters, indexEntries(parts.mentions, parts.entries, prefixOf));
+  const frontMatter = parts.introDoc ? (xslt.run(sink, parts.introDoc, format, { 'made-with': `editio ${toolkitVersion()}` }, 'title-page') ?? '') : '';
+  return { frontMatter, chapters, index: indexEntries(parts.mentions, parts.entries, prefixOf) };
+}
+
+/** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
+async function printEdition(config: EditionConfig, xslt: Transformer, sink: Message[], parts: BookSources, paper: Paper): Promise<Output[]> {
+  if (!chromiumAvailable()) {
+    sink.push(message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`));
+    return [];
+  }
+  const { frontMatter, chapters, index } = bookParts(xslt, sink, 'print', parts);
+  const html = await bookHtml(config, paper, frontMatter, chapters, index);
   try {
-    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title, language: config.language }, parts.paper);
-    return { outputs: [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }] };
+    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title, language: config.language }, paper);
+    return [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }];
   } catch (err) {
-    return { message: message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`) };
+    sink.push(message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`));
+    return [];
   }
 }
 
@@ -72,18 +78,22 @@ export interface PrintInputs {
   pages(): Promise<Page[]>;
 }
 
-/** The print family: the book as PDF (and the HTML it is printed from), made again when a source, the paper or Chromium changes. */
-export async function makePrint(ctx: BuildContext, inputs: PrintInputs): Promise<void> {
+/**
+ * The print family: the book as PDF (and the HTML it is printed from), made again when a source,
+ * the paper or Chromium changes; and as EPUB, made again when a source changes.
+ */
+export async function makePrint(ctx: BuildContext, inputs: PrintInputs, wanted: { pdf: boolean; epub: boolean }): Promise<void> {
   const { config, plan, xslt, hashOfDoc } = ctx;
   const { paper, intro, introDoc, documents, published, authorities } = inputs;
-  const printInputs = { paper, chromium: chromiumIdentity(), intro: inputs.introHash, authorities: inputs.authorityHash, documents: hashOf(...documents.map(hashOfDoc)) };
-  await plan.makeMany('print', printInputs, async (sink) => {
-    const mentions = mentionsByEntry(await inputs.pages());
-    const pdf = await printEdition(config, xslt, sink, { intro, introDoc, documents, titles: published.map((e) => e.title), mentions, entries: authorities, paper });
-    if ('message' in pdf) {
-      sink.push(pdf.message);
-      return [];
-    }
-    return pdf.outputs;
-  });
+  const sources = { intro: inputs.introHash, authorities: inputs.authorityHash, documents: hashOf(...documents.map(hashOfDoc)) };
+  const book = async (): Promise<BookSources> => ({ intro, introDoc, documents, titles: published.map((e) => e.title), mentions: mentionsByEntry(await inputs.pages()), entries: authorities });
+  if (wanted.pdf) {
+    await plan.makeMany('print', { ...sources, paper, chromium: chromiumIdentity() }, async (sink) => printEdition(config, xslt, sink, await book(), paper));
+  }
+  if (wanted.epub) {
+    await plan.makeMany('epub', sources, async (sink) => {
+      const parts = bookParts(xslt, sink, 'epub', await book());
+      return [{ path: 'print/edition.epub', content: await epubArchive(config, { ...parts, modified: publishedOn(intro?.text) }) }];
+    });
+  }
 }

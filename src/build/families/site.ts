@@ -24,8 +24,9 @@ export interface SiteInputs {
   listsHash: string;
   /** The published documents' summaries, in date order. */
   published: readonly Summary[];
-  /** Whether the build makes the book (print/edition.pdf), which the home and About pages offer. */
+  /** Whether the build makes the book (print/edition.pdf) and the e-book (print/edition.epub), which the home and About pages offer. */
   pdf: boolean;
+  epub: boolean;
 }
 
 /** The dates of these years, from one pass over the pages that have some: their extracts are read once, never all held. */
@@ -43,13 +44,13 @@ async function datesOfYears(pages: EditionPages, years: ReadonlySet<string>): Pr
   return dates;
 }
 
-export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf }: SiteInputs): Promise<void> {
+export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf, epub }: SiteInputs): Promise<void> {
   const { config, outDir, plan, xslt } = ctx;
   const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
   const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
     await plan.make(file, siteInputs(params), (sink) => xslt.run(sink, introDoc, 'html', params, mode));
   };
-  const downloads = JSON.stringify(downloadsOf({ pdf }));
+  const downloads = JSON.stringify(downloadsOf({ pdf, epub }));
   await site('about', 'about.html', { 'downloads-json': downloads });
   // The documents in date order, listed on the home page and, past listPageDocuments, on list/2.html, …:
   // a changed title or summary remakes the page that lists it.

@@ -1,0 +1,179 @@
+/**
+ * The EPUB edition: an EPUB 3 package (no NCX) of the print edition's parts as XHTML (xslt/epub),
+ * with a navigation document, the index's references as links, the book face embedded, and a
+ * cover made from the title. Zipped by the edition's own writer (src/site/zip.ts): the mimetype
+ * first and stored, dates fixed, so that two builds of the same input give the same bytes.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EditionConfig } from '../config.js';
+import { escapeAttribute, escapeText } from '../escape.js';
+import { uuidFrom } from '../hash.js';
+import { ENTITY_KINDS } from '../entities.js';
+import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
+import { zipEntries, type ZipEntry } from '../site/zip.js';
+import { packageRoot } from '../transform/stylesheets.js';
+import type { Chapter, IndexEntry } from './book.js';
+import { coverSvg } from './cover.js';
+
+export interface EpubParts {
+  /** The half-title, title page, imprint and note on the text (epub.xsl, mode title-page). */
+  frontMatter: string;
+  /** The introduction and the documents, in order. */
+  chapters: readonly Chapter[];
+  index: readonly IndexEntry[];
+  /** When the edition was last updated (xsd:dateTime), from its header. */
+  modified: string;
+}
+
+interface Item {
+  id: string;
+  href: string;
+  mediaType: string;
+  content: string | Uint8Array;
+  properties?: string;
+  /** Where the reader's spine puts it, if it is read in order. */
+  spine?: boolean;
+}
+
+const XHTML = 'application/xhtml+xml';
+/** The note on the text, the last part of the front matter: a page of its own, in the contents. */
+const NOTE_ON_TEXT = /<section\b[^>]*\bclass="note-on-text"[\s\S]*<\/section>/;
+
+/** A chapter's file, named by its anchors' prefix ("doc3-" → doc3.xhtml). */
+const fileOf = (prefix: string): string => `${prefix.replace(/-$/, '')}.xhtml`;
+
+function xhtml(config: EditionConfig, title: string, bodyType: string, body: string): string {
+  const lang = escapeAttribute(config.language);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE html>',
+    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">`,
+    `<head><meta charset="utf-8"/><title>${escapeText(title)}</title><link rel="stylesheet" type="text/css" href="style.css"/></head>`,
+    `<body epub:type="${bodyType}">`,
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The index: every kind of entry the book mentions, each name followed by links to where it is
+ * mentioned, one per chapter ("Introduction", then the documents' numbers).
+ */
+function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters: readonly Chapter[]): string {
+  const order = new Map(chapters.map((c, i) => [c.prefix, i]));
+  // Only what the book shows: a name the page has but the book leaves out (a letter's addressee in its header) is not linked to.
+  const shown = new Set(chapters.flatMap((c) => [...c.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+  const labelOf = (prefix: string): string => (prefix === 'intro-' ? 'Introduction' : prefix.replace(/^doc(\d+)-$/, '$1'));
+  const registers = ENTITY_KINDS.map(({ register, title }) => {
+    const entries = index
+      .map((e) => ({ ...e, targets: e.targets.filter((t) => shown.has(t)) }))
+      .filter((e) => e.register === register && e.targets.length > 0)
+      .sort((a, b) => a.name.localeCompare(b.name, config.language));
+    if (entries.length === 0) return '';
+    const items = entries.map((e) => {
+      const firstIn = new Map<string, string>();
+      for (const target of e.targets) {
+        const prefix = /^(intro-|doc\d+-)/.exec(target)?.[1];
+        if (prefix !== undefined && order.has(prefix) && !firstIn.has(prefix)) firstIn.set(prefix, target);
+      }
+      const links = [...firstIn].sort(([a], [b]) => order.get(a)! - order.get(b)!).map(([prefix, target]) => `<a href="${fileOf(prefix)}#${escapeAttribute(target)}">${labelOf(prefix)}</a>`);
+      return `<li><span class="index-name">${escapeText(e.name)}</span>, ${links.join(', ')}</li>`;
+    });
+    return `<section class="register"><h2>${title}</h2><ul>${items.join('')}</ul></section>`;
+  });
+  return `<section class="index" id="index"><h1>Index</h1><p class="index-key">Numbers are the documents’.</p>${registers.join('')}</section>`;
+}
+
+function navBody(contents: readonly { href: string; title: string }[], landmarks: readonly { href: string; type: string; title: string }[]): string {
+  const toc = contents.map((c) => `<li><a href="${c.href}">${escapeText(c.title)}</a></li>`).join('\n');
+  const marks = landmarks.map((l) => `<li><a epub:type="${l.type}" href="${l.href}">${escapeText(l.title)}</a></li>`).join('\n');
+  return [
+    `<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1><ol>\n${toc}\n</ol></nav>`,
+    `<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>Landmarks</h2><ol>\n${marks}\n</ol></nav>`,
+  ].join('\n');
+}
+
+function packageDocument(config: EditionConfig, modified: string, items: readonly Item[]): string {
+  const lang = escapeAttribute(config.language);
+  const editors = config.editors.map((name, i) => `<dc:creator id="editor-${i + 1}">${escapeText(name)}</dc:creator>\n<meta refines="#editor-${i + 1}" property="role" scheme="marc:relators">edt</meta>`);
+  const metadata = [
+    `<dc:identifier id="book-id">urn:uuid:${uuidFrom('epub', config.baseUrl, config.title)}</dc:identifier>`,
+    `<dc:title>${escapeText(config.title)}</dc:title>`,
+    `<dc:language>${escapeText(config.language)}</dc:language>`,
+    ...editors,
+    ...(config.subtitle ? [`<dc:description>${escapeText(config.subtitle)}</dc:description>`] : []),
+    `<dc:rights>${escapeText(config.licence.url ? `${config.licence.name} (${config.licence.url})` : config.licence.name)}</dc:rights>`,
+    `<dc:date>${modified.slice(0, 10)}</dc:date>`,
+    ...(config.baseUrl ? [`<dc:source>${escapeText(config.baseUrl)}</dc:source>`] : []),
+    `<meta property="dcterms:modified">${modified}</meta>`,
+    '<meta name="cover" content="cover-image"/>',
+  ];
+  const manifest = items.map((i) => `<item id="${i.id}" href="${escapeAttribute(i.href)}" media-type="${i.mediaType}"${i.properties ? ` properties="${i.properties}"` : ''}/>`);
+  const spine = items.filter((i) => i.spine).map((i) => `<itemref idref="${i.id}"/>`);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}">`,
+    `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n${metadata.join('\n')}\n</metadata>`,
+    `<manifest>\n${manifest.join('\n')}\n</manifest>`,
+    `<spine>\n${spine.join('\n')}\n</spine>`,
+    '</package>',
+    '',
+  ].join('\n');
+}
+
+const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles><rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/></rootfiles>
+</container>
+`;
+
+/** The book as an EPUB 3 file. */
+export async function epubArchive(config: EditionConfig, parts: EpubParts): Promise<Uint8Array> {
+  const face = await bookFace((file) => `fonts/${file.name}`);
+  const css = face.css + (await readFile(path.join(packageRoot(), 'xslt', 'epub', 'epub.css'), 'utf8'));
+  const noteOnText = NOTE_ON_TEXT.exec(parts.frontMatter)?.[0];
+  const frontMatter = parts.frontMatter.replace(NOTE_ON_TEXT, '');
+  const cover = `<section class="cover" epub:type="cover"><img src="cover.svg" alt="${escapeAttribute(config.title)}"/></section>`;
+  const licence = (await fontLicence()).toString('utf8');
+  const faceBody = `<section class="book-face" id="book-face"><h1>The book face</h1><p>Set in ${BOOK_FACE}, by Frank Grießhammer for Adobe, under the SIL Open Font License, which travels with it:</p><pre>${escapeText(licence)}</pre></section>`;
+
+  const chapterItems: Item[] = parts.chapters.map((c) => ({ id: c.prefix.replace(/-$/, ''), href: fileOf(c.prefix), mediaType: XHTML, spine: true, content: xhtml(config, c.title, c.prefix === 'intro-' ? 'bodymatter introduction' : 'bodymatter chapter', c.html) }));
+  const contents = [
+    { href: 'front.xhtml', title: 'Title page' },
+    ...(noteOnText ? [{ href: 'note-on-text.xhtml', title: 'A note on the text' }] : []),
+    ...parts.chapters.map((c) => ({ href: fileOf(c.prefix), title: c.title })),
+    { href: 'index.xhtml', title: 'Index' },
+    { href: 'book-face.xhtml', title: 'The book face' },
+  ];
+  const landmarks = [
+    { href: 'cover.xhtml', type: 'cover', title: 'Cover' },
+    { href: 'front.xhtml', type: 'titlepage', title: 'Title page' },
+    { href: 'nav.xhtml', type: 'toc', title: 'Contents' },
+    ...(parts.chapters[0] ? [{ href: fileOf(parts.chapters[0].prefix), type: 'bodymatter', title: parts.chapters[0].title }] : []),
+    { href: 'index.xhtml', type: 'index', title: 'Index' },
+  ];
+  const items: Item[] = [
+    { id: 'cover', href: 'cover.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'cover', cover) },
+    { id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'frontmatter', frontMatter) },
+    { id: 'nav', href: 'nav.xhtml', mediaType: XHTML, spine: true, properties: 'nav', content: xhtml(config, 'Contents', 'frontmatter', navBody(contents, landmarks)) },
+    ...(noteOnText ? [{ id: 'note-on-text', href: 'note-on-text.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'A note on the text', 'frontmatter preface', noteOnText) }] : []),
+    ...chapterItems,
+    { id: 'index', href: 'index.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'Index', 'backmatter index', indexBody(config, parts.index, parts.chapters)) },
+    { id: 'book-face', href: 'book-face.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'The book face', 'backmatter', faceBody) },
+    { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image', content: coverSvg(config) },
+    { id: 'style', href: 'style.css', mediaType: 'text/css', content: css },
+    ...face.files.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.name}`, mediaType: 'font/woff2', content: new Uint8Array(f.content) })),
+  ];
+  const encoder = new TextEncoder();
+  const bytes = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? encoder.encode(content) : content);
+  const entries: ZipEntry[] = [
+    { path: 'mimetype', content: encoder.encode('application/epub+zip'), store: true },
+    { path: 'META-INF/container.xml', content: encoder.encode(CONTAINER) },
+    { path: 'EPUB/package.opf', content: encoder.encode(packageDocument(config, parts.modified, items)) },
+    ...items.map((i) => ({ path: `EPUB/${i.href}`, content: bytes(i.content) })),
+  ];
+  return Buffer.concat(await zipEntries(entries));
+}
