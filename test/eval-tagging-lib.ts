@@ -1,9 +1,12 @@
 /** The tagging evaluation's parts: what counts as a tag, and a document with its tags taken out. */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Authorities } from '../src/authorities.js';
 import { parse, type ParsedDoc } from '../src/parse/parse.js';
-import { LEAVE } from '../src/tagging/tag.js';
+import { LEAVE, tagDocument } from '../src/tagging/tag.js';
 import type { XmlElement } from '../src/parse/tree.js';
 
+export const CLASSES = ['persons', 'places', 'organisations', 'dates', 'objects', 'events'];
 export const CLASS: Record<string, string> = { persName: 'persons', placeName: 'places', orgName: 'organisations', objectName: 'objects', eventName: 'events', date: 'dates' };
 const STRIPPED = new Set([...Object.keys(CLASS), 'roleName']);
 
@@ -30,7 +33,8 @@ export function items(doc: ParsedDoc): string[] {
   return [...all(doc.tree)]
     .filter((e) => e.name in CLASS && inScope(e))
     .map((e) => {
-      const key = e.name === 'date' ? ['when', 'notBefore', 'notAfter', 'from', 'to'].map((a) => e.attrs.get(a) ?? '').join('/') : e.attrs.get('ref') ?? '';
+      // An entry by its id: where its list lies (the @ref's path) is no part of being right.
+      const key = e.name === 'date' ? ['when', 'notBefore', 'notAfter', 'from', 'to'].map((a) => e.attrs.get(a) ?? '').join('/') : (e.attrs.get('ref') ?? '').replace(/^[^#]*#/, '#');
       return `${CLASS[e.name]}\t${textOf(e)}\t${key}`;
     });
 }
@@ -55,3 +59,45 @@ export function count(list: string[]): Map<string, number> {
   return m;
 }
 
+
+/** The XML files of a folder but one, in order. */
+export const xmlIn = (dir: string, except: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.xml') && f !== except).sort().map((f) => path.join(dir, f));
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/** The tagger's scores per class on documents (each stripped of its tags and tagged again) against their hand encoding, with the entries of `lists`. */
+export function scores(files: readonly string[], lists: readonly string[]): { stats: Map<string, Score>; misses: string[] } {
+  const listed = lists.map((file) => parsed(file, readFileSync(file, 'utf8')));
+  const entries = [...new Authorities(listed.map((doc, i) => ({ ...doc, source: { ...doc.source, path: lists[i]! } }))).entries.values()];
+  const counts = new Map(CLASSES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
+  const misses: string[] = [];
+  for (const full of files) {
+    const gold = parsed(full, readFileSync(full, 'utf8'));
+    const tagged = parsed(full, tagDocument(parsed(full, strip(gold)), entries).text);
+    const expected = count(items(gold));
+    const got = count(items(tagged));
+    for (const key of new Set([...expected.keys(), ...got.keys()])) {
+      const s = counts.get(key.split('\t')[0]!)!;
+      const e = expected.get(key) ?? 0;
+      const g = got.get(key) ?? 0;
+      s.tp += Math.min(e, g);
+      s.fp += Math.max(0, g - e);
+      s.fn += Math.max(0, e - g);
+      if (e !== g) misses.push(`${path.basename(full)}: ${e > g ? 'missed' : 'extra '} ${key.replace(/\t/g, ' | ')}${Math.abs(e - g) > 1 ? ` ×${Math.abs(e - g)}` : ''}`);
+    }
+  }
+  const stats = new Map<string, Score>();
+  for (const [cls, { tp, fp, fn }] of counts) {
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    stats.set(cls, { tp, fp, fn, precision, recall, f1: (2 * precision * recall) / (precision + recall) });
+  }
+  return { stats, misses };
+}

@@ -12,7 +12,7 @@ Usage:
   editio serve [folder] [--out dir] [--port 8080] [--watch]
   editio init <folder>
   editio import <file.txt>… [--out tei/] [--force]
-  editio tag <file|folder>… [--write]
+  editio tag <file|folder>… [--report] [--write]
   editio --help | --version
 
 build     validates every TEI file of the edition in folder (default: .), then writes
@@ -42,7 +42,11 @@ import    turns plain-text documents (title line, date line, paragraphs) into TE
           the edition's sources, with names and dates tagged; an existing document
           is never overwritten, unless --force
 tag       tags dates and the authority lists' names in TEI, showing what it would add;
-          --write writes it. The text is never changed; a second run adds nothing
+          --report lists each proposal and each candidate it left, with its context and
+          why; --write writes the proposals. The text is never changed; a second run
+          adds nothing. Names match whatever their quotes, dashes, accents or capitals;
+          a surname is tagged when it is one person's, or the document named that
+          person in full before
 
 --format json  print the messages as JSON
 --strict       warnings fail too (exit 1)

@@ -13,7 +13,7 @@ import { importFiles, tag } from '../tagging/index.js';
 import { init } from '../tagging/init.js';
 import { validateFiles } from '../validate/check.js';
 import { parseCommandLine, reportFormat, USAGE, UsageError, type Parsed } from './args.js';
-import { planReport, print, progressBar, sourceLines, tagReport, unrenderedReport } from './output.js';
+import { planReport, print, progressBar, sourceLines, tagReport, tagReview, unrenderedReport } from './output.js';
 
 /** `build`, and every rebuild of `serve --watch`: messages, then one summary line. */
 async function buildAndReport(options: BuildOptions, values: Parsed['values'], format: ReportFormat): Promise<{ code: number; result: BuildResult }> {
@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
     case 'tag': {
       if (positionals.length === 0) throw new UsageError('tag needs at least one file or folder');
       const result = await tag(positionals, { write: Boolean(values.write) });
-      if (format === 'human') process.stdout.write(tagReport(result.files, Boolean(values.write)));
+      if (format === 'human') process.stdout.write(values.report ? tagReview(result.files) : tagReport(result.files, Boolean(values.write)));
       print(result.messages, format, result.files.length, { files: result.files });
       return exitCode(result.messages, values.strict);
     }

@@ -71,6 +71,30 @@ export function tagReport(files: FileTags[], write: boolean): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * `editio tag --report`: every tag the tagger proposes and every candidate it left, each at its
+ * line and column, with its context and why, for an editor to review before --write.
+ */
+export function tagReview(files: FileTags[]): string {
+  const lines: string[] = [];
+  for (const { file, insertions, candidates } of files) {
+    if (insertions.length === 0 && candidates.length === 0) continue;
+    lines.push(file);
+    for (const i of insertions.filter((i) => i.element !== 'roleName')) {
+      const target = i.attributes.ref ?? Object.entries(i.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
+      lines.push(`  ${i.line}:${i.column}  ${i.element} "${i.words.replace(/\s+/g, ' ')}" → ${target}`, `      ${i.why}: ${i.context}`);
+    }
+    for (const c of candidates) {
+      lines.push(`  ${c.line}:${c.column}  not tagged: "${c.words}" may be ${c.ids.join(' or ')}`, `      ${c.why}: ${c.context}`);
+    }
+    lines.push('');
+  }
+  const proposals = files.reduce((n, f) => n + f.insertions.filter((i) => i.element !== 'roleName').length, 0);
+  const left = files.reduce((n, f) => n + f.candidates.length, 0);
+  lines.push(`${proposals} tags proposed, ${left} candidates left to you; run with --write to write the proposals.`);
+  return lines.join('\n') + '\n';
+}
+
 /** A progress bar on a terminal (stderr), nothing otherwise: logs and pipes stay clean. */
 export function progressBar(format: ReportFormat): { update(p: Progress): void; stop(): void } | undefined {
   if (!process.stderr.isTTY || format !== 'human') return undefined;

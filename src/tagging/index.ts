@@ -9,11 +9,13 @@ import { ConfigError, message, type Message } from '../messages.js';
 import { parse } from '../parse/parse.js';
 import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write/write.js';
 import { importText } from './import.js';
-import { tagDocument, type Insertion } from './tag.js';
+import { tagDocument, type Candidate, type Insertion } from './tag.js';
 
 export interface FileTags {
   file: string;
   insertions: Insertion[];
+  /** What may be a mention but was left for the editor. */
+  candidates: Candidate[];
   written: boolean;
 }
 
@@ -48,7 +50,7 @@ export async function tag(paths: readonly string[], options: { write?: boolean; 
     for (const m of result.messages) messages.push(m);
     const write = Boolean(options.write) && result.insertions.length > 0;
     if (write) await rewriteFile(source.path, result.text);
-    files.push({ file: source.name, insertions: result.insertions, written: write });
+    files.push({ file: source.name, insertions: result.insertions, candidates: result.candidates, written: write });
   }
   return { files, messages };
 }

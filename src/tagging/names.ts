@@ -1,17 +1,18 @@
 import type { AuthorityEntry } from '../authorities.js';
-import { namePattern } from '../escape.js';
-
+import { escapeRegExp } from '../escape.js';
+import { caseFits, fold, unfold, type Folded } from './fold.js';
 
 /**
  * Titles that belong to a person's mention when they stand right before the name: "Comrade
- * Phung The Tai", "General Giap". The one rule: such a title joins the mention, as <roleName>.
+ * Phung The Tai", "General Giap", "Gen. Giap". The one rule: such a title joins the mention, as <roleName>.
  */
 export const TITLES = [
   'Comrade', 'General', 'Lieutenant General', 'Major General', 'Colonel', 'Lieutenant', 'Major', 'Captain', 'Marshal',
-  'Admiral', 'President', 'Vice President', 'Premier', 'Prime Minister', 'Minister', 'Chairman', 'Ambassador', 'Secretary',
-  'Secretary of State', 'Deputy', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Professor', 'King', 'Queen', 'Prince', 'Emperor',
+  'Admiral', 'President', 'Vice President', 'Premier', 'Prime Minister', 'Deputy Prime Minister', 'Minister', 'Foreign Minister',
+  'Defense Minister', 'Defence Minister', 'Chairman', 'Ambassador', 'Secretary', 'General Secretary', 'First Secretary',
+  'Secretary of State', 'Deputy', 'Senator', 'Governor', 'Mr.', 'Mrs.', 'Ms.', 'Mr', 'Mrs', 'Ms', 'Dr.', 'Dr', 'Professor', 'Prof.',
+  'King', 'Queen', 'Prince', 'Emperor', 'Gen.', 'Lt.', 'Lt. Gen.', 'Maj.', 'Maj. Gen.', 'Col.', 'Capt.', 'Adm.', 'Pres.', 'Amb.', 'Sen.', 'Gov.',
 ];
-
 
 export interface NameMatch {
   start: number;
@@ -20,68 +21,142 @@ export interface NameMatch {
   /** Length of a leading title, to be wrapped in <roleName>. */
   title: number;
   nested: NameMatch[];
+  /** Why this is a mention of the entry, for the editor who reviews it. */
+  why: string;
 }
 
+/** Words that may name one of several entries: tagged only by hand, or when the document settles it. */
 export interface Ambiguity {
   start: number;
   end: number;
   name: string;
   ids: string[];
+  why: string;
 }
 
-// A name ends where a word would: a plural or possessive "s" may follow ("MiG-17s").
+// A name ends where a word would: a plural or possessive "s" may follow ("MiG-17s", "Giap's").
+const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?=s?(?![\\p{L}\\p{N}]))';
 
-/** Finds the authority lists' names in text, longest first, with the names nested inside them. */
+/**
+ * A folded name's key: its lower case, a hyphen as a space and without apostrophes, as it may
+ * be written: "MiG 21", "Peoples Army of Vietnam", "Korean Workers Party".
+ */
+const keyOf = (name: string): string => name.toLowerCase().replace(/-/g, ' ').replace(/'/g, '');
+const namePattern = (name: string): string => escapeRegExp(name.toLowerCase()).replace(/[- ]/g, '[- ]').replace(/'/g, "'?");
+
+interface Spelling {
+  name: string;
+  entry: AuthorityEntry;
+}
+
+/** Every entry's names as matched: folded, by their lower case; and the names themselves, for the case rule. */
+function index(spellings: Iterable<Spelling>): Map<string, Spelling[]> {
+  const byKey = new Map<string, Spelling[]>();
+  for (const s of spellings) byKey.set(keyOf(s.name), [...(byKey.get(keyOf(s.name)) ?? []), s]);
+  return byKey;
+}
+
+const alternation = (spellings: Map<string, Spelling[]>): RegExp | undefined => {
+  const names = [...new Set([...spellings.values()].flat().map((s) => s.name))].sort((a, b) => b.length - a.length);
+  return names.length > 0 ? new RegExp(`${BEFORE}(?:${[...new Set(names.map(namePattern))].join('|')})${AFTER}`, 'giu') : undefined;
+};
+
+const entriesOf = (spellings: readonly Spelling[]): AuthorityEntry[] => [...new Set(spellings.map((s) => s.entry))];
+
+/**
+ * Finds the authority lists' names in text, longest first, with the names nested inside them;
+ * then a person's short forms (a first or last word of a name of theirs: "Giap", "Kim", "Tai"),
+ * each tagged when it is one person's in the lists or the document has named just one of its
+ * persons in full before, and otherwise reported.
+ */
 export class NameFinder {
-  private readonly byName = new Map<string, AuthorityEntry[]>();
+  private readonly byName: Map<string, Spelling[]>;
+  private readonly byShortForm: Map<string, Spelling[]>;
   private readonly pattern: RegExp | undefined;
+  private readonly shortPattern: RegExp | undefined;
   private readonly titled: RegExp;
 
   constructor(entries: readonly AuthorityEntry[]) {
-    for (const entry of entries) for (const name of entry.names) this.byName.set(name, [...(this.byName.get(name) ?? []), entry]);
-    const names = [...this.byName.keys()].sort((a, b) => b.length - a.length);
-    this.pattern = names.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(namePattern).join('|')})${AFTER}`, 'gu') : undefined;
-    this.titled = new RegExp(`(?:^|(?<![\\p{L}\\p{N}]))(${TITLES.map(namePattern).join('|')})\\s+$`, 'u');
+    const spellings = entries.flatMap((entry) => entry.names.map((name) => ({ name: fold(name).text, entry })));
+    this.byName = index(spellings);
+    const titles = new RegExp(`^(?:${TITLES.map(escapeRegExp).join('|')}) `, 'u');
+    const shortForms = spellings.flatMap(({ name, entry }) => {
+      if (entry.kind.entry !== 'person') return [];
+      let bare = name;
+      while (titles.test(bare)) bare = bare.replace(titles, '');
+      const words = bare.split(' ');
+      if (words.length < 2) return [];
+      return [...new Set([words[0]!, words.at(-1)!])].filter((w) => /^\p{Lu}[\p{L}'-]{2,}$/u.test(w) && !this.byName.has(keyOf(w))).map((w) => ({ name: w, entry }));
+    });
+    this.byShortForm = index(shortForms);
+    this.pattern = alternation(this.byName);
+    this.shortPattern = alternation(this.byShortForm);
+    this.titled = new RegExp(`(?:^|(?<![\\p{L}\\p{N}]))(${TITLES.map(escapeRegExp).join('|')}) $`, 'iu');
   }
 
-  find(text: string, skip?: AuthorityEntry): { matches: NameMatch[]; ambiguous: Ambiguity[] } {
+  /**
+   * The names in `text`. `named` holds the persons the document has named in full so far (it is
+   * added to); `skip`, the entry whose name is being looked into for names nested in it.
+   */
+  find(text: string, named: Set<AuthorityEntry> = new Set(), skip?: AuthorityEntry): { matches: NameMatch[]; ambiguous: Ambiguity[] } {
     const matches: NameMatch[] = [];
     const ambiguous: Ambiguity[] = [];
-    if (!this.pattern) return { matches, ambiguous };
-    const pattern = new RegExp(this.pattern.source, this.pattern.flags);
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      if ((this.byName.get(m[0].replace(/\s+/g, ' ')) ?? []).every((e) => e === skip)) {
-        // The name of the entry being looked into: look again from the next character.
+    const folded = fold(text);
+    const pattern = this.pattern ? new RegExp(this.pattern.source, this.pattern.flags) : undefined;
+    for (let m = pattern?.exec(folded.text); pattern && m; m = pattern.exec(folded.text)) {
+      const spellings = (this.byName.get(keyOf(m[0])) ?? []).filter((s) => caseFits(m![0], s.name));
+      if (spellings.length > 0 && spellings.every((s) => s.entry === skip)) {
+        // The name of the entry being looked into: look again from the next character, for the names inside it.
         pattern.lastIndex = m.index + 1;
         continue;
       }
-      const name = m[0].replace(/\s+/g, ' ');
-      const entries = (this.byName.get(name) ?? []).filter((e) => e !== skip);
-      let start = m.index!;
-      const end = start + m[0].length;
+      const entries = entriesOf(spellings.filter((s) => s.entry !== skip));
+      const { start, end } = unfold(folded, m.index, m.index + m[0].length);
       if (entries.length > 1) {
-        ambiguous.push({ start, end, name, ids: entries.map((e) => e.id) });
+        ambiguous.push({ start, end, name: text.slice(start, end), ids: entries.map((e) => e.id), why: 'a name of each of them in the lists' });
         continue;
       }
       const entry = entries[0];
       if (!entry) continue;
-      let title = 0;
-      const titled = entry.kind.entry === 'person' ? this.titled.exec(text.slice(0, start)) : null;
-      if (titled) {
-        start -= titled[0].length;
-        title = titled[1]!.length;
-      } else {
-        const own = TITLES.find((t) => name.startsWith(t + ' '));
-        if (own && entry.kind.entry === 'person') title = own.length;
-      }
-      const inner = this.find(text.slice(m.index, end), entry).matches.map((n) => shift(n, m!.index));
+      const exact = entry.names.includes(text.slice(start, end).replace(/\s+/g, ' '));
+      const inner = this.find(text.slice(start, end), new Set(), entry).matches.map((n) => shift(n, start));
       // Within a longer name, only names of two words or more are tagged too: "Central Military
       // Party Committee" in "Current Affairs Committee of the …", but not "Vietnam" in "North Vietnam".
-      const nested = inner.filter((n) => (n.start > m!.index || n.end < end) && /\s/.test(text.slice(n.start, n.end).trim()));
-      matches.push({ start, end, entry, title, nested });
+      const nested = inner.filter((n) => (n.start > start || n.end < end) && /\s/.test(text.slice(n.start, n.end).trim()));
+      matches.push(this.titledMatch(text, folded, m.index, { start, end, entry, title: 0, nested, why: exact ? 'a name in the lists' : 'a name in the lists, written with other quotes, dashes, accents or capitals' }));
+      if (entry.kind.entry === 'person') named.add(entry);
     }
-    return { matches, ambiguous };
+    const taken = (s: number, e: number): boolean => matches.some((n) => s < n.end && e > n.start) || ambiguous.some((n) => s < n.end && e > n.start);
+    for (const m of this.shortPattern && !skip ? folded.text.matchAll(this.shortPattern) : []) {
+      const { start, end } = unfold(folded, m.index!, m.index! + m[0].length);
+      const spellings = (this.byShortForm.get(keyOf(m[0])) ?? []).filter((s) => caseFits(m[0], s.name));
+      const entries = entriesOf(spellings);
+      if (entries.length === 0 || taken(start, end)) continue;
+      const before = new Set([...named].filter((e) => entries.includes(e) && !matches.some((n) => n.entry === e && n.start > start)));
+      const entry = entries.length === 1 ? entries[0]! : before.size === 1 ? [...before][0]! : undefined;
+      if (!entry) {
+        const why = before.size > 1 ? 'the document has named each of them in full' : 'the document has named none of them in full before';
+        ambiguous.push({ start, end, name: text.slice(start, end), ids: entries.map((e) => e.id), why: `a short form of ${entries.length} persons in the lists, and ${why}` });
+        continue;
+      }
+      const why = entries.length === 1 ? 'a short form of this person’s name, no other person’s in the lists' : 'a short form of this person’s name, whom the document named in full before';
+      matches.push(this.titledMatch(text, folded, m.index!, { start, end, entry, title: 0, nested: [], why }));
+    }
+    return { matches: matches.sort((a, b) => a.start - b.start), ambiguous };
+  }
+
+  /** A person's mention with the title that stands before it ("General Giap"), or in its name as listed. */
+  private titledMatch(text: string, folded: Folded, foldedStart: number, match: NameMatch): NameMatch {
+    if (match.entry.kind.entry !== 'person') return match;
+    const titled = this.titled.exec(folded.text.slice(0, foldedStart));
+    if (titled && caseFits(titled[1]!, TITLES.find((t) => t.toLowerCase() === titled[1]!.toLowerCase())!)) {
+      const start = folded.origin[foldedStart - titled[0].length]!;
+      return { ...match, start, title: text.slice(start, match.start).trimEnd().length };
+    }
+    const written = text.slice(match.start, match.end);
+    const own = TITLES.find((t) => written.startsWith(t + ' '));
+    return own ? { ...match, title: own.length } : match;
   }
 }
 

@@ -3,6 +3,7 @@ import { message, type Message } from '../messages.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { Positions, texts, type XmlElement } from '../parse/tree.js';
 import { findDates } from './dates.js';
+import { documentDate } from '../header.js';
 import type { AuthorityEntry } from '../authorities.js';
 import { NameFinder, suggestions, type NameMatch } from './names.js';
 import { escapeAttribute } from '../escape.js';
@@ -20,13 +21,36 @@ export interface Insertion {
   /** Start tag and end tag, as written. */
   open: string;
   close: string;
+  /** Why the tagger proposes it, and the words around it, for the editor who reviews it. */
+  why: string;
+  context: string;
+}
+
+/** Words that may be a mention but were not tagged: for the editor to decide. */
+export interface Candidate {
+  line: number;
+  column: number;
+  words: string;
+  /** The entries they may name. */
+  ids: string[];
+  why: string;
+  context: string;
 }
 
 export interface TagResult {
   /** The document with the tags added (the text unchanged). */
   text: string;
   insertions: Insertion[];
+  candidates: Candidate[];
   messages: Message[];
+}
+
+/** Some words with a little of the text on either side, on one line. */
+function contextOf(text: string, start: number, end: number): string {
+  const flat = (s: string): string => s.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
+  const before = flat(text.slice(Math.max(0, start - 120), start)).slice(-40).replace(/^\S*\s/, '…');
+  const after = flat(text.slice(end, end + 120)).slice(0, 40).replace(/\s\S*$/, '…');
+  return `${before}[${flat(text.slice(start, end))}]${after}`;
 }
 
 /** Parts of a document that are metadata, or already tagged: the tagger leaves them alone. */
@@ -52,16 +76,21 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[]):
   const finder = new NameFinder(entries);
   const positions = new Positions(doc.text);
   const insertions: Insertion[] = [];
+  const candidates: Candidate[] = [];
   const messages: Message[] = [];
+  // The persons named in full so far, which settle whose a short form ("Kim") is; and the last
+  // date so far (from the document's own), which gives its year to a day written without one.
+  const named = new Set<AuthorityEntry>();
+  let reference = documentDate(doc.tree)?.attrs.get('when');
   const at = (offset: number): { line: number; column: number } => positions.at(offset);
-  const add = (start: number, end: number, element: string, attributes: Record<string, string>): void => {
+  const add = (start: number, end: number, element: string, attributes: Record<string, string>, why: string): void => {
     const words = doc.text.slice(start, end);
-    insertions.push({ start, end, ...at(start), element, attributes, words, open: `<${element}${attrs(attributes)}>`, close: `</${element}>` });
+    insertions.push({ start, end, ...at(start), element, attributes, words, open: `<${element}${attrs(attributes)}>`, close: `</${element}>`, why, context: contextOf(doc.text, start, end) });
   };
   const addName = (match: NameMatch, offset: number): void => {
     const element = match.entry.kind.mention;
-    add(offset + match.start, offset + match.end, element, { ref: pointer(match.entry, doc) });
-    if (match.title > 0) add(offset + match.start, offset + match.start + match.title, 'roleName', {});
+    add(offset + match.start, offset + match.end, element, { ref: pointer(match.entry, doc) }, match.why);
+    if (match.title > 0) add(offset + match.start, offset + match.start + match.title, 'roleName', {}, 'a title before the name');
     for (const nested of match.nested) addName(nested, offset);
   };
   for (const node of texts(doc.tree, (e: XmlElement) => LEAVE.has(e.name))) {
@@ -69,19 +98,25 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[]):
     const end = doc.text.indexOf('<', node.offset);
     const raw = doc.text.slice(node.offset, end < 0 ? undefined : end);
     if (raw.trim() === '' || raw.includes('&')) continue;
-    const { matches, ambiguous } = finder.find(raw);
+    const { matches, ambiguous } = finder.find(raw, named);
     const names = matches.filter((m) => !matches.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
     for (const m of names) addName(m, node.offset);
     for (const a of ambiguous) {
-      messages.push(message('warning', 'tag', 'mention-ambiguous', `"${a.name}" is a name of ${a.ids.join(' and ')}: tag it by hand with the one meant`, { file: doc.source.name, ...at(node.offset + a.start) }));
+      const where = { file: doc.source.name, ...at(node.offset + a.start) };
+      candidates.push({ ...at(node.offset + a.start), words: a.name, ids: a.ids, why: a.why, context: contextOf(doc.text, node.offset + a.start, node.offset + a.end) });
+      messages.push(message('warning', 'tag', 'mention-ambiguous', `"${a.name}" may be ${a.ids.join(' or ')} (${a.why}): tag it by hand with the one meant`, where));
     }
     const taken = (s: number, e: number): boolean => names.some((m) => s < m.end && e > m.start);
-    for (const d of findDates(raw)) if (!taken(d.start, d.end)) add(node.offset + d.start, node.offset + d.end, 'date', d.attributes);
+    for (const d of findDates(raw, reference)) {
+      if (taken(d.start, d.end)) continue;
+      add(node.offset + d.start, node.offset + d.end, 'date', d.attributes, d.why);
+      reference = d.attributes.when ?? d.attributes.from ?? d.attributes.notBefore ?? reference;
+    }
     for (const s of suggestions(raw, (a, b) => taken(a, b) || ambiguous.some((m) => a < m.end && b > m.start))) {
       messages.push(message('info', 'tag', 'name-suggestion', `"${s.name}" looks like a name that is in no authority list; add it to the lists if it is one`, { file: doc.source.name, ...at(node.offset + s.start) }));
     }
   }
-  return { text: apply(doc.text, insertions), insertions: insertions.sort((a, b) => a.start - b.start || b.end - a.end), messages };
+  return { text: apply(doc.text, insertions), insertions: insertions.sort((a, b) => a.start - b.start || b.end - a.end), candidates, messages };
 }
 
 /** Writes the tags into the text, outer before inner where they share a start. */
