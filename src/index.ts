@@ -2,7 +2,7 @@
 export { build, type BuildOptions, type BuildResult, type Extract, type Progress } from './build/build.js';
 export { serve, type ServeOptions, type Server } from './serve/serve.js';
 export { serveEdition, watchEdition, type ServeEditionOptions, type WatchOptions, type Watcher } from './serve/watch.js';
-export { importFiles, tag, type FileTags } from './tagging/index.js';
+export { importAuthorityFiles, importFiles, tag, type FileTags } from './tagging/index.js';
 export { init } from './tagging/init.js';
 export { validateFiles, type ValidationResult } from './validate/check.js';
 export { loadConfig, checkConfig, configJsonSchema, type EditionConfig } from './config.js';

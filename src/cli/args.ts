@@ -11,7 +11,8 @@ Usage:
   editio export [folder] [--out dir]            the same as build (which always exports)
   editio serve [folder] [--out dir] [--port 8080] [--watch]
   editio init <folder>
-  editio import <file.txt>… [--out tei/] [--force]
+  editio import <file.txt|file.docx>… [--out tei/] [--force]
+  editio import <sheet.csv>… --authorities [--kind persons|places|…] [--force]
   editio tag <file|folder>… [--report] [--write]
   editio --help | --version
 
@@ -38,9 +39,15 @@ serve     serves the built edition (the configuration's "out", or --out) on
 
 init      starts a new edition in an empty folder: configuration, schemas, an example
           document, authority lists and a README; "editio build" works on it at once
-import    turns plain-text documents (title line, date line, paragraphs) into TEI in
-          the edition's sources, with names and dates tagged; an existing document
-          is never overwritten, unless --force
+import    turns plain-text documents (title line, date line, paragraphs) and Word
+          files (.docx: headings, paragraphs, italics/bold/underline, footnotes,
+          tables, lists, line breaks) into TEI in the edition's sources, with names
+          and dates tagged; an existing document is never overwritten, unless --force.
+          With --authorities: spreadsheets (CSV: id, name, variants, type, lang,
+          birth, death, date, coordinates, note, wikidata, viaf, geonames, …) merged
+          into the authority lists; the list from the file name (persons.csv, …) or
+          --kind; an id there already with another entry is reported by row and
+          replaced only with --force
 tag       tags dates and the authority lists' names in TEI, showing what it would add;
           --report lists each proposal and each candidate it left, with its context and
           why; --write writes the proposals. The text is never changed; a second run
@@ -68,6 +75,8 @@ export interface Parsed {
     report?: boolean;
     write?: boolean;
     pdf?: boolean;
+    authorities?: boolean;
+    kind?: string;
     epub?: boolean;
     paper?: string;
     full?: boolean;
@@ -95,6 +104,8 @@ export function parseCommandLine(argv: string[]): Parsed {
         report: { type: 'boolean' },
         write: { type: 'boolean' },
         pdf: { type: 'boolean' },
+        authorities: { type: 'boolean' },
+        kind: { type: 'string' },
         epub: { type: 'boolean' },
         paper: { type: 'string' },
         full: { type: 'boolean' },

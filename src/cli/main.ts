@@ -9,7 +9,7 @@ import type { Decision } from '../incremental/plan.js';
 import { ConfigError, hasErrors, type Message } from '../messages.js';
 import { report, type ReportFormat } from '../report.js';
 import { serveEdition } from '../serve/watch.js';
-import { importFiles, tag } from '../tagging/index.js';
+import { importAuthorityFiles, importFiles, tag } from '../tagging/index.js';
 import { init } from '../tagging/init.js';
 import { validateFiles } from '../validate/check.js';
 import { parseCommandLine, reportFormat, USAGE, UsageError, type Parsed } from './args.js';
@@ -116,8 +116,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import': {
-      if (positionals.length === 0) throw new UsageError('import needs at least one text file');
-      const result = await importFiles(positionals, { ...(values.out ? { out: values.out } : {}), ...(values.force ? { force: true } : {}) });
+      if (positionals.length === 0) throw new UsageError('import needs at least one text file, Word file or (with --authorities) spreadsheet');
+      const force = values.force ? { force: true } : {};
+      const result = values.authorities
+        ? await importAuthorityFiles(positionals, { ...force, ...(values.kind ? { kind: values.kind } : {}) })
+        : await importFiles(positionals, { ...(values.out ? { out: values.out } : {}), ...force });
       const written = result.written.map((file) => path.relative(process.cwd(), file));
       print(result.messages, format, positionals.length, format === 'json' ? { written } : undefined);
       if (format === 'human') for (const file of written) process.stdout.write(`Wrote ${file}\n`);

@@ -3,6 +3,7 @@ import type { EditionConfig } from '../config.js';
 import { message, type Message } from '../messages.js';
 import { findDates } from './dates.js';
 import { escapeAttribute, escapeText } from '../escape.js';
+import { docxBlocks, withSupplied, type DocxBlock } from './docx.js';
 
 export interface Imported {
   /** File name by the edition's convention: date and short title. */
@@ -32,10 +33,6 @@ export function shortTitle(title: string, words = 5): string {
   return slug || 'document';
 }
 
-/** Paragraph text with the translator's or editor's [bracketed words] as <supplied>. */
-function paragraph(text: string): string {
-  return escapeText(text).replace(/\[([^\][]+)\]/g, '<supplied reason="editorial">$1</supplied>');
-}
 
 /**
  * A plain-text document — a title line and a date line (in either order), then paragraphs
@@ -70,10 +67,35 @@ export function importText(text: string, file: string, config: EditionConfig, sc
     return { error: message('error', 'import', 'import-date', `neither "${first.text}" nor "${second.text}" is a date; put the document's date on its own line`, { ...at, line: second.line }) };
   }
   if (paragraphs.length === 0) return { error: message('error', 'import', 'import-shape', 'the document has no paragraph after its title and date', { ...at, line: dateBlock.line }) };
-  const dateValue = date.when ?? date.notBefore ?? date.from ?? '';
-  const dateAttrs = Object.entries(date).map(([k, v]) => ` ${k}="${v}"`).join('');
-  const dateElement = `<date${dateAttrs}>${escapeText(dateBlock.text)}</date>`;
-  const title = escapeText(titleBlock.text);
+  const dateElement = dateElementOf(date, dateBlock.text);
+  return imported(config, schemaHref, file, {
+    title: titleBlock.text,
+    head: escapeText(titleBlock.text),
+    dateline: dateElement,
+    date,
+    dateElement,
+    body: paragraphs.map((p) => `<p>${withSupplied(p.text)}</p>`),
+  });
+}
+
+const dateElementOf = (date: Record<string, string>, words: string): string =>
+  `<date${Object.entries(date).map(([k, v]) => ` ${k}="${v}"`).join('')}>${escapeText(words)}</date>`;
+
+interface Parts {
+  /** The title as text (titleStmt, file name) and as the head's content. */
+  title: string;
+  head: string;
+  /** The dateline's content, the date's attributes and its element (for the header's creation). */
+  dateline: string;
+  date: Record<string, string>;
+  dateElement: string;
+  /** The body's blocks, as TEI. */
+  body: string[];
+}
+
+/** A document of the edition from its parts: the header (the source statement left for the editor), the head, dateline and blocks. */
+function imported(config: EditionConfig, schemaHref: string, file: string, parts: Parts): Imported {
+  const title = escapeText(parts.title);
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<?xml-model href="${schemaHref}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
@@ -95,27 +117,78 @@ export function importText(text: string, file: string, config: EditionConfig, sc
     '    </fileDesc>',
     '    <profileDesc>',
     '      <creation>',
-    `        ${dateElement}`,
+    `        ${parts.dateElement}`,
     '      </creation>',
     '    </profileDesc>',
     '  </teiHeader>',
     '  <text>',
     '    <body>',
     '      <div type="document">',
-    `        <head>${title}</head>`,
-    `        <dateline>${dateElement}</dateline>`,
-    ...paragraphs.map((p) => `        <p>${paragraph(p.text)}</p>`),
+    `        <head>${parts.head}</head>`,
+    `        <dateline>${parts.dateline}</dateline>`,
+    ...parts.body.map((block) => `        ${block}`),
     '      </div>',
     '    </body>',
     '  </text>',
     '</TEI>',
     '',
   ].join('\n');
-  const fileName = `${dateValue ? dateValue + '-' : ''}${shortTitle(titleBlock.text)}.xml`;
+  const dateValue = parts.date.when ?? parts.date.notBefore ?? parts.date.from ?? '';
+  const fileName = `${dateValue ? dateValue + '-' : ''}${shortTitle(parts.title)}.xml`;
   const bibl = xml.split('\n').findIndex((l) => l.includes('[Source to be completed')) + 1;
   return {
     fileName,
     xml,
     messages: [message('warning', 'import', 'source-missing', 'the source statement is a placeholder: describe where the text comes from in <sourceDesc>', { file: fileName, line: bibl })],
   };
+}
+
+/** Blocks after the title and date: a heading starts a section of its own (a heading with nothing after it is a paragraph). */
+function sections(blocks: readonly DocxBlock[]): string[] {
+  const out: string[] = [];
+  let section: { head: string; blocks: string[] } | undefined;
+  const close = (): void => {
+    if (section) out.push(section.blocks.length ? `<div type="section">${section.head}${section.blocks.join('')}</div>` : section.head.replace(/^<head>(.*)<\/head>$/s, '<p>$1</p>'));
+    section = undefined;
+  };
+  for (const block of blocks) {
+    if (block.kind === 'head') {
+      close();
+      section = { head: block.xml, blocks: [] };
+    } else if (section) section.blocks.push(block.xml);
+    else out.push(block.xml);
+  }
+  close();
+  return out;
+}
+
+/**
+ * A Word file as a document of the edition: its first heading (else its first paragraph) is the
+ * title; the first short paragraph after it that holds a date is the dateline and gives the date;
+ * the rest is the text, headings starting sections. The words are all kept, in order.
+ */
+export async function importDocx(bytes: Uint8Array, file: string, config: EditionConfig, schemaHref: string): Promise<Imported | { error: Message }> {
+  const read = await docxBlocks(bytes, file);
+  if ('error' in read) return read;
+  const at = { file };
+  const { blocks } = read;
+  const titleBlock = blocks.slice(0, 3).find((b) => b.kind === 'head') ?? blocks.find((b) => b.kind === 'p');
+  if (!titleBlock) return { error: message('error', 'import', 'import-shape', 'the Word file has no text to import', at) };
+  const rest = blocks.filter((b) => b !== titleBlock);
+  const dateBlock = rest.slice(0, 4).find((b) => b.kind === 'p' && b.text.length <= 100 && findDates(b.text).length > 0);
+  if (!dateBlock) {
+    return { error: message('error', 'import', 'import-date', `no date in the first paragraphs after the title ("${titleBlock.text}", paragraph ${titleBlock.paragraph}): put the document's date, e.g. "21 September 1966", in a paragraph of its own below the title`, at) };
+  }
+  const body = rest.filter((b) => b !== dateBlock);
+  if (body.length === 0) return { error: message('error', 'import', 'import-shape', `the Word file has no paragraph after its title and date (paragraph ${dateBlock.paragraph})`, at) };
+  const found = findDates(dateBlock.text)[0]!;
+  const result = imported(config, schemaHref, file, {
+    title: titleBlock.text,
+    head: titleBlock.xml.replace(/^<(head|p)>(.*)<\/\1>$/s, '$2'),
+    dateline: dateBlock.xml.replace(/^<p>(.*)<\/p>$/s, '$1'),
+    date: found.attributes,
+    dateElement: dateElementOf(found.attributes, dateBlock.text.slice(found.start, found.end)),
+    body: sections(body),
+  });
+  return { ...result, messages: [...read.messages, ...result.messages] };
 }

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthorityEntry } from '../authorities.js';
 import { authorityPaths, configIn, readAuthorities } from '../validate/check.js';
@@ -8,7 +7,9 @@ import { findXmlFiles, loadSources } from '../load/load.js';
 import { ConfigError, message, type Message } from '../messages.js';
 import { parse } from '../parse/parse.js';
 import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write/write.js';
-import { importText } from './import.js';
+import { importDocx, importText } from './import.js';
+import { importAuthorities } from './authority-import.js';
+import { readInput } from './input.js';
 import { tagDocument, type Candidate, type Insertion } from './tag.js';
 
 export interface FileTags {
@@ -55,6 +56,22 @@ export async function tag(paths: readonly string[], options: { write?: boolean; 
   return { files, messages };
 }
 
+/** The edition an import writes into: the one given, or the working folder's. */
+async function editionToImportInto(given: EditionConfig | undefined): Promise<EditionConfig> {
+  const edition = given ?? (await configIn(process.cwd()));
+  if (!edition) {
+    throw new ConfigError(
+      message('error', 'config', 'config-missing', `import writes into an edition, and ${process.cwd()} has no editio.config.json; run it in the edition's folder (or start one with "editio init")`),
+    );
+  }
+  return edition;
+}
+
+/** `editio import <sheet.csv>… --authorities`: spreadsheets of persons, places, … merged into the edition's authority lists (src/tagging/authority-import.ts). */
+export async function importAuthorityFiles(paths: readonly string[], options: { edition?: EditionConfig; kind?: string; force?: boolean } = {}): Promise<{ written: string[]; messages: Message[] }> {
+  return importAuthorities(paths, { ...options, edition: await editionToImportInto(options.edition) });
+}
+
 /**
  * `editio import`: plain-text documents to TEI in the edition's sources, then tagged. An existing
  * document is never overwritten (it may hold hand edits) unless `force` is given.
@@ -63,26 +80,16 @@ export async function importFiles(
   paths: readonly string[],
   options: { out?: string; edition?: EditionConfig; force?: boolean } = {},
 ): Promise<{ written: string[]; messages: Message[] }> {
-  const edition = options.edition ?? (await configIn(process.cwd()));
-  if (!edition) {
-    throw new ConfigError(
-      message('error', 'config', 'config-missing', `import writes into an edition, and ${process.cwd()} has no editio.config.json; run it in the edition's folder (or start one with "editio init")`),
-    );
-  }
+  const edition = await editionToImportInto(options.edition);
   const out = path.resolve(options.out ?? path.join(edition.root, edition.sources));
   const schema = path.relative(out, path.join(edition.root, 'schemas', 'editio.rng')).split(path.sep).join('/');
   const entries = await entriesOf(edition);
   const messages: Message[] = [];
   const written: string[] = [];
   for (const file of paths) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      messages.push(message('error', 'import', 'file-unreadable', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { file }));
-      continue;
-    }
-    const imported = importText(text, file, edition, schema);
+    const bytes = await readInput(file, messages);
+    if (!bytes) continue;
+    const imported = /\.docx$/i.test(file) ? await importDocx(bytes, file, edition, schema) : importText(bytes.toString('utf8'), file, edition, schema);
     if ('error' in imported) {
       messages.push(imported.error);
       continue;
@@ -102,7 +109,8 @@ export async function importFiles(
     const tagged = tagDocument(parsed.doc, entries);
     await writeFileAtomic(target, tagged.text);
     written.push(target);
-    for (const m of [...imported.messages, ...tagged.messages]) messages.push({ ...m, file: name });
+    // What concerns the Word or text file is said of it; the rest, of the document written.
+    for (const m of [...imported.messages, ...tagged.messages]) messages.push({ ...m, file: m.file === file ? file : name });
   }
   return { written, messages };
 }

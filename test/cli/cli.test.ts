@@ -62,7 +62,7 @@ describe('cli', function () {
     const problems = lines.filter((l) => /^ {2}\d/.test(l));
     expect(problems).to.have.length(7);
     for (const line of problems) expect(line).to.match(/^ {2}\d+ {2}error {2}.+ {2}relaxng$/);
-    expect(run.stdout).to.contain('    34 │         <table><row><cell>x</cell></row></table>');
+    expect(run.stdout).to.contain('    34 │         <figure><figDesc>A map of the airfields.</figDesc></figure>');
   });
 
   it('puts a caret under the column and never colours output that is not a terminal', () => {

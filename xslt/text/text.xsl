@@ -104,8 +104,21 @@
     <xsl:value-of select="$lines || $ed:newline || string-join((1 to $longest) ! $underline, '') || $ed:newline || $ed:newline"/>
   </xsl:template>
 
-  <xsl:template match="tei:text | tei:body | tei:div | tei:list | tei:front | tei:back | tei:group">
+  <xsl:template match="tei:text | tei:body | tei:div | tei:list | tei:front | tei:back | tei:group | tei:table">
     <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- A table's row as one wrapped line, its cells set apart by a bar. -->
+  <xsl:template match="tei:row">
+    <xsl:call-template name="ed:block">
+      <xsl:with-param name="kind" select="'p'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:for-each select="tei:cell">
+          <xsl:if test="position() gt 1"><xsl:text> | </xsl:text></xsl:if>
+          <xsl:apply-templates/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Layout whitespace between blocks is no text. -->

@@ -1,0 +1,86 @@
+import { expect } from 'chai';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { importAuthorityFiles } from '../../src/tagging/index.js';
+import { kindOf } from '../../src/tagging/sheet-entries.js';
+import { copyEdition, fixtures, read, removeDir, runCli } from '../helpers.js';
+
+const CSV = path.join(fixtures, 'import', 'csv');
+
+describe('tagging/authority-import (editio import --authorities)', function () {
+  this.timeout(60_000);
+  let edition: string;
+  let lists: string;
+  beforeEach(() => {
+    edition = copyEdition();
+    lists = path.join(edition, 'tei', 'authorities.xml');
+  });
+  afterEach(() => removeDir(edition));
+
+  const run = async (files: string[], options: { kind?: string; force?: boolean } = {}) => importAuthorityFiles(files, { ...options, edition: await loadConfig(edition) });
+
+  it('adds new entries at the end of their list, in the sheet’s order, with their names, dates, notes and coordinates', async () => {
+    const before = read(lists);
+    const { written, messages } = await run([path.join(CSV, 'persons.csv'), path.join(CSV, 'places-semicolons.csv')]);
+    expect(written).to.deep.equal([lists]);
+    const after = read(lists);
+    expect(after.indexOf('xml:id="kim-il-sung"')).to.be.greaterThan(after.indexOf('xml:id="phung-the-tai"'));
+    expect(after.indexOf('xml:id="pham-van-dong"')).to.be.greaterThan(after.indexOf('xml:id="kim-il-sung"'));
+    expect(after).to.contain(['      <person xml:id="kim-il-sung">', '        <persName type="standard">Kim Il Sung</persName>', '        <persName type="variant">Kim Il-sung</persName>', '        <persName type="variant">Premier Kim Il Sung</persName>', '        <birth when="1912-04-15"/>', '        <death when="1994-07-08"/>'].join('\n'));
+    expect(after).to.contain('<placeName type="variant">Hà Nội</placeName>\n        <location><geo>21.0245 105.84117</geo></location>');
+    // Everything that was there is there as it was.
+    expect(after.replace(/\n\s*<(person|place) xml:id="(kim-il-sung|pham-van-dong|hanoi|haiphong)"[\s\S]*?<\/\1>/g, '')).to.equal(before);
+    // The row that says of phung-the-tai less than the entry does changes nothing, and is no conflict.
+    expect(messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
+    expect(runCli(['validate', 'tei'], edition).status).to.equal(0);
+  });
+
+  it('reports by row each row it cannot take, imports the others, and replaces nothing without --force', async () => {
+    const { messages } = await run([path.join(CSV, 'persons-with-faults.csv')]);
+    const faults = messages.filter((m) => m.severity === 'error').map((m) => [m.line, m.ruleId]);
+    expect(faults).to.deep.equal([[3, 'csv-row-invalid'], [4, 'csv-row-invalid'], [5, 'csv-row-invalid'], [6, 'csv-row-invalid'], [7, 'authority-conflict'], [8, 'authority-conflict']]);
+    const after = read(lists);
+    expect(after).to.contain('<person xml:id="le-duan">');
+    expect(after).to.contain('<persName type="standard" xml:lang="vi">Võ Nguyên Giáp</persName>');
+    expect(after).not.to.contain('<persName type="standard">Vo Nguyen Giap</persName>');
+  });
+
+  it('replaces an entry with --force, in its place, keeping the file’s permissions', async () => {
+    chmodSync(lists, 0o640);
+    await run([path.join(CSV, 'persons-with-faults.csv')], { force: true });
+    const after = read(lists);
+    expect(after).to.contain('<person xml:id="vo-nguyen-giap">\n        <persName type="standard">Vo Nguyen Giap</persName>\n        <birth when="1911-08-25"/>\n      </person>');
+    expect(after.indexOf('xml:id="vo-nguyen-giap"')).to.be.lessThan(after.indexOf('xml:id="phung-the-tai"'));
+    // An id of another kind is not taken, even so.
+    expect(after.match(/xml:id="vietnam"/g)).to.have.length(1);
+    expect(statSync(lists).mode & 0o777).to.equal(0o640);
+  });
+
+  it('writes nothing that would not be valid against the lists’ schema, and says why', async () => {
+    const before = read(lists);
+    const sheet = path.join(edition, 'events.csv');
+    writeFileSync(sheet, 'id,name,date,lang\nnew-event,An event,1966-10,not a language\n');
+    const { written, messages } = await run([sheet]);
+    expect(written).to.deep.equal([]);
+    const invalid = messages.find((m) => m.ruleId === 'authority-invalid')!;
+    expect(invalid.reason).to.match(/the merged lists would not be valid, so \S*authorities\.xml is left as it was: @lang on <eventName> has a value the schema does not accept/);
+    expect(read(lists)).to.equal(before);
+  });
+
+  it('tells the list from the file name or --kind, and says so when it cannot', async () => {
+    expect(['persons.csv', 'places-1966.csv', 'Organisations.CSV', 'my_objects.csv', 'events.tsv'].map((n) => kindOf(n)?.entry)).to.deep.equal(['person', 'place', 'org', 'object', 'event']);
+    expect(kindOf('names.csv')).to.equal(undefined);
+    const { messages } = await run([path.join(CSV, 'persons.csv')], { kind: 'ships' });
+    expect(messages[0]!.reason).to.match(/--kind "ships" is no kind of entry/);
+  });
+
+  it('on the command line: exit 1 with each fault at file:row, the good rows written', () => {
+    const cli = runCli(['import', '--authorities', path.join(CSV, 'persons-with-faults.csv'), path.join(CSV, 'places-latin1.csv'), path.join(CSV, 'places-without-id.csv')], edition);
+    expect(cli.status).to.equal(1);
+    expect(cli.stdout).to.match(/persons-with-faults\.csv\n\s+3\s+error\s+row 3: "1-bad-id" cannot be an xml:id/);
+    expect(cli.stdout).to.match(/places-latin1\.csv\n\s+2\s+error\s+the file is not in UTF-8/);
+    expect(cli.stdout).to.match(/places-without-id\.csv\n\s+1\s+error\s+the spreadsheet has no "id" column/);
+    expect(read(lists)).to.contain('<person xml:id="le-duan">');
+  });
+});
