@@ -7,7 +7,7 @@ import { parse } from '../../src/parse/parse.js';
 import { docxBlocks } from '../../src/tagging/docx.js';
 import { importFiles } from '../../src/tagging/index.js';
 import { validate } from '../../src/validate/validate.js';
-import { copyEdition, fixtures, read, removeDir, requireShared, teiAllSchema } from '../helpers.js';
+import { copyEdition, fixtures, read, removeDir, requireShared, runCli, teiAllSchema } from '../helpers.js';
 
 const DOCX = path.join(fixtures, 'import', 'docx');
 const TELEGRAM = path.join(DOCX, 'telegram-with-footnotes-and-table.docx');
@@ -129,6 +129,15 @@ describe('tagging/docx', function () {
       const doc = parse({ path: written[0]!, name: 'telegram.xml', bytes: readFileSync(written[0]!), role: 'document' }).doc!;
       const [verdict] = await validate([doc], { schema: teiAllSchema });
       expect(verdict!.valid, JSON.stringify(verdict!.messages)).to.equal(true);
+    });
+
+    it('on the command line: writes the document and says so; a file it cannot read fails the run, naming it', () => {
+      const good = runCli(['import', TELEGRAM], edition);
+      expect(good.status, good.stdout + good.stderr).to.equal(0);
+      expect(good.stdout).to.contain('Wrote tei/1966-12-12-telegram-from-pyongyang-to-bucharest.xml');
+      const bad = runCli(['import', path.join(DOCX, 'damaged.docx')], edition);
+      expect(bad.status).to.equal(1);
+      expect(bad.stdout).to.match(/damaged\.docx\n\s+error\s+the Word file is damaged or incomplete/);
     });
 
     it('says which file cannot be imported and why, and imports the others', async () => {
