@@ -80,7 +80,6 @@ class Converter {
     if (e.name === 'sup' && children(e).length === 1 && /^#(foot|end)note-/.test(children(e)[0]!.attrs.get('href') ?? '') && textOf(e) === textOf(children(e)[0]!)) return inner();
     const rend = RENDS[e.name];
     if (rend) return textOf(e).trim() === '' ? inner() : `<hi rend="${rend}">${inner()}</hi>`;
-    if (e.name === 'p') return inner();
     return inner();
   }
 

@@ -102,6 +102,7 @@ export class NameFinder {
   find(text: string, named: Set<AuthorityEntry> = new Set(), skip?: AuthorityEntry): { matches: NameMatch[]; ambiguous: Ambiguity[] } {
     const matches: NameMatch[] = [];
     const ambiguous: Ambiguity[] = [];
+    const namedBefore = new Set(named);
     const folded = fold(text);
     const pattern = this.pattern ? new RegExp(this.pattern.source, this.pattern.flags) : undefined;
     for (let m = pattern?.exec(folded.text); pattern && m; m = pattern.exec(folded.text)) {
@@ -133,7 +134,8 @@ export class NameFinder {
       const spellings = (this.byShortForm.get(keyOf(m[0])) ?? []).filter((s) => caseFits(m[0], s.name));
       const entries = entriesOf(spellings);
       if (entries.length === 0 || taken(start, end)) continue;
-      const before = new Set([...named].filter((e) => entries.includes(e) && !matches.some((n) => n.entry === e && n.start > start)));
+      // Named in full before: in an earlier part of the document, or earlier in this text.
+      const before = new Set(entries.filter((e) => namedBefore.has(e) || matches.some((n) => n.entry === e && n.start < start)));
       const entry = entries.length === 1 ? entries[0]! : before.size === 1 ? [...before][0]! : undefined;
       if (!entry) {
         const why = before.size > 1 ? 'the document has named each of them in full' : 'the document has named none of them in full before';

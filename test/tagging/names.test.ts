@@ -54,6 +54,10 @@ describe('tagging/names', () => {
   });
 
   it('keeps a person named in full across the document, through the set it is given', () => {
+    const earlier = new Set<(typeof entries)[number]>();
+    finder.find('Kim Il Sung spoke first.', earlier);
+    // Named before, and again after the short form: settled by the earlier mention.
+    expect(finder.find('Then Kim thanked Kim Chang Bong.', earlier).matches.map((m) => m.entry.id)).to.deep.equal(['kim-il-sung', 'kim-chang-bong']);
     const named = new Set<(typeof entries)[number]>();
     finder.find('Kim Chang Bong opened the meeting.', named);
     const { matches } = finder.find('Kim closed it.', named);
