@@ -123,6 +123,17 @@ describe('tagging/docx', function () {
       expect(verdict!.valid, JSON.stringify(verdict!.messages)).to.equal(true);
     });
 
+    it('builds: its table a table on the page, rows of cells in the text edition, its notes numbered', async () => {
+      await importFiles([TELEGRAM], { edition: await loadConfig(edition) });
+      expect(runCli(['build'], edition).status).to.equal(0);
+      const page = read(path.join(edition, 'dist', 'edition', 'documents', '1966-12-12-telegram-from-pyongyang-to-bucharest.html'));
+      expect(page).to.match(/<table class="table" data-tei="table"><tbody><tr data-tei="row"><td data-tei="cell">Aircraft<\/td><td data-tei="cell">Number<\/td><\/tr>/);
+      expect(page).to.match(/<li id="note-2" data-tei="note">.*The list has two parts\..*Only the first survives\./s);
+      const text = read(path.join(edition, 'dist', 'edition', 'text', '1966-12-12-telegram-from-pyongyang-to-bucharest.txt'));
+      expect(text).to.contain('Aircraft | Number');
+      expect(text).to.contain('MiG-17 | 10');
+    });
+
     it('is valid against tei_all too', async function () {
       requireShared(this, teiAllSchema);
       const { written } = await importFiles([TELEGRAM], { edition: await loadConfig(edition) });

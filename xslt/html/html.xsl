@@ -24,6 +24,7 @@
   <xsl:include href="search.xsl"/>
   <xsl:include href="about.xsl"/>
   <xsl:include href="map.xsl"/>
+  <xsl:include href="tables.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -216,23 +217,6 @@
 
   <xsl:template match="tei:list">
     <ul data-tei="list"><xsl:apply-templates/></ul>
-  </xsl:template>
-
-  <xsl:template match="tei:table">
-    <table class="table" data-tei="table"><tbody><xsl:apply-templates select="tei:row"/></tbody></table>
-  </xsl:template>
-
-  <xsl:template match="tei:row">
-    <tr data-tei="row"><xsl:apply-templates select="tei:cell"/></tr>
-  </xsl:template>
-
-  <xsl:template match="tei:cell">
-    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="data-tei" select="'cell'"/>
-      <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
-      <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
-      <xsl:apply-templates/>
-    </xsl:element>
   </xsl:template>
 
   <xsl:template match="@xml:id">
