@@ -28,6 +28,8 @@ interface ListFile {
   path: string;
   name: string;
   doc: ParsedDoc;
+  /** Its elements by xml:id. */
+  ids: Map<string, XmlElement>;
   splices: Splice[];
 }
 
@@ -41,17 +43,20 @@ async function listFiles(edition: EditionConfig, messages: Message[]): Promise<L
     const name = path.relative(process.cwd(), file);
     const parsed = parse({ path: file, name, bytes: await readFile(file), role: 'authorities' });
     for (const m of parsed.messages) messages.push(m);
-    if (parsed.doc) files.push({ path: file, name, doc: parsed.doc, splices: [] });
+    if (!parsed.doc) continue;
+    const ids = new Map([...descendants(parsed.doc.tree)].flatMap((e) => (e.attrs.has('xml:id') ? [[e.attrs.get('xml:id')!, e] as const] : [])));
+    files.push({ path: file, name, doc: parsed.doc, ids, splices: [] });
   }
   return files;
 }
 
 /** Where an entry goes: its id's place if it has one, else the end of its kind's list (made if none is there). */
-function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, file: string, added: Map<string, string>): { message?: Message; done?: 'added' | 'replaced' } {
+function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, file: string, done: Map<string, string>): { message?: Message; done?: 'added' | 'replaced' } {
   const at = { file, line: entry.line };
-  if (added.has(entry.id)) return { message: message('error', 'import', 'authority-conflict', `row ${entry.line}: "${entry.id}" is added by ${added.get(entry.id)} in this import already: give the row another id`, at) };
+  if (done.has(entry.id)) return { message: message('error', 'import', 'authority-conflict', `row ${entry.line}: "${entry.id}" is imported from ${done.get(entry.id)} in this import already: give the row another id`, at) };
+  const row = `${path.basename(file)}, row ${entry.line}`;
   for (const f of files) {
-    const existing = [...descendants(f.doc.tree)].find((e) => e.attrs.get('xml:id') === entry.id);
+    const existing = f.ids.get(entry.id);
     if (!existing) continue;
     const where = `${f.name}:${existing.line}`;
     if (existing.name !== entry.kind.entry) {
@@ -65,6 +70,7 @@ function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, fi
       return { message: message('error', 'import', 'authority-conflict', reason, at) };
     }
     f.splices.push({ start: existing.start, end: existing.end, text: entry.xml(indentAt(f.doc.text, existing.start)).trimStart() });
+    done.set(entry.id, row);
     return { done: 'replaced' };
   }
   const lists = files.map((f) => ({ f, list: [...descendants(f.doc.tree)].find((e) => e.name === entry.kind.list && e.ns === TEI_NS) }));
@@ -81,7 +87,7 @@ function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, fi
   const lineStart = f.doc.text.lastIndexOf('\n', close - 1) + 1;
   const ownLine = /^[ \t]*$/.test(f.doc.text.slice(lineStart, close));
   f.splices.push(ownLine ? { start: lineStart, end: lineStart, text: `${xml}\n` } : { start: close, end: close, text: `\n${xml}\n` });
-  added.set(entry.id, `${path.basename(file)}, row ${entry.line}`);
+  done.set(entry.id, row);
   return { done: 'added' };
 }
 
@@ -91,7 +97,8 @@ export async function importAuthorities(
 ): Promise<{ written: string[]; messages: Message[] }> {
   const messages: Message[] = [];
   const files = await listFiles(options.edition, messages);
-  const addedIds = new Map<string, string>();
+  // The ids this import adds or replaces, and the row each comes from: no id twice.
+  const imported = new Map<string, string>();
   let added = 0;
   let replaced = 0;
   for (const file of paths) {
@@ -111,7 +118,7 @@ export async function importAuthorities(
     const read = sheetEntries(sheet, kind, file);
     for (const m of read.messages) messages.push(m);
     for (const entry of read.entries) {
-      const placed = place(entry, files, Boolean(options.force), file, addedIds);
+      const placed = place(entry, files, Boolean(options.force), file, imported);
       if (placed.message) messages.push(placed.message);
       if (placed.done === 'added') added++;
       if (placed.done === 'replaced') replaced++;

@@ -57,6 +57,19 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     expect(statSync(lists).mode & 0o777).to.equal(0o640);
   });
 
+  it('takes an id from one sheet only, in one import, even with --force', async () => {
+    const second = path.join(edition, 'more-persons.csv');
+    writeFileSync(second, 'id,name\nkim-il-sung,Kim Il-song\nvo-nguyen-giap,Vo Nguyen Giap\n');
+    const { messages } = await run([path.join(CSV, 'persons.csv'), path.join(CSV, 'persons-with-faults.csv'), second], { force: true });
+    const twice = messages.filter((m) => m.file === second && m.severity === 'error').map((m) => m.reason);
+    expect(twice).to.deep.equal([
+      'row 2: "kim-il-sung" is imported from persons.csv, row 2 in this import already: give the row another id',
+      'row 3: "vo-nguyen-giap" is imported from persons-with-faults.csv, row 7 in this import already: give the row another id',
+    ]);
+    expect(read(lists).match(/xml:id="kim-il-sung"/g)).to.have.length(1);
+    expect(runCli(['validate', 'tei'], edition).status).to.equal(0);
+  });
+
   it('writes nothing that would not be valid against the lists’ schema, and says why', async () => {
     const before = read(lists);
     const sheet = path.join(edition, 'events.csv');
