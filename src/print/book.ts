@@ -7,7 +7,8 @@ import { packageRoot } from '../transform/stylesheets.js';
 import { bookFace } from '../site/fonts.js';
 import { ENTITY_KINDS } from '../entities.js';
 import { escapeAttribute } from '../escape.js';
-import type { Authorities } from '../authorities.js';
+import type { Authorities, AuthorityEntry } from '../authorities.js';
+import { normalize, stringValue, tei } from '../header.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -23,6 +24,8 @@ export interface IndexEntry {
   register: string;
   /** The anchors (with their chapter's prefix) of every mention. */
   targets: string[];
+  /** What the register says of it: a person's years, an event's date, the entry's note. */
+  about: string;
 }
 
 const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -105,6 +108,16 @@ export function indexEntries(
     const entry = entries.get(id);
     if (!entry) return [];
     const targets = links.filter((l) => prefixOf.has(l.url)).map((l) => prefixOf.get(l.url)! + l.anchor);
-    return [{ name: entry.name, register: entry.kind.register, targets }];
+    return [{ name: entry.name, register: entry.kind.register, targets, about: aboutEntry(entry) }];
   });
+}
+
+/** An entry as its register describes it, in a line: "1911–2013. Commander of …". */
+function aboutEntry(entry: AuthorityEntry): string {
+  const when = (name: string): string => tei(entry.element, name)[0]?.attrs.get('when')?.replace(/^(-?\d{4}).*$/, '$1') ?? '';
+  const [born, died] = [when('birth'), when('death')];
+  const years = born && died ? `${born}–${died}` : born ? `born ${born}` : died ? `died ${died}` : '';
+  const date = entry.kind.entry === 'event' ? (['when', 'from', 'notBefore'].map((a) => entry.element.attrs.get(a)).find(Boolean) ?? '') : '';
+  const note = tei(entry.element, 'note').map((n) => normalize(stringValue(n))).find((t) => t !== '') ?? '';
+  return [years || date, note].filter(Boolean).map((part) => part.replace(/\.?$/, '.')).join(' ');
 }

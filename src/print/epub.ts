@@ -59,8 +59,9 @@ function xhtml(config: EditionConfig, title: string, bodyType: string, body: str
 }
 
 /**
- * The index: every kind of entry the book mentions, each name followed by links to where it is
- * mentioned, one per chapter ("Introduction", then the documents' numbers).
+ * The registers and index: every kind of entry the book mentions, each name followed by links to
+ * where it is mentioned, one per chapter ("Introduction", then the documents' numbers), and by
+ * what its register says of it (a person's years, the entry's note).
  */
 function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters: readonly Chapter[]): string {
   const order = new Map(chapters.map((c, i) => [c.prefix, i]));
@@ -80,11 +81,12 @@ function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters
         if (prefix !== undefined && order.has(prefix) && !firstIn.has(prefix)) firstIn.set(prefix, target);
       }
       const links = [...firstIn].sort(([a], [b]) => order.get(a)! - order.get(b)!).map(([prefix, target]) => `<a href="${fileOf(prefix)}#${escapeAttribute(target)}">${labelOf(prefix)}</a>`);
-      return `<li><span class="index-name">${escapeText(e.name)}</span>, ${links.join(', ')}</li>`;
+      const about = e.about ? `<span class="index-about">${escapeText(e.about)}</span>` : '';
+      return `<li><span class="index-name">${escapeText(e.name)}</span>, ${links.join(', ')}${about}</li>`;
     });
     return `<section class="register"><h2>${title}</h2><ul>${items.join('')}</ul></section>`;
   });
-  return `<section class="index" id="index"><h1>Index</h1><p class="index-key">Numbers are the documents’.</p>${registers.join('')}</section>`;
+  return `<section class="index" id="index"><h1>Registers and index</h1><p class="index-key">Each entry as the edition’s registers describe it; numbers are the documents’.</p>${registers.join('')}</section>`;
 }
 
 function navBody(contents: readonly { href: string; title: string }[], landmarks: readonly { href: string; type: string; title: string }[]): string {
@@ -145,7 +147,7 @@ export async function epubArchive(config: EditionConfig, parts: EpubParts): Prom
     { href: 'front.xhtml', title: 'Title page' },
     ...(noteOnText ? [{ href: 'note-on-text.xhtml', title: 'A note on the text' }] : []),
     ...parts.chapters.map((c) => ({ href: fileOf(c.prefix), title: c.title })),
-    { href: 'index.xhtml', title: 'Index' },
+    { href: 'index.xhtml', title: 'Registers and index' },
     { href: 'book-face.xhtml', title: 'The book face' },
   ];
   const landmarks = [
@@ -153,7 +155,7 @@ export async function epubArchive(config: EditionConfig, parts: EpubParts): Prom
     { href: 'front.xhtml', type: 'titlepage', title: 'Title page' },
     { href: 'nav.xhtml', type: 'toc', title: 'Contents' },
     ...(parts.chapters[0] ? [{ href: fileOf(parts.chapters[0].prefix), type: 'bodymatter', title: parts.chapters[0].title }] : []),
-    { href: 'index.xhtml', type: 'index', title: 'Index' },
+    { href: 'index.xhtml', type: 'index', title: 'Registers and index' },
   ];
   const items: Item[] = [
     { id: 'cover', href: 'cover.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'cover', cover) },
@@ -161,7 +163,7 @@ export async function epubArchive(config: EditionConfig, parts: EpubParts): Prom
     { id: 'nav', href: 'nav.xhtml', mediaType: XHTML, spine: true, properties: 'nav', content: xhtml(config, 'Contents', 'frontmatter', navBody(contents, landmarks)) },
     ...(noteOnText ? [{ id: 'note-on-text', href: 'note-on-text.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'A note on the text', 'frontmatter preface', noteOnText) }] : []),
     ...chapterItems,
-    { id: 'index', href: 'index.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'Index', 'backmatter index', indexBody(config, parts.index, parts.chapters)) },
+    { id: 'index', href: 'index.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'Registers and index', 'backmatter index', indexBody(config, parts.index, parts.chapters)) },
     { id: 'book-face', href: 'book-face.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'The book face', 'backmatter', faceBody) },
     { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image', content: coverSvg(config) },
     { id: 'style', href: 'style.css', mediaType: 'text/css', content: css },

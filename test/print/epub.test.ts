@@ -98,7 +98,7 @@ describe('epub (the EPUB 3 edition)', function () {
 
   it('has the front matter, the introduction and every document in its contents, in reading order', () => {
     const nav = text(files, 'EPUB/nav.xhtml');
-    const titles = ['Title page', 'A note on the text', 'Introduction', '1. General Vo Nguyen Giap’s Decision', '2. General Vo Nguyen Giap’s Decision', '3. Signing of a Protocol Agreement', '4. Telegram from Pyongyang to Bucharest', 'Index'];
+    const titles = ['Title page', 'A note on the text', 'Introduction', '1. General Vo Nguyen Giap’s Decision', '2. General Vo Nguyen Giap’s Decision', '3. Signing of a Protocol Agreement', '4. Telegram from Pyongyang to Bucharest', 'Registers and index'];
     const at = titles.map((t) => nav.indexOf(t));
     expect(at.every((i) => i >= 0), titles.filter((_, i) => at[i]! < 0).join(', ')).to.equal(true);
     expect(at).to.deep.equal([...at].sort((a, b) => a - b));
@@ -118,8 +118,10 @@ describe('epub (the EPUB 3 edition)', function () {
     expect(doc).not.to.contain('running-title');
   });
 
-  it('indexes persons, places, organisations, objects and events, each reference a link to the mention', () => {
+  it('indexes persons, places, organisations, objects and events, each reference a link to the mention, each entry as its register describes it', () => {
     const index = text(files, 'EPUB/index.xhtml');
+    expect(index).to.match(/Võ Nguyên Giáp<\/span>, <a href="doc\d\.xhtml#doc\d-m\d+">\d<\/a>.*?<span class="index-about">1911–2013\. General of the People’s Army/);
+    expect(index).to.contain('<span class="index-about">Commander of the Air Defense-Air Force Command in September 1966');
     for (const heading of ['Persons', 'Places', 'Organisations', 'Objects', 'Events']) expect(index).to.contain(`<h2>${heading}</h2>`);
     expect(index).to.match(/MiG-21<\/span>, <a href="doc\d\.xhtml#doc\d-m\d+">\d<\/a>/);
     expect(brokenLinks(files)).to.deep.equal([]);
