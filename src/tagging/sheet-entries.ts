@@ -41,8 +41,6 @@ const IDENTIFIERS: Record<string, (value: string) => string> = {
 export interface SheetEntry {
   id: string;
   kind: EntityKind;
-  /** The standard name first, then the variants. */
-  names: string[];
   /** The entry as TEI, its lines indented by `indent`. */
   xml: (indent: string) => string;
   /** The row it comes from. */
@@ -51,6 +49,12 @@ export interface SheetEntry {
 
 const squash = (header: string): string => header.toLowerCase().replace(/[\s._:-]+/g, '');
 const ISO_DATE = /^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** A date as TEI takes it: YYYY, YYYY-MM, or a day that exists (not 1966-02-30). */
+const isDate = (value: string): boolean => {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.replace(/^-/, '').split('-').map(Number);
+  return d === undefined || d <= new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+};
 const NCNAME = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 
 /** The words that say which list a spreadsheet fills. */
@@ -97,7 +101,7 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
     else if (!name) fault(`"${id}" has no name`);
     else {
       const dates = (['birth', 'death', 'date'] as const).filter((d) => cell(d) !== '');
-      const badDate = dates.find((d) => !ISO_DATE.test(cell(d)));
+      const badDate = dates.find((d) => !isDate(cell(d)));
       const geo = coordinates(cell('coordinates') || [cell('lat'), cell('long')].filter(Boolean).join(' '));
       if (badDate) fault(`its ${badDate} "${cell(badDate)}" is not a date editio can read: write it as YYYY, YYYY-MM or YYYY-MM-DD`);
       else if (geo === null) fault(`its coordinates "${cell('coordinates') || `${cell('lat')} ${cell('long')}`}" are not a latitude (−90 to 90) and a longitude (−180 to 180) in decimal degrees`);
@@ -105,7 +109,7 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
         seen.set(id, row.line);
         const variants = cell('variants').split(/\s*[;|]\s*/).filter((v) => v && v !== name);
         const identifiers = [...column.keys()].filter((k) => k.startsWith('idno:') && cell(k)).map((k) => ({ type: k.slice(5), value: IDENTIFIERS[k.slice(5)]!(cell(k)) }));
-        entries.push({ id, kind, names: [name, ...variants], line: row.line, xml: entryXml(kind, { id, name, variants, type: cell('type'), lang: cell('lang'), dates: Object.fromEntries(dates.map((d) => [d, cell(d)])), geo, identifiers, note: cell('note') }) });
+        entries.push({ id, kind, line: row.line, xml: entryXml(kind, { id, name, variants, type: cell('type'), lang: cell('lang'), dates: Object.fromEntries(dates.map((d) => [d, cell(d)])), geo, identifiers, note: cell('note') }) });
       }
     }
   }

@@ -70,6 +70,15 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     expect(runCli(['validate', 'tei'], edition).status).to.equal(0);
   });
 
+  it('refuses a day that does not exist, by its row, and imports the other rows', async () => {
+    const sheet = path.join(edition, 'persons.csv');
+    writeFileSync(sheet, 'id,name,birth\nle-duan,Lê Duẩn,1907-02-30\nkim-il-sung,Kim Il Sung,1912-04-15\n');
+    const { written, messages } = await run([sheet]);
+    expect(written).to.deep.equal([lists]);
+    expect(messages.filter((m) => m.severity === 'error').map((m) => m.reason)).to.deep.equal(['row 2: its birth "1907-02-30" is not a date editio can read: write it as YYYY, YYYY-MM or YYYY-MM-DD; the row is not imported']);
+    expect(read(lists)).to.contain('<person xml:id="kim-il-sung">');
+  });
+
   it('writes nothing that would not be valid against the lists’ schema, and says why', async () => {
     const before = read(lists);
     const sheet = path.join(edition, 'events.csv');
