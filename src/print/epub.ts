@@ -64,7 +64,6 @@ function xhtml(config: EditionConfig, title: string, bodyType: string, body: str
  * what its register says of it (a person's years, the entry's note).
  */
 function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters: readonly Chapter[]): string {
-  const order = new Map(chapters.map((c, i) => [c.prefix, i]));
   // Only what the book shows: a name the page has but the book leaves out (a letter's addressee in its header) is not linked to.
   const shown = new Set(chapters.flatMap((c) => [...c.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
   const labelOf = (prefix: string): string => (prefix === 'intro-' ? 'Introduction' : prefix.replace(/^doc(\d+)-$/, '$1'));
@@ -75,12 +74,11 @@ function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters
       .sort((a, b) => a.name.localeCompare(b.name, config.language));
     if (entries.length === 0) return '';
     const items = entries.map((e) => {
-      const firstIn = new Map<string, string>();
-      for (const target of e.targets) {
-        const prefix = /^(intro-|doc\d+-)/.exec(target)?.[1];
-        if (prefix !== undefined && order.has(prefix) && !firstIn.has(prefix)) firstIn.set(prefix, target);
-      }
-      const links = [...firstIn].sort(([a], [b]) => order.get(a)! - order.get(b)!).map(([prefix, target]) => `<a href="${fileOf(prefix)}#${escapeAttribute(target)}">${labelOf(prefix)}</a>`);
+      // The first mention in each chapter, in the book's order.
+      const links = chapters.flatMap(({ prefix }) => {
+        const target = e.targets.find((t) => t.startsWith(prefix));
+        return target ? [`<a href="${fileOf(prefix)}#${escapeAttribute(target)}">${labelOf(prefix)}</a>`] : [];
+      });
       const about = e.about ? `<span class="index-about">${escapeText(e.about)}</span>` : '';
       return `<li><span class="index-name">${escapeText(e.name)}</span>, ${links.join(', ')}${about}</li>`;
     });

@@ -28,8 +28,9 @@ interface ListFile {
   path: string;
   name: string;
   doc: ParsedDoc;
-  /** Its elements by xml:id. */
+  /** Its elements by xml:id, and its lists and standOff by name (the first of each). */
   ids: Map<string, XmlElement>;
+  containers: Map<string, XmlElement>;
   splices: Splice[];
 }
 
@@ -44,8 +45,11 @@ async function listFiles(edition: EditionConfig, messages: Message[]): Promise<L
     const parsed = parse({ path: file, name, bytes: await readFile(file), role: 'authorities' });
     for (const m of parsed.messages) messages.push(m);
     if (!parsed.doc) continue;
-    const ids = new Map([...descendants(parsed.doc.tree)].flatMap((e) => (e.attrs.has('xml:id') ? [[e.attrs.get('xml:id')!, e] as const] : [])));
-    files.push({ path: file, name, doc: parsed.doc, ids, splices: [] });
+    const elements = [...descendants(parsed.doc.tree)];
+    const ids = new Map(elements.flatMap((e) => (e.attrs.has('xml:id') ? [[e.attrs.get('xml:id')!, e] as const] : [])));
+    const containers = new Map<string, XmlElement>();
+    for (const e of elements) if (e.ns === TEI_NS && /^(list[A-Z]\w*|standOff)$/.test(e.name) && !containers.has(e.name)) containers.set(e.name, e);
+    files.push({ path: file, name, doc: parsed.doc, ids, containers, splices: [] });
   }
   return files;
 }
@@ -73,11 +77,10 @@ function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, fi
     done.set(entry.id, row);
     return { done: 'replaced' };
   }
-  const lists = files.map((f) => ({ f, list: [...descendants(f.doc.tree)].find((e) => e.name === entry.kind.list && e.ns === TEI_NS) }));
-  const target = lists.find((l) => l.list) ?? lists[0];
-  if (!target) return { message: message('error', 'import', 'authority-conflict', 'the edition names no authority file to import into: add one to "authorities" in editio.config.json', at) };
-  const { f, list } = target;
-  const container: XmlElement | undefined = list ?? [...descendants(f.doc.tree)].find((e) => e.name === 'standOff');
+  const f = files.find((l) => l.containers.has(entry.kind.list)) ?? files[0];
+  if (!f) return { message: message('error', 'import', 'authority-conflict', 'the edition names no authority file to import into: add one to "authorities" in editio.config.json', at) };
+  const list = f.containers.get(entry.kind.list);
+  const container = list ?? f.containers.get('standOff');
   if (!container) return { message: message('error', 'import', 'authority-conflict', `${f.name} has no <standOff> to hold a <${entry.kind.list}>: add one`, at) };
   const close = container.end - `</${container.name}>`.length;
   const lastChild = [...container.children].reverse().find((c): c is XmlElement => c.kind === 'element');
