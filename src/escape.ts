@@ -6,6 +6,3 @@ export const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g
 
 /** Text as a regular expression that matches it literally. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A name as a regular expression: literally, but any run of white space where it has a space (names break across lines). */
-export const namePattern = (name: string): string => escapeRegExp(name).replace(/ /g, '\\s+');

@@ -1,5 +1,6 @@
 import type { AuthorityEntry } from '../authorities.js';
 import { escapeRegExp } from '../escape.js';
+import { endsWord, NameIndex, startsWord, type Keyed } from '../text/name-index.js';
 import { caseFits, fold, unfold, type Folded } from './fold.js';
 
 /**
@@ -34,16 +35,27 @@ export interface Ambiguity {
   why: string;
 }
 
-// A name ends where a word would: a plural or possessive "s" may follow ("MiG-17s", "Giap's").
-const BEFORE = '(?<![\\p{L}\\p{N}])';
-const AFTER = '(?=s?(?![\\p{L}\\p{N}]))';
-
 /**
- * A folded name's key: its lower case, a hyphen as a space and without apostrophes, as it may
- * be written: "MiG 21", "Peoples Army of Vietnam", "Korean Workers Party".
+ * A folded text as names are matched in it: lower case, a hyphen as a space, no apostrophes, as a
+ * name may be written: "MiG 21", "Peoples Army of Vietnam", "Korean Workers Party". Each
+ * character is lowered on its own, so that a name and a text containing it key alike.
  */
-const keyOf = (name: string): string => name.toLowerCase().replace(/-/g, ' ').replace(/'/g, '');
-const namePattern = (name: string): string => escapeRegExp(name.toLowerCase()).replace(/[- ]/g, '[- ]').replace(/'/g, "'?");
+function keyed(text: string): Keyed {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch !== "'") {
+      const key = ch === '-' ? ' ' : ch.toLowerCase();
+      for (let k = 0; k < key.length; k++) origin.push(i);
+      out += key;
+    }
+    i += ch.length;
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+const keyOf = (name: string): string => keyed(name).text;
 
 interface Spelling {
   name: string;
@@ -57,10 +69,28 @@ function index(spellings: Iterable<Spelling>): Map<string, Spelling[]> {
   return byKey;
 }
 
-const alternation = (spellings: Map<string, Spelling[]>): RegExp | undefined => {
-  const names = [...new Set([...spellings.values()].flat().map((s) => s.name))].sort((a, b) => b.length - a.length);
-  return names.length > 0 ? new RegExp(`${BEFORE}(?:${[...new Set(names.map(namePattern))].join('|')})${AFTER}`, 'giu') : undefined;
-};
+/**
+ * The names in a folded text, leftmost first, each the longest there, where a word starts and
+ * ends (a plural or possessive "s" may follow: "MiG-17s", "Giap's"): their spans in the folded
+ * text and their keys. `resume` says where to look on after each (by default, after it).
+ */
+function* namesIn(index: NameIndex, folded: string, resume: (found: { start: number; end: number; key: string }) => number | undefined = () => undefined): Generator<{ start: number; end: number; key: string }> {
+  const key = keyed(folded);
+  for (let i = 0; i < key.text.length; i++) {
+    const start = key.origin[i]!;
+    if (!startsWord(folded, start)) continue;
+    for (const end of index.endsAt(key.text, i)) {
+      const stop = key.origin[end - 1]! + 1;
+      if (!endsWord(folded, stop) && !(folded[stop] === 's' && endsWord(folded, stop + 1))) continue;
+      const found = { start, end: stop, key: key.text.slice(i, end) };
+      yield found;
+      const next = resume(found) ?? stop;
+      // On from the first place at or after `next`.
+      while (i + 1 < key.text.length && key.origin[i + 1]! < next) i++;
+      break;
+    }
+  }
+}
 
 const entriesOf = (spellings: readonly Spelling[]): AuthorityEntry[] => [...new Set(spellings.map((s) => s.entry))];
 
@@ -73,8 +103,8 @@ const entriesOf = (spellings: readonly Spelling[]): AuthorityEntry[] => [...new 
 export class NameFinder {
   private readonly byName: Map<string, Spelling[]>;
   private readonly byShortForm: Map<string, Spelling[]>;
-  private readonly pattern: RegExp | undefined;
-  private readonly shortPattern: RegExp | undefined;
+  private readonly names: NameIndex;
+  private readonly shortForms: NameIndex;
   private readonly titled: RegExp;
 
   constructor(entries: readonly AuthorityEntry[]) {
@@ -90,8 +120,8 @@ export class NameFinder {
       return [...new Set([words[0]!, words.at(-1)!])].filter((w) => /^\p{Lu}[\p{L}'-]{2,}$/u.test(w) && !this.byName.has(keyOf(w))).map((w) => ({ name: w, entry }));
     });
     this.byShortForm = index(shortForms);
-    this.pattern = alternation(this.byName);
-    this.shortPattern = alternation(this.byShortForm);
+    this.names = new NameIndex(this.byName.keys());
+    this.shortForms = new NameIndex(this.byShortForm.keys());
     this.titled = new RegExp(`(?:^|(?<![\\p{L}\\p{N}]))(${TITLES.map(escapeRegExp).join('|')}) $`, 'iu');
   }
 
@@ -104,16 +134,15 @@ export class NameFinder {
     const ambiguous: Ambiguity[] = [];
     const namedBefore = new Set(named);
     const folded = fold(text);
-    const pattern = this.pattern ? new RegExp(this.pattern.source, this.pattern.flags) : undefined;
-    for (let m = pattern?.exec(folded.text); pattern && m; m = pattern.exec(folded.text)) {
-      const spellings = (this.byName.get(keyOf(m[0])) ?? []).filter((s) => caseFits(m![0], s.name));
-      if (spellings.length > 0 && spellings.every((s) => s.entry === skip)) {
-        // The name of the entry being looked into: look again from the next character, for the names inside it.
-        pattern.lastIndex = m.index + 1;
-        continue;
-      }
+    // The name of the entry being looked into is looked into again from its next character, for the names inside it.
+    let again = false;
+    for (const m of namesIn(this.names, folded.text, (found) => (again ? found.start + 1 : undefined))) {
+      const written = folded.text.slice(m.start, m.end);
+      const spellings = (this.byName.get(m.key) ?? []).filter((s) => caseFits(written, s.name));
+      again = spellings.length > 0 && spellings.every((s) => s.entry === skip);
+      if (again) continue;
       const entries = entriesOf(spellings.filter((s) => s.entry !== skip));
-      const { start, end } = unfold(folded, m.index, m.index + m[0].length);
+      const { start, end } = unfold(folded, m.start, m.end);
       if (entries.length > 1) {
         ambiguous.push({ start, end, name: text.slice(start, end), ids: entries.map((e) => e.id), why: 'a name of each of them in the lists' });
         continue;
@@ -125,13 +154,13 @@ export class NameFinder {
       // Within a longer name, only names of two words or more are tagged too: "Central Military
       // Party Committee" in "Current Affairs Committee of the …", but not "Vietnam" in "North Vietnam".
       const nested = inner.filter((n) => (n.start > start || n.end < end) && /\s/.test(text.slice(n.start, n.end).trim()));
-      matches.push(this.titledMatch(text, folded, m.index, { start, end, entry, title: 0, nested, why: exact ? 'a name in the lists' : 'a name in the lists, written with other quotes, dashes, accents or capitals' }));
+      matches.push(this.titledMatch(text, folded, m.start, { start, end, entry, title: 0, nested, why: exact ? 'a name in the lists' : 'a name in the lists, written with other quotes, dashes, accents or capitals' }));
       if (entry.kind.entry === 'person') named.add(entry);
     }
     const taken = (s: number, e: number): boolean => matches.some((n) => s < n.end && e > n.start) || ambiguous.some((n) => s < n.end && e > n.start);
-    for (const m of this.shortPattern && !skip ? folded.text.matchAll(this.shortPattern) : []) {
-      const { start, end } = unfold(folded, m.index!, m.index! + m[0].length);
-      const spellings = (this.byShortForm.get(keyOf(m[0])) ?? []).filter((s) => caseFits(m[0], s.name));
+    for (const m of skip ? [] : namesIn(this.shortForms, folded.text)) {
+      const { start, end } = unfold(folded, m.start, m.end);
+      const spellings = (this.byShortForm.get(m.key) ?? []).filter((s) => caseFits(folded.text.slice(m.start, m.end), s.name));
       const entries = entriesOf(spellings);
       if (entries.length === 0 || taken(start, end)) continue;
       // Named in full before: in an earlier part of the document, or earlier in this text.
@@ -143,7 +172,7 @@ export class NameFinder {
         continue;
       }
       const why = entries.length === 1 ? 'a short form of this person’s name, no other person’s in the lists' : 'a short form of this person’s name, whom the document named in full before';
-      matches.push(this.titledMatch(text, folded, m.index!, { start, end, entry, title: 0, nested: [], why }));
+      matches.push(this.titledMatch(text, folded, m.start, { start, end, entry, title: 0, nested: [], why }));
     }
     return { matches: matches.sort((a, b) => a.start - b.start), ambiguous };
   }

@@ -118,7 +118,8 @@ async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial:
   const docs = parsed.filter((d) => d.source.role !== 'authorities' && inEdition(d));
   const inRun = new Set(parsed.map((d) => d.source.path));
   const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
-  return runRules({ docs, authorities, wholeEdition, prefixes: configuredPrefixes(config.prefixes), ...(seenIds ? { seenIds } : {}), ...(idsInFile ? { idsInFile } : {}) });
+  const lists = parsed.filter((d) => d.source.role === 'authorities' && inEdition(d));
+  return runRules({ docs, authorities, lists, wholeEdition, prefixes: configuredPrefixes(config.prefixes), ...(seenIds ? { seenIds } : {}), ...(idsInFile ? { idsInFile } : {}) });
 }
 
 /**

@@ -5,7 +5,7 @@ import { KIND_OF_MENTION } from '../../entities.js';
 import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
 import type { Authorities, AuthorityEntry } from '../../authorities.js';
 import { entryIdOf, prefixDefsOf, type PrefixDef } from '../../pointers.js';
-import { namePattern } from '../../escape.js';
+import { collapseSpace, NameIndex } from '../../text/name-index.js';
 
 /**
  * The ids a document points to, in any pointer attribute; given the edition's entries, also the
@@ -53,6 +53,12 @@ export const authorityUnused: Rule = {
 /** Elements whose words are already tagged, or are metadata rather than text. */
 const NOT_TEXT = new Set([...KIND_OF_MENTION.keys(), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
 
+/**
+ * A name longer than this is no name but a note or a paste gone wrong: it is reported on its
+ * entry and not looked for in the texts.
+ */
+export const MAX_NAME_LENGTH = 1000;
+
 /** The names mention-untagged looks for, each with its entry, or 'ambiguous' when it names several. */
 function untaggedNames(authorities: Authorities): Map<string, AuthorityEntry | 'ambiguous'> {
   const byName = new Map<string, AuthorityEntry | 'ambiguous'>();
@@ -60,11 +66,24 @@ function untaggedNames(authorities: Authorities): Map<string, AuthorityEntry | '
   for (const entry of authorities.entries.values()) {
     if (!entry.curated) continue;
     for (const name of entry.names) {
+      if (name.length > MAX_NAME_LENGTH) continue;
       const known = byName.get(name);
       byName.set(name, known && known !== entry ? 'ambiguous' : entry);
     }
   }
   return byName;
+}
+
+/** The lists' names and their index, made once per set of lists (a build checks its documents in chunks). */
+const finders = new WeakMap<Authorities, { byName: Map<string, AuthorityEntry | 'ambiguous'>; index: NameIndex }>();
+function finderOf(authorities: Authorities): { byName: Map<string, AuthorityEntry | 'ambiguous'>; index: NameIndex } {
+  let finder = finders.get(authorities);
+  if (!finder) {
+    const byName = untaggedNames(authorities);
+    finder = { byName, index: new NameIndex([...byName.keys()].map((name) => collapseSpace(name).text)) };
+    finders.set(authorities, finder);
+  }
+  return finder;
 }
 
 /** What mention-untagged reads of the lists, as a build keeps it: each name, and the entry its messages would name (kind, id, file). */
@@ -86,12 +105,13 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 export function changedNamesIn(before: Readonly<Record<string, string>>, now: Readonly<Record<string, string>>): ((text: string) => boolean) | undefined {
   const changed = [...new Set([...Object.keys(before), ...Object.keys(now)])].filter((name) => before[name] !== now[name]);
   if (changed.length === 0) return undefined;
-  const pattern = new RegExp(changed.map(namePattern).join('|'), 'u');
+  const index = new NameIndex(changed.map((name) => collapseSpace(name).text));
+  const occurs = (text: string): boolean => index.occursIn(collapseSpace(text).text);
   return (text) => {
     // A CDATA section is one text with what stands beside it; inside it, a reference is text.
     const joined = text.replace(/<!\[CDATA\[|\]\]>/g, '');
     try {
-      return pattern.test(joined) || pattern.test(joined.replace(CHARACTER, (_, hex?: string, decimal?: string, name?: string) => (name ? PREDEFINED[name]! : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)))));
+      return occurs(joined) || occurs(joined.replace(CHARACTER, (_, hex?: string, decimal?: string, name?: string) => (name ? PREDEFINED[name]! : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)))));
     } catch {
       // A reference to no character: the text did not parse; whatever it says, check it again.
       return true;
@@ -104,22 +124,20 @@ export const mentionUntagged: Rule = {
   id: 'mention-untagged',
   severity: 'warning',
   check(ctx) {
-    const byName = untaggedNames(ctx.authorities);
-    if (byName.size === 0) return [];
-    // Longest names first, so "North Vietnam" is found rather than the "Vietnam" inside it.
-    const names = [...byName.keys()].sort((a, b) => b.length - a.length);
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(namePattern).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const { byName, index } = finderOf(ctx.authorities);
+    if (index.size === 0) return [];
     const messages: Message[] = [];
     for (const doc of ctx.docs) {
       const positions = new Positions(doc.text);
       for (const node of texts(doc.tree, (e) => NOT_TEXT.has(e.name))) {
-        // exec on the one compiled pattern: matchAll copies it, compiling all the names again for every text node.
-        pattern.lastIndex = 0;
-        for (let match = pattern.exec(node.text); match !== null; match = pattern.exec(node.text)) {
-          const name = match[0].replace(/\s+/g, ' ');
+        const keyed = collapseSpace(node.text);
+        // The longest name that starts at a place wins: "North Vietnam" rather than the "Vietnam" inside it.
+        for (const found of index.find(keyed.text)) {
+          const written = node.text.slice(keyed.origin[found.start], keyed.origin[found.end - 1]! + 1);
+          const name = keyed.text.slice(found.start, found.end);
           const entry = byName.get(name);
-          const raw = doc.text.indexOf(match[0], node.offset);
-          const at = positions.at(raw >= 0 ? raw : node.offset + match.index!);
+          const raw = doc.text.indexOf(written, node.offset);
+          const at = positions.at(raw >= 0 ? raw : node.offset + keyed.origin[found.start]!);
           const reason =
             entry === 'ambiguous' || entry === undefined
               ? `"${name}" is untagged; it is the name of more than one authority entry, so tag it with the one meant`
@@ -133,3 +151,21 @@ export const mentionUntagged: Rule = {
 };
 
 
+
+/** A name too long to be one, on its entry (in the authority file checked): it is not looked for in the texts. */
+export const nameTooLong: Rule = {
+  id: 'name-too-long',
+  severity: 'warning',
+  check(ctx) {
+    const checked = new Set((ctx.lists ?? []).map((doc) => doc.source.path));
+    const messages: Message[] = [];
+    for (const entry of ctx.authorities.entries.values()) {
+      if (!checked.has(entry.path)) continue;
+      for (const name of entry.names.filter((n) => n.length > MAX_NAME_LENGTH)) {
+        const reason = `a name of the ${entry.kind.entry} "${entry.id}" is ${name.length.toLocaleString('en')} characters long ("${name.slice(0, 40)}…"); a name has at most ${MAX_NAME_LENGTH.toLocaleString('en')}: put a description in a <note>, not in the name`;
+        messages.push(message('warning', 'validate', 'name-too-long', reason, entry.at));
+      }
+    }
+    return messages;
+  },
+};

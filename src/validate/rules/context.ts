@@ -11,6 +11,8 @@ export interface RuleContext {
   docs: ParsedDoc[];
   /** The edition's authority lists. */
   authorities: Authorities;
+  /** The authority files checked in this run: what is said of their entries is said in them. */
+  lists?: readonly ParsedDoc[];
   /** True when `docs` is the whole edition, so that "never mentioned" can be judged. */
   wholeEdition: boolean;
   /** The configuration's prefixes for prefixed pointers (pmb:123); each document's own prefixDefs come first. */

@@ -1,5 +1,5 @@
 import { message, type Message } from '../../messages.js';
-import { authorityUnused, mentionUntagged } from './authorities.js';
+import { authorityUnused, mentionUntagged, nameTooLong } from './authorities.js';
 import type { Rule, RuleContext } from './context.js';
 import { dateHeaderMismatch, dateInvalid, dateRangeInverted } from './dates.js';
 import { idDuplicate } from './ids.js';
@@ -17,6 +17,7 @@ export const RULES: readonly Rule[] = [
   dateHeaderMismatch,
   authorityUnused,
   mentionUntagged,
+  nameTooLong,
 ];
 
 /** More messages of one rule in one file than anyone reads: the rest are counted, not listed. */
