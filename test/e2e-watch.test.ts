@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { copyEdition, removeDir, CHROMIUM, CHROMIUM_ARGS, cliPath } from './helpers.js';
@@ -70,5 +70,64 @@ describe('editio serve --watch (end to end, in Chromium)', function () {
     await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('superiors, but'), undefined, { timeout: 60_000 });
     // The only errors: the browser's note of the 404 while the document was broken.
     expect(errors.filter((e) => !/status of 404/.test(e))).to.deep.equal([]);
+  });
+});
+
+describe('editio serve --watch with its log in the edition folder (end to end)', function () {
+  this.timeout(180_000);
+  let edition: string;
+  let child: ChildProcess | undefined;
+  after(() => {
+    child?.kill();
+    if (edition) removeDir(edition);
+  });
+
+  it('builds once, not for every line of its own log; builds again for a save, and reloads the pages only when a build changed something', async () => {
+    edition = copyEdition();
+    const logFile = path.join(edition, 'serve.log');
+    // As `editio serve --watch > serve.log 2>&1` in the edition's folder.
+    const fd = openSync(logFile, 'w');
+    child = spawn(process.execPath, [cliPath, 'serve', '--watch', '--port', '0'], { cwd: edition, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    const log = (): string => readFileSync(logFile, 'utf8');
+    const builds = (): number => (log().match(/^Built \d+ documents/gm) ?? []).length;
+    const until = async (test: () => boolean): Promise<void> => {
+      for (const end = Date.now() + 60_000; !test(); await new Promise((resolve) => setTimeout(resolve, 100))) if (Date.now() > end) throw new Error(`timed out; log:\n${log().slice(0, 3000)}`);
+    };
+    await until(() => /Serving .* at http/.test(log()));
+    const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())![1]!;
+    const reloads: string[] = [];
+    const events = new AbortController();
+    void fetch(`${url}__editio/live`, { signal: events.signal })
+      .then(async (res) => {
+        for await (const chunk of res.body!) reloads.push(...(Buffer.from(chunk).toString().match(/event: reload/g) ?? []));
+      })
+      .catch(() => undefined);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(builds(), log()).to.equal(1);
+      expect(statSync(logFile).size).to.be.below(10_000);
+
+      // A file the build does not read (a note beside the sources) is no change either.
+      writeFileSync(path.join(edition, 'notes.txt'), 'to do');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(builds()).to.equal(1);
+
+      // A save that changes nothing builds, and reloads nothing.
+      const source = path.join(edition, 'tei', '1966-09-21-giap-decision.xml');
+      const original = readFileSync(source, 'utf8');
+      writeFileSync(source, original);
+      await until(() => builds() === 2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(reloads).to.deep.equal([]);
+
+      writeFileSync(source, original.replace('superiors, but', 'superiors (saved), but'));
+      await until(() => builds() === 3);
+      await until(() => reloads.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(builds(), log()).to.equal(3);
+    } finally {
+      events.abort();
+    }
   });
 });

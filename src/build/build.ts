@@ -160,6 +160,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
       unrendered: unrenderedByName(state, read.sources, config),
       written: plan.written.size,
       kept: plan.kept.size,
+      removed: 0,
       checked: check.checked,
       ...(fullReason ? { fullReason } : {}),
     };
@@ -168,7 +169,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
       const removed = (plan.lastWritten() ?? []).filter((f) => !kept.has(f)).map((file): Decision => ({ file, action: 'remove' }));
       return { ...result, written: 0, plan: [...plan.decisions, ...removed] };
     }
-    await removeStale(outDir, keep, plan.lastWritten());
+    result.removed = await removeStale(outDir, keep, plan.lastWritten());
     await saveState(outDir, state);
     // Load messages are not replayed from the state: a build that had some must read the sources again.
     if (loadMessages === 0) await saveStamps(outDir, read.settings, read.sources, read.schemaFiles, read.startedAt, plan.files(), commitOf(state));

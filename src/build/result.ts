@@ -16,6 +16,8 @@ export interface BuildResult {
   /** Outputs written, and outputs kept from the last build as they were. */
   written: number;
   kept: number;
+  /** Outputs of the last build this one no longer makes, removed. */
+  removed: number;
   /** Sources checked now (the others' verdicts came from the build state). */
   checked: number;
   /** Why everything was built, if it was (no state, fingerprint changed, --full). */
@@ -44,6 +46,7 @@ export function nothingChanged(previous: LastResult, outDir: string, sources: Na
     unrendered: unrenderedByName(previous, sources, config),
     written: 0,
     kept: previous.outputs,
+    removed: 0,
     checked: 0,
   };
 }

@@ -65,6 +65,10 @@ export class Library {
       const record = this.records.get(id);
       loaded = record ? this.read(record) : Promise.resolve(undefined);
       this.cache.set(id, loaded);
+      // A file that could not be read (removed by a build running now) is read again next time.
+      loaded.catch(() => {
+        if (this.cache.get(id) === loaded) this.cache.delete(id);
+      });
     }
     return loaded;
   }

@@ -4,6 +4,7 @@
  * condition of the protocol with its code. Stateless: a resumption token carries the request it
  * continues and where it stopped.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { identifierOf, identifyParts, METADATA_FORMATS, metadataFormatsXml, OAI_NS, recordHeader, rootElementOf, type OaiRecord, type OaiRepository } from './repository.js';
 
@@ -15,6 +16,11 @@ export interface PmhOptions {
   now: Date;
   /** Records (or headers) per answer of a list verb; the rest follow by resumption token. */
   pageSize: number;
+  /**
+   * What resumption tokens are signed with (HMAC-SHA256): a key drawn for each build served, so
+   * that a token altered, made by hand, or given out before the edition was built again is refused.
+   */
+  tokenKey: Uint8Array;
 }
 
 type ErrorCode = 'badArgument' | 'badResumptionToken' | 'badVerb' | 'cannotDisseminateFormat' | 'idDoesNotExist' | 'noRecordsMatch' | 'noMetadataFormats' | 'noSetHierarchy';
@@ -28,15 +34,18 @@ class PmhError extends Error {
   }
 }
 
-/** The arguments each verb takes: required, optional, and exclusive (resumptionToken, alone). */
-const VERBS: Record<string, { required: string[]; optional: string[]; exclusive?: string }> = {
-  Identify: { required: [], optional: [] },
-  ListMetadataFormats: { required: [], optional: ['identifier'] },
-  ListSets: { required: [], optional: [], exclusive: 'resumptionToken' },
-  ListIdentifiers: { required: ['metadataPrefix'], optional: ['from', 'until', 'set'], exclusive: 'resumptionToken' },
-  ListRecords: { required: ['metadataPrefix'], optional: ['from', 'until', 'set'], exclusive: 'resumptionToken' },
-  GetRecord: { required: ['identifier', 'metadataPrefix'], optional: [] },
-};
+/** The arguments each verb takes: required, optional, and exclusive (resumptionToken, alone). A Map: a verb is looked up by what a request says ("__proto__" too). */
+const VERBS = new Map<string, { required: string[]; optional: string[]; exclusive?: string }>([
+  ['Identify', { required: [], optional: [] }],
+  ['ListMetadataFormats', { required: [], optional: ['identifier'] }],
+  ['ListSets', { required: [], optional: [], exclusive: 'resumptionToken' }],
+  ['ListIdentifiers', { required: ['metadataPrefix'], optional: ['from', 'until', 'set'], exclusive: 'resumptionToken' }],
+  ['ListRecords', { required: ['metadataPrefix'], optional: ['from', 'until', 'set'], exclusive: 'resumptionToken' }],
+  ['GetRecord', { required: ['identifier', 'metadataPrefix'], optional: [] }],
+]);
+
+/** A character XML 1.0 does not allow (controls, lone surrogates, U+FFFE, U+FFFF): no answer may echo one. */
+const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 interface ListRequest {
   metadataPrefix: string;
@@ -56,16 +65,27 @@ function day(name: string, value: string | undefined): string | undefined {
   throw new PmhError('badArgument', `${name} "${value}" is not a day (YYYY-MM-DD)`);
 }
 
-const tokenOf = (request: ListRequest): string => Buffer.from(JSON.stringify(request)).toString('base64url');
+const signatureOf = (payload: string, key: Uint8Array): Buffer => createHmac('sha256', key).update(payload).digest();
 
-function requestOfToken(token: string): ListRequest {
-  try {
-    const request = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ListRequest;
-    if (typeof request.metadataPrefix === 'string' && Number.isInteger(request.offset) && request.offset >= 0 && tokenOf(request) === token) return request;
-  } catch {
-    // Not one of ours: said below.
+/** A token: the request it continues, and its signature. */
+const tokenOf = (request: ListRequest, key: Uint8Array): string => {
+  const payload = Buffer.from(JSON.stringify(request)).toString('base64url');
+  return `${payload}.${signatureOf(payload, key).toString('base64url')}`;
+};
+
+function requestOfToken(token: string, key: Uint8Array): ListRequest {
+  const [payload = '', signature = '', ...rest] = token.split('.');
+  const given = Buffer.from(signature, 'base64url');
+  const expected = signatureOf(payload, key);
+  if (rest.length === 0 && given.length === expected.length && timingSafeEqual(given, expected)) {
+    try {
+      const request = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as ListRequest;
+      if (typeof request.metadataPrefix === 'string' && Number.isInteger(request.offset) && request.offset >= 0) return request;
+    } catch {
+      // Signed by us but unreadable: cannot happen; said below all the same.
+    }
   }
-  throw new PmhError('badResumptionToken', 'the resumption token is not one this repository gave, or has been altered');
+  throw new PmhError('badResumptionToken', 'the resumption token is not one this repository gave since the edition was last built, or has been altered');
 }
 
 function checkFormat(prefix: string): void {
@@ -98,7 +118,7 @@ function page(repository: OaiRepository, request: ListRequest, options: PmhOptio
   // The last page says the list is complete with an empty token; a list on one page needs none.
   const token =
     more || request.offset > 0
-      ? `<resumptionToken completeListSize="${selected.length}" cursor="${request.offset}">${more ? tokenOf({ ...request, offset: next }) : ''}</resumptionToken>`
+      ? `<resumptionToken completeListSize="${selected.length}" cursor="${request.offset}">${more ? tokenOf({ ...request, offset: next }, options.tokenKey) : ''}</resumptionToken>`
       : '';
   return { records, token };
 }
@@ -106,7 +126,7 @@ function page(repository: OaiRepository, request: ListRequest, options: PmhOptio
 async function verbBody(verb: string, args: Map<string, string>, repository: OaiRepository, options: PmhOptions): Promise<string> {
   const listRequest = (): ListRequest => {
     const token = args.get('resumptionToken');
-    if (token !== undefined) return requestOfToken(token);
+    if (token !== undefined) return requestOfToken(token, options.tokenKey);
     return { metadataPrefix: args.get('metadataPrefix')!, from: day('from', args.get('from')), until: day('until', args.get('until')), set: args.get('set'), offset: 0 };
   };
   switch (verb) {
@@ -141,14 +161,16 @@ async function verbBody(verb: string, args: Map<string, string>, repository: Oai
 /** The arguments, each once; the verb's and their checks (badVerb, badArgument) before anything is looked up. */
 function argumentsOf(params: URLSearchParams): { verb: string; args: Map<string, string> } {
   const keys = [...params.keys()];
+  if ([...params].some(([key, value]) => NOT_XML.test(key) || NOT_XML.test(value))) throw new PmhError('badArgument', 'an argument holds a character XML does not allow (a control character, U+FFFE or U+FFFF)');
   const verbs = params.getAll('verb');
-  if (verbs.length !== 1 || !(verbs[0]! in VERBS)) throw new PmhError('badVerb', verbs.length === 0 ? 'no verb is given' : verbs.length > 1 ? 'the verb is given more than once' : `"${verbs[0]}" is no OAI-PMH verb`);
+  const known = verbs.length === 1 ? VERBS.get(verbs[0]!) : undefined;
+  if (!known) throw new PmhError('badVerb', verbs.length === 0 ? 'no verb is given' : verbs.length > 1 ? 'the verb is given more than once' : `"${verbs[0]!.slice(0, 100)}" is no OAI-PMH verb`);
   const verb = verbs[0]!;
-  const { required, optional, exclusive } = VERBS[verb]!;
+  const { required, optional, exclusive } = known;
   const args = new Map<string, string>();
   for (const key of keys.filter((k) => k !== 'verb')) {
-    if (args.has(key) || params.getAll(key).length > 1) throw new PmhError('badArgument', `${key} is given more than once`);
-    if (![...required, ...optional, exclusive].includes(key)) throw new PmhError('badArgument', `${verb} takes no argument "${key}"`);
+    if (args.has(key) || params.getAll(key).length > 1) throw new PmhError('badArgument', `${key.slice(0, 100)} is given more than once`);
+    if (![...required, ...optional, exclusive].includes(key)) throw new PmhError('badArgument', `${verb} takes no argument "${key.slice(0, 100)}"`);
     args.set(key, params.get(key)!);
   }
   if (exclusive && args.has(exclusive)) {

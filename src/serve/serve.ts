@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +12,8 @@ import type { OaiRepository } from '../oai/repository.js';
 import { AnswerCache } from '../dts/cache.js';
 import { ConfigError, message } from '../messages.js';
 import { isBuiltEdition } from '../write/write.js';
+import { LOCK_FILE } from '../incremental/lock.js';
+import { STATE_DIR } from '../incremental/state.js';
 
 export interface ServeOptions {
   /** The folder to serve: a built edition (dist/edition/). */
@@ -26,7 +30,7 @@ export interface Server {
   url: string;
   /** The folder served. */
   dir: string;
-  /** After a rebuild: rereads the DTS data and, when live, reloads the open pages. */
+  /** After a rebuild that changed something: takes the new build's DTS and OAI data and, when live, reloads the open pages. */
   changed(): Promise<void>;
   close(): Promise<void>;
 }
@@ -125,17 +129,15 @@ interface Site {
   origin: string;
   /** The Host headers it answers to; any other is a page of another site (DNS rebinding). */
   hosts: Set<string>;
-  /** The DTS answers of the last build; undefined if it has no DTS data. */
-  dts: AnswerCache | undefined;
-  /** The OAI-PMH repository of the last build; undefined if it has none. */
-  oai: OaiRepository | undefined;
+  /** What the DTS API and OAI-PMH answer from: the last finished build's data. */
+  builds: Builds;
   /** Open live-reload connections; undefined when not live. */
   listeners: Set<ServerResponse> | undefined;
   log: (line: string) => void;
 }
 
 async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const { root, dts, listeners } = site;
+  const { root, listeners } = site;
   // OAI-PMH asks for POST too (a harvester's form): at /oai alone, which reads and changes nothing.
   const oaiPost = req.method === 'POST' && (req.url ?? '').split('?')[0] === OAI_PATH;
   if (req.method !== 'GET' && req.method !== 'HEAD' && !oaiPost) {
@@ -143,26 +145,39 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
     return answer(res, 405, 'Method not allowed: the edition is read-only.');
   }
   if ((req.url ?? '').length > 2048) return answer(res, 414, 'The address is too long.');
-  const host = req.headers.host;
-  if (host !== undefined && !site.hosts.has(host.toLowerCase())) {
-    return answer(res, 421, `This server answers to ${[...site.hosts][0]} only, not to "${host.slice(0, 100)}".`);
-  }
+  // Two Host headers are refused (RFC 9112, 3.2): which one a proxy read is anybody's guess.
+  const hostHeaders = req.headersDistinct['host'] ?? [];
+  if (hostHeaders.length > 1) return answer(res, 400, 'The request has more than one Host header.');
+  const target = req.url ?? '/';
+  // A request for an absolute URL (a proxy's form) names its host there, and that host is checked as a Host header is.
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+  if (!absolute && !target.startsWith('/')) return answer(res, 400, 'The address is malformed.');
   let url: URL;
   try {
-    url = new URL(req.url ?? '/', site.origin);
+    url = new URL(target, site.origin);
   } catch {
     return answer(res, 400, 'The address is malformed.');
   }
+  const host = absolute ? url.host : hostHeaders[0];
+  if (absolute && url.protocol !== 'http:') return answer(res, 421, `This server answers to ${[...site.hosts][0]} only.`);
+  if (host !== undefined && !site.hosts.has(host.toLowerCase())) {
+    return answer(res, 421, `This server answers to ${[...site.hosts][0]} only, not to "${host.slice(0, 100)}".`);
+  }
+  if (absolute) url = new URL(`${url.pathname}${url.search}`, site.origin);
   if (url.pathname === DTS_BASE || url.pathname.startsWith(DTS_BASE + '/')) {
-    const reply = dts ? await dts.get(url) : noDts;
+    const reply = await site.builds.answer((build) => (build.dts ? build.dts.get(url) : noDts));
+    if (!reply) return busy(res);
     res.writeHead(reply.status, { ...headersFor(reply.type), ...reply.headers });
     return void res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
   if (url.pathname === OAI_PATH) {
-    if (!site.oai) return answer(res, 404, 'This edition has no OAI-PMH data; build it again.');
-    const form = oaiPost ? await formOf(req) : url.searchParams;
-    if (!form) return answer(res, 413, 'The form is too large or not application/x-www-form-urlencoded.');
-    const body = await answerPmh(form, site.oai, { baseURL: `${site.origin}${OAI_PATH}`, read: (relative) => readFile(path.join(root, ...relative.split('/')), 'utf8'), now: new Date(), pageSize: OAI_PAGE });
+    const form = oaiPost ? await formOf(req) : { params: url.searchParams };
+    if ('status' in form) return answer(res, form.status, form.reason);
+    const read = (relative: string): Promise<string> => readFile(path.join(root, ...relative.split('/')), 'utf8');
+    const now = new Date();
+    const body = await site.builds.answer((build) => (build.oai ? answerPmh(form.params, build.oai, { baseURL: `${site.origin}${OAI_PATH}`, read, now, pageSize: OAI_PAGE, tokenKey: build.tokenKey }) : null));
+    if (body === null) return answer(res, 404, 'This edition has no OAI-PMH data; build it again.');
+    if (body === undefined) return busy(res);
     res.writeHead(200, headersFor('text/xml; charset=utf-8'));
     return void res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -209,28 +224,119 @@ const OAI_PAGE = 100;
 /** The largest OAI-PMH form a harvester may post: its arguments fit in far less. */
 const MAX_FORM = 8192;
 
-/** A posted form's arguments, or undefined if it is too large or of another type. */
-async function formOf(req: IncomingMessage): Promise<URLSearchParams | undefined> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return undefined;
+/** A posted form's arguments, or the status and reason it is refused with: of another type (415), too large (413). */
+async function formOf(req: IncomingMessage): Promise<{ params: URLSearchParams } | { status: number; reason: string }> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    req.resume();
+    return { status: 415, reason: 'An OAI-PMH request is posted as application/x-www-form-urlencoded.' };
+  }
   let body = '';
   for await (const chunk of req) {
     body += String(chunk);
-    if (body.length > MAX_FORM) return undefined;
+    if (body.length > MAX_FORM) return { status: 413, reason: `The form is larger than an OAI-PMH request needs (${MAX_FORM} bytes).` };
   }
-  return new URLSearchParams(body);
+  return { params: new URLSearchParams(body) };
 }
 
-async function oaiOf(root: string): Promise<OaiRepository | undefined> {
+/** What one answer during a rebuild waits for that build at most, before it is told to come back. */
+const WAIT_FOR_BUILD_MS = 30_000;
+
+function busy(res: ServerResponse): void {
+  res.setHeader('Retry-After', '5');
+  answer(res, 503, 'The edition is being built again; try again in a few seconds.');
+}
+
+interface Build {
+  /** Which finished build this is: its result file's identity. */
+  stamp: string;
+  /** The DTS answers of that build; undefined if it has no DTS data. */
+  dts: AnswerCache | undefined;
+  /** Its OAI-PMH repository; undefined if it has none. */
+  oai: OaiRepository | undefined;
+  /** What the resumption tokens given out from this build are signed with. */
+  tokenKey: Uint8Array;
+}
+
+/**
+ * The data of the last finished build, whoever ran it (this session's --watch, or "editio
+ * build" in another terminal): a build ends by writing its result (.editio/result.json), and
+ * its data is taken afresh when that file is another than the one the data was taken with.
+ * What could not be read is never kept: it is read again at the next request.
+ */
+class Builds {
+  private current: Promise<Build>;
+
+  constructor(private readonly root: string) {
+    this.current = this.take();
+  }
+
+  private async stamp(): Promise<string> {
+    const info = await stat(path.join(this.root, STATE_DIR, 'result.json')).catch(() => undefined);
+    return info ? `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}` : 'none';
+  }
+
+  private async take(): Promise<Build> {
+    const stamp = await this.stamp();
+    const [library, oai] = await Promise.all([Library.open(this.root, DTS_BASE), readJson<OaiRepository>(path.join(this.root, 'oai', 'repository.json'))]);
+    // Data that could not be read (an edition mid-way through its first build) is looked for again next time.
+    return { stamp: library && oai ? stamp : '', dts: library && new AnswerCache(library), oai, tokenKey: randomBytes(32) };
+  }
+
+  /** The last finished build's data, taken again if another build has finished since. */
+  async latest(): Promise<Build> {
+    const taken = this.current;
+    const build = await taken;
+    if ((await this.stamp()) !== build.stamp && this.current === taken) this.current = this.take();
+    return this.current;
+  }
+
+  /** Takes the build's data now (a build has just finished). */
+  renew(): Promise<Build> {
+    this.current = this.take();
+    return this.current;
+  }
+
+  /**
+   * An answer from the last finished build. A file it names that is gone has been removed by a
+   * build: the answer waits for that build to end and is made again from it (and again, should
+   * the next build have begun meanwhile); undefined if it cannot be made within a while, or the
+   * file is missing with no build to bring it back.
+   */
+  async answer<T>(make: (build: Build) => Promise<T> | T): Promise<T | undefined> {
+    const deadline = Date.now() + WAIT_FOR_BUILD_MS;
+    for (let build = await this.latest(); ; build = await this.renew()) {
+      try {
+        return await make(build);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      const building = await this.building();
+      if (!building && (await this.stamp()) === build.stamp) return undefined;
+      if (building && !(await this.buildEnds(deadline))) return undefined;
+    }
+  }
+
+  private building(): Promise<boolean> {
+    return stat(path.join(this.root, ...LOCK_FILE.split('/'))).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Waits while a build holds the output folder; false if it still does at `deadline`. */
+  private async buildEnds(deadline: number): Promise<boolean> {
+    for (; Date.now() < deadline; await sleep(50)) if (!(await this.building())) return true;
+    return false;
+  }
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(path.join(root, 'oai', 'repository.json'), 'utf8')) as OaiRepository;
+    return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch {
     return undefined;
   }
-}
-
-async function dtsOf(root: string): Promise<AnswerCache | undefined> {
-  const library = await Library.open(root, DTS_BASE);
-  return library && new AnswerCache(library);
 }
 
 /** The Host headers a server on 127.0.0.1 at `port` is reached by. */
@@ -255,8 +361,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     root,
     origin: '',
     hosts: new Set(),
-    dts: await dtsOf(root),
-    oai: await oaiOf(root),
+    builds: new Builds(root),
     listeners: options.live ? new Set() : undefined,
     log: options.log ?? (() => undefined),
   };
@@ -284,8 +389,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     url: `${site.origin}/`,
     dir: root,
     changed: async () => {
-      site.dts = await dtsOf(root);
-      site.oai = await oaiOf(root);
+      await site.builds.renew();
       for (const listener of site.listeners ?? []) listener.write('event: reload\ndata: built\n\n');
     },
     close: () =>

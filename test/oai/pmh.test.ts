@@ -8,6 +8,7 @@ import { serve, type Server } from '../../src/serve/serve.js';
 import { corpusDir, fixtures, read, removeDir, requireShared, runCli, tempDir } from '../helpers.js';
 
 const OAI = 'http://www.openarchives.org/OAI/2.0/';
+const KEY = Buffer.from('a key for the tests of resumption tokens');
 
 /** An answer's tree, checked to be an OAI-PMH response. */
 function parsed(xml: string): XmlElement {
@@ -86,6 +87,11 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
     const res = await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'verb=ListIdentifiers&metadataPrefix=oai_dc' });
     expect(all(parsed(await res.text()), 'identifier')).to.have.length(3);
     expect((await fetch(`${server.url}oai`, { method: 'PUT', body: 'x' })).status).to.equal(405);
+    // A form of another type is refused as such (415), not as too large.
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencodedx']) {
+      expect((await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': type }, body: 'verb=Identify' })).status, type).to.equal(415);
+    }
+    expect((await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `verb=Identify&x=${'y'.repeat(10_000)}` })).status).to.equal(413);
     expect((await fetch(`${server.url}index.html`, { method: 'POST', body: 'x' })).status).to.equal(405);
   });
 
@@ -109,11 +115,23 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
     ['verb=ListMetadataFormats&identifier=oai:editions.example.org:nothing', 'idDoesNotExist'],
     ['verb=ListIdentifiers&metadataPrefix=oai_dc&from=2100-01-01', 'noRecordsMatch'],
     ['verb=ListIdentifiers&metadataPrefix=oai_dc&set=kind:minutes', 'noRecordsMatch'],
+    // Names every object has: a verb is no property of one.
+    ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'].map((verb): [string, string] => [`verb=${verb}`, 'badVerb']),
+    ['verb=ListRecords&metadataPrefix=oai_dc&__proto__=x', 'badArgument'],
+    // Characters XML does not allow: refused, and never echoed.
+    ['verb=%01', 'badArgument'],
+    ['verb=GetRecord&identifier=%01&metadataPrefix=oai_dc', 'badArgument'],
+    ['verb=GetRecord&identifier=oai:x%EF%BF%BE&metadataPrefix=oai_dc', 'badArgument'],
+    ['verb=ListRecords&metadataPrefix=oai_dc&set=%0B', 'badArgument'],
+    ['verb=ListRecords&resumptionToken=%01', 'badArgument'],
   ];
   for (const [query, code] of errors) {
     it(`answers ${code} to "${query}"${['badVerb', 'badArgument'].includes(code) ? ', its request element without attributes' : ''}`, async () => {
       const root = await ask(query);
       expect(errorOf(root)).to.equal(code);
+      // The same by POST: a form is read as a query is.
+      const posted = await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: query });
+      expect(errorOf(parsed(await posted.text())), 'posted').to.equal(code);
       if (['badVerb', 'badArgument'].includes(code)) expect([...all(root, 'request')[0]!.attrs.keys()]).to.deep.equal([]);
     });
   }
@@ -123,7 +141,7 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
     const repository = JSON.parse(read(path.join(plain, 'oai', 'repository.json'))) as OaiRepository;
     removeDir(plain);
     for (const query of ['verb=ListSets', 'verb=ListIdentifiers&metadataPrefix=oai_dc&set=kind:letter']) {
-      const answer = await answerPmh(new URLSearchParams(query), repository, { baseURL: 'http://x/oai', read: async () => '', now: new Date(0), pageSize: 10 });
+      const answer = await answerPmh(new URLSearchParams(query), repository, { baseURL: 'http://x/oai', read: async () => '', now: new Date(0), pageSize: 10, tokenKey: KEY });
       expect(errorOf(parsed(answer)), query).to.equal('noSetHierarchy');
     }
   });
@@ -147,7 +165,7 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
       repository = JSON.parse(read(path.join(corpusOut, 'oai', 'repository.json'))) as OaiRepository;
     });
     after(() => corpusOut && removeDir(corpusOut));
-    const options = () => ({ baseURL: 'http://x/oai', read: (relative: string) => readFile(path.join(corpusOut, ...relative.split('/')), 'utf8'), now: new Date(0), pageSize: 3 });
+    const options = () => ({ baseURL: 'http://x/oai', read: (relative: string) => readFile(path.join(corpusOut, ...relative.split('/')), 'utf8'), now: new Date(0), pageSize: 3, tokenKey: KEY });
 
     it('dates a record by the latest change its header records', () => {
       expect(repository.records.find((r) => r.id === 'schnitzler-L00088')!.datestamp).to.equal('2020-05-23');
@@ -176,8 +194,17 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
         query = `verb=ListRecords&resumptionToken=${encodeURIComponent(text(token))}`;
       }
       expect(seen).to.deep.equal(repository.records.map((r) => `oai:localhost:${r.id}`));
-      const tampered = Buffer.from(JSON.stringify({ metadataPrefix: 'oai_dc', offset: 999 })).toString('base64url');
-      expect(errorOf(parsed(await answerPmh(new URLSearchParams(`verb=ListRecords&resumptionToken=${tampered}`), repository, options())))).to.equal('badResumptionToken');
+      const ask = async (token: string, key = KEY): Promise<string | undefined> => errorOf(parsed(await answerPmh(new URLSearchParams({ verb: 'ListRecords', resumptionToken: token }), repository, { ...options(), tokenKey: key })));
+      // Made by hand, unsigned, as the tokens were before they were signed.
+      expect(await ask(Buffer.from(JSON.stringify({ metadataPrefix: 'oai_dc', offset: 3 })).toString('base64url'))).to.equal('badResumptionToken');
+      const first = parsed(await answerPmh(new URLSearchParams('verb=ListRecords&metadataPrefix=oai_dc'), repository, options()));
+      const token = text(all(first, 'resumptionToken')[0]);
+      expect(await ask(token)).to.equal(undefined);
+      // Its request changed and the signature kept; the same token signed with another build's key.
+      const [, signature] = token.split('.');
+      const altered = `${Buffer.from(JSON.stringify({ metadataPrefix: 'oai_dc', offset: 6 })).toString('base64url')}.${signature}`;
+      expect(await ask(altered)).to.equal('badResumptionToken');
+      expect(await ask(token, Buffer.from('the key of a later build'))).to.equal('badResumptionToken');
     });
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { ConfigError } from '../../src/messages.js';
 import { serve, type Server } from '../../src/serve/serve.js';
 import { OUTPUT_MARKER } from '../../src/write/write.js';
@@ -113,6 +114,24 @@ describe('serve', () => {
       expect(res.status, host).to.equal(421);
       expect(res.body).to.contain(`answers to 127.0.0.1:${port} only`);
     }
+  });
+
+  it('checks the host of an absolute-form request as a Host header, and refuses two Host headers', async () => {
+    const port = new URL(server.url).port;
+    const raw = (lines: string[]): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
+        let got = '';
+        socket.on('data', (d: Buffer) => (got += d));
+        socket.on('end', () => resolve(got));
+        socket.on('error', reject);
+      });
+    const status = (reply: string): string => reply.split('\r\n')[0]!;
+    expect(status(await raw(['GET http://evil.example/ HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
+    expect(status(await raw(['GET https://127.0.0.1:' + port + '/ HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
+    expect(status(await raw([`GET http://127.0.0.1:${port}/ HTTP/1.1`, 'Host: evil.example', 'Connection: close']))).to.equal('HTTP/1.1 200 OK');
+    expect(status(await raw(['GET / HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Host: evil.example', 'Connection: close']))).to.equal('HTTP/1.1 400 Bad Request');
+    expect(status(await raw(['GET / HTTP/1.1', 'Host: evil.example', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 400 Bad Request');
   });
 
   it('forbids framing and sandboxes everything but pages', async () => {
