@@ -26,7 +26,8 @@ export interface PreviousZip {
 /** CRC-32 as zip stores it; zlib's, which is native (a JS loop took a second for 200 MB of sources). */
 export const crc32 = (bytes: Uint8Array): number => zlibCrc32(bytes);
 
-interface Stored {
+/** An entry of an archive as stored: `size` the size it declares once inflated, `data` its bytes as stored. */
+export interface Stored {
   crc: number;
   size: number;
   method: number;
@@ -57,8 +58,8 @@ function localOffset(view: DataView, at: number, nameLength: number, extraLength
   throw new Error('no Zip64 offset');
 }
 
-/** The entries of an archive this module wrote, by name; anything unreadable gives none. */
-function readEntries(zip: Uint8Array | undefined): Map<string, Stored> {
+/** The entries of an archive, by name, as its central directory declares them; anything unreadable gives none. */
+export function readEntries(zip: Uint8Array | undefined): Map<string, Stored> {
   const entries = new Map<string, Stored>();
   if (!zip) return entries;
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { message, type Message } from '../messages.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
+import { docxRefusal } from './docx-limits.js';
 
 export interface DocxBlock {
   kind: 'head' | 'p' | 'list' | 'table';
@@ -137,6 +138,8 @@ export async function docxBlocks(bytes: Uint8Array, file: string): Promise<{ blo
     return { error: message('error', 'import', 'docx-unreadable', 'this is a password-protected Word file, or one in the old .doc format: open it in Word, remove the password (File › Info › Protect Document) or save it as .docx, and import that', at) };
   }
   if (!startsWith(bytes, ZIP)) return { error: message('error', 'import', 'docx-unreadable', 'this is not a Word .docx file (a .docx is a zip archive, and this is none): save the document as .docx and import that', at) };
+  const refusal = docxRefusal(bytes);
+  if (refusal) return { error: message('error', 'import', refusal.ruleId, refusal.reason, at) };
   let html: string;
   try {
     const result = await mammoth().convertToHtml(
