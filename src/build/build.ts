@@ -5,7 +5,6 @@
  * inputs changed are made again (src/incremental/).
  */
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CONFIG_FILE, foreignConfig, loadConfig, withoutPlaceholders, type EditionConfig } from '../config.js';
 import { foreignIdentity } from './identity.js';
@@ -13,7 +12,8 @@ import { hashOf } from '../hash.js';
 import { lockOutputFolder, LOCK_FILE } from '../incremental/lock.js';
 import { OutputPlan, type Decision } from '../incremental/plan.js';
 import { forgetStamps, saveStamps, STAMPS_FILE } from '../incremental/stamps.js';
-import { commitOf, emptyState, saveState, STATE_DIR, statePath, type BuildState } from '../incremental/state.js';
+import { commitOf, emptyState, saveState, STATE_DIR, type BuildState } from '../incremental/state.js';
+import { clearJournal, JOURNAL_FILE, noteTouched, touchedOutputs } from '../incremental/journal.js';
 import { ConfigError, message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { compileStylesheets } from '../transform/stylesheets.js';
@@ -96,8 +96,11 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
   const loadMessages = messages.length;
   const { config: configured, warnings } = withoutPlaceholders(written);
   for (const m of warnings) messages.push(m);
-  // A build that stops half-way must not leave a state that vouches for outputs it did not finish.
-  if (!options.dryRun) await Promise.all([rm(statePath(outDir), { force: true }), forgetStamps(outDir)]);
+  // The last finished build's state stays: what this build touches is written down first (incremental/journal.ts).
+  // The stamps, which say nothing changed, go: this build changes the folder.
+  if (!options.dryRun) await forgetStamps(outDir);
+  // After a build stopped half-way, what it wrote that no state records is found by walking the folder.
+  const stopped = (await touchedOutputs(outDir)).size > 0;
 
   clock.lap('validate');
   const check = await checkEdition(configured, read.sources, { fingerprint: read.fingerprint, ...(read.previous ? { previous: read.previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
@@ -150,7 +153,7 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     await makePrint(ctx, { paper, intro, introDoc, documents: publishedDocs, published, authorities, introHash, authorityHash, pages: () => pages.withExtracts(pages.pages) }, { pdf: Boolean(options.pdf), epub: Boolean(options.epub) });
 
     clock.lap('write');
-    const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE];
+    const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE, JOURNAL_FILE];
     const state: BuildState = { ...emptyState(read.fingerprint), inputs: read.inputs, identity, checks: check.records, outputs: plan.records, unrendered, messages: messages.slice(loadMessages), published: published.map((e) => e.id), summaries, names: check.names };
     const result: BuildResult = {
       messages,
@@ -169,8 +172,9 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
       const removed = (plan.lastWritten() ?? []).filter((f) => !kept.has(f)).map((file): Decision => ({ file, action: 'remove' }));
       return { ...result, written: 0, plan: [...plan.decisions, ...removed] };
     }
-    result.removed = await removeStale(outDir, keep, plan.lastWritten());
+    result.removed = await removeStale(outDir, keep, stopped ? undefined : plan.lastWritten(), (files) => noteTouched(outDir, files));
     await saveState(outDir, state);
+    await clearJournal(outDir);
     // Load messages are not replayed from the state: a build that had some must read the sources again.
     if (loadMessages === 0) await saveStamps(outDir, read.settings, read.sources, read.schemaFiles, read.startedAt, plan.files(), commitOf(state));
     clock.lap('done');

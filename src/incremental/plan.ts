@@ -12,6 +12,7 @@ import type { Message } from '../messages.js';
 import { hashOf } from '../hash.js';
 import { changedInputs, filesOf, filesWritten, tempDirOf, type BuildState, type OutputRecord } from './state.js';
 import { writeFileAtomic, type Output, type Pieces } from '../write/write.js';
+import { noteTouched } from './journal.js';
 
 export type Content = string | Uint8Array;
 
@@ -166,7 +167,11 @@ export class OutputPlan {
 
   private async write(file: string, content: Content | Pieces['content']): Promise<void> {
     if (this.dryRun) this.held.set(file, content as Content);
-    else await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content, { tempDir: tempDirOf(this.outDir) });
+    else {
+      // Written down first: a build stopped after the write but before its state is saved must not keep the record of what was there.
+      await noteTouched(this.outDir, [file]);
+      await writeFileAtomic(path.join(this.outDir, ...file.split('/')), content, { tempDir: tempDirOf(this.outDir) });
+    }
     this.written.add(file);
   }
 

@@ -10,6 +10,7 @@ import type { Summary } from '../site/extracts.js';
 import type { DocumentRecord } from '../records.js';
 import type { DocumentIdentity } from '../build/identity.js';
 import { writeFileAtomic } from '../write/write.js';
+import { touchedOutputs } from './journal.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
 export const STATE_VERSION = 8;
@@ -106,7 +107,18 @@ export async function saveResult(outDir: string, state: BuildState): Promise<voi
   await writeFileAtomic(resultPath(outDir), JSON.stringify(result) + '\n', { tempDir: tempDirOf(outDir) });
 }
 
-/** The state an output folder holds, if it is of this version, else why not. */
+/**
+ * A finished build's state, less what builds stopped since touched (journal.ts): an output (or a
+ * group) one of whose files they wrote or removed is made again. Its inputs are forgotten, so
+ * that the next build is never taken for one that has nothing to do.
+ */
+export function withoutTouched(state: BuildState, touched: ReadonlySet<string>): BuildState {
+  if (touched.size === 0) return state;
+  const outputs = Object.fromEntries(Object.entries(state.outputs).filter(([output, record]) => !filesOf(output, record).some((f) => touched.has(f))));
+  return { ...state, outputs, inputs: '' };
+}
+
+/** The state an output folder holds, if it is of this version, else why not; less what builds stopped half-way since touched. */
 export async function readState(outDir: string): Promise<{ state: BuildState } | { reason: string }> {
   let state: BuildState;
   try {
@@ -115,7 +127,7 @@ export async function readState(outDir: string): Promise<{ state: BuildState } |
     return { reason: 'no build state (first build of this folder)' };
   }
   if (state.version !== STATE_VERSION) return { reason: `build state of another version (${state.version})` };
-  return { state };
+  return { state: withoutTouched(state, await touchedOutputs(outDir)) };
 }
 
 /** The previous state if it is usable for this fingerprint, else why not. */

@@ -140,14 +140,10 @@ export async function claimOutputFolder(dir: string): Promise<void> {
  * files the last build wrote, looks only at those rather than walk the folder: a finished build
  * leaves nothing else (one that stopped half-way leaves no state, and the next walks).
  */
-export async function removeStale(dir: string, outputs: Iterable<string>, lastWritten?: Iterable<string>): Promise<number> {
+export async function removeStale(dir: string, outputs: Iterable<string>, lastWritten?: Iterable<string>, beforeRemoving: (files: string[]) => Promise<void> = async () => undefined): Promise<number> {
   const keep = new Set([OUTPUT_MARKER, ...outputs]);
-  let removed = 0;
-  for (const file of lastWritten ?? (await listFiles(dir))) {
-    if (!keep.has(file)) {
-      await rm(path.join(dir, ...file.split('/')), { force: true });
-      removed++;
-    }
-  }
-  return removed;
+  const stale = [...(lastWritten ?? (await listFiles(dir)))].filter((file) => !keep.has(file));
+  await beforeRemoving(stale);
+  for (const file of stale) await rm(path.join(dir, ...file.split('/')), { force: true });
+  return stale.length;
 }
