@@ -14,6 +14,12 @@ import { glossaryRecord, isGlossaryEntry, standalone, type DocumentRecord } from
 import { comparableUri } from './pointers.js';
 import { ancestors, buildTree, descendants, type XmlElement } from './parse/tree.js';
 
+/**
+ * A name longer than this is no name but a note or a paste gone wrong: the edition rules report
+ * it on its entry (name-too-long) and do not look for it in the texts; a spreadsheet's is refused.
+ */
+export const MAX_NAME_LENGTH = 1000;
+
 /** The elements of an entry that give its names: its own name children (a work's titles), and an object's identifier's names. */
 export const NAME_ELEMENTS = ['persName', 'placeName', 'orgName', 'eventName', 'title'] as const;
 const IDENTIFIER_NAMES = { objectIdentifier: 'objectName' } as const;

@@ -5,7 +5,7 @@
  * continues and where it stopped.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { escapeAttribute, escapeText } from '../escape.js';
+import { escapeAttribute, escapeText, NOT_XML_CHAR as NOT_XML } from '../escape.js';
 import { identifierOf, identifyParts, METADATA_FORMATS, metadataFormatsXml, OAI_NS, recordHeader, rootElementOf, type OaiRecord, type OaiRepository } from './repository.js';
 
 export interface PmhOptions {
@@ -44,8 +44,6 @@ const VERBS = new Map<string, { required: string[]; optional: string[]; exclusiv
   ['GetRecord', { required: ['identifier', 'metadataPrefix'], optional: [] }],
 ]);
 
-/** A character XML 1.0 does not allow (controls, lone surrogates, U+FFFE, U+FFFF): no answer may echo one. */
-const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 interface ListRequest {
   metadataPrefix: string;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { lstat, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuthorityEntry } from '../authorities.js';
 import { authorityPaths, configIn, readAuthorities } from '../validate/check.js';
@@ -72,6 +73,15 @@ export async function importAuthorityFiles(paths: readonly string[], options: { 
   return importAuthorities(paths, { ...options, edition: await editionToImportInto(options.edition) });
 }
 
+/** Why documents cannot be written into `dir`, if they cannot: a file, or a link to nothing (a missing folder is made). */
+async function folderProblem(dir: string): Promise<string | undefined> {
+  const link = await lstat(dir).catch(() => undefined);
+  if (!link) return undefined;
+  const target = await stat(dir).catch(() => undefined);
+  if (!target) return `is a link to ${await readlink(dir).catch(() => 'nothing')}, which does not exist`;
+  return target.isDirectory() ? undefined : 'is a file, not a folder';
+}
+
 /**
  * `editio import`: plain-text documents to TEI in the edition's sources, then tagged. An existing
  * document is never overwritten (it may hold hand edits) unless `force` is given.
@@ -82,6 +92,8 @@ export async function importFiles(
 ): Promise<{ written: string[]; messages: Message[] }> {
   const edition = await editionToImportInto(options.edition);
   const out = path.resolve(options.out ?? path.join(edition.root, edition.sources));
+  const problem = await folderProblem(out);
+  if (problem) throw new ConfigError(message('error', 'config', 'import-out', `${options.out ?? out} ${problem}: name the folder to write the documents into with --out`));
   const schema = path.relative(out, path.join(edition.root, 'schemas', 'editio.rng')).split(path.sep).join('/');
   const entries = await entriesOf(edition);
   const messages: Message[] = [];
@@ -107,7 +119,12 @@ export async function importFiles(
       continue;
     }
     const tagged = tagDocument(parsed.doc, entries);
-    await writeFileAtomic(target, tagged.text);
+    try {
+      await writeFileAtomic(target, tagged.text);
+    } catch (err) {
+      messages.push(message('error', 'import', 'import-write-failed', `${name} could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the file is not imported`, { file }));
+      continue;
+    }
     written.push(target);
     // What concerns the Word or text file is said of it; the rest, of the document written.
     for (const m of [...imported.messages, ...tagged.messages]) messages.push({ ...m, file: m.file === file ? file : name });

@@ -5,8 +5,9 @@
  * never looks one up or makes one up) and a note. The columns are found by their headers, in any
  * order and with the usual spellings; every fault names its row.
  */
+import { MAX_NAME_LENGTH } from '../authorities.js';
 import { ENTITY_KINDS, type EntityKind } from '../entities.js';
-import { escapeAttribute, escapeText } from '../escape.js';
+import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../escape.js';
 import { message, type Message } from '../messages.js';
 import type { Sheet } from './csv.js';
 
@@ -26,17 +27,45 @@ const COLUMNS: Record<string, string[]> = {
   note: ['note', 'notes', 'description'],
 };
 
-/** Identifier columns: a bare identifier becomes the URL its authority publishes it at. */
-const IDENTIFIERS: Record<string, (value: string) => string> = {
-  wikidata: (v) => (/^Q\d+$/i.test(v) ? `http://www.wikidata.org/entity/${v.toUpperCase()}` : v),
-  viaf: (v) => (/^\d+$/.test(v) ? `https://viaf.org/viaf/${v}` : v),
-  geonames: (v) => (/^\d+$/.test(v) ? `https://sws.geonames.org/${v}/` : v),
-  gnd: (v) => (/^[\dX-]+$/i.test(v) ? `https://d-nb.info/gnd/${v}` : v),
-  isni: (v) => v,
-  loc: (v) => v,
-  uri: (v) => v,
-  url: (v) => v,
+/** An http(s) URL, as an identifier's column may give one: nothing else (no javascript:, no markup). */
+const isWebUrl = (value: string): boolean => {
+  if (/[\s<>"{}|\\^`]/.test(value)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 };
+
+interface IdentifierKind {
+  /** What a value must be, said in a fault. */
+  what: string;
+  /** A bare identifier, and the URL its authority publishes it at. */
+  bare?: RegExp;
+  url?: (id: string) => string;
+  /** The authority's own URLs for it. */
+  urls?: RegExp;
+}
+
+/** Identifier columns: each value checked by its kind (editio never looks one up); a bare one becomes its authority's URL. */
+const IDENTIFIERS: Record<string, IdentifierKind> = {
+  wikidata: { what: 'a Wikidata item (Q and digits, e.g. Q36014) or its URL', bare: /^Q\d+$/i, url: (v) => `http://www.wikidata.org/entity/${v.toUpperCase()}`, urls: /^https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\/Q\d+$/ },
+  viaf: { what: 'a VIAF number (digits) or its URL', bare: /^\d+$/, url: (v) => `https://viaf.org/viaf/${v}`, urls: /^https?:\/\/(www\.)?viaf\.org\/viaf\/\d+\/?$/ },
+  geonames: { what: 'a GeoNames number (digits) or its URL', bare: /^\d+$/, url: (v) => `https://sws.geonames.org/${v}/`, urls: /^https?:\/\/(sws\.|www\.)?geonames\.org\/\d+(\/[^\s]*)?$/ },
+  // The GND's own pattern of its identifiers (GND ontology, gndIdentifier).
+  gnd: { what: 'a GND identifier (e.g. 118607626 or 4066009-6) or its URL', bare: /^(1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])$/, url: (v) => `https://d-nb.info/gnd/${v}`, urls: /^https?:\/\/d-nb\.info\/gnd\/(1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])\/?$/ },
+  isni: { what: 'an ISNI (16 digits, the last may be X) or its URL', bare: /^\d{4} ?\d{4} ?\d{4} ?\d{3}[\dX]$/, url: (v) => v, urls: /^https?:\/\/(www\.)?isni\.org\/isni\/\d{15}[\dX]$/ },
+  loc: { what: 'a Library of Congress identifier (e.g. n79021164) or its URL', bare: /^[a-z]{1,3}\d{2,}$/, url: (v) => v, urls: /^https?:\/\/id\.loc\.gov\/[^\s]+$/ },
+  uri: { what: 'an http(s) URL' },
+  url: { what: 'an http(s) URL' },
+};
+
+/** An identifier as the lists keep it, or undefined if the value is none of its kind. */
+function identifierOf(kind: IdentifierKind, value: string): string | undefined {
+  if (kind.bare?.test(value)) return kind.url!(value);
+  if (kind.urls ? kind.urls.test(value) : isWebUrl(value)) return value;
+  return undefined;
+}
 
 export interface SheetEntry {
   id: string;
@@ -78,7 +107,7 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
   const messages: Message[] = [];
   const column = new Map<string, number>();
   sheet.header.forEach((h, i) => {
-    const key = Object.entries(COLUMNS).find(([, names]) => names.includes(squash(h)))?.[0] ?? (squash(h) in IDENTIFIERS ? `idno:${squash(h)}` : undefined);
+    const key = Object.entries(COLUMNS).find(([, names]) => names.includes(squash(h)))?.[0] ?? (Object.hasOwn(IDENTIFIERS, squash(h)) ? `idno:${squash(h)}` : undefined);
     if (key && !column.has(key)) column.set(key, i);
     else if (!key && h) messages.push(message('warning', 'import', 'csv-column-unread', `the column "${h}" is not read: editio reads id, name, variants, type, lang, birth, death, date, coordinates (or lat and long), note, and identifiers (${Object.keys(IDENTIFIERS).join(', ')})`, { file, line: 1 }));
   });
@@ -95,10 +124,19 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
     const fault = (reason: string): void => void messages.push(message('error', 'import', 'csv-row-invalid', `row ${row.line}: ${reason}; the row is not imported`, { file, line: row.line }));
     const id = cell('id');
     const name = cell('name');
-    if (!id) fault('it has no id');
+    const controls = row.cells.findIndex((c) => NOT_XML_CHAR.test(c));
+    const header = (i: number): string => sheet.header[i] || `column ${i + 1}`;
+    const tooLong = [name, ...cell('variants').split(/\s*[;|]\s*/)].find((n) => n.length > MAX_NAME_LENGTH);
+    const badIdentifier = [...column.keys()].find((k) => k.startsWith('idno:') && cell(k) && !identifierOf(IDENTIFIERS[k.slice(5)]!, cell(k)));
+    if (controls >= 0) {
+      const ch = row.cells[controls]!.match(NOT_XML_CHAR)![0]!;
+      fault(`its "${header(controls)}" cell holds U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, a character XML does not allow: remove it`);
+    } else if (!id) fault('it has no id');
     else if (!NCNAME.test(id)) fault(`"${id}" cannot be an xml:id (letters, digits, hyphens, dots and underscores, not starting with a digit or hyphen)`);
     else if (seen.has(id)) fault(`the id "${id}" is given on row ${seen.get(id)} too`);
     else if (!name) fault(`"${id}" has no name`);
+    else if (tooLong) fault(`a name of "${id}" is ${tooLong.length.toLocaleString('en')} characters long, more than a name's ${MAX_NAME_LENGTH.toLocaleString('en')}: put a description in the note column`);
+    else if (badIdentifier) fault(`its ${badIdentifier.slice(5)} "${cell(badIdentifier).slice(0, 80)}" is not ${IDENTIFIERS[badIdentifier.slice(5)]!.what}`);
     else {
       const dates = (['birth', 'death', 'date'] as const).filter((d) => cell(d) !== '');
       const badDate = dates.find((d) => !isDate(cell(d)));
@@ -108,7 +146,7 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
       else {
         seen.set(id, row.line);
         const variants = cell('variants').split(/\s*[;|]\s*/).filter((v) => v && v !== name);
-        const identifiers = [...column.keys()].filter((k) => k.startsWith('idno:') && cell(k)).map((k) => ({ type: k.slice(5), value: IDENTIFIERS[k.slice(5)]!(cell(k)) }));
+        const identifiers = [...column.keys()].filter((k) => k.startsWith('idno:') && cell(k)).map((k) => ({ type: k.slice(5), value: identifierOf(IDENTIFIERS[k.slice(5)]!, cell(k))! }));
         entries.push({ id, kind, line: row.line, xml: entryXml(kind, { id, name, variants, type: cell('type'), lang: cell('lang'), dates: Object.fromEntries(dates.map((d) => [d, cell(d)])), geo, identifiers, note: cell('note') }) });
       }
     }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, teiAllSchema, tempDir } from '../helpers.js';
 
@@ -145,6 +145,25 @@ describe('cli', function () {
 
   describe('import', () => {
     const telegram = 'Telegram from Pyongyang\n7 July 1967\n\nThe pilots arrived.\n';
+
+    it('says that --out names a file or a link to nothing, without a stack trace (exit 2), and writes nothing', () => {
+      const edition = copyEdition();
+      try {
+        writeFileSync(path.join(edition, 'telegram.txt'), telegram);
+        writeFileSync(path.join(edition, 'notes.txt'), 'notes');
+        symlinkSync(path.join(edition, 'gone'), path.join(edition, 'dangling'));
+        for (const [out, said] of [['notes.txt', /notes\.txt is a file, not a folder: name the folder to write the documents into with --out {2}import-out/], ['dangling', /dangling is a link to \S+gone, which does not exist: name the folder/]] as const) {
+          const run = runCli(['import', 'telegram.txt', '--out', out], edition);
+          expect(run.status, out).to.equal(2);
+          expect(run.stderr + run.stdout).to.match(said);
+          expect(run.stderr).not.to.match(/internal error|\n\s+at /);
+        }
+        expect(read(path.join(edition, 'notes.txt'))).to.equal('notes');
+        expect(existsSync(path.join(edition, 'gone'))).to.equal(false);
+      } finally {
+        removeDir(edition);
+      }
+    });
 
     it('outside an edition says where to run it, without a stack trace (exit 2)', () => {
       const dir = tempDir();

@@ -79,6 +79,59 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     expect(read(lists)).to.contain('<person xml:id="kim-il-sung">');
   });
 
+  it('refuses by its row a cell with a character XML does not allow, naming the column, and imports the other rows', async () => {
+    const sheet = path.join(edition, 'persons.csv');
+    writeFileSync(sheet, 'id,name,note\nle-duan,L\u0001e Duan,\nkim-il-sung,Kim Il Sung,a\u000Bnote\nkim-jong-il,Kim Jong Il\uFFFE,\nkim-chaek,Kim Chaek,Minister\n');
+    const { written, messages } = await run([sheet]);
+    expect(written).to.deep.equal([lists]);
+    expect(messages.filter((m) => m.severity === 'error').map((m) => [m.line, m.reason])).to.deep.equal([
+      [2, 'row 2: its "name" cell holds U+0001, a character XML does not allow: remove it; the row is not imported'],
+      [3, 'row 3: its "note" cell holds U+000B, a character XML does not allow: remove it; the row is not imported'],
+      [4, 'row 4: its "name" cell holds U+FFFE, a character XML does not allow: remove it; the row is not imported'],
+    ]);
+    expect(read(lists)).to.contain('<person xml:id="kim-chaek">');
+    expect(runCli(['validate', 'tei'], edition).status).to.equal(0);
+  });
+
+  it('checks each identifier by its kind: a URL of another scheme, markup or a malformed id is a fault of its row', async () => {
+    const sheet = path.join(edition, 'persons.csv');
+    const rows = [
+      'id,name,wikidata,gnd,viaf,uri',
+      'p-1,One,javascript:alert(1),,,',
+      'p-2,Two,Q</idno><x>,,,',
+      'p-3,Three,,4066009-6x,,',
+      'p-4,Four,,,,javascript:alert(1)',
+      'p-5,Five,,,12a,',
+      'p-6,Six,,,,https://example.org/persons/six" onclick="x',
+      'p-7,Seven,Q36014,118607626,https://viaf.org/viaf/95216565,https://example.org/persons/seven',
+      'p-8,Eight,https://www.wikidata.org/wiki/Q1,4066009-6,7,',
+    ];
+    writeFileSync(sheet, rows.join('\n') + '\n');
+    const { messages } = await run([sheet]);
+    expect(messages.filter((m) => m.severity === 'error').map((m) => m.reason)).to.deep.equal([
+      'row 2: its wikidata "javascript:alert(1)" is not a Wikidata item (Q and digits, e.g. Q36014) or its URL; the row is not imported',
+      'row 3: its wikidata "Q</idno><x>" is not a Wikidata item (Q and digits, e.g. Q36014) or its URL; the row is not imported',
+      'row 4: its gnd "4066009-6x" is not a GND identifier (e.g. 118607626 or 4066009-6) or its URL; the row is not imported',
+      'row 5: its uri "javascript:alert(1)" is not an http(s) URL; the row is not imported',
+      'row 6: its viaf "12a" is not a VIAF number (digits) or its URL; the row is not imported',
+      'row 7: its uri "https://example.org/persons/six" onclick="x" is not an http(s) URL; the row is not imported',
+    ]);
+    const after = read(lists);
+    expect(after).to.contain('<idno type="wikidata">http://www.wikidata.org/entity/Q36014</idno>\n        <idno type="gnd">https://d-nb.info/gnd/118607626</idno>\n        <idno type="viaf">https://viaf.org/viaf/95216565</idno>\n        <idno type="uri">https://example.org/persons/seven</idno>');
+    expect(after).to.contain('<idno type="wikidata">https://www.wikidata.org/wiki/Q1</idno>\n        <idno type="gnd">https://d-nb.info/gnd/4066009-6</idno>\n        <idno type="viaf">https://viaf.org/viaf/7</idno>');
+    expect(after).not.to.match(/javascript:|<x>/);
+  });
+
+  it('refuses a name longer than a name is, by its row', async () => {
+    const sheet = path.join(edition, 'persons.csv');
+    writeFileSync(sheet, `id,name\nlong,${'A very long name '.repeat(6000)}\nkim-chaek,Kim Chaek\n`);
+    const { messages } = await run([sheet]);
+    expect(messages.filter((m) => m.severity === 'error').map((m) => m.reason)).to.deep.equal([
+      'row 2: a name of "long" is 101,999 characters long, more than a name\'s 1,000: put a description in the note column; the row is not imported',
+    ]);
+    expect(read(lists)).to.contain('<person xml:id="kim-chaek">');
+  });
+
   it('writes nothing that would not be valid against the lists’ schema, and says why', async () => {
     const before = read(lists);
     const sheet = path.join(edition, 'events.csv');

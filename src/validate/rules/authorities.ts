@@ -3,7 +3,7 @@ import type { ParsedDoc } from '../../parse/parse.js';
 import { detached, Positions, texts } from '../../parse/tree.js';
 import { KIND_OF_MENTION } from '../../entities.js';
 import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
-import type { Authorities, AuthorityEntry } from '../../authorities.js';
+import { MAX_NAME_LENGTH, type Authorities, type AuthorityEntry } from '../../authorities.js';
 import { entryIdOf, prefixDefsOf, type PrefixDef } from '../../pointers.js';
 import { collapseSpace, NameIndex } from '../../text/name-index.js';
 
@@ -52,12 +52,6 @@ export const authorityUnused: Rule = {
 
 /** Elements whose words are already tagged, or are metadata rather than text. */
 const NOT_TEXT = new Set([...KIND_OF_MENTION.keys(), 'rs', 'name', 'titleStmt', 'publicationStmt', 'encodingDesc', 'revisionDesc', 'standOff', 'idno']);
-
-/**
- * A name longer than this is no name but a note or a paste gone wrong: it is reported on its
- * entry and not looked for in the texts.
- */
-export const MAX_NAME_LENGTH = 1000;
 
 /** The names mention-untagged looks for, each with its entry, or 'ambiguous' when it names several. */
 function untaggedNames(authorities: Authorities): Map<string, AuthorityEntry | 'ambiguous'> {
