@@ -10,6 +10,7 @@ import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as z from 'zod';
 import { ConfigError, message, type Message } from './messages.js';
+import { lineNotUtf8 } from './text/utf8.js';
 
 export const CONFIG_FILE = 'editio.config.json';
 /** The configuration's JSON Schema, in the schemas folder of an edition (and of editio). */
@@ -184,18 +185,33 @@ export function withoutPlaceholders(config: EditionConfig): { config: EditionCon
   return { config: { ...config, editors: config.editors.filter((name) => !placeholders.includes(name)) }, warnings };
 }
 
+/** UTF-16 or UTF-32, by its byte-order mark or by the zero bytes an ASCII character has in it. */
+function otherEncoding(bytes: Uint8Array): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bytes[2] === 0 && bytes[3] === 0 ? 'UTF-32' : 'UTF-16';
+  if (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0)) return 'UTF-16 (without a byte-order mark)';
+  return undefined;
+}
+
 /** Reads `editio.config.json` from an edition folder. */
 export async function loadConfig(root: string): Promise<EditionConfig> {
   const file = path.join(root, CONFIG_FILE);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     throw new ConfigError(
       message('error', 'config', 'config-missing', `no ${CONFIG_FILE} in ${root}; create one (see README, "Configuration")`, {
         file,
       }),
     );
+  }
+  const encoding = otherEncoding(bytes);
+  if (encoding) fail(file, `the file is in ${encoding}; save it as UTF-8 (JSON files are UTF-8: in your editor, "Save with encoding" › UTF-8)`, { line: 1, column: 1 });
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    fail(file, 'the file is not in UTF-8 (probably Windows-1252 or Latin-1); save it as UTF-8', { line: lineNotUtf8(bytes) ?? 1, column: 1 });
   }
   // Editors on Windows save UTF-8 with a byte-order mark, which JSON does not take.
   source = source.replace(/^\uFEFF/, '');

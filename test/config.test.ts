@@ -154,6 +154,28 @@ describe('config', () => {
     }
   });
 
+  it('says a configuration in UTF-16, with or without its byte-order mark, or in Latin-1 must be saved as UTF-8', async () => {
+    const dir = tempDir();
+    try {
+      const json = JSON.stringify(valid, null, 2);
+      const cases: [Buffer, RegExp, number][] = [
+        [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]), /^the file is in UTF-16; save it as UTF-8/, 1],
+        [Buffer.from(json, 'utf16le'), /^the file is in UTF-16 \(without a byte-order mark\); save it as UTF-8/, 1],
+        [Buffer.from(JSON.stringify({ ...valid, title: 'Lettres de Fréjus' }, null, 2), 'latin1'), /^the file is not in UTF-8 \(probably Windows-1252 or Latin-1\); save it as UTF-8/, 2],
+      ];
+      for (const [bytes, said, line] of cases) {
+        writeFileSync(path.join(dir, 'editio.config.json'), bytes);
+        const err = (await loadConfig(dir).catch((e: unknown) => e)) as ConfigError;
+        expect(err).to.be.instanceOf(ConfigError);
+        expect(err.diagnostic.reason).to.match(said);
+        expect(err.diagnostic.reason).not.to.contain('not valid JSON');
+        expect(err.diagnostic).to.include({ line, file: path.join(dir, 'editio.config.json') });
+      }
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   it('drops a placeholder editor ("[Editors to be named]") with one warning located in the file, and keeps real names', async () => {
     const dir = tempDir();
     try {

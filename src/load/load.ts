@@ -63,12 +63,15 @@ export interface Source {
 }
 
 /** The local files a source's xml-model instructions name (URLs left out), with their lines: read from the prolog, without parsing the document. */
-export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: string; line: number }[] {
+export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: string; written: string; line: number; address: boolean }[] {
   const prolog = source.bytes.subarray(0, 4096).toString('latin1');
-  const files: { href: string; line: number }[] = [];
+  const files: { href: string; written: string; line: number; address: boolean }[] = [];
   for (const pi of prolog.matchAll(/<\?xml-model\b[\s\S]*?\?>/g)) {
-    const href = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi[0])?.[1];
-    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) files.push({ href: path.resolve(path.dirname(source.path), href), line: prolog.slice(0, pi.index).split('\n').length });
+    const written = /\bhref\s*=\s*["']([^"']+)["']/.exec(pi[0])?.[1];
+    if (!written) continue;
+    // An address (file:, http:, …) is never read as a file of the edition: kept as written, to be reported.
+    const address = /^[a-z][a-z0-9+.-]*:/i.test(written.trim());
+    files.push({ href: address ? written : path.resolve(path.dirname(source.path), written), written, line: prolog.slice(0, pi.index).split('\n').length, address });
   }
   return files;
 }
@@ -76,7 +79,7 @@ export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: s
 export function knownOf(source: Source): Known {
   if (source.known) return source.known;
   const bytes = source.bytes;
-  return (source.known = { hash: hashOf(bytes), size: bytes.length, schemaHrefs: xmlModelFiles({ path: source.path, bytes }).map((f) => f.href), index: isIndexFile(bytes) });
+  return (source.known = { hash: hashOf(bytes), size: bytes.length, schemaHrefs: xmlModelFiles({ path: source.path, bytes }).flatMap((f) => (f.address ? [] : [f.href])), index: isIndexFile(bytes) });
 }
 
 /** A file found among the documents that is an index file holds authorities. */

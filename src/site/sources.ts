@@ -1,7 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
-import { knownOf, xmlModelFiles, type Source } from '../load/load.js';
+import { xmlModelFiles } from '../load/load.js';
 import { message, type Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 
@@ -19,11 +19,21 @@ const SCHEMA_KINDS: Record<string, RegExp> = {
 
 const isSchemaName = (file: string): boolean => path.extname(file).toLowerCase() in SCHEMA_KINDS;
 
-/** The grammars a RelaxNG schema includes (local ones: a URL is never followed). */
-function includedBy(schema: string, text: string): string[] {
-  const files: string[] = [];
-  for (const [, href] of text.matchAll(/<(?:[\w-]+:)?(?:include|externalRef)\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g)) {
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(href!)) files.push(path.resolve(path.dirname(schema), href!));
+/** A file a source or schema names: where it resolves to, as written, on which line, and whether it is an address (file:, http:, …), never read. */
+interface Named {
+  href: string;
+  written: string;
+  line: number;
+  address: boolean;
+}
+
+/** The grammars a RelaxNG schema includes. */
+function includedBy(schema: string, text: string): Named[] {
+  const files: Named[] = [];
+  for (const m of text.matchAll(/<(?:[\w-]+:)?(?:include|externalRef)\b[^>]*\bhref\s*=\s*["']([^"']+)["']/g)) {
+    const written = m[1]!;
+    const address = /^[a-z][a-z0-9+.-]*:/i.test(written.trim());
+    files.push({ href: address ? written : path.resolve(path.dirname(schema), written), written, line: text.slice(0, m.index).split('\n').length, address });
   }
   return files;
 }
@@ -41,14 +51,14 @@ export async function publishedSchemaFiles(schemas: readonly string[]): Promise<
     const text = await readFile(schema, 'utf8').catch(() => undefined);
     if (text === undefined) return;
     files.push(schema);
-    for (const included of includedBy(schema, text)) await visit(included);
+    for (const included of includedBy(schema, text)) if (!included.address) await visit(included.href);
   };
   for (const schema of schemas) await visit(schema);
   return files;
 }
 
 /** A schema as published, or why it is not. */
-type Verdict = { published: string; real: string; includes: string[] } | { refused: string };
+type Verdict = { published: string; real: string; includes: Named[] } | { refused: string };
 
 /**
  * Decides whether a file an xml-model (or a schema's include) names may be published: a RelaxNG
@@ -76,9 +86,6 @@ async function verdictOn(config: EditionConfig, realRoot: string, file: string):
   return { published, real, includes: includedBy(file, text) };
 }
 
-/** The line of the xml-model instruction that names `href` (absolute) in a source. */
-const lineOfModel = (source: Source, href: string): number => xmlModelFiles(source).find((f) => f.href === href)?.line ?? 1;
-
 /**
  * The schemas the TEI files name in their xml-model instructions, laid out beside them as
  * published (byte for byte, at publishedPath) so that each xml-model still finds its schema,
@@ -98,16 +105,23 @@ export async function publishedSchemas(config: EditionConfig, members: readonly 
     messages.push(message('warning', 'site', 'schema-not-published', reason, at));
   };
   const published = new Map<string, string>();
-  const include = async (file: string, namedBy: { file: string; line: number }): Promise<void> => {
-    const found = await verdict(file);
-    const relative = path.relative(config.root, file);
-    if ('refused' in found) return refuse(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative, found.refused, namedBy);
+  // Named as written, where it is written: never as a path editio made of it.
+  const include = async (named: Named, namedBy: { file: string; line: number }): Promise<void> => {
+    // A schema on the web is where the published TEI finds it too; any other address (file:…) is reported, never read.
+    if (named.address) return /^\s*https?:/i.test(named.written) ? undefined : refuse(named.written, 'it is an address, not a file of the edition, and editio never reads one', namedBy);
+    const found = await verdict(named.href);
+    if ('refused' in found) return refuse(named.written, found.refused, namedBy);
     if (published.has(found.published)) return;
     published.set(found.published, found.real);
-    for (const included of found.includes) await include(included, { file: path.relative(process.cwd(), file) || file, line: 1 });
+    for (const included of found.includes) await include(included, { file: path.relative(process.cwd(), named.href) || named.href, line: included.line });
   };
   for (const doc of members) {
-    for (const href of new Set(knownOf(doc.source).schemaHrefs)) await include(href, { file: doc.source.name, line: lineOfModel(doc.source, href) });
+    const seen = new Set<string>();
+    for (const model of xmlModelFiles(doc.source)) {
+      if (seen.has(model.href)) continue;
+      seen.add(model.href);
+      await include(model, { file: doc.source.name, line: model.line });
+    }
   }
   const outputs: { path: string; content: Buffer }[] = [];
   for (const file of [...published.keys()].sort()) outputs.push({ path: file, content: await readFile(published.get(file)!) });

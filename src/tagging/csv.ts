@@ -5,6 +5,7 @@
  * and line breaks (RFC 4180). Written here: the format is small, and its errors must name the row.
  */
 import { message, type Message } from '../messages.js';
+import { lineNotUtf8 } from '../text/utf8.js';
 
 export interface Sheet {
   /** The header row's cells, as written. */
@@ -20,17 +21,7 @@ function decode(bytes: Uint8Array, file: string): string | { error: Message } {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    let line = 1;
-    for (let start = 0; start < bytes.length; line++) {
-      const end = bytes.indexOf(0x0a, start);
-      const slice = bytes.subarray(start, end < 0 ? bytes.length : end);
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(slice);
-      } catch {
-        break;
-      }
-      start = end < 0 ? bytes.length : end + 1;
-    }
+    const line = lineNotUtf8(bytes) ?? 1;
     const reason = 'the file is not in UTF-8 (this line has characters in another encoding, probably Windows-1252 or Latin-1): save the spreadsheet again as "CSV UTF-8" (Excel: File › Save As › CSV UTF-8; LibreOffice: Character set › Unicode (UTF-8))';
     return { error: message('error', 'import', 'csv-encoding', reason, { file, line }) };
   }

@@ -28,20 +28,23 @@ function foldChar(ch: string): string {
 }
 
 export function fold(text: string): Folded {
-  let out = '';
+  const parts: string[] = [];
   const origin: number[] = [];
+  // Whether the last character kept is a space: endsWith on a string being built would copy it each time.
+  let space = false;
   for (let i = 0; i < text.length; ) {
     const ch = String.fromCodePoint(text.codePointAt(i)!);
-    const space = /^\s$/u.test(ch);
-    if (!(space && out.endsWith(' '))) {
-      const folded = space ? ' ' : foldChar(ch);
+    const isSpace = /^\s$/u.test(ch);
+    if (!(isSpace && space)) {
+      const folded = isSpace ? ' ' : foldChar(ch);
       for (let k = 0; k < folded.length; k++) origin.push(i);
-      out += folded;
+      parts.push(folded);
+      if (folded.length > 0) space = isSpace;
     }
     i += ch.length;
   }
   origin.push(text.length);
-  return { text: out, origin };
+  return { text: parts.join(''), origin };
 }
 
 /** A span of the folded text, as a span of the original. */

@@ -13,24 +13,25 @@
 export interface Keyed {
   text: string;
   /** For each UTF-16 unit of `text`, the offset in the original; one more entry for the end. */
-  origin: number[];
+  origin: ArrayLike<number>;
 }
 
-/** How both the names and the texts are keyed: the same function for both. */
-export type KeyOf = (text: string) => Keyed;
-
-/** Runs of white space as one space: names break across lines. */
+/** Runs of white space as one space: names break across lines. Linear: a text node may be megabytes. */
 export function collapseSpace(text: string): Keyed {
-  let out = '';
-  const origin: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const space = /\s/.test(text[i]!);
-    if (space && out.endsWith(' ')) continue;
-    out += space ? ' ' : text[i]!;
-    origin.push(i);
+  const origin = new Int32Array(text.length + 1);
+  const parts: string[] = [];
+  let at = 0;
+  let from = 0;
+  for (const run of text.matchAll(/\s+/g)) {
+    for (let i = from; i < run.index; i++) origin[at++] = i;
+    origin[at++] = run.index;
+    parts.push(text.slice(from, run.index), ' ');
+    from = run.index + run[0].length;
   }
-  origin.push(text.length);
-  return { text: out, origin };
+  for (let i = from; i < text.length; i++) origin[at++] = i;
+  parts.push(text.slice(from));
+  origin[at] = text.length;
+  return { text: parts.join(''), origin: origin.subarray(0, at + 1) };
 }
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -109,7 +110,7 @@ export class NameIndex {
 
   /** Whether any key stands anywhere in `text` (word boundaries or not). */
   occursIn(text: string): boolean {
-    for (let i = 0; i < text.length; i++) if (!this.endsAt(text, i).next().done) return true;
+    for (let i = 0; i < text.length; i++) if (this.ranges.has(text[i]!) && !this.endsAt(text, i).next().done) return true;
     return false;
   }
 
@@ -121,7 +122,8 @@ export class NameIndex {
   find(text: string, accept: (end: number) => boolean = (end) => endsWord(text, end)): { start: number; end: number }[] {
     const found: { start: number; end: number }[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (!startsWord(text, i)) continue;
+      // No name begins with this character: the usual case, and the cheapest test.
+      if (!this.ranges.has(text[i]!) || !startsWord(text, i)) continue;
       for (const end of this.endsAt(text, i)) {
         if (!accept(end)) continue;
         found.push({ start: i, end });
