@@ -1,6 +1,7 @@
 /**
  * `npm run fuzz -- [--cases N] [--seed S] [--save dir]`: a longer fuzz run than the test suite's.
- * `npm run fuzz -- --server [--cases N] [--seed S]`: random requests against `editio serve` on the edition of tei/.
+ * `npm run fuzz -- --server [--cases N] [--seed S]`: random requests against `editio serve` on the edition of tei/, OAI-PMH among them.
+ * `npm run fuzz -- --import [--cases N] [--seed S]`: mutated spreadsheets, text and Word files through `editio import`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +11,11 @@ import { build } from '../src/build/build.js';
 import { serve } from '../src/serve/serve.js';
 import { compileStylesheets } from '../src/transform/stylesheets.js';
 import { runFuzz } from './fuzz.js';
+import { runImportFuzz } from './fuzz-import.js';
 import { runServerFuzz } from './fuzz-serve.js';
 import { repoRoot } from './helpers.js';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '20000' }, seed: { type: 'string' }, save: { type: 'string' }, server: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { cases: { type: 'string', default: '20000' }, seed: { type: 'string' }, save: { type: 'string' }, server: { type: 'boolean' }, import: { type: 'boolean' } } });
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 await compileStylesheets();
 let failures: string[];
@@ -29,6 +31,10 @@ if (values.server) {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+} else if (values.import) {
+  const report = await runImportFuzz(seed, Number(values.cases));
+  console.log(`${report.cases} imports, ${report.written} files written, ${report.refused} with an error, ${report.seconds.toFixed(1)} s, seed ${seed}`);
+  failures = report.failures;
 } else {
   const report = await runFuzz(seed, Number(values.cases), values.save ? { saveTo: values.save } : {});
   console.log(`${report.cases} cases, ${report.rejected} rejected, ${report.transformed} transformed, ${report.seconds.toFixed(1)} s, seed ${seed}`);

@@ -28,16 +28,17 @@ describe('fuzz (editio serve under random requests, paths, queries and headers)'
     removeDir(outside);
   });
 
-  it(`answers ${REQUESTS} random requests (seed ${SEED}) deliberately, never with a file from outside or the build state, and stays up`, async () => {
+  it(`answers ${REQUESTS} random requests (seed ${SEED}), OAI-PMH ones among them, deliberately, never with a file from outside or the build state, and stays up`, async () => {
     // What only the build state holds: its keys and the sources' paths.
     const state = readFileSync(path.join(out, '.editio', 'state.json'), 'utf8');
     expect(state).to.contain('"fingerprint"');
     const port = Number(new URL(server.url).port);
     const report = await runServerFuzz(SEED, REQUESTS, port, ['SECRET-OUTSIDE-THE-EDITION', '"fingerprint"', '"checks"']);
-    console.log(`      fuzz: ${report.requests} requests in ${report.seconds.toFixed(1)} s, answers ${JSON.stringify(report.byStatus)} (seed ${SEED})`);
+    console.log(`      fuzz: ${report.requests} requests in ${report.seconds.toFixed(1)} s, answers ${JSON.stringify(report.byStatus)}, ${report.oaiAnswers} OAI-PMH answers well-formed (seed ${SEED})`);
     expect(report.failures, `seed ${SEED}: rerun with EDITIO_FUZZ_SEED=${SEED}`).to.deep.equal([]);
     expect(report.byStatus['200']).to.be.greaterThan(REQUESTS / 20);
     expect(report.byStatus['421']).to.be.greaterThan(REQUESTS / 50);
     expect(report.byStatus['404']).to.be.greaterThan(REQUESTS / 20);
+    expect(report.oaiAnswers).to.be.greaterThan(REQUESTS / 10);
   });
 });

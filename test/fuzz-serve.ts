@@ -3,9 +3,12 @@
  * request lines, paths and headers reach the server as written), against `editio serve` on
  * 127.0.0.1. Every answer must be a deliberate one (never a 5xx but 505, never a dropped
  * connection), none may carry a file from outside the edition or the build state, and the
- * server must still answer at the end. Used by test/fuzz-serve.test.ts and `npm run fuzz -- --server`.
+ * server must still answer at the end. A quarter of the requests go to OAI-PMH (by GET and by
+ * posted forms of any type), whose every answer must be well-formed XML. Used by
+ * test/fuzz-serve.test.ts and `npm run fuzz -- --server`.
  */
 import { connect } from 'node:net';
+import { buildTree } from '../src/parse/tree.js';
 import { random } from './fuzz.js';
 
 const pick = <T>(items: readonly T[], rng: () => number): T => items[Math.floor(rng() * items.length)]!;
@@ -55,6 +58,26 @@ function randomPath(rng: () => number): string {
   return target;
 }
 
+const OAI_ARGS = ['verb', 'verb', 'metadataPrefix', 'identifier', 'from', 'until', 'set', 'resumptionToken', '__proto__', 'constructor', 'toString', 'x', '%01'];
+const OAI_VALUES = [
+  'Identify', 'ListRecords', 'ListIdentifiers', 'ListSets', 'ListMetadataFormats', 'GetRecord', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf',
+  'oai_dc', 'tei', 'marc21', 'oai:editions.example.org:1966-09-21-giap-decision', 'oai:x:%01', '1966-01-01', '2100-01-01', '1966-13-01', '1966-09-21T00:00:00Z',
+  'kind:telegram', 'kind', '%01', '%0B', '%EF%BF%BE', '%00', '%ED%A0%80', '%FF', '<x>', '%26amp%3B', '%22', '', 'x'.repeat(3000),
+  // Resumption tokens: unsigned as they once were, signed by no one, and half of one.
+  'eyJtZXRhZGF0YVByZWZpeCI6Im9haV9kYyIsIm9mZnNldCI6MH0', 'eyJtZXRhZGF0YVByZWZpeCI6Im9haV9kYyIsIm9mZnNldCI6M30.AAAA', '.', 'a.b.c',
+];
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'APPLICATION/X-WWW-FORM-URLENCODED', 'text/plain', 'multipart/form-data; boundary=x', 'application/json', undefined];
+
+/** An OAI-PMH request: its arguments by GET, or posted as a form of some type. */
+function oaiRequest(rng: () => number, headers: string[]): { method: string; target: string; body: string } {
+  const query = Array.from({ length: 1 + Math.floor(rng() * 4) }, () => `${pick(OAI_ARGS, rng)}=${pick(OAI_VALUES, rng)}`).join('&');
+  if (rng() < 0.6) return { method: pick(['GET', 'GET', 'HEAD'], rng), target: `/oai?${query}`, body: '' };
+  const type = pick(FORM_TYPES, rng);
+  if (type) headers.push(`Content-Type: ${type}`);
+  headers.push(`Content-Length: ${Buffer.byteLength(query, 'latin1')}`);
+  return { method: 'POST', target: '/oai', body: query };
+}
+
 function randomHeaders(rng: () => number, port: number): string[] {
   const own = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
   const host = rng() < 0.7 ? pick(own, rng) : pick(['evil.example', `evil.example:${port}`, '', '[', `127.0.0.1:${port}@evil`, 'a'.repeat(300), undefined], rng);
@@ -72,6 +95,21 @@ function randomHeaders(rng: () => number, port: number): string[] {
 interface Answer {
   status: number | undefined;
   body: string;
+  /** What follows the headers, as UTF-8. */
+  content: string;
+}
+
+/** A body sent in chunks, whole. */
+function unchunked(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const lineEnd = bytes.indexOf('\r\n', at);
+    const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!(size > 0)) break;
+    parts.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(parts);
 }
 
 /** Sends one raw request and reads the answer until the server closes the connection. */
@@ -80,9 +118,13 @@ function send(port: number, raw: string, timeoutMs: number): Promise<Answer> {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     const done = (): void => {
-      const text = Buffer.concat(chunks).toString('latin1');
+      const bytes = Buffer.concat(chunks);
+      const text = bytes.toString('latin1');
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
-      resolve({ status: status === undefined ? undefined : Number(status), body: text });
+      const end = bytes.indexOf('\r\n\r\n');
+      const chunked = /\r\ntransfer-encoding: chunked(\r\n|$)/i.test(text.slice(0, end));
+      const content = end < 0 ? Buffer.alloc(0) : chunked ? unchunked(bytes.subarray(end + 4)) : bytes.subarray(end + 4);
+      resolve({ status: status === undefined ? undefined : Number(status), body: text, content: content.toString('utf8') });
     };
     socket.setTimeout(timeoutMs, () => socket.destroy());
     socket.on('data', (d: Buffer) => chunks.push(d));
@@ -94,6 +136,8 @@ function send(port: number, raw: string, timeoutMs: number): Promise<Answer> {
 
 export interface ServerFuzzReport {
   requests: number;
+  /** OAI-PMH answers read as well-formed XML. */
+  oaiAnswers: number;
   byStatus: Record<string, number>;
   failures: string[];
   seconds: number;
@@ -108,18 +152,24 @@ export async function runServerFuzz(seed: number, count: number, port: number, f
   const started = performance.now();
   const byStatus: Record<string, number> = {};
   const failures: string[] = [];
+  let oaiAnswers = 0;
   const requests = Array.from({ length: count }, (_, i) => {
+    if (rng() < 0.25) {
+      const headers = [`Host: 127.0.0.1:${port}`, 'Connection: close'];
+      const { method, target, body } = oaiRequest(rng, headers);
+      return { i, oai: method !== 'HEAD', raw: `${method} ${target} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n${body}` };
+    }
     const method = rng() < 0.8 ? pick(['GET', 'GET', 'GET', 'HEAD'], rng) : pick(OTHER_METHODS, rng);
     const headers = randomHeaders(rng, port);
     // A body, now and then, with a length that may lie.
     const body = rng() < 0.1 ? 'hello' : '';
     if (body) headers.push(`Content-Length: ${pick(['5', '5', '0', '-1', 'abc', '99999999999'], rng)}`);
-    return { i, raw: `${method} ${randomPath(rng)} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n${body}` };
+    return { i, oai: false, raw: `${method} ${randomPath(rng)} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n${body}` };
   });
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < requests.length) {
-      const { i, raw } = requests[next++]!;
+      const { i, raw, oai } = requests[next++]!;
       const answer = await send(port, raw, 10_000);
       const status = answer.status ?? 'no answer';
       byStatus[status] = (byStatus[status] ?? 0) + 1;
@@ -127,10 +177,17 @@ export async function runServerFuzz(seed: number, count: number, port: number, f
       if (answer.status === undefined) failures.push(`${what}: no answer`);
       else if (answer.status >= 500 && answer.status !== 505) failures.push(`${what}: ${answer.status}`);
       for (const secret of forbidden) if (answer.body.includes(secret)) failures.push(`${what}: the answer holds ${JSON.stringify(secret)}`);
+      if (oai && answer.status === 200) {
+        // A harvester's parser must read every answer: no character XML forbids, nothing unescaped.
+        const tree = buildTree(answer.content);
+        if ('error' in tree) failures.push(`${what}: the OAI-PMH answer is not well-formed XML (${tree.error.reason})`);
+        else if (tree.root.name !== 'OAI-PMH') failures.push(`${what}: the answer's root is <${tree.root.name}>`);
+        else oaiAnswers++;
+      }
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   const last = await send(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 10_000);
   if (last.status !== 200) failures.push(`after the fuzzing, GET / answered ${last.status ?? 'nothing'}`);
-  return { requests: count, byStatus, failures, seconds: (performance.now() - started) / 1000 };
+  return { requests: count, oaiAnswers, byStatus, failures, seconds: (performance.now() - started) / 1000 };
 }

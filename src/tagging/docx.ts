@@ -148,7 +148,8 @@ export async function docxBlocks(bytes: Uint8Array, file: string): Promise<{ blo
     );
     html = result.value;
   } catch (err) {
-    const reason = (err as Error).message.split('\n')[0];
+    // The XML parser's own words, without its tags and the "undefined" it leaves where it knows no place.
+    const reason = (err as Error).message.split('\n')[0]!.replace(/^error:\s*/i, '').replace(/\[xmldom \w+\]\s*/g, '').replace(/:?\bundefined\b/g, '').replace(/\s+/g, ' ').trim();
     return { error: message('error', 'import', 'docx-unreadable', `the Word file is damaged or incomplete (${reason}): open it in Word and save it again, or export it anew`, at) };
   }
   const tree = buildTree(`<body>${html}</body>`);
