@@ -5,7 +5,7 @@
  * only what it touched: the next build takes the state as it was, less the outputs the journal
  * names, which it makes again. A finished build saves its state, then empties the journal.
  */
-import { appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** In the build state's folder (STATE_DIR of state.ts, which reads the journal with the state). */
@@ -15,7 +15,16 @@ const journalOf = (outDir: string): string => path.join(outDir, ...JOURNAL_FILE.
 
 /** Notes outputs (paths in the output folder) as about to change; resolves once it is written. */
 export async function noteTouched(outDir: string, files: readonly string[]): Promise<void> {
-  if (files.length > 0) await appendFile(journalOf(outDir), files.map((f) => `${f}\n`).join(''));
+  if (files.length === 0) return;
+  const lines = files.map((f) => `${f}\n`).join('');
+  try {
+    await appendFile(journalOf(outDir), lines);
+  } catch (err) {
+    // A build's lock made the state's folder; a plan used on its own may find none.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(path.dirname(journalOf(outDir)), { recursive: true });
+    await appendFile(journalOf(outDir), lines);
+  }
 }
 
 /** After a build's state is saved: what it touched is all recorded there. */

@@ -199,7 +199,8 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   }
   if (!found) return answer(res, 404, 'Not found.');
   const { handle: file, size } = found;
-  const type = TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+  const extension = path.extname(found.file).toLowerCase();
+  const type = Object.hasOwn(TYPES, extension) ? TYPES[extension]! : 'application/octet-stream';
   if (req.method === 'HEAD' || (listeners && type === TYPES['.html'])) {
     let page: string | undefined;
     try {
