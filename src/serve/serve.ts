@@ -1,19 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline, type Duplex } from 'node:stream';
-import { Library, type Answer } from '../dts/api.js';
+import type { Answer } from '../dts/api.js';
 import { answerPmh } from '../oai/pmh.js';
-import type { OaiRepository } from '../oai/repository.js';
-import { AnswerCache } from '../dts/cache.js';
 import { ConfigError, message } from '../messages.js';
 import { isBuiltEdition } from '../write/write.js';
-import { LOCK_FILE } from '../incremental/lock.js';
-import { STATE_DIR } from '../incremental/state.js';
+import { Builds, DTS_BASE } from './builds.js';
 
 export interface ServeOptions {
   /** The folder to serve: a built edition (dist/edition/). */
@@ -119,7 +114,6 @@ async function openFile(root: string, url: URL): Promise<{ handle: FileHandle; s
   return undefined;
 }
 
-const DTS_BASE = '/api/dts';
 /** What the DTS API answers for a folder built without its data: an error in JSON, as all its errors. */
 const noDts: Answer = { status: 404, type: 'application/ld+json; charset=utf-8', body: `${JSON.stringify({ '@type': 'Error', status: 404, title: 'Not Found', description: 'this edition has no DTS data; build it again' })}\n` };
 
@@ -240,104 +234,9 @@ async function formOf(req: IncomingMessage): Promise<{ params: URLSearchParams }
   return { params: new URLSearchParams(body) };
 }
 
-/** What one answer during a rebuild waits for that build at most, before it is told to come back. */
-const WAIT_FOR_BUILD_MS = 30_000;
-
 function busy(res: ServerResponse): void {
   res.setHeader('Retry-After', '5');
   answer(res, 503, 'The edition is being built again; try again in a few seconds.');
-}
-
-interface Build {
-  /** Which finished build this is: its result file's identity. */
-  stamp: string;
-  /** The DTS answers of that build; undefined if it has no DTS data. */
-  dts: AnswerCache | undefined;
-  /** Its OAI-PMH repository; undefined if it has none. */
-  oai: OaiRepository | undefined;
-  /** What the resumption tokens given out from this build are signed with. */
-  tokenKey: Uint8Array;
-}
-
-/**
- * The data of the last finished build, whoever ran it (this session's --watch, or "editio
- * build" in another terminal): a build ends by writing its result (.editio/result.json), and
- * its data is taken afresh when that file is another than the one the data was taken with.
- * What could not be read is never kept: it is read again at the next request.
- */
-class Builds {
-  private current: Promise<Build>;
-
-  constructor(private readonly root: string) {
-    this.current = this.take();
-  }
-
-  private async stamp(): Promise<string> {
-    const info = await stat(path.join(this.root, STATE_DIR, 'result.json')).catch(() => undefined);
-    return info ? `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}` : 'none';
-  }
-
-  private async take(): Promise<Build> {
-    const stamp = await this.stamp();
-    const [library, oai] = await Promise.all([Library.open(this.root, DTS_BASE), readJson<OaiRepository>(path.join(this.root, 'oai', 'repository.json'))]);
-    // Data that could not be read (an edition mid-way through its first build) is looked for again next time.
-    return { stamp: library && oai ? stamp : '', dts: library && new AnswerCache(library), oai, tokenKey: randomBytes(32) };
-  }
-
-  /** The last finished build's data, taken again if another build has finished since. */
-  async latest(): Promise<Build> {
-    const taken = this.current;
-    const build = await taken;
-    if ((await this.stamp()) !== build.stamp && this.current === taken) this.current = this.take();
-    return this.current;
-  }
-
-  /** Takes the build's data now (a build has just finished). */
-  renew(): Promise<Build> {
-    this.current = this.take();
-    return this.current;
-  }
-
-  /**
-   * An answer from the last finished build. A file it names that is gone has been removed by a
-   * build: the answer waits for that build to end and is made again from it (and again, should
-   * the next build have begun meanwhile); undefined if it cannot be made within a while, or the
-   * file is missing with no build to bring it back.
-   */
-  async answer<T>(make: (build: Build) => Promise<T> | T): Promise<T | undefined> {
-    const deadline = Date.now() + WAIT_FOR_BUILD_MS;
-    for (let build = await this.latest(); ; build = await this.renew()) {
-      try {
-        return await make(build);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-      const building = await this.building();
-      if (!building && (await this.stamp()) === build.stamp) return undefined;
-      if (building && !(await this.buildEnds(deadline))) return undefined;
-    }
-  }
-
-  private building(): Promise<boolean> {
-    return stat(path.join(this.root, ...LOCK_FILE.split('/'))).then(
-      () => true,
-      () => false,
-    );
-  }
-
-  /** Waits while a build holds the output folder; false if it still does at `deadline`. */
-  private async buildEnds(deadline: number): Promise<boolean> {
-    for (; Date.now() < deadline; await sleep(50)) if (!(await this.building())) return true;
-    return false;
-  }
-}
-
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The Host headers a server on 127.0.0.1 at `port` is reached by. */
