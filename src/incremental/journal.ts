@@ -16,7 +16,8 @@ const journalOf = (outDir: string): string => path.join(outDir, ...JOURNAL_FILE.
 /** Notes outputs (paths in the output folder) as about to change; resolves once it is written. */
 export async function noteTouched(outDir: string, files: readonly string[]): Promise<void> {
   if (files.length === 0) return;
-  const lines = files.map((f) => `${f}\n`).join('');
+  // One JSON string a line: a file name may hold a line break.
+  const lines = files.map((f) => `${JSON.stringify(f)}\n`).join('');
   try {
     await appendFile(journalOf(outDir), lines);
   } catch (err) {
@@ -35,5 +36,13 @@ export async function clearJournal(outDir: string): Promise<void> {
 /** The outputs that builds stopped half-way touched since the last finished build. */
 export async function touchedOutputs(outDir: string): Promise<Set<string>> {
   const text = await readFile(journalOf(outDir), 'utf8').catch(() => '');
-  return new Set(text.split('\n').filter(Boolean));
+  const touched = new Set<string>();
+  for (const line of text.split('\n').filter(Boolean)) {
+    try {
+      touched.add(JSON.parse(line) as string);
+    } catch {
+      // A line cut short by the kill: its output was not written yet (the line comes first).
+    }
+  }
+  return touched;
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearJournal, noteTouched, touchedOutputs } from '../../src/incremental/journal.js';
 import { OutputPlan } from '../../src/incremental/plan.js';
@@ -38,11 +38,17 @@ describe('journal', () => {
     expect('state' in again && Object.keys(again.state.outputs)).to.deep.equal(['a.html', 'b.html', 'group']);
   });
 
+  it('reads a name with a line break as one, and passes over a line a kill cut short', async () => {
+    await noteTouched(dir, ['documents/a\nb.html']);
+    writeFileSync(path.join(dir, '.editio', 'journal'), readFileSync(path.join(dir, '.editio', 'journal'), 'utf8') + '"documents/c');
+    expect([...(await touchedOutputs(dir))]).to.deep.equal(['documents/a\nb.html']);
+  });
+
   it('holds every output the plan writes, and only those (a kept one is not touched)', async () => {
     const first = new OutputPlan(dir, undefined, [], 'no build state');
     await first.make('a.html', { source: '1' }, () => 'A');
     await first.makeMany('group', { registry: '1' }, () => [{ path: 'g/1.json', content: '1' }]);
-    expect(readFileSync(path.join(dir, '.editio', 'journal'), 'utf8')).to.equal('a.html\ng/1.json\n');
+    expect(readFileSync(path.join(dir, '.editio', 'journal'), 'utf8')).to.equal('"a.html"\n"g/1.json"\n');
     await clearJournal(dir);
     const second = new OutputPlan(dir, { ...emptyState('f'), outputs: first.records }, [], undefined);
     await second.make('a.html', { source: '1' }, () => 'kept, never made');
