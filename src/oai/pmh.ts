@@ -5,7 +5,7 @@
  * continues and where it stopped.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { escapeAttribute, escapeText, NOT_XML_CHAR as NOT_XML } from '../escape.js';
+import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../escape.js';
 import { identifierOf, identifyParts, METADATA_FORMATS, metadataFormatsXml, OAI_NS, recordHeader, rootElementOf, type OaiRecord, type OaiRepository } from './repository.js';
 
 export interface PmhOptions {
@@ -159,7 +159,7 @@ async function verbBody(verb: string, args: Map<string, string>, repository: Oai
 /** The arguments, each once; the verb's and their checks (badVerb, badArgument) before anything is looked up. */
 function argumentsOf(params: URLSearchParams): { verb: string; args: Map<string, string> } {
   const keys = [...params.keys()];
-  if ([...params].some(([key, value]) => NOT_XML.test(key) || NOT_XML.test(value))) throw new PmhError('badArgument', 'an argument holds a character XML does not allow (a control character, U+FFFE or U+FFFF)');
+  if ([...params].some(([key, value]) => NOT_XML_CHAR.test(key) || NOT_XML_CHAR.test(value))) throw new PmhError('badArgument', 'an argument holds a character XML does not allow (a control character, U+FFFE or U+FFFF)');
   const verbs = params.getAll('verb');
   const known = verbs.length === 1 ? VERBS.get(verbs[0]!) : undefined;
   if (!known) throw new PmhError('badVerb', verbs.length === 0 ? 'no verb is given' : verbs.length > 1 ? 'the verb is given more than once' : `"${verbs[0]!.slice(0, 100)}" is no OAI-PMH verb`);

@@ -9,6 +9,7 @@ import { answerPmh } from '../oai/pmh.js';
 import { ConfigError, message } from '../messages.js';
 import { isBuiltEdition } from '../write/write.js';
 import { Builds, DTS_BASE } from './builds.js';
+import { LIVE, LIVE_SCRIPT, NOT_BUILT, withLiveReload } from './live.js';
 
 export interface ServeOptions {
   /** The folder to serve: a built edition (dist/edition/). */
@@ -28,21 +29,6 @@ export interface Server {
   /** After a rebuild that changed something: takes the new build's DTS and OAI data and, when live, reloads the open pages. */
   changed(): Promise<void>;
   close(): Promise<void>;
-}
-
-const LIVE = '/__editio/live';
-const LIVE_SCRIPT = `new EventSource('${LIVE}').addEventListener('reload', () => location.reload());\n`;
-
-const NOT_BUILT =
-  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\'">' +
-  '<title>Not built</title></head><body><main><h1>This page is not in the current build</h1>' +
-  '<p>The terminal running <code>editio serve --watch</code> says why. It reloads when a build makes it.</p></main></body></html>';
-
-/** A page as served live: with the reload script, and a CSP that lets it listen to the server. */
-function withLiveReload(html: string): string {
-  return html
-    .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*)"/, "$1; connect-src 'self'\"")
-    .replace('</head>', `<script src="${LIVE}.js"></script></head>`);
 }
 
 const TYPES: Record<string, string> = {

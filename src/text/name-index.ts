@@ -81,16 +81,13 @@ export class NameIndex {
     return lo;
   }
 
-  /**
-   * The ends of the keys that stand in `text` at `start`, longest first. `accept` says which end
-   * is one (a word's end, say); the walk goes no further than `maxEnd`.
-   */
-  *endsAt(text: string, start: number, maxEnd = text.length): Generator<number> {
+  /** The ends of the keys that stand in `text` at `start`, longest first. */
+  *endsAt(text: string, start: number): Generator<number> {
     const ends: number[] = [];
     // A key of one character sorts first among the keys that begin with it.
-    const single = start < maxEnd ? this.ranges.get(text[start]!) : undefined;
+    const single = start < text.length ? this.ranges.get(text[start]!) : undefined;
     if (single && this.keys[single[0]]!.length === 1) ends.push(start + 1);
-    const pair = start + 2 <= maxEnd ? this.ranges.get(text.slice(start, start + 2)) : undefined;
+    const pair = start + 2 <= text.length ? this.ranges.get(text.slice(start, start + 2)) : undefined;
     if (pair) {
       let [lo, hi] = pair;
       for (let depth = 2; lo < hi; depth++) {
@@ -99,7 +96,7 @@ export class NameIndex {
           ends.push(start + depth);
           lo++;
         }
-        if (start + depth >= maxEnd || lo >= hi) break;
+        if (start + depth >= text.length || lo >= hi) break;
         const unit = text.charCodeAt(start + depth);
         lo = this.lowerBound(lo, hi, depth, unit);
         hi = this.lowerBound(lo, hi, depth, unit + 1);
