@@ -168,7 +168,10 @@ export function documentDate(root: XmlElement): XmlElement | undefined {
   const profile = tei(tei(root, 'teiHeader')[0], 'profileDesc')[0];
   const sent = tei(tei(profile, 'correspDesc')[0], 'correspAction').filter((a) => a.attrs.get('type') === 'sent');
   const datelines = teiDescendants(tei(root, 'text')[0], 'dateline');
-  return [...tei(tei(profile, 'creation')[0], 'date'), ...sent.flatMap((a) => tei(a, 'date')), ...datelines.flatMap((d) => teiDescendants(d, 'date'))][0];
+  // A play's dates, as drama corpora keep them beside the text: written, else printed, else first performed.
+  const events = tei(root, 'standOff').flatMap((s) => tei(s, 'listEvent')).flatMap((l) => tei(l, 'event')).filter((e) => ['when', 'notBefore', 'notAfter', 'from'].some((a) => e.attrs.has(a)));
+  const event = ['written', 'print', 'premiere'].flatMap((type) => events.filter((e) => e.attrs.get('type') === type));
+  return [...tei(tei(profile, 'creation')[0], 'date'), ...sent.flatMap((a) => tei(a, 'date')), ...datelines.flatMap((d) => teiDescendants(d, 'date')), ...event][0];
 }
 
 /**

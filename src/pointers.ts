@@ -49,17 +49,26 @@ export function expandPointer(pointer: string, defs: readonly PrefixDef[]): stri
 /** A URL as identifiers are compared: scheme, case of the host and a trailing slash do not count. */
 export const comparableUri = (uri: string): string => uri.trim().replace(/^https?:\/\/([^/]+)/i, (_, host: string) => `//${host.toLowerCase()}`).replace(/\/+$/, '');
 
-/**
- * The entry id a pointer names, if the edition has such an entry: after '#', else the entry
- * whose identifier is the URL it is or expands to, else (for `@key`) the pointer itself.
- */
 /** What entryIdOf asks of the entries: whether there is one with an id, and which one carries an identifier URL (Authorities, or the published entries' ids on a worker). */
 export interface EntryLookup {
   get(id: string): unknown;
   byIdentifier(url: string): string | undefined;
 }
 
-export function entryIdOf(pointer: string, authorities: EntryLookup, defs: readonly PrefixDef[]): string | undefined {
+/**
+ * The entry id a pointer names, if the edition has such an entry: after '#', else the entry
+ * whose identifier is the URL it is or expands to, else (for `@key`) the pointer itself.
+ */
+export function entryIdOf(pointers: string, authorities: EntryLookup, defs: readonly PrefixDef[]): string | undefined {
+  // TEI pointers are a list ("#pmb40187 #pmb27289"): the first that names an entry is the one a mention links to.
+  for (const pointer of pointers.trim().split(/\s+/)) {
+    const id = entryIdOfOne(pointer, authorities, defs);
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+function entryIdOfOne(pointer: string, authorities: EntryLookup, defs: readonly PrefixDef[]): string | undefined {
   const full = expandPointer(pointer, defs) ?? pointer;
   const hash = full.indexOf('#');
   if (hash >= 0 && !/^https?:/i.test(full)) return authorities.get(full.slice(hash + 1)) ? full.slice(hash + 1) : undefined;

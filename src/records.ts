@@ -88,7 +88,8 @@ export function documentRecords(doc: ParsedDoc): DocumentRecord[] {
 /** The start tag of a list of records (<listPerson, <listBibl, …), the lists being ENTITY_KINDS'. */
 const LIST_START = `<(?:${[...KIND_OF_ENTRY.values()].map((k) => k.list).join('|')})\\b`;
 const MAY_HOLD_RECORDS = new RegExp(`${LIST_START}|<(?:${[...GLOSSARY_NAMES].join('|')})\\b[^>]*\\bxml:id=`);
-const INDEX_BODY = new RegExp(`<body\\b[^>]*>(?:\\s|<!--[\\s\\S]*?-->|<head\\b[\\s\\S]*?</head>)*${LIST_START}`);
+/** A body that begins with a list of records, after headings, comments and the start of divisions (`<div type="index_persons">`) if any. */
+const INDEX_BODY = new RegExp(`<body\\b[^>]*>(?:\\s|<!--[\\s\\S]*?-->|<head\\b[\\s\\S]*?</head>|<div\\b[^>]*>)*${LIST_START}`);
 
 /** Whether a text may hold records at all: most documents do not, and are then not parsed for them. */
 export function mayHoldRecords(text: string): boolean {
@@ -96,8 +97,9 @@ export function mayHoldRecords(text: string): boolean {
 }
 
 /**
- * Whether a file is an index file: its body begins with a list of records (after a heading or
- * comments, if any). Read from its first part only: an index file may be many megabytes.
+ * Whether a file is an index file: its body begins with a list of records, at any depth of
+ * divisions, after headings or comments if any (the lists that follow, of the same kind or
+ * another, are read too). Read from its first part only: an index file may be many megabytes.
  */
 export function isIndexFile(bytes: Buffer): boolean {
   return INDEX_BODY.test(bytes.subarray(0, 256 * 1024).toString('utf8'));

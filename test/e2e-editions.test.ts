@@ -180,6 +180,139 @@ describe('real editions’ patterns (end to end)', function () {
     });
   });
 
+  describe('a play in verse, encoded as drama corpora encode plays', () => {
+    let built: ReturnType<typeof build>;
+    let page: ReturnType<typeof parseHtml>;
+    before(() => {
+      built = build('play-in-verse');
+      page = parseHtml(read(path.join(built.out, 'documents', 'die-wette.html')));
+    });
+    after(() => removeDir(built.out));
+
+    it('renders every element of the play by a rule of its own', () => {
+      expect(built.status).to.equal(0);
+      expect(page.querySelectorAll('[data-fallback]').map((e) => e.getAttribute('data-fallback'))).to.deep.equal([]);
+    });
+
+    it('dates the play by the dates kept beside its text: printed, where it says not when it was written', () => {
+      expect(textOf(page.querySelector('.document-meta')!.toString())).to.match(/Date 1820/);
+      expect(textOf(read(path.join(built.out, 'index.html')))).to.not.include('Undated');
+    });
+
+    it('heads the page with the play’s title, not its first act’s heading, and heads acts and scenes by their depth', () => {
+      expect(page.querySelector('h1')!.text.trim()).to.equal('Die Wette');
+      expect(page.querySelectorAll('.document-text h2').map((h) => h.text)).to.deep.equal(['Personen', 'Erster Aufzug', 'Zweiter Aufzug']);
+      expect(page.querySelectorAll('.document-text h3').map((h) => h.text)).to.deep.equal(['Erster Auftritt', 'Zweiter Auftritt']);
+    });
+
+    it('sets the cast as dramatis personae: each role with its description on one line, a group with its description', () => {
+      const cast = page.querySelector('.castList')!;
+      expect(cast.querySelectorAll('p.castItem').map((p) => p.text.replace(/\s+/g, ' ').trim())).to.deep.equal(['Anna, eine junge Witwe.', 'Bruno, ihr Vetter', 'Ein Diener', 'Gäste']);
+      expect(cast.querySelector('.castGroup > p.roleDesc')!.text).to.equal('im Hause Annas');
+    });
+
+    it('sets each speaker apart, stage directions as such (bracketed within a line), verse lines numbered, a split line set on from its first part', () => {
+      expect(page.querySelectorAll('.sp > p.speaker').map((p) => p.text)).to.deep.equal(['Anna.', 'Bruno', 'Diener', 'Beide.']);
+      expect(page.querySelectorAll('p.stage').map((p) => p.text)).to.deep.equal(['Ein Zimmer. Anna am Fenster.', 'tritt ein.']);
+      const fifth = page.querySelectorAll('div.l')[4]!;
+      expect(fifth.querySelector('.line-number')!.text).to.equal('5');
+      expect(fifth.querySelector('span.stage')!.text).to.equal('[Es klopft.]');
+      const completing = page.querySelector('div.l.part-F')!;
+      expect(completing.querySelector('.line-lead')!.text).to.equal('Herein!');
+      expect(completing.querySelector('.line-lead')!.getAttribute('aria-hidden')).to.equal('true');
+      // A prose speech is a paragraph.
+      expect(page.querySelector('.sp > p.p')!.text).to.include('Gnädige Frau, die Gäste sind da');
+    });
+
+    it('counts each speech as a mention of its role: the speaker links to the role’s entry, whose page lists the speeches', () => {
+      expect(page.querySelectorAll('.sp > p.speaker > a').map((a) => a.getAttribute('href'))).to.deep.equal([
+        '../registers/persons/anna.html', '../registers/persons/bruno.html', '../registers/persons/diener.html', '../registers/persons/anna.html',
+      ]);
+      expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['anna.html', 'bruno.html', 'diener.html']);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Anna Mentioned 2 times in 1 document/);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons', 'bruno.html')))).to.include('Die Wette ist verloren, Base.');
+    });
+
+    it('sets the text edition as a play is set: speakers on their lines, numbers in a margin, stage directions bracketed', () => {
+      const text = read(path.join(built.out, 'text', 'die-wette.txt'));
+      expect(text).to.include('Anna, eine junge Witwe.\nBruno, ihr Vetter\n');
+      expect(text).to.include('[Ein Zimmer. Anna am Fenster.]');
+      expect(text).to.include('Anna.\n       Wie still der Abend über allen Dächern liegt,\n');
+      expect(text).to.include('\n    5  Und eilig macht. [Es klopft.] Wer ist da?\n       Herein!\n');
+      // The completing part begins where "Herein!" ended.
+      expect(text).to.include('\nBruno\n' + ' '.repeat(7 + 'Herein! '.length) + 'Die Wette ist verloren, Base.\n');
+    });
+  });
+
+  describe('letters laid out as letters, pointing into index files kept in divisions', () => {
+    let built: ReturnType<typeof build>;
+    let letter: string;
+    before(() => {
+      built = build('letters-with-divided-index');
+      letter = read(path.join(built.out, 'documents', 'B001.html'));
+    });
+    after(() => removeDir(built.out));
+
+    it('reads index files whose lists stand in divisions (several, with headings) as index files, not documents', () => {
+      expect(built.messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
+      expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['B001.html', 'B002.html']);
+      expect(readdirSync(path.join(built.out, 'registers', 'works'))).to.deep.equal(['rf_work_1.html']);
+      expect(readdirSync(path.join(built.out, 'registers', 'objects'))).to.deep.equal(['rf_object_1.html']);
+      expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['rf_person_1.html', 'rf_person_2.html']);
+    });
+
+    it('gives an entry’s other names once each, and its identifiers as links named by what they identify in, each address once', () => {
+      const entry = parseHtml(read(path.join(built.out, 'registers', 'persons', 'rf_person_1.html')));
+      expect(entry.querySelector('.variants')!.text).to.equal('Also: Emmy');
+      expect(entry.querySelectorAll('.identifiers li').map((li) => li.text)).to.deep.equal(['pmb', 'pmb 2', 'gnd: 118000000', 'wikidata.org']);
+      expect(entry.querySelectorAll('.identifiers a').map((a) => a.getAttribute('href'))).to.deep.equal([
+        'https://pmb.example.org/entity/101/', 'https://pmb.example.org/entity/2202/', 'https://www.wikidata.org/wiki/Q1',
+      ]);
+    });
+
+    it('lays out the opening, closing, postscript and address as a letter has them, with nothing left to the general rule', () => {
+      const page = parseHtml(letter);
+      expect(page.querySelectorAll('[data-fallback]').map((e) => e.getAttribute('data-fallback'))).to.deep.equal([]);
+      expect(page.querySelector('.opener > p.dateline')!.text).to.equal('Graz, 2. Mai 1903');
+      expect(page.querySelector('.opener > p.salute')!.text).to.equal('Lieber Freund!');
+      expect(page.querySelector('.closer > p.signed')!.text).to.equal('Ihre Emma Roth');
+      expect(page.querySelector('.postscript p')!.text).to.include('Grüßen Sie');
+      expect(page.querySelectorAll('.address > .line').map((l) => l.text)).to.deep.equal(['Herrn Jakob Falk', 'Linz']);
+    });
+
+    it('quotes with the marks of the text’s language, and sets none around indirect speech', () => {
+      expect(parseHtml(letter).querySelector('.document-text')!.text).to.include('sagte nur „das ist ein Buch für den Sommer“, und er wolle es behalten.');
+      expect(read(path.join(built.out, 'text', 'B001.txt')).replace(/\s+/g, ' ')).to.include('„das ist ein Buch für den Sommer“, und er wolle es behalten.');
+    });
+
+    it('sets a page number apart from the words around it', () => {
+      expect(parseHtml(letter).querySelector('.document-text')!.text).to.include('hängt [2] noch im Flur');
+    });
+
+    it('describes the manuscript in labelled fields, read off attributes where it has no words', () => {
+      const source = parseHtml(letter).querySelectorAll('.document-meta .part').map((part) => part.text);
+      for (const field of ['Repository: Österreich, Wien, Stadtarchiv', 'Shelfmark: Nachlass Falk, 12/3', 'Extent: 2 Blatt', 'Hands: Tinte, Kurrent']) expect(source).to.include(field);
+      expect(parseHtml(letter).querySelector('.document-meta .field-label')!.text).to.equal('Repository: ');
+    });
+
+    it('links a name whose @ref lists several pointers to the first entry, and reports none of them', () => {
+      expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+      expect(letter).to.match(/<a href="\.\.\/registers\/persons\/rf_person_1\.html"[^>]*data-ref="#rf_person_1 #rf_person_2"[^>]*>die Familie<\/a>/);
+    });
+
+    it('links a reference to a document of the edition by its id or file name, to an entry’s page, expands another edition’s by its type, and leaves no empty or dead link', () => {
+      const reply = parseHtml(read(path.join(built.out, 'documents', 'B002.html')));
+      const refs = reply.querySelectorAll('.document-text [data-tei="ref"], .document-text [data-tei="ptr"]').map((e) => [e.tagName.toLowerCase(), e.getAttribute('href') ?? '', e.text]);
+      expect(refs).to.deep.equal([
+        ['a', 'B001.html', 'Brief'],
+        ['a', 'B001.html', 'Emma Roth an Jakob Falk, 2. Mai 1903'],
+        ['a', '../registers/works/rf_work_1.html', 'Die Brücke am Fluss'],
+        ['a', 'https://briefe.example.org/L00311.html', 'L00311'],
+        ['span', '', '10 December 1902'],
+      ]);
+    });
+  });
+
   describe('a dossier kept as one teiCorpus, its persons in the corpus header', () => {
     let built: ReturnType<typeof build>;
     before(() => (built = build('dossier-corpus')));

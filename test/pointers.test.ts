@@ -46,6 +46,13 @@ describe('pointers (what a pointer names)', () => {
     expect(comparableUri('https://Example.org/a/')).to.equal(comparableUri('http://example.org/a'));
   });
 
+  it('reads a pointer attribute as the list TEI makes it: the first pointer that names an entry', () => {
+    const authorities = lists();
+    expect(entryIdOf('#nobody #p2', authorities, [])).to.equal('p2');
+    expect(entryIdOf(' #p2\n  pmb:2121 ', authorities, configuredPrefixes({ pmb: 'https://pmb.example.org/entity/$1' }))).to.equal('p2');
+    expect(entryIdOf('#nobody #noone', authorities, [])).to.equal(undefined);
+  });
+
   it('tells a document that names entries only the entries resolve (key, bare id, prefix, URL) from one that names them by #id', () => {
     const doc = (body: string) => parse({ path: '/d.xml', name: 'd.xml', bytes: Buffer.from(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${body}</p></body></text></TEI>`), role: 'document' }).doc!;
     expect(looksUpEntries(doc('<persName ref="#a">A</persName> <persName ref="index.xml#b">B</persName>'))).to.equal(false);

@@ -46,6 +46,10 @@ describe('records (index records where editions keep them)', () => {
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-index', 'indices', 'listperson.xml'))))).to.equal(true);
     // A heading before the list, as the index of places has.
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-index', 'indices', 'listplace.xml'))))).to.equal(true);
+    // Lists in divisions of the body, with headings, several of them (works, then paintings).
+    expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'register', 'listperson.xml'))))).to.equal(true);
+    expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'register', 'listwork.xml'))))).to.equal(true);
+    expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'briefe', 'B001.xml'))))).to.equal(false);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-records', 'L001.xml'))))).to.equal(false);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'frus-like-volume', 'volume.xml'))))).to.equal(false);
     expect(mayHoldRecords(read(path.join(editions, 'letters-with-index', 'letters', '1911-03-04.xml')))).to.equal(false);

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../write/write.js';
 import { touchedOutputs } from './journal.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 8;
+export const STATE_VERSION = 9;
 export const STATE_DIR = '.editio';
 
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import type { MentionLink } from '../site/extracts.js';
-import { packageRoot } from '../transform/stylesheets.js';
+import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
 import { bookFace } from '../site/fonts.js';
 import { ENTITY_KINDS } from '../entities.js';
 import { escapeAttribute } from '../escape.js';
@@ -38,7 +38,7 @@ const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"
 export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: string, chapters: readonly Chapter[], index: readonly IndexEntry[]): Promise<string> {
   // The book face embedded: the book is loaded with nothing from outside (pdf.ts), and the PDF embeds only the glyphs it sets.
   const face = await bookFace((file) => `data:font/woff2;base64,${file.content.toString('base64')}`);
-  const css = (face.css + (await readFile(path.join(packageRoot(), 'xslt', 'print', 'print.css'), 'utf8')))
+  const css = (face.css + (await readFile(path.join(packageRoot(), 'xslt', 'print', 'print.css'), 'utf8')) + (await readFile(GENRES_CSS, 'utf8')))
     .replace(/var\(--paper\)/g, paper === 'letter' ? 'letter' : 'A4')
     .replace(/var\(--edition-title\)/g, cssString(config.title));
   const toc = [

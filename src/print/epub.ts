@@ -12,7 +12,7 @@ import { uuidFrom } from '../hash.js';
 import { ENTITY_KINDS } from '../entities.js';
 import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
 import { zipEntries, type ZipEntry } from '../site/zip.js';
-import { packageRoot } from '../transform/stylesheets.js';
+import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
 import type { Chapter, IndexEntry } from './book.js';
 import { coverSvg } from './cover.js';
 
@@ -133,7 +133,7 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 /** The book as an EPUB 3 file. */
 export async function epubArchive(config: EditionConfig, parts: EpubParts): Promise<Uint8Array> {
   const face = await bookFace((file) => `fonts/${file.name}`);
-  const css = face.css + (await readFile(path.join(packageRoot(), 'xslt', 'epub', 'epub.css'), 'utf8'));
+  const css = face.css + (await readFile(path.join(packageRoot(), 'xslt', 'epub', 'epub.css'), 'utf8')) + (await readFile(GENRES_CSS, 'utf8'));
   const noteOnText = NOTE_ON_TEXT.exec(parts.frontMatter)?.[0];
   const frontMatter = parts.frontMatter.replace(NOTE_ON_TEXT, '');
   const cover = `<section class="cover" epub:type="cover"><img src="cover.svg" alt="${escapeAttribute(config.title)}"/></section>`;

@@ -35,6 +35,17 @@ export interface CorrespondenceLink {
   label: string;
 }
 
+/**
+ * A pointer of the text's ref or ptr that names no part of the document itself (`L00311`,
+ * `L00311.xml#p3`, `#L00311`, `pmb:123`), with its @type (the edition it points into) and, when a
+ * prefixDef or the configuration's prefixes turn it into one, its web address.
+ */
+export interface Reference {
+  target: string;
+  type: string;
+  url: string;
+}
+
 export interface Extract {
   id: string;
   /** The document's own xml:id: what other documents' pointers name it by. */
@@ -42,6 +53,7 @@ export interface Extract {
   /** The language its text is in (its xml:lang, or the one its header names), or ''. */
   lang: string;
   links: CorrespondenceLink[];
+  references: Reference[];
   title: string;
   date: DateRecord | null;
   /** The days its date may fall on, and whether it is known to the day: what search filters by. */
@@ -170,13 +182,13 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'references' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'references' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -212,8 +224,8 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  const { xmlId, links, span, classes, categories, correspondents, corresp, changed } = extract;
-  return sorted({ ...listing(extract), xmlId, links, span, classes, categories, correspondents, corresp, changed, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  const { xmlId, links, references, span, classes, categories, correspondents, corresp, changed } = extract;
+  return sorted({ ...listing(extract), xmlId, links, references, span, classes, categories, correspondents, corresp, changed, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {
@@ -270,10 +282,11 @@ export const chronologyItems = ({ url, extract }: Page): ChronologyItem[] => ite
 /** The documents' own dates and the dates their texts mention, in order. */
 export const chronology = (pages: readonly Page[]): ChronologyItem[] => inChronologicalOrder(pages.flatMap(chronologyItems));
 
-/** Dates in the chronology's order: by date, a document's own before the mentions of it, then by page and place. */
+/** Dates in the chronology's order: by date (those without a value last), a document's own before the mentions of it, then by page and place. */
 export function inChronologicalOrder(items: readonly ChronologyItem[]): ChronologyItem[] {
   // Each item's key made once, not twice per comparison: a large edition has hundreds of thousands of dates.
-  const ranked = items.map((item) => ({ item, rank: `${item.sort}\u0000${item.kind === 'document' ? 0 : 1}\u0000${item.url}\u0000${item.anchor.padStart(8, '0')}` }));
+  // Dates with no value to place them by ("Sommer 1889", "Dinstag") come after all the others, not before.
+  const ranked = items.map((item) => ({ item, rank: `${item.sort || '\uffff'}\u0000${item.kind === 'document' ? 0 : 1}\u0000${item.url}\u0000${item.anchor.padStart(8, '0')}` }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return ranked.map(({ item }) => item);
 }

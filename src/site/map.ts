@@ -35,10 +35,16 @@ export interface MapDrawing {
   places: (Omit<PlaceOnMap, 'lat' | 'lon'> & { x: number; y: number; label: LabelSide })[];
 }
 
-/** A place's latitude and longitude, from its entry's location/geo ("lat long", decimal degrees, as TEI's default geoDecl); undefined if it has none that reads so. */
+/**
+ * A place's latitude and longitude, from its entry's location/geo in decimal degrees as editions
+ * write them: "lat long" (TEI's default geoDecl), "lat, long", or with decimal commas
+ * ("47,639444 13,763333"); undefined if it has none that reads so.
+ */
 export function coordinatesOf(entry: AuthorityEntry): { lat: number; lon: number } | undefined {
   const geo = tei(entry.element, 'location').flatMap((l) => tei(l, 'geo'))[0];
-  const text = geo ? normalize(geo.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')) : '';
+  const written = geo ? normalize(geo.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')) : '';
+  // Two numbers with decimal commas, set apart by a space (or a semicolon): the commas are decimal points.
+  const text = /^[+-]?\d+,\d+\s*[ ;]\s*[+-]?\d+,\d+$/.test(written) ? written.replace(/(\d),(\d)/g, '$1.$2').replace(/\s*;\s*/, ' ') : written;
   const parts = /^([+-]?\d+(?:\.\d+)?)[ ,]+([+-]?\d+(?:\.\d+)?)$/.exec(text);
   if (!parts) return undefined;
   const [lat, lon] = [Number(parts[1]), Number(parts[2])];

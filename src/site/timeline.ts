@@ -148,7 +148,7 @@ export function timelineOf(items: readonly ChronologyItem[]): Timeline | undefin
   const points = dated.map(({ item, day }): TimelinePoint => {
     const y = yOfDay.get(day)!;
     const title = `${item.label}: ${item.kind === 'document' ? item.title : item.before + item.text + item.after}`;
-    const point = { y, kind: item.kind, href: `${item.url}#${item.anchor}`, label: item.label, title };
+    const point = { y, kind: item.kind, href: item.anchor ? `${item.url}#${item.anchor}` : item.url, label: item.label, title };
     const labelY = Math.max(y, below + LINE);
     if (dated.length > LABELLED_ALL && labelY - y > 2 * LINE) return point;
     below = labelY;

@@ -14,7 +14,12 @@ const BLOCKS = new Set(['p', 'head', 'dateline', 'item', 'gap', 'salute', 'signe
 
 export const isTei = (node: XmlNode | undefined, names: ReadonlySet<string> | string): node is XmlElement =>
   node?.kind === 'element' && node.ns === TEI_NS && (typeof names === 'string' ? node.name === names : names.has(node.name));
-export const isMention = (e: XmlElement): boolean => e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')));
+/** Whom a speaker speaks for: its speech's @who (a play's speech is a mention of its role). */
+export const speakerWho = (e: XmlElement): string | undefined => (e.ns === TEI_NS && e.name === 'speaker' && isTei(e.parent, 'sp') ? e.parent.attrs.get('who') : undefined);
+export const isMention = (e: XmlElement): boolean =>
+  e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')) || speakerWho(e) !== undefined);
+/** What a mention points with: @ref, else @corresp (else, for a speaker, its speech's @who). */
+export const mentionPointer = (e: XmlElement): string | undefined => e.attrs.get('ref') ?? e.attrs.get('corresp') ?? speakerWho(e);
 export const isBlock = (e: XmlElement): boolean => isTei(e, BLOCKS);
 
 /** Where the notes a page shows stand: in the text and in the header parts the pages show. */

@@ -10,9 +10,9 @@
 import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
-import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
-import { DocumentWalk, isBlock, isMention, isTei, shownNotes } from './anchors.js';
-import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
+import { comparableUri, entryIdOf, expandPointer, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
+import { DocumentWalk, isBlock, isMention, isTei, mentionPointer, shownNotes } from './anchors.js';
+import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract, type Reference } from '../site/extracts.js';
 
 /** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */
 export interface PublishedEntries {
@@ -90,18 +90,27 @@ class EntryReader {
     return entryIdOf(ref, this.lookup, this.defs);
   }
 
-  /** The id of the entry a mention names: what its pointer says after '#'; a prefixed pointer, a URL or a key is looked up. */
+  /** A pointer written out by the document's prefixDefs and the configured prefixes, if they cover it. */
+  expand(pointer: string): string | undefined {
+    return expandPointer(pointer, this.defs);
+  }
+
+  /**
+   * The id of the entry a mention names: what its pointer says after '#'; a prefixed pointer, a
+   * URL or a key is looked up. Of several pointers ("#pmb40187 #pmb27289"), the first that names an entry.
+   */
   idOf(mention: XmlElement): string {
-    const pointer = pointerOf(mention);
-    const hash = pointer.indexOf('#');
-    if (hash >= 0 && !pointer.slice(0, hash).includes(':')) return pointer.slice(hash + 1);
-    const named = mention.attrs.get('ref') ?? mention.attrs.get('corresp');
+    const pointers = pointerOf(mention).trim().split(/\s+/);
+    const byId = pointers.filter((p) => p.includes('#') && !p.slice(0, p.indexOf('#')).includes(':')).map((p) => p.slice(p.indexOf('#') + 1));
+    const pointer = pointers[0]!;
+    if (byId.length > 0 && byId.length === pointers.length) return byId.find((id) => this.lookup.get(id)) ?? byId[0]!;
+    const named = mentionPointer(mention);
     const found = (named !== undefined ? this.entry(named) : undefined) ?? (mention.attrs.has('key') ? this.entry(mention.attrs.get('key')!) : undefined);
     return found ?? pointer.replace(/^.*#/, '');
   }
 }
 
-const pointerOf = (e: XmlElement): string => e.attrs.get('ref') ?? e.attrs.get('corresp') ?? e.attrs.get('key') ?? '';
+const pointerOf = (e: XmlElement): string => mentionPointer(e) ?? e.attrs.get('key') ?? '';
 
 /** The elements below `e` (not `e` itself), in document order, with the ancestors between. */
 function* below(e: XmlElement, path: XmlElement[] = []): Generator<[XmlElement, readonly XmlElement[]]> {
@@ -114,6 +123,34 @@ function* below(e: XmlElement, path: XmlElement[] = []): Generator<[XmlElement, 
 
 /** Whether an element is part of an index record (ed:in-record): in a list of the back matter, the standOff or the header. */
 const inRecord = (ancestors: readonly XmlElement[]): boolean => ancestors.some((a) => isTei(a, RECORD_HOLDERS)) && ancestors.some((a) => isTei(a, RECORD_LISTS));
+
+const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
+
+/** The texts a document reads (its own, or each of a teiCorpus's members'). */
+const ownTextOf = (root: XmlElement): XmlElement[] => [...below(root)].map(([e]) => e).filter((e) => isTei(e, 'text'));
+
+/**
+ * The pointers of the text's refs and ptrs to what is not part of the document (another
+ * document of the edition, a letter or diary entry of another edition, an entry of a database),
+ * each once, with its @type and the web address its prefix or type expands to. A web address,
+ * or '#id' of an element the document has, is linked as it stands and is not listed.
+ */
+function referencesOf(texts: readonly XmlElement[], reader: EntryReader): Reference[] {
+  const own = new Set(texts.flatMap((t) => [...below(t)].map(([e]) => e.attrs.get('xml:id'))).filter((id): id is string => id !== undefined));
+  const found = new Map<string, Reference>();
+  for (const text of texts) {
+    for (const [e] of below(text)) {
+      if (!isTei(e, 'ref') && !isTei(e, 'ptr')) continue;
+      const type = e.attrs.get('type') ?? '';
+      for (const target of normalize(e.attrs.get('target') ?? '').split(' ').filter(Boolean)) {
+        if (/^https?:\/\//i.test(target) || (target.startsWith('#') && own.has(target.slice(1))) || found.has(`${type} ${target}`)) continue;
+        const expanded = reader.expand(target) ?? (type && !target.includes(':') ? reader.expand(`${type}:${target}`) : undefined);
+        found.set(`${type} ${target}`, { target, type, url: expanded && /^https?:\/\//i.test(expanded) ? expanded : '' });
+      }
+    }
+  }
+  return [...found.values()];
+}
 
 /** A document's extract as JSON (src/site/extracts.ts Extract), or why it could not be made. */
 export function extractDocument(text: string, id: string, entries: PublishedEntries): { json: string } | { error: string } {
@@ -148,8 +185,10 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     const back = ancestors.some((a) => backs.has(a));
     const record = inRecord(ancestors);
     const inText = plain || (back && !record);
-    const mention = isMention(e) && (e.attrs.has('ref') || e.attrs.has('corresp') || e.attrs.has('key')) && (plain || (sifted && !record));
-    const date = isTei(e, 'date') && ((inText && !ancestors.some((a) => isTei(a, 'dateline'))) || ancestors.some((a) => abstractSet.has(a)));
+    const mention = isMention(e) && (mentionPointer(e) !== undefined || e.attrs.has('key')) && (plain || (sifted && !record));
+    // A date in a citation is the date of a publication about the text, not one the text tells of: the chronology leaves it out.
+    const cited = ancestors.some((a) => isTei(a, CITATIONS));
+    const date = isTei(e, 'date') && !cited && ((inText && !ancestors.some((a) => isTei(a, 'dateline'))) || ancestors.some((a) => abstractSet.has(a)));
     if (mention) mentions.push(e);
     if (date) dates.push(e);
     if (mention || date) contextOf.set(e, contextBlock(e, ancestors));
@@ -165,7 +204,8 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     return { block: blockNumber.get(block)!, start: walk.offsets[from]! - origin, end: walk.offsets[to]! - origin, text: normalize(walk.string(e)) };
   };
   const dateRecord = (date: XmlElement): DateRecord => ({
-    anchor: walk.anchor(date),
+    // A date the text does not show (a play's, kept beside the text in its standOff) has no anchor: its page is linked.
+    anchor: walk.place(date).anchor ?? '',
     label: dateInWords(date),
     sort: date.attrs.get('when') ?? date.attrs.get('from') ?? date.attrs.get('notBefore') ?? date.attrs.get('notAfter') ?? '',
     when: date.attrs.get('when') ?? '',
@@ -187,6 +227,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
         const type = r.attrs.get('type');
         return { rel: linkDirection(r) as CorrespondenceLink['rel'], scope: type === 'prev' || type === 'previous' || type === 'next' ? '' : (type ?? ''), target: normalize(r.attrs.get('target')!), label: normalize(walk.string(r)) };
       }),
+    references: root ? referencesOf(ownTextOf(root), reader) : [],
     title: root ? documentTitle(root) : '',
     date: documentsDate ? dateRecord(documentsDate) : null,
     span: documentsDate ? dateSpan(documentsDate) : null,

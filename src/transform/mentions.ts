@@ -11,7 +11,7 @@ import { escapeAttribute } from '../escape.js';
 import { normalize } from '../header.js';
 import type { XmlElement } from '../parse/tree.js';
 import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
-import { isTei } from './anchors.js';
+import { isMention, isTei, mentionPointer } from './anchors.js';
 
 /** An entry as a page shows it where it is mentioned: its page from the edition's root, its standard name, the name element of its kind. */
 export interface EntryFace {
@@ -37,7 +37,11 @@ export class MentionFaces {
     return new MentionFaces(new Map(Object.entries(JSON.parse(json) as Record<string, EntryFace>)), identifiers, prefixes);
   }
 
-  /** For a document (its root element): the attributes that say what each of its mentions shows, in editio's namespace (`prefix`), and its class of kind (`mention-persName`). */
+  /**
+   * For a document (its root element): the attributes that say what each of its mentions shows,
+   * in editio's namespace (`prefix`), and its class of kind (`mention-persName`); for a ref or ptr,
+   * the page and name of the entry its target names, if any.
+   */
   reader(root: XmlElement, prefix: string): (mention: XmlElement) => { attributes: string; kind: string } {
     const defs = [...root.children.filter((c): c is XmlElement => isTei(c, 'teiHeader')).flatMap((header) => prefixDefsOf({ tree: header })), ...this.prefixes];
     const lookup: EntryLookup = {
@@ -49,11 +53,20 @@ export class MentionFaces {
     };
     const entry = (ref: string): string | undefined => entryIdOf(ref, lookup, defs);
     return (mention) => {
-      const pointer = mention.attrs.get('ref') ?? mention.attrs.get('corresp');
+      // A cross-reference to an entry (<ref target="pmb43233"/>): its page and name, for the ref to link to and read as.
+      if (!isMention(mention)) {
+        const id = entry(mention.attrs.get('target') ?? '');
+        const face = id === undefined ? undefined : this.faces.get(id);
+        return { attributes: face ? ` ${prefix}:href="${escapeAttribute(face.path)}" ${prefix}:title="${escapeAttribute(face.title)}"` : '', kind: '' };
+      }
+      const pointer = mentionPointer(mention);
       const key = mention.attrs.get('key');
       const id = (pointer !== undefined ? entry(pointer) : undefined) ?? (key !== undefined ? entry(key) : undefined);
       const face = id === undefined ? undefined : this.faces.get(id);
-      const kind = mention.name !== 'rs' ? mention.name : (face?.mention ?? KIND_OF_RS_TYPE.get(mention.attrs.get('type') ?? '')?.mention ?? 'rs');
+      // A speaker names a role: a person (of the cast), unless its entry is of another kind.
+      const kind = mention.name === 'speaker' ? (face?.mention ?? 'persName') : mention.name !== 'rs' ? mention.name : (face?.mention ?? KIND_OF_RS_TYPE.get(mention.attrs.get('type') ?? '')?.mention ?? 'rs');
+      // A speech whose @who names a group of the cast or a role without a record is simply not linked: its speaker was never tagged as a name.
+      if (!face && mention.name === 'speaker') return { attributes: ` ${prefix}:class="speaker-name"`, kind: 'speaker' };
       const unresolved = !face && pointer !== undefined;
       let attributes = ` ${prefix}:class="mention mention-${escapeAttribute(kind)}${unresolved ? ' unresolved' : ''}"`;
       if (face) attributes += ` ${prefix}:href="${escapeAttribute(face.path)}" ${prefix}:title="${escapeAttribute(face.title)}"`;

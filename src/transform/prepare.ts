@@ -5,10 +5,13 @@
  * without an xml:id; a note's number among the notes a page shows (`n`); `nested` on a mention
  * that holds other mentions; `views` on the document element when its text has transcription
  * whose diplomatic and reading views differ; given the entries' faces, what each mention shows
- * (src/transform/mentions.ts), and on the document element the kinds of mention and dates the
+ * (src/transform/mentions.ts); the numbers of the verse lines to show (`ln`, every fifth) and the words a split line's later part is set on from (`lead`); and on the document element the kinds of mention and dates the
  * page shows (`shows`: its highlight switches). Nothing else of the text changes: attributes are
  * inserted into the start tags as written.
  */
+import { escapeAttribute } from '../escape.js';
+import { normalize } from '../header.js';
+import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isMention, isTei, shownNotes } from './anchors.js';
 import type { MentionFaces } from './mentions.js';
@@ -19,6 +22,43 @@ export const PREPARED_NS = 'urn:x-editio:prepared';
 const SHOWN = new Set(['text', 'sourceDesc', 'abstract', 'creation', 'correspAction']);
 /** Transcription whose diplomatic and reading views differ: a page that has some in its text offers both views. */
 const VARIANTS = new Set(['del', 'add', 'choice', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg', 'unclear']);
+
+/** Cross-references, which may name an entry: they link to its page. */
+const REFERENCES = new Set(['ref', 'ptr']);
+/** Divisions that number their verse lines afresh (a poem of a collection); other lines are counted through the text, as editions of verse plays count them. */
+const POEM = /poem|song|sonnet|hymn|ode|ballad|lied|gedicht/i;
+const numbersLines = (e: XmlElement): boolean => e.ns === TEI_NS && (e.name === 'text' || (e.name === 'div' && POEM.test(e.attrs.get('type') ?? '')));
+/** The integer a line's @n ends with ("1.1.15" → 15), which numbers it. */
+const TRAILING_NUMBER = /(\d+)\D*$/;
+
+/**
+ * Verse lines' numbers to show (every fifth): a line's @n, else its place among the lines of its
+ * poem or text; the later parts of a split line (@part M, F) are the same line, and not counted.
+ */
+class VerseLines {
+  private readonly counts = new Map<XmlElement, number>();
+  /** The words of the earlier parts of the line being split, for its later parts. */
+  private split = '';
+
+  /** A split line's later part: the words of its earlier parts ("Of our solemnities."), which it is set on from. */
+  lead(line: XmlElement, words: string): string | undefined {
+    const part = line.attrs.get('part');
+    const lead = (part === 'M' || part === 'F') && this.split !== '' ? this.split : undefined;
+    this.split = part === 'I' ? normalize(words) : part === 'M' && lead !== undefined ? `${lead} ${normalize(words)}` : '';
+    return lead;
+  }
+
+  number(line: XmlElement): string | undefined {
+    const part = line.attrs.get('part');
+    if (part === 'M' || part === 'F') return undefined;
+    let scope = line.parent;
+    while (scope && !numbersLines(scope)) scope = scope.parent;
+    const own = TRAILING_NUMBER.exec(line.attrs.get('n') ?? '');
+    const number = own ? Number(own[1]) : (this.counts.get(scope!) ?? 0) + 1;
+    this.counts.set(scope!, number);
+    return number > 0 && number % 5 === 0 ? String(number) : undefined;
+  }
+}
 
 /** The offset just past an element's name in its start tag. */
 function afterName(text: string, start: number): number {
@@ -44,6 +84,7 @@ export function prepareSource(text: string, faces?: MentionFaces): string {
   const walk = new DocumentWalk(root);
   const inserts: [offset: number, attributes: string][] = [[afterName(text, root.start), ` xmlns:${prefix}="${PREPARED_NS}"`]];
   const notes = shownNotes(root);
+  const lines = new VerseLines();
   let views = false;
   const shows = new Set<string>();
   const visit = (e: XmlElement, inText: boolean, shown: boolean): boolean => {
@@ -52,11 +93,17 @@ export function prepareSource(text: string, faces?: MentionFaces): string {
     const anchor = walk.place(e).anchor;
     if (anchor !== undefined && !e.attrs.has('xml:id')) attributes += ` ${prefix}:a="${anchor}"`;
     if (notes.has(e)) attributes += ` ${prefix}:n="${notes.get(e)}"`;
+    if (inText && isTei(e, 'l')) {
+      const number = lines.number(e);
+      const lead = lines.lead(e, walk.string(e));
+      if (number !== undefined) attributes += ` ${prefix}:ln="${number}"`;
+      if (lead !== undefined) attributes += ` ${prefix}:lead="${escapeAttribute(lead)}"`;
+    }
     const within = shown || isTei(e, SHOWN);
-    if (mentionFace && isMention(e)) {
+    if (mentionFace && (isMention(e) || (inText && isTei(e, REFERENCES) && e.attrs.has('target')))) {
       const face = mentionFace(e);
       attributes += face.attributes;
-      if (within) shows.add(face.kind);
+      if (within && face.kind.startsWith('mention-')) shows.add(face.kind);
     }
     if (within && isTei(e, 'date')) shows.add('date');
     const index = inserts.length;

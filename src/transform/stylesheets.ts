@@ -23,6 +23,9 @@ export function packageRoot(): string {
   return dir;
 }
 
+/** How the parts of letters, plays and verse are laid out: one stylesheet the pages, the print edition and the EPUB share. */
+export const GENRES_CSS = path.join(packageRoot(), 'xslt', 'common', 'genres.css');
+
 const stylesheetPath = (format: Format): string => path.join(packageRoot(), 'xslt', format, `${format}.xsl`);
 const sefDir = (): string => path.join(packageRoot(), 'dist', 'sef');
 const sefPath = (format: Format): string => path.join(sefDir(), `${format}.sef.json`);

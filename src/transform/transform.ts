@@ -26,6 +26,8 @@ export const STYLESHEET_PARAMS = {
   entries: 'map(xs:string, element())',
   /** A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. */
   'correspondence-json': 'xs:string',
+  /** What the text's refs and ptrs to other documents point to, as JSON: by "type|target", the page (href) and its title (words). */
+  'references-json': 'xs:string',
   /** The document's identifier, as used in its URLs. */
   'document-id': 'xs:string',
   /** Relative path from the page to the edition's root: '' or '../'. */

@@ -32,7 +32,13 @@ describe('maps of places (src/site/map.ts)', () => {
 
   it('reads "lat long" in decimal degrees, and leaves out a geo it cannot read or that is off the globe', () => {
     expect(placesOnMap(placeWithGeo(' -33.87  151.21 '), ['here'])[0]).to.deep.include({ lat: -33.87, lon: 151.21 });
-    for (const bad of ['north of Hanoi', '91 10', '10 181', '21.02', '']) expect(placesOnMap(placeWithGeo(bad), ['here']), bad).to.deep.equal([]);
+    for (const bad of ['north of Hanoi', '91 10', '10 181', '21.02', '', '47,6 13']) expect(placesOnMap(placeWithGeo(bad), ['here']), bad).to.deep.equal([]);
+  });
+
+  it('reads the forms editions write besides: "lat, long" and decimal commas', () => {
+    expect(placesOnMap(placeWithGeo('48.2082, 16.3738'), ['here'])[0]).to.deep.include({ lat: 48.2082, lon: 16.3738 });
+    expect(placesOnMap(placeWithGeo('47,639444 13,763333'), ['here'])[0]).to.deep.include({ lat: 47.639444, lon: 13.763333 });
+    expect(placesOnMap(placeWithGeo('-33,87; 151,21'), ['here'])[0]).to.deep.include({ lat: -33.87, lon: 151.21 });
   });
 
   it('fits the map to its places: every marker on it, the world for places on three continents, a region for one city', () => {

@@ -55,6 +55,14 @@ describe('site (edition-wide pages from the extracts)', function () {
     expect(items[3]).to.include({ url: 'index.html', text: '2000', before: 'In ' });
   });
 
+  it('places dates without a value ("Sommer 1889") after those it can place, and leaves out the dates of the publications a text cites', () => {
+    const letter = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt></fileDesc></teiHeader>
+      <text><body><p>Im <date>Sommer 1889</date> und am <date when="1889-05-02">2. Mai</date>.</p>
+      <listBibl><bibl>Briefe, <date when="1977">1977</date></bibl></listBibl></body></text></TEI>`;
+    const items = chronology([{ url: 'documents/b.html', extract: extractOf(letter, 'b') }]);
+    expect(items.map((i) => `${i.sort || '(none)'} ${i.text}`)).to.deep.equal(['1889-05-02 2. Mai', '(none) Sommer 1889']);
+  });
+
   it('draws the dossier’s timeline: the documents’ months on one axis, the introduction’s 2000 after a break, nothing on anything else', () => {
     const timeline = timelineOf(chronology(pages))!;
     expect(timeline.points.map((p) => p.label)).to.deep.equal(['21 September 1966', '30 September 1966', '6 July 1967', '2000']);

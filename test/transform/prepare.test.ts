@@ -54,6 +54,22 @@ describe('prepare (a source readied for the stylesheets)', () => {
     expect(anchors).to.be.greaterThan(150);
   });
 
+  it('numbers every fifth verse line (by its @n, else counted through the text or the poem) and gives a split line’s later parts their lead', () => {
+    const lines = (body: string) =>
+      [...descendants(treeOf(prepareSource(`<TEI xmlns="${TEI_NS}"><text><body>${body}</body></text></TEI>`)))]
+        .filter((e) => e.name === 'l')
+        .map((l) => [prepared(l).ln ?? '', prepared(l).lead ?? '']);
+    const verse = (n: number) => Array.from({ length: n }, (_, i) => `<l>line ${i + 1}</l>`).join('');
+    // Counted through the text, over stanzas and scenes; split parts (M, F) are the line they complete.
+    expect(lines(`<div><lg>${verse(3)}</lg></div><div><sp><l part="I">Herein!</l></sp><sp><l part="M">Wer?</l></sp><sp><l part="F">Ich.</l></sp>${verse(6)}</div>`)).to.deep.equal([
+      ['', ''], ['', ''], ['', ''], ['', ''], ['', 'Herein!'], ['', 'Herein! Wer?'], ['5', ''], ['', ''], ['', ''], ['', ''], ['', ''], ['10', ''],
+    ]);
+    // A line's own @n wins ("1.1.15" is line 15), and the count goes on from it.
+    expect(lines('<l n="1.1.14">a</l><l n="1.1.15">b</l><l>c</l><l n="20">d</l>').map(([n]) => n)).to.deep.equal(['', '15', '', '20']);
+    // Each poem of a collection is counted afresh.
+    expect(lines(`<div type="poem">${verse(5)}</div><div type="poem">${verse(5)}</div>`).map(([n]) => n).filter(Boolean)).to.deep.equal(['5', '5']);
+  });
+
   it('numbers the notes a page shows (text, source, summary, correspondence), not the header’s others', () => {
     const text = readFileSync(path.join(fixtures, 'transform', 'notes-as-footnotes.xml'), 'utf8');
     const notes = [...descendants(treeOf(prepareSource(text)))].filter((e) => e.ns === TEI_NS && e.name === 'note');

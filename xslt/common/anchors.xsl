@@ -16,7 +16,14 @@
   <xsl:function name="ed:is-mention" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:persName or self::tei:placeName or self::tei:orgName
-                                    or self::tei:objectName or self::tei:eventName or self::tei:rs or self::tei:title[@ref]])"/>
+                                    or self::tei:objectName or self::tei:eventName or self::tei:rs or self::tei:title[@ref]
+                                    or self::tei:speaker[parent::tei:sp/@who]])"/>
+  </xsl:function>
+
+  <!-- What a mention points with: @ref, else @corresp (else, for a speaker, its speech's @who): src/transform/anchors.ts, mentionPointer. -->
+  <xsl:function name="ed:mention-pointer" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/@ref, $e/@corresp, $e/self::tei:speaker/parent::tei:sp/@who)[1] ! string()"/>
   </xsl:function>
 
   <!-- Blocks: the units a search result or a citation points to. -->

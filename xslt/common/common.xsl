@@ -19,6 +19,14 @@
   <xsl:include href="dates.xsl"/>
   <xsl:include href="authorities.xsl"/>
   <xsl:include href="anchors.xsl"/>
+  <xsl:include href="plain.xsl"/>
+  <xsl:include href="letters.xsl"/>
+  <xsl:include href="quotation.xsl"/>
+  <xsl:include href="drama.xsl"/>
+  <xsl:include href="verse.xsl"/>
+  <xsl:include href="sources.xsl"/>
+  <xsl:include href="structure.xsl"/>
+  <xsl:include href="linking.xsl"/>
 
   <!-- Indentation between elements that hold only elements is not text. -->
   <xsl:strip-space elements="tei:TEI tei:teiHeader tei:fileDesc tei:titleStmt tei:publicationStmt tei:sourceDesc
@@ -33,6 +41,15 @@
   <xsl:function name="ed:editors" as="xs:string">
     <xsl:variable name="names" select="$ed:edition?editors?*"/>
     <xsl:sequence select="string-join($names, if (some $name in $names satisfies contains($name, ',')) then '; ' else ', ')"/>
+  </xsl:function>
+
+  <!--
+    Strings each once, in their order. (Not distinct-values: SaxonJS overflows its stack hashing
+    a string of some tens of thousands of characters, which a name in an index may be.)
+  -->
+  <xsl:function name="ed:each-once" as="xs:string*">
+    <xsl:param name="strings" as="xs:string*"/>
+    <xsl:sequence select="for $i in 1 to count($strings) return $strings[$i][not(. = subsequence($strings, 1, $i - 1))]"/>
   </xsl:function>
 
   <!-- ===== The document's header, read the same way by every format ===== -->
@@ -69,17 +86,23 @@
     <xsl:sequence select="($tei/@xml:lang, $tei/tei:text/@xml:lang, $used[count($used) = 1])[1] ! string()"/>
   </xsl:function>
 
-  <!-- The date the document was written: its creation date, else its sending, else its dateline. -->
-  <xsl:function name="ed:document-date" as="element(tei:date)?">
+  <!--
+    The date the document was written: its creation date, else its sending, else its dateline;
+    for a play, the dates drama corpora keep beside the text (standOff/listEvent: written, else
+    printed, else first performed). src/header.ts (documentDate) reads the same.
+  -->
+  <xsl:function name="ed:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
+    <xsl:variable name="events" select="$tei/tei:standOff/tei:listEvent/tei:event[@when or @notBefore or @notAfter or @from]"/>
     <xsl:sequence select="($profile/tei:creation/tei:date,
                            $profile/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
-                           $tei/tei:text//tei:dateline//tei:date)[1]"/>
+                           $tei/tei:text//tei:dateline//tei:date,
+                           $events[@type = 'written'], $events[@type = 'print'], $events[@type = 'premiere'])[1]"/>
   </xsl:function>
 
   <!-- The date a document's Date field gives: its own, unless only its sending dates it (its Sent field says it then). -->
-  <xsl:function name="ed:field-date" as="element(tei:date)?">
+  <xsl:function name="ed:field-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="ed:document-date($tei)[empty(parent::tei:correspAction)]"/>
   </xsl:function>
@@ -93,14 +116,18 @@
   <!-- Where and when a sending or a receiving was, less a date the Date field ($field-date) gives already. -->
   <xsl:function name="ed:where-when" as="element()*">
     <xsl:param name="action" as="element(tei:correspAction)"/>
-    <xsl:param name="field-date" as="element(tei:date)?"/>
+    <xsl:param name="field-date" as="element()?"/>
     <xsl:sequence select="($action/* except ed:parties($action))[not(self::tei:date and exists($field-date) and ed:date-label(.) = ed:date-label($field-date))]"/>
   </xsl:function>
 
-  <!-- The heading the text gives itself: its first division's first head (a page shows it as its title). -->
+  <!--
+    The heading the text gives itself: the first head of its one division (a page shows it as its
+    title). A text of several divisions (a play's acts, a report's sections) heads its first with
+    its first head, which is that part's heading, not the text's: the page takes the header's title.
+  -->
   <xsl:function name="ed:heading-element" as="element(tei:head)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:text/tei:body/tei:div[1]/tei:head[1]"/>
+    <xsl:sequence select="$tei/tei:text/tei:body[count(tei:div) = 1]/tei:div/tei:head[1]"/>
   </xsl:function>
 
   <!-- The heading the text gives itself, or failing that the header's title. -->
@@ -133,10 +160,19 @@
 
   <xsl:template match="tei:teiHeader"/>
 
-  <!-- Rendered as the page's title by each format, not again inside the text (a teiCorpus's documents keep theirs: the page's title is the corpus's). -->
-  <xsl:template match="/tei:TEI/tei:text/tei:body/tei:div[1]/tei:head[1]" priority="2"/>
+  <!-- A TEI document within another's text (a teiCorpus's member, an embedded document): its text. -->
+  <xsl:template match="tei:TEI">
+    <xsl:apply-templates select="tei:text"/>
+  </xsl:template>
 
-  <xsl:template match="tei:p | tei:head | tei:dateline | tei:salute | tei:signed | tei:item">
+  <!-- Annotations kept beside the text (standOff: records, events, relations): the registers and the chronology read them, not the text. -->
+  <xsl:template match="tei:standOff"/>
+
+  <!-- Rendered as the page's title by each format, not again inside the text (a teiCorpus's documents keep theirs: the page's title is the corpus's). -->
+  <xsl:template match="/tei:TEI/tei:text/tei:body[count(tei:div) = 1]/tei:div/tei:head[1]" priority="2"/>
+
+  <!-- Paragraphs, headings and list items: the blocks of the text, each with its anchor for citing. -->
+  <xsl:template match="tei:p | tei:head | tei:item">
     <xsl:call-template name="ed:block">
       <xsl:with-param name="kind" select="local-name()"/>
     </xsl:call-template>
@@ -189,6 +225,7 @@
                                                        or self::tei:listEvent or self::tei:listBibl or self::tei:listRelation])"/>
   </xsl:function>
 
+  <!-- A date: the source's words, with the date in the edition's words (its attributes) to explain them. -->
   <xsl:template match="tei:date">
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="'date'"/>
@@ -196,6 +233,7 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Text the editors supply: between square brackets, with who supplied it to explain it. -->
   <xsl:template match="tei:supplied">
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="'supplied'"/>
@@ -223,6 +261,7 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The reading view of a transcription choice: the correction, the expansion, the regularised form. -->
   <xsl:template match="tei:choice/tei:corr | tei:choice/tei:expan | tei:choice/tei:reg | tei:ex">
     <xsl:call-template name="ed:variant">
       <xsl:with-param name="view" select="'reading'"/>
@@ -230,6 +269,7 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Transcription the writer or the editors made: marked in the line, what it is on hover (ed:transcription-label). -->
   <xsl:template match="tei:add | tei:unclear | tei:sic | tei:corr | tei:abbr | tei:expan | tei:orig | tei:reg | tei:choice | tei:subst | tei:damage | tei:surplus | tei:restore">
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="local-name()"/>
@@ -252,23 +292,32 @@
     <xsl:sequence select="if (empty($what)) then () else string-join(($what, $how[. != '']), ' — ')"/>
   </xsl:function>
 
-  <!-- A reference with no words of its own (a pointer to a diary entry, a date) shows where it points. -->
-  <xsl:template match="tei:ref[@target][not(node())]" priority="2">
-    <xsl:call-template name="ed:inline">
-      <xsl:with-param name="kind" select="'ref'"/>
-      <xsl:with-param name="content" as="node()*"><xsl:value-of select="normalize-space(@target)"/></xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
+  <!-- Phrases of their kind: a role or title of a person, highlighting, a foreign word, a name, a title of a work, an identifier. -->
   <xsl:template match="tei:roleName | tei:hi | tei:foreign | tei:name | tei:title | tei:idno">
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A note: numbered in the text, its words at the foot (or the end) of the document. -->
   <xsl:template match="tei:note">
     <xsl:call-template name="ed:note"/>
   </xsl:template>
+
+  <!-- A point the text names for pointers to find: no words of its own. -->
+  <xsl:template match="tei:anchor">
+    <xsl:call-template name="ed:inline">
+      <xsl:with-param name="kind" select="'anchor'"/>
+      <xsl:with-param name="content" select="()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    Where a span begins or ends (an addition or deletion running over several lines, a change of
+    hand, a milestone, a movement on stage): the text within is transcribed as it stands, and the
+    point itself has nothing to read.
+  -->
+  <xsl:template match="tei:addSpan | tei:delSpan | tei:damageSpan | tei:handShift | tei:milestone | tei:move | tei:alt | tei:join | tei:link | tei:linkGrp | tei:fw[@type = ('catch', 'sig')]"/>
 
   <!-- Line and page beginnings; with @break="no" the word runs on, so nothing is shown. -->
   <xsl:template match="tei:lb | tei:pb | tei:cb">
@@ -312,58 +361,16 @@
           <xsl:with-param name="kind" select="'block'"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="ed:is-container(.)">
+      <xsl:otherwise>
         <!-- Parts set side by side with no words between (a stamp's place, date and time; a bibliography's author, title, imprint) keep a space apart. -->
         <xsl:call-template name="ed:inline">
-          <xsl:with-param name="kind" select="'unrendered'"/>
+          <xsl:with-param name="kind" select="if (ed:renders-plainly(.)) then local-name() else 'unrendered'"/>
           <xsl:with-param name="content" as="node()*">
-            <xsl:for-each select="*">
-              <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-              <xsl:apply-templates select="."/>
-            </xsl:for-each>
+            <xsl:call-template name="ed:spaced-parts"/>
           </xsl:with-param>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="ed:inline">
-          <xsl:with-param name="kind" select="'unrendered'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!--
-    A manuscript's description, in the header a page shows: its identifier on one line, parts
-    set apart by commas ("GB, Cambridge, University Library, Schnitzler, B 43"), and each other
-    part (its physical description, each incident of its history) a paragraph of its own.
-  -->
-  <xsl:template match="tei:msIdentifier">
-    <xsl:call-template name="ed:block">
-      <xsl:with-param name="kind" select="'part'"/>
-      <xsl:with-param name="content" as="node()*">
-        <xsl:for-each select="*">
-          <xsl:if test="position() gt 1">, </xsl:if>
-          <xsl:apply-templates select="."/>
-        </xsl:for-each>
-      </xsl:with-param>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- (Matched by name, not as "tei:msDesc/*": a pattern ending in * is tried on every element of every page.) -->
-  <xsl:template match="tei:msDesc | tei:physDesc | tei:additions | tei:witness | tei:listWit">
-    <xsl:for-each select="*">
-      <xsl:choose>
-        <xsl:when test="self::tei:msIdentifier or self::tei:msDesc or self::tei:physDesc or self::tei:additions or self::tei:witness or self::tei:listWit">
-          <xsl:apply-templates select="."/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="ed:block">
-            <xsl:with-param name="kind" select="'part'"/>
-            <xsl:with-param name="content" as="node()*"><xsl:apply-templates select="node()"/></xsl:with-param>
-          </xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
   </xsl:template>
 
   <!-- Element-only content: no text of its own besides layout whitespace. -->
@@ -380,7 +387,7 @@
                           and ($parent[self::tei:body or self::tei:div or self::tei:front or self::tei:back or self::tei:text
                                        or self::tei:group or self::tei:lg or self::tei:sp]
                                or (ed:is-container($parent) and not(ed:is-block($parent))
-                                   and not($parent[self::tei:note or self::tei:p or self::tei:head or self::tei:hi or self::tei:quote])
+                                   and not($parent[self::tei:note or self::tei:p or self::tei:head or self::tei:hi])
                                    and ed:in-block-context($parent)))"/>
   </xsl:function>
 
@@ -421,6 +428,15 @@
 
   <!-- A note: formats place it at the foot of the text. -->
   <xsl:template name="ed:note"/>
+
+  <!-- A part of a text made of blocks, with a meaning ($kind: a speech, a stanza, a letter's closing): by default, its blocks. -->
+  <xsl:template name="ed:section">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:sequence select="$content"/>
+  </xsl:template>
 
   <!-- An element whose content is blocks: by default, just those blocks. -->
   <xsl:template name="ed:container">

@@ -93,10 +93,10 @@
             <xsl:choose>
               <xsl:when test="?kind = 'document'">
                 <span class="chronology-kind">Document: </span>
-                <a href="{$path-to-root}{?url}#{?anchor}"><xsl:value-of select="?title"/></a>
+                <a href="{$path-to-root}{?url}{?anchor[. != ''] ! ('#' || .)}"><xsl:value-of select="?title"/></a>
               </xsl:when>
               <xsl:otherwise>
-                <a href="{$path-to-root}{?url}#{?anchor}">
+                <a href="{$path-to-root}{?url}{?anchor[. != ''] ! ('#' || .)}">
                   <xsl:value-of select="?before"/>
                   <mark><xsl:value-of select="?text"/></mark>
                   <xsl:value-of select="?after"/>

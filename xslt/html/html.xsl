@@ -127,7 +127,7 @@
   </xsl:template>
 
   <!-- In the header's fields a date reads as the edition writes dates ("6 July 1967", as the citation does); the text keeps the source's words, which the date's title gives. -->
-  <xsl:template match="tei:date" mode="ed:field">
+  <xsl:template match="tei:date | tei:event" mode="ed:field">
     <xsl:variable name="label" select="ed:date-label(.)"/>
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="'date'"/>
@@ -200,21 +200,24 @@
     <xsl:sequence select="string-join(tokenize($path, '/') ! encode-for-uri(.), '/')"/>
   </xsl:function>
 
-  <xsl:template match="tei:bibl">
+  <xsl:template match="tei:bibl[not(ed:is-container(.))]">
     <span class="bibl" data-tei="bibl"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- The text and its parts: their content, in order. -->
   <xsl:template match="tei:text | tei:body | tei:front | tei:back | tei:group">
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="tei:div">
+  <!-- A division: a section of the page, its type and id kept. -->
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <div class="div" data-tei="div">
       <xsl:if test="@type"><xsl:attribute name="data-type" select="@type"/></xsl:if>
       <xsl:apply-templates select="@xml:id, node()"/>
     </div>
   </xsl:template>
 
+  <!-- A list: a list of its items. -->
   <xsl:template match="tei:list">
     <ul data-tei="list"><xsl:apply-templates/></ul>
   </xsl:template>
@@ -223,11 +226,14 @@
     <xsl:attribute name="id" select="."/>
   </xsl:template>
 
-  <xsl:template match="tei:ref[@target]">
-    <xsl:variable name="href" select="ed:safe-href(@target)"/>
+  <!-- A cross-reference that leads somewhere is a link; one that leads nowhere keeps its words, unlinked (common/linking.xsl). -->
+  <xsl:template name="ed:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="safe" select="ed:safe-href($href)"/>
     <xsl:choose>
-      <xsl:when test="$href"><a href="{$href}" data-tei="ref"><xsl:apply-templates/></a></xsl:when>
-      <xsl:otherwise><span data-tei="ref"><xsl:apply-templates/></span></xsl:otherwise>
+      <xsl:when test="$safe"><a href="{$safe}" data-tei="{local-name()}"><xsl:sequence select="$content"/></a></xsl:when>
+      <xsl:otherwise><span class="ref" data-tei="{local-name()}"><xsl:sequence select="$content"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -286,18 +292,71 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
-    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else if ($kind = ('block', 'part')) then 'div' else 'p'"/>
-    <xsl:variable name="anchor" select="if (ed:is-block(.) or @xml:id) then ed:anchor(.) else ()"/>
-    <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="class" select="$kind"/>
+    <!-- A block that is a mention too (a speaker) leaves its anchor to the mention within. -->
+    <xsl:variable name="anchor" select="if ((ed:is-block(.) or @xml:id) and not(ed:is-mention(.))) then ed:anchor(.) else ()"/>
+    <xsl:element name="{ed:block-element($kind, .)}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="ed:block-classes($kind, .)"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
       <xsl:if test="$kind = 'block'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
       <xsl:if test="$anchor"><xsl:attribute name="id" select="$anchor"/></xsl:if>
+      <xsl:if test="$kind = 'l' and (@p:ln or @p:lead)"><xsl:call-template name="ed:line-start"/></xsl:if>
       <xsl:sequence select="$content"/>
-      <xsl:if test="ancestor::tei:text and $kind = ('p', 'item')">
+      <xsl:if test="$kind = ('p', 'item') and ancestor::tei:text">
         <xsl:text> </xsl:text>
         <a class="anchor-link" href="#{$anchor}" aria-label="Link to this paragraph">¶</a>
       </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The HTML element a block is: a list item, a heading of its division's depth, a quotation, a verse line (a div: it holds its number), else a paragraph. -->
+  <xsl:function name="ed:block-element" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($kind = 'item') then 'li'
+                          else if ($kind = 'head') then 'h' || min((6, max((2, 1 + ed:heading-depth($e)))))
+                          else if ($kind = 'quote') then 'blockquote'
+                          else if ($kind = ('block', 'part', 'l', 'line')) then 'div' else 'p'"/>
+  </xsl:function>
+
+  <!--
+    How many headed parts a heading stands in (itself included): divisions, cast lists and their
+    groups, stanzas, embedded texts, each with a heading of its own; a document's one division is
+    not one, its heading being the page's title. Its heading is one level below theirs.
+  -->
+  <xsl:function name="ed:heading-depth" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="count($head/ancestor::*[self::tei:castList or ((self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
+                                                  or self::tei:castGroup or self::tei:lg or self::tei:floatingText) and tei:head)]
+                                                 [not(self::tei:div and parent::tei:body[count(tei:div) = 1]/parent::tei:text/parent::tei:TEI)])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:block-classes" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (empty($e/(@rend | @rendition | @part))) then $kind
+                          else string-join(($kind, if ($kind = ('l', 'lg', 'stage')) then ed:layout-classes($e) else (), $e/@part[. = ('I', 'M', 'F')] ! ('part-' || .)), ' ')"/>
+  </xsl:function>
+
+  <!-- A verse line begins with its number (every fifth), and a split line's later part with the earlier parts' words, unseen, to set it on from where they end. -->
+  <xsl:template name="ed:line-start">
+    <xsl:variable name="number" select="ed:line-number(.)"/>
+    <xsl:variable name="lead" select="ed:line-lead(.)"/>
+    <xsl:if test="$number != ''"><span class="line-number" aria-hidden="true"><xsl:value-of select="$number"/></span></xsl:if>
+    <xsl:if test="$lead != ''"><span class="line-lead" aria-hidden="true"><xsl:value-of select="$lead"/></span></xsl:if>
+  </xsl:template>
+
+  <!-- A part of the text made of blocks: a division of its kind (a speech, a stanza, a letter's closing), a block quotation. -->
+  <xsl:template name="ed:section">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:element name="{if ($kind = 'quote') then 'blockquote' else 'div'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="ed:block-classes($kind, .)"/>
+      <xsl:attribute name="data-tei" select="local-name()"/>
+      <!-- A block of the text (a dateline of parts) keeps the anchor search results and citations point to. -->
+      <xsl:if test="ed:is-block(.) or @xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>
 
@@ -314,7 +373,8 @@
         <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
           <xsl:attribute name="class" select="'date'"/>
           <xsl:attribute name="data-tei" select="'date'"/>
-          <xsl:attribute name="id" select="ed:anchor(.)"/>
+          <!-- (A play's date, kept beside its text, has no place in the text to anchor.) -->
+          <xsl:if test="@xml:id or @p:a"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
           <xsl:if test="$element = 'time'"><xsl:attribute name="datetime" select="@when"/></xsl:if>
           <xsl:for-each select="@notBefore, @notAfter, @from, @to">
             <xsl:attribute name="data-{lower-case(local-name())}" select="."/>
@@ -335,6 +395,8 @@
       <xsl:otherwise>
         <span class="{$kind}" data-tei="{local-name()}">
           <xsl:if test="$kind = 'unrendered'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
+          <!-- A block set within a line (a signature in the closing's words) keeps its anchor; so does a point the text names. -->
+          <xsl:if test="ed:is-block(.) or ($kind = 'anchor' and @xml:id)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
           <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
           <xsl:sequence select="$content"/>
         </span>
@@ -383,7 +445,7 @@
 
   <!-- Marks what editio rendered by the general rule (listed by build with the report option), and foreign namespaces. -->
   <xsl:template name="ed:fallback-attributes">
-    <xsl:attribute name="data-fallback" select="name()"/>
+    <xsl:if test="not(ed:renders-plainly(.))"><xsl:attribute name="data-fallback" select="name()"/></xsl:if>
     <xsl:if test="namespace-uri() != 'http://www.tei-c.org/ns/1.0'">
       <xsl:attribute name="data-ns" select="namespace-uri()"/>
     </xsl:if>
@@ -392,7 +454,12 @@
   <xsl:template name="ed:milestone">
     <xsl:choose>
       <xsl:when test="self::tei:lb"><br class="lb"/></xsl:when>
-      <xsl:when test="self::tei:pb and @n"><span class="pb" data-tei="pb" title="page {@n}">[<xsl:value-of select="@n"/>]</span></xsl:when>
+      <xsl:when test="self::tei:pb and @n">
+        <!-- A page beginning parts words: set apart by a space on each side, never run into them ("[295]check"). -->
+        <xsl:if test="not(matches(string(preceding-sibling::node()[1][self::text()]), '\s$'))"><xsl:text> </xsl:text></xsl:if>
+        <span class="pb" data-tei="pb" title="page {@n}">[<xsl:value-of select="@n"/>]</span>
+        <xsl:if test="not(matches(string(following-sibling::node()[1][self::text()]), '^\s'))"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
       <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -408,14 +475,14 @@
     <xsl:variable name="href" select="@p:href ! ($path-to-root || .)"/>
     <xsl:variable name="nested" select="exists(@p:nested)"/>
     <xsl:if test="@p:unknown">
-      <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', (@ref, @corresp)[1], ', which is no entry of the authority lists')"/>
+      <xsl:message select="concat('[ref-unresolved] ', local-name(), ' points to ', ed:mention-pointer(.), ', which is no entry of the authority lists')"/>
     </xsl:if>
     <!-- Attributes are written in place: built apart as a sequence and copied, they cost a third of a page's time. -->
     <xsl:element name="{if ($href and not($nested)) then 'a' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:if test="$href and not($nested)"><xsl:attribute name="href" select="$href"/></xsl:if>
       <xsl:attribute name="class" select="@p:class"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
-      <xsl:for-each select="(@ref, @corresp)[1]"><xsl:attribute name="data-ref" select="."/></xsl:for-each>
+      <xsl:for-each select="ed:mention-pointer(.)"><xsl:attribute name="data-ref" select="."/></xsl:for-each>
       <xsl:if test="@key"><xsl:attribute name="data-key" select="@key"/></xsl:if>
       <xsl:attribute name="id" select="ed:anchor(.)"/>
       <xsl:if test="@p:title"><xsl:attribute name="title" select="@p:title"/></xsl:if>
@@ -423,7 +490,8 @@
         <xsl:when test="$href and $nested">
           <xsl:for-each-group select="node()" group-adjacent="exists(descendant-or-self::*[ed:is-mention(.)])">
             <xsl:choose>
-              <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()"/></xsl:when>
+              <!-- (Space between inner mentions is no link of its own.) -->
+              <xsl:when test="current-grouping-key() or not(normalize-space(string-join(current-group() ! string(.), '')))"><xsl:apply-templates select="current-group()"/></xsl:when>
               <xsl:otherwise><a href="{$href}" class="mention-part"><xsl:apply-templates select="current-group()"/></a></xsl:otherwise>
             </xsl:choose>
           </xsl:for-each-group>

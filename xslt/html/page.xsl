@@ -72,6 +72,7 @@
         <link rel="icon" href="{$path-to-root}assets/favicon.svg" type="image/svg+xml"/>
         <link rel="stylesheet" href="{$path-to-root}assets/fonts.css"/>
         <link rel="stylesheet" href="{$path-to-root}assets/edition.css"/>
+        <link rel="stylesheet" href="{$path-to-root}assets/genres.css"/>
         <xsl:for-each select="$scripts">
           <script src="{$path-to-root}{.}" defer="defer"></script>
         </xsl:for-each>

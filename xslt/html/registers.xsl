@@ -140,29 +140,48 @@
         <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:life-event(.)), tei:death ! ('died ' || ed:life-event(.))), '; ')"/>
       </p>
     </xsl:if>
-    <xsl:if test="count($names) gt 1">
-      <p class="variants">Also: <xsl:value-of select="string-join(subsequence($names, 2) ! ed:name-text(.), '; ')"/></p>
+    <!-- Other names, each once: not the standard name again under another type, nor an address some editions keep among the names. -->
+    <xsl:variable name="standard" select="ed:standard-name(.)"/>
+    <xsl:variable name="variants" select="ed:each-once(subsequence($names, 2) ! ed:name-text(.))[. != $standard][not(matches(., '^(https?://|www\.)'))]"/>
+    <xsl:if test="exists($variants)">
+      <p class="variants">Also: <xsl:value-of select="string-join($variants, '; ')"/></p>
     </xsl:if>
     <xsl:for-each select="tei:note">
       <p class="entry-note"><xsl:apply-templates/></p>
     </xsl:for-each>
-    <xsl:if test="tei:idno">
+    <!--
+      Identifiers as links named by what they identify in ("wikidata", "gnd"; "pmb 2" for the
+      second of one authority), each address once, in a line that wraps: never a column of long
+      addresses wider than a phone's screen. One that is no address reads as its name and value.
+    -->
+    <xsl:variable name="identifiers" select="tei:idno[normalize-space()][not(normalize-space() = preceding-sibling::tei:idno/normalize-space())]"/>
+    <xsl:if test="exists($identifiers)">
       <ul class="identifiers">
-        <xsl:for-each select="tei:idno">
+        <xsl:for-each select="$identifiers">
+          <xsl:variable name="i" select="position()"/>
           <xsl:variable name="href" select="ed:safe-href(.)[matches(., '^https?://')]"/>
+          <xsl:variable name="name" select="ed:identifier-name(.)"/>
+          <xsl:variable name="nth" select="count($identifiers[position() lt $i][ed:identifier-name(.) = $name]) + 1"/>
+          <xsl:variable name="label" select="$name || (if ($nth gt 1) then ' ' || $nth else '')"/>
           <li>
-            <!-- Named by what it identifies in ("wikidata", "d-nb"), where type says only "URL". -->
-            <xsl:value-of select="(@subtype, @type, 'identifier')[1]"/>
-            <xsl:text>: </xsl:text>
             <xsl:choose>
-              <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="."/></a></xsl:when>
-              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+              <xsl:when test="$href"><a href="{$href}" title="{$href}"><xsl:value-of select="$label"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$label || ': ' || normalize-space(.)"/></xsl:otherwise>
             </xsl:choose>
           </li>
         </xsl:for-each>
       </ul>
     </xsl:if>
   </xsl:template>
+
+  <!-- What an identifier identifies in: its subtype or type, else (a type that says only "URL" or "URI") the address's site ("wikidata.org"). -->
+  <xsl:function name="ed:identifier-name" as="xs:string">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:variable name="named" select="($idno/@subtype, $idno/@type)[not(lower-case(.) = ('url', 'uri', 'link'))][1]"/>
+    <xsl:sequence select="if ($named) then string($named)
+                          else if (matches($idno, '^\s*https?://')) then replace(normalize-space($idno), '^https?://(www\.)?([^/:]+).*$', '$2')
+                          else 'identifier'"/>
+  </xsl:function>
 
   <!-- A birth or death: its date (its own, or a date inside it) and where (a place named inside it), not its coordinates. -->
   <xsl:function name="ed:life-event" as="xs:string">

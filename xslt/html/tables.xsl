@@ -6,14 +6,17 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- A table of rows. -->
   <xsl:template match="tei:table">
     <table class="table" data-tei="table"><tbody><xsl:apply-templates select="tei:row"/></tbody></table>
   </xsl:template>
 
+  <!-- A row of cells. -->
   <xsl:template match="tei:row">
     <tr data-tei="row"><xsl:apply-templates select="tei:cell"/></tr>
   </xsl:template>
 
+  <!-- A cell, spanning as many columns and rows as it says. -->
   <xsl:template match="tei:cell">
     <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="data-tei" select="'cell'"/>

@@ -11,6 +11,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-editio:functions"
+    xmlns:p="urn:x-editio:prepared"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -36,7 +37,7 @@
       <h1><xsl:apply-templates select="ed:heading($tei)"/></h1>
       <dl class="document-meta">
         <xsl:if test="$date">
-          <dt>Date</dt><dd><xsl:apply-templates select="$date"/></dd>
+          <dt>Date</dt><dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
         </xsl:if>
         <xsl:for-each select="($profile/tei:creation/tei:placeName, $profile/tei:correspDesc/tei:correspAction/tei:placeName)">
           <dt><xsl:value-of select="if (parent::tei:creation) then 'Place' else ed:correspondence-label(../@type)"/></dt>
@@ -124,6 +125,13 @@
     <span class="mention" id="{ed:anchor(.)}"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- On paper a cross-reference is its words: the document it names is a chapter of the same book. -->
+  <xsl:template name="ed:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="content" as="node()*"/>
+    <span class="ref"><xsl:sequence select="$content"/></span>
+  </xsl:template>
+
   <!-- The note's number for its marker (renumbered through the book by src/print/book.ts). -->
   <xsl:template name="ed:note">
     <span class="footnote" data-n="{ed:note-number(.)}"><xsl:apply-templates/></span>
@@ -138,10 +146,10 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
-    <xsl:variable name="element" select="if ($kind = 'item') then 'li' else if ($kind = 'head') then 'h2' else if ($kind = 'block') then 'div' else 'p'"/>
-    <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="class" select="$kind"/>
-      <xsl:if test="ed:is-block(.) or @xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+    <xsl:element name="{ed:block-element($kind, .)}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="ed:block-classes($kind, .)"/>
+      <xsl:if test="(ed:is-block(.) or @xml:id) and not(ed:is-mention(.))"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:if test="$kind = 'l' and (@p:ln or @p:lead)"><xsl:call-template name="ed:line-start"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>

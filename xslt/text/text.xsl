@@ -104,7 +104,9 @@
     <xsl:value-of select="$lines || $ed:newline || string-join((1 to $longest) ! $underline, '') || $ed:newline || $ed:newline"/>
   </xsl:template>
 
-  <xsl:template match="tei:text | tei:body | tei:div | tei:list | tei:front | tei:back | tei:group | tei:table">
+  <!-- The text and its divisions, lists and tables: their content, in order. -->
+  <xsl:template match="tei:text | tei:body | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7
+                       | tei:list | tei:front | tei:back | tei:group | tei:table">
     <xsl:apply-templates/>
   </xsl:template>
 
@@ -157,7 +159,10 @@
                           or self::tei:foreign or self::tei:name or self::tei:title or self::tei:idno or self::tei:note
                           or self::tei:lb or self::tei:pb or self::tei:cb or self::tei:ref or self::tei:gi or self::tei:att
                           or self::tei:rs or self::tei:space or self::tei:del or self::tei:add or self::tei:unclear or self::tei:choice
-                          or self::tei:subst or self::tei:sic or self::tei:corr or self::tei:abbr or self::tei:expan or self::tei:orig or self::tei:reg]))"/>
+                          or self::tei:subst or self::tei:sic or self::tei:corr or self::tei:abbr or self::tei:expan or self::tei:orig or self::tei:reg
+                          or self::tei:q or self::tei:said or self::tei:soCalled or self::tei:emph or self::tei:mentioned or self::tei:term
+                          or self::tei:gloss or self::tei:role or self::tei:actor or self::tei:anchor or self::tei:seg or self::tei:c or self::tei:g
+                          or self::tei:w or self::tei:pc or self::tei:measure or self::tei:num or self::tei:time]))"/>
   </xsl:function>
 
   <!--
@@ -194,12 +199,45 @@
     </xsl:param>
     <xsl:variable name="text" select="string-join($content ! string(.), '')"/>
     <xsl:variable name="shown" select="if ($kind = 'gap') then '[' || normalize-space($text) || ']' else $text"/>
-    <xsl:variable name="prefix" select="if ($kind = 'item') then '- ' else ''"/>
+    <!-- A verse line: its number (every fifth) in a margin of its own, a split line's later part set on by the earlier parts' width. -->
+    <xsl:variable name="margin" select="if ($kind != 'l') then ''
+                                        else if (empty(@p:ln | @p:lead)) then '       '
+                                        else ed:pad(ed:line-number(.), 5) || '  ' || (ed:line-lead(.)[. != ''] ! ed:spaces(ed:display-width(.) + 1))"/>
+    <xsl:variable name="prefix" select="if ($kind = 'item') then '- ' else $margin"/>
+    <xsl:variable name="hanging" select="if ($kind = 'item') then '  ' else if ($kind = 'l') then '         ' else ''"/>
     <xsl:variable name="lines" select="tokenize($shown, $ed:kept-line)[normalize-space()]"/>
+    <!-- Lines of verse, of an address and a speaker's name end with their line; other blocks with a blank line. -->
     <xsl:value-of select="string-join(for $i in 1 to count($lines)
-                                      return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else '', if ($prefix) then '  ' else ''), $ed:newline)
-                          || $ed:newline || $ed:newline"/>
+                                      return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else $hanging, $hanging), $ed:newline)
+                          || $ed:newline || (if ($kind = ('l', 'line', 'speaker', 'castItem')) then '' else $ed:newline)"/>
   </xsl:template>
+
+  <!-- A part made of blocks ends with a blank line when its last block (a line of verse, of an address) does not. -->
+  <xsl:template name="ed:section">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:call-template name="ed:container"/>
+    </xsl:param>
+    <xsl:variable name="text" select="string-join($content ! string(.), '')"/>
+    <xsl:value-of select="$text"/>
+    <xsl:if test="ends-with($text, $ed:newline) and not(ends-with($text, $ed:newline || $ed:newline))">
+      <xsl:value-of select="$ed:newline"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Without italics, a stage direction between speeches is told from speech by brackets. -->
+  <xsl:variable name="ed:bracket-stage-blocks" as="xs:boolean" select="true()"/>
+
+  <xsl:function name="ed:spaces" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="string-join((1 to $n) ! ' ', '')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:pad" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:sequence select="ed:spaces(max((0, $width - string-length($s)))) || $s"/>
+  </xsl:function>
 
   <xsl:template name="ed:note">
     <xsl:value-of select="'[' || ed:note-number(.) || ']'"/>

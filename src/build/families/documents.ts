@@ -12,6 +12,7 @@ import { mapJson, type PlaceOnMap } from '../../site/map.js';
 import { publishedPath } from '../../site/sources.js';
 import type { StylesheetParams } from '../../transform/transform.js';
 import { WINDOW, type BuildContext } from './context.js';
+import { referencesOf } from './references.js';
 
 /** Per source: the elements its HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
 export type Unrendered = Record<string, Record<string, number>>;
@@ -92,15 +93,17 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
   const unrendered: Unrendered = {};
   const position = new Map(ordered.map((e, i) => [e.id, i]));
   const correspondence = correspondenceOf(ordered);
+  const references = referencesOf(ordered);
   const jobs = [...documents].map(([doc, { id }]) => {
     // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
     const i = position.get(id)!;
     const neighbours = JSON.stringify(ordered.slice(Math.max(0, i - 1), i + 2).map(({ id, title }) => ({ id, title })));
     const links = correspondence(documents.get(doc)!);
+    const leadsTo = references(documents.get(doc)!);
     // The map is laid out only for a page made again (a few ms each); whether it changed is told by its places.
     const places = inputs.placesOf(doc);
-    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
-    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links), places: hashOf(JSON.stringify(places)), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
+    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'references-json': leadsTo, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
+    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links, leadsTo), places: hashOf(JSON.stringify(places)), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
     return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, places, inputs: pageInputs };
   });
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);

@@ -17,7 +17,7 @@ import { publishedOn } from '../../header.js';
 import { oaiRepository, staticRepository } from '../../oai/repository.js';
 import { inertDoc } from '../../site/inert.js';
 import { publishedPath, publishedSchemas } from '../../site/sources.js';
-import { packageRoot } from '../../transform/stylesheets.js';
+import { GENRES_CSS, packageRoot } from '../../transform/stylesheets.js';
 import type { Output } from '../../write/write.js';
 import { documentId } from '../names.js';
 import { WINDOW, type BuildContext } from './context.js';
@@ -44,6 +44,7 @@ async function assets(): Promise<Output[]> {
   const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
   const outputs: Output[] = [];
   for (const name of (await readdir(dir)).sort()) outputs.push({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) });
+  outputs.push({ path: 'assets/genres.css', content: await readFile(GENRES_CSS) });
   const face = await bookFace((file) => `fonts/${file.name}`);
   outputs.push({ path: 'assets/fonts.css', content: face.css });
   for (const file of face.files) outputs.push({ path: `assets/fonts/${file.name}`, content: file.content });
