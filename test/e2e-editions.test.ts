@@ -280,6 +280,15 @@ describe('real editions’ patterns (end to end)', function () {
       expect(page.querySelectorAll('.address > .line').map((l) => l.text)).to.deep.equal(['Herrn Jakob Falk', 'Linz']);
     });
 
+    it('keeps a signature within the closing’s words, and each line of an address, a line of its own in the text edition', () => {
+      const text = read(path.join(built.out, 'text', 'B002.txt'));
+      expect(text).to.include('\nHerzlich\nIhr\nJakob Falk\n');
+      expect(text).to.include('\nFrau Emma Roth\nGraz\n');
+      const reply = parseHtml(read(path.join(built.out, 'documents', 'B002.html')));
+      expect(reply.querySelector('p.closer > span.signed')!.text).to.equal('Jakob Falk');
+      expect(reply.querySelectorAll('.address > .line').map((l) => l.text)).to.deep.equal(['Frau Emma Roth', 'Graz']);
+    });
+
     it('quotes with the marks of the text’s language, and sets none around indirect speech', () => {
       expect(parseHtml(letter).querySelector('.document-text')!.text).to.include('sagte nur „das ist ein Buch für den Sommer“, und er wolle es behalten.');
       expect(read(path.join(built.out, 'text', 'B001.txt')).replace(/\s+/g, ' ')).to.include('„das ist ein Buch für den Sommer“, und er wolle es behalten.');

@@ -373,6 +373,24 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    A phrase: an element that runs within a line of words wherever it stands (a name, a date, a
+    highlight, transcription, a quotation, a break), even when it holds only phrases
+    ("<rs><hi>Italia</hi></rs>").
+  -->
+  <xsl:function name="ed:is-phrase" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:objectName
+                          or self::tei:eventName or self::tei:date or self::tei:supplied or self::tei:roleName or self::tei:hi
+                          or self::tei:foreign or self::tei:name or self::tei:title or self::tei:idno or self::tei:note
+                          or self::tei:lb or self::tei:pb or self::tei:cb or self::tei:ref or self::tei:ptr or self::tei:gi or self::tei:att
+                          or self::tei:rs or self::tei:space or self::tei:del or self::tei:add or self::tei:unclear or self::tei:choice
+                          or self::tei:subst or self::tei:sic or self::tei:corr or self::tei:abbr or self::tei:expan or self::tei:orig or self::tei:reg
+                          or self::tei:q or self::tei:said or self::tei:soCalled or self::tei:emph or self::tei:mentioned or self::tei:term
+                          or self::tei:gloss or self::tei:role or self::tei:actor or self::tei:anchor or self::tei:seg or self::tei:c or self::tei:g
+                          or self::tei:w or self::tei:pc or self::tei:measure or self::tei:num or self::tei:time])"/>
+  </xsl:function>
+
   <!-- Element-only content: no text of its own besides layout whitespace. -->
   <xsl:function name="ed:is-container" as="xs:boolean">
     <xsl:param name="e" as="element()"/>

@@ -46,7 +46,8 @@
     <!-- What it holds, when a rule says (a speaker's mention of its role). -->
     <xsl:param name="content" as="node()*" select="()"/>
     <xsl:choose>
-      <xsl:when test="ed:in-block-context(.) and ed:is-container(.) and empty($content)">
+      <!-- (A part that holds only phrases, an address line of a name in a highlight, is a block of words.) -->
+      <xsl:when test="ed:in-block-context(.) and ed:is-container(.) and empty($content) and exists(*[not(ed:is-phrase(.))])">
         <xsl:call-template name="ed:section">
           <xsl:with-param name="kind" select="$kind"/>
         </xsl:call-template>

@@ -152,17 +152,7 @@
 
   <xsl:function name="ed:renders-as-block" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node instance of element()
-        and (ed:is-block($node) or ed:is-container($node)
-             or not($node[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:objectName
-                          or self::tei:eventName or self::tei:date or self::tei:supplied or self::tei:roleName or self::tei:hi
-                          or self::tei:foreign or self::tei:name or self::tei:title or self::tei:idno or self::tei:note
-                          or self::tei:lb or self::tei:pb or self::tei:cb or self::tei:ref or self::tei:gi or self::tei:att
-                          or self::tei:rs or self::tei:space or self::tei:del or self::tei:add or self::tei:unclear or self::tei:choice
-                          or self::tei:subst or self::tei:sic or self::tei:corr or self::tei:abbr or self::tei:expan or self::tei:orig or self::tei:reg
-                          or self::tei:q or self::tei:said or self::tei:soCalled or self::tei:emph or self::tei:mentioned or self::tei:term
-                          or self::tei:gloss or self::tei:role or self::tei:actor or self::tei:anchor or self::tei:seg or self::tei:c or self::tei:g
-                          or self::tei:w or self::tei:pc or self::tei:measure or self::tei:num or self::tei:time]))"/>
+    <xsl:sequence select="$node instance of element() and (ed:is-block($node) or not(ed:is-phrase($node)))"/>
   </xsl:function>
 
   <!--
@@ -210,6 +200,17 @@
     <xsl:value-of select="string-join(for $i in 1 to count($lines)
                                       return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else $hanging, $hanging), $ed:newline)
                           || $ed:newline || (if ($kind = ('l', 'line', 'speaker', 'castItem')) then '' else $ed:newline)"/>
+  </xsl:template>
+
+  <!-- A part of a letter set within words ("Ihr <signed>Arthur</signed>" in a closing) begins a line of its own, as on the page. -->
+  <xsl:template name="ed:inline">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="label" as="xs:string?" select="()"/>
+    <xsl:param name="content" as="node()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:if test="$kind = ('signed', 'salute', 'dateline', 'line', 'l')"><xsl:value-of select="$ed:kept-line"/></xsl:if>
+    <xsl:sequence select="$content"/>
   </xsl:template>
 
   <!-- A part made of blocks ends with a blank line when its last block (a line of verse, of an address) does not. -->
