@@ -257,6 +257,9 @@ describe('real editions’ patterns (end to end)', function () {
       expect(built.messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
       expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['B001.html', 'B002.html']);
       expect(readdirSync(path.join(built.out, 'registers', 'works'))).to.deep.equal(['rf_work_1.html']);
+      // A work with its author and date, on the register and on its page.
+      expect(textOf(read(path.join(built.out, 'registers', 'works.html')))).to.match(/Die Brücke am Fluss Falk, Jakob · 1902 Mentioned once/);
+      expect(parseHtml(read(path.join(built.out, 'registers', 'works', 'rf_work_1.html'))).querySelector('.work-details')!.text).to.equal('Falk, Jakob · 1902');
       expect(readdirSync(path.join(built.out, 'registers', 'objects'))).to.deep.equal(['rf_object_1.html']);
       expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['rf_person_1.html', 'rf_person_2.html']);
     });

@@ -46,6 +46,21 @@ function mendOutline(doc: import('pdf-lib').PDFDocument, headings: readonly stri
   if (outlines instanceof PDFDict) visit(outlines.lookup(PDFName.of('First')));
 }
 
+/** The largest book laid out, in bytes of its HTML (about 8,000 pages, an hour's layout). */
+export const MAX_BOOK_BYTES = 40_000_000;
+
+/** Why a book is too large to lay out, named before the layout begins; undefined if it is not. */
+export function bookTooLarge(bytes: number): string | undefined {
+  if (bytes <= MAX_BOOK_BYTES) return undefined;
+  return `no PDF: the book would be ${(bytes / 1e6).toFixed(1)} MB of HTML, more than the ${MAX_BOOK_BYTES / 1e6} MB editio lays out (about 8,000 pages); the pages, texts and EPUB are made — publish the edition in parts to print it`;
+}
+
+/**
+ * How long a book's layout may take: two minutes, or a minute and a half a megabyte for a larger
+ * book (twenty Shakespeare plays, 10.7 MB and 2,295 pages, took eleven minutes beside other work).
+ */
+export const layoutBudget = (bytes: number): number => Math.max(120_000, Math.ceil(bytes / 1_000_000) * 90_000);
+
 export interface PdfMetadata {
   title: string;
   author: string;
@@ -61,6 +76,7 @@ export interface PdfMetadata {
  * page with its CSS inline, and every request is refused.
  */
 export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4' | 'letter'): Promise<Uint8Array> {
+  const budget = layoutBudget(Buffer.byteLength(html));
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
@@ -72,7 +88,11 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
       (window as unknown as { PagedConfig: object }).PagedConfig = { after: () => ((window as unknown as { editioPaged: boolean }).editioPaged = true) };
     });
     await page.addScriptTag({ path: pagedPolyfill() });
-    await page.waitForFunction(() => (window as unknown as { editioPaged?: boolean }).editioPaged === true, undefined, { timeout: 120_000 });
+    await page
+      .waitForFunction(() => (window as unknown as { editioPaged?: boolean }).editioPaged === true, undefined, { timeout: budget })
+      .catch((err: Error) => {
+        throw err.name === 'TimeoutError' ? new Error(`laying the book out took longer than ${budget / 1000} s, the time allowed a book of its size`) : err;
+      });
     await page.evaluate(() => {
       for (const opening of document.querySelectorAll('.introduction, .document, .index, .note-on-text, .toc')) opening.closest('.pagedjs_page')?.classList.add('chapter-opening');
       const pageOf = (id: string): number | undefined => {

@@ -197,11 +197,21 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
 
   const blocks = walk.inOrder(contextOf.values());
   const blockNumber = new Map(blocks.map((b, i) => [b, i]));
+  // A block of parts only, with no text between them (a correspAction's name, date and place), reads with a space between each.
+  const partsOf = (block: XmlElement): XmlElement[] | undefined => {
+    const children = walk.children(block);
+    return children.length > 1 && children.every((c) => c.kind === 'element') ? (children as XmlElement[]) : undefined;
+  };
+  const blockText = (block: XmlElement): string => partsOf(block)?.map((part) => walk.string(part)).join(' ') ?? walk.string(block);
   const inBlock = (e: XmlElement): PlaceInBlock => {
     const block = contextOf.get(e)!;
     const origin = walk.offsets[walk.place(block).from]!;
     const { from, to } = walk.place(e);
-    return { block: blockNumber.get(block)!, start: walk.offsets[from]! - origin, end: walk.offsets[to]! - origin, text: normalize(walk.string(e)) };
+    // The spaces set between its parts before a place in the block: those at the parts' starts up to it.
+    const starts = partsOf(block)?.slice(1).map((part) => walk.offsets[walk.place(part).from]! - origin) ?? [];
+    const start = walk.offsets[from]! - origin;
+    const end = walk.offsets[to]! - origin;
+    return { block: blockNumber.get(block)!, start: start + starts.filter((s) => s <= start).length, end: end + starts.filter((s) => s < end).length, text: normalize(walk.string(e)) };
   };
   const dateRecord = (date: XmlElement): DateRecord => ({
     // A date the text does not show (a play's, kept beside the text in its standOff) has no anchor: its page is linked.
@@ -240,7 +250,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
     mentions: mentions.map((m) => ({ ref: pointerOf(m), entry: reader.idOf(m), anchor: walk.anchor(m), ...inBlock(m) })),
     dates: dates.map((d) => ({ ...dateRecord(d), ...inBlock(d) })),
-    blocks: blocks.map((b) => walk.string(b)),
+    blocks: blocks.map(blockText),
     passages: [
       ...passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p) })),
       // Each note the page shows, where it shows it: in its notes, after the text.

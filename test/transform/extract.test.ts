@@ -92,6 +92,19 @@ describe('extract (a document read into data, in TypeScript)', function () {
     expect(paragraph).to.contain('as our air force. Our allies').and.contain('technical support personnel').and.not.contain('translator');
   });
 
+  it('reads a mention among parts set side by side with no words between (a sending’s name, date and place) with a space between each', () => {
+    const letter = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt></fileDesc>
+      <profileDesc><correspDesc><correspAction type="sent"><persName ref="#m">Mamroth, Fedor</persName><persName ref="#g">Goldmann, Paul</persName><date when="1888-12-09">9. 12. 1888</date><placeName ref="#w">Wien</placeName></correspAction></correspDesc></profileDesc>
+      </teiHeader><text><body><p>Text.</p></body></text></TEI>`;
+    const made = extractDocument(letter, 'b', NONE);
+    if ('error' in made) throw new Error(made.error);
+    const { mentions } = JSON.parse(made.json) as Extract;
+    const wien = mentions.find((m) => m.text === 'Wien')!;
+    expect(wien.before).to.equal('Mamroth, Fedor Goldmann, Paul 9. 12. 1888 ');
+    const goldmann = mentions.find((m) => m.text === 'Goldmann, Paul')!;
+    expect([goldmann.before, goldmann.after]).to.deep.equal(['Mamroth, Fedor ', ' 9. 12. 1888 Wien']);
+  });
+
   it('takes the dates of the text and the summary, not those of datelines (the document’s own) nor of the publications it cites', () => {
     const extract = extractOf(edge);
     expect(extract.date).to.deep.equal({ anchor: 'd4', label: '2 October 1966', sort: '1966-10-02', when: '1966-10-02', edtf: '1966-10-02' });

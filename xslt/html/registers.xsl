@@ -140,6 +140,14 @@
         <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:life-event(.)), tei:death ! ('died ' || ed:life-event(.))), '; ')"/>
       </p>
     </xsl:if>
+    <!-- A work: by whom and when (its authors, else editors, and its first date), as a bibliography names it. -->
+    <xsl:if test="self::tei:bibl or self::tei:biblStruct">
+      <xsl:variable name="by" select="string-join(ed:each-once((.//tei:author, .//tei:editor[empty(current()//tei:author)]) ! ed:name-text(.)), '; ')"/>
+      <xsl:variable name="when" select="(.//tei:date)[1] ! ed:date-label(.)"/>
+      <xsl:if test="$by != '' or exists($when)">
+        <p class="life-dates work-details"><xsl:value-of select="string-join(($by[. != ''], $when), ' · ')"/></p>
+      </xsl:if>
+    </xsl:if>
     <!-- Other names, each once: not the standard name again under another type, nor an address some editions keep among the names. -->
     <xsl:variable name="standard" select="ed:standard-name(.)"/>
     <xsl:variable name="variants" select="ed:each-once(subsequence($names, 2) ! ed:name-text(.))[. != $standard][not(matches(., '^(https?://|www\.)'))]"/>

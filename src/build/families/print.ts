@@ -4,7 +4,7 @@ import type { ReadDoc } from '../../parse/parse.js';
 import { bookHtml, indexEntries, type Chapter, type IndexEntry, type Paper } from '../../print/book.js';
 import { epubArchive } from '../../print/epub.js';
 import { publishedOn } from '../../header.js';
-import { chromiumAvailable, chromiumIdentity, CHROMIUM, renderPdf } from '../../print/pdf.js';
+import { chromiumAvailable, chromiumIdentity, CHROMIUM, bookTooLarge, renderPdf } from '../../print/pdf.js';
 import { mentionsByEntry, type Page, type Summary } from '../../site/extracts.js';
 import type { Authorities } from '../../authorities.js';
 import type { Output } from '../../write/write.js';
@@ -53,6 +53,12 @@ async function printEdition(config: EditionConfig, xslt: Transformer, sink: Mess
   }
   const { frontMatter, chapters, index } = bookParts(xslt, sink, 'print', parts);
   const html = await bookHtml(config, paper, frontMatter, chapters, index);
+  // Checked before the layout, the hours a book too large would take: the other outputs are made all the same.
+  const tooLarge = bookTooLarge(Buffer.byteLength(html));
+  if (tooLarge) {
+    sink.push(message('error', 'site', 'pdf-too-large', tooLarge));
+    return [];
+  }
   try {
     const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title, language: config.language }, paper);
     return [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }];
