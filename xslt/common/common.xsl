@@ -391,6 +391,61 @@
                           or self::tei:w or self::tei:pc or self::tei:measure or self::tei:num or self::tei:time])"/>
   </xsl:function>
 
+  <!--
+    What an element that is a part of a text's structure renders as, where it stands (the genre
+    modules' parts: a closer, a speech, a stanza, a field of a description): among blocks, a
+    section of blocks (when it holds more than phrases) or a block of words; within a line of
+    words, a phrase, its parts set apart by a space.
+  -->
+  <xsl:template name="ed:text-part">
+    <xsl:param name="kind" as="xs:string" select="local-name()"/>
+    <!-- What it holds, when a rule says (a speaker's mention of its role). -->
+    <xsl:param name="content" as="node()*" select="()"/>
+    <xsl:choose>
+      <!-- (A part that holds only phrases, an address line of a name in a highlight, is a block of words.) -->
+      <xsl:when test="ed:in-block-context(.) and ed:is-container(.) and empty($content) and exists(*[not(ed:is-phrase(.))])">
+        <xsl:call-template name="ed:section">
+          <xsl:with-param name="kind" select="$kind"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="ed:in-block-context(.)">
+        <xsl:call-template name="ed:block">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="content" as="node()*">
+            <xsl:choose>
+              <xsl:when test="exists($content)"><xsl:sequence select="$content"/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="ed:inline">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="content" as="node()*">
+            <xsl:choose>
+              <xsl:when test="exists($content)"><xsl:sequence select="$content"/></xsl:when>
+              <xsl:otherwise><xsl:call-template name="ed:spaced-parts"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An element's content; when it holds only elements, each apart from the next by a space (the words of blocks set in a line). -->
+  <xsl:template name="ed:spaced-parts">
+    <xsl:choose>
+      <xsl:when test="ed:is-container(.)">
+        <xsl:for-each select="*">
+          <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Element-only content: no text of its own besides layout whitespace. -->
   <xsl:function name="ed:is-container" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
