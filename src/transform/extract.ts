@@ -10,17 +10,9 @@
 import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
-import { comparableUri, entryIdOf, expandPointer, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
 import { DocumentWalk, isBlock, isMention, isTei, mentionPointer, shownNotes } from './anchors.js';
-import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract, type Reference } from '../site/extracts.js';
-
-/** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */
-export interface PublishedEntries {
-  ids: ReadonlySet<string>;
-  identifiers: ReadonlyMap<string, string>;
-  /** The configuration's prefixes, as prefixDefs (after a document's own). */
-  prefixes: readonly PrefixDef[];
-}
+import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
+import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
 
 const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
 const RECORD_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent', 'listBibl', 'listRelation']);
@@ -69,49 +61,6 @@ function linkDirection(ref: XmlElement): 'prev' | 'next' | '' {
   return '';
 }
 
-/** Reads which entry a pointer names, as xslt/common/authorities.xsl does (ed:entry, ed:mention-entry), and the id a mention's extract records. */
-class EntryReader {
-  private readonly defs: PrefixDef[];
-  private readonly lookup: EntryLookup;
-
-  constructor(root: XmlElement, entries: PublishedEntries) {
-    // The prefixDefs of the document's own header (as the pages read them), before the configured ones.
-    this.defs = [...tei(root, 'teiHeader').flatMap((header) => prefixDefsOf({ tree: header })), ...entries.prefixes];
-    this.lookup = {
-      get: (id) => entries.ids.has(id) || undefined,
-      byIdentifier: (url) => {
-        const id = entries.identifiers.get(comparableUri(normalize(url)));
-        return id !== undefined && entries.ids.has(id) ? id : undefined;
-      },
-    };
-  }
-
-  private entry(ref: string): string | undefined {
-    return entryIdOf(ref, this.lookup, this.defs);
-  }
-
-  /** A pointer written out by the document's prefixDefs and the configured prefixes, if they cover it. */
-  expand(pointer: string): string | undefined {
-    return expandPointer(pointer, this.defs);
-  }
-
-  /**
-   * The id of the entry a mention names: what its pointer says after '#'; a prefixed pointer, a
-   * URL or a key is looked up. Of several pointers ("#pmb40187 #pmb27289"), the first that names an entry.
-   */
-  idOf(mention: XmlElement): string {
-    const pointers = pointerOf(mention).trim().split(/\s+/);
-    const byId = pointers.filter((p) => p.includes('#') && !p.slice(0, p.indexOf('#')).includes(':')).map((p) => p.slice(p.indexOf('#') + 1));
-    const pointer = pointers[0]!;
-    if (byId.length > 0 && byId.length === pointers.length) return byId.find((id) => this.lookup.get(id)) ?? byId[0]!;
-    const named = mentionPointer(mention);
-    const found = (named !== undefined ? this.entry(named) : undefined) ?? (mention.attrs.has('key') ? this.entry(mention.attrs.get('key')!) : undefined);
-    return found ?? pointer.replace(/^.*#/, '');
-  }
-}
-
-const pointerOf = (e: XmlElement): string => mentionPointer(e) ?? e.attrs.get('key') ?? '';
-
 /** The elements below `e` (not `e` itself), in document order, with the ancestors between. */
 function* below(e: XmlElement, path: XmlElement[] = []): Generator<[XmlElement, readonly XmlElement[]]> {
   for (const child of e.children) {
@@ -126,31 +75,6 @@ const inRecord = (ancestors: readonly XmlElement[]): boolean => ancestors.some((
 
 const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
 
-/** The texts a document reads (its own, or each of a teiCorpus's members'). */
-const ownTextOf = (root: XmlElement): XmlElement[] => [...below(root)].map(([e]) => e).filter((e) => isTei(e, 'text'));
-
-/**
- * The pointers of the text's refs and ptrs to what is not part of the document (another
- * document of the edition, a letter or diary entry of another edition, an entry of a database),
- * each once, with its @type and the web address its prefix or type expands to. A web address,
- * or '#id' of an element the document has, is linked as it stands and is not listed.
- */
-function referencesOf(texts: readonly XmlElement[], reader: EntryReader): Reference[] {
-  const own = new Set(texts.flatMap((t) => [...below(t)].map(([e]) => e.attrs.get('xml:id'))).filter((id): id is string => id !== undefined));
-  const found = new Map<string, Reference>();
-  for (const text of texts) {
-    for (const [e] of below(text)) {
-      if (!isTei(e, 'ref') && !isTei(e, 'ptr')) continue;
-      const type = e.attrs.get('type') ?? '';
-      for (const target of normalize(e.attrs.get('target') ?? '').split(' ').filter(Boolean)) {
-        if (/^https?:\/\//i.test(target) || (target.startsWith('#') && own.has(target.slice(1))) || found.has(`${type} ${target}`)) continue;
-        const expanded = reader.expand(target) ?? (type && !target.includes(':') ? reader.expand(`${type}:${target}`) : undefined);
-        found.set(`${type} ${target}`, { target, type, url: expanded && /^https?:\/\//i.test(expanded) ? expanded : '' });
-      }
-    }
-  }
-  return [...found.values()];
-}
 
 /** A document's extract as JSON (src/site/extracts.ts Extract), or why it could not be made. */
 export function extractDocument(text: string, id: string, entries: PublishedEntries): { json: string } | { error: string } {
@@ -198,9 +122,13 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
   const blocks = walk.inOrder(contextOf.values());
   const blockNumber = new Map(blocks.map((b, i) => [b, i]));
   // A block of parts only, with no text between them (a correspAction's name, date and place), reads with a space between each.
+  const parts = new Map<XmlElement, XmlElement[] | undefined>();
   const partsOf = (block: XmlElement): XmlElement[] | undefined => {
-    const children = walk.children(block);
-    return children.length > 1 && children.every((c) => c.kind === 'element') ? (children as XmlElement[]) : undefined;
+    if (!parts.has(block)) {
+      const children = walk.children(block);
+      parts.set(block, children.length > 1 && children.every((c) => c.kind === 'element') ? (children as XmlElement[]) : undefined);
+    }
+    return parts.get(block);
   };
   const blockText = (block: XmlElement): string => partsOf(block)?.map((part) => walk.string(part)).join(' ') ?? walk.string(block);
   const inBlock = (e: XmlElement): PlaceInBlock => {
@@ -237,7 +165,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
         const type = r.attrs.get('type');
         return { rel: linkDirection(r) as CorrespondenceLink['rel'], scope: type === 'prev' || type === 'previous' || type === 'next' ? '' : (type ?? ''), target: normalize(r.attrs.get('target')!), label: normalize(walk.string(r)) };
       }),
-    references: root ? referencesOf(ownTextOf(root), reader) : [],
+    references: referencesOf(texts, reader),
     title: root ? documentTitle(root) : '',
     date: documentsDate ? dateRecord(documentsDate) : null,
     span: documentsDate ? dateSpan(documentsDate) : null,

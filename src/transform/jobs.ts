@@ -12,7 +12,8 @@ import { parse } from '../parse/parse.js';
 import { buildTree } from '../parse/tree.js';
 import { dublinCore } from '../site/dublin-core.js';
 import { configuredPrefixes } from '../pointers.js';
-import { extractDocument, type PublishedEntries } from './extract.js';
+import type { PublishedEntries } from './entry-reader.js';
+import { extractDocument } from './extract.js';
 import { authorityContext, transform, transformAll, type AuthorityContext, type TransformRequest, type TransformResult } from './transform.js';
 
 /** The published entries, as they cross to a worker: their document, ids, identifier URLs (→ id) and the configured prefixes. */

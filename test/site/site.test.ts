@@ -4,7 +4,8 @@ import path from 'node:path';
 import { chronology, mentionsByEntry, type Extract, type Page } from '../../src/site/extracts.js';
 import { searchDocuments } from '../../src/site/search-index.js';
 import { timelineOf } from '../../src/site/timeline.js';
-import { extractDocument, type PublishedEntries } from '../../src/transform/extract.js';
+import type { PublishedEntries } from '../../src/transform/entry-reader.js';
+import { extractDocument } from '../../src/transform/extract.js';
 import { fixtures, teiDir, timelineFaults } from '../helpers.js';
 
 const NO_ENTRIES: PublishedEntries = { ids: new Set(), identifiers: new Map(), prefixes: [] };

@@ -12,7 +12,7 @@ import { mapJson, type PlaceOnMap } from '../../site/map.js';
 import { publishedPath } from '../../site/sources.js';
 import type { StylesheetParams } from '../../transform/transform.js';
 import { WINDOW, type BuildContext } from './context.js';
-import { referencesOf } from './references.js';
+import { documentsByName, referencesOf } from './references.js';
 
 /** Per source: the elements its HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
 export type Unrendered = Record<string, Record<string, number>>;
@@ -52,9 +52,7 @@ function correspondentsKey({ correspondents: { sent, received } }: Summary): str
  * other documents too, among its letters. A letter named already (by its correspContext, or as
  * the document before or after it, which the page links anyway) is not named again.
  */
-function correspondenceOf(ordered: readonly Summary[]): (summary: Summary) => string {
-  const byName = new Map<string, Summary>();
-  for (const s of ordered) for (const name of [s.id, s.xmlId]) if (name && !byName.has(name)) byName.set(name, s);
+function correspondenceOf(ordered: readonly Summary[], byName: ReadonlyMap<string, Summary>): (summary: Summary) => string {
   const between = new Map<string, Summary[]>();
   for (const s of ordered) {
     const key = correspondentsKey(s);
@@ -92,8 +90,10 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
   const { documents, ordered, relative, previous } = inputs;
   const unrendered: Unrendered = {};
   const position = new Map(ordered.map((e, i) => [e.id, i]));
-  const correspondence = correspondenceOf(ordered);
-  const references = referencesOf(ordered);
+  // Pointers name documents by their file name or xml:id: correspContext's neighbours, and the text's refs.
+  const byName = documentsByName(ordered);
+  const correspondence = correspondenceOf(ordered, byName);
+  const references = referencesOf(byName);
   const jobs = [...documents].map(([doc, { id }]) => {
     // A page needs only its neighbours' ids and titles for previous/next, not the whole list.
     const i = position.get(id)!;

@@ -12,10 +12,15 @@ export interface ResolvedReference {
   words: string;
 }
 
-/** For each document, its references resolved, as the stylesheets' references-json (by "type|target"). */
-export function referencesOf(ordered: readonly Summary[]): (summary: Summary) => string {
+/** The documents by the names pointers give them, their id (file name) and their xml:id; the first of a name wins. */
+export function documentsByName(ordered: readonly Summary[]): Map<string, Summary> {
   const byName = new Map<string, Summary>();
   for (const s of ordered) for (const name of [s.id, s.xmlId]) if (name && !byName.has(name)) byName.set(name, s);
+  return byName;
+}
+
+/** For each document, its references resolved, as the stylesheets' references-json (by "type|target"). */
+export function referencesOf(byName: ReadonlyMap<string, Summary>): (summary: Summary) => string {
   return (summary) => {
     const resolved: Record<string, ResolvedReference> = {};
     for (const { target, type, url } of summary.references) {
