@@ -34,24 +34,47 @@ const GLOSSARY_NAMES = new Set(['persName', 'placeName', 'orgName']);
 
 /**
  * A name with an xml:id heading an item of a list, as FRUS lists the persons of a volume:
- * `<item><hi><persName xml:id="p_AD1">Acheson, Dean</persName></hi>, Secretary of State</item>`.
+ * `<item><hi><persName xml:id="p_AD1">Acheson, Dean</persName></hi>, Secretary of State</item>`;
+ * or a role of a play's cast list with an xml:id (`<castItem><role xml:id="hamlet">`), which
+ * the speeches name (`sp/@who`) where the play keeps no list of persons.
  */
 export function isGlossaryEntry(element: XmlElement): boolean {
-  if (element.ns !== TEI_NS || !GLOSSARY_NAMES.has(element.name) || !element.attrs.has('xml:id')) return false;
+  if (element.ns !== TEI_NS || !element.attrs.has('xml:id')) return false;
+  if (isCastEntry(element)) return true;
+  if (!GLOSSARY_NAMES.has(element.name)) return false;
   const parent = element.parent;
   return parent?.name === 'item' || (parent?.name === 'hi' && parent.parent?.name === 'item');
 }
+
+/** A role, or a cast item of one role, with an xml:id, in a cast list. */
+const isCastEntry = (element: XmlElement): boolean =>
+  (element.name === 'role' || (element.name === 'castItem' && !element.children.some((c) => c.kind === 'element' && c.name === 'role' && c.attrs.has('xml:id')))) &&
+  ancestors(element).some((a) => a.ns === TEI_NS && a.name === 'castList');
+
+const childNamed = (element: XmlElement, name: string): XmlElement | undefined =>
+  element.children.find((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS && c.name === name);
 
 const escapeXml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** A glossary entry as the record it stands for: a person, place or organisation named so, described by the rest of its item. */
 export function glossaryRecord(element: XmlElement): string {
+  if (isCastEntry(element)) return castRecord(element);
   const kind = KIND_OF_MENTION.get(element.name)!;
   const item = element.parent!.name === 'item' ? element.parent! : element.parent!.parent!;
   const name = textContent(element);
   const description = textContent(item).replace(name, '').replace(/^[\s,;:.–—-]+/, '').trim();
   const id = escapeXml(element.attrs.get('xml:id')!);
   return `<${kind.entry} xmlns="${TEI_NS}" xml:id="${id}"><${element.name}>${escapeXml(name)}</${element.name}>${description ? `<note>${escapeXml(description)}</note>` : ''}</${kind.entry}>`;
+}
+
+/** A role as the person it is: named by the role, described by its cast item's description. */
+function castRecord(element: XmlElement): string {
+  const item = element.name === 'castItem' ? element : element.parent?.name === 'castItem' ? element.parent : undefined;
+  const role = element.name === 'role' ? element : item && childNamed(item, 'role');
+  const name = textContent(role ?? element);
+  const description = item && childNamed(item, 'roleDesc');
+  const id = escapeXml(element.attrs.get('xml:id')!);
+  return `<person xmlns="${TEI_NS}" xml:id="${id}"><persName>${escapeXml(name)}</persName>${description ? `<note>${escapeXml(textContent(description))}</note>` : ''}</person>`;
 }
 
 /** The element's XML as written, with the namespace declarations of its ancestors that it does not make itself. */
@@ -87,7 +110,7 @@ export function documentRecords(doc: ParsedDoc): DocumentRecord[] {
 
 /** The start tag of a list of records (<listPerson, <listBibl, …), the lists being ENTITY_KINDS'. */
 const LIST_START = `<(?:${[...KIND_OF_ENTRY.values()].map((k) => k.list).join('|')})\\b`;
-const MAY_HOLD_RECORDS = new RegExp(`${LIST_START}|<(?:${[...GLOSSARY_NAMES].join('|')})\\b[^>]*\\bxml:id=`);
+const MAY_HOLD_RECORDS = new RegExp(`${LIST_START}|<(?:${[...GLOSSARY_NAMES, 'role', 'castItem'].join('|')})\\b[^>]*\\bxml:id=`);
 /** A body that begins with a list of records, after headings, comments and the start of divisions (`<div type="index_persons">`) if any. */
 const INDEX_BODY = new RegExp(`<body\\b[^>]*>(?:\\s|<!--[\\s\\S]*?-->|<head\\b[\\s\\S]*?</head>|<div\\b[^>]*>)*${LIST_START}`);
 

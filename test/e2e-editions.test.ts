@@ -244,6 +244,30 @@ describe('real editions’ patterns (end to end)', function () {
     });
   });
 
+  describe('a play in prose whose roles are identified in its cast list', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('play-in-prose')));
+    after(() => removeDir(built.out));
+
+    it('makes each role of the cast list with an xml:id an entry, described by its cast item, that its speeches mention', () => {
+      expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
+      expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['bote.html', 'klara.html', 'moritz.html']);
+      const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
+      expect(persons).to.match(/Klara Gutsbesitzerin Mentioned 2 times in 1 document/);
+      expect(persons).to.match(/Moritz ihr Neffe Mentioned once/);
+      expect(persons).to.match(/Ein Bote Mentioned once/);
+      const page = parseHtml(read(path.join(built.out, 'documents', 'der-besuch.html')));
+      expect(page.querySelectorAll('.speaker a').map((a) => a.getAttribute('href'))).to.deep.equal(['../registers/persons/klara.html', '../registers/persons/moritz.html', '../registers/persons/bote.html', '../registers/persons/klara.html']);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons', 'klara.html')))).to.include('Er kommt also doch.');
+    });
+
+    it('heads the page with the play’s title, its one scene with the scene’s heading', () => {
+      const page = parseHtml(read(path.join(built.out, 'documents', 'der-besuch.html')));
+      expect(page.querySelector('h1')!.text.trim()).to.equal('Der Besuch. Ein Lustspiel in einem Aufzug');
+      expect(page.querySelectorAll('.document-text h2').map((h) => h.text.trim())).to.deep.equal(['Personen', 'Einziger Auftritt']);
+    });
+  });
+
   describe('letters laid out as letters, pointing into index files kept in divisions', () => {
     let built: ReturnType<typeof build>;
     let letter: string;
@@ -352,14 +376,28 @@ describe('real editions’ patterns (end to end)', function () {
     it('makes each name heading an item of the list an entry, described by the rest of its item', () => {
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
-      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 2 times in 1 document/);
+      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 3 times in 3 documents/);
       expect(persons).to.match(/Varga, Andor Harbour Master of Port Ellery Mentioned once/);
-      expect(read(path.join(built.out, 'documents', 'volume.html'))).to.match(/<a href="\.\.\/registers\/persons\/p_TL1\.html"[^>]*>Miss Tamm<\/a>/);
+      expect(read(path.join(built.out, 'documents', 'volume-d3.html'))).to.match(/<a href="\.\.\/registers\/persons\/p_TL1\.html"[^>]*>Miss Tamm<\/a>/);
     });
 
     it('is named by its own title, a volume in one file being the edition', () => {
       expect(read(path.join(built.out, 'index.html'))).to.include('<title>Test Relations, 1958–1960, Volume I, The Harbour Question</title>');
       expect(built.messages.filter((m) => m.ruleId === 'edition-untitled')).to.deep.equal([]);
+    });
+
+    it('publishes each document of the volume as a page of its own, in order, headed by its number and title, with its date and notes', () => {
+      expect(readdirSync(path.join(built.out, 'documents'))).to.deep.equal(['volume-d1.html', 'volume-d2.html', 'volume-d3.html']);
+      const first = parseHtml(read(path.join(built.out, 'documents', 'volume-d1.html')));
+      expect(first.querySelector('h1')!.text.trim()).to.match(/^1\. Telegram From the Envoy to the SB\s*1$/);
+      expect(first.querySelector('.notes')!.text).to.include('Source: Harbour Archives, Box 4. Secret.');
+      // A pointer to another document of the volume leads to its page.
+      expect(first.querySelector('a[data-tei="ref"]')!.getAttribute('href')).to.equal('volume-d3.html');
+      expect(textOf(read(path.join(built.out, 'documents', 'volume-d2.html')))).to.match(/Date between 3 and 9 April 1958 Source Test Relations, 1958–1960, Volume I, The Harbour Question , The Opening of the Port/);
+      const home = parseHtml(read(path.join(built.out, 'index.html')));
+      expect(home.querySelectorAll('.documents a').map((a) => a.getAttribute('href'))).to.deep.equal(['documents/volume-d1.html', 'documents/volume-d2.html', 'documents/volume-d3.html']);
+      expect(home.querySelectorAll('section.introduction h2').map((h) => h.text.trim())).to.deep.equal(['Preface', 'Abbreviations and Terms']);
+      expect(readdirSync(path.join(built.out, 'tei')).sort()).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml', 'volume-front.xml']);
     });
   });
 

@@ -15,6 +15,7 @@ import { hashOf } from '../hash.js';
 import type { DocumentRecord } from '../records.js';
 import { configuredPrefixes, looksUpEntries } from '../pointers.js';
 import { identityOf, type DocumentIdentity } from './identity.js';
+import { volumeLayout, type VolumeLayout } from '../volumes.js';
 import { type BuildState, type CheckRecord } from '../incremental/state.js';
 
 
@@ -94,7 +95,7 @@ export async function checkEdition(
   // In chunks, so that the parsed trees of a large edition are never all in memory at once.
   const byFile = new Map<string, Message[]>(fresh.map((s) => [s.name, []]));
   const messages: Message[] = [...authorities.conflicts];
-  const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity; looksUp: boolean }>();
+  const checkedDocs = new Map<string, { valid: boolean; pointsTo: string[]; identity: DocumentIdentity; looksUp: boolean; volume: VolumeLayout | undefined }>();
   // Every xml:id unique across the chunks, not only within each.
   const seenIds: SeenIds = new Map();
   const idsInFile = idsOfSources(sources);
@@ -110,7 +111,7 @@ export async function checkEdition(
       else messages.push(m);
     }
     for (const { doc, valid } of result.docs) {
-      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc), looksUp: looksUpEntries(doc) });
+      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc), looksUp: looksUpEntries(doc), volume: doc.source.role === 'document' ? volumeLayout(doc) : undefined });
     }
   }
   const records: Record<string, CheckRecord> = {};
@@ -119,7 +120,7 @@ export async function checkEdition(
     const checked = checkedDocs.get(source.path);
     // Cloned: strings cut from a parsed document (an id, a message's quote) would otherwise keep its whole text alive.
     const record: CheckRecord = isFresh.has(source)
-      ? structuredClone({ key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] }, looksUp: checked?.looksUp ?? false })
+      ? structuredClone({ key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] }, looksUp: checked?.looksUp ?? false, ...(checked?.volume ? { volume: checked.volume } : {}) })
       : options.previous!.checks[relative(source)]!;
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);

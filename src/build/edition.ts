@@ -13,6 +13,7 @@ import type { Message } from '../messages.js';
 import { parse, type ParsedDoc, type ReadDoc } from '../parse/parse.js';
 import type { EditionCheck } from './checks.js';
 import { tooLarge, withPublishableIds } from './names.js';
+import { volumeParts } from '../volumes.js';
 
 /** The name of the published entries' document (never written: the stylesheets read it). */
 const PUBLISHED_AUTHORITIES = '.editio-authorities.xml';
@@ -53,33 +54,46 @@ export class CheckedEdition {
     this.kinds = this.authorities.kinds();
     this.authorityHash = hashOf(this.authorityText);
     this.listsHash = hashOf(...this.kinds.map((k) => k.list));
-    this.intro = check.valid.find((d) => d.source.role === 'introduction');
+    // A volume is published as its documents; the front matter of the edition's one volume is its introduction.
+    const volumes = check.valid.flatMap((d) => {
+      const layout = d.source.role === 'document' ? check.records[this.recordKey(d)]!.volume : undefined;
+      return layout ? [{ volume: d, ...volumeParts(d, layout) }] : [];
+    });
+    const inVolume = new Map(volumes.map((v) => [v.volume, v.documents]));
+    const configured = check.valid.find((d) => d.source.role === 'introduction');
+    this.intro = configured ?? (volumes.length === 1 ? volumes[0]!.introduction : undefined);
     const first = check.valid[0];
     this.introDoc = this.intro ?? (first ? { ...first, text: EMPTY_TEI } : undefined);
-    const candidates = withPublishableIds(check.valid.filter((d) => d.source.role === 'document'), messages);
+    const documents = check.valid.flatMap((d) => inVolume.get(d) ?? (d.source.role === 'document' ? [d] : []));
+    const candidates = withPublishableIds(documents, messages);
     this.candidates = candidates.length;
     this.documents = candidates.filter((doc) => !tooLarge(doc, config, messages));
   }
 
-  /** A source's path in the edition's folder: what the state keys its check by. */
+  /** A source's path in the edition's folder: what the state keys its check by (a volume's document, its volume's). */
+  private recordKey(doc: ReadDoc): string {
+    return path.relative(this.config.root, doc.source.partOf ?? doc.source.path).split(path.sep).join('/');
+  }
+
+  /** What the state keys a document's outputs by: its path in the edition's folder, a volume's document by its volume's and its own name (volume.xml#volume-d1.xml). */
   relative(doc: ReadDoc): string {
-    return path.relative(this.config.root, doc.source.path).split(path.sep).join('/');
+    return doc.source.partOf ? `${this.recordKey(doc)}#${path.basename(doc.source.path)}` : this.recordKey(doc);
   }
 
   /** What a document's page and record show of the entries it points to: their faces, not their notes. */
   entriesOf(doc: ReadDoc): string {
-    if (!this.entriesHash.has(doc)) this.entriesHash.set(doc, hashOf(...this.check.records[this.relative(doc)]!.pointsTo.map((id) => `${id}=${this.authorities.face(id) ?? ''}`)));
+    if (!this.entriesHash.has(doc)) this.entriesHash.set(doc, hashOf(...this.check.records[this.recordKey(doc)]!.pointsTo.map((id) => `${id}=${this.authorities.face(id) ?? ''}`)));
     return this.entriesHash.get(doc)!;
   }
 
   /** The places a document points to that their entries locate: what its map shows. */
   placesOf(doc: ReadDoc): PlaceOnMap[] {
-    return placesOnMap(this.authorities, this.check.records[this.relative(doc)]!.pointsTo);
+    return placesOnMap(this.authorities, this.check.records[this.recordKey(doc)]!.pointsTo);
   }
 
   /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */
   lookedUpBy(doc: ReadDoc): string {
-    return this.check.records[this.relative(doc)]!.looksUp ? this.entriesOf(doc) : '';
+    return this.check.records[this.recordKey(doc)]!.looksUp ? this.entriesOf(doc) : '';
   }
 
   /** What the site pages show of the lists: which there are, and each entry's face (a note edit changes none). */
@@ -89,7 +103,7 @@ export class CheckedEdition {
 
   /** Whether a source holds active content (its check said so): then it is published without it. */
   hasActiveContent(doc: ReadDoc): boolean {
-    return this.check.records[this.relative(doc)]!.messages.some((m) => m.ruleId === 'active-content');
+    return this.check.records[this.recordKey(doc)]!.messages.some((m) => m.ruleId === 'active-content');
   }
 
   introHash(): string {

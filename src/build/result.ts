@@ -28,9 +28,17 @@ type Named = readonly { path: string; name: string }[];
 
 /** The unrendered elements by the name a source is shown by (the state keys them by path in the edition). */
 export function unrenderedByName(state: Pick<BuildState, 'unrendered'>, sources: Named, config: EditionConfig): BuildResult['unrendered'] {
+  // A volume's documents are keyed by the volume's path and their own name (volume.xml#volume-d1.xml): counted as the volume's.
+  const byFile = new Map<string, Record<string, number>>();
+  for (const [key, counts] of Object.entries(state.unrendered)) {
+    const file = key.split('#')[0]!;
+    const sum = byFile.get(file) ?? {};
+    for (const [element, n] of Object.entries(counts)) sum[element] = (sum[element] ?? 0) + n;
+    byFile.set(file, sum);
+  }
   const out: BuildResult['unrendered'] = {};
   for (const s of sources) {
-    const counts = state.unrendered[path.relative(config.root, s.path).split(path.sep).join('/')];
+    const counts = byFile.get(path.relative(config.root, s.path).split(path.sep).join('/'));
     if (counts) out[s.name] = counts;
   }
   return out;

@@ -87,7 +87,7 @@ export async function readSources(config: EditionConfig, outDir: string, options
     startedAt,
     messages,
     sources: loaded.sources,
-    hashOf: (source) => hashes.get(source.path)!,
+    hashOf: (source) => hashes.get(source.path) ?? knownOf(source).hash,
     settings,
     fingerprint,
     schemaFiles,

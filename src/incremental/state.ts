@@ -4,6 +4,7 @@
  * documents' extracts beside it; anything unexpected in it means a full build, never a wrong one.
  */
 import { readFile } from 'node:fs/promises';
+import type { VolumeLayout } from '../volumes.js';
 import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { Summary } from '../site/extracts.js';
@@ -13,7 +14,7 @@ import { writeFileAtomic } from '../write/write.js';
 import { touchedOutputs } from './journal.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 9;
+export const STATE_VERSION = 10;
 export const STATE_DIR = '.editio';
 
 
@@ -29,6 +30,8 @@ export interface CheckRecord {
   identity: DocumentIdentity;
   /** Whether it names entries in ways only the entries resolve (a key, a prefixed pointer): its extract depends on them. */
   looksUp: boolean;
+  /** For a file of many documents, where they stand in it (src/volumes.ts). */
+  volume?: VolumeLayout;
 }
 
 /**

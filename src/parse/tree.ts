@@ -168,6 +168,19 @@ export function textContent(element: XmlElement): string {
   return collect(element).replace(/\s+/g, ' ').trim();
 }
 
+/** Offset just past the `>` of an element's start tag (a '>' inside an attribute's quotes does not end it). */
+export function startTagEnd(text: string, element: Pick<XmlElement, 'start'>): number {
+  let quote = '';
+  for (let i = element.start + 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i + 1;
+  }
+  return text.length;
+}
+
 export function ancestors(element: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
   for (let e = element.parent; e; e = e.parent) out.push(e);

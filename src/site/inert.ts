@@ -7,21 +7,8 @@
 import { knownOf } from '../load/load.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { findActiveContent } from '../validate/rules/active.js';
-import { buildTree, type XmlElement } from '../parse/tree.js';
+import { buildTree, startTagEnd, type XmlElement } from '../parse/tree.js';
 import { escapeRegExp } from '../escape.js';
-
-/** Offset just past the `>` of an element's start tag. */
-function startTagEnd(text: string, element: XmlElement): number {
-  let quote = '';
-  for (let i = element.start + 1; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
-  }
-  return text.length;
-}
 
 /** Where an attribute stands in its start tag, with the space before it. */
 function attributeSpan(text: string, element: XmlElement, name: string): [number, number] | undefined {

@@ -73,6 +73,12 @@ function* below(e: XmlElement, path: XmlElement[] = []): Generator<[XmlElement, 
 /** Whether an element is part of an index record (ed:in-record): in a list of the back matter, the standOff or the header. */
 const inRecord = (ancestors: readonly XmlElement[]): boolean => ancestors.some((a) => isTei(a, RECORD_HOLDERS)) && ancestors.some((a) => isTei(a, RECORD_LISTS));
 
+/** A text whose body is one division (a letter, a volume's document): that division. */
+function onlyDivision(texts: readonly XmlElement[]): XmlElement | undefined {
+  const divs = texts.length === 1 ? teiChildren(teiChildren(texts[0]).find((c) => c.name === 'body')).filter((c) => c.name === 'div') : [];
+  return divs.length === 1 ? divs[0] : undefined;
+}
+
 const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
 
 
@@ -155,7 +161,8 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
   const ownText = root ? tei(root, 'text') : [];
   return {
     id,
-    xmlId: root?.attrs.get('xml:id') ?? '',
+    // A document that is one division of a volume (src/volumes.ts) is named by the division's xml:id.
+    xmlId: root?.attrs.get('xml:id') ?? onlyDivision(ownText)?.attrs.get('xml:id') ?? '',
     lang: root ? languageOf(root, profiles, ownText) : '',
     links: profiles
       .flatMap((p) => tei(p, 'correspDesc'))

@@ -124,10 +124,17 @@
     The heading the text gives itself: the first head of its one division (a page shows it as its
     title). A text of several divisions (a play's acts, a report's sections) heads its first with
     its first head, which is that part's heading, not the text's: the page takes the header's title.
+    So does a play of one scene: its division is a scene of the play.
   -->
   <xsl:function name="ed:heading-element" as="element(tei:head)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:text/tei:body[count(tei:div) = 1]/tei:div/tei:head[1]"/>
+    <xsl:sequence select="$tei/tei:text/tei:body/tei:div[ed:titled-division(.)]/tei:head[1]"/>
+  </xsl:function>
+
+  <!-- A document's one division, whose heading is its page's title (a teiCorpus's members keep theirs). -->
+  <xsl:function name="ed:titled-division" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="exists($div/self::tei:div/parent::tei:body[count(tei:div) = 1]/parent::tei:text[not(.//tei:sp)]/parent::tei:TEI[not(parent::*)])"/>
   </xsl:function>
 
   <!-- The heading the text gives itself, or failing that the header's title. -->
@@ -169,7 +176,7 @@
   <xsl:template match="tei:standOff"/>
 
   <!-- Rendered as the page's title by each format, not again inside the text (a teiCorpus's documents keep theirs: the page's title is the corpus's). -->
-  <xsl:template match="/tei:TEI/tei:text/tei:body[count(tei:div) = 1]/tei:div/tei:head[1]" priority="2"/>
+  <xsl:template match="tei:div[ed:titled-division(.)]/tei:head[1]" priority="2"/>
 
   <!-- Paragraphs, headings and list items: the blocks of the text, each with its anchor for citing. -->
   <xsl:template match="tei:p | tei:head | tei:item">

@@ -321,13 +321,13 @@
   <!--
     How many headed parts a heading stands in (itself included): divisions, cast lists and their
     groups, stanzas, embedded texts, each with a heading of its own; a document's one division is
-    not one, its heading being the page's title. Its heading is one level below theirs.
+    not one, its heading being the page's title (ed:titled-division). Its heading is one level below theirs.
   -->
   <xsl:function name="ed:heading-depth" as="xs:integer">
     <xsl:param name="head" as="element()"/>
     <xsl:sequence select="count($head/ancestor::*[self::tei:castList or ((self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
                                                   or self::tei:castGroup or self::tei:lg or self::tei:floatingText) and tei:head)]
-                                                 [not(self::tei:div and parent::tei:body[count(tei:div) = 1]/parent::tei:text/parent::tei:TEI)])"/>
+                                                 [not(ed:titled-division(.))])"/>
   </xsl:function>
 
   <xsl:function name="ed:block-classes" as="xs:string">

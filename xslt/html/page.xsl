@@ -144,16 +144,19 @@
         <label><input type="radio" name="view" id="view-reading"/> Reading</label>
       </fieldset>
     </xsl:if>
-    <fieldset class="highlight-switches">
-      <legend>Highlight</legend>
-      <xsl:for-each select="$ed:highlights[?class = $classes]">
-        <label>
-          <input type="checkbox" id="highlight-{?class}" class="highlight-switch"/>
-          <span class="swatch swatch-{?class}" aria-hidden="true"></span>
-          <xsl:value-of select="?label"/>
-        </label>
-      </xsl:for-each>
-    </fieldset>
+    <!-- A text that names nothing to highlight has no switches, and no empty box for them. -->
+    <xsl:if test="exists($ed:highlights[?class = $classes])">
+      <fieldset class="highlight-switches">
+        <legend>Highlight</legend>
+        <xsl:for-each select="$ed:highlights[?class = $classes]">
+          <label>
+            <input type="checkbox" id="highlight-{?class}" class="highlight-switch"/>
+            <span class="swatch swatch-{?class}" aria-hidden="true"></span>
+            <xsl:value-of select="?label"/>
+          </label>
+        </xsl:for-each>
+      </fieldset>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>
