@@ -314,6 +314,9 @@ describe('real editions’ patterns (end to end)', function () {
       const reply = parseHtml(read(path.join(built.out, 'documents', 'B002.html')));
       expect(reply.querySelector('p.closer > span.signed')!.text).to.equal('Jakob Falk');
       expect(reply.querySelectorAll('.address > .line').map((l) => l.text)).to.deep.equal(['Frau Emma Roth', 'Graz']);
+      // A seg the source sets at the right margin is a line of its own, there.
+      expect(reply.querySelector('.dateline > span.line.rend-right')!.text).to.equal('9. 5. 1903');
+      expect(text).to.match(/\nWien\n9\. 5\. 1903\n/);
     });
 
     it('quotes with the marks of the text’s language, and sets none around indirect speech', () => {
@@ -328,6 +331,8 @@ describe('real editions’ patterns (end to end)', function () {
     it('describes the manuscript in labelled fields, read off attributes where it has no words', () => {
       const source = parseHtml(letter).querySelectorAll('.document-meta .part').map((part) => part.text);
       for (const field of ['Repository: Österreich, Wien, Stadtarchiv', 'Shelfmark: Nachlass Falk, 12/3', 'Extent: 2 Blatt', 'Hands: Tinte, Kurrent']) expect(source).to.include(field);
+      // The hand's writer is named by a pointer, an id that means nothing to a reader: not read as words.
+      expect(source.join(' ')).not.to.include('rf_person_1');
       expect(parseHtml(letter).querySelector('.document-meta .field-label')!.text).to.equal('Repository: ');
     });
 

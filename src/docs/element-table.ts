@@ -88,7 +88,9 @@ export function elementRows(xsltDir: string): ElementRow[] {
       const ruled = Object.values(layers).some((l) => l !== undefined);
       const comment = ['common', 'html', 'text'].map((layer) => rules.get(layer)!.get(element)).find((c) => c) ?? '';
       const status: ElementRow['status'] = ruled ? 'rule' : plain.has(element) ? 'plain' : module === 'header' ? 'header' : 'generic';
-      const note = status === 'rule' ? comment : status === 'plain' ? plain.get(element)! : status === 'header' ? HEADER_NOTE : 'No rule: rendered by the general rule and reported as unrendered.';
+      // A rule for some of an element's instances (tei:seg[@rend = 'right']) leaves the others to the reason they render plainly.
+      const partly = status === 'rule' && plain.has(element) ? ` Otherwise: ${plain.get(element)!}` : '';
+      const note = status === 'rule' ? comment + partly : status === 'plain' ? plain.get(element)! : status === 'header' ? HEADER_NOTE : 'No rule: rendered by the general rule and reported as unrendered.';
       rows.push({ element, module, layers, note, status });
     }
   }

@@ -12,6 +12,7 @@ import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { DocumentWalk, isBlock, isMention, isTei, mentionPointer, shownNotes } from './anchors.js';
 import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
+import { blockWords } from './block-words.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
 
 const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
@@ -127,25 +128,13 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
 
   const blocks = walk.inOrder(contextOf.values());
   const blockNumber = new Map(blocks.map((b, i) => [b, i]));
-  // A block of parts only, with no text between them (a correspAction's name, date and place), reads with a space between each.
-  const parts = new Map<XmlElement, XmlElement[] | undefined>();
-  const partsOf = (block: XmlElement): XmlElement[] | undefined => {
-    if (!parts.has(block)) {
-      const children = walk.children(block);
-      parts.set(block, children.length > 1 && children.every((c) => c.kind === 'element') ? (children as XmlElement[]) : undefined);
-    }
-    return parts.get(block);
-  };
-  const blockText = (block: XmlElement): string => partsOf(block)?.map((part) => walk.string(part)).join(' ') ?? walk.string(block);
+  const wordsOf = new Map(blocks.map((b) => [b, blockWords(walk, b)]));
   const inBlock = (e: XmlElement): PlaceInBlock => {
     const block = contextOf.get(e)!;
-    const origin = walk.offsets[walk.place(block).from]!;
-    const { from, to } = walk.place(e);
-    // The spaces set between its parts before a place in the block: those at the parts' starts up to it.
-    const starts = partsOf(block)?.slice(1).map((part) => walk.offsets[walk.place(part).from]! - origin) ?? [];
-    const start = walk.offsets[from]! - origin;
-    const end = walk.offsets[to]! - origin;
-    return { block: blockNumber.get(block)!, start: start + starts.filter((s) => s <= start).length, end: end + starts.filter((s) => s < end).length, text: normalize(walk.string(e)) };
+    const words = wordsOf.get(block)!;
+    const span = words.span(e);
+    // Its own words read as the block's do: "Schnitzlers<space/>Paracelus" apart.
+    return { block: blockNumber.get(block)!, ...span, text: normalize(words.slice(span)) };
   };
   const dateRecord = (date: XmlElement): DateRecord => ({
     // A date the text does not show (a play's, kept beside the text in its standOff) has no anchor: its page is linked.
@@ -185,7 +174,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
     mentions: mentions.map((m) => ({ ref: pointerOf(m), entry: reader.idOf(m), anchor: walk.anchor(m), ...inBlock(m) })),
     dates: dates.map((d) => ({ ...dateRecord(d), ...inBlock(d) })),
-    blocks: blocks.map(blockText),
+    blocks: blocks.map((b) => wordsOf.get(b)!.text),
     passages: [
       ...passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p) })),
       // Each note the page shows, where it shows it: in its notes, after the text.
@@ -250,9 +239,17 @@ function correspAction(action: XmlElement, reader: EntryReader, walk: DocumentWa
 const correspActions = (profile: XmlElement, type: string): XmlElement[] =>
   tei(profile, 'correspDesc').flatMap((c) => tei(c, 'correspAction')).filter((a) => a.attrs.get('type') === type);
 
-/** A mention's or date's block (ed:context-block): its outermost block, else bibliography entry, else correspAction, else its parent. */
+/**
+ * A mention's or date's block: its outermost block, else bibliography entry, else correspAction,
+ * else its parent; within a note, the note's (a note is a passage of its own, not its block's).
+ */
 function contextBlock(e: XmlElement, ancestors: readonly XmlElement[]): XmlElement {
-  return ancestors.find(isBlock) ?? ancestors.find((a) => isTei(a, 'bibl')) ?? ancestors.find((a) => isTei(a, 'correspAction')) ?? e.parent!;
+  let note = -1;
+  ancestors.forEach((a, i) => {
+    if (isTei(a, 'note')) note = i;
+  });
+  const within = ancestors.slice(note + 1);
+  return within.find(isBlock) ?? within.find((a) => isTei(a, 'bibl')) ?? within.find((a) => isTei(a, 'correspAction')) ?? (note >= 0 ? ancestors[note]! : e.parent!);
 }
 
 /** The document's language (ed:language): its xml:lang, or its text's, else the one language its header says it uses. */

@@ -73,7 +73,22 @@ describe('extract (a document read into data, in TypeScript)', function () {
     const hq = extractOf(edge).mentions[0]!;
     expect(hq).to.include({ text: 'the HQ', before: 'From ', after: ' archive, September 1966' });
     // Characters beyond the Basic Multilingual Plane count once: the context after A2 starts right after it.
-    expect(extractOf(edge).mentions.find((m) => m.text === 'A2')!.after).to.equal(' and a note with Hanoi 1967.');
+    // The note's words are not the paragraph's: the page sets them apart as a footnote.
+    expect(extractOf(edge).mentions.find((m) => m.text === 'A2')!.after).to.equal(' and a .');
+    // A mention within the note is quoted in the note's words.
+    expect(extractOf(edge).mentions.filter((m) => m.text === 'Hanoi').map((m) => [m.before, m.after])).to.deep.include(['note with ', ' 1967']);
+  });
+
+  it('quotes a mention in its block’s words as the page parts them: lines, spaces, parts, a seg set on a line of its own', () => {
+    const letter = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt></fileDesc></teiHeader>
+      <text><body><div><p>für <rs ref="#k" type="person">Kainz</rs><space unit="chars" quantity="1"/><rs ref="#d" type="work">Dichter</rs>, Frank<lb break="no"/>furter Zeitung<lb/>und <persName ref="#p">Paul</persName><note>Paul Goldmann, Journalist.</note> wohnt</p>
+      <dateline><seg><placeName ref="#h">Hôtel de Rome</placeName></seg><seg rend="right">18/II 1900.</seg></dateline></div></body></text></TEI>`;
+    const made = extractDocument(letter, 'brief', NONE);
+    if ('error' in made) throw new Error(made.error);
+    const { mentions } = JSON.parse(made.json) as Extract;
+    expect(mentions.find((m) => m.text === 'Kainz')).to.include({ before: 'für ', after: ' Dichter, Frankfurter Zeitung und Paul wohnt' });
+    expect(mentions.find((m) => m.text === 'Paul')).to.include({ before: 'für Kainz Dichter, Frankfurter Zeitung und ', after: ' wohnt' });
+    expect(mentions.find((m) => m.text === 'Hôtel de Rome')).to.include({ before: '', after: ' 18/II 1900.' });
   });
 
   it('leaves out index records (back matter lists, header lists) but keeps the back matter’s text', () => {

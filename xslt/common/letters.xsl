@@ -36,4 +36,20 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    A seg the source sets on a line of its own, at a margin or centred (as Schnitzler's letters
+    set a dateline's date at the right: a seg with rend="right"): a line, as the source has it.
+    (The registers' quotations part words there too: src/transform/block-words.ts.)
+  -->
+  <xsl:template match="tei:seg[ed:sets-a-line(.)]">
+    <xsl:call-template name="ed:text-part">
+      <xsl:with-param name="kind" select="'line'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="ed:sets-a-line" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tokenize(lower-case(normalize-space($e/@rend))) = ('right', 'left', 'center', 'centre', 'block', 'align-right', 'align-left', 'align-center')"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -125,9 +125,10 @@
     <xsl:value-of select="ed:attribute-words(.)"/>
   </xsl:template>
 
+  <!-- (Pointers, @corresp and @ana, name records by their ids, which mean nothing to a reader: not read.) -->
   <xsl:function name="ed:attribute-words" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="string-join($e/(@medium, @style, @script, @scribe, @ana, @corresp, @type)[normalize-space()] ! replace(normalize-space(.), '^#', ''), ', ')"/>
+    <xsl:sequence select="string-join($e/(@medium, @style, @script, @scribe, @type)[normalize-space()] ! normalize-space(.), ', ')"/>
   </xsl:function>
 
   <!-- Parts of a description or a record written in words: read as written where they stand, a block or a phrase. -->

@@ -334,7 +334,7 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if (empty($e/(@rend | @rendition | @part))) then $kind
-                          else string-join(($kind, if ($kind = ('l', 'lg', 'stage')) then ed:layout-classes($e) else (), $e/@part[. = ('I', 'M', 'F')] ! ('part-' || .)), ' ')"/>
+                          else string-join(($kind, if ($kind = ('l', 'lg', 'stage', 'line')) then ed:layout-classes($e) else (), $e/@part[. = ('I', 'M', 'F')] ! ('part-' || .)), ' ')"/>
   </xsl:function>
 
   <!-- A verse line begins with its number (every fifth), and a split line's later part with the earlier parts' words, unseen, to set it on from where they end. -->
@@ -393,7 +393,7 @@
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="{$kind}" data-tei="{local-name()}">
+        <span class="{string-join(($kind, if ($kind = 'line') then ed:layout-classes(.) else ()), ' ')}" data-tei="{local-name()}">
           <xsl:if test="$kind = 'unrendered'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
           <!-- A block set within a line (a signature in the closing's words) keeps its anchor; so does a point the text names. -->
           <xsl:if test="ed:is-block(.) or ($kind = 'anchor' and @xml:id)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
