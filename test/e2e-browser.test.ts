@@ -407,6 +407,12 @@ describe('the HTML edition in Chromium', function () {
           await page.click('#search-filters summary');
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${kind} at ${width} px`).to.be.at.most(width);
+        // Nor for a word longer than the line: a web address in a note, a heading that is an id (real editions have both).
+        await page.evaluate(() => {
+          document.querySelector('main h1')!.textContent = 'ATTENDANTS.CAESAR.0_Ant'.repeat(3);
+          document.querySelector('main p')?.append(' https://www.digital.wienbibliothek.at/periodical/pageview/' + '1234567890'.repeat(6));
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${kind} at ${width} px, with long words`).to.be.at.most(width);
       }
       await phone.close();
     }
