@@ -111,8 +111,12 @@ export function documentRecords(doc: ParsedDoc): DocumentRecord[] {
 /** The start tag of a list of records (<listPerson, <listBibl, …), the lists being ENTITY_KINDS'. */
 const LIST_START = `<(?:${[...KIND_OF_ENTRY.values()].map((k) => k.list).join('|')})\\b`;
 const MAY_HOLD_RECORDS = new RegExp(`${LIST_START}|<(?:${[...GLOSSARY_NAMES, 'role', 'castItem'].join('|')})\\b[^>]*\\bxml:id=`);
-/** A body that begins with a list of records, after headings, comments and the start of divisions (`<div type="index_persons">`) if any. */
-const INDEX_BODY = new RegExp(`<body\\b[^>]*>(?:\\s|<!--[\\s\\S]*?-->|<head\\b[\\s\\S]*?</head>|<div\\b[^>]*>)*${LIST_START}`);
+/**
+ * A body that begins with a list of records, after headings, comments and the start of divisions
+ * (`<div type="index_persons">`) or of a paragraph (`<p><listBibl>`, as the Schnitzler diary's
+ * index of works has it) if any.
+ */
+const INDEX_BODY = new RegExp(`<body\\b[^>]*>(?:\\s|<!--[\\s\\S]*?-->|<head\\b[\\s\\S]*?</head>|<(?:div|p)\\b[^>]*>)*${LIST_START}`);
 
 /** Whether a text may hold records at all: most documents do not, and are then not parsed for them. */
 export function mayHoldRecords(text: string): boolean {

@@ -244,6 +244,27 @@ describe('real editions’ patterns (end to end)', function () {
     });
   });
 
+  describe('an inscription encoded in EpiDoc, with an apparatus and a bibliography', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('inscriptions-epidoc')));
+    after(() => removeDir(built.out));
+
+    it('sets the apparatus as editions print it, a reading in the text after the adopted one, and the inscription line by line', () => {
+      const text = read(path.join(built.out, 'text', 'funerary-stele.txt'));
+      expect(text).to.include('\nD(is) M(anibus)\nM(arcus) Testius\nvix(it) an(nos) XXX [XXV (prova1901)]\n');
+      expect(text).to.include('\n2 Testius ] Textius (prova1901, altro1950)\n');
+      const page = parseHtml(read(path.join(built.out, 'documents', 'funerary-stele.html')));
+      expect(page.querySelectorAll('.app').map((a) => a.text.trim())).to.deep.equal(['2 Testius ] Textius (prova1901, altro1950)', '3 XXX ] XXV (prova1901)']);
+      expect(page.querySelectorAll('[data-fallback]').map((e) => e.getAttribute('data-fallback'))).to.deep.equal([]);
+    });
+
+    it('keeps every word of a citation whatever its parts: a pointer with a range, authors and titles in citation order', () => {
+      const text = read(path.join(built.out, 'text', 'funerary-stele.txt'));
+      expect(text).to.include('https://example.org/bibliography/prova1901 no. 12');
+      expect(text).to.match(/\nAltro: Stele di prova\. 1950\.\s*$/);
+    });
+  });
+
   describe('a play in prose whose roles are identified in its cast list', () => {
     let built: ReturnType<typeof build>;
     before(() => (built = build('play-in-prose')));

@@ -49,6 +49,10 @@ describe('records (index records where editions keep them)', () => {
     // Lists in divisions of the body, with headings, several of them (works, then paintings).
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'register', 'listperson.xml'))))).to.equal(true);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'register', 'listwork.xml'))))).to.equal(true);
+    // A list within a paragraph (TEI allows it; the Schnitzler diary's index of works has one).
+    const inParagraph = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n <p>\n  <listBibl xml:id="listwork"><bibl xml:id="w1"><title>Anatol</title></bibl></listBibl></p></body></text></TEI>';
+    expect(isIndexFile(Buffer.from(inParagraph))).to.equal(true);
+    expect(isIndexFile(Buffer.from(inParagraph.replace('<p>\n', '<p>Die Werke:\n')))).to.equal(false);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'briefe', 'B001.xml'))))).to.equal(false);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-records', 'L001.xml'))))).to.equal(false);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'frus-like-volume', 'volume.xml'))))).to.equal(false);

@@ -35,4 +35,5 @@ export const TEI_MODULES: Readonly<Record<string, readonly string[]>> = {
   verse: words('caesura metDecl metSym rhyme'),
   figures: words('cell figDesc figure formula notatedMusic row table'),
   linking: words('ab alt altGrp anchor join joinGrp link linkGrp seg standOff timeline when'),
+  textcrit: words('app lacunaEnd lacunaStart lem listApp listWit rdg rdgGrp variantEncoding wit witDetail witEnd witStart witness'),
 };

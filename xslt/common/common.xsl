@@ -27,6 +27,7 @@
   <xsl:include href="sources.xsl"/>
   <xsl:include href="structure.xsl"/>
   <xsl:include href="linking.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
 
   <!-- Indentation between elements that hold only elements is not text. -->
   <xsl:strip-space elements="tei:TEI tei:teiHeader tei:fileDesc tei:titleStmt tei:publicationStmt tei:sourceDesc
@@ -453,10 +454,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Element-only content: no text of its own besides layout whitespace. -->
+  <!--
+    Element-only content: no text of its own besides layout whitespace. Looked up in an index of
+    the elements that have words of their own: each child of a list asks it of the list, and a
+    list of thousands (an index of works kept as a document) would be read through as often.
+  -->
+  <xsl:key name="ed:with-words" match="*[text()[normalize-space()]]" use="generate-id()"/>
   <xsl:function name="ed:is-container" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/*) and empty($e/text()[normalize-space()])"/>
+    <xsl:sequence select="exists($e/*) and (if (root($e) instance of document-node())
+                                             then empty(key('ed:with-words', generate-id($e), root($e)))
+                                             else empty($e/text()[normalize-space()]))"/>
   </xsl:function>
 
   <!-- Whether an element stands where blocks stand: among the children of a container. -->
@@ -467,7 +475,9 @@
                           and ($parent[self::tei:body or self::tei:div or self::tei:front or self::tei:back or self::tei:text
                                        or self::tei:group or self::tei:lg or self::tei:sp]
                                or (ed:is-container($parent) and not(ed:is-block($parent))
-                                   and not($parent[self::tei:note or self::tei:p or self::tei:head or self::tei:hi])
+                                   and not($parent[self::tei:note or self::tei:p or self::tei:head or self::tei:hi or self::tei:bibl
+                                                   or self::tei:biblStruct or self::tei:biblFull or self::tei:analytic or self::tei:monogr
+                                                   or self::tei:imprint or self::tei:series])
                                    and ed:in-block-context($parent)))"/>
   </xsl:function>
 

@@ -34,7 +34,16 @@
       'person': $record, 'place': $record, 'org': $record, 'event': $record, 'object': $record, 'objectIdentifier': $record,
       'desc': 'A description the editors give (of a stamp, an incident, a gap): its words read as written where it stands.',
       'label': 'A label of a list item or a passage: read in its place, before what it labels.',
-      'signatures': 'A manuscript''s collation formula: read as written within its description.'
+      'signatures': 'A manuscript''s collation formula: read as written within its description.',
+      'wit': 'The witnesses of a reading written as words: read as written, after the reading.',
+      'witDetail': 'A note on a witness''s reading: its words read where they stand.',
+      'listWit': 'A list of the witnesses an apparatus cites, with their sigla: read as a list of its entries.',
+      'witness': 'A witness an apparatus cites: its siglum and description read as written.',
+      'witStart': 'Where a witness''s text begins or ends, or a lacuna in it: a point in the text with no words to show.',
+      'witEnd': 'Where a witness''s text begins or ends, or a lacuna in it: a point in the text with no words to show.',
+      'lacunaStart': 'Where a witness''s text begins or ends, or a lacuna in it: a point in the text with no words to show.',
+      'lacunaEnd': 'Where a witness''s text begins or ends, or a lacuna in it: a point in the text with no words to show.',
+      'variantEncoding': 'Declares how the apparatus is encoded (in the header): nothing for a reader to see.'
     }"/>
 
   <!-- Whether the general rule is the right one for an element (TEI elements only: another namespace is always reported). -->

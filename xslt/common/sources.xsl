@@ -153,7 +153,7 @@
     series, each part once, in that order, with the punctuation between; each part rendered by its
     own rule (a date keeps its anchor, a name its link).
   -->
-  <xsl:template match="tei:biblStruct | tei:biblFull | tei:bibl[ed:is-container(.)] | tei:analytic | tei:monogr | tei:series">
+  <xsl:template match="tei:biblStruct | tei:biblFull | tei:bibl[ed:is-container(.)][every $part in * satisfies ed:is-citation-field($part)] | tei:analytic | tei:monogr | tei:series">
     <xsl:variable name="fields" select="(., tei:titleStmt, tei:editionStmt, tei:publicationStmt, tei:seriesStmt)"/>
     <xsl:variable name="imprint" select="($fields/tei:imprint, .)[1]"/>
     <xsl:variable name="parts" as="element()*">
@@ -178,7 +178,8 @@
       <part><xsl:call-template name="ed:joined"><xsl:with-param name="items" select="$fields/tei:idno[matches(., '^\s*https?://')]"/></xsl:call-template></part>
     </xsl:variable>
     <xsl:variable name="shown" select="$parts[normalize-space()]"/>
-    <xsl:call-template name="ed:inline">
+    <!-- An entry of a bibliography is a block of its own (one a line); a citation within words, a phrase. -->
+    <xsl:call-template name="ed:text-part">
       <xsl:with-param name="kind" select="'bibl'"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:for-each select="$shown">
@@ -190,6 +191,22 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A citation in running words, or of parts other than a citation's fields (a pointer to a bibliography and the range cited): its words as written, its parts apart. -->
+  <xsl:template match="tei:bibl">
+    <xsl:call-template name="ed:text-part">
+      <xsl:with-param name="kind" select="'bibl'"/>
+      <xsl:with-param name="content" as="node()*"><xsl:call-template name="ed:spaced-parts"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The parts a citation written as fields is set from (a bibl of other parts, a name or a reference, reads as written). -->
+  <xsl:function name="ed:is-citation-field" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:analytic or self::tei:monogr or self::tei:author or self::tei:editor or self::tei:respStmt
+                          or self::tei:title or self::tei:edition or self::tei:imprint or self::tei:pubPlace or self::tei:publisher
+                          or self::tei:date or self::tei:biblScope or self::tei:citedRange or self::tei:series or self::tei:idno])"/>
+  </xsl:function>
 
   <!-- Some parts of a citation (its authors, its editors), set apart by semicolons: a name may hold a comma. -->
   <xsl:template name="ed:joined">

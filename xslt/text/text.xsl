@@ -135,7 +135,8 @@
     <xsl:for-each-group select="node()" group-adjacent="ed:renders-as-block(.)">
       <xsl:choose>
         <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()"/></xsl:when>
-        <xsl:when test="normalize-space(string-join(current-group() ! string(.), ''))">
+        <!-- (A pointer has no words of its own, but reads as where it points.) -->
+        <xsl:when test="normalize-space(string-join(current-group() ! string(.), '')) or current-group()[self::tei:ptr or self::tei:gap]">
           <xsl:call-template name="ed:block">
             <xsl:with-param name="kind" select="'block'"/>
             <xsl:with-param name="content" as="node()*">
@@ -158,7 +159,7 @@
   <!--
     Between blocks a line or page beginning is no text; within prose, a space (the text is
     wrapped anew). In the parts of a letter whose lines are its layout (a letterhead, an address,
-    the opening and closing, verse) a line beginning keeps its line: a line separator, which
+    the opening and closing, verse, an inscription's edition) a line beginning keeps its line: a line separator, which
     ed:block breaks at.
   -->
   <xsl:variable name="ed:kept-line" select="'&#x2028;'"/>
@@ -168,7 +169,8 @@
       <xsl:when test="ed:in-block-context(.)"/>
       <xsl:when test="self::tei:lb and ancestor::*[self::tei:opener or self::tei:closer or self::tei:address or self::tei:dateline
                                                    or self::tei:salute or self::tei:signed or self::tei:postscript or self::tei:l
-                                                   or self::tei:head or self::tei:byline or self::tei:docTitle or self::tei:titlePart]">
+                                                   or self::tei:head or self::tei:byline or self::tei:docTitle or self::tei:titlePart
+                                                   or self::tei:div[@type = 'edition']]">
         <xsl:value-of select="$ed:kept-line"/>
       </xsl:when>
       <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
