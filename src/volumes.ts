@@ -137,6 +137,15 @@ function readSections(root: XmlElement): XmlElement[] {
   });
 }
 
+/** Where a part's creation date goes: into the profileDesc, else (none, or one written empty) in a profileDesc of its own after it or the fileDesc. */
+function profileOf(text: string, profileDesc: XmlElement | undefined, fileDesc: XmlElement | undefined): VolumeLayout['profile'] {
+  if (profileDesc) {
+    const tagEnd = startTagEnd(text, profileDesc);
+    return tagEnd === profileDesc.end && text.slice(tagEnd - 2, tagEnd) === '/>' ? { at: profileDesc.end, open: false } : { at: tagEnd, open: true };
+  }
+  return fileDesc ? { at: fileDesc.end, open: false } : undefined;
+}
+
 /** A file's layout as a volume, or undefined if it is one document. */
 export function volumeLayout(doc: ParsedDoc): VolumeLayout | undefined {
   const root = doc.tree;
@@ -162,7 +171,7 @@ export function volumeLayout(doc: ParsedDoc): VolumeLayout | undefined {
     root: { start: root.start, tagEnd, qname: /^<([^\s/>]+)/.exec(doc.text.slice(root.start, tagEnd))![1]! },
     header: { start: header.start, end: header.end },
     replaced,
-    profile: profileDesc ? { at: startTagEnd(doc.text, profileDesc), open: true } : fileDesc ? { at: fileDesc.end, open: false } : undefined,
+    profile: profileOf(doc.text, profileDesc, fileDesc),
     titleStmtRest: (titleStmt?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && !isTei(c, 'title')).map((c) => ({ start: c.start, end: c.end })),
     parts: [],
     front: readSections(root).map((s) => ({ start: s.start, end: s.end })),

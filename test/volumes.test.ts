@@ -102,6 +102,14 @@ describe('volumes: a file of many documents published as its documents', () => {
     expect(part).to.include('<text xml:lang="de-AT"><body xmlns:ex="https://example.org/ns">');
   });
 
+  it('dates a part in a profileDesc of its own where the volume’s is written empty', () => {
+    const empty = read(volumeFile).replace('</fileDesc>', '</fileDesc><profileDesc/>');
+    const layout = volumeLayout(docOf(empty, volumeFile))!;
+    const part = partText(empty, layout, layout.parts[1]!);
+    expect(wellFormed(part)).to.equal(true);
+    expect(part).to.include('<profileDesc/><profileDesc><creation><date notBefore="1958-04-03" notAfter="1958-04-09"></date></creation></profileDesc>');
+  });
+
   it('keeps the prefix a volume’s root is written with', () => {
     const prefixed = LETTERS.replace(/<(\/?)(?!\?)([A-Za-z]+)/g, '<$1tei:$2').replace('xmlns=', 'xmlns:tei=');
     const layout = volumeLayout(docOf(prefixed))!;
