@@ -38,6 +38,8 @@ export interface VolumePart {
   /** Its text's hash and length, worked out when the volume was checked. */
   hash: string;
   size: number;
+  /** The entries it points to (its map shows their places), worked out with the volume's check. */
+  pointsTo?: string[];
 }
 
 export interface VolumeLayout {
@@ -147,7 +149,7 @@ function profileOf(text: string, profileDesc: XmlElement | undefined, fileDesc: 
 }
 
 /** A file's layout as a volume, or undefined if it is one document. */
-export function volumeLayout(doc: ParsedDoc): VolumeLayout | undefined {
+export function volumeLayout(doc: ParsedDoc, pointsTo?: (within: XmlElement) => string[]): VolumeLayout | undefined {
   const root = doc.tree;
   if (root.name !== 'TEI') return undefined;
   const divs = documentDivs(root);
@@ -190,7 +192,7 @@ export function volumeLayout(doc: ParsedDoc): VolumeLayout | undefined {
       return h ? [headingWords(h)] : [];
     }).filter(Boolean);
     const date = partDate(div);
-    const part: VolumePart = { id: ids[i]!, start: div.start, end: div.end, title, within, ...(n ? { n } : {}), ...(date ? { date } : {}), context: contextOf(div, root), hash: '', size: 0 };
+    const part: VolumePart = { id: ids[i]!, start: div.start, end: div.end, title, within, ...(n ? { n } : {}), ...(date ? { date } : {}), context: contextOf(div, root), hash: '', size: 0, ...(pointsTo ? { pointsTo: pointsTo(div) } : {}) };
     const text = partText(doc.text, layout, part);
     return { ...part, hash: hashOf(text), size: Buffer.byteLength(text) };
   });

@@ -17,7 +17,7 @@ const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/
 
 function build(folder: string): { out: string; messages: Message[]; status: number | null } {
   const out = tempDir('editio-editions-');
-  const run = runCli(['build', path.join(editions, folder), '--out', out, '--format', 'json']);
+  const run = runCli(['build', path.isAbsolute(folder) ? folder : path.join(editions, folder), '--out', out, '--format', 'json']);
   return { out, status: run.status, messages: (JSON.parse(run.stdout) as { messages: Message[] }).messages };
 }
 
@@ -241,6 +241,34 @@ describe('real editions’ patterns (end to end)', function () {
       expect(text).to.include('\n    5  Und eilig macht. [Es klopft.] Wer ist da?\n       Herein!\n');
       // The completing part begins where "Herein!" ended.
       expect(text).to.include('\nBruno\n' + ' '.repeat(7 + 'Herein! '.length) + 'Die Wette ist verloren, Base.\n');
+    });
+  });
+
+  describe('a correspondence kept in one file, each letter a division', () => {
+    let dir: string;
+    let built: ReturnType<typeof build>;
+    before(() => {
+      dir = tempDir('editio-letters-volume-');
+      const letter = (id: string, place: string, day: string): string =>
+        `<div type="letter" xml:id="${id}"><head>Brief aus ${place}</head><dateline><placeName ref="#${place.toLowerCase()}">${place}</placeName>, <date when="${day}">${day}</date></dateline><p>Grüße aus ${place}.</p></div>`;
+      writeFileSync(path.join(dir, 'briefe.xml'), `<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader><fileDesc><titleStmt><title>Briefe an Anna</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Nachlass.</p></sourceDesc></fileDesc></teiHeader>
+<text><body>${letter('b1', 'Wien', '1911-03-04')}${letter('b2', 'Graz', '1911-04-01')}</body>
+<back><listPlace><place xml:id="wien"><placeName>Wien</placeName><location><geo>48.2 16.37</geo></location></place>
+<place xml:id="graz"><placeName>Graz</placeName><location><geo>47.07 15.44</geo></location></place></listPlace></back></text></TEI>`);
+      built = build(dir);
+    });
+    after(() => {
+      removeDir(built.out);
+      removeDir(dir);
+    });
+
+    it('publishes each letter as a page of its own, whose map shows its places, not the volume’s', () => {
+      expect(readdirSync(path.join(built.out, 'documents'))).to.deep.equal(['briefe-b1.html', 'briefe-b2.html']);
+      const places = (id: string): string[] => parseHtml(read(path.join(built.out, 'documents', `briefe-${id}.html`))).querySelectorAll('figure.map a.map-place').map((a) => a.getAttribute('href')!);
+      expect(places('b1')).to.deep.equal(['../registers/places/wien.html']);
+      expect(places('b2')).to.deep.equal(['../registers/places/graz.html']);
     });
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse, type ParsedDoc } from '../src/parse/parse.js';
 import { buildTree, type XmlElement } from '../src/parse/tree.js';
 import { validate } from '../src/validate/validate.js';
+import { pointedIds } from '../src/validate/rules/authorities.js';
 import { frontText, partText, volumeLayout, volumeParts } from '../src/volumes.js';
 import { fixtures, read, requireShared, teiAllSchema } from './helpers.js';
 
@@ -43,6 +44,9 @@ describe('volumes: a file of many documents published as its documents', () => {
       ['d2', '2', '2. Editorial Note', ['The Opening of the Port']],
       ['d3', '3', '3. Memorandum of the Board', ['The Terms']],
     ]);
+    // Each its own pointers (its map shows their places, not the volume's).
+    const withPointers = volumeLayout(volume, (div) => [...pointedIds(volume, undefined, [], div)].sort())!;
+    expect(withPointers.parts.map((p) => p.pointsTo)).to.deep.equal([['d3', 'p_TL1', 'p_VA1', 't_SB1'], ['p_TL1'], ['p_TL1']]);
     // A document dated by its dateline keeps that date; an editorial note is dated by the volume's range attributes.
     expect(layout.parts.map((p) => p.date)).to.deep.equal([undefined, { notBefore: '1958-04-03', notAfter: '1958-04-09' }, undefined]);
   });

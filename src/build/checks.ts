@@ -111,7 +111,7 @@ export async function checkEdition(
       else messages.push(m);
     }
     for (const { doc, valid } of result.docs) {
-      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc), looksUp: looksUpEntries(doc), volume: doc.source.role === 'document' ? volumeLayout(doc) : undefined });
+      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc), looksUp: looksUpEntries(doc), volume: doc.source.role === 'document' ? volumeLayout(doc, (div) => [...pointedIds(doc, authorities, prefixes, div)].sort()) : undefined });
     }
   }
   const records: Record<string, CheckRecord> = {};

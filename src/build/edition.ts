@@ -86,9 +86,11 @@ export class CheckedEdition {
     return this.entriesHash.get(doc)!;
   }
 
-  /** The places a document points to that their entries locate: what its map shows. */
+  /** The places a document points to that their entries locate: what its map shows (a volume's document, its own, not its volume's). */
   placesOf(doc: ReadDoc): PlaceOnMap[] {
-    return placesOnMap(this.authorities, this.check.records[this.recordKey(doc)]!.pointsTo);
+    const record = this.check.records[this.recordKey(doc)]!;
+    const part = doc.source.partOf ? record.volume?.parts.find((p) => doc.source.path === `${doc.source.partOf!.replace(/\.xml$/i, '')}-${p.id}.xml`) : undefined;
+    return placesOnMap(this.authorities, part?.pointsTo ?? record.pointsTo);
   }
 
   /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */

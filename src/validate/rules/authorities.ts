@@ -6,15 +6,16 @@ import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type
 import { MAX_NAME_LENGTH, type Authorities, type AuthorityEntry } from '../../authorities.js';
 import { entryIdOf, prefixDefsOf, type PrefixDef } from '../../pointers.js';
 import { collapseSpace, NameIndex } from '../../text/name-index.js';
+import type { XmlElement } from '../../parse/tree.js';
 
 /**
  * The ids a document points to, in any pointer attribute; given the edition's entries, also the
  * entries its prefixed pointers and URLs name, and those a mention names by `@key`.
  */
-export function pointedIds(doc: ParsedDoc, authorities?: Authorities, configured: readonly PrefixDef[] = []): Set<string> {
+export function pointedIds(doc: ParsedDoc, authorities?: Authorities, configured: readonly PrefixDef[] = [], within: XmlElement = doc.tree): Set<string> {
   const used = new Set<string>();
   const defs = authorities ? prefixDefsOf(doc, configured) : [];
-  for (const element of teiElements(doc)) {
+  for (const element of teiElements({ ...doc, tree: within })) {
     for (const attribute of POINTER_ATTRIBUTES) {
       for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/).filter(Boolean)) {
         const parts = splitPointer(pointer);
