@@ -272,6 +272,29 @@ describe('real editions’ patterns (end to end)', function () {
     });
   });
 
+  describe('a manuscript catalogue: a description in msDesc', () => {
+    let built: ReturnType<typeof build>;
+    before(() => (built = build('manuscript-catalogue')));
+    after(() => removeDir(built.out));
+
+    it('sets the contents item by item, an item within another inside it, and a description in two languages without stray commas', () => {
+      const page = parseHtml(read(path.join(built.out, 'documents', 'MS_Test_7.html')));
+      const items = page.querySelectorAll('.document-meta span.msItem');
+      expect(items.map((i) => i.text.replace(/\s+/g, ' ').trim())).to.deep.equal([
+        'fols. 1r–20v Statuta antiqua fols. 1r–10v Pars prima fols. 11r–20v Pars secunda',
+        'fols. 1r–10v Pars prima',
+        'fols. 11r–20v Pars secunda',
+        'fol. 21r Modus legendi',
+      ]);
+      // Each a line of its own (genres.css), the inner ones inside the outer.
+      expect(read(path.join(built.out, 'assets', 'genres.css'))).to.match(/span\.msItem, span\.msItemStruct \{ display: block; \}/);
+      expect(items[1]!.parentNode).to.equal(items[0]);
+      const support = page.querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim()).find((t) => t.startsWith('Support'));
+      expect(support).to.equal('Support: Parchment, well prepared. Pergamena, ben preparata.');
+      expect(page.querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim()).find((t) => t.startsWith('Contents'))).not.to.include(',');
+    });
+  });
+
   describe('an inscription encoded in EpiDoc, with an apparatus and a bibliography', () => {
     let built: ReturnType<typeof build>;
     before(() => (built = build('inscriptions-epidoc')));

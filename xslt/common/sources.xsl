@@ -94,7 +94,12 @@
       <xsl:choose>
         <xsl:when test="ed:is-container(.)">
           <xsl:for-each select="*">
-            <xsl:if test="position() gt 1">, </xsl:if>
+            <!-- Paragraphs (a description in two languages), a manuscript's items and parts that end a sentence stand apart without a comma. -->
+            <xsl:if test="position() gt 1">
+              <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+              <xsl:value-of select="if ((., $before)[self::tei:p or self::tei:ab or self::tei:msItem or self::tei:msItemStruct or self::tei:list]
+                                        or matches(normalize-space($before), '[.;:!?]$')) then ' ' else ', '"/>
+            </xsl:if>
             <xsl:apply-templates select="."/>
           </xsl:for-each>
         </xsl:when>
