@@ -9,6 +9,7 @@
  * What a volume is made of is worked out when it is checked (its tree is at hand then) and kept
  * in the build state as offsets into its text: a later build cuts the parts without parsing it.
  */
+import { escapeAttribute, escapeRegExp } from './escape.js';
 import { hashOf } from './hash.js';
 import type { Source } from './load/load.js';
 import { TEI_NS, type ParsedDoc, type ReadDoc } from './parse/parse.js';
@@ -69,7 +70,6 @@ function headingWords(head: XmlElement): string {
   return collect(head).replace(/\s+/g, ' ').trim();
 }
 
-const escapeXml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A name that is safe in a file name and an URL. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -185,7 +185,7 @@ export function volumeLayout(doc: ParsedDoc, pointsTo?: (within: XmlElement) => 
     const n = div.attrs.get('n');
     const words = head ? headingWords(head) : '';
     // Its number heads its title, as the volume prints it ("216. Telegram …", "No. 7. Mr. Guzman …").
-    const numbered = n !== undefined && new RegExp(`^\\W*(?:\\p{L}{1,4}\\.?\\s*)?${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(words);
+    const numbered = n !== undefined && new RegExp(`^\\W*(?:\\p{L}{1,4}\\.?\\s*)?${escapeRegExp(n)}\\b`, 'u').test(words);
     const title = words && n && !numbered ? `${n}. ${words}` : words || (n ? `${layout.title}, ${n}` : layout.title);
     const within = ancestors(div).filter((a) => isTei(a, 'div', 'div1', 'div2')).reverse().flatMap((a) => {
       const h = tei(a, 'head')[0];
@@ -200,7 +200,7 @@ export function volumeLayout(doc: ParsedDoc, pointsTo?: (within: XmlElement) => 
   return layout;
 }
 
-const attributes = (pairs: readonly [string, string][]): string => pairs.map(([name, value]) => ` ${name}="${escapeXml(value)}"`).join('');
+const attributes = (pairs: readonly [string, string][]): string => pairs.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
 
 type Edit = VolumeLayout['replaced'][number]['what'] | 'date';
 
@@ -229,12 +229,12 @@ export function partText(text: string, layout: VolumeLayout, part: VolumePart): 
   const el = (name: string, attrs: [string, string][], content: string): string => `<${p}${name}${attributes(attrs)}>${content}</${p}${name}>`;
   const rest = layout.titleStmtRest.map((r) => text.slice(r.start, r.end)).join('');
   // Its number is not repeated: its title begins with it.
-  const scope = part.within.map((w) => el('biblScope', [['unit', 'part']], escapeXml(w)));
-  const bibl = el('bibl', [], [el('title', [['level', 'm']], escapeXml(layout.title)), ...scope].join(', '));
+  const scope = part.within.map((w) => el('biblScope', [['unit', 'part']], escapeAttribute(w)));
+  const bibl = el('bibl', [], [el('title', [['level', 'm']], escapeAttribute(layout.title)), ...scope].join(', '));
   const creation = part.date ? el('creation', [], el('date', Object.entries(part.date) as [string, string][], '')) : '';
   let sourceDescDone = false;
   const head = opening(text, layout, (what) => {
-    if (what === 'titleStmt') return el('titleStmt', [], el('title', [['type', 'main']], escapeXml(part.title)) + rest);
+    if (what === 'titleStmt') return el('titleStmt', [], el('title', [['type', 'main']], escapeAttribute(part.title)) + rest);
     if (what === 'sourceDesc' && !sourceDescDone) {
       sourceDescDone = true;
       return el('sourceDesc', [], bibl);

@@ -13,7 +13,7 @@ import type { Message } from '../messages.js';
 import { parse, type ParsedDoc, type ReadDoc } from '../parse/parse.js';
 import type { EditionCheck } from './checks.js';
 import { tooLarge, withPublishableIds } from './names.js';
-import { volumeParts } from '../volumes.js';
+import { volumeParts, type VolumePart } from '../volumes.js';
 
 /** The name of the published entries' document (never written: the stylesheets read it). */
 const PUBLISHED_AUTHORITIES = '.editio-authorities.xml';
@@ -38,6 +38,8 @@ export class CheckedEdition {
   readonly documents: ReadDoc[];
   readonly candidates: number;
   private readonly entriesHash = new Map<ReadDoc, string>();
+  /** A volume's documents, each with where it stands in its volume. */
+  private readonly parts = new Map<ReadDoc, VolumePart>();
 
   constructor(
     private readonly config: EditionConfig,
@@ -57,9 +59,10 @@ export class CheckedEdition {
     // A volume is published as its documents; the front matter of the edition's one volume is its introduction.
     const volumes = check.valid.flatMap((d) => {
       const layout = d.source.role === 'document' ? check.records[this.recordKey(d)]!.volume : undefined;
-      return layout ? [{ volume: d, ...volumeParts(d, layout) }] : [];
+      return layout ? [{ volume: d, layout, ...volumeParts(d, layout) }] : [];
     });
     const inVolume = new Map(volumes.map((v) => [v.volume, v.documents]));
+    for (const { layout, documents } of volumes) documents.forEach((doc, i) => this.parts.set(doc, layout.parts[i]!));
     const configured = check.valid.find((d) => d.source.role === 'introduction');
     this.intro = configured ?? (volumes.length === 1 ? volumes[0]!.introduction : undefined);
     const first = check.valid[0];
@@ -88,9 +91,7 @@ export class CheckedEdition {
 
   /** The places a document points to that their entries locate: what its map shows (a volume's document, its own, not its volume's). */
   placesOf(doc: ReadDoc): PlaceOnMap[] {
-    const record = this.check.records[this.recordKey(doc)]!;
-    const part = doc.source.partOf ? record.volume?.parts.find((p) => doc.source.path === `${doc.source.partOf!.replace(/\.xml$/i, '')}-${p.id}.xml`) : undefined;
-    return placesOnMap(this.authorities, part?.pointsTo ?? record.pointsTo);
+    return placesOnMap(this.authorities, this.parts.get(doc)?.pointsTo ?? this.check.records[this.recordKey(doc)]!.pointsTo);
   }
 
   /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */
