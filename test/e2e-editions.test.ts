@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
-import { fixtures, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
+import { fixtures, htmlProblems, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -453,8 +453,8 @@ describe('real editions’ patterns (end to end)', function () {
     it('makes each name heading an item of the list an entry, described by the rest of its item', () => {
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
-      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 3 times in 3 documents/);
-      expect(persons).to.match(/Varga, Andor Harbour Master of Port Ellery Mentioned once/);
+      expect(persons).to.match(/Tamm, Liisa Envoy of the Shipping Board Mentioned 4 times in 4 documents/);
+      expect(persons).to.match(/Varga, Andor Harbour Master of Port Ellery Mentioned 2 times in 2 documents/);
       expect(read(path.join(built.out, 'documents', 'volume-d3.html'))).to.match(/<a href="\.\.\/registers\/persons\/p_TL1\.html"[^>]*>Miss Tamm<\/a>/);
     });
 
@@ -464,7 +464,7 @@ describe('real editions’ patterns (end to end)', function () {
     });
 
     it('publishes each document of the volume as a page of its own, in order, headed by its number and title, with its date and notes', () => {
-      expect(readdirSync(path.join(built.out, 'documents'))).to.deep.equal(['volume-d1.html', 'volume-d2.html', 'volume-d3.html']);
+      expect(readdirSync(path.join(built.out, 'documents'))).to.deep.equal(['volume-d1.html', 'volume-d2.html', 'volume-d3.html', 'volume-d4.html']);
       const first = parseHtml(read(path.join(built.out, 'documents', 'volume-d1.html')));
       expect(first.querySelector('h1')!.text.trim()).to.match(/^1\. Telegram From the Envoy to the SB\s*1$/);
       expect(first.querySelector('.notes')!.text).to.include('Source: Harbour Archives, Box 4. Secret.');
@@ -472,9 +472,29 @@ describe('real editions’ patterns (end to end)', function () {
       expect(first.querySelector('a[data-tei="ref"]')!.getAttribute('href')).to.equal('volume-d3.html');
       expect(textOf(read(path.join(built.out, 'documents', 'volume-d2.html')))).to.match(/Date between 3 and 9 April 1958 Source Test Relations, 1958–1960, Volume I, The Harbour Question , The Opening of the Port/);
       const home = parseHtml(read(path.join(built.out, 'index.html')));
-      expect(home.querySelectorAll('.documents a').map((a) => a.getAttribute('href'))).to.deep.equal(['documents/volume-d1.html', 'documents/volume-d2.html', 'documents/volume-d3.html']);
+      expect(home.querySelectorAll('.documents a').map((a) => a.getAttribute('href'))).to.deep.equal(['documents/volume-d1.html', 'documents/volume-d2.html', 'documents/volume-d3.html', 'documents/volume-d4.html']);
       expect(home.querySelectorAll('section.introduction h2').map((h) => h.text.trim())).to.deep.equal(['Preface', 'Abbreviations and Terms']);
-      expect(readdirSync(path.join(built.out, 'tei')).sort()).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml', 'volume-front.xml']);
+      expect(readdirSync(path.join(built.out, 'tei')).sort()).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml', 'volume-d4.xml', 'volume-front.xml']);
+    });
+
+    it("takes a despatch's sender and addressee from the names its heading marks (persName type from, to), not from its enclosure", () => {
+      const despatch = parseHtml(read(path.join(built.out, 'documents', 'volume-d4.html')));
+      const fields = despatch.querySelectorAll('.document-meta > div').map((d) => `${d.querySelector('dt')!.text}: ${d.querySelector('dd')!.text.trim()}`);
+      expect(fields).to.include.members(['Sent: Varga', 'Received: Tamm']);
+      expect(despatch.querySelector('.document-meta a')!.getAttribute('href')).to.equal('../registers/persons/p_VA1.html');
+      expect(textOf(read(path.join(built.out, 'registers', 'persons', 'p_VA1.html')))).to.match(/Letters from Varga, Andor \(1\) 4\. Mr\. Varga to Miss Tamm\./);
+      const cmif = read(path.join(built.out, 'cmif.xml'));
+      expect(cmif).to.match(/<correspAction type="sent">\s*<persName>Varga<\/persName>\s*<date when="1958-04-12"\/>/);
+      expect(cmif).not.to.include('Harbour Board');
+      expect(read(path.join(built.out, 'text', 'volume-d4.txt'))).to.match(/Sent: Varga\nReceived: Tamm\n/);
+    });
+
+    it('gives no anchor an id the volume gives an element (its documents are d1, d2, … as dates are counted), nor a dateline date two', async () => {
+      const pages = readdirSync(path.join(built.out, 'documents')).map((f) => path.join(built.out, 'documents', f));
+      expect(await htmlProblems(pages)).to.deep.equal([]);
+      const note = read(path.join(built.out, 'documents', 'volume-d2.html'));
+      expect(note).to.match(/<div class="div" data-tei="div" data-type="document" id="d2">/);
+      expect(note).to.match(/<span class="date" data-tei="date" id="d2-1"/);
     });
   });
 

@@ -43,12 +43,13 @@ describe('volumes: a file of many documents published as its documents', () => {
       ['d1', '1', '1. Telegram From the Envoy to the SB', ['The Opening of the Port']],
       ['d2', '2', '2. Editorial Note', ['The Opening of the Port']],
       ['d3', '3', '3. Memorandum of the Board', ['The Terms']],
+      ['d4', '4', '4. Mr. Varga to Miss Tamm.', ['The Terms']],
     ]);
     // Each its own pointers (its map shows their places, not the volume's).
     const withPointers = volumeLayout(volume, (div) => [...pointedIds(volume, undefined, [], div)].sort())!;
-    expect(withPointers.parts.map((p) => p.pointsTo)).to.deep.equal([['d3', 'p_TL1', 'p_VA1', 't_SB1'], ['p_TL1'], ['p_TL1']]);
+    expect(withPointers.parts.map((p) => p.pointsTo)).to.deep.equal([['d3', 'p_TL1', 'p_VA1', 't_SB1'], ['p_TL1'], ['p_TL1'], ['p_TL1', 'p_VA1']]);
     // A document dated by its dateline keeps that date; an editorial note is dated by the volume's range attributes.
-    expect(layout.parts.map((p) => p.date)).to.deep.equal([undefined, { notBefore: '1958-04-03', notAfter: '1958-04-09' }, undefined]);
+    expect(layout.parts.map((p) => p.date)).to.deep.equal([undefined, { notBefore: '1958-04-03', notAfter: '1958-04-09' }, undefined, undefined]);
   });
 
   it('writes each as a TEI document: the volume’s header with the document’s title, source and date, the division as its body', () => {
@@ -83,7 +84,7 @@ describe('volumes: a file of many documents published as its documents', () => {
       return volume.text;
     } };
     const { documents, introduction } = volumeParts(counted, layout);
-    expect(documents.map((d) => path.basename(d.source.path))).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml']);
+    expect(documents.map((d) => path.basename(d.source.path))).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml', 'volume-d4.xml']);
     expect(documents.every((d) => d.source.partOf === volumeFile && d.source.name === volume.source.name)).to.equal(true);
     expect(introduction!.source.role).to.equal('introduction');
     expect(documents.map((d) => d.text)).to.deep.equal(parts);

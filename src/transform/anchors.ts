@@ -1,13 +1,13 @@
 /**
  * Stable anchors: every mention (m1, m2, …), date (d1, …) and block of text (p1, …) of a document
  * gets an id, in document order, so that registers, the chronology, search results and citations
- * can point to the exact place; an element's own xml:id wins. Counted here once, from the
+ * can point to the exact place; an element's own xml:id wins, and no counted anchor repeats one. Counted here once, from the
  * document's tree, for both the extracts (src/transform/extract.ts) and the pages (the
  * stylesheets read them off the prepared source, src/transform/prepare.ts): they always agree.
  */
 import { STRIPPED_ELEMENTS } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
-import type { XmlElement, XmlNode, XmlText } from '../parse/tree.js';
+import { descendants, type XmlElement, type XmlNode, type XmlText } from '../parse/tree.js';
 
 const MENTIONS = new Set(['persName', 'placeName', 'orgName', 'objectName', 'eventName', 'rs']);
 const BLOCKS = new Set(['p', 'head', 'dateline', 'item', 'gap', 'salute', 'signed']);
@@ -62,9 +62,19 @@ export class DocumentWalk {
   readonly places = new Map<XmlElement, Place>();
   readonly stripped = new Set<XmlText>();
   private readonly counts = { m: 0, d: 0, p: 0 };
+  /** The document's own xml:ids, which a counted anchor must not repeat (FRUS names its documents d1, d2, …). */
+  private readonly ownIds = new Set<string>();
 
   constructor(root: XmlElement) {
+    for (const e of descendants(root)) if (e.attrs.has('xml:id')) this.ownIds.add(e.attrs.get('xml:id')!);
     this.walk(root, false);
+  }
+
+  /** The nth anchor of a kind (d2), else, where the document names an element so, the first free of d2-1, d2-2, … */
+  private counted(kind: 'm' | 'd' | 'p', n: number): string {
+    let anchor = `${kind}${n}`;
+    for (let k = 1; this.ownIds.has(anchor); k++) anchor = `${kind}${n}-${k}`;
+    return anchor;
   }
 
   private walk(e: XmlElement, preserving: boolean): void {
@@ -76,7 +86,7 @@ export class DocumentWalk {
     if (kind) {
       // Counted whether or not its own xml:id names it, as the pages count.
       const n = ++this.counts[kind];
-      place.anchor = e.attrs.get('xml:id') ?? `${kind}${n}`;
+      place.anchor = e.attrs.get('xml:id') ?? this.counted(kind, n);
     }
     this.places.set(e, place);
     for (const child of e.children) {

@@ -14,6 +14,7 @@ import { DocumentWalk, isBlock, isMention, isTei, mentionPointer, shownNotes } f
 import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 import { blockWords } from './block-words.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
+import { markedParties, type Side } from './marked-parties.js';
 
 const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
 const RECORD_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent', 'listBibl', 'listRelation']);
@@ -148,6 +149,16 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
   const documentsDate = root ? documentDate(root) : undefined;
   const placeElement = walk.inOrder(profiles.flatMap((p) => [...tei(p, 'creation').flatMap((c) => tei(c, 'placeName')), ...correspActions(p, 'sent').flatMap((a) => tei(a, 'placeName'))]))[0];
   const ownText = root ? tei(root, 'text') : [];
+  const actions = profiles.flatMap((p) => tei(p, 'correspDesc')).flatMap((c) => tei(c, 'correspAction'));
+  // A side the header leaves unnamed, the text may name (src/transform/marked-parties.ts).
+  const marked = markedParties(texts);
+  const partiesOf = (side: Side): XmlElement[] => {
+    const ofSide = actions.filter((a) => a.attrs.get('type') === side);
+    return ofSide.length > 0 ? ofSide.flatMap((a) => teiChildren(a)) : marked[side];
+  };
+  const markedActions = (['sent', 'received'] as const)
+    .filter((side) => marked[side].length > 0 && !actions.some((a) => a.attrs.get('type') === side))
+    .map((side) => partiesAction(side, marked[side], side === 'sent' ? documentsDate : undefined, reader, walk));
   return {
     id,
     // A document that is one division of a volume (src/volumes.ts) is named by the division's xml:id.
@@ -166,9 +177,9 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     date: documentsDate ? dateRecord(documentsDate) : null,
     span: documentsDate ? dateSpan(documentsDate) : null,
     ...classification(header),
-    correspondents: { sent: correspondentsOf(profiles, 'sent', reader), received: correspondentsOf(profiles, 'received', reader) },
+    correspondents: { sent: correspondentsOf(partiesOf('sent'), reader), received: correspondentsOf(partiesOf('received'), reader) },
     changed: lastChange(header),
-    corresp: profiles.flatMap((p) => tei(p, 'correspDesc')).flatMap((c) => tei(c, 'correspAction')).map((a) => correspAction(a, reader, walk)),
+    corresp: [...actions.map((a) => partiesAction(a.attrs.get('type') ?? '', teiChildren(a), tei(a, 'date')[0], reader, walk)), ...markedActions],
     summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
     summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
@@ -202,11 +213,10 @@ function classification(header: XmlElement[]): Pick<RawExtract, 'classes' | 'cat
   return { classes, categories };
 }
 
-/** Who wrote or received a letter: the entries its correspActions of this type name (persons, organisations), each once. */
+/** Who wrote or received a letter: the entries its parties of one side name (persons, organisations), each once. */
 const PARTIES = new Set(['persName', 'orgName', 'name', 'rs']);
-function correspondentsOf(profiles: XmlElement[], type: string, reader: EntryReader): string[] {
-  const parties = profiles.flatMap((p) => correspActions(p, type)).flatMap((a) => teiChildren(a).filter((c) => PARTIES.has(c.name)));
-  return [...new Set(parties.map((e) => reader.idOf(e)).filter((id) => id !== ''))];
+function correspondentsOf(parties: XmlElement[], reader: EntryReader): string[] {
+  return [...new Set(parties.filter((c) => PARTIES.has(c.name)).map((e) => reader.idOf(e)).filter((id) => id !== ''))];
 }
 
 /** The day of the latest change the header records (revisionDesc/change/@when), or ''. */
@@ -220,15 +230,17 @@ function lastChange(header: XmlElement[]): string {
 
 const DATING = ['when', 'from', 'to', 'notBefore', 'notAfter', 'cert'] as const;
 
-/** A correspAction as data (for CMIF): who (persons, organisations), where, when, each with the entry it names. */
-function correspAction(action: XmlElement, reader: EntryReader, walk: DocumentWalk): CorrespAction {
+/**
+ * A sending or a receiving as data (for CMIF): who (persons, organisations), where, when, each
+ * with the entry it names; from a correspAction's children, or the names the text marks.
+ */
+function partiesAction(type: string, parts: XmlElement[], date: XmlElement | undefined, reader: EntryReader, walk: DocumentWalk): CorrespAction {
   const named = (names: ReadonlySet<string>) =>
-    teiChildren(action)
+    parts
       .filter((c) => names.has(c.name) && (c.name !== 'rs' || names.has(`rs:${c.attrs.get('type') ?? ''}`)))
       .map((c) => ({ name: normalize(walk.string(c)), entry: reader.idOf(c) }));
-  const date = tei(action, 'date')[0];
   return {
-    type: action.attrs.get('type') ?? '',
+    type,
     persons: named(new Set(['persName', 'name', 'rs', 'rs:person'])),
     orgs: named(new Set(['orgName', 'rs', 'rs:org', 'rs:organisation', 'rs:organization'])),
     places: named(new Set(['placeName', 'rs', 'rs:place'])),

@@ -159,6 +159,21 @@ describe('extract (a document read into data, in TypeScript)', function () {
     expect(extract.lang).to.equal('');
   });
 
+  it("takes a side of a letter the header leaves unnamed from the names its text marks, the header's side from the header; the page says both", async () => {
+    const file = path.join(fixtures, 'transform', 'letter-parties-marked-in-text.xml');
+    const entries: PublishedEntries = { ...NONE, ids: new Set(['anna', 'clara']) };
+    const extract = extractOf(file, entries);
+    expect(extract.correspondents).to.deep.equal({ sent: ['anna'], received: ['clara'] });
+    expect(extract.corresp.map((a) => [a.type, a.persons])).to.deep.equal([
+      ['received', [{ name: 'Clara Kern', entry: 'clara' }]],
+      ['sent', [{ name: 'Anna', entry: 'anna' }]],
+    ]);
+    expect(extract.corresp[1]!.date).to.deep.equal({ when: '1899-05-03' });
+    const fields = (await pageOf(file)).querySelectorAll('.document-meta > div').map((d) => `${d.querySelector('dt')!.textContent}: ${d.querySelector('dd')!.textContent.trim()}`);
+    expect(fields).to.include.members(['Received: Clara Kern', 'Sent: Anna']);
+    expect(fields.join(' ')).not.to.match(/Liebe Clara|Emil|Verlag/);
+  });
+
   it('says why a document that is not well-formed has no extract', () => {
     const made = extractDocument('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>', 'broken', NONE);
     expect(made).to.have.property('error').that.matches(/not well-formed.*line 1/);

@@ -21,6 +21,31 @@
     <xsl:call-template name="ed:text-part"/>
   </xsl:template>
 
+  <!--
+    The senders or addressees a letter's text marks, where its header names none of that side (no
+    correspAction): FRUS heads a despatch "Mr. <persName type="from">Adee</persName> to Mr.
+    <persName type="to">Taylor</persName>"; others mark a name with @role or @ana ("#sender").
+    Names in notes, in an enclosure (a floatingText, a division within the letter's) or in
+    another vocabulary are not the letter's. As src/transform/marked-parties.ts reads them.
+  -->
+  <xsl:function name="ed:marked-parties" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="side" as="xs:string"/>
+    <xsl:sequence select="if ($tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = $side]) then ()
+                          else $tei/tei:text//(tei:persName | tei:orgName | tei:name | tei:rs | tei:gloss)
+                               [ed:party-side(.) = $side]
+                               [not(ancestor::*[ed:party-side(.) or self::tei:note or self::tei:floatingText or namespace-uri() != 'http://www.tei-c.org/ns/1.0'])]
+                               [count(ancestor::tei:div) le 1]"/>
+  </xsl:function>
+
+  <!-- Which side a name marks: its @type (not an rs's, which says what it names), @role or @ana, each a list of tokens or pointers ("#sender"). -->
+  <xsl:function name="ed:party-side" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="tokens" select="($e[not(self::tei:rs)]/@type, $e/@role, $e/@ana) ! tokenize(lower-case(.)) ! replace(., '^.*[#:]', '')"/>
+    <xsl:sequence select="if ($tokens = ('from', 'sender', 'sent')) then 'sent'
+                          else if ($tokens = ('to', 'addressee', 'recipient', 'received')) then 'received' else ()"/>
+  </xsl:function>
+
   <!-- A line of an address is a line of its own, in the address as on the envelope. -->
   <xsl:template match="tei:addrLine">
     <xsl:call-template name="ed:text-part">

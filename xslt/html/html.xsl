@@ -112,6 +112,20 @@
             </dd>
           </div>
         </xsl:for-each>
+        <xsl:for-each select="'sent', 'received'">
+          <xsl:variable name="parties" select="ed:marked-parties($tei, .)"/>
+          <xsl:if test="exists($parties)">
+            <div>
+              <dt><xsl:value-of select="ed:correspondence-label(.)"/></dt>
+              <dd>
+                <xsl:for-each select="$parties">
+                  <xsl:if test="position() gt 1">; </xsl:if>
+                  <xsl:apply-templates select="." mode="ed:party"/>
+                </xsl:for-each>
+              </dd>
+            </div>
+          </xsl:if>
+        </xsl:for-each>
         <div>
           <dt>Source</dt>
           <dd><xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()"/></dd>
@@ -133,7 +147,18 @@
       <xsl:with-param name="kind" select="'date'"/>
       <xsl:with-param name="label" select="if (normalize-space(.) = ('', $label)) then $label else 'In the source: ' || normalize-space(.)"/>
       <xsl:with-param name="content" as="node()*"><xsl:value-of select="$label"/></xsl:with-param>
+      <!-- A date of the text (a dateline's) keeps its anchor where the text shows it. -->
+      <xsl:with-param name="anchored" select="empty(ancestor::tei:text)"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A party the text names, again in the header: its words, linked to its entry (the text's own mention keeps the anchor). -->
+  <xsl:template match="*" mode="ed:party">
+    <xsl:variable name="words" select="normalize-space(string-join(.//text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:choose>
+      <xsl:when test="@p:href and not(@p:nested)"><a href="{$path-to-root || @p:href}" class="{@p:class}"><xsl:value-of select="$words"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$words"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="node()" mode="ed:field">
@@ -366,6 +391,7 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
+    <xsl:param name="anchored" as="xs:boolean" select="true()"/>
     <xsl:choose>
       <xsl:when test="$kind = 'date'">
         <xsl:variable name="element" select="if (string(@when) castable as xs:date or string(@when) castable as xs:gYear
@@ -374,7 +400,7 @@
           <xsl:attribute name="class" select="'date'"/>
           <xsl:attribute name="data-tei" select="'date'"/>
           <!-- (A play's date, kept beside its text, has no place in the text to anchor.) -->
-          <xsl:if test="@xml:id or @p:a"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+          <xsl:if test="$anchored and (@xml:id or @p:a)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
           <xsl:if test="$element = 'time'"><xsl:attribute name="datetime" select="@when"/></xsl:if>
           <xsl:for-each select="@notBefore, @notAfter, @from, @to">
             <xsl:attribute name="data-{lower-case(local-name())}" select="."/>

@@ -39,6 +39,12 @@
       <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent' else if (@type = 'received') then 'Received' else string(@type),
                                      string-join((string-join(ed:parties(.) ! ed:plain(node()), '; '), $where-when)[. != ''], ' · '))"/>
     </xsl:for-each>
+    <xsl:for-each select="'sent', 'received'">
+      <xsl:variable name="parties" select="ed:marked-parties($tei, .)"/>
+      <xsl:if test="exists($parties)">
+        <xsl:value-of select="ed:field(if (. = 'sent') then 'Sent' else 'Received', string-join($parties ! normalize-space(ed:plain(node())), '; '))"/>
+      </xsl:if>
+    </xsl:for-each>
     <xsl:value-of select="ed:field('Source', ed:plain($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
     <xsl:if test="$profile/tei:abstract">
       <xsl:value-of select="ed:field('Summary', ed:plain($profile/tei:abstract/node()))"/>
