@@ -292,6 +292,10 @@ describe('real editions’ patterns (end to end)', function () {
       const support = page.querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim()).find((t) => t.startsWith('Support'));
       expect(support).to.equal('Support: Parchment, well prepared. Pergamena, ben preparata.');
       expect(page.querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim()).find((t) => t.startsWith('Contents'))).not.to.include(',');
+      // The text edition too: each field and each item a line.
+      expect(read(path.join(built.out, 'text', 'MS_Test_7.txt'))).to.include(
+        '        fols. 1r–10v Pars prima\n        fols. 11r–20v Pars secunda\n        fol. 21r Modus legendi\n        Support: Parchment, well prepared.\n',
+      );
     });
   });
 
@@ -406,6 +410,10 @@ describe('real editions’ patterns (end to end)', function () {
       // The hand's writer is named by a pointer, an id that means nothing to a reader: not read as words.
       expect(source.join(' ')).not.to.include('rf_person_1');
       expect(parseHtml(letter).querySelector('.document-meta .field-label')!.text).to.equal('Repository: ');
+      // The text edition sets each field on a line of its own, under the Source label.
+      expect(read(path.join(built.out, 'text', 'B001.txt'))).to.include(
+        'Source: Repository: Österreich, Wien, Stadtarchiv\n        Shelfmark: Nachlass Falk, 12/3\n        Extent: 2 Blatt\n        Hands: Tinte, Kurrent\n',
+      );
     });
 
     it('links a name whose @ref lists several pointers to the first entry, and reports none of them', () => {

@@ -45,7 +45,7 @@
         <xsl:value-of select="ed:field(if (. = 'sent') then 'Sent' else 'Received', string-join($parties ! normalize-space(ed:plain(node())), '; '))"/>
       </xsl:if>
     </xsl:for-each>
-    <xsl:value-of select="ed:field('Source', ed:plain($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
+    <xsl:value-of select="ed:field-lines('Source', ed:lines($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
     <xsl:if test="$profile/tei:abstract">
       <xsl:value-of select="ed:field('Summary', ed:plain($profile/tei:abstract/node()))"/>
     </xsl:if>
@@ -92,6 +92,25 @@
       <xsl:apply-templates select="$nodes"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space(translate(string-join($rendered ! string(.), ''), $ed:kept-line, ' '))"/>
+  </xsl:function>
+
+  <!-- The reading text of some nodes as the lines it keeps (a manuscript's fields, each a line), each on one line. -->
+  <xsl:function name="ed:lines" as="xs:string*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="rendered" as="node()*">
+      <xsl:apply-templates select="$nodes">
+        <xsl:with-param name="ed:unwrapped" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="tokenize(string-join($rendered ! string(.), ''), $ed:kept-line) ! normalize-space(.)[. != '']"/>
+  </xsl:function>
+
+  <!-- "Label: value" of several lines, each wrapped under the first. -->
+  <xsl:function name="ed:field-lines" as="xs:string">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="lines" as="xs:string*"/>
+    <xsl:variable name="indent" select="string-join((1 to string-length($label) + 2) ! ' ', '')"/>
+    <xsl:sequence select="string-join(for $i in 1 to count($lines) return ed:wrap($lines[$i], $text-width, if ($i = 1) then $label || ': ' else $indent, $indent), $ed:newline) || $ed:newline"/>
   </xsl:function>
 
   <!-- "Label: value", the value wrapped under itself. -->
@@ -195,6 +214,7 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
+    <xsl:param name="ed:unwrapped" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="text" select="string-join($content ! string(.), '')"/>
     <xsl:variable name="shown" select="if ($kind = 'gap') then '[' || normalize-space($text) || ']' else $text"/>
     <!-- A verse line: its number (every fifth) in a margin of its own, a split line's later part set on by the earlier parts' width. -->
@@ -204,10 +224,16 @@
     <xsl:variable name="prefix" select="if ($kind = 'item') then '- ' else $margin"/>
     <xsl:variable name="hanging" select="if ($kind = 'item') then '  ' else if ($kind = 'l') then '         ' else ''"/>
     <xsl:variable name="lines" select="tokenize($shown, $ed:kept-line)[normalize-space()]"/>
-    <!-- Lines of verse, of an address and a speaker's name end with their line; other blocks with a blank line. -->
-    <xsl:value-of select="string-join(for $i in 1 to count($lines)
-                                      return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else $hanging, $hanging), $ed:newline)
-                          || $ed:newline || (if ($kind = ('l', 'line', 'speaker', 'castItem')) then '' else $ed:newline)"/>
+    <xsl:choose>
+      <!-- Within a field (ed:lines), lines are kept, not wrapped: the field wraps them. -->
+      <xsl:when test="$ed:unwrapped"><xsl:value-of select="string-join($lines, $ed:kept-line) || $ed:kept-line"/></xsl:when>
+      <!-- Lines of verse, of an address and a speaker's name end with their line; other blocks with a blank line. -->
+      <xsl:otherwise>
+        <xsl:value-of select="string-join(for $i in 1 to count($lines)
+                                          return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else $hanging, $hanging), $ed:newline)
+                              || $ed:newline || (if ($kind = ('l', 'line', 'speaker', 'castItem')) then '' else $ed:newline)"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A part of a letter set within words ("Ihr <signed>Arthur</signed>" in a closing) begins a line of its own, as on the page. -->
@@ -217,7 +243,7 @@
     <xsl:param name="content" as="node()*">
       <xsl:apply-templates/>
     </xsl:param>
-    <xsl:if test="$kind = ('signed', 'salute', 'dateline', 'line', 'l')"><xsl:value-of select="$ed:kept-line"/></xsl:if>
+    <xsl:if test="$kind = ('signed', 'salute', 'dateline', 'line', 'l', 'field-label', 'msItem', 'msItemStruct')"><xsl:value-of select="$ed:kept-line"/></xsl:if>
     <xsl:sequence select="$content"/>
   </xsl:template>
 
