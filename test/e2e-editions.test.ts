@@ -304,6 +304,13 @@ describe('real editions’ patterns (end to end)', function () {
     before(() => (built = build('inscriptions-epidoc')));
     after(() => removeDir(built.out));
 
+    it('names its place of origin by its names in each language one after another, not run together', () => {
+      const origin = 'Origin: Testia Colonia, Testa di Prova, Italy, Second century A.D.';
+      const fields = parseHtml(read(path.join(built.out, 'documents', 'funerary-stele.html'))).querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim());
+      expect(fields).to.include(origin);
+      expect(read(path.join(built.out, 'text', 'funerary-stele.txt')).replace(/\s+/g, ' ')).to.include(origin);
+    });
+
     it('sets the apparatus as editions print it, a reading in the text after the adopted one, and the inscription line by line', () => {
       const text = read(path.join(built.out, 'text', 'funerary-stele.txt'));
       expect(text).to.include('\nD(is) M(anibus)\nM(arcus) Testius\nvix(it) an(nos) XXX [XXV (prova1901)]\n');

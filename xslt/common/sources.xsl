@@ -92,17 +92,7 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="content" as="node()*">
       <xsl:choose>
-        <xsl:when test="ed:is-container(.)">
-          <xsl:for-each select="*">
-            <!-- Paragraphs (a description in two languages), a manuscript's items and parts that end a sentence stand apart without a comma. -->
-            <xsl:if test="position() gt 1">
-              <xsl:variable name="before" select="preceding-sibling::*[1]"/>
-              <xsl:value-of select="if ((., $before)[self::tei:p or self::tei:ab or self::tei:msItem or self::tei:msItemStruct or self::tei:list]
-                                        or matches(normalize-space($before), '[.;:!?]$')) then ' ' else ', '"/>
-            </xsl:if>
-            <xsl:apply-templates select="."/>
-          </xsl:for-each>
-        </xsl:when>
+        <xsl:when test="ed:is-container(.)"><xsl:call-template name="ed:parts"/></xsl:when>
         <!-- A field that says what it is by attributes only (a hand's medium and script) is read off them. -->
         <xsl:when test="empty(node())"><xsl:value-of select="ed:attribute-words(.)"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
@@ -119,6 +109,19 @@
         <xsl:sequence select="$content"/>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A field's or a phrase's parts written side by side (a place in two languages, its region and country), set apart by commas. -->
+  <xsl:template name="ed:parts">
+    <xsl:for-each select="*">
+      <!-- Paragraphs (a description in two languages), a manuscript's items and parts that end a sentence stand apart without a comma. -->
+      <xsl:if test="position() gt 1">
+        <xsl:variable name="before" select="preceding-sibling::*[1]"/>
+        <xsl:value-of select="if ((., $before)[self::tei:p or self::tei:ab or self::tei:msItem or self::tei:msItemStruct or self::tei:list]
+                                  or matches(normalize-space($before), '[.;:!?]$')) then ' ' else ', '"/>
+      </xsl:if>
+      <xsl:apply-templates select="."/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Parts of a field that say what they are by attributes only: a measure ("1 sheet"), a hand (its medium and script), a kind of object, dimensions. -->
@@ -143,6 +146,13 @@
                        | tei:decoNote | tei:binding | tei:seal | tei:recordHist | tei:source | tei:availability | tei:custodialHist">
     <xsl:call-template name="ed:text-part">
       <xsl:with-param name="kind" select="local-name()"/>
+      <!-- Names only, side by side (an origin's place in its ancient and modern names): one after another, by commas. -->
+      <xsl:with-param name="content" as="node()*">
+        <xsl:if test="ed:is-container(.) and empty(*[not(ed:is-phrase(.) or self::tei:settlement or self::tei:region or self::tei:country
+                                                         or self::tei:district or self::tei:bloc or self::tei:geogName)])">
+          <xsl:call-template name="ed:parts"/>
+        </xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
