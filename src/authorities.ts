@@ -50,10 +50,14 @@ export interface AuthorityEntry {
 
 const childElements = (element: XmlElement): XmlElement[] => element.children.filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS);
 
-/** A name's words: its text without the identifiers some editions put inside names. */
+/**
+ * A name's words, as ed:name-text reads them: its texts without the identifiers some editions put
+ * inside names, parts written side by side apart ("<forename>Arthur</forename><surname>…"), the
+ * punctuation the source writes between them in its place ("Marceau, Louise").
+ */
 function nameText(element: XmlElement): string {
-  const collect = (e: XmlElement): string => e.children.map((c) => (c.kind === 'text' ? c.text : c.name === 'idno' ? '' : collect(c))).join('');
-  return collect(element).replace(/\s+/g, ' ').trim();
+  const collect = (e: XmlElement): string[] => e.children.flatMap((c) => (c.kind === 'text' ? [c.text] : c.name === 'idno' ? [] : collect(c)));
+  return collect(element).join(' ').replace(/[ \t\r\n]+/g, ' ').trim().replace(/ ([,.;:])/g, '$1');
 }
 
 const isStandard = (name: XmlElement): boolean => (STANDARD_NAME_TYPES as readonly string[]).includes(name.attrs.get('type') ?? '');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import * as z from 'zod';
 import { ConfigError, message, type Message } from './messages.js';
+import { bcp47 } from './i18n/language.js';
 import { lineNotUtf8 } from './text/utf8.js';
 
 export const CONFIG_FILE = 'editio.config.json';
@@ -38,7 +39,13 @@ const FIELDS = {
     schema: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/).optional().describe("Whom a repository harvesting the edition (OAI-PMH) writes to: an e-mail address."),
     expected: 'an e-mail address, e.g. "editors@example.org"',
   },
-  language: { schema: text.default('en').describe("The language of the edition's pages (BCP 47)."), expected: 'a non-empty string' },
+  language: {
+    schema: text
+      .refine((tag) => bcp47(tag) !== undefined)
+      .optional()
+      .describe("The language of the edition's pages, a BCP 47 tag (de, fr, en-GB); without it, the language most of its documents declare."),
+    expected: 'a BCP 47 language tag, e.g. "de" or "fr"',
+  },
   sources: { schema: text.default('tei').describe('The folder of the TEI sources.'), expected: 'a non-empty string' },
   introduction: { schema: text.optional().describe("The edition's own TEI file (header and introduction), inside the sources."), expected: 'a non-empty string' },
   authorities: { schema: texts.default([]).describe('The TEI files holding the authority lists, inside the sources.'), expected: 'a list of non-empty strings' },
@@ -75,7 +82,9 @@ const CONFIG_SCHEMA = z.strictObject({
 });
 
 /** An edition's configuration, read from `editio.config.json` at its root. */
-export type EditionConfig = Omit<z.output<typeof CONFIG_SCHEMA>, '$schema'> & {
+export type EditionConfig = Omit<z.output<typeof CONFIG_SCHEMA>, '$schema' | 'language'> & {
+  /** The edition's language as a BCP 47 tag; '' until the build has found it in the documents (src/i18n/language.ts, editionLanguage). */
+  language: string;
   /** Absolute folder that holds the configuration; every path in it is relative to it. */
   root: string;
   /**
@@ -132,6 +141,7 @@ export function checkConfig(raw: unknown, file: string, located?: { source: stri
   const insideSources = (name: string): string => path.posix.normalize(name);
   return {
     ...config,
+    language: bcp47(config.language) ?? '',
     authorities: config.authorities.map(insideSources),
     ...(config.introduction !== undefined ? { introduction: insideSources(config.introduction) } : {}),
     root: path.dirname(path.resolve(file)),
@@ -145,12 +155,12 @@ const DEFAULTS = Object.fromEntries(
     const fallback = schema.safeParse(undefined);
     return fallback.success && fallback.data !== undefined ? [[key, fallback.data]] : [];
   }),
-) as Omit<EditionConfig, 'title' | 'subtitle' | 'editors' | 'licence' | 'baseUrl' | 'introduction' | 'root' | 'foreign'>;
+) as Omit<EditionConfig, 'title' | 'subtitle' | 'editors' | 'licence' | 'baseUrl' | 'introduction' | 'root' | 'foreign' | 'language'>;
 
 /** The configuration of a folder of foreign TEI: its files as they are, with every default; its title and editors come from its TEI (src/build/identity.ts). */
 export function foreignConfig(dir: string): EditionConfig {
   const root = path.resolve(dir);
-  return { ...DEFAULTS, title: 'Untitled edition', editors: [], licence: { name: 'as stated in each document' }, baseUrl: '', sources: '.', root, foreign: true };
+  return { ...DEFAULTS, language: '', title: 'Untitled edition', editors: [], licence: { name: 'as stated in each document' }, baseUrl: '', sources: '.', root, foreign: true };
 }
 
 /** Parses the file's JSON, each syntax fault located. */

@@ -1,16 +1,17 @@
 /**
  * The kinds of authority entry editio knows, once for all of TypeScript: the TEI entry element,
- * its list, the element that mentions it, and its register page and title. (xslt/common/authorities.xsl
- * holds the same table for the stylesheets; test/authorities.test.ts holds the two to each other.)
+ * its list, the element that mentions it, and its register page; its title is the catalogue's
+ * (`register.<list>`, xslt/messages/). (xslt/common/authorities.xsl holds the same table for the
+ * stylesheets; test/authorities.test.ts holds the two to each other.)
  */
 export const ENTITY_KINDS = [
-  { entry: 'person', list: 'listPerson', mention: 'persName', register: 'persons', title: 'Persons' },
-  { entry: 'place', list: 'listPlace', mention: 'placeName', register: 'places', title: 'Places' },
-  { entry: 'org', list: 'listOrg', mention: 'orgName', register: 'organisations', title: 'Organisations' },
-  { entry: 'object', list: 'listObject', mention: 'objectName', register: 'objects', title: 'Objects' },
-  { entry: 'event', list: 'listEvent', mention: 'eventName', register: 'events', title: 'Events' },
+  { entry: 'person', list: 'listPerson', mention: 'persName', register: 'persons' },
+  { entry: 'place', list: 'listPlace', mention: 'placeName', register: 'places' },
+  { entry: 'org', list: 'listOrg', mention: 'orgName', register: 'organisations' },
+  { entry: 'object', list: 'listObject', mention: 'objectName', register: 'objects' },
+  { entry: 'event', list: 'listEvent', mention: 'eventName', register: 'events' },
   // Works: an edition's bibliography of the writings its texts name (<rs type="work">, <title ref>).
-  { entry: 'bibl', list: 'listBibl', mention: 'title', register: 'works', title: 'Works' },
+  { entry: 'bibl', list: 'listBibl', mention: 'title', register: 'works' },
 ] as const;
 
 export type EntityKind = (typeof ENTITY_KINDS)[number];

@@ -4,10 +4,10 @@
  * without a transform: the Dublin Core records, the name of an edition without a configuration.
  */
 import { parse as parseEdtf } from 'edtf';
+import { datingInWords, withDoubts, type DateWording } from './i18n/dates.js';
 import { TEI_NS } from './parse/parse.js';
 import { buildTree, descendants, type XmlElement } from './parse/tree.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** XPath's normalize-space: only XML's whitespace counts (a no-break space is a character). */
 export const normalize = (s: string): string => s.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
@@ -21,24 +21,9 @@ export const stringValue = (e: XmlElement): string =>
 export const tei = (e: XmlElement | undefined, name: string): XmlElement[] => (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS && c.name === name);
 export const teiDescendants = (e: XmlElement | undefined, name: string): XmlElement[] => (e ? [...descendants(e)].filter((d) => d !== e && d.ns === TEI_NS && d.name === name) : []);
 
-function isDate(year: number, month: number, day: number): boolean {
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1]!;
-}
-
-/** An ISO date in words ("21 September 1966", "September 1966"); other values as given. */
-export function isoDateInWords(iso: string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (day && isDate(Number(day[1]), Number(day[2]), Number(day[3]))) return `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}`;
-  const month = /^(\d{4})-(\d{2})$/.exec(iso);
-  if (month && isDate(Number(month[1]), Number(month[2]), 1)) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
-  return iso;
-}
-
-/** What a date element says, in words, from its attributes, with its doubts: "about 1966" (precision low or medium), "1966?" (certainty under high); as ed:date-label. */
-export function dateInWords(date: XmlElement): string {
-  const { approximate, doubtful } = doubtsOf(date);
-  return `${approximate ? 'about ' : ''}${datedInWords(date)}${doubtful ? '?' : ''}`;
+/** What a date element says, in the edition's words, with its doubts: "about 1966" (precision low or medium), "1966?" (certainty under high); as ed:date-label. */
+export function dateInWords(date: XmlElement, wording: DateWording): string {
+  return withDoubts(datingInWords((name) => date.attrs.get(name), wording) ?? normalize(stringValue(date)), doubtsOf(date), wording);
 }
 
 /** What the editors say they are unsure of in a date: its precision (low or medium), its certainty (under high). */
@@ -120,34 +105,6 @@ export function dateSpan(date: XmlElement): DateSpan | null {
   if (span.from === '' && span.to === '') return null;
   const { approximate, doubtful } = doubtsOf(date);
   return { ...span, exact: span.from === span.to && !approximate && !doubtful };
-}
-
-/**
- * Two dates in words as a range, the words they end alike in said once: "1–15 October 1966",
- * "1 September – 15 October 1966", "September and November 1890" (as ed:date-range); only dates
- * given alike (to the day, to the month) share words.
- */
-function rangeInWords(first: string, last: string, form: 'from-to' | 'between'): string {
-  const [a, b] = [first.split(' '), last.split(' ')];
-  let shared = 0;
-  // Only dates of one precision (day and day, month and month) share words: "October 1966 and 15 October 1966" stays whole.
-  while (a.length === b.length && shared < a.length - 1 && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
-  const own = a.slice(0, a.length - shared).join(' ');
-  const start = shared > 0 && shared < b.length ? own : first;
-  if (form === 'between') return `${start} and ${last}`;
-  return /^\d+$/.test(start) ? `${start}–${last}` : `${start} – ${last}`;
-}
-
-/** A date's attributes in words, its doubts aside. */
-function datedInWords(date: XmlElement): string {
-  const at = (name: string): string | undefined => date.attrs.get(name);
-  const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
-  if (when !== undefined) return isoDateInWords(when);
-  if (from !== undefined && to !== undefined) return rangeInWords(isoDateInWords(from), isoDateInWords(to), 'from-to');
-  if (notBefore !== undefined && notAfter !== undefined) return `between ${rangeInWords(isoDateInWords(notBefore), isoDateInWords(notAfter), 'between')}`;
-  if (notBefore !== undefined) return `not before ${isoDateInWords(notBefore)}`;
-  if (notAfter !== undefined) return `not after ${isoDateInWords(notAfter)}`;
-  return normalize(stringValue(date));
 }
 
 /** A document's own title (as ed:title): main, else analytic, else the first with neither level nor type, else the first, else its first heading. */

@@ -15,9 +15,9 @@ const seedLists = (): string => readFileSync(path.join(teiDir, 'authorities.xml'
 const xsl = readFileSync(path.join(repoRoot, 'xslt', 'common', 'authorities.xsl'), 'utf8');
 
 describe('authorities (the one reading of the authority lists)', () => {
-  it('knows the kinds of entry the stylesheets know, with the same lists, register pages, titles and mention elements', () => {
-    const registers = [...xsl.matchAll(/'(list\w+)': map \{ 'page': '(\w+)', 'title': '([^']+)', 'entry': '(\w+)', 'mention': '(\w+)' \}/g)].map(([, list, page, title, entry, mention]) => ({ list, register: page, title, entry, mention }));
-    expect(registers).to.deep.equal(ENTITY_KINDS.map(({ list, register, title, entry, mention }) => ({ list, register, title, entry, mention })));
+  it('knows the kinds of entry the stylesheets know, with the same lists, register pages, titles (the catalogue’s, by list) and mention elements', () => {
+    const registers = [...xsl.matchAll(/'(list\w+)': map \{ 'page': '(\w+)', 'title': ed:text\('register\.(\w+)'\), 'entry': '(\w+)', 'mention': '(\w+)' \}/g)].map(([, list, page, titled, entry, mention]) => ({ list, register: page, titled, entry, mention }));
+    expect(registers).to.deep.equal(ENTITY_KINDS.map(({ list, register, entry, mention }) => ({ list, register, titled: list, entry, mention })));
   });
 
   it('reads an entry’s names from the elements the stylesheets read them from', () => {

@@ -32,9 +32,15 @@ describe('config', () => {
     expect(config.baseUrl).to.match(/^https:\/\/.+\/$/);
   });
 
-  it('fills in defaults for optional keys', () => {
+  it('fills in defaults for optional keys, the language left to the documents', () => {
     const config = checkConfig(valid, '/x/editio.config.json');
-    expect(config).to.include({ language: 'en', sources: 'tei', out: 'dist/edition' });
+    expect(config).to.include({ language: '', sources: 'tei', out: 'dist/edition' });
+  });
+
+  it('takes a language as a BCP 47 tag, in its canonical form, and says what a tag is when it is none', () => {
+    expect(checkConfig({ ...valid, language: 'deu' }, '/x/editio.config.json').language).to.equal('de');
+    expect(checkConfig({ ...valid, language: 'de_at' }, '/x/editio.config.json').language).to.equal('de-AT');
+    expect(() => checkConfig({ ...valid, language: 'German!' }, '/x/editio.config.json')).to.throw(/language.*BCP 47 language tag/);
   });
 
   it('names a missing required key', () => {

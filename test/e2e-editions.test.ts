@@ -82,7 +82,7 @@ describe('real editions’ patterns (end to end)', function () {
       expect(differs).to.have.length(1);
       expect(differs[0]).to.deep.include({ severity: 'warning', line: 44, column: 9 });
       expect(differs[0]!.file).to.match(/L002\.xml$/);
-      expect(differs[0]!.reason).to.match(/xml:id="p3".*L001\.xml:55/);
+      expect(differs[0]!.reason).to.match(/xml:id="p3".*L001\.xml:56/);
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
       expect(persons).to.include('3 entries').and.include('Weber, Anna').and.include('Roth, Paul').and.not.include('Roth, Paul Friedrich');
     });
@@ -195,7 +195,7 @@ describe('real editions’ patterns (end to end)', function () {
     });
 
     it('dates the play by the dates kept beside its text: printed, where it says not when it was written', () => {
-      expect(textOf(page.querySelector('.document-meta')!.toString())).to.match(/Date 1820/);
+      expect(textOf(page.querySelector('.document-meta')!.toString())).to.match(/Datum 1820/);
       expect(textOf(read(path.join(built.out, 'index.html')))).to.not.include('Undated');
     });
 
@@ -229,7 +229,7 @@ describe('real editions’ patterns (end to end)', function () {
         '../registers/persons/anna.html', '../registers/persons/bruno.html', '../registers/persons/diener.html', '../registers/persons/anna.html',
       ]);
       expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['anna.html', 'bruno.html', 'diener.html']);
-      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Anna Mentioned 2 times in 1 document/);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Anna 2-mal erwähnt, in einem Dokument/);
       expect(textOf(read(path.join(built.out, 'registers', 'persons', 'bruno.html')))).to.include('Die Wette ist verloren, Base.');
     });
 
@@ -336,9 +336,9 @@ describe('real editions’ patterns (end to end)', function () {
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
       expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['bote.html', 'klara.html', 'moritz.html']);
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
-      expect(persons).to.match(/Klara Gutsbesitzerin Mentioned 2 times in 1 document/);
-      expect(persons).to.match(/Moritz ihr Neffe Mentioned once/);
-      expect(persons).to.match(/Ein Bote Mentioned once/);
+      expect(persons).to.match(/Klara Gutsbesitzerin 2-mal erwähnt, in einem Dokument/);
+      expect(persons).to.match(/Moritz ihr Neffe Einmal erwähnt/);
+      expect(persons).to.match(/Ein Bote Einmal erwähnt/);
       const page = parseHtml(read(path.join(built.out, 'documents', 'der-besuch.html')));
       expect(page.querySelectorAll('.speaker a').map((a) => a.getAttribute('href'))).to.deep.equal(['../registers/persons/klara.html', '../registers/persons/moritz.html', '../registers/persons/bote.html', '../registers/persons/klara.html']);
       expect(textOf(read(path.join(built.out, 'registers', 'persons', 'klara.html')))).to.include('Er kommt also doch.');
@@ -365,7 +365,7 @@ describe('real editions’ patterns (end to end)', function () {
       expect(readdirSync(path.join(built.out, 'documents')).sort()).to.deep.equal(['B001.html', 'B002.html']);
       expect(readdirSync(path.join(built.out, 'registers', 'works'))).to.deep.equal(['rf_work_1.html']);
       // A work with its author and date, on the register and on its page.
-      expect(textOf(read(path.join(built.out, 'registers', 'works.html')))).to.match(/Die Brücke am Fluss Falk, Jakob · 1902 Mentioned once/);
+      expect(textOf(read(path.join(built.out, 'registers', 'works.html')))).to.match(/Die Brücke am Fluss Falk, Jakob · 1902 Einmal erwähnt/);
       expect(parseHtml(read(path.join(built.out, 'registers', 'works', 'rf_work_1.html'))).querySelector('.work-details')!.text).to.equal('Falk, Jakob · 1902');
       expect(readdirSync(path.join(built.out, 'registers', 'objects'))).to.deep.equal(['rf_object_1.html']);
       expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['rf_person_1.html', 'rf_person_2.html']);
@@ -373,7 +373,7 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('gives an entry’s other names once each, and its identifiers as links named by what they identify in, each address once', () => {
       const entry = parseHtml(read(path.join(built.out, 'registers', 'persons', 'rf_person_1.html')));
-      expect(entry.querySelector('.variants')!.text).to.equal('Also: Emmy');
+      expect(entry.querySelector('.variants')!.text).to.equal('Auch: Emmy');
       expect(entry.querySelectorAll('.identifiers li').map((li) => li.text)).to.deep.equal(['pmb', 'pmb 2', 'gnd: 118000000', 'wikidata.org']);
       expect(entry.querySelectorAll('.identifiers a').map((a) => a.getAttribute('href'))).to.deep.equal([
         'https://pmb.example.org/entity/101/', 'https://pmb.example.org/entity/2202/', 'https://www.wikidata.org/wiki/Q1',
@@ -413,13 +413,13 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('describes the manuscript in labelled fields, read off attributes where it has no words', () => {
       const source = parseHtml(letter).querySelectorAll('.document-meta .part').map((part) => part.text);
-      for (const field of ['Repository: Österreich, Wien, Stadtarchiv', 'Shelfmark: Nachlass Falk, 12/3', 'Extent: 2 Blatt', 'Hands: Tinte, Kurrent']) expect(source).to.include(field);
+      for (const field of ['Aufbewahrungsort: Österreich, Wien, Stadtarchiv', 'Signatur: Nachlass Falk, 12/3', 'Umfang: 2 Blatt', 'Schreiberhände: Tinte, Kurrent']) expect(source).to.include(field);
       // The hand's writer is named by a pointer, an id that means nothing to a reader: not read as words.
       expect(source.join(' ')).not.to.include('rf_person_1');
-      expect(parseHtml(letter).querySelector('.document-meta .field-label')!.text).to.equal('Repository: ');
-      // The text edition sets each field on a line of its own, under the Source label.
+      expect(parseHtml(letter).querySelector('.document-meta .field-label')!.text).to.equal('Aufbewahrungsort: ');
+      // The text edition sets each field on a line of its own, under the Source label (the edition is German).
       expect(read(path.join(built.out, 'text', 'B001.txt'))).to.include(
-        'Source: Repository: Österreich, Wien, Stadtarchiv\n        Shelfmark: Nachlass Falk, 12/3\n        Extent: 2 Blatt\n        Hands: Tinte, Kurrent\n',
+        'Quelle: Aufbewahrungsort: Österreich, Wien, Stadtarchiv\n        Signatur: Nachlass Falk, 12/3\n        Umfang: 2 Blatt\n        Schreiberhände: Tinte, Kurrent\n',
       );
     });
 
@@ -436,7 +436,7 @@ describe('real editions’ patterns (end to end)', function () {
         ['a', 'B001.html', 'Emma Roth an Jakob Falk, 2. Mai 1903'],
         ['a', '../registers/works/rf_work_1.html', 'Die Brücke am Fluss'],
         ['a', 'https://briefe.example.org/L00311.html', 'L00311'],
-        ['span', '', '10 December 1902'],
+        ['span', '', '10. Dezember 1902'],
       ]);
     });
   });

@@ -59,7 +59,8 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
 
     it('titles a letter by its own title, not its series’, and gives its page the language its header names', () => {
       const page = read(path.join(out, 'documents', 'letter-with-series-title.html'));
-      expect(page).to.match(/<html [^>]*lang="de-AT"/);
+      // The page speaks the edition's language; the letter's text says its own.
+      expect(page).to.match(/<section class="document-text"[^>]* lang="de-AT"/);
       expect(page).to.match(/<title>A writer to a friend, 26 March 1892 — /);
       // The series names the edition (the folder has no configuration); the letter is listed by its own title.
       const home = read(path.join(out, 'index.html'));
@@ -158,7 +159,7 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
     it('titles each letter of a correspondence edition by its own title, in its language (Schnitzler)', () => {
       const page = read(path.join(out, 'documents', 'schnitzler-L00088.html'));
       expect(page).to.match(/<title>Hugo von Hofmannsthal an Arthur Schnitzler, 26\. 3\. 1892 — /);
-      expect(page).to.match(/<html [^>]*lang="de-AT"/);
+      expect(page).to.match(/<section class="document-text"[^>]* lang="de-AT"/);
     });
 
     it('reports, per file, the elements without a specific rendering (frus:attachment among them)', () => {

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, foreignConfig, loadConfig, withoutPlaceholders, type EditionConfig } from '../config.js';
 import { foreignIdentity } from './identity.js';
+import { editionLanguagePack, fill } from '../i18n/catalogue.js';
+import { editionLanguage } from '../i18n/language.js';
 import { hashOf } from '../hash.js';
 import { lockOutputFolder, LOCK_FILE } from '../incremental/lock.js';
 import { OutputPlan, type Decision } from '../incremental/plan.js';
@@ -106,8 +108,17 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
   const check = await checkEdition(configured, read.sources, { fingerprint: read.fingerprint, ...(read.previous ? { previous: read.previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   for (const m of check.messages) messages.push(m);
   // A folder without a configuration is named by its TEI; when that changes, so does every page.
-  const config = configured.foreign ? { ...configured, ...foreignIdentity(configured, Object.values(check.records).filter((r) => r.valid).map((r) => r.identity), messages) } : configured;
-  const identity = hashOf(config.title, ...config.editors);
+  const identities = Object.values(check.records).filter((r) => r.valid).map((r) => r.identity);
+  // The edition speaks its configured language, else the one most of its documents declare.
+  const tag = editionLanguage(configured.language, identities.map((i) => i.language));
+  const language = editionLanguagePack(tag, configured.root, messages);
+  // A folder without a configuration is named by its TEI, else called untitled, its licence each document's: in its language.
+  const foreign = configured.foreign
+    ? { title: fill(language.messages, 'edition.untitled'), licence: { name: fill(language.messages, 'edition.licence-per-document') } }
+    : {};
+  const unnamed = { ...configured, ...foreign, language: tag };
+  const config = configured.foreign ? { ...unnamed, ...foreignIdentity(unnamed, identities, messages) } : unnamed;
+  const identity = hashOf(config.title, ...config.editors, JSON.stringify(language));
   const renamed = read.previous !== undefined && read.previous.identity !== identity;
   const previous = renamed ? undefined : read.previous;
   const fullReason = renamed ? "the edition's title or editors changed" : read.fullReason;
@@ -115,14 +126,15 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
   const hashOfDoc = (doc: ReadDoc): string => read.hashOf(doc.source);
   const edition = new CheckedEdition(config, check, hashOfDoc, messages);
   const plan = new OutputPlan(outDir, previous, messages, fullReason, { ...(options.log ? { log: options.log } : {}), untouched: read.untouched, dryRun: Boolean(options.dryRun) });
-  const xslt = await Transformer.open(editionParams(config), {
+  const xslt = await Transformer.open(editionParams(config, language), {
     text: edition.authorityText,
+    language,
     ids: [...edition.authorities.entries.keys()],
     identifiers: Object.fromEntries(edition.authorities.identifierMap()),
     prefixes: config.prefixes,
   });
   try {
-    const ctx: BuildContext = { config, outDir, plan, xslt, messages, hashOfDoc };
+    const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc };
     const progress = (stage: Progress['stage']) => (done: number): void => options.onProgress?.({ stage, done, total: edition.candidates });
     const { authorities, kinds, listsHash, authorityHash, intro, introDoc } = edition;
     const introHash = edition.introHash();

@@ -10,6 +10,7 @@ import { message, type Message } from '../messages.js';
 import { documentTitle, tei } from '../header.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { textContent, type XmlElement } from '../parse/tree.js';
+import { bcp47 } from '../i18n/language.js';
 
 /** What one document says of the edition it belongs to. */
 export interface DocumentIdentity {
@@ -18,13 +19,31 @@ export interface DocumentIdentity {
   series?: string;
   own?: string;
   editors: string[];
+  /** The language its editors write in (BCP 47): its header's xml:lang, else its own, its text's, else the one language its header's langUsage names. */
+  language?: string;
 }
 
 const first = (element: XmlElement | undefined, ...path: string[]): XmlElement | undefined =>
   path.reduce<XmlElement | undefined>((at, name) => tei(at, name)[0], element);
 
-/** The title and editors a document's header gives for the edition it is part of. */
+/**
+ * The language a document's editors write in, as BCP 47: its header's xml:lang (an edition may
+ * describe German letters in English), else its own, its text's, else the one language its
+ * header's langUsage names.
+ */
+function declaredLanguage(root: XmlElement): string | undefined {
+  const used = tei(first(root, 'teiHeader', 'profileDesc', 'langUsage'), 'language').flatMap((l) => l.attrs.get('ident') ?? []);
+  const header = tei(root, 'teiHeader')[0];
+  return bcp47(header?.attrs.get('xml:lang') ?? root.attrs.get('xml:lang') ?? tei(root, 'text')[0]?.attrs.get('xml:lang') ?? (used.length === 1 ? used[0] : undefined));
+}
+
+/** The title, editors and language a document's header gives for the edition it is part of. */
 export function identityOf(doc: ParsedDoc): DocumentIdentity {
+  const language = declaredLanguage(doc.tree);
+  return { ...titleAndEditors(doc), ...(language ? { language } : {}) };
+}
+
+function titleAndEditors(doc: ParsedDoc): DocumentIdentity {
   const titleStmt = first(doc.tree, 'teiHeader', 'fileDesc', 'titleStmt');
   const titles = tei(titleStmt, 'title');
   const editors = tei(titleStmt, 'editor').flatMap((editor) => {

@@ -1,4 +1,5 @@
 import type { EditionConfig } from '../config.js';
+import type { LanguagePack } from '../i18n/catalogue.js';
 import type { Message } from '../messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { jobContext, runJob, type DtsRequest, type Job, type JobContext, type Published } from '../transform/jobs.js';
@@ -7,10 +8,10 @@ import { TransformPool } from '../transform/pool.js';
 import type { Format } from '../transform/stylesheets.js';
 import { transform, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
 
-/** The parameters every stylesheet gets: what the configuration says of the edition. */
-export function editionParams(config: EditionConfig): StylesheetParams {
-  const { title, subtitle, editors, licence, baseUrl, language, prefixes } = config;
-  return { 'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language, prefixes }) };
+/** The parameters every stylesheet gets: what the configuration says of the edition, and its language. */
+export function editionParams(config: EditionConfig, language: LanguagePack): StylesheetParams {
+  const { title, subtitle, editors, licence, baseUrl, prefixes } = config;
+  return { 'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language: config.language, prefixes }), language: JSON.stringify(language) };
 }
 
 /**

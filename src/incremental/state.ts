@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../write/write.js';
 import { touchedOutputs } from './journal.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 10;
+export const STATE_VERSION = 11;
 export const STATE_DIR = '.editio';
 
 

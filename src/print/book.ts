@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fill, type Words } from '../i18n/catalogue.js';
 import type { EditionConfig } from '../config.js';
 import type { MentionLink } from '../site/extracts.js';
 import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
 import { bookFace } from '../site/fonts.js';
 import { ENTITY_KINDS } from '../entities.js';
-import { escapeAttribute } from '../escape.js';
+import { escapeAttribute, escapeText } from '../escape.js';
 import type { Authorities, AuthorityEntry } from '../authorities.js';
 import { normalize, stringValue, tei } from '../header.js';
 
@@ -35,32 +36,32 @@ const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"
  * chapter per document, and the index. Page numbers in the contents and the index are filled
  * in after pagination (pdf.ts), from where Paged.js actually put each anchor.
  */
-export async function bookHtml(config: EditionConfig, paper: Paper, titlePage: string, chapters: readonly Chapter[], index: readonly IndexEntry[]): Promise<string> {
+export async function bookHtml(config: EditionConfig, words: Words, paper: Paper, titlePage: string, chapters: readonly Chapter[], index: readonly IndexEntry[]): Promise<string> {
   // The book face embedded: the book is loaded with nothing from outside (pdf.ts), and the PDF embeds only the glyphs it sets.
   const face = await bookFace((file) => `data:font/woff2;base64,${file.content.toString('base64')}`);
   const css = (face.css + (await readFile(path.join(packageRoot(), 'xslt', 'print', 'print.css'), 'utf8')) + (await readFile(GENRES_CSS, 'utf8')))
     .replace(/var\(--paper\)/g, paper === 'letter' ? 'letter' : 'A4')
     .replace(/var\(--edition-title\)/g, cssString(config.title));
   const toc = [
-    ...(titlePage.includes('id="note-on-text"') ? ['<li><a href="#note-on-text">A note on the text</a><span class="toc-page" data-targets="note-on-text"></span></li>'] : []),
+    ...(titlePage.includes('id="note-on-text"') ? [`<li><a href="#note-on-text">${escapeText(fill(words, 'print.note-on-text'))}</a><span class="toc-page" data-targets="note-on-text"></span></li>`] : []),
     ...chapters.map((c) => `<li><a href="#${c.prefix}start">${escapeAttribute(c.title)}</a><span class="toc-page" data-targets="${c.prefix}start"></span></li>`),
-    '<li><a href="#index">Index</a><span class="toc-page" data-targets="index"></span></li>',
+    `<li><a href="#index">${escapeText(fill(words, 'print.index'))}</a><span class="toc-page" data-targets="index"></span></li>`,
   ];
   // Every kind of entry the edition mentions (persons, places, organisations, objects, events, works), each page number a link to its page.
-  const registers = ENTITY_KINDS.map(({ register, title }) => {
+  const registers = ENTITY_KINDS.map(({ register, list }) => {
     const entries = index.filter((e) => e.register === register && e.targets.length > 0).sort((a, b) => a.name.localeCompare(b.name, config.language));
     if (entries.length === 0) return '';
     const items = entries.map((e) => `<li><span class="index-name">${escapeAttribute(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
-    return `<h2>${title}</h2><ul>${items.join('')}</ul>`;
+    return `<h2>${escapeText(fill(words, `register.${list}`))}</h2><ul>${items.join('')}</ul>`;
   });
   // Footnote calls are numbered by Paged.js through the whole book; the notes follow suit.
   let note = 0;
   const numbered = chapters.map((c) => c.html.replace(/ data-n="\d+"/g, () => ` data-n="${++note}"`));
   const body = [
     titlePage.replace(/<section class="note-on-text"[\s\S]*?<\/section>/, (note) => hyphenated(note, config.language)),
-    `<nav class="toc"><h1>Contents</h1><ol>${toc.join('')}</ol></nav>`,
+    `<nav class="toc"><h1>${escapeText(fill(words, 'print.contents'))}</h1><ol>${toc.join('')}</ol></nav>`,
     ...numbered.map((chapter) => hyphenated(chapter, config.language)),
-    `<section class="index" id="index"><h1>Index</h1>${registers.join('')}</section>`,
+    `<section class="index" id="index"><h1>${escapeText(fill(words, 'print.index'))}</h1>${registers.join('')}</section>`,
   ].join('\n');
   return [
     '<!DOCTYPE html>',

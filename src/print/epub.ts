@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fill, type Words } from '../i18n/catalogue.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { uuidFrom } from '../hash.js';
@@ -63,11 +64,11 @@ function xhtml(config: EditionConfig, title: string, bodyType: string, body: str
  * where it is mentioned, one per chapter ("Introduction", then the documents' numbers), and by
  * what its register says of it (a person's years, the entry's note).
  */
-function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters: readonly Chapter[]): string {
+function indexBody(config: EditionConfig, words: Words, index: readonly IndexEntry[], chapters: readonly Chapter[]): string {
   // Only what the book shows: a name the page has but the book leaves out (a letter's addressee in its header) is not linked to.
   const shown = new Set(chapters.flatMap((c) => [...c.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
-  const labelOf = (prefix: string): string => (prefix === 'intro-' ? 'Introduction' : prefix.replace(/^doc(\d+)-$/, '$1'));
-  const registers = ENTITY_KINDS.map(({ register, title }) => {
+  const labelOf = (prefix: string): string => (prefix === 'intro-' ? escapeText(fill(words, 'edition.introduction')) : prefix.replace(/^doc(\d+)-$/, '$1'));
+  const registers = ENTITY_KINDS.map(({ register, list }) => {
     const entries = index
       .map((e) => ({ ...e, targets: e.targets.filter((t) => shown.has(t)) }))
       .filter((e) => e.register === register && e.targets.length > 0)
@@ -82,17 +83,17 @@ function indexBody(config: EditionConfig, index: readonly IndexEntry[], chapters
       const about = e.about ? `<span class="index-about">${escapeText(e.about)}</span>` : '';
       return `<li><span class="index-name">${escapeText(e.name)}</span>, ${links.join(', ')}${about}</li>`;
     });
-    return `<section class="register"><h2>${title}</h2><ul>${items.join('')}</ul></section>`;
+    return `<section class="register"><h2>${escapeText(fill(words, `register.${list}`))}</h2><ul>${items.join('')}</ul></section>`;
   });
-  return `<section class="index" id="index"><h1>Registers and index</h1><p class="index-key">Each entry as the edition’s registers describe it; numbers are the documents’.</p>${registers.join('')}</section>`;
+  return `<section class="index" id="index"><h1>${escapeText(fill(words, 'epub.index'))}</h1><p class="index-key">${escapeText(fill(words, 'epub.index-key'))}</p>${registers.join('')}</section>`;
 }
 
-function navBody(contents: readonly { href: string; title: string }[], landmarks: readonly { href: string; type: string; title: string }[]): string {
+function navBody(words: Words, contents: readonly { href: string; title: string }[], landmarks: readonly { href: string; type: string; title: string }[]): string {
   const toc = contents.map((c) => `<li><a href="${c.href}">${escapeText(c.title)}</a></li>`).join('\n');
   const marks = landmarks.map((l) => `<li><a epub:type="${l.type}" href="${l.href}">${escapeText(l.title)}</a></li>`).join('\n');
   return [
-    `<nav epub:type="toc" id="toc" role="doc-toc"><h1>Contents</h1><ol>\n${toc}\n</ol></nav>`,
-    `<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>Landmarks</h2><ol>\n${marks}\n</ol></nav>`,
+    `<nav epub:type="toc" id="toc" role="doc-toc"><h1>${escapeText(fill(words, 'print.contents'))}</h1><ol>\n${toc}\n</ol></nav>`,
+    `<nav epub:type="landmarks" id="landmarks" hidden="hidden"><h2>${escapeText(fill(words, 'epub.landmarks'))}</h2><ol>\n${marks}\n</ol></nav>`,
   ].join('\n');
 }
 
@@ -131,39 +132,40 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** The book as an EPUB 3 file. */
-export async function epubArchive(config: EditionConfig, parts: EpubParts): Promise<Uint8Array> {
+export async function epubArchive(config: EditionConfig, words: Words, parts: EpubParts): Promise<Uint8Array> {
+  const say = (key: string): string => fill(words, key);
   const face = await bookFace((file) => `fonts/${file.name}`);
   const css = face.css + (await readFile(path.join(packageRoot(), 'xslt', 'epub', 'epub.css'), 'utf8')) + (await readFile(GENRES_CSS, 'utf8'));
   const noteOnText = NOTE_ON_TEXT.exec(parts.frontMatter)?.[0];
   const frontMatter = parts.frontMatter.replace(NOTE_ON_TEXT, '');
   const cover = `<section class="cover" epub:type="cover"><img src="cover.svg" alt="${escapeAttribute(config.title)}"/></section>`;
   const licence = (await fontLicence()).toString('utf8');
-  const faceBody = `<section class="book-face" id="book-face"><h1>The book face</h1><p>Set in ${BOOK_FACE}, by Frank Grießhammer for Adobe, under the SIL Open Font License, which travels with it:</p><pre>${escapeText(licence)}</pre></section>`;
+  const faceBody = `<section class="book-face" id="book-face"><h1>${escapeText(say('epub.book-face'))}</h1><p>${escapeText(fill(words, 'epub.book-face-text', { face: BOOK_FACE }))}</p><pre>${escapeText(licence)}</pre></section>`;
 
   const chapterItems: Item[] = parts.chapters.map((c) => ({ id: c.prefix.replace(/-$/, ''), href: fileOf(c.prefix), mediaType: XHTML, spine: true, content: xhtml(config, c.title, c.prefix === 'intro-' ? 'bodymatter introduction' : 'bodymatter chapter', c.html) }));
   const contents = [
-    { href: 'front.xhtml', title: 'Title page' },
-    ...(noteOnText ? [{ href: 'note-on-text.xhtml', title: 'A note on the text' }] : []),
+    { href: 'front.xhtml', title: say('epub.title-page') },
+    ...(noteOnText ? [{ href: 'note-on-text.xhtml', title: say('print.note-on-text') }] : []),
     ...parts.chapters.map((c) => ({ href: fileOf(c.prefix), title: c.title })),
-    { href: 'index.xhtml', title: 'Registers and index' },
-    { href: 'book-face.xhtml', title: 'The book face' },
+    { href: 'index.xhtml', title: say('epub.index') },
+    { href: 'book-face.xhtml', title: say('epub.book-face') },
   ];
   const landmarks = [
-    { href: 'cover.xhtml', type: 'cover', title: 'Cover' },
-    { href: 'front.xhtml', type: 'titlepage', title: 'Title page' },
-    { href: 'nav.xhtml', type: 'toc', title: 'Contents' },
+    { href: 'cover.xhtml', type: 'cover', title: say('epub.cover') },
+    { href: 'front.xhtml', type: 'titlepage', title: say('epub.title-page') },
+    { href: 'nav.xhtml', type: 'toc', title: say('print.contents') },
     ...(parts.chapters[0] ? [{ href: fileOf(parts.chapters[0].prefix), type: 'bodymatter', title: parts.chapters[0].title }] : []),
-    { href: 'index.xhtml', type: 'index', title: 'Registers and index' },
+    { href: 'index.xhtml', type: 'index', title: say('epub.index') },
   ];
   const items: Item[] = [
     { id: 'cover', href: 'cover.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'cover', cover) },
     { id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'frontmatter', frontMatter) },
-    { id: 'nav', href: 'nav.xhtml', mediaType: XHTML, spine: true, properties: 'nav', content: xhtml(config, 'Contents', 'frontmatter', navBody(contents, landmarks)) },
-    ...(noteOnText ? [{ id: 'note-on-text', href: 'note-on-text.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'A note on the text', 'frontmatter preface', noteOnText) }] : []),
+    { id: 'nav', href: 'nav.xhtml', mediaType: XHTML, spine: true, properties: 'nav', content: xhtml(config, say('print.contents'), 'frontmatter', navBody(words, contents, landmarks)) },
+    ...(noteOnText ? [{ id: 'note-on-text', href: 'note-on-text.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, say('print.note-on-text'), 'frontmatter preface', noteOnText) }] : []),
     ...chapterItems,
-    { id: 'index', href: 'index.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'Registers and index', 'backmatter index', indexBody(config, parts.index, parts.chapters)) },
-    { id: 'book-face', href: 'book-face.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, 'The book face', 'backmatter', faceBody) },
-    { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image', content: coverSvg(config) },
+    { id: 'index', href: 'index.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, say('epub.index'), 'backmatter index', indexBody(config, words, parts.index, parts.chapters)) },
+    { id: 'book-face', href: 'book-face.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, say('epub.book-face'), 'backmatter', faceBody) },
+    { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image', content: coverSvg(config, say('edition.edited-by')) },
     { id: 'style', href: 'style.css', mediaType: 'text/css', content: css },
     ...face.files.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.name}`, mediaType: 'font/woff2', content: new Uint8Array(f.content) })),
   ];

@@ -7,6 +7,9 @@
  */
 import type { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
+import { languagePack } from '../i18n/catalogue.js';
+import type { DateWording } from '../i18n/dates.js';
+import { bcp47 } from '../i18n/language.js';
 import { dateInWords, documentDate, edtfOf, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { escapeText } from '../escape.js';
 import type { ParsedDoc } from '../parse/parse.js';
@@ -19,7 +22,7 @@ const SUBJECTS = new Set(['person', 'org', 'event', 'object']);
 const field = (name: string, value: string): string => (value === '' ? `   <dc:${name}/>` : `   <dc:${name}>${escapeText(value)}</dc:${name}>`);
 
 /** The oai_dc record of a document (`id` as its URLs use it), serialised as the stylesheet's was. */
-export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: EditionConfig, authorities: Authorities): string {
+export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: EditionConfig, authorities: Authorities, wording: DateWording = languagePack('en')): string {
   const root = doc.tree;
   const header = tei(root, 'teiHeader')[0];
   const texts = root.name === 'teiCorpus' ? teiDescendants(root, 'TEI').flatMap((t) => tei(t, 'text')) : tei(root, 'text');
@@ -44,11 +47,11 @@ export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: Edi
     ...tei(tei(header, 'profileDesc')[0], 'abstract').map((a) => field('description', normalize(stringValue(a)))),
     ...names((kind) => SUBJECTS.has(kind)).map((name) => field('subject', name)),
     ...names((kind) => kind === 'place').map((name) => field('coverage', name)),
-    ...(date ? [field('coverage', dateInWords(date))] : []),
+    ...(date ? [field('coverage', dateInWords(date, wording))] : []),
     field('source', normalize(tei(tei(header, 'fileDesc')[0], 'sourceDesc').map(stringValue).join(''))),
     field('type', 'Text'),
     field('format', 'application/tei+xml'),
-    field('language', root.attrs.get('xml:lang') ?? config.language),
+    field('language', bcp47(root.attrs.get('xml:lang')) ?? config.language),
     ...(config.baseUrl ? [field('identifier', `${config.baseUrl}documents/${encodeForUri(id)}.html`)] : []),
     field('relation', config.title),
     field('rights', [licence.name, licence.url].filter((v) => v !== undefined).join(', ')),

@@ -188,7 +188,7 @@ export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'links' | 'references' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
+export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'lang' | 'links' | 'references' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -224,8 +224,8 @@ export function summaryOf(extract: Extract): Summary {
     }
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
-  const { xmlId, links, references, span, classes, categories, correspondents, corresp, changed } = extract;
-  return sorted({ ...listing(extract), xmlId, links, references, span, classes, categories, correspondents, corresp, changed, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  const { xmlId, lang, links, references, span, classes, categories, correspondents, corresp, changed } = extract;
+  return sorted({ ...listing(extract), xmlId, lang, links, references, span, classes, categories, correspondents, corresp, changed, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
 }
 
 export interface MentionLink extends InContext {

@@ -27,8 +27,8 @@ export interface FacetData {
   classes: string[];
   /** Every entry a page mentions: its id, standard name and register (persons, places, …), by register. */
   entries: { id: string; name: string; register: string }[];
-  /** The registers' titles, in the order the registers have. */
-  registers: { register: string; title: string }[];
+  /** The registers the entries belong to, in their order (the search page names each in the edition's words). */
+  registers: { register: string }[];
 }
 
 const registerOrder = (register: string): number => ENTITY_KINDS.findIndex((k) => k.register === register);
@@ -54,7 +54,7 @@ export function facetData(pages: readonly PageSummary[], authorities: Authoritie
     .sort((a, b) => registerOrder(a.register) - registerOrder(b.register) || a.name.localeCompare(b.name, 'en') || byText(a.id, b.id));
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const entryIndex = new Map(entries.map((e, i) => [e.id, i]));
-  const registers = ENTITY_KINDS.filter((k) => entries.some((e) => e.register === k.register)).map(({ register, title }) => ({ register, title }));
+  const registers = ENTITY_KINDS.filter((k) => entries.some((e) => e.register === k.register)).map(({ register }) => ({ register }));
   return {
     classes,
     entries,

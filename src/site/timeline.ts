@@ -25,7 +25,6 @@ const MAX_RUN = 1000;
 const MAX_AXIS = 1200;
 const LABELLED_ALL = 40;
 const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_STEPS = [1, 2, 3, 6];
 const YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
 
@@ -44,8 +43,10 @@ export interface TimelinePoint {
 export interface Timeline {
   width: number;
   height: number;
-  /** How the figure names itself: how many dates, from which year to which. */
-  caption: string;
+  /** How many dates it shows, from which year to which (its caption says it in the edition's words). */
+  dates: number;
+  first: number;
+  last: number;
   axes: { y1: number; y2: number }[];
   /** Where the axis breaks between pieces far apart in time. */
   breaks: number[];
@@ -81,7 +82,7 @@ function runsOf(days: readonly number[]): number[][] {
 }
 
 /** Round months or years between two days, spaced at least TICK_SPACING apart at `perDay` pixels a day. */
-function ticksBetween(from: number, to: number, perDay: number): { day: number; label: string }[] {
+function ticksBetween(from: number, to: number, perDay: number, shortMonths: readonly string[]): { day: number; label: string }[] {
   const start = dateOfDay(from);
   const end = dateOfDay(to);
   if (to - from <= 3 * 366) {
@@ -92,7 +93,7 @@ function ticksBetween(from: number, to: number, perDay: number): { day: number; 
         const date = new Date(0);
         date.setUTCFullYear(y, m, 1);
         if (date > end) break;
-        if (date >= start && date.getUTCMonth() % step === 0) ticks.push({ day: Math.round(date.getTime() / DAY_MS), label: `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` });
+        if (date >= start && date.getUTCMonth() % step === 0) ticks.push({ day: Math.round(date.getTime() / DAY_MS), label: `${shortMonths[date.getUTCMonth()]} ${date.getUTCFullYear()}` });
       }
       return ticks;
     }
@@ -109,7 +110,7 @@ function ticksBetween(from: number, to: number, perDay: number): { day: number; 
 const yearOfDay = (day: number): number => dateOfDay(day).getUTCFullYear();
 
 /** The timeline of a chronology's dates (in chronological order); undefined if none has a day. */
-export function timelineOf(items: readonly ChronologyItem[]): Timeline | undefined {
+export function timelineOf(items: readonly ChronologyItem[], shortMonths: readonly string[]): Timeline | undefined {
   const dated = items.flatMap((item) => {
     const day = dayOf(item.sort);
     return day === undefined ? [] : [{ item, day }];
@@ -138,7 +139,7 @@ export function timelineOf(items: readonly ChronologyItem[]): Timeline | undefin
     const perDay = spans[i]! === 0 ? 0 : length / spans[i]!;
     const at = (day: number): number => Math.round((top + END_PAD + (day - run[0]!) * perDay) * 10) / 10;
     for (const day of run) yOfDay.set(day, at(day));
-    const found = perDay === 0 ? [] : ticksBetween(run[0]!, run.at(-1)!, perDay);
+    const found = perDay === 0 ? [] : ticksBetween(run[0]!, run.at(-1)!, perDay, shortMonths);
     // A piece with no round month or year within it names the year of its dates.
     for (const tick of found.length > 0 ? found : [{ day: run[0]!, label: String(yearOfDay(run[0]!)) }]) ticks.push({ y: at(tick.day), label: tick.label });
     axes.push({ y1: top, y2: top + length + 2 * END_PAD });
@@ -159,7 +160,10 @@ export function timelineOf(items: readonly ChronologyItem[]): Timeline | undefin
   return {
     width: WIDTH,
     height: Math.ceil(Math.max(top, below + END_PAD) + END_PAD),
-    caption: `Timeline of ${dated.length} ${dated.length === 1 ? 'date' : 'dates'} ${first === last ? `in ${first}` : `from ${first} to ${last}`}`,
+    // Its caption in the edition's words (xslt/html/chronology.xsl): how many dates, in which years.
+    dates: dated.length,
+    first,
+    last,
     axes,
     breaks,
     ticks,

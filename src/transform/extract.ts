@@ -15,6 +15,9 @@ import { completeExtract, type CorrespAction, type CorrespondenceLink, type Date
 import { blockWords } from './block-words.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
 import { markedParties, type Side } from './marked-parties.js';
+import { languagePack } from '../i18n/catalogue.js';
+import { bcp47 } from '../i18n/language.js';
+import type { DateWording } from '../i18n/dates.js';
 
 const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
 const RECORD_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent', 'listBibl', 'listRelation']);
@@ -85,13 +88,13 @@ const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
 
 
 /** A document's extract as JSON (src/site/extracts.ts Extract), or why it could not be made. */
-export function extractDocument(text: string, id: string, entries: PublishedEntries): { json: string } | { error: string } {
+export function extractDocument(text: string, id: string, entries: PublishedEntries, wording: DateWording = languagePack('en')): { json: string } | { error: string } {
   const parsed = buildTree(text);
   if ('error' in parsed) return { error: `${parsed.error.reason} (line ${parsed.error.line})` };
-  return { json: completeExtract(rawExtract(parsed.root, id, entries)) };
+  return { json: completeExtract(rawExtract(parsed.root, id, entries, wording)) };
 }
 
-export function rawExtract(document: XmlElement, id: string, entries: PublishedEntries): RawExtract {
+export function rawExtract(document: XmlElement, id: string, entries: PublishedEntries, wording: DateWording): RawExtract {
   const root = isTei(document, 'TEI') || isTei(document, 'teiCorpus') ? document : undefined;
   const walk = new DocumentWalk(document);
   const reader = new EntryReader(document, entries);
@@ -140,7 +143,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
   const dateRecord = (date: XmlElement): DateRecord => ({
     // A date the text does not show (a play's, kept beside the text in its standOff) has no anchor: its page is linked.
     anchor: walk.place(date).anchor ?? '',
-    label: dateInWords(date),
+    label: dateInWords(date, wording),
     sort: date.attrs.get('when') ?? date.attrs.get('from') ?? date.attrs.get('notBefore') ?? date.attrs.get('notAfter') ?? '',
     when: date.attrs.get('when') ?? '',
     edtf: edtfOf(date),
@@ -163,7 +166,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     id,
     // A document that is one division of a volume (src/volumes.ts) is named by the division's xml:id.
     xmlId: root?.attrs.get('xml:id') ?? onlyDivision(ownText)?.attrs.get('xml:id') ?? '',
-    lang: root ? languageOf(root, profiles, ownText) : '',
+    lang: (root && bcp47(languageOf(root, profiles, ownText))) || '',
     links: profiles
       .flatMap((p) => tei(p, 'correspDesc'))
       .flatMap((c) => tei(c, 'correspContext'))

@@ -14,11 +14,14 @@ import { dublinCore } from '../site/dublin-core.js';
 import { configuredPrefixes } from '../pointers.js';
 import type { PublishedEntries } from './entry-reader.js';
 import { extractDocument } from './extract.js';
+import type { LanguagePack } from '../i18n/catalogue.js';
 import { authorityContext, transform, transformAll, type AuthorityContext, type TransformRequest, type TransformResult } from './transform.js';
 
 /** The published entries, as they cross to a worker: their document, ids, identifier URLs (→ id) and the configured prefixes. */
 export interface Published {
   text: string;
+  /** The edition's language: its dates' words in extracts and records. */
+  language: LanguagePack;
   ids: string[];
   identifiers: Record<string, string>;
   prefixes: Record<string, string>;
@@ -54,6 +57,7 @@ export type Job =
 /** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name, the entries themselves (read when a record first needs them). */
 export interface JobContext {
   authorities: AuthorityContext;
+  language: LanguagePack;
   entries: PublishedEntries;
   published(): Authorities;
 }
@@ -63,6 +67,7 @@ export async function jobContext(published: Published): Promise<JobContext> {
   const prefixes = configuredPrefixes(published.prefixes);
   return {
     authorities: await authorityContext(published.text, published.identifiers, prefixes),
+    language: published.language,
     entries: { ids: new Set(published.ids), identifiers: new Map(Object.entries(published.identifiers)), prefixes },
     published: () => (read ??= new Authorities([parse({ path: 'published-entries.xml', name: 'the authority entries', bytes: Buffer.from(published.text), role: 'authorities' }).doc!])),
   };
@@ -81,7 +86,7 @@ export async function runJob(job: Job, context: JobContext): Promise<TransformRe
     if ('error' in tree) {
       return [{ output: undefined, messages: [message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file, line: tree.error.line })] }];
     }
-    return [{ output: dublinCore({ tree: tree.root }, documentId, config, context.published()), messages: [] }];
+    return [{ output: dublinCore({ tree: tree.root }, documentId, config, context.published(), context.language), messages: [] }];
   }
   if (job.kind === 'transform') {
     const { params, faces } = context.authorities;
@@ -89,7 +94,7 @@ export async function runJob(job: Job, context: JobContext): Promise<TransformRe
     return requests.length === 1 ? [transform(requests[0]!, faces)] : transformAll(requests, faces);
   }
   const { sourceText, file, documentId } = job.request;
-  const made = extractDocument(sourceText, documentId, context.entries);
+  const made = extractDocument(sourceText, documentId, context.entries, context.language);
   if ('json' in made) return [{ output: made.json, messages: [] }];
   return [{ output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] }];
 }

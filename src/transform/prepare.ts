@@ -14,6 +14,7 @@ import { normalize } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isMention, isTei, shownNotes } from './anchors.js';
+import { bcp47 } from '../i18n/language.js';
 import type { MentionFaces } from './mentions.js';
 
 export const PREPARED_NS = 'urn:x-editio:prepared';
@@ -60,6 +61,13 @@ class VerseLines {
   }
 }
 
+const canonicalTags = new Map<string, string | undefined>();
+/** A language tag in BCP 47's form, found once for each tag a source writes. */
+function canonicalTag(tag: string): string | undefined {
+  if (!canonicalTags.has(tag)) canonicalTags.set(tag, bcp47(tag));
+  return canonicalTags.get(tag);
+}
+
 /** The offset just past an element's name in its start tag. */
 function afterName(text: string, start: number): number {
   let i = start + 1;
@@ -93,6 +101,10 @@ export function prepareSource(text: string, faces?: MentionFaces): string {
     const anchor = walk.place(e).anchor;
     if (anchor !== undefined && !e.attrs.has('xml:id')) attributes += ` ${prefix}:a="${anchor}"`;
     if (notes.has(e)) attributes += ` ${prefix}:n="${notes.get(e)}"`;
+    // A language as BCP 47 writes it (deu → de), for the pages' lang and the quotation marks.
+    const language = e.attrs.get('xml:lang') ?? (isTei(e, 'language') ? e.attrs.get('ident') : undefined);
+    const tag = language === undefined ? undefined : canonicalTag(language);
+    if (tag && tag !== language) attributes += ` ${prefix}:lang="${escapeAttribute(tag)}"`;
     if (inText && isTei(e, 'l')) {
       const number = lines.number(e);
       const lead = lines.lead(e, walk.string(e));

@@ -6,6 +6,7 @@ import { ENTITY_KINDS } from '../entities.js';
 import { prepareSource } from './prepare.js';
 import { MentionFaces } from './mentions.js';
 import type { PrefixDef } from '../pointers.js';
+import { languagePack } from '../i18n/catalogue.js';
 
 let saxonJs: typeof SaxonJSModule | undefined;
 /** SaxonJS, loaded on first use: a build with nothing to transform does not pay for loading it. */
@@ -18,6 +19,8 @@ const saxon = (): typeof SaxonJSModule => (saxonJs ??= createRequire(import.meta
 export const STYLESHEET_PARAMS = {
   /** The edition's configuration, as JSON (title, subtitle, editors, licence, baseUrl, language). */
   'edition-json': 'xs:string',
+  /** The edition's language (src/i18n/catalogue.ts, LanguagePack): passed as its JSON, made a map once per process. */
+  language: 'map(*)',
   /** The edition's documents in date order, as a JSON array of extracts. */
   'documents-json': 'xs:string',
   /** Parsed authority files, for standard names and register links. */
@@ -70,7 +73,7 @@ export const STYLESHEET_PARAMS = {
   'text-width': 'xs:integer',
 } as const;
 
-type TypeOf<T> = T extends 'xs:string' ? string : T extends 'xs:integer' ? number : T extends 'document-node()*' ? unknown[] : unknown;
+type TypeOf<T> = T extends 'xs:string' | 'map(*)' ? string : T extends 'xs:integer' ? number : T extends 'document-node()*' ? unknown[] : unknown;
 
 export type StylesheetParams = {
   -readonly [K in keyof typeof STYLESHEET_PARAMS]?: TypeOf<(typeof STYLESHEET_PARAMS)[K]>;
@@ -91,9 +94,20 @@ export interface TransformResult {
   messages: Message[];
 }
 
-/** JavaScript numbers reach XSLT as xs:double: cast those the stylesheets declare as xs:integer. */
+/** Each language pack as the stylesheets read it, a map, made once: by its JSON. */
+const languageMaps = new Map<string, unknown>();
+let english: string | undefined;
+
+/** A language pack's JSON as an XDM map; a transform given none speaks English. */
+function languageMap(json: string | undefined): unknown {
+  const key = json ?? (english ??= JSON.stringify(languagePack('en')));
+  if (!languageMaps.has(key)) languageMaps.set(key, saxon().XPath.evaluate('parse-json($json)', null, { params: { json: key }, resultForm: 'xdm' }));
+  return languageMaps.get(key);
+}
+
+/** JavaScript numbers reach XSLT as xs:double: cast those the stylesheets declare as xs:integer; the language pack's JSON becomes its map. */
 function toStylesheetParams(params: StylesheetParams = {}): Record<string, unknown> {
-  const converted: Record<string, unknown> = { ...params };
+  const converted: Record<string, unknown> = { ...params, language: languageMap(params.language) };
   for (const [name, type] of Object.entries(STYLESHEET_PARAMS)) {
     if (type === 'xs:integer' && typeof converted[name] === 'number') {
       converted[name] = saxon().XPath.evaluate('xs:integer($n)', null, { params: { n: converted[name] }, resultForm: 'xdm' });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { languagePack } from '../../src/i18n/catalogue.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chronology, mentionsByEntry, type Extract, type Page } from '../../src/site/extracts.js';
@@ -65,7 +66,7 @@ describe('site (edition-wide pages from the extracts)', function () {
   });
 
   it('draws the dossier’s timeline: the documents’ months on one axis, the introduction’s 2000 after a break, nothing on anything else', () => {
-    const timeline = timelineOf(chronology(pages))!;
+    const timeline = timelineOf(chronology(pages), languagePack('en').shortMonths)!;
     expect(timeline.points.map((p) => p.label)).to.deep.equal(['21 September 1966', '30 September 1966', '6 July 1967', '2000']);
     expect(timeline.breaks).to.have.length(1);
     expect(timeline.ticks.map((t) => t.label)).to.include.members(['Jan 1967', '2000']);

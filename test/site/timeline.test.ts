@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import type { ChronologyItem } from '../../src/site/extracts.js';
 import { dayOf, timelineOf } from '../../src/site/timeline.js';
+import { languagePack } from '../../src/i18n/catalogue.js';
 import { timelineFaults } from '../helpers.js';
+
+const MONTHS = languagePack('en').shortMonths;
 
 const item = (sort: string, kind: ChronologyItem['kind'] = 'mention'): ChronologyItem => ({
   kind, sort, when: sort, label: sort, url: 'documents/x.html', anchor: `d-${sort}`, title: 'X', before: 'on ', text: sort, after: '.',
@@ -20,7 +23,7 @@ describe('timeline (the chronology drawn down an axis)', () => {
 
   it('keeps forty dates of one week apart: each labelled a line under the last, none above its dot', () => {
     const week = Array.from({ length: 40 }, (_, i) => item(`1966-10-0${1 + (i % 7)}`)).sort((a, b) => a.sort.localeCompare(b.sort));
-    const timeline = timelineOf(week)!;
+    const timeline = timelineOf(week, MONTHS)!;
     expect(timeline.points.every((p) => p.labelY !== undefined)).to.equal(true);
     expect(timelineFaults(timeline)).to.deep.equal([]);
     expect(timeline.height).to.be.at.least(40 * 22);
@@ -29,7 +32,7 @@ describe('timeline (the chronology drawn down an axis)', () => {
 
   it('stays about as long as a screen or two for a thousand dates, labelling those it can near their dots', () => {
     const many = Array.from({ length: 1000 }, (_, i) => item(new Date(Date.UTC(1966, 0, 1 + Math.floor(i / 3))).toISOString().slice(0, 10)));
-    const timeline = timelineOf(many)!;
+    const timeline = timelineOf(many, MONTHS)!;
     expect(timeline.points).to.have.length(1000);
     expect(timeline.height).to.be.below(1400);
     const labelled = timeline.points.filter((p) => p.labelY !== undefined).length;
@@ -39,7 +42,7 @@ describe('timeline (the chronology drawn down an axis)', () => {
 
   it('ticks a century on round years, and breaks the axis before a date far from the rest', () => {
     const century = [...Array.from({ length: 10 }, (_, i) => item(`${1900 + i * 10}-06-01`)), item('2150-01-01')];
-    const timeline = timelineOf(century)!;
+    const timeline = timelineOf(century, MONTHS)!;
     expect(timeline.breaks).to.have.length(1);
     expect(timeline.axes).to.have.length(2);
     const years = timeline.ticks.map((t) => Number(t.label));
@@ -48,13 +51,13 @@ describe('timeline (the chronology drawn down an axis)', () => {
     expect(years.length).to.be.at.least(4);
     expect(years.at(-1)).to.equal(2150);
     expect(timelineFaults(timeline)).to.deep.equal([]);
-    expect(timeline.caption).to.equal('Timeline of 11 dates from 1900 to 2150');
+    expect(timeline).to.include({ dates: 11, first: 1900, last: 2150 });
   });
 
   it('has no timeline for dates that have no day, and names the year of a single one', () => {
-    expect(timelineOf([item('undated')])).to.equal(undefined);
-    const one = timelineOf([item('1966-09-21', 'document')])!;
-    expect(one.caption).to.equal('Timeline of 1 date in 1966');
+    expect(timelineOf([item('undated')], MONTHS)).to.equal(undefined);
+    const one = timelineOf([item('1966-09-21', 'document')], MONTHS)!;
+    expect(one).to.include({ dates: 1, first: 1966, last: 1966 });
     expect(one.ticks).to.deep.equal([{ y: one.points[0]!.y, label: '1966' }]);
     expect(one.points[0]).to.include({ kind: 'document', href: 'documents/x.html#d-1966-09-21', title: '1966-09-21: X' });
   });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { languagePack } from '../../src/i18n/catalogue.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { jobContext, runJob, type Job, type Published } from '../../src/transform/jobs.js';
@@ -10,7 +11,7 @@ import { repoRoot, teiDir } from '../helpers.js';
 describe('pool', function () {
   this.timeout(60_000);
   const authorities = readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8');
-  const published: Published = { text: authorities, ids: [...authorities.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!), identifiers: {}, prefixes: {} };
+  const published: Published = { text: authorities, ids: [...authorities.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!), identifiers: {}, prefixes: {}, language: languagePack('en') };
   const documents = readdirSync(teiDir).filter((f) => /^\d/.test(f));
   let config: EditionConfig;
   before(async () => {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { languagePack } from '../../src/i18n/catalogue.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
@@ -63,11 +64,18 @@ describe('transform', () => {
     ];
     const sourceText = `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>Dates</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
       <sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader><text><body><div><p>${attributes.map((a) => `<date ${a}>as written</date>`).join(' ')}</p></div></body></text></TEI>`;
-    const titles = parseHtml(transform({ format: 'html', sourceText, file: 'dates', params: { ...authorities } }).output!).querySelectorAll('.document-text .date').map((d) => d.getAttribute('title'));
     const tree = buildTree(sourceText);
     if ('error' in tree) throw new Error(tree.error.reason);
-    expect(titles).to.deep.equal([...descendants(tree.root)].filter((e) => e.name === 'date').map(dateInWords));
-    expect(titles).to.include.members(['1966?', 'about October 1966', 'about 1966?']);
+    const titlesIn = (tag: string): (string | undefined)[] => {
+      const language = languagePack(tag);
+      const page = transform({ format: 'html', sourceText, file: 'dates', params: { ...authorities, language: JSON.stringify(language) } }).output!;
+      const titles = parseHtml(page).querySelectorAll('.document-text .date').map((d) => d.getAttribute('title'));
+      expect(titles, tag).to.deep.equal([...descendants(tree.root)].filter((e) => e.name === 'date').map((e) => dateInWords(e, language)));
+      return titles;
+    };
+    expect(titlesIn('en')).to.include.members(['21 September 1966', '1–15 October 1966'.replace('1–15', 'between 1 and 15'), '1966?', 'about October 1966', 'about 1966?']);
+    expect(titlesIn('de')).to.include.members(['21. September 1966', 'zwischen 1. und 15. Oktober 1966', 'September 1966 – 1967', 'um Oktober 1966', 'nicht vor 1966']);
+    expect(titlesIn('fr')).to.include.members(['21 septembre 1966', 'entre le 1 et le 15 octobre 1966', 'vers octobre 1966', 'pas après juillet 1967']);
   });
 
   it('escapes text that looks like markup and never links a javascript: or data: URL', () => {

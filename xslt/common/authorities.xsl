@@ -10,12 +10,12 @@
 
   <!-- Each kind of list: its register page, its title, and the mention element that points to it. -->
   <xsl:variable name="ed:registers" as="map(xs:string, map(*))" select="map {
-      'listPerson': map { 'page': 'persons', 'title': 'Persons', 'entry': 'person', 'mention': 'persName' },
-      'listPlace': map { 'page': 'places', 'title': 'Places', 'entry': 'place', 'mention': 'placeName' },
-      'listOrg': map { 'page': 'organisations', 'title': 'Organisations', 'entry': 'org', 'mention': 'orgName' },
-      'listObject': map { 'page': 'objects', 'title': 'Objects', 'entry': 'object', 'mention': 'objectName' },
-      'listEvent': map { 'page': 'events', 'title': 'Events', 'entry': 'event', 'mention': 'eventName' },
-      'listBibl': map { 'page': 'works', 'title': 'Works', 'entry': 'bibl', 'mention': 'title' }
+      'listPerson': map { 'page': 'persons', 'title': ed:text('register.listPerson'), 'entry': 'person', 'mention': 'persName' },
+      'listPlace': map { 'page': 'places', 'title': ed:text('register.listPlace'), 'entry': 'place', 'mention': 'placeName' },
+      'listOrg': map { 'page': 'organisations', 'title': ed:text('register.listOrg'), 'entry': 'org', 'mention': 'orgName' },
+      'listObject': map { 'page': 'objects', 'title': ed:text('register.listObject'), 'entry': 'object', 'mention': 'objectName' },
+      'listEvent': map { 'page': 'events', 'title': ed:text('register.listEvent'), 'entry': 'event', 'mention': 'eventName' },
+      'listBibl': map { 'page': 'works', 'title': ed:text('register.listBibl'), 'entry': 'bibl', 'mention': 'title' }
     }"/>
 
   <!-- An entry's names: the standard one first (as editions mark it: standard, reg, pref). -->
@@ -30,7 +30,8 @@
   <!-- A name's words, without the identifiers some editions put inside names. -->
   <xsl:function name="ed:name-text" as="xs:string">
     <xsl:param name="name" as="element()?"/>
-    <xsl:sequence select="normalize-space(string-join($name//text()[not(ancestor::tei:idno)], ' '))"/>
+    <!-- Parts written side by side (<forename>Arthur</forename><surname>…) read apart; punctuation the source writes between them ("Marceau, Louise") keeps its place. -->
+    <xsl:sequence select="replace(normalize-space(string-join($name//text()[not(ancestor::tei:idno)], ' ')), ' ([,.;:])', '$1')"/>
   </xsl:function>
 
   <xsl:function name="ed:standard-name" as="xs:string">

@@ -16,6 +16,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="params.xsl"/>
+  <xsl:include href="language.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="authorities.xsl"/>
   <xsl:include href="anchors.xsl"/>
@@ -80,11 +81,17 @@
                            ! normalize-space(.), '')[. != '' or position() = last()][1]"/>
   </xsl:function>
 
-  <!-- A document's language: its xml:lang (on the TEI or its text), else the one language its header says it uses. -->
+  <!-- A document's language (BCP 47): its xml:lang (on the TEI or its text), else the one language its header says it uses. -->
   <xsl:function name="ed:language" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="used" select="$tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident"/>
-    <xsl:sequence select="($tei/@xml:lang, $tei/tei:text/@xml:lang, $used[count($used) = 1])[1] ! string()"/>
+    <xsl:variable name="used" select="$tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident]"/>
+    <xsl:sequence select="(ed:lang($tei), ed:lang($tei/tei:text), $used[count($used) = 1] ! ed:lang(.))[1]"/>
+  </xsl:function>
+
+  <!-- An element's own language as BCP 47 writes it (src/transform/prepare.ts wrote p:lang where the source's form differs: deu → de). -->
+  <xsl:function name="ed:lang" as="xs:string?">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="($e/@p:lang, $e/@xml:lang, $e/self::tei:language/@ident)[1] ! string()"/>
   </xsl:function>
 
   <!--
@@ -245,9 +252,7 @@
   <xsl:template match="tei:supplied">
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="'supplied'"/>
-      <xsl:with-param name="label" select="if (@reason = 'translator-insertion')
-                                           then 'Added by the translator'
-                                           else 'Supplied by the editors'"/>
+      <xsl:with-param name="label" select="ed:text(if (@reason = 'translator-insertion') then 'transcription.supplied-translator' else 'transcription.supplied')"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:text>[</xsl:text>
         <xsl:apply-templates/>
@@ -288,15 +293,13 @@
   <!-- What a transcription element says, for a reader who hovers over it. -->
   <xsl:function name="ed:transcription-label" as="xs:string?">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="how" select="string-join(($e/@place ! ('place: ' || .), $e/@rend ! ('as: ' || .), $e/@hand ! ('hand: ' || replace(., '^#', '')),
-                                                  $e/@reason ! ('reason: ' || .), $e/@cert ! ('certainty: ' || .)), '; ')"/>
-    <xsl:variable name="what" select="map {
-        'del': 'Deleted in the source', 'add': 'Added in the source', 'unclear': 'Unclear in the source',
-        'sic': 'Thus in the source', 'corr': 'Corrected by the editors', 'abbr': 'Abbreviated in the source',
-        'expan': 'Expanded by the editors', 'orig': 'As spelled in the source', 'reg': 'Regularised by the editors',
-        'am': 'Abbreviation mark', 'ex': 'Expanded by the editors', 'damage': 'Damaged in the source',
-        'surplus': 'Superfluous in the source', 'restore': 'Restored after deletion'
-      }(local-name($e))"/>
+    <xsl:variable name="how" select="string-join(($e/@place ! ed:text('transcription.place', map { 'value': string(.) }),
+                                                  $e/@rend ! ed:text('transcription.rend', map { 'value': string(.) }),
+                                                  $e/@hand ! ed:text('transcription.hand', map { 'value': replace(., '^#', '') }),
+                                                  $e/@reason ! ed:text('transcription.reason', map { 'value': string(.) }),
+                                                  $e/@cert ! ed:text('transcription.cert', map { 'value': string(.) })), '; ')"/>
+    <xsl:variable name="what" select="if (local-name($e) = ('del', 'add', 'unclear', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg', 'am', 'ex', 'damage', 'surplus', 'restore'))
+                                      then ed:text('transcription.' || local-name($e)) else ()"/>
     <xsl:sequence select="if (empty($what)) then () else string-join(($what, $how[. != '']), ' — ')"/>
   </xsl:function>
 

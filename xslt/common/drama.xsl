@@ -12,7 +12,7 @@
     xmlns:ed="urn:x-editio:functions"
     exclude-result-prefixes="#all">
 
-  <!-- The cast list, headed by its own heading, else by the name printed editions of every language use. -->
+  <!-- The cast list, headed by its own heading, else as printed editions in the edition's language head it. -->
   <xsl:template match="tei:castList">
     <xsl:call-template name="ed:section">
       <xsl:with-param name="kind" select="'castList'"/>
@@ -20,7 +20,7 @@
         <xsl:if test="empty(tei:head)">
           <xsl:call-template name="ed:block">
             <xsl:with-param name="kind" select="'head'"/>
-            <xsl:with-param name="content" as="node()*"><xsl:text>Dramatis personae</xsl:text></xsl:with-param>
+            <xsl:with-param name="content" as="node()*"><xsl:value-of select="ed:text('drama.cast')"/></xsl:with-param>
           </xsl:call-template>
         </xsl:if>
         <xsl:apply-templates/>

@@ -38,6 +38,13 @@
                                [count(ancestor::tei:div) le 1]"/>
   </xsl:function>
 
+  <!-- What a sending or a receiving is called in a letter's fields: the catalogue's word for the usual types, else the type as written. -->
+  <xsl:function name="ed:correspondence-label" as="xs:string">
+    <xsl:param name="type" as="xs:string?"/>
+    <xsl:sequence select="if ($type = ('sent', 'received', 'transmitted', 'redirected', 'forwarded')) then ed:text('field.' || $type)
+                          else concat(upper-case(substring($type, 1, 1)), substring($type, 2))"/>
+  </xsl:function>
+
   <!-- Which side a name marks: its @type (not an rs's, which says what it names), @role or @ana, each a list of tokens or pointers ("#sender"). -->
   <xsl:function name="ed:party-side" as="xs:string?">
     <xsl:param name="e" as="element()"/>

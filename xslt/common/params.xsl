@@ -11,6 +11,9 @@
   <!-- The edition's configuration as JSON: title, subtitle, editors, licence, baseUrl, language. -->
   <xsl:param name="edition-json" as="xs:string" select="'{}'"/>
 
+  <!-- The edition's language (src/i18n/catalogue.ts, LanguagePack): its tag, its messages, its months and the forms of its dates and counts. -->
+  <xsl:param name="language" as="map(*)" select="map { }"/>
+
   <!-- The edition's documents in date order, as a JSON array of extracts (id, title, date, summary). -->
   <xsl:param name="documents-json" as="xs:string" select="'[]'"/>
 

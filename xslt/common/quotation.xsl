@@ -70,20 +70,12 @@
     <xsl:sequence select="if ($depth mod 2 = 0) then $pairs(1)?* else $pairs(2)?*"/>
   </xsl:function>
 
-  <!-- The language a node is written in, as a two-letter code where it has one: its own or its ancestors' xml:lang, the document's, the edition's. -->
+  <!-- The language a node is written in, its primary subtag: its own or its ancestors' xml:lang, the document's, the edition's. -->
   <xsl:function name="ed:language-of" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="tag" select="($node/ancestor-or-self::*[@xml:lang][1]/@xml:lang, (root($node)/(tei:TEI | tei:teiCorpus))[1] ! ed:language(.), $ed:edition?language, 'en')[1]"/>
-    <xsl:variable name="primary" select="lower-case(tokenize(string($tag), '[-_]')[1])"/>
-    <xsl:sequence select="($ed:two-letter-codes($primary), $primary)[1]"/>
+    <xsl:variable name="tag" select="(ed:lang($node/ancestor-or-self::*[@xml:lang][1]), (root($node)/(tei:TEI | tei:teiCorpus))[1] ! ed:language(.), $ed:edition?language, 'en')[1]"/>
+    <xsl:sequence select="lower-case(tokenize(string($tag), '-')[1])"/>
   </xsl:function>
-
-  <!-- ISO 639-2 codes editions write (deu, ger, fre) for the two-letter ones BCP 47 prefers. -->
-  <xsl:variable name="ed:two-letter-codes" as="map(xs:string, xs:string)" select="map {
-      'deu': 'de', 'ger': 'de', 'eng': 'en', 'fra': 'fr', 'fre': 'fr', 'ita': 'it', 'spa': 'es', 'por': 'pt', 'nld': 'nl', 'dut': 'nl',
-      'pol': 'pl', 'ces': 'cs', 'cze': 'cs', 'rus': 'ru', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'fin': 'fi', 'hun': 'hu', 'ell': 'el',
-      'gre': 'el', 'lat': 'la', 'cat': 'ca', 'ron': 'ro', 'rum': 'ro', 'ukr': 'uk', 'slk': 'sk', 'slo': 'sk', 'slv': 'sl', 'hrv': 'hr', 'srp': 'sr'
-    }"/>
 
   <!-- Per language: the outer pair of quotation marks, then the inner pair. -->
   <xsl:variable name="ed:quotation-marks" as="map(xs:string, array(array(xs:string)))" select="

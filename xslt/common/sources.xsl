@@ -14,15 +14,6 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <!-- What each labelled field is called. -->
-  <xsl:variable name="ed:field-labels" as="map(xs:string, xs:string)" select="map {
-      'repository': 'Repository', 'idno': 'Shelfmark', 'altIdentifier': 'Other shelfmark', 'msName': 'Name', 'objectType': 'Object',
-      'support': 'Support', 'extent': 'Extent', 'foliation': 'Foliation', 'collation': 'Collation', 'condition': 'Condition',
-      'layoutDesc': 'Layout', 'handDesc': 'Hands', 'scriptDesc': 'Script', 'typeDesc': 'Type', 'decoDesc': 'Decoration',
-      'musicNotation': 'Music notation', 'additions': 'Additions', 'bindingDesc': 'Binding', 'sealDesc': 'Seals',
-      'accMat': 'Accompanying material', 'origin': 'Origin', 'provenance': 'Provenance', 'acquisition': 'Acquisition',
-      'msContents': 'Contents', 'adminInfo': 'Administrative information', 'surrogates': 'Surrogates', 'physDesc': 'Physical description'
-    }"/>
 
   <!--
     A manuscript's description: where it is kept (its country, place, institution and collection
@@ -98,13 +89,13 @@
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </xsl:param>
-    <xsl:variable name="label" select="($ed:field-labels($key), upper-case(substring($key, 1, 1)) || replace(substring($key, 2), '([a-z])([A-Z])', '$1 $2') ! lower-case(.))[1]"/>
+    <xsl:variable name="label" select="ed:text('field.' || $key)"/>
     <xsl:call-template name="ed:block">
       <xsl:with-param name="kind" select="'part'"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:call-template name="ed:inline">
           <xsl:with-param name="kind" select="'field-label'"/>
-          <xsl:with-param name="content" as="node()*"><xsl:value-of select="$label || ': '"/></xsl:with-param>
+          <xsl:with-param name="content" as="node()*"><xsl:value-of select="ed:text('field.label', map { 'label': $label })"/></xsl:with-param>
         </xsl:call-template>
         <xsl:sequence select="$content"/>
       </xsl:with-param>

@@ -58,11 +58,11 @@
     <xsl:param name="notes" as="element()*"/>
     <xsl:if test="$notes">
       <section class="notes" epub:type="footnotes">
-        <h2>Notes</h2>
+        <h2><xsl:value-of select="ed:text('notes.heading')"/></h2>
         <xsl:for-each select="$notes">
           <xsl:variable name="n" select="ed:note-number(.)"/>
           <aside epub:type="footnote" role="doc-footnote" class="footnote" id="{$anchor-prefix}note-{$n}">
-            <a class="note-back" href="#{$anchor-prefix}note-ref-{$n}" role="doc-backlink" title="Back to the text"><xsl:value-of select="$n"/>.</a>
+            <a class="note-back" href="#{$anchor-prefix}note-ref-{$n}" role="doc-backlink" title="{ed:text('note.back-to-text')}"><xsl:value-of select="$n"/>.</a>
             <xsl:text> </xsl:text>
             <xsl:apply-templates/>
           </aside>

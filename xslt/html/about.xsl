@@ -18,34 +18,34 @@
     <xsl:variable name="tei" select="ed:root(.)"/>
     <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="'About this edition'"/>
-      <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
+      <xsl:with-param name="title" select="ed:text('about.title')"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="section" select="'about'"/>
       <xsl:with-param name="section-page" select="true()"/>
       <xsl:with-param name="scripts" select="'assets/cite.js'"/>
       <xsl:with-param name="main" as="node()*">
-        <h1>About this edition</h1>
+        <h1><xsl:value-of select="ed:text('about.title')"/></h1>
         <xsl:call-template name="ed:about-part">
-          <xsl:with-param name="heading" select="'The project'"/>
+          <xsl:with-param name="heading" select="ed:text('about.project')"/>
           <xsl:with-param name="from" select="$header/tei:encodingDesc/(tei:projectDesc | tei:samplingDecl)"/>
         </xsl:call-template>
         <xsl:call-template name="ed:about-part">
-          <xsl:with-param name="heading" select="'How the texts are edited'"/>
+          <xsl:with-param name="heading" select="ed:text('about.editorial')"/>
           <xsl:with-param name="from" select="$header/tei:encodingDesc/tei:editorialDecl"/>
         </xsl:call-template>
         <xsl:call-template name="ed:about-part">
-          <xsl:with-param name="heading" select="'Sources'"/>
+          <xsl:with-param name="heading" select="ed:text('about.sources')"/>
           <xsl:with-param name="from" select="$header/tei:fileDesc/tei:sourceDesc"/>
         </xsl:call-template>
         <section aria-labelledby="about-cite">
-          <h2 id="about-cite">How to cite the edition</h2>
+          <h2 id="about-cite"><xsl:value-of select="ed:text('about.cite')"/></h2>
           <xsl:call-template name="ed:edition-citation">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
-          <p>Each document suggests how to cite it, and each of its paragraphs has a link of its own.</p>
+          <p><xsl:value-of select="ed:text('about.cite-documents')"/></p>
         </section>
         <section aria-labelledby="about-licence">
-          <h2 id="about-licence">Licence</h2>
+          <h2 id="about-licence"><xsl:value-of select="ed:text('about.licence')"/></h2>
           <xsl:variable name="licence" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
           <xsl:choose>
             <xsl:when test="normalize-space($licence)"><p><xsl:apply-templates select="$licence//tei:licence/node(), $licence/tei:p/node()"/></p></xsl:when>
@@ -63,7 +63,7 @@
     <p class="citation">
       <cite><xsl:value-of select="$ed:edition?title"/></cite>
       <xsl:if test="exists($ed:edition?editors?*)">
-        <xsl:value-of select="', edited by ' || ed:editors()"/>
+        <xsl:value-of select="ed:text('cite.edited-by', map { 'editors': ed:editors() })"/>
       </xsl:if>
       <xsl:for-each select="ed:edition-year($tei)">
         <xsl:value-of select="' (' || . || ')'"/>
@@ -72,7 +72,8 @@
       <xsl:if test="$ed:edition?baseUrl">
         <xsl:text> </xsl:text>
         <a href="{$ed:edition?baseUrl}"><xsl:value-of select="$ed:edition?baseUrl"/></a>
-        <span class="cite-accessed" hidden="hidden">, accessed <time></time></span>
+        <xsl:variable name="accessed" as="element()"><time></time></xsl:variable>
+        <span class="cite-accessed" hidden="hidden"><xsl:sequence select="ed:fill('cite.accessed', map { 'date': $accessed })"/></span>
         <xsl:text>.</xsl:text>
       </xsl:if>
     </p>
@@ -96,10 +97,10 @@
     <xsl:variable name="downloads" select="parse-json($downloads-json)?*"/>
     <xsl:if test="exists($downloads)">
       <section class="downloads" aria-labelledby="downloads-heading">
-        <h2 id="downloads-heading">Downloads</h2>
+        <h2 id="downloads-heading"><xsl:value-of select="ed:text('about.downloads')"/></h2>
         <ul>
           <xsl:for-each select="$downloads">
-            <li><a href="{$path-to-root}{?href}"><xsl:value-of select="?label"/></a> <span class="download-format"><xsl:value-of select="?format"/></span></li>
+            <li><a href="{$path-to-root}{?href}"><xsl:value-of select="ed:text(?label)"/></a> <span class="download-format"><xsl:value-of select="ed:text(?format)"/></span></li>
           </xsl:for-each>
         </ul>
       </section>

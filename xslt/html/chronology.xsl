@@ -23,28 +23,27 @@
   <xsl:template match="/" mode="chronology">
     <xsl:variable name="years" select="parse-json($chronology-years-json)?*"/>
     <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="'Chronology'"/>
+      <xsl:with-param name="title" select="ed:text('nav.chronology')"/>
       <xsl:with-param name="section" select="'chronology'"/>
       <xsl:with-param name="section-page" select="true()"/>
-      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
-        <h1>Chronology</h1>
+        <h1><xsl:value-of select="ed:text('nav.chronology')"/></h1>
         <xsl:choose>
           <xsl:when test="exists($years)">
             <p class="register-summary">
-              <xsl:value-of select="'Every date in the edition — ' || format-integer(xs:integer(sum($years ! ?count)), '#,###')
-                                    || ' of them: the documents’ own dates and the dates their texts mention, by year.'"/>
+              <xsl:value-of select="ed:count('chronology.summary-years', xs:integer(sum($years ! ?count)))"/>
             </p>
             <ol class="chronology-years">
               <xsl:for-each select="$years">
                 <li><a href="{?url}"><xsl:value-of select="?label"/></a>
-                  <span class="chronology-count"><xsl:value-of select="' — ' || format-integer(xs:integer(?count), '#,###') || (if (?count = 1) then ' date' else ' dates')"/></span>
+                  <span class="chronology-count"><xsl:value-of select="' — ' || ed:count('chronology.dates', xs:integer(?count))"/></span>
                 </li>
               </xsl:for-each>
             </ol>
           </xsl:when>
           <xsl:otherwise>
-            <p class="register-summary">Every date in the edition: the documents’ own dates and the dates their texts mention, in order.</p>
+            <p class="register-summary"><xsl:value-of select="ed:text('chronology.summary')"/></p>
             <xsl:call-template name="ed:chronology-items">
               <xsl:with-param name="items" select="parse-json($chronology-json)?*"/>
             </xsl:call-template>
@@ -59,14 +58,14 @@
     <xsl:variable name="items" select="parse-json($chronology-json)?*"/>
     <xsl:variable name="year" select="parse-json($chronology-years-json)?*[1]?label"/>
     <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="'Chronology: ' || $year"/>
+      <xsl:with-param name="title" select="ed:text('chronology.year', map { 'year': string($year) })"/>
       <xsl:with-param name="section" select="'chronology'"/>
-      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
-        <nav class="breadcrumb" aria-label="Chronology">
-          <a href="{$path-to-root}chronology.html">Chronology</a>
+        <nav class="breadcrumb" aria-label="{ed:text('nav.chronology')}">
+          <a href="{$path-to-root}chronology.html"><xsl:value-of select="ed:text('nav.chronology')"/></a>
         </nav>
-        <h1><xsl:value-of select="'Chronology: ' || $year"/></h1>
+        <h1><xsl:value-of select="ed:text('chronology.year', map { 'year': string($year) })"/></h1>
         <xsl:call-template name="ed:chronology-items">
           <xsl:with-param name="items" select="$items"/>
         </xsl:call-template>
@@ -92,7 +91,7 @@
           <p class="chronology-what">
             <xsl:choose>
               <xsl:when test="?kind = 'document'">
-                <span class="chronology-kind">Document: </span>
+                <span class="chronology-kind"><xsl:value-of select="ed:text('chronology.document') || ' '"/></span>
                 <a href="{$path-to-root}{?url}{?anchor[. != ''] ! ('#' || .)}"><xsl:value-of select="?title"/></a>
               </xsl:when>
               <xsl:otherwise>
@@ -123,7 +122,8 @@
       <figure class="timeline">
         <svg xmlns="http://www.w3.org/2000/svg" width="{$timeline?width}" height="{$timeline?height}" viewBox="0 0 {$timeline?width} {$timeline?height}"
              role="group" aria-labelledby="timeline-title">
-          <title id="timeline-title"><xsl:value-of select="$timeline?caption"/></title>
+          <title id="timeline-title"><xsl:value-of select="ed:count(if ($timeline?first = $timeline?last) then 'timeline.caption-year' else 'timeline.caption-years',
+                                                                      xs:integer($timeline?dates), map { 'first': string($timeline?first), 'last': string($timeline?last) })"/></title>
           <xsl:for-each select="$timeline?axes?*">
             <line class="timeline-axis" x1="{$x}" y1="{?y1}" x2="{$x}" y2="{?y2}"/>
           </xsl:for-each>
@@ -146,9 +146,9 @@
           </xsl:for-each>
         </svg>
         <figcaption>
-          <span class="timeline-key timeline-key-document">a document’s own date</span>
-          <span class="timeline-key timeline-key-mention">a date a text mentions</span>
-          <span>— each is a date below; select one to go to its place.</span>
+          <span class="timeline-key timeline-key-document"><xsl:value-of select="ed:text('timeline.document')"/></span>
+          <span class="timeline-key timeline-key-mention"><xsl:value-of select="ed:text('timeline.mention')"/></span>
+          <span><xsl:value-of select="ed:text('timeline.help')"/></span>
         </figcaption>
       </figure>
     </xsl:if>

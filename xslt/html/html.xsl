@@ -36,14 +36,15 @@
       <xsl:with-param name="title" select="ed:title($tei)"/>
       <xsl:with-param name="section" select="'documents'"/>
       <xsl:with-param name="scripts" select="'assets/cite.js'"/>
-      <xsl:with-param name="lang" select="(ed:language($tei), $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
         <article class="document" data-tei="TEI">
           <xsl:call-template name="ed:document-header">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
           <xsl:call-template name="ed:highlight-switches"/>
-          <section class="document-text" aria-label="Text">
+          <section class="document-text" aria-label="{ed:text('document.text')}">
+            <xsl:for-each select="ed:language($tei)"><xsl:attribute name="lang" select="."/></xsl:for-each>
             <xsl:choose>
               <xsl:when test="$tei/self::tei:teiCorpus">
                 <xsl:for-each select="$tei//tei:TEI[tei:text]">
@@ -60,7 +61,7 @@
             <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
           </xsl:call-template>
           <xsl:call-template name="ed:map">
-            <xsl:with-param name="caption" select="'Places this document names'"/>
+            <xsl:with-param name="caption" select="ed:text('map.document')"/>
           </xsl:call-template>
           <xsl:call-template name="ed:cite">
             <xsl:with-param name="tei" select="$tei"/>
@@ -85,13 +86,13 @@
       <dl class="document-meta">
         <xsl:if test="$date">
           <div>
-            <dt>Date</dt>
+            <dt><xsl:value-of select="ed:text('field.date')"/></dt>
             <dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
           </div>
         </xsl:if>
         <xsl:if test="$profile/tei:creation/tei:placeName">
           <div>
-            <dt>Place</dt>
+            <dt><xsl:value-of select="ed:text('field.place')"/></dt>
             <dd><xsl:apply-templates select="$profile/tei:creation/tei:placeName"/></dd>
           </div>
         </xsl:if>
@@ -127,12 +128,12 @@
           </xsl:if>
         </xsl:for-each>
         <div>
-          <dt>Source</dt>
+          <dt><xsl:value-of select="ed:text('field.source')"/></dt>
           <dd><xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()"/></dd>
         </div>
         <xsl:if test="$profile/tei:abstract">
           <div>
-            <dt>Summary</dt>
+            <dt><xsl:value-of select="ed:text('field.summary')"/></dt>
             <dd class="summary"><xsl:apply-templates select="$profile/tei:abstract/node()"/></dd>
           </div>
         </xsl:if>
@@ -145,7 +146,7 @@
     <xsl:variable name="label" select="ed:date-label(.)"/>
     <xsl:call-template name="ed:inline">
       <xsl:with-param name="kind" select="'date'"/>
-      <xsl:with-param name="label" select="if (normalize-space(.) = ('', $label)) then $label else 'In the source: ' || normalize-space(.)"/>
+      <xsl:with-param name="label" select="if (normalize-space(.) = ('', $label)) then $label else ed:text('date.in-source', map { 'words': normalize-space(.) })"/>
       <xsl:with-param name="content" as="node()*"><xsl:value-of select="$label"/></xsl:with-param>
       <!-- A date of the text (a dateline's) keeps its anchor where the text shows it. -->
       <xsl:with-param name="anchored" select="empty(ancestor::tei:text)"/>
@@ -165,12 +166,6 @@
     <xsl:apply-templates select="."/>
   </xsl:template>
 
-  <xsl:function name="ed:correspondence-label" as="xs:string">
-    <xsl:param name="type" as="xs:string?"/>
-    <xsl:sequence select="if ($type = 'sent') then 'Sent' else if ($type = 'received') then 'Received'
-                          else concat(upper-case(substring($type, 1, 1)), substring($type, 2))"/>
-  </xsl:function>
-
   <!-- A suggested citation with the page's stable URL, and the TEI source to download. -->
   <xsl:template name="ed:cite">
     <xsl:param name="tei" as="element()"/>
@@ -178,16 +173,14 @@
     <xsl:variable name="page" select="encode-for-uri($document-id) || '.html'"/>
     <xsl:variable name="url" select="if ($ed:edition?baseUrl) then $ed:edition?baseUrl || 'documents/' || $page else $page"/>
     <section class="cite" aria-labelledby="cite-heading">
-      <h2 id="cite-heading">Cite this document</h2>
+      <h2 id="cite-heading"><xsl:value-of select="ed:text('cite.document')"/></h2>
       <p class="citation">
-        <xsl:text>“</xsl:text>
-        <xsl:value-of select="ed:title($tei)"/>
-        <xsl:text>,” </xsl:text>
+        <xsl:value-of select="ed:text('cite.title', map { 'title': ed:title($tei) }) || ' '"/>
         <xsl:if test="$date"><xsl:value-of select="ed:date-label($date)"/>. </xsl:if>
-        <xsl:text>In </xsl:text>
-        <cite><xsl:value-of select="$ed:edition?title"/></cite>
+        <xsl:variable name="edition" as="element()"><cite><xsl:value-of select="$ed:edition?title"/></cite></xsl:variable>
+        <xsl:sequence select="ed:fill('cite.in', map { 'edition': $edition })"/>
         <xsl:if test="exists($ed:edition?editors?*)">
-          <xsl:value-of select="', edited by ' || ed:editors()"/>
+          <xsl:value-of select="ed:text('cite.edited-by', map { 'editors': ed:editors() })"/>
         </xsl:if>
         <xsl:for-each select="ed:edition-year($tei)">
           <xsl:value-of select="' (' || . || ')'"/>
@@ -201,14 +194,15 @@
           </xsl:for-each>
         </a>
         <!-- The day the reader reads it, which the page cannot know when it is built: assets/cite.js writes it; without script the citation goes without. -->
-        <span class="cite-accessed" hidden="hidden">, accessed <time></time></span>
+        <xsl:variable name="accessed" as="element()"><time></time></xsl:variable>
+        <span class="cite-accessed" hidden="hidden"><xsl:sequence select="ed:fill('cite.accessed', map { 'date': $accessed })"/></span>
         <xsl:text>.</xsl:text>
       </p>
       <xsl:if test="exists($tei/(tei:text | .//tei:TEI/tei:text)//(tei:p | tei:item))">
-        <p class="cite-help">Each paragraph has its own link (¶) for citing a passage.</p>
+        <p class="cite-help"><xsl:value-of select="ed:text('cite.paragraphs')"/></p>
       </xsl:if>
       <xsl:if test="$source-path != ''">
-        <p><a class="download" href="{$path-to-root}{ed:uri-path($source-path)}" download="{tokenize($source-path, '/')[last()]}">Download the TEI source</a></p>
+        <p><a class="download" href="{$path-to-root}{ed:uri-path($source-path)}" download="{tokenize($source-path, '/')[last()]}"><xsl:value-of select="ed:text('document.download-tei')"/></a></p>
       </xsl:if>
     </section>
   </xsl:template>
@@ -266,15 +260,12 @@
   <xsl:template name="ed:correspondence-nav">
     <xsl:variable name="links" select="parse-json($correspondence-json)?*"/>
     <xsl:if test="exists($links)">
-      <nav class="correspondence-nav" aria-label="Letters before and after this one">
+      <nav class="correspondence-nav" aria-label="{ed:text('letters.nav')}">
         <ul>
           <xsl:for-each select="$links">
-            <xsl:variable name="where" select="if (?scope = 'withinCorrespondence') then 'in this correspondence'
-                                               else if (?scope = 'withinCollection') then 'in the collection'
-                                               else if (?scope = 'betweenCorrespondents') then 'between the same correspondents'
-                                               else if (?scope = 'amongLetters') then 'among the letters'
-                                               else if (?scope != '') then 'in ' || replace(?scope, '([a-z])([A-Z])', '$1 $2') ! lower-case(.) else ''"/>
-            <xsl:variable name="label" select="string-join((if (?rel = 'prev') then 'Previous letter' else 'Next letter', $where[. != '']), ' ')"/>
+            <xsl:variable name="scope" select="if (?scope = ('withinCorrespondence', 'withinCollection', 'betweenCorrespondents', 'amongLetters')) then ?scope
+                                               else if (?scope != '') then 'other' else 'none'"/>
+            <xsl:variable name="label" select="ed:text('letters.' || ?rel || '.' || $scope, map { 'scope': replace(?scope, '([a-z])([A-Z])', '$1 $2') ! lower-case(.) })"/>
             <li>
               <xsl:choose>
                 <xsl:when test="exists(?id)">
@@ -283,7 +274,7 @@
                 <xsl:otherwise>
                   <span class="nav-label"><xsl:value-of select="$label"/></span>
                   <xsl:value-of select="?label"/>
-                  <span class="not-in-edition"> (not in this edition)</span>
+                  <span class="not-in-edition"><xsl:value-of select="' ' || ed:text('letters.not-in-edition')"/></span>
                 </xsl:otherwise>
               </xsl:choose>
             </li>
@@ -297,15 +288,15 @@
   <xsl:template name="ed:document-nav">
     <xsl:variable name="ids" select="$ed:documents?*!?id"/>
     <xsl:variable name="i" select="index-of($ids, $document-id)[1]"/>
-    <nav class="document-nav" aria-label="Previous and next document">
+    <nav class="document-nav" aria-label="{ed:text('document.nav')}">
       <xsl:if test="exists($i) and $i gt 1">
         <xsl:variable name="prev" select="$ed:documents($i - 1)"/>
-        <a rel="prev" href="{encode-for-uri($prev?id)}.html"><span class="nav-label">Previous</span> <xsl:value-of select="$prev?title"/></a>
+        <a rel="prev" href="{encode-for-uri($prev?id)}.html"><span class="nav-label"><xsl:value-of select="ed:text('document.previous')"/></span> <xsl:value-of select="$prev?title"/></a>
       </xsl:if>
-      <a class="nav-all" href="../index.html#documents">All documents</a>
+      <a class="nav-all" href="../index.html#documents"><xsl:value-of select="ed:text('document.all')"/></a>
       <xsl:if test="exists($i) and $i lt array:size($ed:documents)">
         <xsl:variable name="next" select="$ed:documents($i + 1)"/>
-        <a rel="next" href="{encode-for-uri($next?id)}.html"><span class="nav-label">Next</span> <xsl:value-of select="$next?title"/></a>
+        <a rel="next" href="{encode-for-uri($next?id)}.html"><span class="nav-label"><xsl:value-of select="ed:text('document.next')"/></span> <xsl:value-of select="$next?title"/></a>
       </xsl:if>
     </nav>
   </xsl:template>
@@ -328,7 +319,7 @@
       <xsl:sequence select="$content"/>
       <xsl:if test="$kind = ('p', 'item') and ancestor::tei:text">
         <xsl:text> </xsl:text>
-        <a class="anchor-link" href="#{$anchor}" aria-label="Link to this paragraph">¶</a>
+        <a class="anchor-link" href="#{$anchor}" aria-label="{ed:text('document.paragraph-link')}">¶</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
@@ -483,7 +474,7 @@
       <xsl:when test="self::tei:pb and @n">
         <!-- A page beginning parts words: set apart by a space on each side, never run into them ("[295]check"). -->
         <xsl:if test="not(matches(string(preceding-sibling::node()[1][self::text()]), '\s$'))"><xsl:text> </xsl:text></xsl:if>
-        <span class="pb" data-tei="pb" title="page {@n}">[<xsl:value-of select="@n"/>]</span>
+        <span class="pb" data-tei="pb" title="{ed:text('document.page', map { 'n': string(@n) })}">[<xsl:value-of select="@n"/>]</span>
         <xsl:if test="not(matches(string(following-sibling::node()[1][self::text()]), '^\s'))"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
       <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
@@ -529,20 +520,20 @@
 
   <xsl:template name="ed:note">
     <xsl:variable name="n" select="ed:note-number(.)"/>
-    <sup class="note-ref" id="note-ref-{$n}"><a href="#note-{$n}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+    <sup class="note-ref" id="note-ref-{$n}"><a href="#note-{$n}" aria-label="{ed:text('note.call', map { 'n': string($n) })}"><xsl:value-of select="$n"/></a></sup>
   </xsl:template>
 
   <xsl:template name="ed:notes">
     <xsl:param name="notes" as="element(tei:note)*"/>
     <xsl:if test="$notes">
       <section class="notes" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">Notes</h2>
+        <h2 id="notes-heading"><xsl:value-of select="ed:text('notes.heading')"/></h2>
         <ol>
           <xsl:for-each select="$notes">
             <li id="note-{position()}" data-tei="note">
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
-              <a href="#note-ref-{position()}" class="note-back" aria-label="Back to the text of note {position()}">↩</a>
+              <a href="#note-ref-{position()}" class="note-back" aria-label="{ed:text('note.back', map { 'n': string(position()) })}">↩</a>
             </li>
           </xsl:for-each>
         </ol>

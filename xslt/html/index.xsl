@@ -19,7 +19,7 @@
     <xsl:variable name="tei" select="tei:TEI"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="''"/>
-      <xsl:with-param name="lang" select="($tei/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
         <header class="edition-header">
           <h1><xsl:value-of select="$ed:edition?title"/></h1>
@@ -27,7 +27,7 @@
             <p class="subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
           </xsl:if>
           <xsl:if test="exists($ed:edition?editors?*)">
-            <p class="responsibility">Edited by <xsl:value-of select="ed:editors()"/></p>
+            <p class="responsibility"><xsl:value-of select="ed:text('edition.edited-by', map { 'editors': ed:editors() })"/></p>
           </xsl:if>
         </header>
         <xsl:if test="$tei/tei:text">
@@ -39,19 +39,20 @@
           <section class="introduction" aria-labelledby="{$heading-id}">
             <h2 id="{$heading-id}">
               <xsl:apply-templates select="tei:head[1]/node()"/>
-              <xsl:if test="empty(tei:head)">Introduction</xsl:if>
+              <xsl:if test="empty(tei:head)"><xsl:value-of select="ed:text('edition.introduction')"/></xsl:if>
             </h2>
             <xsl:apply-templates select="node() except tei:head[1]"/>
           </section>
         </xsl:for-each>
         <section class="documents" id="documents" aria-labelledby="documents-heading">
-          <h2 id="documents-heading">Documents</h2>
+          <h2 id="documents-heading"><xsl:value-of select="ed:text('nav.documents')"/></h2>
           <xsl:call-template name="ed:document-list">
             <xsl:with-param name="heading" select="'h3'"/>
           </xsl:call-template>
         </section>
         <xsl:call-template name="ed:downloads"/>
-        <p class="about-link"><a href="about.html">About this edition</a>: how it was made, how to cite it, its licence.</p>
+        <xsl:variable name="about" as="element()"><a href="about.html"><xsl:value-of select="ed:text('about.title')"/></a></xsl:variable>
+        <p class="about-link"><xsl:sequence select="ed:fill('edition.about-link', map { 'about': $about })"/></p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -59,12 +60,12 @@
   <!-- A further page of the list of documents (list/<n>.html). -->
   <xsl:template match="/" mode="document-list">
     <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="'Documents, page ' || $part"/>
+      <xsl:with-param name="title" select="ed:text('documents.page', map { 'n': string($part) })"/>
       <xsl:with-param name="section" select="'documents'"/>
-      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
         <section class="documents" id="documents" aria-labelledby="documents-heading">
-          <h1 id="documents-heading">Documents</h1>
+          <h1 id="documents-heading"><xsl:value-of select="ed:text('nav.documents')"/></h1>
           <xsl:call-template name="ed:document-list">
             <xsl:with-param name="heading" select="'h2'"/>
           </xsl:call-template>
@@ -80,7 +81,7 @@
     <xsl:call-template name="ed:pager">
       <xsl:with-param name="first" select="$path-to-root || 'index.html#documents'"/>
       <xsl:with-param name="rest" select="$path-to-root || 'list/'"/>
-      <xsl:with-param name="label" select="'Pages of the list of documents'"/>
+      <xsl:with-param name="label" select="ed:text('documents.pages')"/>
     </xsl:call-template>
     <ol class="document-list">
       <xsl:if test="$first-number ne 1"><xsl:attribute name="start" select="$first-number"/></xsl:if>
@@ -91,7 +92,7 @@
               <xsl:when test="?date?when castable as xs:date">
                 <time datetime="{?date?when}"><xsl:value-of select="?date?label"/></time>
               </xsl:when>
-              <xsl:otherwise><xsl:value-of select="(?date?label, 'Undated')[1]"/></xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="(?date?label, ed:text('date.undated'))[1]"/></xsl:otherwise>
             </xsl:choose>
           </p>
           <xsl:element name="{$heading}" namespace="http://www.w3.org/1999/xhtml">
@@ -101,7 +102,7 @@
             <p class="summary"><xsl:value-of select="?summary"/></p>
           </xsl:if>
           <xsl:if test="?summaryOnly">
-            <p class="status">Known only by its summary; the text is not transcribed.</p>
+            <p class="status"><xsl:value-of select="ed:text('documents.summary-only')"/></p>
           </xsl:if>
         </li>
       </xsl:for-each>

@@ -22,13 +22,13 @@
 
   <!-- The kinds of entity a reader can highlight, in the order of the legend. -->
   <xsl:variable name="ed:highlights" as="map(xs:string, xs:string)*" select="(
-      map { 'class': 'mention-persName', 'label': 'Persons', 'list': 'listPerson' },
-      map { 'class': 'mention-placeName', 'label': 'Places', 'list': 'listPlace' },
-      map { 'class': 'mention-orgName', 'label': 'Organisations', 'list': 'listOrg' },
-      map { 'class': 'mention-objectName', 'label': 'Objects', 'list': 'listObject' },
-      map { 'class': 'mention-eventName', 'label': 'Events', 'list': 'listEvent' },
-      map { 'class': 'mention-title', 'label': 'Works', 'list': 'listBibl' },
-      map { 'class': 'date', 'label': 'Dates', 'list': '' })"/>
+      map { 'class': 'mention-persName', 'label': ed:text('register.listPerson'), 'list': 'listPerson' },
+      map { 'class': 'mention-placeName', 'label': ed:text('register.listPlace'), 'list': 'listPlace' },
+      map { 'class': 'mention-orgName', 'label': ed:text('register.listOrg'), 'list': 'listOrg' },
+      map { 'class': 'mention-objectName', 'label': ed:text('register.listObject'), 'list': 'listObject' },
+      map { 'class': 'mention-eventName', 'label': ed:text('register.listEvent'), 'list': 'listEvent' },
+      map { 'class': 'mention-title', 'label': ed:text('register.listBibl'), 'list': 'listBibl' },
+      map { 'class': 'date', 'label': ed:text('highlight.dates'), 'list': '' })"/>
 
   <!-- Links to every page of a list split over $parts pages: the first at $first, page n at $rest || n || '.html'. -->
   <xsl:template name="ed:pager">
@@ -53,7 +53,8 @@
 
   <xsl:template name="ed:page">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:param name="lang" as="xs:string"/>
+    <!-- The interface's language: the edition's (a document's text says its own). -->
+    <xsl:param name="lang" as="xs:string?"/>
     <xsl:param name="main" as="node()*"/>
     <!-- Scripts of the page, relative to the edition's root: the search page's, and a document's for the access date of its citation. -->
     <xsl:param name="scripts" as="xs:string*" select="()"/>
@@ -63,7 +64,7 @@
     <!-- A page with a column beside its text (the search page's filters) is wider on a wide screen. -->
     <xsl:param name="wide" as="xs:boolean" select="false()"/>
     <xsl:variable name="lists" select="$ed:lists"/>
-    <html lang="{$lang}">
+    <html lang="{($lang[. != ''], $language?tag, 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
         <meta http-equiv="Content-Security-Policy" content="{$ed:content-security-policy}"/>
@@ -78,16 +79,16 @@
         </xsl:for-each>
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main"><xsl:value-of select="ed:text('page.skip')"/></a>
         <header class="site-header">
           <p class="site-title"><a href="{$path-to-root}index.html"><xsl:value-of select="$ed:edition?title"/></a></p>
-          <nav class="site-nav" aria-label="Edition">
+          <nav class="site-nav" aria-label="{ed:text('nav.label')}">
             <ul>
-              <xsl:variable name="parts" select="(map { 'key': 'documents', 'href': 'index.html#documents', 'label': 'Documents' },
-                                                  map { 'key': 'chronology', 'href': 'chronology.html', 'label': 'Chronology' },
+              <xsl:variable name="parts" select="(map { 'key': 'documents', 'href': 'index.html#documents', 'label': ed:text('nav.documents') },
+                                                  map { 'key': 'chronology', 'href': 'chronology.html', 'label': ed:text('nav.chronology') },
                                                   distinct-values($lists)[map:contains($ed:registers, .)] ! $ed:registers(.)
                                                     ! map { 'key': ?page, 'href': 'registers/' || ?page || '.html', 'label': ?title },
-                                                  map { 'key': 'about', 'href': 'about.html', 'label': 'About' })"/>
+                                                  map { 'key': 'about', 'href': 'about.html', 'label': ed:text('nav.about') })"/>
               <xsl:for-each select="$parts">
                 <li>
                   <a href="{$path-to-root}{?href}">
@@ -98,10 +99,10 @@
               </xsl:for-each>
             </ul>
           </nav>
-          <form class="site-search" role="search" aria-label="Search the edition" action="{$path-to-root}search.html" method="get">
-            <label for="site-search-q" class="visually-hidden">Search the edition</label>
-            <input type="search" id="site-search-q" name="q" placeholder="Search the edition"/>
-            <button type="submit">Search</button>
+          <form class="site-search" role="search" aria-label="{ed:text('search.edition')}" action="{$path-to-root}search.html" method="get">
+            <label for="site-search-q" class="visually-hidden"><xsl:value-of select="ed:text('search.edition')"/></label>
+            <input type="search" id="site-search-q" name="q" placeholder="{ed:text('search.edition')}"/>
+            <button type="submit"><xsl:value-of select="ed:text('search.button')"/></button>
           </form>
         </header>
         <main id="main">
@@ -115,7 +116,7 @@
             <xsl:value-of select="$ed:edition?title"/>
             <xsl:text>. </xsl:text>
             <xsl:if test="exists($ed:edition?editors?*)">
-              <xsl:value-of select="'Edited by ' || ed:editors() || '. '"/>
+              <xsl:value-of select="ed:text('edition.edited-by', map { 'editors': ed:editors() }) || ' '"/>
             </xsl:if>
             <xsl:variable name="licence-url" select="ed:safe-href($ed:edition?licence?url)"/>
             <xsl:choose>
@@ -139,15 +140,15 @@
     <xsl:if test="/*/@p:views">
       <!-- Radio buttons: the diplomatic view (the source's own state) or the reading view; CSS shows one. (Whether the text has both: src/transform/prepare.ts.) -->
       <fieldset class="view-switches">
-        <legend>View</legend>
-        <label><input type="radio" name="view" id="view-diplomatic" checked="checked"/> Diplomatic</label>
-        <label><input type="radio" name="view" id="view-reading"/> Reading</label>
+        <legend><xsl:value-of select="ed:text('view.legend')"/></legend>
+        <label><input type="radio" name="view" id="view-diplomatic" checked="checked"/><xsl:value-of select="' ' || ed:text('view.diplomatic')"/></label>
+        <label><input type="radio" name="view" id="view-reading"/><xsl:value-of select="' ' || ed:text('view.reading')"/></label>
       </fieldset>
     </xsl:if>
     <!-- A text that names nothing to highlight has no switches, and no empty box for them. -->
     <xsl:if test="exists($ed:highlights[?class = $classes])">
       <fieldset class="highlight-switches">
-        <legend>Highlight</legend>
+        <legend><xsl:value-of select="ed:text('highlight.legend')"/></legend>
         <xsl:for-each select="$ed:highlights[?class = $classes]">
           <label>
             <input type="checkbox" id="highlight-{?class}" class="highlight-switch"/>

@@ -27,16 +27,14 @@
       <xsl:with-param name="title" select="$register?title"/>
       <xsl:with-param name="section" select="$register?page"/>
       <xsl:with-param name="section-page" select="true()"/>
-      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
         <h1><xsl:value-of select="$register?title"/></h1>
         <p class="register-summary">
-          <xsl:value-of select="count($entries)"/>
-          <xsl:value-of select="if (count($entries) = 1) then ' entry' else ' entries'"/>
-          <xsl:text>, in alphabetical order. Each has a page of its own with every place in the edition that mentions it.</xsl:text>
+          <xsl:value-of select="ed:count('register.summary', count($entries))"/>
         </p>
         <xsl:call-template name="ed:map">
-          <xsl:with-param name="caption" select="'The places of the edition whose position is known'"/>
+          <xsl:with-param name="caption" select="ed:text('map.register')"/>
         </xsl:call-template>
         <xsl:for-each select="$entries">
           <xsl:sort select="lower-case(ed:standard-name(.))" lang="en"/>
@@ -62,9 +60,9 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:standard-name($entry) || ' (' || $register?title || ')'"/>
       <xsl:with-param name="section" select="$register?page"/>
-      <xsl:with-param name="lang" select="($entry/ancestor::tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
-        <nav class="breadcrumb" aria-label="Register">
+        <nav class="breadcrumb" aria-label="{ed:text('register.breadcrumb')}">
           <a href="{$path-to-root}registers/{$register?page}.html#{encode-for-uri($entry-id)}"><xsl:value-of select="$register?title"/></a>
         </nav>
         <article class="entry" id="{$entry-id}" data-tei="{local-name($entry)}" aria-labelledby="{$entry-id}-name">
@@ -77,9 +75,9 @@
             <xsl:choose>
               <xsl:when test="$part = 1">
                 <xsl:value-of select="ed:mention-count($entry-mentions, $entry-documents, $entry-introduction = 1)"/>
-                <xsl:if test="$listed-mentions gt 0">:</xsl:if>
+                <xsl:if test="$listed-mentions gt 0"><xsl:value-of select="ed:text('punctuation.colon')"/></xsl:if>
               </xsl:when>
-              <xsl:otherwise>Its mentions, continued:</xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="ed:text('register.continued')"/></xsl:otherwise>
             </xsl:choose>
           </p>
           <xsl:call-template name="ed:entry-letters">
@@ -88,7 +86,7 @@
           <xsl:call-template name="ed:pager">
             <xsl:with-param name="first" select="ed:entry-href($entry)"/>
             <xsl:with-param name="rest" select="replace(ed:entry-href($entry), '\.html$', '/')"/>
-            <xsl:with-param name="label" select="'Pages of mentions'"/>
+            <xsl:with-param name="label" select="ed:text('register.pages')"/>
           </xsl:call-template>
           <!-- The mentions, each in its words, linked to its place, are written here by src/site/html-lists.ts. -->
           <xsl:if test="$listed-mentions gt 0"><xsl:comment>editio:list</xsl:comment></xsl:if>
@@ -103,10 +101,10 @@
     <xsl:variable name="letters" select="parse-json($letters-json)"/>
     <xsl:if test="exists($letters?sent?*) or exists($letters?received?*)">
       <section class="entry-letters" aria-labelledby="letters-heading">
-        <h2 id="letters-heading">Correspondence</h2>
+        <h2 id="letters-heading"><xsl:value-of select="ed:text('register.correspondence')"/></h2>
         <xsl:for-each select="('sent', 'received')[exists($letters(.)?*)]">
           <xsl:variable name="listed" select="$letters(.)?*"/>
-          <h3><xsl:value-of select="(if (. = 'sent') then 'Letters from ' else 'Letters to ') || $name || ' (' || count($listed) || ')'"/></h3>
+          <h3><xsl:value-of select="ed:text('register.letters-' || ., map { 'name': $name, 'n': ed:number(count($listed)) })"/></h3>
           <ul class="letters">
             <xsl:for-each select="$listed">
               <li>
@@ -128,7 +126,7 @@
     <xsl:element name="{$heading}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="id" select="@xml:id || '-name'"/>
       <xsl:if test="$names[1]/@xml:lang">
-        <xsl:attribute name="lang" select="$names[1]/@xml:lang"/>
+        <xsl:attribute name="lang" select="ed:lang($names[1])"/>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="ed:standard-name(.)"/></a></xsl:when>
@@ -137,7 +135,7 @@
     </xsl:element>
     <xsl:if test="tei:birth | tei:death">
       <p class="life-dates">
-        <xsl:value-of select="string-join((tei:birth ! ('born ' || ed:life-event(.)), tei:death ! ('died ' || ed:life-event(.))), '; ')"/>
+        <xsl:value-of select="string-join((tei:birth ! ed:text('register.born', map { 'event': ed:life-event(.) }), tei:death ! ed:text('register.died', map { 'event': ed:life-event(.) })), '; ')"/>
       </p>
     </xsl:if>
     <!-- A work: by whom and when (its authors, else editors, and its first date), as a bibliography names it. -->
@@ -152,7 +150,7 @@
     <xsl:variable name="standard" select="ed:standard-name(.)"/>
     <xsl:variable name="variants" select="ed:each-once(subsequence($names, 2) ! ed:name-text(.))[. != $standard][not(matches(., '^(https?://|www\.)'))]"/>
     <xsl:if test="exists($variants)">
-      <p class="variants">Also: <xsl:value-of select="string-join($variants, '; ')"/></p>
+      <p class="variants"><xsl:value-of select="ed:text('register.variants', map { 'names': string-join($variants, '; ') })"/></p>
     </xsl:if>
     <xsl:for-each select="tei:note">
       <p class="entry-note"><xsl:apply-templates/></p>
@@ -188,7 +186,7 @@
     <xsl:variable name="named" select="($idno/@subtype, $idno/@type)[not(lower-case(.) = ('url', 'uri', 'link'))][1]"/>
     <xsl:sequence select="if ($named) then string($named)
                           else if (matches($idno, '^\s*https?://')) then replace(normalize-space($idno), '^https?://(www\.)?([^/:]+).*$', '$2')
-                          else 'identifier'"/>
+                          else ed:text('register.identifier')"/>
   </xsl:function>
 
   <!-- A birth or death: its date (its own, or a date inside it) and where (a place named inside it), not its coordinates. -->
@@ -198,7 +196,7 @@
     <xsl:variable name="date" select="if ($event/(@when | @from | @notBefore | @notAfter)) then ed:date-label($event)
                                       else if ($event/tei:date) then ed:date-label($event/tei:date[1])
                                       else if ($place) then '' else normalize-space($event)"/>
-    <xsl:sequence select="string-join(($date[. != ''], $place ! ('in ' || ed:name-text(.))), ' ')"/>
+    <xsl:sequence select="string-join(($date[. != ''], $place ! ed:text('register.in-place', map { 'place': ed:name-text(.) })), ' ')"/>
   </xsl:function>
 
   <!-- "Mentioned 3 times in 2 documents and the introduction". -->
@@ -206,10 +204,12 @@
     <xsl:param name="mentions" as="xs:integer"/>
     <xsl:param name="documents" as="xs:integer"/>
     <xsl:param name="introduction" as="xs:boolean"/>
-    <xsl:sequence select="if ($mentions = 0) then 'Not mentioned in the edition’s texts.'
-                          else 'Mentioned ' || (if ($mentions = 1) then 'once' else $mentions || ' times') || ' in '
-                               || string-join(((if ($documents = 1) then '1 document' else if ($documents gt 1) then $documents || ' documents' else ()),
-                                               (if ($introduction) then 'the introduction' else ())), ' and ')"/>
+    <xsl:sequence select="if ($mentions = 0) then ed:text('register.unmentioned')
+                          else ed:text('register.mentioned', map {
+                            'times': ed:count('register.times', $mentions),
+                            'where': string-join(((if ($documents gt 0) then ed:count('register.documents', $documents) else ()),
+                                                  (if ($introduction) then ed:text('register.introduction') else ())), ed:text('register.and'))
+                          })"/>
   </xsl:function>
 
 </xsl:stylesheet>

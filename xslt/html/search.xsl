@@ -8,50 +8,60 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-editio:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="search" on-no-match="shallow-skip"/>
 
   <xsl:template match="/" mode="search">
+    <!-- The edition's own first and last days (documents-json: its first and last dated documents), for the date filter's examples. -->
+    <xsl:variable name="days" select="$ed:documents?*?date?when[matches(., '^\d{4}-\d{2}-\d{2}')] ! substring(., 1, 10)"/>
+    <xsl:variable name="first-day" select="($days[1], '1900-01-01')[1]"/>
+    <xsl:variable name="last-day" select="($days[last()], $first-day)[1]"/>
     <xsl:call-template name="ed:page">
-      <xsl:with-param name="title" select="'Search'"/>
-      <xsl:with-param name="lang" select="(tei:TEI/@xml:lang, $ed:edition?language)[1]"/>
+      <xsl:with-param name="title" select="ed:text('search.button')"/>
+      <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="scripts" select="('assets/minisearch.js', 'assets/search-options.js', 'search/index.js', 'search/facets.js', 'assets/search-filters.js', 'assets/search.js')"/>
       <xsl:with-param name="wide" select="true()"/>
       <xsl:with-param name="main" as="node()*">
-        <h1>Search</h1>
-        <form class="search-form" id="search-form" role="search" aria-label="Search the texts" action="search.html" method="get">
+        <h1><xsl:value-of select="ed:text('search.button')"/></h1>
+        <!-- The search script's words (assets/search.js), from the catalogue: every search.js.* message, and what it shares with the page. -->
+        <xsl:variable name="script-messages" select="map:merge(map:keys($language?messages)[starts-with(., 'search.js.') or . = 'date.undated'] ! map { .: $language?messages(.) })"/>
+        <form class="search-form" id="search-form" role="search" aria-label="{ed:text('search.texts')}" action="search.html" method="get"
+              data-messages="{serialize($script-messages, map { 'method': 'json' })}">
           <div class="search-words">
-            <label for="search-q">Words to find in every document, summary and note</label>
+            <label for="search-q"><xsl:value-of select="ed:text('search.words')"/></label>
             <input type="search" id="search-q" name="q"/>
-            <button type="submit">Search</button>
+            <button type="submit"><xsl:value-of select="ed:text('search.button')"/></button>
           </div>
-          <p class="search-help">All words must occur in the passage; a word also finds longer words it begins (“MiG-21” finds “MiG-21s”); accents and case do not matter. With no words, the filters list the pages they leave.</p>
+          <p class="search-help"><xsl:value-of select="ed:text('search.help')"/></p>
         </form>
         <div class="search-layout">
           <!-- The filters belong to the form (form="search-form") but stand beside the results; they need assets/search.js, which shows them. -->
           <details class="search-filters" id="search-filters" hidden="hidden">
-            <summary>Filter by date, kind of document and names</summary>
+            <summary><xsl:value-of select="ed:text('search.filters')"/></summary>
             <fieldset class="facet facet-date" form="search-form">
-              <legend>Date</legend>
+              <legend><xsl:value-of select="ed:text('field.date')"/></legend>
               <div class="facet-range">
-                <label for="search-from">From</label>
-                <input type="text" id="search-from" name="from" form="search-form" inputmode="numeric" autocomplete="off" size="10" placeholder="1966" pattern="-?[0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?" aria-describedby="search-date-help"/>
-                <label for="search-to">to</label>
-                <input type="text" id="search-to" name="to" form="search-form" inputmode="numeric" autocomplete="off" size="10" placeholder="1967-07" pattern="-?[0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?" aria-describedby="search-date-help"/>
+                <label for="search-from"><xsl:value-of select="ed:text('search.from')"/></label>
+                <input type="text" id="search-from" name="from" form="search-form" inputmode="numeric" autocomplete="off" size="10" placeholder="{$first-day ! substring(., 1, 4)}" pattern="-?[0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?" aria-describedby="search-date-help"/>
+                <label for="search-to"><xsl:value-of select="ed:text('search.to')"/></label>
+                <input type="text" id="search-to" name="to" form="search-form" inputmode="numeric" autocomplete="off" size="10" placeholder="{$last-day ! substring(., 1, 7)}" pattern="-?[0-9]{{4}}(-[0-9]{{2}}(-[0-9]{{2}})?)?" aria-describedby="search-date-help"/>
               </div>
-              <p class="facet-help" id="search-date-help">A year, a month (1966-10) or a day (1966-10-15). A document the editors date only roughly (“between 1 and 15 October 1966”) is found when it may fall in the range.</p>
+              <p class="facet-help" id="search-date-help"><xsl:value-of select="ed:text('search.date-help', map { 'month': substring($first-day, 1, 7), 'day': $first-day })"/></p>
             </fieldset>
             <!-- assets/search.js adds the kinds of document, how exactly they are dated and the names they mention, with counts. -->
             <div id="search-facets"></div>
-            <p class="facet-actions"><button type="submit" form="search-form">Apply</button> <a href="search.html">Clear all</a></p>
+            <p class="facet-actions"><button type="submit" form="search-form"><xsl:value-of select="ed:text('search.apply')"/></button> <a href="search.html"><xsl:value-of select="ed:text('search.clear')"/></a></p>
           </details>
           <div class="search-found">
             <p id="search-status" class="search-status" role="status"></p>
             <ol id="search-results" class="search-results"></ol>
             <noscript>
-              <p class="search-status">Searching needs JavaScript. Without it, browse the <a href="index.html#documents">documents</a>, the <a href="chronology.html">chronology</a> and the registers.</p>
+              <xsl:variable name="documents" as="element()"><a href="index.html#documents"><xsl:value-of select="ed:text('search.noscript-documents')"/></a></xsl:variable>
+              <xsl:variable name="chronology" as="element()"><a href="chronology.html"><xsl:value-of select="ed:text('search.noscript-chronology')"/></a></xsl:variable>
+              <p class="search-status"><xsl:sequence select="ed:fill('search.noscript', map { 'documents': $documents, 'chronology': $chronology })"/></p>
             </noscript>
           </div>
         </div>

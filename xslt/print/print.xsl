@@ -33,22 +33,22 @@
       <p class="running-title">
         <xsl:value-of select="if ($short != '') then $short else if (string-length($title) le 60) then $title else replace(substring($title, 1, 58), '\s+\S*$', '') || ' …'"/>
       </p>
-      <p class="document-number"><xsl:value-of select="'Document ' || $document-id"/></p>
+      <p class="document-number"><xsl:value-of select="ed:text('print.document', map { 'id': $document-id })"/></p>
       <h1><xsl:apply-templates select="ed:heading($tei)"/></h1>
       <dl class="document-meta">
         <xsl:if test="$date">
-          <dt>Date</dt><dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
+          <dt><xsl:value-of select="ed:text('field.date')"/></dt><dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
         </xsl:if>
         <xsl:for-each select="($profile/tei:creation/tei:placeName, $profile/tei:correspDesc/tei:correspAction/tei:placeName)">
-          <dt><xsl:value-of select="if (parent::tei:creation) then 'Place' else ed:correspondence-label(../@type)"/></dt>
+          <dt><xsl:value-of select="if (parent::tei:creation) then ed:text('field.place') else ed:correspondence-label(../@type)"/></dt>
           <dd><xsl:apply-templates select="."/></dd>
         </xsl:for-each>
-        <dt>Source</dt>
+        <dt><xsl:value-of select="ed:text('field.source')"/></dt>
         <dd><xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()"/></dd>
       </dl>
       <xsl:if test="$profile/tei:abstract">
         <div class="summary">
-          <p class="summary-label">Summary</p>
+          <p class="summary-label"><xsl:value-of select="ed:text('field.summary')"/></p>
           <xsl:apply-templates select="$profile/tei:abstract/node()"/>
         </div>
       </xsl:if>
@@ -78,31 +78,31 @@
         <p class="book-subtitle"><xsl:value-of select="$ed:edition?subtitle"/></p>
       </xsl:if>
       <xsl:if test="exists($ed:edition?editors?*)">
-        <p class="book-editors">Edited by <xsl:value-of select="ed:editors()"/></p>
+        <p class="book-editors"><xsl:value-of select="ed:text('edition.edited-by', map { 'editors': ed:editors() })"/></p>
       </xsl:if>
       <p class="book-imprint">
         <xsl:value-of select="string-join((normalize-space(string-join($publisher, ', '))[. != ''], normalize-space($publication/tei:pubPlace[1])[. != ''], ed:edition-year($tei)), ' · ')"/>
       </p>
     </section>
     <section class="imprint">
-      <h2 class="imprint-heading">How to cite this edition</h2>
+      <h2 class="imprint-heading"><xsl:value-of select="ed:text('print.cite')"/></h2>
       <xsl:call-template name="ed:edition-citation">
         <xsl:with-param name="tei" select="$tei"/>
       </xsl:call-template>
       <xsl:if test="$ed:edition?baseUrl">
-        <p>The edition, each document's page and its TEI source are online at <xsl:value-of select="$ed:edition?baseUrl"/>.</p>
+        <p><xsl:value-of select="ed:text('print.online', map { 'url': string($ed:edition?baseUrl) })"/></p>
       </xsl:if>
       <p><xsl:apply-templates select="($publication/tei:availability//tei:licence/node(), $publication/tei:availability/tei:p/node())"/>
         <xsl:if test="not(normalize-space($publication/tei:availability))"><xsl:value-of select="$ed:edition?licence?name"/></xsl:if></p>
       <xsl:if test="$date">
-        <p>This edition: <xsl:value-of select="ed:date-label($date)"/>.</p>
+        <p><xsl:value-of select="ed:text('print.date', map { 'date': ed:date-label($date) })"/></p>
       </xsl:if>
-      <p>Made from its TEI sources with <xsl:value-of select="$made-with"/>.</p>
+      <p><xsl:value-of select="ed:text('print.made-with', map { 'tool': $made-with })"/></p>
     </section>
     <xsl:variable name="principles" select="$tei/tei:teiHeader/tei:encodingDesc/tei:editorialDecl//tei:p"/>
     <xsl:if test="exists($principles)">
       <section class="note-on-text" id="note-on-text">
-        <h1>A note on the text</h1>
+        <h1><xsl:value-of select="ed:text('print.note-on-text')"/></h1>
         <xsl:apply-templates select="$principles"/>
       </section>
     </xsl:if>
@@ -113,7 +113,7 @@
       <section class="introduction" id="{$anchor-prefix}start">
         <h1>
           <xsl:apply-templates select="tei:head[1]/node()"/>
-          <xsl:if test="empty(tei:head)">Introduction</xsl:if>
+          <xsl:if test="empty(tei:head)"><xsl:value-of select="ed:text('edition.introduction')"/></xsl:if>
         </h1>
         <xsl:apply-templates select="node() except tei:head[1]"/>
       </section>

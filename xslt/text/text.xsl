@@ -32,22 +32,22 @@
     </xsl:call-template>
     <!-- As on the page: dates as the edition writes them, several senders set apart by semicolons, then where and when. -->
     <xsl:if test="$date">
-      <xsl:value-of select="ed:field('Date', ed:date-label($date))"/>
+      <xsl:value-of select="ed:field(ed:text('field.date'), ed:date-label($date))"/>
     </xsl:if>
     <xsl:for-each select="$profile/tei:correspDesc/tei:correspAction">
       <xsl:variable name="where-when" select="ed:where-when(., $date) ! (if (self::tei:date) then ed:date-label(.) else ed:plain(node()))"/>
-      <xsl:value-of select="ed:field(if (@type = 'sent') then 'Sent' else if (@type = 'received') then 'Received' else string(@type),
+      <xsl:value-of select="ed:field(ed:correspondence-label(@type),
                                      string-join((string-join(ed:parties(.) ! ed:plain(node()), '; '), $where-when)[. != ''], ' · '))"/>
     </xsl:for-each>
     <xsl:for-each select="'sent', 'received'">
       <xsl:variable name="parties" select="ed:marked-parties($tei, .)"/>
       <xsl:if test="exists($parties)">
-        <xsl:value-of select="ed:field(if (. = 'sent') then 'Sent' else 'Received', string-join($parties ! normalize-space(ed:plain(node())), '; '))"/>
+        <xsl:value-of select="ed:field(ed:correspondence-label(.), string-join($parties ! normalize-space(ed:plain(node())), '; '))"/>
       </xsl:if>
     </xsl:for-each>
-    <xsl:value-of select="ed:field-lines('Source', ed:lines($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
+    <xsl:value-of select="ed:field-lines(ed:text('field.source'), ed:lines($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()))"/>
     <xsl:if test="$profile/tei:abstract">
-      <xsl:value-of select="ed:field('Summary', ed:plain($profile/tei:abstract/node()))"/>
+      <xsl:value-of select="ed:field(ed:text('field.summary'), ed:plain($profile/tei:abstract/node()))"/>
     </xsl:if>
     <xsl:value-of select="$ed:newline"/>
     <xsl:for-each select="ed:texts($tei)">
@@ -73,12 +73,12 @@
       <xsl:value-of select="ed:wrap($ed:edition?subtitle, $text-width, '', '') || $ed:newline"/>
     </xsl:if>
     <xsl:if test="exists($ed:edition?editors?*)">
-      <xsl:value-of select="ed:wrap('Edited by ' || ed:editors(), $text-width, '', '') || $ed:newline"/>
+      <xsl:value-of select="ed:wrap(ed:text('edition.edited-by', map { 'editors': ed:editors() }), $text-width, '', '') || $ed:newline"/>
     </xsl:if>
-    <xsl:value-of select="ed:wrap('Licence: ' || $ed:edition?licence?name, $text-width, '', '') || $ed:newline || $ed:newline"/>
+    <xsl:value-of select="ed:wrap(ed:text('text.licence', map { 'licence': string($ed:edition?licence?name) }), $text-width, '', '') || $ed:newline || $ed:newline"/>
     <xsl:for-each select="tei:TEI/tei:text/tei:body/tei:div">
       <xsl:call-template name="ed:title-block">
-        <xsl:with-param name="title" select="if (tei:head) then ed:plain(tei:head[1]/node()) else 'Introduction'"/>
+        <xsl:with-param name="title" select="if (tei:head) then ed:plain(tei:head[1]/node()) else ed:text('edition.introduction')"/>
         <xsl:with-param name="underline" select="'='"/>
       </xsl:call-template>
       <xsl:apply-templates select="node() except tei:head[1]"/>
@@ -109,15 +109,16 @@
   <xsl:function name="ed:field-lines" as="xs:string">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="lines" as="xs:string*"/>
-    <xsl:variable name="indent" select="string-join((1 to string-length($label) + 2) ! ' ', '')"/>
-    <xsl:sequence select="string-join(for $i in 1 to count($lines) return ed:wrap($lines[$i], $text-width, if ($i = 1) then $label || ': ' else $indent, $indent), $ed:newline) || $ed:newline"/>
+    <xsl:variable name="prefix" select="ed:text('field.label', map { 'label': $label })"/>
+    <xsl:variable name="indent" select="string-join((1 to string-length($prefix)) ! ' ', '')"/>
+    <xsl:sequence select="string-join(for $i in 1 to count($lines) return ed:wrap($lines[$i], $text-width, if ($i = 1) then $prefix else $indent, $indent), $ed:newline) || $ed:newline"/>
   </xsl:function>
 
   <!-- "Label: value", the value wrapped under itself. -->
   <xsl:function name="ed:field" as="xs:string">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="value" as="xs:string"/>
-    <xsl:variable name="prefix" select="$label || ': '"/>
+    <xsl:variable name="prefix" select="ed:text('field.label', map { 'label': $label })"/>
     <xsl:sequence select="ed:wrap($value, $text-width, $prefix, string-join((1 to string-length($prefix)) ! ' ', '')) || $ed:newline"/>
   </xsl:function>
 
@@ -281,7 +282,7 @@
   <xsl:template name="ed:endnotes">
     <xsl:param name="notes" as="element(tei:note)*"/>
     <xsl:if test="$notes">
-      <xsl:value-of select="'Notes' || $ed:newline || '-----' || $ed:newline || $ed:newline"/>
+      <xsl:value-of select="ed:text('notes.heading') || $ed:newline || string-join((1 to ed:display-width(ed:text('notes.heading'))) ! '-', '') || $ed:newline || $ed:newline"/>
       <xsl:for-each select="$notes">
         <xsl:variable name="prefix" select="'[' || position() || '] '"/>
         <xsl:value-of select="ed:wrap(ed:plain(node()), $text-width, $prefix, string-join((1 to string-length($prefix)) ! ' ', '')) || $ed:newline"/>

@@ -1,4 +1,5 @@
 /** What every family of outputs is given: the edition, where it is written, and how outputs are made. */
+import type { LanguagePack } from '../../i18n/catalogue.js';
 import type { EditionConfig } from '../../config.js';
 import { inOrder, type OutputPlan } from '../../incremental/plan.js';
 import type { Message } from '../../messages.js';
@@ -10,6 +11,8 @@ export const WINDOW = 32;
 
 export interface BuildContext {
   config: EditionConfig;
+  /** The edition's language: its messages, the forms of its dates and counts. */
+  language: LanguagePack;
   outDir: string;
   /** Decides what is made again and what is kept, and writes what is made. */
   plan: OutputPlan;

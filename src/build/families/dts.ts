@@ -33,7 +33,8 @@ export async function makeDts(ctx: BuildContext, { published, documents, publish
       title: e.title,
       description: e.summary,
       date: e.date?.edtf || e.date?.when || e.date?.sort || '',
-      language: config.language,
+      // Each document's own language, else the edition's.
+      language: e.lang || config.language,
       tei: publishedPath(config, documents[i]!),
     })),
   };

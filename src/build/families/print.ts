@@ -1,6 +1,7 @@
 import type { EditionConfig } from '../../config.js';
 import { message, type Message } from '../../messages.js';
 import type { ReadDoc } from '../../parse/parse.js';
+import { fill, type Words } from '../../i18n/catalogue.js';
 import { bookHtml, indexEntries, type Chapter, type IndexEntry, type Paper } from '../../print/book.js';
 import { epubArchive } from '../../print/epub.js';
 import { publishedOn } from '../../header.js';
@@ -25,12 +26,12 @@ interface BookSources {
 }
 
 /** The book's parts as one output layer makes them (print for the PDF, epub for the EPUB): front matter, chapters, index. */
-function bookParts(xslt: Transformer, sink: Message[], format: 'print' | 'epub', parts: BookSources): { frontMatter: string; chapters: Chapter[]; index: IndexEntry[] } {
+function bookParts(xslt: Transformer, words: Words, sink: Message[], format: 'print' | 'epub', parts: BookSources): { frontMatter: string; chapters: Chapter[]; index: IndexEntry[] } {
   const chapters: Chapter[] = [];
   const prefixOf = new Map<string, string>();
   const introHtml = parts.intro ? xslt.run(sink, parts.intro, format, { 'anchor-prefix': 'intro-' }, 'index') : undefined;
   if (introHtml) {
-    chapters.push({ prefix: 'intro-', title: 'Introduction', html: introHtml });
+    chapters.push({ prefix: 'intro-', title: fill(words, 'edition.introduction'), html: introHtml });
     prefixOf.set('index.html', 'intro-');
   }
   parts.documents.forEach((doc, i) => {
@@ -46,13 +47,13 @@ function bookParts(xslt: Transformer, sink: Message[], format: 'print' | 'epub',
 }
 
 /** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
-async function printEdition(config: EditionConfig, xslt: Transformer, sink: Message[], parts: BookSources, paper: Paper): Promise<Output[]> {
+async function printEdition(config: EditionConfig, words: Words, xslt: Transformer, sink: Message[], parts: BookSources, paper: Paper): Promise<Output[]> {
   if (!chromiumAvailable()) {
     sink.push(message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`));
     return [];
   }
-  const { frontMatter, chapters, index } = bookParts(xslt, sink, 'print', parts);
-  const html = await bookHtml(config, paper, frontMatter, chapters, index);
+  const { frontMatter, chapters, index } = bookParts(xslt, words, sink, 'print', parts);
+  const html = await bookHtml(config, words, paper, frontMatter, chapters, index);
   // Checked before the layout, the hours a book too large would take: the other outputs are made all the same.
   const tooLarge = bookTooLarge(Buffer.byteLength(html));
   if (tooLarge) {
@@ -94,12 +95,12 @@ export async function makePrint(ctx: BuildContext, inputs: PrintInputs, wanted: 
   const sources = { intro: inputs.introHash, authorities: inputs.authorityHash, documents: hashOf(...documents.map(hashOfDoc)) };
   const book = async (): Promise<BookSources> => ({ intro, introDoc, documents, titles: published.map((e) => e.title), mentions: mentionsByEntry(await inputs.pages()), entries: authorities });
   if (wanted.pdf) {
-    await plan.makeMany('print', { ...sources, paper, chromium: chromiumIdentity() }, async (sink) => printEdition(config, xslt, sink, await book(), paper));
+    await plan.makeMany('print', { ...sources, paper, chromium: chromiumIdentity() }, async (sink) => printEdition(config, ctx.language.messages, xslt, sink, await book(), paper));
   }
   if (wanted.epub) {
     await plan.makeMany('epub', sources, async (sink) => {
-      const parts = bookParts(xslt, sink, 'epub', await book());
-      return [{ path: 'print/edition.epub', content: await epubArchive(config, { ...parts, modified: publishedOn(intro?.text) }) }];
+      const parts = bookParts(xslt, ctx.language.messages, sink, 'epub', await book());
+      return [{ path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: publishedOn(intro?.text) }) }];
     });
   }
 }

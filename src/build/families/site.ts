@@ -80,7 +80,7 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
     await plan.make('chronology.html', { ...siteInputs({}), dates }, async (sink) => {
       const dated = pages.pages.filter(({ summary }) => summary.years.length > 0);
       const items = chronology(await pages.withExtracts(dated));
-      return xslt.run(sink, introDoc, 'html', { 'chronology-json': JSON.stringify(items), 'timeline-json': JSON.stringify(timelineOf(items) ?? null) }, 'chronology');
+      return xslt.run(sink, introDoc, 'html', { 'chronology-json': JSON.stringify(items), 'timeline-json': JSON.stringify(timelineOf(items, ctx.language.shortMonths) ?? null) }, 'chronology');
     });
   } else {
     // Too many dates for one page: a page per year, each made again only when its own dates change.
@@ -97,11 +97,13 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
     await makeEach(ctx, yearJobs, async ({ year }, sink) => {
       const dates = inChronologicalOrder(datesIn.get(year) ?? []);
       datesIn.delete(year);
-      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(dates), 'timeline-json': JSON.stringify(timelineOf(dates) ?? null), 'chronology-years-json': JSON.stringify([{ label: year }]) };
+      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(dates), 'timeline-json': JSON.stringify(timelineOf(dates, ctx.language.shortMonths) ?? null), 'chronology-years-json': JSON.stringify([{ label: year }]) };
       return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
     });
   }
-  await site('search', 'search.html');
+  // The search page's date examples are the edition's own: its first and last dated documents.
+  const dated = published.filter((summary) => summary.date?.when);
+  await site('search', 'search.html', { 'documents-json': JSON.stringify([dated[0], dated.at(-1)].filter((s) => s !== undefined).map(listing)) });
   // The whole edition as text, one part per text: an edit remakes the parts it changed.
   const textPart = (key: string, hash: string, text: () => Promise<string>): Part => ({
     key,

@@ -63,13 +63,13 @@
     return params.toString();
   }
 
-  // What is wrong with the date range, or ''.
+  // What is wrong with the date range, as a message of the page's catalogue and its values, or null.
   function rangeProblem(filters) {
     var from = bound(filters.from, 'first'), to = bound(filters.to, 'last');
-    if (from === null) return '“' + filters.from + '” is not a date: write a year (1966), a month (1966-10) or a day (1966-10-15).';
-    if (to === null) return '“' + filters.to + '” is not a date: write a year (1967), a month (1967-07) or a day (1967-07-06).';
-    if (from && to && compareDays(from, to) > 0) return 'The range ends (' + filters.to + ') before it begins (' + filters.from + ').';
-    return '';
+    if (from === null) return { key: 'search.js.not-a-date', values: { value: filters.from } };
+    if (to === null) return { key: 'search.js.not-a-date', values: { value: filters.to } };
+    if (from && to && compareDays(from, to) > 0) return { key: 'search.js.range-backwards', values: { from: filters.from, to: filters.to } };
+    return null;
   }
 
   function isFiltered(filters) {

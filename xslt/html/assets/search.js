@@ -18,7 +18,19 @@
   var facetsBox = document.getElementById('search-facets');
   if (!form || !input || !status || !list || !panel || !facetsBox) return;
 
-  var NOT_LOADED = 'The search index could not be loaded.';
+  // The page's words, in the edition's language: the catalogue's search messages, which the page carries (xslt/html/search.xsl).
+  var lang = document.documentElement.lang || 'en';
+  var MESSAGES = JSON.parse(form.getAttribute('data-messages') || '{}');
+  var plurals = new Intl.PluralRules(lang);
+  function say(key, values) {
+    return (MESSAGES[key] || key).replace(/\{([a-z][a-z0-9-]*)\}/g, function (placeholder, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder;
+    });
+  }
+  function count(key, n, values) {
+    return say(key + (plurals.select(n) === 'one' ? '.one' : '.other'), Object.assign({ n: n.toLocaleString(lang) }, values));
+  }
+  var NOT_LOADED = say('search.js.not-loaded');
   if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptions || !window.editioFacets || !window.editioSearchFilters) {
     status.textContent = NOT_LOADED;
     return;
@@ -120,7 +132,6 @@
       });
   }
 
-  var plural = function (n, one, many) { return n + ' ' + (n === 1 ? one : many); };
 
   // A page's heading in the results: its title (the words asked for marked) and its date.
   function pageItem(page, matches) {
@@ -164,7 +175,7 @@
   // What the filters are set to, in words, for the status line.
   function filtersInWords(filters) {
     var parts = [];
-    if (filters.from || filters.to) parts.push(filters.from && filters.to ? filters.from + ' to ' + filters.to : filters.from ? 'from ' + filters.from : 'until ' + filters.to);
+    if (filters.from || filters.to) parts.push(say(filters.from && filters.to ? 'search.js.range' : filters.from ? 'search.js.range-from' : 'search.js.range-until', { from: filters.from, to: filters.to }));
     parts.push.apply(parts, filters.kind);
     filters.dating.forEach(function (way) { parts.push(DATING[way]); });
     filters.name.forEach(function (id) {
@@ -180,8 +191,9 @@
   function show(filters) {
     list.replaceChildren();
     var set = (filters.from || filters.to ? 1 : 0) + filters.kind.length + filters.dating.length + filters.name.length;
-    panel.querySelector('summary').textContent = summaryText + (set > 0 ? ' (' + set + ' set)' : '');
-    var problem = filtering.rangeProblem(filters);
+    panel.querySelector('summary').textContent = summaryText + (set > 0 ? ' ' + count('search.js.set', set) : '');
+    var found = filtering.rangeProblem(filters);
+    var problem = found ? say(found.key, found.values) : '';
     var filtered = filtering.isFiltered(filters) && problem === '';
     var query = filters.q.trim();
     var matches = matcher(query);
@@ -214,9 +226,10 @@
       list.appendChild(item);
     });
     var filterWords = filtered ? ' (' + filtersInWords(filters) + ')' : '';
-    if (query === '') status.textContent = plural(shown.length, 'page', 'pages') + ' with these filters' + filterWords + '.';
-    else if (shown.length === 0) status.textContent = 'Nothing found for “' + query + '”' + filterWords + '.';
-    else status.textContent = plural(passageCount, 'passage', 'passages') + ' in ' + plural(shown.length, 'page', 'pages') + ' found for “' + query + '”' + filterWords + '.';
+    var words = { query: query, filters: filterWords, pages: count('search.js.pages', shown.length) };
+    if (query === '') status.textContent = count('search.js.filtered', shown.length, words);
+    else if (shown.length === 0) status.textContent = say('search.js.nothing', words);
+    else status.textContent = count('search.js.found', passageCount, words);
   }
 
   // Pages found by words, best first (as byPage ranks them).
@@ -225,7 +238,7 @@
     return left.slice().sort(function (a, b) { return rank.get(a.url) - rank.get(b.url); });
   }
 
-  var DATING = { day: 'Dated to the day', rough: 'Dated roughly or with doubt', undated: 'Undated' };
+  var DATING = { day: say('search.js.dated-day'), rough: say('search.js.dated-rough'), undated: say('date.undated') };
   var countOf = [];
 
   // A checkbox for one choice, with its count beside it.
@@ -258,15 +271,15 @@
   // change in place, so that a checkbox keeps the keyboard's focus).
   function buildFacets(filters) {
     if (data.classes.length > 0) {
-      var kinds = fieldset('Kind of document', 'facet-kind');
+      var kinds = fieldset(say('search.js.kind'), 'facet-kind');
       data.classes.forEach(function (kind) { kinds.appendChild(choice('kind', kind, kind, filters.kind.indexOf(kind) >= 0)); });
       facetsBox.appendChild(kinds);
     }
-    var dating = fieldset('Dating', 'facet-dating');
+    var dating = fieldset(say('search.js.dating'), 'facet-dating');
     Object.keys(DATING).forEach(function (way) { dating.appendChild(choice('dating', way, DATING[way], filters.dating.indexOf(way) >= 0)); });
     facetsBox.appendChild(dating);
     data.registers.forEach(function (register) {
-      var names = fieldset(register.title + ' mentioned', 'facet-names');
+      var names = fieldset(say('search.js.names.' + register.register), 'facet-names');
       data.entries.forEach(function (entry) {
         if (entry.register === register.register) names.appendChild(choice('name', entry.id, entry.name, filters.name.indexOf(entry.id) >= 0));
       });
@@ -320,7 +333,7 @@
   panel.hidden = false;
   // Open where there is room beside the results; on a phone closed, above the results, saying how many filters are set.
   if (window.matchMedia('(min-width: 64rem)').matches) panel.open = true;
-  status.textContent = 'Loading the search index…';
+  status.textContent = say('search.js.loading');
   loadShards(function (loaded) {
     if (!loaded) {
       status.textContent = NOT_LOADED;
