@@ -36,6 +36,8 @@ export interface AuthorityEntry {
   names: string[];
   /** The name pages and tables show: the standard name, else the first, else the id. */
   name: string;
+  /** Where it stands in its register (as ed:sort-key): its @sortKey, else its name without a leading particle. */
+  sortKey: string;
   /** Its identifiers (`idno`): Wikidata, VIAF, GeoNames, … */
   identifiers: { type: string; value: string }[];
   element: XmlElement;
@@ -50,15 +52,34 @@ export interface AuthorityEntry {
 
 const childElements = (element: XmlElement): XmlElement[] => element.children.filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS);
 
-/**
- * A name's words, as ed:name-text reads them: its texts without the identifiers some editions put
- * inside names, parts written side by side apart ("<forename>Arthur</forename><surname>…"), the
- * punctuation the source writes between them in its place ("Marceau, Louise").
- */
-function nameText(element: XmlElement): string {
+/** An element's words, as ed:words reads them: its texts but identifiers, parts side by side apart, punctuation in its place ("Marceau, Louise"). */
+function wordsOf(element: XmlElement): string {
   const collect = (e: XmlElement): string[] => e.children.flatMap((c) => (c.kind === 'text' ? [c.text] : c.name === 'idno' ? [] : collect(c)));
   return collect(element).join(' ').replace(/[ \t\r\n]+/g, ' ').trim().replace(/ ([,.;:])/g, '$1');
 }
+
+const NAME_PARTS = new Set(['surname', 'forename', 'nameLink', 'genName', 'addName', 'roleName']);
+
+/**
+ * A name's words, as ed:name-text reads them: a person's name written in parts, a surname and
+ * forenames with nothing but spaces and commas between, as an index lists it ("Schnitzler,
+ * Arthur", "Hofmannsthal, Hugo von"); other names as written.
+ */
+function nameText(element: XmlElement): string {
+  const parts = childElements(element).filter((c) => c.name !== 'idno');
+  const surnames = parts.filter((c) => c.name === 'surname');
+  const inParts =
+    element.name === 'persName' &&
+    surnames.length > 0 &&
+    parts.some((c) => c.name === 'forename') &&
+    parts.every((c) => NAME_PARTS.has(c.name)) &&
+    element.children.every((c) => c.kind !== 'text' || /^[\s,]*$/.test(c.text));
+  if (!inParts) return wordsOf(element);
+  return [`${surnames.map(wordsOf).join(' ')},`, ...parts.filter((c) => c.name !== 'surname').map(wordsOf)].join(' ');
+}
+
+/** Where a name stands in an index, as ed:sort-key has it (less the entry's @sortKey): without a particle it begins with ("van Gogh" under G). */
+export const sortKeyOf = (name: string): string => name.replace(/^(von|van|de|di|da|du|der|den|del|della|la|le|zu|vom|zum|zur)\s+|^(d|l)[’']/, '');
 
 const isStandard = (name: XmlElement): boolean => (STANDARD_NAME_TYPES as readonly string[]).includes(name.attrs.get('type') ?? '');
 
@@ -147,8 +168,10 @@ export class Authorities {
     const names = [...new Set(nameElements(element).map(nameText).filter(Boolean))];
     const identifiers = childElements(element)
       .filter((c) => c.name === 'idno')
-      .map((c) => ({ type: c.attrs.get('type') ?? '', value: nameText(c) }));
-    this.entries.set(id, { id, kind, names, name: names[0] ?? id, identifiers, element, source, path: file, at: { file: at.file, line: at.line, column: at.column }, curated });
+      .map((c) => ({ type: c.attrs.get('type') ?? '', value: wordsOf(c) }));
+    const name = names[0] ?? id;
+    const sortKey = element.attrs.get('sortKey') ?? nameElements(element)[0]?.attrs.get('sortKey') ?? sortKeyOf(name);
+    this.entries.set(id, { id, kind, names, name, sortKey, identifiers, element, source, path: file, at: { file: at.file, line: at.line, column: at.column }, curated });
   }
 
   get(id: string): AuthorityEntry | undefined {

@@ -3,6 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Authorities, NAME_ELEMENTS } from '../src/authorities.js';
 import { ENTITY_KINDS } from '../src/entities.js';
+import { compileStylesheets } from '../src/transform/stylesheets.js';
+import { authorityContext, transform } from '../src/transform/transform.js';
+import { parse as parseHtml } from 'node-html-parser';
 import { parse, type ParsedDoc } from '../src/parse/parse.js';
 import { removeDir, repoRoot, runCli, teiDir, tempDir } from './helpers.js';
 
@@ -18,6 +21,27 @@ describe('authorities (the one reading of the authority lists)', () => {
   it('knows the kinds of entry the stylesheets know, with the same lists, register pages, titles (the catalogue’s, by list) and mention elements', () => {
     const registers = [...xsl.matchAll(/'(list\w+)': map \{ 'page': '(\w+)', 'title': ed:text\('register\.(\w+)'\), 'entry': '(\w+)', 'mention': '(\w+)' \}/g)].map(([, list, page, titled, entry, mention]) => ({ list, register: page, titled, entry, mention }));
     expect(registers).to.deep.equal(ENTITY_KINDS.map(({ list, register, entry, mention }) => ({ list, register, titled: list, entry, mention })));
+  });
+
+  it('lists a person’s name written in parts by surname, as the stylesheets do; sorts it without a leading particle', async () => {
+    const persons = [
+      ['a', '<persName><forename>Arthur</forename><surname>Schnitzler</surname></persName>', 'Schnitzler, Arthur', 'Schnitzler, Arthur'],
+      ['b', '<persName><forename>Hugo</forename> <nameLink>von</nameLink> <surname>Hofmannsthal</surname></persName>', 'Hofmannsthal, Hugo von', 'Hofmannsthal, Hugo von'],
+      ['c', '<persName><surname>Marceau</surname>, <forename>Louise</forename></persName>', 'Marceau, Louise', 'Marceau, Louise'],
+      ['d', '<persName>van Gogh, Vincent</persName>', 'van Gogh, Vincent', 'Gogh, Vincent'],
+      // Words of its own between the parts: read as written (a particle is one written in lower case).
+      ['e', '<persName>Der <surname>Alte</surname> <forename>Fritz</forename></persName>', 'Der Alte Fritz', 'Der Alte Fritz'],
+      ['f', '<persName sortKey="Zweig">Stefan Zweig</persName>', 'Stefan Zweig', 'Zweig'],
+    ];
+    const text = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff><listPerson>${persons.map(([id, name]) => `<person xml:id="${id}">${name}</person>`).join('')}</listPerson></standOff></TEI>`;
+    const lists = new Authorities([docOf(text)]);
+    expect(persons.map(([id]) => [lists.get(id!)!.name, lists.get(id!)!.sortKey])).to.deep.equal(persons.map(([, , name, key]) => [name, key]));
+    // The register page lists them so, in the order of their keys.
+    await compileStylesheets();
+    const { params, faces } = await authorityContext(text, {}, []);
+    const page = transform({ format: 'html', sourceText: text, file: 'persons', initialMode: 'register', params: { ...params, 'register-list': 'listPerson' } }, faces).output!;
+    const byKey = [...persons].sort((a, b) => a[3]!.localeCompare(b[3]!, 'en'));
+    expect(parseHtml(page).querySelectorAll('.entry h2').map((h) => h.text.trim())).to.deep.equal(byKey.map(([, , name]) => name));
   });
 
   it('reads an entry’s names from the elements the stylesheets read them from', () => {

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { parse as parseHtml } from 'node-html-parser';
 import { catalogue } from '../src/i18n/catalogue.js';
 import type { Message } from '../src/messages.js';
@@ -45,9 +46,25 @@ function englishPhrases(language: string): string[] {
   ];
 }
 
-for (const { folder, language, date, counted, fields } of [
-  { folder: 'letters-with-divided-index', language: 'de', date: '2. Mai 1903', counted: '4-mal erwähnt, in 2 Dokumenten', fields: ['Gesendet: Roth, Emma · 2. Mai 1903', 'Quelle: Aufbewahrungsort: Österreich, Wien, Stadtarchiv'] },
-  { folder: 'lettres-en-francais', language: 'fr', date: '9 décembre 1888', counted: 'Mentionné 3 fois dans 2 documents', fields: ['Envoyé\u00a0: Louise Marceau · Paris · 9 décembre 1888', 'Reçu\u00a0: Henri Vautrin · Lyon', 'Cote\u00a0: Ms. 1234, f. 12'] },
+for (const { folder, language, date, counted, fields, persons } of [
+  {
+    folder: 'letters-with-divided-index',
+    language: 'de',
+    date: '2. Mai 1903',
+    counted: '4-mal erwähnt, in 2 Dokumenten',
+    fields: ['Gesendet: Roth, Emma · 2. Mai 1903', 'Quelle: Aufbewahrungsort: Österreich, Wien, Stadtarchiv'],
+    // Written forenames first (<forename>Emma</forename> <surname>Roth</surname>): listed by surname.
+    persons: ['Falk, Jakob', 'Roth, Emma'],
+  },
+  {
+    folder: 'lettres-en-francais',
+    language: 'fr',
+    date: '9 décembre 1888',
+    counted: 'Mentionné 3 fois dans 2 documents',
+    fields: ['Envoyé\u00a0: Louise Marceau · Paris · 9 décembre 1888', 'Reçu\u00a0: Henri Vautrin · Lyon', 'Cote\u00a0: Ms. 1234, f. 12'],
+    // É among the Es, as French sorts, not after Z.
+    persons: ['Dupré, Élise', 'Écuyer, Paul', 'Marceau, Louise', 'Vautrin, Henri'],
+  },
 ]) {
   describe(`an edition in ${language === 'de' ? 'German' : 'French'}, unconfigured (end to end)`, function () {
     this.timeout(120_000);
@@ -77,6 +94,14 @@ for (const { folder, language, date, counted, fields } of [
       const letter = readdirSync(path.join(built.out, 'text')).find((f) => f !== 'edition.txt')!;
       const text = read(path.join(built.out, 'text', letter)).replace(/[ \n]+/g, ' ');
       for (const field of fields) expect(text).to.include(field);
+    });
+
+    it('lists persons by surname, as the language sorts, in the register and the search filters alike', () => {
+      const register = parseHtml(read(path.join(built.out, 'registers', 'persons.html')));
+      expect(register.querySelectorAll('.entry h2').map((h) => h.text.trim())).to.deep.equal(persons);
+      const facets: { editioFacets?: { entries: { name: string; register: string }[] } } = {};
+      runInNewContext(read(path.join(built.out, 'search', 'facets.js')), { window: facets });
+      expect(facets.editioFacets!.entries.filter((e) => e.register === 'persons').map((e) => e.name)).to.deep.equal(persons);
     });
 
     it('gives the search script its words in the language, and its date examples from the edition', () => {

@@ -22,11 +22,19 @@ export interface Chapter {
 
 export interface IndexEntry {
   name: string;
+  /** Where it stands in the index (AuthorityEntry.sortKey). */
+  sortKey: string;
   register: string;
   /** The anchors (with their chapter's prefix) of every mention. */
   targets: string[];
   /** What the register says of it: a person's years, an event's date, the entry's note. */
   about: string;
+}
+
+/** The index's order: by where each name stands (by surname, without a leading particle), as the edition's language sorts. */
+export function byIndexOrder(language: string): (a: IndexEntry, b: IndexEntry) => number {
+  const collator = new Intl.Collator(language || 'en', { sensitivity: 'accent', numeric: true });
+  return (a, b) => collator.compare(a.sortKey, b.sortKey) || collator.compare(a.name, b.name);
 }
 
 const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -49,7 +57,7 @@ export async function bookHtml(config: EditionConfig, words: Words, paper: Paper
   ];
   // Every kind of entry the edition mentions (persons, places, organisations, objects, events, works), each page number a link to its page.
   const registers = ENTITY_KINDS.map(({ register, list }) => {
-    const entries = index.filter((e) => e.register === register && e.targets.length > 0).sort((a, b) => a.name.localeCompare(b.name, config.language));
+    const entries = index.filter((e) => e.register === register && e.targets.length > 0).sort(byIndexOrder(config.language));
     if (entries.length === 0) return '';
     const items = entries.map((e) => `<li><span class="index-name">${escapeAttribute(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
     return `<h2>${escapeText(fill(words, `register.${list}`))}</h2><ul>${items.join('')}</ul>`;
@@ -109,7 +117,7 @@ export function indexEntries(
     const entry = entries.get(id);
     if (!entry) return [];
     const targets = links.filter((l) => prefixOf.has(l.url)).map((l) => prefixOf.get(l.url)! + l.anchor);
-    return [{ name: entry.name, register: entry.kind.register, targets, about: aboutEntry(entry) }];
+    return [{ name: entry.name, sortKey: entry.sortKey, register: entry.kind.register, targets, about: aboutEntry(entry) }];
   });
 }
 

@@ -14,7 +14,7 @@ import { ENTITY_KINDS } from '../entities.js';
 import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
 import { zipEntries, type ZipEntry } from '../site/zip.js';
 import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
-import type { Chapter, IndexEntry } from './book.js';
+import { byIndexOrder, type Chapter, type IndexEntry } from './book.js';
 import { coverSvg } from './cover.js';
 
 export interface EpubParts {
@@ -72,7 +72,7 @@ function indexBody(config: EditionConfig, words: Words, index: readonly IndexEnt
     const entries = index
       .map((e) => ({ ...e, targets: e.targets.filter((t) => shown.has(t)) }))
       .filter((e) => e.register === register && e.targets.length > 0)
-      .sort((a, b) => a.name.localeCompare(b.name, config.language));
+      .sort(byIndexOrder(config.language));
     if (entries.length === 0) return '';
     const items = entries.map((e) => {
       // The first mention in each chapter, in the book's order.

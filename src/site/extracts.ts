@@ -291,4 +291,7 @@ export function inChronologicalOrder(items: readonly ChronologyItem[]): Chronolo
   return ranked.map(({ item }) => item);
 }
 
-export const yearOf = (item: ChronologyItem): string => /^-?\d{4,}/.exec(item.sort)?.[0] ?? 'Undated';
+/** The chronology's year for dates with no year to place them by: its page chronology/undated.html, named in the edition's words (xslt/html/chronology.xsl, ed:year-label). */
+export const UNDATED = 'undated';
+
+export const yearOf = (item: ChronologyItem): string => /^-?\d{4,}/.exec(item.sort)?.[0] ?? UNDATED;

@@ -42,16 +42,19 @@ export function classNamer(summaries: readonly Pick<PageSummary['summary'], 'cat
 }
 
 /** The facets of these pages; a kind is named by the category its pointer names, wherever the edition declares it. */
-export function facetData(pages: readonly PageSummary[], authorities: Authorities): FacetData {
+export function facetData(pages: readonly PageSummary[], authorities: Authorities, language: string): FacetData {
+  const collator = new Intl.Collator(language, { sensitivity: 'accent', numeric: true });
   const classOf = classNamer(pages.map((p) => p.summary));
   const classes = [...new Set(pages.flatMap(({ summary }) => summary.classes.map(classOf)))].sort(byText);
   const mentioned = [...new Set(pages.flatMap(({ summary }) => summary.mentioned.map(([entry]) => entry)))];
   const entries = mentioned
     .flatMap((id) => {
       const entry = authorities.get(id);
-      return entry ? [{ id, name: entry.name, register: entry.kind.register as string }] : [];
+      return entry ? [{ id, name: entry.name, sortKey: entry.sortKey, register: entry.kind.register as string }] : [];
     })
-    .sort((a, b) => registerOrder(a.register) - registerOrder(b.register) || a.name.localeCompare(b.name, 'en') || byText(a.id, b.id));
+    // As the registers list them: by surname where the name has one, as the edition's language sorts.
+    .sort((a, b) => registerOrder(a.register) - registerOrder(b.register) || collator.compare(a.sortKey, b.sortKey) || byText(a.id, b.id))
+    .map(({ id, name, register }) => ({ id, name, register }));
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const entryIndex = new Map(entries.map((e, i) => [e.id, i]));
   const registers = ENTITY_KINDS.filter((k) => entries.some((e) => e.register === k.register)).map(({ register }) => ({ register }));

@@ -27,11 +27,36 @@
     <xsl:sequence select="($standard, $names except $standard)"/>
   </xsl:function>
 
-  <!-- A name's words, without the identifiers some editions put inside names. -->
+  <!--
+    A name's words, without the identifiers some editions put inside names. A person's name written
+    in parts, a surname and forenames with nothing but spaces and commas between them, reads as an
+    index lists it: "Schnitzler, Arthur", "Hofmannsthal, Hugo von" (src/authorities.ts, nameText,
+    reads it alike). Other names read as written, parts side by side apart, punctuation in its place.
+  -->
   <xsl:function name="ed:name-text" as="xs:string">
     <xsl:param name="name" as="element()?"/>
-    <!-- Parts written side by side (<forename>Arthur</forename><surname>…) read apart; punctuation the source writes between them ("Marceau, Louise") keeps its place. -->
-    <xsl:sequence select="replace(normalize-space(string-join($name//text()[not(ancestor::tei:idno)], ' ')), ' ([,.;:])', '$1')"/>
+    <xsl:variable name="parts" select="$name/*[not(self::tei:idno)]"/>
+    <xsl:variable name="surnames" select="$parts[self::tei:surname]"/>
+    <xsl:sequence select="if (exists($surnames) and exists($parts[self::tei:forename]) and $name/self::tei:persName
+                              and empty($name/text()[not(matches(., '^[\s,]*$'))]) and empty($parts[not(self::tei:surname or self::tei:forename or self::tei:nameLink or self::tei:genName or self::tei:addName or self::tei:roleName)]))
+                          then string-join((string-join($surnames ! ed:words(.), ' ') || ',', ($parts except $surnames) ! ed:words(.)), ' ')
+                          else ed:words($name)"/>
+  </xsl:function>
+
+  <!-- An element's words: its texts but identifiers, parts written side by side apart ("<forename>Arthur</forename><surname>…"), punctuation in its place ("Marceau, Louise"). -->
+  <xsl:function name="ed:words" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="replace(normalize-space(string-join($e//text()[not(ancestor::tei:idno)], ' ')), ' ([,.;:])', '$1')"/>
+  </xsl:function>
+
+  <!--
+    Where an entry stands in its register: its @sortKey, else its name as an index lists it,
+    without a particle it begins with ("van Gogh" under G); compared as the edition's language
+    sorts (the register's xsl:sort names the language's collation).
+  -->
+  <xsl:function name="ed:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="($entry/@sortKey, ed:names($entry)[1]/@sortKey, replace(ed:standard-name($entry), '^(von|van|de|di|da|du|der|den|del|della|la|le|zu|vom|zum|zur)\s+|^(d|l)[’'']', ''))[1] ! string()"/>
   </xsl:function>
 
   <xsl:function name="ed:standard-name" as="xs:string">

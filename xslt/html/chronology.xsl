@@ -36,7 +36,7 @@
             </p>
             <ol class="chronology-years">
               <xsl:for-each select="$years">
-                <li><a href="{?url}"><xsl:value-of select="?label"/></a>
+                <li><a href="{?url}"><xsl:value-of select="ed:year-label(?label)"/></a>
                   <span class="chronology-count"><xsl:value-of select="' — ' || ed:count('chronology.dates', xs:integer(?count))"/></span>
                 </li>
               </xsl:for-each>
@@ -56,7 +56,7 @@
   <!-- One year of a chronology split into years (chronology/1966.html); chronology-years-json names the year. -->
   <xsl:template match="/" mode="chronology-year">
     <xsl:variable name="items" select="parse-json($chronology-json)?*"/>
-    <xsl:variable name="year" select="parse-json($chronology-years-json)?*[1]?label"/>
+    <xsl:variable name="year" select="ed:year-label(parse-json($chronology-years-json)?*[1]?label)"/>
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:text('chronology.year', map { 'year': string($year) })"/>
       <xsl:with-param name="section" select="'chronology'"/>
@@ -72,6 +72,12 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A year of the chronology as a heading says it: the dates with no year to place them by (src/site/extracts.ts, UNDATED) as undated, in the edition's words. -->
+  <xsl:function name="ed:year-label" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="if ($year = 'undated') then ed:text('date.undated') else $year"/>
+  </xsl:function>
 
   <!-- Dates in order, each linked to its place, above them a timeline. -->
   <xsl:template name="ed:chronology-items">

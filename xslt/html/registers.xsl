@@ -37,7 +37,7 @@
           <xsl:with-param name="caption" select="ed:text('map.register')"/>
         </xsl:call-template>
         <xsl:for-each select="$entries">
-          <xsl:sort select="lower-case(ed:standard-name(.))" lang="en"/>
+          <xsl:sort select="ed:sort-key(.)" collation="http://www.w3.org/2013/collation/UCA?lang={($language?tag, 'en')[1]};strength=secondary"/>
           <xsl:variable name="count" select="($counts(string(@xml:id)), map { 'mentions': 0, 'documents': 0, 'introduction': 0 })[1]"/>
           <section class="entry" id="{@xml:id}" data-tei="{local-name()}" aria-labelledby="{@xml:id}-name">
             <xsl:call-template name="ed:entry-description">

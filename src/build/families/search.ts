@@ -23,7 +23,7 @@ export async function makeSearch({ config, plan }: BuildContext, pages: EditionP
     const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(pages.extractOf(page))}`)) };
     await plan.make(shardFile(shard), inputs, async () => searchShardScript(searchDocuments(await pages.withExtracts(members))));
   }
-  const facets = facetsScript(facetData(pages.pages, authorities));
+  const facets = facetsScript(facetData(pages.pages, authorities, config.language));
   await plan.make('search/facets.js', { facets: hashOf(facets) }, () => facets);
   await plan.make('search/index.js', { shards: String(shards) }, () => searchManifestScript(shards));
 }
