@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { unzipSync } from 'fflate';
 import { parse as parseHtml } from 'node-html-parser';
 import { catalogue } from '../src/i18n/catalogue.js';
 import type { Message } from '../src/messages.js';
@@ -116,3 +117,26 @@ for (const { folder, language, date, counted, fields, persons } of [
     });
   });
 }
+
+describe('an edition in English of letters in German (its headers in English, xml:lang) (end to end)', function () {
+  this.timeout(180_000);
+  let out: string;
+  before(() => {
+    out = tempDir('editio-languages-');
+    const run = runCli(['build', path.join(fixtures, 'editions', 'letters-with-records'), '--out', out, '--epub']);
+    expect(run.status, run.stdout + run.stderr).to.equal(0);
+  });
+  after(() => removeDir(out));
+
+  it('speaks English, each letter’s text declared German: on its page and in its chapter of the EPUB', () => {
+    const page = read(path.join(out, 'documents', 'L001.html'));
+    expect(page).to.match(/<html[^>]* lang="en"/);
+    expect(page).to.match(/<section class="document-text"[^>]* lang="de"/);
+    expect(wordsOf(path.join(out, 'documents', 'L001.html'))).to.include('Cite this document');
+    const files = unzipSync(readFileSync(path.join(out, 'print', 'edition.epub')));
+    const xhtml = (name: string): string => new TextDecoder().decode(files[`EPUB/${name}`]);
+    expect(xhtml('doc1.xhtml')).to.match(/<html[^>]* lang="de" xml:lang="de"/);
+    expect(xhtml('nav.xhtml')).to.match(/<html[^>]* lang="en" xml:lang="en"/);
+    expect(xhtml('package.opf')).to.include('<dc:language>en</dc:language>');
+  });
+});

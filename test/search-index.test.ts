@@ -1,10 +1,16 @@
 import { expect } from 'chai';
-import { shardCount, shardOf } from '../src/site/search-index.js';
+import { searchOptions, shardCount, shardOf } from '../src/site/search-index.js';
 
 describe('site/search-index', () => {
   it('divides the pages into a power of two of parts of at most the pages asked for', () => {
     expect([1, 256, 257, 512, 513, 10_001].map((pages) => shardCount(pages, 256))).to.deep.equal([1, 1, 2, 2, 4, 64]);
     expect(shardCount(0, 256)).to.equal(1);
+  });
+
+  it('folds case, accents and the letters the languages of editions spell out, as the browser does', async () => {
+    const { processTerm } = await searchOptions();
+    const fold = (term: string): string => String(processTerm!(term));
+    expect(['Giáp', 'GIAP', 'Straße', 'STRASSE', 'Cœur', 'Łódź', 'Ærø', 'Weiſs', 'MiG‑21'].map(fold)).to.deep.equal(['giap', 'giap', 'strasse', 'strasse', 'coeur', 'lodz', 'aero', 'weiss', 'mig-21']);
   });
 
   it('spreads pages evenly over the parts', () => {

@@ -14,8 +14,12 @@ function isDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1]!;
 }
 
+/** A pattern's {d}, {m} and {y} filled: the first of a month as the language writes it (French "1er"), other days and the year as numbers, the month by its name. */
 const inPattern = (pattern: string, wording: DateWording, year: string, month: string, day: string): string =>
-  pattern.replace('{d}', String(Number(day))).replace('{m}', wording.months[Number(month) - 1]!).replace('{y}', String(Number(year)));
+  pattern
+    .replace('{d}', Number(day) === 1 ? fill(wording.messages, 'date.first-day') : String(Number(day)))
+    .replace('{m}', wording.months[Number(month) - 1]!)
+    .replace('{y}', String(Number(year)));
 
 /** An ISO date in words ("21 September 1966", "September 1966"); other values as given. */
 export function isoDateInWords(iso: string, wording: DateWording): string {

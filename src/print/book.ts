@@ -68,7 +68,8 @@ export async function bookHtml(config: EditionConfig, words: Words, paper: Paper
   const body = [
     titlePage.replace(/<section class="note-on-text"[\s\S]*?<\/section>/, (note) => hyphenated(note, config.language)),
     `<nav class="toc"><h1>${escapeText(fill(words, 'print.contents'))}</h1><ol>${toc.join('')}</ol></nav>`,
-    ...numbered.map((chapter) => hyphenated(chapter, config.language)),
+    // Each document hyphenated by its own language's patterns.
+    ...numbered.map((chapter) => hyphenated(chapter, chapterLanguage(chapter) ?? config.language)),
     `<section class="index" id="index"><h1>${escapeText(fill(words, 'print.index'))}</h1>${registers.join('')}</section>`,
   ].join('\n');
   return [
@@ -90,6 +91,9 @@ const UNHYPHENATED = /(<h[1-6][\s\S]*?<\/h[1-6]>|<a [\s\S]*?<\/a>|<p class="(?:r
  * package's TeX patterns): Chromium here has no hyphenation dictionaries, and justified lines
  * without hyphenation open wide gaps. Markup is left as it is; a language without patterns, unhyphenated.
  */
+/** The language a chapter's document declares (print.xsl writes it on its section), if it does. */
+export const chapterLanguage = (html: string): string | undefined => /^\s*<section\b[^>]*\sclass="document"[^>]*\slang="([^"]+)"/.exec(html)?.[1];
+
 function hyphenated(html: string, language: string): string {
   const require = createRequire(import.meta.url);
   for (const tag of [language.toLowerCase(), language.toLowerCase().split('-')[0]!]) {

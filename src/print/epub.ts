@@ -14,7 +14,7 @@ import { ENTITY_KINDS } from '../entities.js';
 import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
 import { zipEntries, type ZipEntry } from '../site/zip.js';
 import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
-import { byIndexOrder, type Chapter, type IndexEntry } from './book.js';
+import { byIndexOrder, chapterLanguage, type Chapter, type IndexEntry } from './book.js';
 import { coverSvg } from './cover.js';
 
 export interface EpubParts {
@@ -45,7 +45,8 @@ const NOTE_ON_TEXT = /<section\b[^>]*\bclass="note-on-text"[\s\S]*<\/section>/;
 const fileOf = (prefix: string): string => `${prefix.replace(/-$/, '')}.xhtml`;
 
 function xhtml(config: EditionConfig, title: string, bodyType: string, body: string): string {
-  const lang = escapeAttribute(config.language);
+  // A document's chapter is in its own language, the rest in the edition's.
+  const lang = escapeAttribute(chapterLanguage(body) ?? config.language);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE html>',

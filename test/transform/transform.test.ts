@@ -75,7 +75,7 @@ describe('transform', () => {
     };
     expect(titlesIn('en')).to.include.members(['21 September 1966', '1–15 October 1966'.replace('1–15', 'between 1 and 15'), '1966?', 'about October 1966', 'about 1966?']);
     expect(titlesIn('de')).to.include.members(['21. September 1966', 'zwischen 1. und 15. Oktober 1966', 'September 1966 – 1967', 'um Oktober 1966', 'nicht vor 1966']);
-    expect(titlesIn('fr')).to.include.members(['21 septembre 1966', 'entre le 1 et le 15 octobre 1966', 'vers octobre 1966', 'pas après juillet 1967']);
+    expect(titlesIn('fr')).to.include.members(['21 septembre 1966', 'entre le 1er et le 15 octobre 1966', 'vers octobre 1966', 'pas après juillet 1967']);
   });
 
   it('escapes text that looks like markup and never links a javascript: or data: URL', () => {

@@ -29,7 +29,9 @@
     <xsl:param name="year" as="xs:string"/>
     <xsl:param name="month" as="xs:string"/>
     <xsl:param name="day" as="xs:string"/>
-    <xsl:sequence select="replace(replace(replace($pattern, '\{d\}', string(xs:integer($day))), '\{m\}', $language?months(xs:integer($month))), '\{y\}', string(xs:integer($year)))"/>
+    <!-- The first of a month as the language writes it (French "1er"), other days as numbers. -->
+    <xsl:variable name="d" select="if (xs:integer($day) = 1) then ed:text('date.first-day') else string(xs:integer($day))"/>
+    <xsl:sequence select="replace(replace(replace($pattern, '\{d\}', $d), '\{m\}', $language?months(xs:integer($month))), '\{y\}', string(xs:integer($year)))"/>
   </xsl:function>
 
   <!--

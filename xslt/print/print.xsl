@@ -27,6 +27,8 @@
     <xsl:variable name="date" select="ed:document-date($tei)"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <section class="document" id="{$anchor-prefix}start">
+      <!-- Its own language, for the reader and for hyphenation (src/print/book.ts). -->
+      <xsl:for-each select="ed:language($tei)"><xsl:attribute name="lang" select="."/></xsl:for-each>
       <!-- What the running heads of its pages say: its short title (title type="short"), else its title cut between words. -->
       <xsl:variable name="title" select="normalize-space(ed:title($tei))"/>
       <xsl:variable name="short" select="normalize-space($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short'][1])"/>

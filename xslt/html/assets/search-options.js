@@ -19,9 +19,18 @@
     return terms;
   }
 
+  // Letters no decomposition takes apart, written as the languages of editions spell them out:
+  // "Straße" finds "Strasse", "Cœur" "Coeur", "Łódź" "Lodz", the long s of old prints an s.
+  var SPELLED = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ſ': 's' };
+
   // Case and accents do not matter: "Giáp", "GIAP" and "giap" are one term.
   function processTerm(term) {
-    return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2010\u2011]/g, '-');
+    return term
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[ßæœøłđðþıſ]/g, function (letter) { return SPELLED[letter]; })
+      .replace(/[\u2010\u2011]/g, '-');
   }
 
   root.editioSearchOptions = {
