@@ -66,16 +66,30 @@ const NAME_PARTS = new Set(['surname', 'forename', 'nameLink', 'genName', 'addNa
  * Arthur", "Hofmannsthal, Hugo von"); other names as written.
  */
 function nameText(element: XmlElement): string {
-  const parts = childElements(element).filter((c) => c.name !== 'idno');
+  const parts = inParts(element);
+  if (!parts) return wordsOf(element);
   const surnames = parts.filter((c) => c.name === 'surname');
-  const inParts =
+  return [`${surnames.map(wordsOf).join(' ')},`, ...parts.filter((c) => c.name !== 'surname').map(wordsOf)].join(' ');
+}
+
+/** A person's name written in parts, a surname and forenames with nothing but spaces and commas between: its parts. */
+function inParts(element: XmlElement): XmlElement[] | undefined {
+  const parts = childElements(element).filter((c) => c.name !== 'idno');
+  const written =
     element.name === 'persName' &&
-    surnames.length > 0 &&
+    parts.some((c) => c.name === 'surname') &&
     parts.some((c) => c.name === 'forename') &&
     parts.every((c) => NAME_PARTS.has(c.name)) &&
     element.children.every((c) => c.kind !== 'text' || /^[\s,]*$/.test(c.text));
-  if (!inParts) return wordsOf(element);
-  return [`${surnames.map(wordsOf).join(' ')},`, ...parts.filter((c) => c.name !== 'surname').map(wordsOf)].join(' ');
+  return written ? parts : undefined;
+}
+
+/** A name written in parts as running text says it ("Arthur Schnitzler", "Hugo von Hofmannsthal"): what the tagger finds in texts beside the index form. */
+function readingOrder(element: XmlElement): string | undefined {
+  const parts = inParts(element);
+  if (!parts) return undefined;
+  const order = (c: XmlElement): number => ({ roleName: 0, forename: 1, nameLink: 2, surname: 3, genName: 4, addName: 4 })[c.name] ?? 4;
+  return [...parts].sort((a, b) => order(a) - order(b)).map(wordsOf).join(' ');
 }
 
 /** Where a name stands in an index, as ed:sort-key has it (less the entry's @sortKey): without a particle it begins with ("van Gogh" under G). */
@@ -165,7 +179,8 @@ export class Authorities {
   }
 
   private add(id: string, kind: EntityKind, element: XmlElement, source: string, file: string, at: { file: string; line: number; column: number }, curated: boolean): void {
-    const names = [...new Set(nameElements(element).map(nameText).filter(Boolean))];
+    // Each name as indexes list it, and one written in parts as texts say it too ("Schnitzler, Arthur", then "Arthur Schnitzler").
+    const names = [...new Set(nameElements(element).flatMap((e) => [nameText(e), readingOrder(e) ?? '']).filter(Boolean))];
     const identifiers = childElements(element)
       .filter((c) => c.name === 'idno')
       .map((c) => ({ type: c.attrs.get('type') ?? '', value: wordsOf(c) }));

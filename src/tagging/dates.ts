@@ -7,6 +7,9 @@
  * say the date, not an article before them ("the [first half of 1967]").
  */
 
+import { isoDay, lastDay, nearestYear, pad, range } from './date-values.js';
+import { findContinentalDates, LEXICONS } from './dates-continental.js';
+
 export interface DateMatch {
   start: number;
   end: number;
@@ -28,13 +31,8 @@ const MONTH = `(${[...MONTH_NAMES, ...MONTH_NAMES.map((m) => m.toUpperCase())].j
 const YEAR = '(1[0-9]{3}|20[0-9]{2})';
 const DAY = '([12][0-9]|3[01]|0?[1-9])';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 const month = (name: string): number => MONTHS[name.toLowerCase().replace(/\.$/, '')]!;
-const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-function isoDay(y: string, mm: number, dd: number): string | undefined {
-  return /^\d{4}$/.test(y) && dd >= 1 && dd <= lastDay(Number(y), mm) ? `${y}-${pad(mm)}-${pad(dd)}` : undefined;
-}
 
 const day = (y: string, m: string, d: string): string | undefined => isoDay(y, month(m), Number(d));
 
@@ -65,10 +63,6 @@ function completed(partial: string, full: string | undefined): string | undefine
   return undefined;
 }
 
-/** Two points as a range, if the first is not after the second. */
-function range(from: string | undefined, to: string | undefined, names: [string, string]): Record<string, string> | undefined {
-  return from && to && from <= to ? { [names[0]]: from, [names[1]]: to } : undefined;
-}
 
 const when = (value: string | undefined): Record<string, string> | undefined => (value ? { when: value } : undefined);
 const FIRST_PART = /^(early|beginning)/i;
@@ -142,13 +136,6 @@ const FORMS: Form[] = [
   { pattern: new RegExp(`(?<!\\d\\s)\\b${MONTH},? ${YEAR}\\b`, 'g'), dates: (m) => whole({ when: `${m[2]}-${pad(month(m[1]!))}` }), why: 'a month' },
 ];
 
-/** Of the years around a known date's, the one that puts a day and month nearest to it ("Jan. 2" after 30 December 1966 is in 1967). */
-function nearestYear(reference: string, mm: number): string {
-  const [y, m] = reference.split('-').map(Number) as [number, number | undefined];
-  const month = m ?? 6;
-  const candidates = [y - 1, y, y + 1].map((year) => ({ year, distance: Math.abs(year * 12 + mm - (y * 12 + month)) }));
-  return String(candidates.sort((a, b) => a.distance - b.distance)[0]!.year);
-}
 
 const NO_YEAR = '(?![,\\s]*\\d)';
 
@@ -178,8 +165,17 @@ function yearless(referenceAt: (offset: number) => string | undefined): Form[] {
 const BARE_YEAR = /(?<![\w.#§/-])(?<!\b(?:No|no|NO|p|pp|page|pages|vol|Vol|fol|nos?)\.?\s)(1[0-9]{3}|20[0-9]{2})(?![\w.,-]?\d)/g;
 const TEMPORAL = /\b(in|In|IN|since|Since|SINCE|by|By|BY|until|till|during|before|after|from|of|around|circa|In the year)\s$/;
 
-/** The dates of a text; `reference`, the document's last date before it (ISO), dates a day written without its year. */
-export function findDates(text: string, reference?: string): DateMatch[] {
+/**
+ * The dates of a text, in its language (BCP 47; German and French as src/tagging/dates-continental.ts
+ * reads them, any other as English); `reference`, the document's last date before it (ISO), dates
+ * a day written without its year.
+ */
+export function findDates(text: string, reference?: string, language = 'en'): DateMatch[] {
+  const continental = LEXICONS[language.split('-')[0]!.toLowerCase()];
+  return continental ? findContinentalDates(text, reference, continental) : findEnglishDates(text, reference);
+}
+
+function findEnglishDates(text: string, reference?: string): DateMatch[] {
   const found: DateMatch[] = [];
   const taken = (start: number, end: number): boolean => found.some((f) => start < f.end && end > f.start);
   // The last date before an offset: one found before it in the text, else the one given.

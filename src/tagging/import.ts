@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { EditionConfig } from '../config.js';
 import { message, type Message } from '../messages.js';
-import { findDates } from './dates.js';
+import { findDates, type DateMatch } from './dates.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { docxBlocks, withSupplied, type DocxBlock } from './docx.js';
 
@@ -13,10 +13,26 @@ export interface Imported {
 }
 
 
-/** A date line is a date and nothing else ("21 September 1966", "September 30, 1966"). */
-function wholeDate(line: string): Record<string, string> | undefined {
-  const found = findDates(line);
-  return found.length === 1 && found[0]!.start === 0 && found[0]!.end === line.length ? found[0]!.attributes : undefined;
+/** What a dateline may have before its date: a place and a comma, an article ("Wien, am", "Paris, le", "Washington,"). */
+const BEFORE_DATE = /^(?:[\p{L}][\p{L} .'’-]*,\s*)?(?:(?:am|den|le|the|on)\s+)?$/u;
+
+/** The languages a date line is read in: the edition's first, then those whose dates editio reads. */
+const readingLanguages = (language: string): string[] => [...new Set([language, 'en', 'de', 'fr'].filter((l) => l !== ''))];
+
+/**
+ * A date line: a date, before it at most a place and an article, after it at most a full stop
+ * ("21 September 1966", "September 30, 1966", "Wien, am 14. März 1967", "Paris, le 9 décembre
+ * 1888."), read in the first language it is a date in. Its date, where its words stand, and the language.
+ */
+function datelineDate(line: string, language: string): { date: Record<string, string>; start: number; end: number; language: string } | undefined {
+  for (const reading of readingLanguages(language)) {
+    const found = findDates(line, undefined, reading);
+    const last = found.at(-1);
+    if (found.length === 1 && last && BEFORE_DATE.test(line.slice(0, last.start)) && /^\.?$/.test(line.slice(last.end).trim())) {
+      return { date: last.attributes, start: last.start, end: last.end, language: reading };
+    }
+  }
+  return undefined;
 }
 
 /** "General Vo Nguyen Giap’s Decision On …" → "general-vo-nguyen-giaps-decision". */
@@ -60,20 +76,25 @@ export function importText(text: string, file: string, config: EditionConfig, sc
   const [first, second, ...paragraphs] = blocks;
   const at = { file };
   if (!first || !second) return { error: message('error', 'import', 'import-shape', 'a document needs a title line and a date line, then its paragraphs', { ...at, line: 1 }) };
-  const dateFirst = wholeDate(first.text);
-  const date = dateFirst ?? wholeDate(second.text);
+  const dateFirst = datelineDate(first.text, config.language);
+  const dated = dateFirst ?? datelineDate(second.text, config.language);
   const [titleBlock, dateBlock] = dateFirst ? [second, first] : [first, second];
-  if (!date) {
-    return { error: message('error', 'import', 'import-date', `neither "${first.text}" nor "${second.text}" is a date; put the document's date on its own line`, { ...at, line: second.line }) };
+  if (!dated) {
+    return {
+      error: message('error', 'import', 'import-date', `neither "${first.text}" nor "${second.text}" is a dateline; put the document's date on its own line, after its place if you like ("Wien, am 14. März 1967", "Paris, le 9 décembre 1888")`, { ...at, line: second.line }),
+    };
   }
   if (paragraphs.length === 0) return { error: message('error', 'import', 'import-shape', 'the document has no paragraph after its title and date', { ...at, line: dateBlock.line }) };
-  const dateElement = dateElementOf(date, dateBlock.text);
+  const words = dateBlock.text;
+  const dateElement = dateElementOf(dated.date, words.slice(dated.start, dated.end));
   return imported(config, schemaHref, file, {
     title: titleBlock.text,
     head: escapeText(titleBlock.text),
-    dateline: dateElement,
-    date,
+    // The dateline as written, its date marked.
+    dateline: `${escapeText(words.slice(0, dated.start))}${dateElement}${escapeText(words.slice(dated.end))}`,
+    date: dated.date,
     dateElement,
+    language: dated.language,
     body: paragraphs.map((p) => `<p>${withSupplied(p.text)}</p>`),
   });
 }
@@ -91,6 +112,8 @@ interface Parts {
   dateElement: string;
   /** The body's blocks, as TEI. */
   body: string[];
+  /** Its language: the one its dateline was read in (the edition's where it reads there). */
+  language: string;
 }
 
 /** A document of the edition from its parts: the header (the source statement left for the editor), the head, dateline and blocks. */
@@ -99,7 +122,7 @@ function imported(config: EditionConfig, schemaHref: string, file: string, parts
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<?xml-model href="${schemaHref}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>`,
-    `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="${escapeAttribute(config.language)}" type="document">`,
+    `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="${escapeAttribute(parts.language)}" type="document">`,
     '  <teiHeader>',
     '    <fileDesc>',
     '      <titleStmt>',
@@ -175,19 +198,23 @@ export async function importDocx(bytes: Uint8Array, file: string, config: Editio
   const titleBlock = blocks.slice(0, 3).find((b) => b.kind === 'head') ?? blocks.find((b) => b.kind === 'p');
   if (!titleBlock) return { error: message('error', 'import', 'import-shape', 'the Word file has no text to import', at) };
   const rest = blocks.filter((b) => b !== titleBlock);
-  const dateBlock = rest.slice(0, 4).find((b) => b.kind === 'p' && b.text.length <= 100 && findDates(b.text).length > 0);
+  // The first short paragraph that holds a date, in the first language it holds one in.
+  const firstDate = (text: string): { found: DateMatch; language: string } | undefined =>
+    readingLanguages(config.language).flatMap((language) => findDates(text, undefined, language).slice(0, 1).map((found) => ({ found, language })))[0];
+  const dateBlock = rest.slice(0, 4).find((b) => b.kind === 'p' && b.text.length <= 100 && firstDate(b.text) !== undefined);
   if (!dateBlock) {
     return { error: message('error', 'import', 'import-date', `no date in the first paragraphs after the title ("${titleBlock.text}", paragraph ${titleBlock.paragraph}): put the document's date, e.g. "21 September 1966", in a paragraph of its own below the title`, at) };
   }
   const body = rest.filter((b) => b !== dateBlock);
   if (body.length === 0) return { error: message('error', 'import', 'import-shape', `the Word file has no paragraph after its title and date (paragraph ${dateBlock.paragraph})`, at) };
-  const found = findDates(dateBlock.text)[0]!;
+  const { found, language } = firstDate(dateBlock.text)!;
   const result = imported(config, schemaHref, file, {
     title: titleBlock.text,
     head: titleBlock.xml.replace(/^<(head|p)>(.*)<\/\1>$/s, '$2'),
     dateline: dateBlock.xml.replace(/^<p>(.*)<\/p>$/s, '$1'),
     date: found.attributes,
     dateElement: dateElementOf(found.attributes, dateBlock.text.slice(found.start, found.end)),
+    language,
     body: sections(body),
   });
   return { ...result, messages: [...read.messages, ...result.messages] };

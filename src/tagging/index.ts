@@ -48,7 +48,7 @@ export async function tag(paths: readonly string[], options: { write?: boolean; 
       messages.push({ severity: 'warning', ruleId: 'tag-skipped', source: 'tag', reason: 'the document has a DOCTYPE, which tagging would lose; remove it first', file: source.name, line: 1 });
       continue;
     }
-    const result = tagDocument(parsed.doc, entries);
+    const result = tagDocument(parsed.doc, entries, edition?.language);
     for (const m of result.messages) messages.push(m);
     const write = Boolean(options.write) && result.insertions.length > 0;
     if (write) await rewriteFile(source.path, result.text);
@@ -118,7 +118,7 @@ export async function importFiles(
       for (const m of parsed.messages) messages.push(m);
       continue;
     }
-    const tagged = tagDocument(parsed.doc, entries);
+    const tagged = tagDocument(parsed.doc, entries, edition.language);
     try {
       await writeFileAtomic(target, tagged.text);
     } catch (err) {

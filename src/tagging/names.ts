@@ -107,7 +107,8 @@ export class NameFinder {
   private readonly shortForms: NameIndex;
   private readonly titled: RegExp;
 
-  constructor(entries: readonly AuthorityEntry[]) {
+  /** `inflected`: a name's inflection is part of its mention, as German editions tag a genitive ("<persName>Schnitzlers</persName>"). */
+  constructor(entries: readonly AuthorityEntry[], private readonly inflected = false) {
     const spellings = entries.flatMap((entry) => entry.names.map((name) => ({ name: fold(name).text, entry })));
     this.byName = index(spellings);
     const titles = new RegExp(`^(?:${TITLES.map(escapeRegExp).join('|')}) `, 'u');
@@ -142,7 +143,7 @@ export class NameFinder {
       again = spellings.length > 0 && spellings.every((s) => s.entry === skip);
       if (again) continue;
       const entries = entriesOf(spellings.filter((s) => s.entry !== skip));
-      const { start, end } = unfold(folded, m.start, m.end);
+      const { start, end } = this.withInflection(text, unfold(folded, m.start, m.end));
       if (entries.length > 1) {
         ambiguous.push({ start, end, name: text.slice(start, end), ids: entries.map((e) => e.id), why: 'a name of each of them in the lists' });
         continue;
@@ -159,7 +160,7 @@ export class NameFinder {
     }
     const taken = (s: number, e: number): boolean => matches.some((n) => s < n.end && e > n.start) || ambiguous.some((n) => s < n.end && e > n.start);
     for (const m of skip ? [] : namesIn(this.shortForms, folded.text)) {
-      const { start, end } = unfold(folded, m.start, m.end);
+      const { start, end } = this.withInflection(text, unfold(folded, m.start, m.end));
       const spellings = (this.byShortForm.get(m.key) ?? []).filter((s) => caseFits(folded.text.slice(m.start, m.end), s.name));
       const entries = entriesOf(spellings);
       if (entries.length === 0 || taken(start, end)) continue;
@@ -175,6 +176,11 @@ export class NameFinder {
       matches.push(this.titledMatch(text, folded, m.start, { start, end, entry, title: 0, nested: [], why }));
     }
     return { matches: matches.sort((a, b) => a.start - b.start), ambiguous };
+  }
+
+  /** A mention's span, with the "s" of a genitive after it where the language's editions tag it so. */
+  private withInflection(text: string, span: { start: number; end: number }): { start: number; end: number } {
+    return this.inflected && text[span.end] === 's' && !/[\p{L}\p{N}]/u.test(text[span.end + 1] ?? '') ? { ...span, end: span.end + 1 } : span;
   }
 
   /** A person's mention with the title that stands before it ("General Giap"), or in its name as listed. */

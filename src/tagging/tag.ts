@@ -3,6 +3,7 @@ import { message, type Message } from '../messages.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { Positions, texts, type XmlElement } from '../parse/tree.js';
 import { findDates } from './dates.js';
+import { bcp47 } from '../i18n/language.js';
 import { documentDate } from '../header.js';
 import type { AuthorityEntry } from '../authorities.js';
 import { NameFinder, suggestions, type NameMatch } from './names.js';
@@ -72,8 +73,10 @@ function pointer(entry: AuthorityEntry, from: ParsedDoc): string {
  * character of the text. Ambiguous names are reported, not tagged; capitalised names that are
  * no entry are reported as suggestions. Running it again adds nothing.
  */
-export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[]): TagResult {
-  const finder = new NameFinder(entries);
+export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], edition = 'en'): TagResult {
+  // Dates as the document's language writes them (its xml:lang, its text's), else the edition's.
+  const language = bcp47(doc.tree.attrs.get('xml:lang') ?? doc.tree.children.find((c): c is XmlElement => c.kind === 'element' && c.name === 'text')?.attrs.get('xml:lang')) ?? (edition || 'en');
+  const finder = new NameFinder(entries, language.split('-')[0] === 'de');
   const positions = new Positions(doc.text);
   const insertions: Insertion[] = [];
   const candidates: Candidate[] = [];
@@ -107,7 +110,7 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[]):
       messages.push(message('warning', 'tag', 'mention-ambiguous', `"${a.name}" may be ${a.ids.join(' or ')} (${a.why}): tag it by hand with the one meant`, where));
     }
     const taken = (s: number, e: number): boolean => names.some((m) => s < m.end && e > m.start);
-    for (const d of findDates(raw, reference)) {
+    for (const d of findDates(raw, reference, language)) {
       if (taken(d.start, d.end)) continue;
       add(node.offset + d.start, node.offset + d.end, 'date', d.attributes, d.why);
       reference = d.attributes.when ?? d.attributes.from ?? d.attributes.notBefore ?? reference;

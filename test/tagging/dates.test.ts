@@ -46,3 +46,44 @@ describe('tagging/dates', () => {
     });
   }
 });
+
+describe('tagging/dates in German and French (src/tagging/dates-continental.ts)', () => {
+  const inLanguage = (text: string, language: string, reference?: string): [string, Record<string, string>][] =>
+    findDates(text, reference, language).map((d) => [text.slice(d.start, d.end), d.attributes]);
+
+  it('reads German dates as letters write them: words, numbers, spans, between, parts of a month or year, seasons', () => {
+    expect(inLanguage('Wien, am 14. März 1967', 'de')).to.deep.equal([['14. März 1967', { when: '1967-03-14' }]]);
+    expect(inLanguage('am 9. Dez. 1888, am 9.12.1888 und am 26. 3. 1892', 'de').map(([, a]) => a.when)).to.deep.equal(['1888-12-09', '1888-12-09', '1892-03-26']);
+    expect(inLanguage('er blieb vom 3. bis 7. August 1889', 'de')).to.deep.equal([['vom 3. bis 7. August 1889', { from: '1889-08-03', to: '1889-08-07' }]]);
+    expect(inLanguage('3.–7. August 1889', 'de')).to.deep.equal([['3.–7. August 1889', { from: '1889-08-03', to: '1889-08-07' }]]);
+    expect(inLanguage('zwischen dem 1. und 15. Oktober 1966', 'de')).to.deep.equal([['zwischen dem 1. und 15. Oktober 1966', { notBefore: '1966-10-01', notAfter: '1966-10-15' }]]);
+    expect(inLanguage('Anfang Oktober 1966 und Ende 1967', 'de')).to.deep.equal([
+      ['Anfang Oktober 1966', { notBefore: '1966-10-01', notAfter: '1966-10-10' }],
+      ['Ende 1967', { notBefore: '1967-09', notAfter: '1967-12' }],
+    ]);
+    expect(inLanguage('im Frühjahr 1890', 'de')).to.deep.equal([['Frühjahr 1890', { notBefore: '1890-03', notAfter: '1890-05' }]]);
+    expect(inLanguage('im 10. Jänner 1890', 'de-AT')).to.deep.equal([['10. Jänner 1890', { when: '1890-01-10' }]]);
+  });
+
+  it('takes the month and year of a German "d. M." and "d. J." from the last date, and no year as a date where the words do not say so', () => {
+    expect(inLanguage('Ihr Brief vom 3. d. M. und der vom 5. Mai d. J.', 'de', '1889-12-20')).to.deep.equal([
+      ['3. d. M.', { when: '1889-12-03' }],
+      ['5. Mai d. J.', { when: '1889-05-05' }],
+    ]);
+    expect(inLanguage('am 3. d. M.', 'de')).to.deep.equal([]);
+    expect(inLanguage('im Jahre 1888, seit 1890, für 1000 Mark, 30. Februar 1966', 'de')).to.deep.equal([['1888', { when: '1888' }], ['1890', { when: '1890' }]]);
+  });
+
+  it('reads French dates: "1er", numbers with slashes, "du … au", "entre le … et le", "début", "mi-", "fin", seasons', () => {
+    expect(inLanguage('Paris, le 1er décembre 1888', 'fr')).to.deep.equal([['1er décembre 1888', { when: '1888-12-01' }]]);
+    expect(inLanguage('le 9/12/1888', 'fr')).to.deep.equal([['9/12/1888', { when: '1888-12-09' }]]);
+    expect(inLanguage('du 3 au 7 août 1889', 'fr')).to.deep.equal([['du 3 au 7 août 1889', { from: '1889-08-03', to: '1889-08-07' }]]);
+    expect(inLanguage('entre le 1er et le 15 octobre 1966', 'fr')).to.deep.equal([['entre le 1er et le 15 octobre 1966', { notBefore: '1966-10-01', notAfter: '1966-10-15' }]]);
+    expect(inLanguage('Début octobre 1966, mi-octobre 1966, fin 1966', 'fr').map(([words]) => words)).to.deep.equal(['Début octobre 1966', 'mi-octobre 1966', 'fin 1966']);
+    expect(inLanguage('l’été 1889, en 1888, pour 1500 francs', 'fr')).to.deep.equal([['été 1889', { notBefore: '1889-06', notAfter: '1889-08' }], ['1888', { when: '1888' }]]);
+  });
+
+  it('reads another language’s text as English', () => {
+    expect(inLanguage('on 9 December 1888', 'nl')).to.deep.equal([['9 December 1888', { when: '1888-12-09' }]]);
+  });
+});

@@ -22,4 +22,18 @@ describe('the tagger on texts it was not written for (npm run eval:tagging)', fu
       }
     });
   }
+
+  // Letters in German and French, each set with its own register: dates as the language writes them, names with their inflections.
+  for (const [language, folder] of [['German', 'german'], ['French', 'french']] as const) {
+    it(`scores at least 0.95 precision, recall and F1 in every class on letters in ${language}`, () => {
+      const dir = path.join(fixtures, 'tagging', folder);
+      const { stats, misses } = scores(xmlIn(dir, 'register.xml'), [path.join(dir, 'register.xml')]);
+      for (const cls of CLASSES) {
+        const s = stats.get(cls)!;
+        if (s.tp + s.fn + s.fp === 0) continue;
+        expect(Math.min(s.precision, s.recall, s.f1), `${cls}: ${misses.join('; ')}`).to.be.at.least(0.95);
+      }
+      expect(stats.get('dates')!.tp).to.be.at.least(13);
+    });
+  }
 });

@@ -161,6 +161,20 @@ describe('tagging', function () {
       expect(xml).to.contain('<head><persName ref="authorities.xml#vo-nguyen-giap"><roleName>General</roleName> Vo Nguyen Giap</persName>’s Decision');
     });
 
+    it('reads a dateline with its place in the language it is written in, and tags the text in that language (German)', async () => {
+      const config = await loadConfig(edition);
+      const { written, messages } = await importFiles([path.join(fixtures, 'import', 'dateline-with-place-german.txt')], { edition: config });
+      expect(messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
+      expect(written.map((f) => path.basename(f))).to.deep.equal(['1895-03-14-arthur-schnitzler-an-hermann-bahr.xml']);
+      const xml = read(written[0]!);
+      expect(xml).to.contain('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de" type="document">');
+      expect(xml).to.contain('<dateline>Wien, am <date when="1895-03-14">14. März 1895</date></dateline>');
+      expect(xml).to.contain('<date from="1895-07-03" to="1895-07-07">vom 3. bis 7. Juli</date>');
+      expect(xml).to.contain('<date notBefore="1895-07-21" notAfter="1895-07-31">Ende Juli 1895</date>');
+      const [verdict] = await validate([doc(written[0]!)]);
+      expect(verdict!.messages).to.deep.equal([]);
+    });
+
     it('says what is missing when a file has no date line', async () => {
       const config = await loadConfig(edition);
       const { written, messages } = await importFiles([path.join(fixtures, 'import', 'no-date-line.txt')], { edition: config });
