@@ -47,7 +47,7 @@ function englishPhrases(language: string): string[] {
   ];
 }
 
-for (const { folder, language, date, counted, fields, persons } of [
+for (const { folder, language, date, counted, fields, persons, letters } of [
   {
     folder: 'letters-with-divided-index',
     language: 'de',
@@ -56,6 +56,7 @@ for (const { folder, language, date, counted, fields, persons } of [
     fields: ['Gesendet: Roth, Emma · 2. Mai 1903', 'Quelle: Aufbewahrungsort: Österreich, Wien, Stadtarchiv'],
     // Written forenames first (<forename>Emma</forename> <surname>Roth</surname>): listed by surname.
     persons: ['Falk, Jakob', 'Roth, Emma'],
+    letters: ['rf_person_1', 'Briefe von Emma Roth (1)'],
   },
   {
     folder: 'lettres-en-francais',
@@ -65,6 +66,7 @@ for (const { folder, language, date, counted, fields, persons } of [
     fields: ['Envoyé\u00a0: Louise Marceau · Paris · 9 décembre 1888', 'Reçu\u00a0: Henri Vautrin · Lyon', 'Cote\u00a0: Ms. 1234, f. 12'],
     // É among the Es, as French sorts, not after Z.
     persons: ['Dupré, Élise', 'Écuyer, Paul', 'Marceau, Louise', 'Vautrin, Henri'],
+    letters: ['pers_marceau', 'Lettres de Louise Marceau (1)'],
   },
 ]) {
   describe(`an edition in ${language === 'de' ? 'German' : 'French'}, unconfigured (end to end)`, function () {
@@ -103,6 +105,15 @@ for (const { folder, language, date, counted, fields, persons } of [
       const facets: { editioFacets?: { entries: { name: string; register: string }[] } } = {};
       runInNewContext(read(path.join(built.out, 'search', 'facets.js')), { window: facets });
       expect(facets.editioFacets!.entries.filter((e) => e.register === 'persons').map((e) => e.name)).to.deep.equal(persons);
+    });
+
+    it('names a correspondent as running text does in the entry’s letters, and writes the archive’s README and tables in the language', () => {
+      const [entry, heading] = letters as [string, string];
+      const page = parseHtml(read(path.join(built.out, 'registers', 'persons', `${entry}.html`)));
+      expect(page.querySelectorAll('.entry-letters h3').map((h) => h.text.trim())).to.include(heading);
+      const zip = unzipSync(readFileSync(path.join(built.out, 'editio-edition.zip')));
+      expect(new TextDecoder().decode(zip['README.txt'])).to.include(catalogue(language)!['archive.holds']);
+      expect(read(path.join(built.out, 'metadata', 'documents.csv')).split('\r\n')[1]).to.match(new RegExp(`,${language},`));
     });
 
     it('gives the search script its words in the language, and its date examples from the edition', () => {

@@ -8,6 +8,7 @@ import type { ReadDoc } from '../parse/parse.js';
 import type { Output, Pieces } from '../write/write.js';
 import type { Summary } from './extracts.js';
 import { joinParts, type Part } from '../incremental/parts.js';
+import { fill, type Words } from '../i18n/catalogue.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
 import { escapeAttribute } from '../escape.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
@@ -65,6 +66,8 @@ export interface DocumentRow {
   /** As the TEI gives it (its @when, else the first of its bounds), and in EDTF with its range and doubts. */
   date: string;
   date_edtf: string;
+  /** Its language (BCP 47), else the edition's. */
+  language: string;
   place: string;
   persons: string[];
   places: string[];
@@ -81,6 +84,7 @@ export function documentRows(config: EditionConfig, summaries: readonly Summary[
       title: e.title,
       date: e.date?.when || e.date?.sort || '',
       date_edtf: e.date?.edtf ?? '',
+      language: e.lang || config.language,
       place: (e.place && entries.get(e.place.entry)?.name) || e.place?.text || '',
       persons: named('persons'),
       places: named('places'),
@@ -96,7 +100,7 @@ export function documentRows(config: EditionConfig, summaries: readonly Summary[
  * return, after any spaces) gets a leading apostrophe, as OWASP advises against CSV injection.
  */
 export function toCsv(rows: readonly DocumentRow[]): string {
-  const columns = ['id', 'title', 'date', 'date_edtf', 'place', 'persons', 'places', 'organisations', 'url'] as const;
+  const columns = ['id', 'title', 'date', 'date_edtf', 'language', 'place', 'persons', 'places', 'organisations', 'url'] as const;
   const field = (v: string | string[]): string => {
     const joined = Array.isArray(v) ? v.join('; ') : v;
     const s = /^[ \u00a0]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(joined) ? `'${joined}` : joined;
@@ -130,23 +134,25 @@ export function citationCff(config: EditionConfig): string {
   ].join('\n');
 }
 
-function readme(config: EditionConfig): string {
+/** The archive's README, in the edition's language. */
+function readme(config: EditionConfig, words: Words): string {
+  const item = (name: string, key: string): string => `- ${name.padEnd(15)} ${fill(words, key)}`;
   return [
     config.title,
     '='.repeat(config.title.length),
     '',
     ...(config.subtitle ? [config.subtitle, ''] : []),
-    ...(config.editors.length > 0 ? [`Edited by ${config.editors.join(', ')}.`, ''] : []),
-    'This archive holds the edition as data, made by editio:',
+    ...(config.editors.length > 0 ? [fill(words, 'edition.edited-by', { editors: config.editors.join(', ') }), ''] : []),
+    fill(words, 'archive.holds'),
     '',
-    '- tei/            the TEI P5 sources (each with its xml-model processing instruction)',
-    '- schemas/        the RelaxNG schemas they name',
-    '  (corpus.xml, the whole edition as one teiCorpus, is published beside this archive)',
-    '- metadata/       Dublin Core (oai_dc) per document; documents.csv and documents.json',
-    '- CITATION.cff    how to cite the edition',
-    '- LICENSE.txt     the licence',
+    item('tei/', 'archive.tei'),
+    item('schemas/', 'archive.schemas'),
+    `  ${fill(words, 'archive.corpus')}`,
+    item('metadata/', 'archive.metadata'),
+    item('CITATION.cff', 'archive.citation'),
+    item('LICENSE.txt', 'archive.licence'),
     '',
-    ...(config.baseUrl ? [`Published at ${config.baseUrl}`, ''] : []),
+    ...(config.baseUrl ? [fill(words, 'archive.published', { url: config.baseUrl }), ''] : []),
   ].join('\n');
 }
 
@@ -169,6 +175,7 @@ async function previousZip(outDir: string): Promise<PreviousZip | undefined> {
  */
 export async function exchangeFiles(
   config: EditionConfig,
+  words: Words,
   outDir: string,
   corpus: readonly Part[],
   rows: readonly DocumentRow[],
@@ -183,7 +190,7 @@ export async function exchangeFiles(
   ];
   const encoder = new TextEncoder();
   const entry = (file: Output): ZipEntry => ({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content });
-  const entries: ZipEntry[] = [...files.map(entry), ...records, ...sources, entry({ path: 'README.txt', content: readme(config) })];
+  const entries: ZipEntry[] = [...files.map(entry), ...records, ...sources, entry({ path: 'README.txt', content: readme(config, words) })];
   const zip = await zipEntries(entries, await previousZip(outDir));
   const size = zip.reduce((n, piece) => n + piece.length, 0);
   const hashes = entries.flatMap((e) => (e.hash !== undefined ? [[e.path, e.hash]] : []));

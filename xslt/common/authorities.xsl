@@ -35,12 +35,28 @@
   -->
   <xsl:function name="ed:name-text" as="xs:string">
     <xsl:param name="name" as="element()?"/>
-    <xsl:variable name="parts" select="$name/*[not(self::tei:idno)]"/>
+    <xsl:variable name="parts" select="ed:name-parts($name)"/>
     <xsl:variable name="surnames" select="$parts[self::tei:surname]"/>
-    <xsl:sequence select="if (exists($surnames) and exists($parts[self::tei:forename]) and $name/self::tei:persName
-                              and empty($name/text()[not(matches(., '^[\s,]*$'))]) and empty($parts[not(self::tei:surname or self::tei:forename or self::tei:nameLink or self::tei:genName or self::tei:addName or self::tei:roleName)]))
-                          then string-join((string-join($surnames ! ed:words(.), ' ') || ',', ($parts except $surnames) ! ed:words(.)), ' ')
+    <xsl:sequence select="if (exists($parts)) then string-join((string-join($surnames ! ed:words(.), ' ') || ',', ($parts except $surnames) ! ed:words(.)), ' ')
                           else ed:words($name)"/>
+  </xsl:function>
+
+  <!-- A person's name written in parts (a surname and forenames, nothing but spaces and commas between): its parts; else none. -->
+  <xsl:function name="ed:name-parts" as="element()*">
+    <xsl:param name="name" as="element()?"/>
+    <xsl:variable name="parts" select="$name/*[not(self::tei:idno)]"/>
+    <xsl:sequence select="if (exists($parts[self::tei:surname]) and exists($parts[self::tei:forename]) and $name/self::tei:persName
+                              and empty($name/text()[not(matches(., '^[\s,]*$'))]) and empty($parts[not(self::tei:surname or self::tei:forename or self::tei:nameLink or self::tei:genName or self::tei:addName or self::tei:roleName)]))
+                          then $parts else ()"/>
+  </xsl:function>
+
+  <!-- An entry's name as running text says it: a person's name in parts forenames first ("Arthur Schnitzler", "Hugo von Hofmannsthal": src/authorities.ts, readingOrder); another as listed. -->
+  <xsl:function name="ed:reading-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="parts" select="ed:name-parts(ed:names($entry)[1])"/>
+    <xsl:sequence select="if (exists($parts)) then string-join(($parts[self::tei:roleName], $parts[self::tei:forename], $parts[self::tei:nameLink], $parts[self::tei:surname],
+                                                                 $parts[self::tei:genName or self::tei:addName]) ! ed:words(.), ' ')
+                          else ed:standard-name($entry)"/>
   </xsl:function>
 
   <!-- An element's words: its texts but identifiers, parts written side by side apart ("<forename>Arthur</forename><surname>…"), punctuation in its place ("Marceau, Louise"). -->

@@ -81,7 +81,7 @@
             </xsl:choose>
           </p>
           <xsl:call-template name="ed:entry-letters">
-            <xsl:with-param name="name" select="ed:standard-name($entry)"/>
+            <xsl:with-param name="name" select="ed:reading-name($entry)"/>
           </xsl:call-template>
           <xsl:call-template name="ed:pager">
             <xsl:with-param name="first" select="ed:entry-href($entry)"/>

@@ -99,7 +99,7 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
     return staticRepository(repository, `${config.baseUrl}oai/static-repository.xml`, (r) => texts.get(r.dc)!);
   });
   const corpus = corpusParts(config, intro && asPublished.get(intro), [...authorityFiles, ...documents].map((doc) => asPublished.get(doc)!));
-  await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, outDir, corpus, rows, records, sources));
+  await plan.makeMany('exchange', exchangeInputs, () => exchangeFiles(config, ctx.language.messages, outDir, corpus, rows, records, sources));
   const assetFiles = await assets();
   await plan.makeMany('assets', { content: hashOf(...assetFiles.flatMap((o) => [o.path, o.content])) }, () => assetFiles);
   return new Map([...asPublished.values()].map(({ doc }) => [publishedPath(config, doc), doc]));
