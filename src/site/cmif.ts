@@ -11,6 +11,7 @@ import type { Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { uuidFrom } from '../hash.js';
+import { fill, type Words } from '../i18n/catalogue.js';
 import { isDoubtful } from '../header.js';
 import type { CorrespAction, Summary } from './extracts.js';
 
@@ -50,7 +51,7 @@ function action(type: 'sent' | 'received', actions: readonly CorrespAction[], au
 }
 
 /** The CMIF file of these documents (those with a correspDesc are its letters); undefined if there are none. */
-export function cmifXml(config: EditionConfig, documents: readonly Summary[], authorities: Authorities, published: string): string | undefined {
+export function cmifXml(config: EditionConfig, words: Words, documents: readonly Summary[], authorities: Authorities, published: string): string | undefined {
   const letters = documents.filter((d) => d.corresp.length > 0);
   if (letters.length === 0) return undefined;
   const source = uuidFrom('cmif', `${config.baseUrl}\u0000${config.title}`);
@@ -73,7 +74,7 @@ export function cmifXml(config: EditionConfig, documents: readonly Summary[], au
     '  <teiHeader>',
     '    <fileDesc>',
     '      <titleStmt>',
-    `        <title>${escapeText(`Letters of ${config.title}`)}</title>`,
+    `        <title>${escapeText(fill(words, 'cmif.title', { edition: config.title }))}</title>`,
     ...editors,
     '      </titleStmt>',
     '      <publicationStmt>',

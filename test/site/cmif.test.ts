@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import { Authorities } from '../../src/authorities.js';
 import { loadConfig } from '../../src/config.js';
+import { catalogue } from '../../src/i18n/catalogue.js';
 import { parse, type ParsedDoc } from '../../src/parse/parse.js';
 import { buildTree, descendants, type XmlElement } from '../../src/parse/tree.js';
 import { cmifXml } from '../../src/site/cmif.js';
@@ -128,10 +129,10 @@ describe('cmif (the letters for correspSearch)', function () {
         { type: 'received', persons: [{ name: 'B', entry: '' }], orgs: [], places: [], date: { notBefore: '1966-09', notAfter: 'late 1966' } },
       ],
     } as unknown as Summary;
-    expect(actions(cmifXml(config, [letter], lists, '2026-01-01T00:00:00Z')!)).to.deep.equal([
+    expect(actions(cmifXml(config, catalogue('en')!, [letter], lists, '2026-01-01T00:00:00Z')!)).to.deep.equal([
       'sent: persName[http://www.wikidata.org/entity/Q1] A & co; placeName[https://www.geonames.org/1] P; date when=1966-09-21',
       'received: persName B; date notBefore=1966-09',
     ]);
-    expect(cmifXml(config, [], lists, '2026-01-01T00:00:00Z')).to.equal(undefined);
+    expect(cmifXml(config, catalogue('en')!, [], lists, '2026-01-01T00:00:00Z')).to.equal(undefined);
   });
 });

@@ -101,14 +101,14 @@
 
   <!--
     What a page shows of each entry where it is mentioned (its page from the edition's root, its
-    standard name, the name element of its kind), by id, as JSON: made once per thread when the
+    name as running text says it, the name element of its kind), by id, as JSON: made once per thread when the
     entries are (src/transform/transform.ts, authorityContext), and written onto each mention when
     a source is prepared (src/transform/mentions.ts).
   -->
   <xsl:function name="ed:entry-faces-json" as="xs:string" visibility="public">
     <xsl:param name="entries" as="map(xs:string, element())"/>
     <xsl:sequence select="serialize(map:merge(map:for-each($entries, function ($id, $entry) {
-        map { $id: map { 'path': ed:entry-path($entry), 'title': ed:standard-name($entry), 'mention': ed:register($entry)?mention } }
+        map { $id: map { 'path': ed:entry-path($entry), 'title': ed:reading-name($entry), 'mention': ed:register($entry)?mention } }
       })), map { 'method': 'json' })"/>
   </xsl:function>
 

@@ -86,7 +86,7 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
   };
   // The letters for correspSearch, when the edition has any.
   const publication = publishedOn(intro?.text);
-  const cmif = cmifXml(config, published, authorities, publication);
+  const cmif = cmifXml(config, ctx.language.messages, published, authorities, publication);
   if (cmif !== undefined) await plan.make('cmif.xml', { content: hashOf(cmif) }, () => cmif);
   // The edition for OAI-PMH harvesters: what `editio serve` answers from, and a static repository.
   const teiOf = new Map(documents.map((doc) => [documentId(doc), publishedPath(config, doc)]));
