@@ -40,6 +40,7 @@ export type Words = Readonly<Record<string, string>>;
 export function fill(messages: Words, key: string, values: Readonly<Record<string, string>> = {}): string {
   return (messages[key] ?? `⟦${key}⟧`).replace(/\{([a-z][a-z0-9-]*)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
+
 const catalogueDir = (): string => path.join(packageRoot(), 'xslt', 'messages');
 const catalogues = new Map<string, Record<string, string>>();
 
@@ -100,7 +101,7 @@ export function editionLanguagePack(tag: string, root: string, messages: Message
       const known = catalogue('en')!;
       for (const key of Object.keys(raw)) {
         if (!(key in known)) messages.push(message('warning', 'config', 'message-unknown', `"${key}" is no message of editio's; the keys are those of xslt/messages/en.json`, { file }));
-        else if (typeof (raw as Record<string, unknown>)[key] !== 'string') messages.push(message('warning', 'config', 'message-unknown', `"${key}" must be a text`, { file }));
+        else if (typeof (raw as Record<string, unknown>)[key] !== 'string') messages.push(message('warning', 'config', 'message-not-text', `"${key}" must be a text (a JSON string); it is left as editio words it`, { file }));
       }
     } catch (err) {
       messages.push(message('error', 'config', 'messages-unreadable', `the edition's messages could not be read (${(err as Error).message}); fix the JSON or remove the file`, { file }));

@@ -8,6 +8,7 @@ import { existsSync, fstatSync, statSync, watch, type FSWatcher } from 'node:fs'
 import path from 'node:path';
 import { build, type BuildResult } from '../build/build.js';
 import { CONFIG_FILE, loadConfig } from '../config.js';
+import { MESSAGES_FILE } from '../i18n/catalogue.js';
 import { serve, type Server } from './serve.js';
 
 export interface WatchOptions {
@@ -97,8 +98,8 @@ function ownOutputs(): Set<string> {
 const SCHEMA = /\.(rng|rnc|xsd|sch|odd|dtd)$/i;
 
 /**
- * Which files of the edition's folder a build reads: the configuration, the schemas, and the
- * TEI in its sources folder (the whole folder, for TEI without a configuration). Asked again
+ * Which files of the edition's folder a build reads: the configuration, its own messages, the
+ * schemas, and the TEI in its sources folder (the whole folder, for TEI without a configuration). Asked again
  * whenever the configuration changes, since it names the sources folder.
  */
 export async function editionInputs(root: string): Promise<(file: string) => boolean> {
@@ -111,7 +112,7 @@ export async function editionInputs(root: string): Promise<(file: string) => boo
       void sourcesOf().then((folder) => void (sources = folder));
       return true;
     }
-    if (SCHEMA.test(file)) return true;
+    if (SCHEMA.test(file) || file === MESSAGES_FILE) return true;
     const absolute = path.resolve(root, file);
     const inSources = absolute === sources || absolute.startsWith(sources + path.sep);
     // A folder (no extension) may be one of sources moved or removed.

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { watchEdition } from '../../src/serve/watch.js';
+import { editionInputs, watchEdition } from '../../src/serve/watch.js';
 import { removeDir, tempDir } from '../helpers.js';
 
 const until = async (test: () => boolean, ms = 5000): Promise<void> => {
@@ -63,5 +63,17 @@ describe('watch', () => {
     } finally {
       watcher.close();
     }
+  });
+});
+
+describe('serve/watch: what a build reads', () => {
+  let root: string;
+  beforeEach(() => (root = tempDir('editio-inputs-')));
+  afterEach(() => removeDir(root));
+
+  it('counts the edition’s own messages among the files a build reads, beside the TEI and the schemas', async () => {
+    const reads = await editionInputs(root);
+    expect(['editio.messages.json', 'letter.xml', 'schemas/edition.rng', 'editio.config.json'].map(reads)).to.deep.equal([true, true, true, true]);
+    expect(['notes.txt', 'messages.json', 'dist/edition/index.html'].map(reads)).to.deep.equal([false, false, false]);
   });
 });
