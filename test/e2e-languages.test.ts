@@ -134,7 +134,7 @@ describe('an edition in English of letters in German (its headers in English, xm
   let out: string;
   before(() => {
     out = tempDir('editio-languages-');
-    const run = runCli(['build', path.join(fixtures, 'editions', 'letters-with-records'), '--out', out, '--epub']);
+    const run = runCli(['build', path.join(fixtures, 'editions', 'letters-with-records'), '--out', out, '--epub', '--pdf']);
     expect(run.status, run.stdout + run.stderr).to.equal(0);
   });
   after(() => removeDir(out));
@@ -149,5 +149,13 @@ describe('an edition in English of letters in German (its headers in English, xm
     expect(xhtml('doc1.xhtml')).to.match(/<html[^>]* lang="de" xml:lang="de"/);
     expect(xhtml('nav.xhtml')).to.match(/<html[^>]* lang="en" xml:lang="en"/);
     expect(xhtml('package.opf')).to.include('<dc:language>en</dc:language>');
+  });
+
+  it('declares the book English and each letter’s part German in the PDF’s structure (/Lang)', async () => {
+    const { PDFDict, PDFDocument, PDFName } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(readFileSync(path.join(out, 'print', 'edition.pdf')));
+    expect(String(pdf.catalog.lookup(PDFName.of('Lang')))).to.equal('(en)');
+    const declared = pdf.context.enumerateIndirectObjects().flatMap(([, object]) => (object instanceof PDFDict && object.has(PDFName.of('Lang')) ? [String(object.get(PDFName.of('Lang')))] : []));
+    expect(declared).to.include('(de)');
   });
 });
