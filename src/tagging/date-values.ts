@@ -7,6 +7,9 @@ export function isoDay(y: string, mm: number, dd: number): string | undefined {
   return /^\d{4}$/.test(y) && dd >= 1 && dd <= lastDay(Number(y), mm) ? `${y}-${pad(mm)}-${pad(dd)}` : undefined;
 }
 
+/** One point as a date's attributes, or none for no value (not a real day). */
+export const when = (value: string | undefined): Record<string, string> | undefined => (value ? { when: value } : undefined);
+
 /** Two points as a range, if the first is not after the second. */
 export function range(from: string | undefined, to: string | undefined, names: [string, string]): Record<string, string> | undefined {
   return from && to && from <= to ? { [names[0]]: from, [names[1]]: to } : undefined;

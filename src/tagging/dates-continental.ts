@@ -9,7 +9,7 @@
  * the words say, and a bare year is a date only where the words say so ("im Jahre 1888", "en 1888").
  */
 import type { DateMatch } from './dates.js';
-import { isoDay, lastDay, nearestYear, pad, range } from './date-values.js';
+import { isoDay, lastDay, nearestYear, pad, range, when } from './date-values.js';
 
 /** What a language writes dates with. */
 export interface Lexicon {
@@ -146,18 +146,18 @@ function formsOf(lex: Lexicon, referenceAt: (offset: number) => string | undefin
     // Numbers only, as letters date themselves: "9.12.1888", "9. 12. 1888", "9/12/1888".
     {
       pattern: new RegExp(`${EDGE_BEFORE}([12][0-9]|3[01]|0?[1-9])${lex.numeric}(1[0-2]|0?[1-9])${lex.numeric}${YEAR}${EDGE_AFTER}`, 'gu'),
-      dates: (m) => (isoDay(m[3]!, Number(m[2]), Number(m[1])) ? { when: isoDay(m[3]!, Number(m[2]), Number(m[1]))! } : undefined),
+      dates: (m) => when(isoDay(m[3]!, Number(m[2]), Number(m[1]))),
       why: 'a day, written in numbers',
     },
-    { pattern: /(?<![\p{L}\p{N}])(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?![\p{L}\p{N}])/gu, dates: (m) => { const v = isoDay(m[1]!, Number(m[2]), Number(m[3])); return v ? { when: v } : undefined; }, why: 'a day' },
-    { pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH} ${YEAR}${EDGE_AFTER}`, 'gu'), dates: (m) => { const v = day(m[3]!, m[2]!, m[1]!); return v ? { when: v } : undefined; }, why: 'a day' },
+    { pattern: /(?<![\p{L}\p{N}])(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(?![\p{L}\p{N}])/gu, dates: (m) => when(isoDay(m[1]!, Number(m[2]), Number(m[3]))), why: 'a day' },
+    { pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH} ${YEAR}${EDGE_AFTER}`, 'gu'), dates: (m) => when(day(m[3]!, m[2]!, m[1]!)), why: 'a day' },
     // Not after a day number: "30. Februar 1966" is no date at all, not February 1966.
     { pattern: new RegExp(`(?<!\\d\\.?\\s)${EDGE_BEFORE}${MONTH} ${YEAR}${EDGE_AFTER}`, 'gu'), dates: (m) => ({ when: `${m[2]}-${pad(monthOf(m[1]!))}` }), why: 'a month' },
     ...(lex.thisYear
-      ? [{ pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH} (?:${lex.thisYear})`, 'gu'), dates: (m: RegExpExecArray) => { const v = day(yearOf(m, undefined), m[2]!, m[1]!); return v ? { when: v } : undefined; }, why: 'a day of this year: the year of the document’s last date' }]
+      ? [{ pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH} (?:${lex.thisYear})`, 'gu'), dates: (m: RegExpExecArray) => when(day(yearOf(m, undefined), m[2]!, m[1]!)), why: 'a day of this year: the year of the document’s last date' }]
       : []),
     ...(lex.thisMonth
-      ? [{ pattern: new RegExp(`${EDGE_BEFORE}${DAY} (?:${lex.thisMonth})`, 'gu'), dates: (m: RegExpExecArray) => { const r = referenceAt(m.index); const v = r && /^\d{4}-\d{2}/.test(r) ? isoDay(r.slice(0, 4), Number(r.slice(5, 7)), dayOf(m[1]!)) : undefined; return v ? { when: v } : undefined; }, why: 'a day of this month: the month of the document’s last date' }]
+      ? [{ pattern: new RegExp(`${EDGE_BEFORE}${DAY} (?:${lex.thisMonth})`, 'gu'), dates: (m: RegExpExecArray) => { const r = referenceAt(m.index); return when(r && /^\d{4}-\d{2}/.test(r) ? isoDay(r.slice(0, 4), Number(r.slice(5, 7)), dayOf(m[1]!)) : undefined); }, why: 'a day of this month: the month of the document’s last date' }]
       : []),
     {
       pattern: new RegExp(`${EDGE_BEFORE}(?:${FROM}) (${PARTIAL}) (?:${TO}) ${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'),
@@ -165,7 +165,7 @@ function formsOf(lex: Lexicon, referenceAt: (offset: number) => string | undefin
       why: 'a span of days, in the year of the document’s last date',
     },
     { pattern: new RegExp(`${EDGE_BEFORE}(${PARTIAL}) ?[–-] ?${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'), dates: (m) => { const y = yearOf(m, m[3]!); return range(completed(m[1]!, day(y, m[3]!, m[2]!)), day(y, m[3]!, m[2]!), ['from', 'to']); }, why: 'a span of days, in the year of the document’s last date' },
-    { pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'), dates: (m) => { const v = day(yearOf(m, m[2]!), m[2]!, m[1]!); return v ? { when: v } : undefined; }, why: 'a day, in the year of the document’s last date' },
+    { pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'), dates: (m) => when(day(yearOf(m, m[2]!), m[2]!, m[1]!)), why: 'a day, in the year of the document’s last date' },
   ];
   return forms;
 }

@@ -7,7 +7,7 @@
  * say the date, not an article before them ("the [first half of 1967]").
  */
 
-import { isoDay, lastDay, nearestYear, pad, range } from './date-values.js';
+import { isoDay, lastDay, nearestYear, pad, range, when } from './date-values.js';
 import { findContinentalDates, LEXICONS } from './dates-continental.js';
 
 export interface DateMatch {
@@ -64,7 +64,6 @@ function completed(partial: string, full: string | undefined): string | undefine
 }
 
 
-const when = (value: string | undefined): Record<string, string> | undefined => (value ? { when: value } : undefined);
 const FIRST_PART = /^(early|beginning)/i;
 const MIDDLE_PART = /^(mid|middle)/i;
 
