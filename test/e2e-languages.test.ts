@@ -121,6 +121,11 @@ for (const { folder, language, date, counted, fields, persons, letters } of [
       const words = JSON.parse(search.querySelector('#search-form')!.getAttribute('data-messages')!) as Record<string, string>;
       expect(words['search.js.not-loaded']).to.equal(catalogue(language)!['search.js.not-loaded']);
       expect(search.querySelector('#search-from')!.getAttribute('placeholder')).to.match(/^18|^19/);
+      // The help's example is a name of the edition's own that its letters write.
+      const example = search.querySelector('.search-help a')!;
+      expect(example.getAttribute('href')).to.equal(`search.html?q=${encodeURIComponent(example.text)}`);
+      const texts = readdirSync(path.join(built.out, 'text')).filter((f) => f !== 'edition.txt');
+      expect(texts.filter((f) => read(path.join(built.out, 'text', f)).includes(example.text)).length).to.be.at.least(2);
     });
 
     it('writes valid pages', async () => {

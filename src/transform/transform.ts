@@ -43,7 +43,7 @@ export const STYLESHEET_PARAMS = {
   'source-path': 'xs:string',
   /** In mode register: how often each entry is mentioned, as JSON (entry id → { mentions, pages }). */
   'counts-json': 'xs:string',
-  /** In mode register-entry: the entry's id. */
+  /** In mode register-entry: the entry's id; in mode search, the entry the search help takes its example from. */
   'entry-id': 'xs:string',
   /** In mode register-entry: how many mentions the page lists (src/site/html-lists.ts writes them into the page). */
   'listed-mentions': 'xs:integer',

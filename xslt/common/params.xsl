@@ -44,7 +44,7 @@
   <!-- In mode register: how often each entry is mentioned, as JSON (entry id → { mentions, pages }). -->
   <xsl:param name="counts-json" as="xs:string" select="'{}'"/>
 
-  <!-- In mode register-entry: the entry's id, and how many mentions the page lists (src/site/html-lists.ts writes them). -->
+  <!-- In mode register-entry: the entry's id (in mode search, the entry the help's example names), and how many mentions the page lists (src/site/html-lists.ts writes them). -->
   <xsl:param name="entry-id" as="xs:string" select="''"/>
   <xsl:param name="listed-mentions" as="xs:integer" select="0"/>
 

@@ -35,7 +35,15 @@
             <input type="search" id="search-q" name="q"/>
             <button type="submit"><xsl:value-of select="ed:text('search.button')"/></button>
           </div>
-          <p class="search-help"><xsl:value-of select="ed:text('search.help')"/></p>
+          <p class="search-help">
+            <xsl:value-of select="ed:text('search.help')"/>
+            <xsl:variable name="example" select="$entries($entry-id) ! ed:search-word(.)"/>
+            <xsl:if test="$example">
+              <xsl:text> </xsl:text>
+              <xsl:variable name="link" as="element()"><a href="search.html?q={encode-for-uri($example)}"><xsl:value-of select="$example"/></a></xsl:variable>
+              <xsl:sequence select="ed:fill('search.example', map { 'example': $link })"/>
+            </xsl:if>
+          </p>
         </form>
         <div class="search-layout">
           <!-- The filters belong to the form (form="search-form") but stand beside the results; they need assets/search.js, which shows them. -->
@@ -68,5 +76,19 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!--
+    The word a reader would search an entry by: a person's surname (the one written in parts, else
+    the name before its comma, else its last word), another entry's name as running text says it.
+  -->
+  <xsl:function name="ed:search-word" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="ed:names($entry)[1]"/>
+    <xsl:variable name="reading" select="ed:reading-name($entry)"/>
+    <xsl:sequence select="if (not($entry/self::tei:person)) then $reading
+                          else if ($name/tei:surname) then ed:words($name/tei:surname[1])
+                          else if (contains(ed:standard-name($entry), ',')) then normalize-space(substring-before(ed:standard-name($entry), ','))
+                          else tokenize($reading)[last()]"/>
+  </xsl:function>
 
 </xsl:stylesheet>

@@ -44,6 +44,15 @@ async function datesOfYears(pages: EditionPages, years: ReadonlySet<string>): Pr
   return dates;
 }
 
+/** The entry the most documents mention (the first by id among equals), or none. */
+export function mostMentioned(summaries: readonly Summary[]): string | undefined {
+  const documents = new Map<string, number>();
+  for (const { mentioned } of summaries) for (const [entry] of mentioned) documents.set(entry, (documents.get(entry) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const [entry, n] of documents) if (!best || n > best[1] || (n === best[1] && entry < best[0])) best = [entry, n];
+  return best?.[0];
+}
+
 export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf, epub }: SiteInputs): Promise<void> {
   const { config, outDir, plan, xslt } = ctx;
   const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
@@ -101,9 +110,12 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
       return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
     });
   }
-  // The search page's date examples are the edition's own: its first and last dated documents.
+  // The search page's examples are the edition's own: its first and last dated documents, and the entry most of them mention.
   const dated = published.filter((summary) => summary.date?.when);
-  await site('search', 'search.html', { 'documents-json': JSON.stringify([dated[0], dated.at(-1)].filter((s) => s !== undefined).map(listing)) });
+  await site('search', 'search.html', {
+    'documents-json': JSON.stringify([dated[0], dated.at(-1)].filter((s) => s !== undefined).map(listing)),
+    'entry-id': mostMentioned(published) ?? '',
+  });
   // The whole edition as text, one part per text: an edit remakes the parts it changed.
   const textPart = (key: string, hash: string, text: () => Promise<string>): Part => ({
     key,
