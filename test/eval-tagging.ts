@@ -7,7 +7,8 @@
  * kept apart from it: test/fixtures/tagging/held-out/, written before the tagger learnt
  * folding, short forms and the new date forms (and looked at while it did), and
  * test/fixtures/tagging/fresh/, written after, never tuned on; and letters in German and French
- * (test/fixtures/tagging/german/, french/), each with its register. Misses and false tags are listed.
+ * (test/fixtures/tagging/german/, french/, written with the tagger's forms; german-fresh/, french-fresh/,
+ * written after them without looking at them), each with its register. Misses and false tags are listed.
  */
 import path from 'node:path';
 import { CLASSES, scores, xmlIn } from './eval-tagging-lib.js';
@@ -32,7 +33,8 @@ evaluate('The seed (tei/)', xmlIn(teiDir, 'authorities.xml'), [editionLists]);
 const moreLists = [editionLists, path.join(HELD_OUT, 'more-authorities.xml')];
 evaluate('The held-out set (test/fixtures/tagging/held-out/)', xmlIn(HELD_OUT, 'more-authorities.xml'), moreLists);
 evaluate('The fresh set, written after the tagger was (test/fixtures/tagging/fresh/)', xmlIn(FRESH, ''), moreLists);
-for (const folder of ['german', 'french']) {
+for (const folder of ['german', 'french', 'german-fresh', 'french-fresh']) {
   const dir = path.join(fixtures, 'tagging', folder);
-  evaluate(`Letters in ${folder === 'german' ? 'German' : 'French'}, written with the tagger's forms for the language (test/fixtures/tagging/${folder}/)`, xmlIn(dir, 'register.xml'), [path.join(dir, 'register.xml')]);
+  const how = folder.endsWith('-fresh') ? 'written after the tagger’s forms, without looking at them' : 'written with the tagger’s forms for the language';
+  evaluate(`Letters in ${folder.startsWith('german') ? 'German' : 'French'}, ${how} (test/fixtures/tagging/${folder}/)`, xmlIn(dir, 'register.xml'), [path.join(dir, 'register.xml')]);
 }

@@ -27,9 +27,11 @@ export interface Lexicon {
   seasons: { spring: string; summer: string; autumn: string; winter: string };
   /** Words before a bare year that make it a date ("im Jahre", "seit", "en"). */
   beforeYear: string;
-  /** "Of this month" and "of this year", as letters abbreviate them ("d. M.", "d. J."). */
+  /** "Of this month" and "of this year", as letters abbreviate them ("d. M.", "d. J.", "courant"). */
   thisMonth?: string;
   thisYear?: string;
+  /** A day's name and what joins it to the date, which belong to the date ("Sonnabend, den 17. Januar", "lundi 17 février"). */
+  weekday: string;
 }
 
 const monthTable = (names: Record<number, string[]>): Record<string, number> =>
@@ -50,6 +52,7 @@ export const LEXICONS: Record<string, Lexicon> = {
     beforeYear: '[Ii]m Jahre?|[Ss]eit|[Bb]is|[Vv]or|[Nn]ach|[Aa]b|[Uu]m|[Ii]m|[Ii]n den Jahren',
     thisMonth: 'd\\.\\s?M\\.|dieses Monats',
     thisYear: 'd\\.\\s?J\\.|dieses Jahres',
+    weekday: '(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:,? den|,)? ',
   },
   fr: {
     months: monthTable({
@@ -63,6 +66,8 @@ export const LEXICONS: Record<string, Lexicon> = {
     parts: { first: 'au début de|début de|début|au commencement de', middle: 'à la mi-|mi-|au milieu de|milieu de|milieu', last: 'à la fin de|fin de|fin' },
     seasons: { spring: 'printemps', summer: 'été', autumn: 'automne', winter: 'hiver' },
     beforeYear: '[Ee]n|[Dd]epuis|[Dd]ès|[Vv]ers|[Aa]vant|[Aa]près|[Jj]usqu’en|[Jj]usqu\'en',
+    thisMonth: 'courant|c(?:ou)?t\\.',
+    weekday: '(?:[Ll]undi|[Mm]ardi|[Mm]ercredi|[Jj]eudi|[Vv]endredi|[Ss]amedi|[Dd]imanche),? ',
   },
 };
 
@@ -107,7 +112,8 @@ function formsOf(lex: Lexicon, referenceAt: (offset: number) => string | undefin
     return undefined;
   };
   const third = (part: string): 0 | 1 | 2 => (new RegExp(`^(?:${lex.parts.first})$`, 'iu').test(part) ? 0 : new RegExp(`^(?:${lex.parts.middle})$`, 'iu').test(part) ? 1 : 2);
-  const partOfMonth = (part: string, y: string, m: string): Record<string, string> => {
+  const partOfMonth = (part: string, y: string, m: string): Record<string, string> | undefined => {
+    if (!y) return undefined;
     const mm = monthOf(m);
     const [a, b] = [[1, 10], [11, 20], [21, lastDay(Number(y), mm)]][third(part)]!;
     return { notBefore: `${y}-${pad(mm)}-${pad(a!)}`, notAfter: `${y}-${pad(mm)}-${pad(b!)}` };
@@ -165,6 +171,12 @@ function formsOf(lex: Lexicon, referenceAt: (offset: number) => string | undefin
       why: 'a span of days, in the year of the document’s last date',
     },
     { pattern: new RegExp(`${EDGE_BEFORE}(${PARTIAL}) ?[–-] ?${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'), dates: (m) => { const y = yearOf(m, m[3]!); return range(completed(m[1]!, day(y, m[3]!, m[2]!)), day(y, m[3]!, m[2]!), ['from', 'to']); }, why: 'a span of days, in the year of the document’s last date' },
+    {
+      pattern: new RegExp(`${EDGE_BEFORE}(?:${BETWEEN}) (${PARTIAL}) (?:${AND}) ${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'),
+      dates: (m) => { const y = yearOf(m, m[3]!); return range(completed(m[1]!, day(y, m[3]!, m[2]!)), day(y, m[3]!, m[2]!), ['notBefore', 'notAfter']); },
+      why: 'between two days, in the year of the document’s last date',
+    },
+    { pattern: new RegExp(`${EDGE_BEFORE}${PART} ?${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'), dates: (m) => partOfMonth(m[1]!, yearOf(m, m[2]!), m[2]!), why: 'part of a month, in the year of the document’s last date' },
     { pattern: new RegExp(`${EDGE_BEFORE}${DAY} ${MONTH}${EDGE_AFTER}${NO_YEAR}`, 'gu'), dates: (m) => when(day(yearOf(m, m[2]!), m[2]!, m[1]!)), why: 'a day, in the year of the document’s last date' },
   ];
   return forms;
@@ -178,13 +190,16 @@ export function findContinentalDates(text: string, reference: string | undefined
     const before = found.filter((f) => f.end <= offset).sort((a, b) => b.end - a.end)[0]?.attributes;
     return before ? (before.when ?? before.from ?? before.notBefore) : reference;
   };
+  const weekday = new RegExp(`${EDGE_BEFORE}${lex.weekday}$`, 'u');
   for (const form of formsOf(lex, referenceAt)) {
     for (const m of text.matchAll(form.pattern)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (taken(start, end)) continue;
       const attributes = form.dates(m as RegExpExecArray);
-      if (attributes) found.push({ start, end, attributes, why: form.why });
+      // The day's name before a day is part of the date: "Sonnabend, den 17. Januar", "lundi 17 février".
+      const named = /^\d{4}-\d{2}-\d{2}$/.test(attributes?.when ?? attributes?.from ?? attributes?.notBefore ?? '') ? weekday.exec(text.slice(Math.max(0, start - 24), start)) : null;
+      if (attributes) found.push({ start: start - (named?.[0].length ?? 0), end, attributes, why: form.why });
     }
   }
   // A bare year where the words say it is one ("im Jahre 1888", "seit 1966", "en 1888"), or standing alone before punctuation.

@@ -71,7 +71,7 @@ function index(spellings: Iterable<Spelling>): Map<string, Spelling[]> {
 
 /**
  * The names in a folded text, leftmost first, each the longest there, where a word starts and
- * ends (a plural or possessive "s" may follow: "MiG-17s", "Giap's"): their spans in the folded
+ * ends (a plural or possessive "s" may follow: "MiG-17s", "Giap's", or a German genitive's "ens" after s, ß, x or z: "Krausens"): their spans in the folded
  * text and their keys. `resume` says where to look on after each (by default, after it).
  */
 function* namesIn(index: NameIndex, folded: string, resume: (found: { start: number; end: number; key: string }) => number | undefined = () => undefined): Generator<{ start: number; end: number; key: string }> {
@@ -81,7 +81,8 @@ function* namesIn(index: NameIndex, folded: string, resume: (found: { start: num
     if (!startsWord(folded, start)) continue;
     for (const end of index.endsAt(key.text, i)) {
       const stop = key.origin[end - 1]! + 1;
-      if (!endsWord(folded, stop) && !(folded[stop] === 's' && endsWord(folded, stop + 1))) continue;
+      const genitive = folded[stop] === 's' ? 1 : /[sßxz]/.test(folded[stop - 1]!) && folded.startsWith('ens', stop) ? 3 : 0;
+      if (!endsWord(folded, stop) && !(genitive > 0 && endsWord(folded, stop + genitive))) continue;
       const found = { start, end: stop, key: key.text.slice(i, end) };
       yield found;
       const next = resume(found) ?? stop;
@@ -118,7 +119,8 @@ export class NameFinder {
       while (titles.test(bare)) bare = bare.replace(titles, '');
       const words = bare.split(' ');
       if (words.length < 2) return [];
-      return [...new Set([words[0]!, words.at(-1)!])].filter((w) => /^\p{Lu}[\p{L}'-]{2,}$/u.test(w) && !this.byName.has(keyOf(w))).map((w) => ({ name: w, entry }));
+      const single = [...new Set([words[0]!, words.at(-1)!])].filter((w) => /^\p{Lu}[\p{L}'-]{2,}$/u.test(w) && !this.byName.has(keyOf(w)));
+      return [...single, ...surnameForms(words)].map((w) => ({ name: w, entry }));
     });
     this.byShortForm = index(shortForms);
     this.names = new NameIndex(this.byName.keys());
@@ -178,9 +180,12 @@ export class NameFinder {
     return { matches: matches.sort((a, b) => a.start - b.start), ambiguous };
   }
 
-  /** A mention's span, with the "s" of a genitive after it where the language's editions tag it so. */
+  /** A mention's span, with the ending of a genitive after it where the language's editions tag it so: "Schnitzlers", "Krausens" (after s, ß, x, z). */
   private withInflection(text: string, span: { start: number; end: number }): { start: number; end: number } {
-    return this.inflected && text[span.end] === 's' && !/[\p{L}\p{N}]/u.test(text[span.end + 1] ?? '') ? { ...span, end: span.end + 1 } : span;
+    if (!this.inflected) return span;
+    const ending = /[sßxz]$/u.test(text.slice(span.start, span.end)) ? /^ens(?![\p{L}\p{N}])/u : /^s(?![\p{L}\p{N}])/u;
+    const m = ending.exec(text.slice(span.end, span.end + 4));
+    return m ? { ...span, end: span.end + m[0].length } : span;
   }
 
   /** A person's mention with the title that stands before it ("General Giap"), or in its name as listed. */
@@ -195,6 +200,28 @@ export class NameFinder {
     const own = TITLES.find((t) => written.startsWith(t + ' '));
     return own ? { ...match, title: own.length } : match;
   }
+}
+
+/** Particles that stand before a surname and go with it when it is written alone ("von Hagen", "de Gaulle"). */
+const PARTICLES = new Set(['von', 'van', 'vom', 'zu', 'zur', 'de', 'du', 'des', 'di', 'da', 'del', 'della', 'der', 'den', 'ter', 'le', 'la']);
+
+/**
+ * The ways letters write a person's surname short, from a name written forenames first: with its
+ * particle ("von Hagen"), after the forenames' initials ("F. Hagen", "F. von Hagen", "F. v. Hagen",
+ * "H. L. Hofmannsthal").
+ */
+function surnameForms(words: readonly string[]): string[] {
+  const surname = words.at(-1)!;
+  const particles = words.slice(0, -1).filter((w) => PARTICLES.has(w));
+  const forenames = words.slice(0, -1).filter((w) => !PARTICLES.has(w));
+  if (!/^\p{Lu}/u.test(surname) || forenames.length === 0 || !forenames.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || particles.length !== words.length - 1 - forenames.length) return [];
+  const particle = particles.join(' ');
+  const short = particles.map((p) => `${p[0]}.`).join(' ');
+  const initials = [...new Set([`${forenames[0]![0]}.`, forenames.map((w) => `${w[0]}.`).join(' ')])];
+  return [
+    ...(particle ? [`${particle} ${surname}`] : []),
+    ...initials.flatMap((i) => (particle ? [`${i} ${surname}`, `${i} ${particle} ${surname}`, `${i} ${short} ${surname}`] : [`${i} ${surname}`])),
+  ];
 }
 
 function shift(match: NameMatch, by: number): NameMatch {

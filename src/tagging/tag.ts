@@ -61,6 +61,10 @@ export const LEAVE = new Set([
   'creation', 'langUsage', 'textClass', 'standOff', 'listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent',
 ]);
 
+/** Where a paragraph of the text begins and ends, for the year a day written without one takes. */
+const BLOCKS = new Set(['p', 'ab', 'dateline', 'opener', 'closer', 'head', 'item', 'note', 'l', 'sp', 'postscript', 'cell']);
+const blockOf = (e: XmlElement | undefined): XmlElement | undefined => (e === undefined || BLOCKS.has(e.name) ? e : blockOf(e.parent));
+
 const attrs = (a: Record<string, string>): string => Object.entries(a).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
 
 function pointer(entry: AuthorityEntry, from: ParsedDoc): string {
@@ -81,10 +85,14 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], 
   const insertions: Insertion[] = [];
   const candidates: Candidate[] = [];
   const messages: Message[] = [];
-  // The persons named in full so far, which settle whose a short form ("Kim") is; and the last
-  // date so far (from the document's own), which gives its year to a day written without one.
+  // The persons named in full so far, which settle whose a short form ("Kim") is. A day written
+  // without its year takes it from the last date before it in its paragraph, else from the
+  // document's own date (its header's or dateline's, else the first day it writes): a new
+  // paragraph of a letter is written on the letter's day, whatever year the last one told of.
   const named = new Set<AuthorityEntry>();
-  let reference = documentDate(doc.tree)?.attrs.get('when');
+  let own = documentDate(doc.tree)?.attrs.get('when');
+  let reference = own;
+  let paragraph: XmlElement | undefined;
   const at = (offset: number): { line: number; column: number } => positions.at(offset);
   const add = (start: number, end: number, element: string, attributes: Record<string, string>, why: string): void => {
     const words = doc.text.slice(start, end);
@@ -110,10 +118,17 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], 
       messages.push(message('warning', 'tag', 'mention-ambiguous', `"${a.name}" may be ${a.ids.join(' or ')} (${a.why}): tag it by hand with the one meant`, where));
     }
     const taken = (s: number, e: number): boolean => names.some((m) => s < m.end && e > m.start);
+    const block = blockOf(node.parent);
+    if (block !== paragraph) [paragraph, reference] = [block, own];
     for (const d of findDates(raw, reference, language)) {
       if (taken(d.start, d.end)) continue;
       add(node.offset + d.start, node.offset + d.end, 'date', d.attributes, d.why);
-      reference = d.attributes.when ?? d.attributes.from ?? d.attributes.notBefore ?? reference;
+      const point = d.attributes.when ?? d.attributes.from ?? d.attributes.notBefore;
+      // A bare year ("seit 1923") tells no day's year: only a date with its month does.
+      if (point && point.length >= 7) {
+        reference = point;
+        own ??= point;
+      }
     }
     for (const s of suggestions(raw, (a, b) => taken(a, b) || ambiguous.some((m) => a < m.end && b > m.start))) {
       messages.push(message('info', 'tag', 'name-suggestion', `"${s.name}" looks like a name that is in no authority list; add it to the lists if it is one`, { file: doc.source.name, ...at(node.offset + s.start) }));

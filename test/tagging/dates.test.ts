@@ -83,6 +83,27 @@ describe('tagging/dates in German and French (src/tagging/dates-continental.ts)'
     expect(inLanguage('l’été 1889, en 1888, pour 1500 francs', 'fr')).to.deep.equal([['été 1889', { notBefore: '1889-06', notAfter: '1889-08' }], ['1888', { when: '1888' }]]);
   });
 
+  it('takes a day’s name into the date, a part of a month or a “between” without its year from the last date, and French “courant”', () => {
+    expect(inLanguage('bis Sonnabend, den 17. Januar; Sonntag, 18. Januar', 'de', '1925-01-04')).to.deep.equal([
+      ['Sonnabend, den 17. Januar', { when: '1925-01-17' }],
+      ['Sonntag, 18. Januar', { when: '1925-01-18' }],
+    ]);
+    expect(inLanguage('Ende Februar und Anfang April', 'de', '1925-01-09')).to.deep.equal([
+      ['Ende Februar', { notBefore: '1925-02-21', notAfter: '1925-02-28' }],
+      ['Anfang April', { notBefore: '1925-04-01', notAfter: '1925-04-10' }],
+    ]);
+    expect(inLanguage('le lundi 17 février, mi-mars, Entre le 12 et le 16 mars, le 15 courant', 'fr', '1902-02-03')).to.deep.equal([
+      ['lundi 17 février', { when: '1902-02-17' }],
+      ['mi-mars', { notBefore: '1902-03-11', notAfter: '1902-03-20' }],
+      ['Entre le 12 et le 16 mars', { notBefore: '1902-03-12', notAfter: '1902-03-16' }],
+      ['15 courant', { when: '1902-02-15' }],
+    ]);
+    // With no date to take the year from, none of them is a date.
+    expect(inLanguage('Ende Februar, le 15 courant', 'de')).to.deep.equal([]);
+    // A day's name alone is no date, nor one before a bare year.
+    expect(inLanguage('am Montag, seit 1923', 'de')).to.deep.equal([['1923', { when: '1923' }]]);
+  });
+
   it('reads another language’s text as English', () => {
     expect(inLanguage('on 9 December 1888', 'nl')).to.deep.equal([['9 December 1888', { when: '1888-12-09' }]]);
   });

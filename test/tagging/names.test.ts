@@ -53,6 +53,23 @@ describe('tagging/names', () => {
     expect(found('Kim said so to Kim Il Sung.').candidates).to.deep.equal([['Kim', ['kim-il-sung', 'kim-chang-bong']]]);
   });
 
+  it('knows a surname with its particle, after initials, and in a German genitive after s ("Krausens")', () => {
+    const german = new NameFinder(
+      [...new Authorities([list(path.join(fixtures, 'tagging', 'german-fresh', 'register.xml'))]).entries.values()],
+      true,
+    );
+    const tagged = (text: string): [string, string][] => german.find(text).matches.map((m) => [text.slice(m.start, m.end), m.entry.id]);
+    expect(tagged('Herr von Hagen, F. v. Hagen, F. Hagen, Hagens Brief')).to.deep.equal([
+      ['von Hagen', 'hagen'],
+      ['F. v. Hagen', 'hagen'],
+      ['F. Hagen', 'hagen'],
+      ['Hagens', 'hagen'],
+    ]);
+    expect(tagged('Krausens Aufsatz, E. Kraus')).to.deep.equal([['Krausens', 'kraus'], ['E. Kraus', 'kraus']]);
+    // Initials of another forename are no mention of this person.
+    expect(tagged('G. Kraus schrieb')).to.deep.equal([['Kraus', 'kraus']]);
+  });
+
   it('keeps a person named in full across the document, through the set it is given', () => {
     const earlier = new Set<(typeof entries)[number]>();
     finder.find('Kim Il Sung spoke first.', earlier);
