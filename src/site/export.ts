@@ -10,6 +10,7 @@ import type { Summary } from './extracts.js';
 import { joinParts, type Part } from '../incremental/parts.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
+import { citationCff } from './citation-cff.js';
 import { escapeAttribute } from '../escape.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 
@@ -109,31 +110,6 @@ export function toCsv(rows: readonly DocumentRow[]): string {
   return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
 }
 
-const SPDX: Record<string, string> = {
-  'creativecommons.org/licenses/by/4.0': 'CC-BY-4.0',
-  'creativecommons.org/licenses/by-sa/4.0': 'CC-BY-SA-4.0',
-  'creativecommons.org/publicdomain/zero/1.0': 'CC0-1.0',
-  'creativecommons.org/licenses/by/3.0': 'CC-BY-3.0',
-};
-
-const yamlString = (s: string): string => JSON.stringify(s);
-
-/** CITATION.cff (Citation File Format 1.2.0), for software and repositories that read it. */
-export function citationCff(config: EditionConfig): string {
-  const licence = config.licence.url ? SPDX[config.licence.url.replace(/^https?:\/\//, '').replace(/\/$/, '')] : undefined;
-  return [
-    'cff-version: 1.2.0',
-    `message: ${yamlString('If you use this edition, please cite it as below.')}`,
-    'type: dataset',
-    `title: ${yamlString(config.title + (config.subtitle ? `: ${config.subtitle}` : ''))}`,
-    'authors:',
-    ...(config.editors.length > 0 ? config.editors : ['editio']).map((name) => `  - name: ${yamlString(name)}`),
-    ...(config.baseUrl ? [`url: ${yamlString(config.baseUrl)}`] : []),
-    ...(licence ? [`license: ${licence}`] : []),
-    '',
-  ].join('\n');
-}
-
 /** The archive's README, in the edition's language. */
 function readme(config: EditionConfig, words: Words): string {
   const item = (name: string, key: string): string => `- ${name.padEnd(15)} ${fill(words, key)}`;
@@ -185,7 +161,7 @@ export async function exchangeFiles(
   const files: Output[] = [
     { path: 'metadata/documents.csv', content: toCsv(rows) },
     { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },
-    { path: 'CITATION.cff', content: citationCff(config) },
+    { path: 'CITATION.cff', content: citationCff(config, words) },
     { path: 'LICENSE.txt', content: `${config.licence.name}${config.licence.url ? `\n${config.licence.url}` : ''}\n` },
   ];
   const encoder = new TextEncoder();
