@@ -6,32 +6,50 @@
  * kept as one teiCorpus whose header lists its persons, and letters dated roughly among other papers.
  */
 import { expect } from 'chai';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
-import { fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
+import { EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
-function build(folder: string): { out: string; messages: Message[]; status: number | null } {
+function build(folder: string, ...options: string[]): { out: string; messages: Message[]; status: number | null } {
   const out = tempDir('editio-editions-');
-  const run = runCli(['build', path.isAbsolute(folder) ? folder : path.join(editions, folder), '--out', out, '--format', 'json']);
+  const run = runCli(['build', path.isAbsolute(folder) ? folder : path.join(editions, folder), '--out', out, '--format', 'json', ...options]);
   return { out, status: run.status, messages: (JSON.parse(run.stdout) as { messages: Message[] }).messages };
 }
 
 describe('real editions’ patterns (end to end)', function () {
-  this.timeout(120_000);
+  this.timeout(240_000);
 
-  it('links every passage the search finds, in each of them, to the element that holds its words', () => {
-    for (const folder of readdirSync(editions)) {
-      const built = build(folder);
-      try {
-        expect(passagesNotOnTheirPage(built.out), folder).to.deep.equal([]);
-      } finally {
-        removeDir(built.out);
+  // Each edition built once with its e-book: what validators others wrote say of every page and of the EPUB.
+  it('writes valid HTML on every page and an EPUB epubcheck passes, and links every passage the search finds to the element that holds its words, in each of them', async () => {
+    const epubs = existsSync(EPUBCHECK) && spawnSync('java', ['-version']).status === 0;
+    if (!epubs) console.log('      (epubcheck not run: it needs Debian’s epubcheck package and Java)');
+    const books = tempDir('editio-epubs-');
+    const checks: Promise<[string, string[]]>[] = [];
+    try {
+      for (const folder of readdirSync(editions)) {
+        const built = build(folder, '--epub');
+        try {
+          expect(passagesNotOnTheirPage(built.out), folder).to.deep.equal([]);
+          const pages = readdirSync(built.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+          expect(await htmlProblems(pages.map((f) => path.join(built.out, f))), folder).to.deep.equal([]);
+          // epubcheck runs while the next edition builds.
+          const book = path.join(books, `${folder}.epub`);
+          renameSync(path.join(built.out, 'print', 'edition.epub'), book);
+          if (epubs) checks.push(epubcheckLater(book).then(({ messages }) => [folder, messages]));
+        } finally {
+          removeDir(built.out);
+        }
       }
+      for (const [folder, messages] of await Promise.all(checks)) expect(messages, folder).to.deep.equal([]);
+    } finally {
+      await Promise.allSettled(checks);
+      removeDir(books);
     }
   });
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { buildTree, texts, type XmlElement } from '../src/parse/tree.js';
-import { corpusDir, fixtures, passagesNotOnTheirPage, read, removeDir, requireShared, runCli, searchPassages, tempDir, teiAllSchema } from './helpers.js';
+import { corpusDir, fixtures, htmlProblems, passagesNotOnTheirPage, read, removeDir, requireShared, runCli, searchPassages, tempDir, teiAllSchema } from './helpers.js';
 
 /** The words of a document's text elements, as written (a DOCTYPE taken out first). */
 /** What only the diplomatic view shows (struck out, the error beside its correction, the abbreviation), and index records: not in the reading text. */
@@ -126,6 +126,12 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
       const { messages } = JSON.parse(run.stdout) as { messages: { severity: string; ruleId: string; file: string }[] };
       expect(messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
       expect(messages.filter((m) => m.ruleId === 'relaxng').map((m) => path.basename(m.file))).to.include('frus1894Nicaragua-d7.xml');
+    });
+
+    it('writes valid HTML on every page: blocks the TEI sets in phrases, lists with headings and labels, parts sharing a title', async () => {
+      const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+      expect(pages.length).to.be.greaterThan(20);
+      expect(await htmlProblems(pages.map((f) => path.join(out, f)))).to.deep.equal([]);
     });
 
     it('links every passage its search finds to the element of the page that holds the passage’s words, notes included', () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,17 +78,49 @@ export function lineOf(text: string, needle: string): number {
 
 /** What html-validate (HTML5, accessibility, document rules) finds wrong in pages, one line each. */
 export async function htmlProblems(files: readonly string[]): Promise<string[]> {
-  const validator = new HtmlValidate({
-    extends: ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'],
-    // Subresource integrity matters for files from other origins; an edition loads only its own.
-    rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
-  });
+  const extend = ['html-validate:standard', 'html-validate:a11y', 'html-validate:document'];
+  // Subresource integrity matters for files from other origins; an edition loads only its own.
+  const validator = new HtmlValidate({ extends: extend, rules: { 'require-sri': ['error', { target: 'crossorigin' }] } });
+  // The print edition is a book, not a page: each of its chapters is headed h1, as its PDF's outline has them.
+  const book = new HtmlValidate({ extends: extend, rules: { 'require-sri': ['error', { target: 'crossorigin' }], 'heading-level': ['error', { allowMultipleH1: true }] } });
   const problems: string[] = [];
   for (const file of files) {
-    const report = await validator.validateFile(file);
+    const report = await (file.endsWith(path.join('print', 'edition.html')) ? book : validator).validateFile(file);
     for (const r of report.results) for (const m of r.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   return problems;
+}
+
+/** Debian's epubcheck (4.2.6), run with Java as its package's jar: /usr/bin/epubcheck needs binfmt to run a jar. */
+export const EPUBCHECK = '/usr/share/java/epubcheck.jar';
+
+export function requireEpubcheck(context: Mocha.Context): void {
+  if (!existsSync(EPUBCHECK) || spawnSync('java', ['-version']).status !== 0) {
+    console.log('      (skipped: epubcheck needs Debian’s epubcheck package and Java)');
+    context.skip();
+  }
+}
+
+/** epubcheck's verdict: its count of messages, and the messages themselves. */
+export function epubcheck(file: string): { counts: string; messages: string[] } {
+  const run = spawnSync('java', ['-jar', EPUBCHECK, file], { encoding: 'utf8' });
+  return verdict(`${run.stdout}${run.stderr}`);
+}
+
+const verdict = (output: string): { counts: string; messages: string[] } => ({
+  counts: /Messages: .*/.exec(output)?.[0] ?? output,
+  messages: output.split('\n').filter((l) => /^(FATAL|ERROR|WARNING)/.test(l)),
+});
+
+/** epubcheck's verdict, run beside other work (its Java takes seconds to start). */
+export function epubcheckLater(file: string): Promise<{ counts: string; messages: string[] }> {
+  return new Promise((resolve) => {
+    const run = spawn('java', ['-jar', EPUBCHECK, file]);
+    let output = '';
+    run.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    run.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    run.on('close', () => resolve(verdict(output)));
+  });
 }
 
 /** The passages a built edition's search index holds (each part of it run as the browser runs it). */

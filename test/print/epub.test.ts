@@ -1,26 +1,8 @@
 import { expect } from 'chai';
 import { unzipSync } from 'fflate';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS, copyEdition, corpusDir, fixtures, removeDir, repoRoot, requireShared, runCli, tempDir } from '../helpers.js';
-
-/** Debian's epubcheck (4.2.6), run with Java as its package's jar: /usr/bin/epubcheck needs binfmt to run a jar. */
-const EPUBCHECK = '/usr/share/java/epubcheck.jar';
-
-function requireEpubcheck(context: Mocha.Context): void {
-  if (!existsSync(EPUBCHECK) || spawnSync('java', ['-version']).status !== 0) {
-    console.log('      (skipped: epubcheck needs Debian’s epubcheck package and Java)');
-    context.skip();
-  }
-}
-
-/** epubcheck's verdict: its count of messages, and the messages themselves. */
-function epubcheck(file: string): { counts: string; messages: string[] } {
-  const run = spawnSync('java', ['-jar', EPUBCHECK, file], { encoding: 'utf8' });
-  const output = `${run.stdout}${run.stderr}`;
-  return { counts: /Messages: .*/.exec(output)?.[0] ?? output, messages: output.split('\n').filter((l) => /^(FATAL|ERROR|WARNING)/.test(l)) };
-}
+import { CHROMIUM, CHROMIUM_ARGS, copyEdition, corpusDir, epubcheck, fixtures, removeDir, repoRoot, requireEpubcheck, requireShared, runCli, tempDir } from '../helpers.js';
 
 const text = (files: Record<string, Uint8Array>, name: string): string => new TextDecoder().decode(files[name]);
 const idsIn = (xhtml: string): Set<string> => new Set([...xhtml.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { copyEdition, corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, tempDir, cliPath } from '../helpers.js';
+import { copyEdition, corpusDir, fixtures, htmlProblems, read, removeDir, repoRoot, requireShared, runCli, tempDir, cliPath } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(repoRoot, 'dist', 'screenshots');
@@ -189,6 +189,10 @@ describe('print footnotes, on a FRUS document of the corpus', function () {
     expect(runCli(['build', corpusDir, '--pdf', '--out', out]).status).to.equal(0);
   });
   after(() => out && removeDir(out));
+
+  it('lays out a book of valid HTML: no block in a phrase, no id twice', async () => {
+    expect(await htmlProblems([path.join(out, 'print', 'edition.html')])).to.deep.equal([]);
+  });
 
   it('puts each note on the page of its call, below the text', () => {
     const pdf = path.join(out, 'print', 'edition.pdf');

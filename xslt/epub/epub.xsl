@@ -19,8 +19,6 @@
 
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
 
-  <xsl:include href="content-models.xsl"/>
-
   <!-- Each part of the book (a document, the introduction, the front matter) as on paper, made an e-book's. -->
   <xsl:template match="/" mode="#default index title-page">
     <xsl:call-template name="ed:e-book">
@@ -43,11 +41,19 @@
         </xsl:call-template>
       </xsl:document>
     </xsl:variable>
-    <xsl:apply-templates select="$with-notes" mode="e-book"/>
+    <xsl:apply-templates select="$with-notes" mode="valid"/>
+  </xsl:template>
+
+  <!-- The EPUB namespace declared once, on the part's outermost elements, not on each footnote call. -->
+  <xsl:template match="/*" mode="valid">
+    <xsl:copy>
+      <xsl:namespace name="epub" select="'http://www.idpf.org/2007/ops'"/>
+      <xsl:apply-templates select="@*, node()" mode="#current"/>
+    </xsl:copy>
   </xsl:template>
 
   <!-- What the PDF's running heads say, which an e-book has none of. -->
-  <xsl:template match="*:p[@class = 'running-title']" mode="e-book"/>
+  <xsl:template match="*:p[@class = 'running-title']" mode="valid"/>
 
   <xsl:template name="ed:note">
     <xsl:variable name="n" select="ed:note-number(.)"/>

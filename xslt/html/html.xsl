@@ -18,6 +18,7 @@
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="content-models.xsl"/>
   <xsl:include href="index.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="chronology.xsl"/>
@@ -236,9 +237,28 @@
     </div>
   </xsl:template>
 
-  <!-- A list: a list of its items. -->
+  <!-- A list: its heading before it, then a list of its items; an item's label (label, item pairs) leads its item. -->
   <xsl:template match="tei:list">
-    <ul data-tei="list"><xsl:apply-templates/></ul>
+    <xsl:apply-templates select="tei:head"/>
+    <ul data-tei="list"><xsl:apply-templates select="node() except tei:head"/></ul>
+  </xsl:template>
+
+  <!-- A list's label before an item: read at the start of that item, not between the items. -->
+  <xsl:template match="tei:list/tei:label[following-sibling::*[1][self::tei:item]]">
+    <xsl:param name="ed:leading" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="$ed:leading"><xsl:next-match/></xsl:if>
+  </xsl:template>
+
+  <!-- A list item after its label: a list item, led by the label. -->
+  <xsl:template match="tei:list/tei:item[preceding-sibling::*[1][self::tei:label]]">
+    <xsl:call-template name="ed:block">
+      <xsl:with-param name="kind" select="'item'"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:apply-templates select="preceding-sibling::*[1]"><xsl:with-param name="ed:leading" as="xs:boolean" select="true()" tunnel="yes"/></xsl:apply-templates>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="@xml:id">

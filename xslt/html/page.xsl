@@ -109,7 +109,9 @@
           <xsl:if test="$wide">
             <xsl:attribute name="class" select="'wide'"/>
           </xsl:if>
-          <xsl:sequence select="$main"/>
+          <!-- As valid HTML, whatever the TEI nests where (html/content-models.xsl). -->
+          <xsl:variable name="checked" as="document-node()"><xsl:document><xsl:sequence select="$main"/></xsl:document></xsl:variable>
+          <xsl:apply-templates select="$checked/node()" mode="valid"/>
         </main>
         <footer class="site-footer">
           <p>

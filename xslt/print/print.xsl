@@ -21,6 +21,12 @@
 
   <xsl:mode name="title-page" on-no-match="shallow-skip"/>
 
+  <!-- Each part of the book as valid HTML, whatever the TEI nests where (html/content-models.xsl). -->
+  <xsl:template match="/" mode="#default index title-page" priority="10">
+    <xsl:variable name="part" as="document-node()"><xsl:document><xsl:next-match/></xsl:document></xsl:variable>
+    <xsl:apply-templates select="$part/node()" mode="valid"/>
+  </xsl:template>
+
   <!-- A document as a chapter: its number, title, date, place, source, then its text. -->
   <xsl:template match="/">
     <xsl:variable name="tei" select="ed:root(.)"/>
