@@ -132,13 +132,19 @@ export function documentDate(root: XmlElement): XmlElement | undefined {
 }
 
 /**
- * When the edition was last updated (xsd:dateTime), as CMIF and EPUB ask: the edition's own date of publication
- * (its header's publicationStmt/date), so that two builds of one edition write the same file.
+ * When the edition was last updated (xsd:dateTime), as CMIF and EPUB ask, from what its sources say,
+ * so that two builds of one edition write the same file: the edition's own date of publication
+ * (its header's publicationStmt/date), else the latest change a document's header records
+ * (`changed`, its revisionDesc), else none known (1970-01-01, the epoch).
  */
-export function publishedOn(introduction: string | undefined): string {
+export function publishedOn(introduction: string | undefined, changed: readonly string[] = []): string {
   const built = introduction === undefined ? undefined : buildTree(introduction);
   const root = built && !('error' in built) ? built.root : undefined;
   const when = tei(tei(tei(tei(root, 'teiHeader')[0], 'fileDesc')[0], 'publicationStmt')[0], 'date')[0]?.attrs.get('when') ?? '';
-  const day = /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(normalize(when));
-  return day ? `${day[1]}${day[2] ?? '-01'}${day[3] ?? '-01'}T00:00:00Z` : '1970-01-01T00:00:00Z';
+  const latest = changed.filter((c) => /^\d{4}(-\d{2}){0,2}$/.test(c)).sort().at(-1) ?? '';
+  const day = /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(normalize(when)) ?? /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(latest);
+  return day ? `${day[1]}${day[2] ?? '-01'}${day[3] ?? '-01'}T00:00:00Z` : UNKNOWN_DAY;
 }
+
+/** What publishedOn says when the sources date nothing. */
+export const UNKNOWN_DAY = '1970-01-01T00:00:00Z';

@@ -6,6 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../escape.js';
+import { idPrefix, withPrefixedIds } from '../site/prefixed-ids.js';
 import { identifierOf, identifyParts, METADATA_FORMATS, metadataFormatsXml, OAI_NS, recordHeader, rootElementOf, type OaiRecord, type OaiRepository } from './repository.js';
 
 export interface PmhOptions {
@@ -96,8 +97,9 @@ function recordOf(repository: OaiRepository, identifier: string): OaiRecord {
   return record;
 }
 
+/** A record's metadata; a TEI record's ids prefixed with its identifier, as many records stand in one answer (src/site/prefixed-ids.ts). */
 async function metadataOf(record: OaiRecord, prefix: string, options: PmhOptions): Promise<string> {
-  return rootElementOf(await options.read(prefix === 'tei' ? record.tei : record.dc));
+  return prefix === 'tei' ? withPrefixedIds(await options.read(record.tei), idPrefix(record.id)) : rootElementOf(await options.read(record.dc));
 }
 
 /** The records a list request selects, and its page of them with the token for the next. */

@@ -10,6 +10,7 @@ import { fill, type Words } from '../i18n/catalogue.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { uuidFrom } from '../hash.js';
+import { UNKNOWN_DAY } from '../header.js';
 import { ENTITY_KINDS } from '../entities.js';
 import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
 import { zipEntries, type ZipEntry } from '../site/zip.js';
@@ -44,17 +45,23 @@ const NOTE_ON_TEXT = /<section\b[^>]*\bclass="note-on-text"[\s\S]*<\/section>/;
 /** A chapter's file, named by its anchors' prefix ("doc3-" → doc3.xhtml). */
 const fileOf = (prefix: string): string => `${prefix.replace(/-$/, '')}.xhtml`;
 
+/** The parts of a book whose epub:type has an ARIA role (DPUB-ARIA), which reading systems and assistive technology read. */
+const ROLES: Record<string, string> = { chapter: 'doc-chapter', introduction: 'doc-introduction', preface: 'doc-preface', index: 'doc-index' };
+
 function xhtml(config: EditionConfig, title: string, bodyType: string, body: string): string {
   // A document's chapter is in its own language, the rest in the edition's.
   const lang = escapeAttribute(chapterLanguage(body) ?? config.language);
+  // Where the part stands (front, body, back matter) is said on the body; what it is, with its role, on a section that holds it: a body takes no role.
+  const [matter, ...kinds] = bodyType.split(' ');
+  const kind = kinds.find((k) => ROLES[k]);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE html>',
     `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">`,
     `<head><meta charset="utf-8"/><title>${escapeText(title)}</title><link rel="stylesheet" type="text/css" href="style.css"/></head>`,
-    `<body epub:type="${bodyType}">`,
-    body,
-    '</body>',
+    ...(kind
+      ? [`<body epub:type="${[matter, ...kinds.filter((k) => k !== kind)].join(' ')}">`, `<section epub:type="${kind}" role="${ROLES[kind]}">`, body, '</section>', '</body>']
+      : [`<body epub:type="${bodyType}">`, body, '</body>']),
     '</html>',
     '',
   ].join('\n');
@@ -98,7 +105,24 @@ function navBody(words: Words, contents: readonly { href: string; title: string 
   ].join('\n');
 }
 
-function packageDocument(config: EditionConfig, modified: string, items: readonly Item[]): string {
+/**
+ * How the book can be read, as EPUB Accessibility asks (schema.org's terms), true to what editio
+ * makes: text with headings, lists and links in reading order, a table of contents, landmarks and an
+ * index; its one image, the cover, described in words; no sound, motion or flashing.
+ */
+function accessibility(words: Words): string[] {
+  const meta = (property: string, value: string): string => `<meta property="schema:${property}">${escapeText(value)}</meta>`;
+  return [
+    meta('accessMode', 'textual'),
+    meta('accessMode', 'visual'),
+    meta('accessModeSufficient', 'textual'),
+    ...['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText', 'index'].map((f) => meta('accessibilityFeature', f)),
+    meta('accessibilityHazard', 'none'),
+    meta('accessibilitySummary', fill(words, 'epub.accessibility-summary')),
+  ];
+}
+
+function packageDocument(config: EditionConfig, words: Words, modified: string, items: readonly Item[]): string {
   const lang = escapeAttribute(config.language);
   const editors = config.editors.map((name, i) => `<dc:creator id="editor-${i + 1}">${escapeText(name)}</dc:creator>\n<meta refines="#editor-${i + 1}" property="role" scheme="marc:relators">edt</meta>`);
   const metadata = [
@@ -108,10 +132,11 @@ function packageDocument(config: EditionConfig, modified: string, items: readonl
     ...editors,
     ...(config.subtitle ? [`<dc:description>${escapeText(config.subtitle)}</dc:description>`] : []),
     `<dc:rights>${escapeText(config.licence.url ? `${config.licence.name} (${config.licence.url})` : config.licence.name)}</dc:rights>`,
-    `<dc:date>${modified.slice(0, 10)}</dc:date>`,
+    ...(modified === UNKNOWN_DAY ? [] : [`<dc:date>${modified.slice(0, 10)}</dc:date>`]),
     ...(config.baseUrl ? [`<dc:source>${escapeText(config.baseUrl)}</dc:source>`] : []),
     `<meta property="dcterms:modified">${modified}</meta>`,
     '<meta name="cover" content="cover-image"/>',
+    ...accessibility(words),
   ];
   const manifest = items.map((i) => `<item id="${i.id}" href="${escapeAttribute(i.href)}" media-type="${i.mediaType}"${i.properties ? ` properties="${i.properties}"` : ''}/>`);
   const spine = items.filter((i) => i.spine).map((i) => `<itemref idref="${i.id}"/>`);
@@ -175,7 +200,7 @@ export async function epubArchive(config: EditionConfig, words: Words, parts: Ep
   const entries: ZipEntry[] = [
     { path: 'mimetype', content: encoder.encode('application/epub+zip'), store: true },
     { path: 'META-INF/container.xml', content: encoder.encode(CONTAINER) },
-    { path: 'EPUB/package.opf', content: encoder.encode(packageDocument(config, parts.modified, items)) },
+    { path: 'EPUB/package.opf', content: encoder.encode(packageDocument(config, words, parts.modified, items)) },
     ...items.map((i) => ({ path: `EPUB/${i.href}`, content: bytes(i.content) })),
   ];
   return Buffer.concat(await zipEntries(entries));

@@ -11,16 +11,22 @@ import { joinParts, type Part } from '../incremental/parts.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from './zip.js';
 import { citationCff } from './citation-cff.js';
+import { idPrefix, withPrefixedIds } from './prefixed-ids.js';
+import { publishedPath } from './sources.js';
+import { hashOf } from '../hash.js';
 import { escapeAttribute } from '../escape.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 
 /** The official tei_all, named (never fetched) so that XML editors validate the corpus file. */
 const TEI_ALL = 'http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng';
 
-/** A document's root element as written: what follows its prolog. */
-function rootElement(doc: ReadDoc): string {
-  return doc.text.replace(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/, '').trimEnd();
-}
+const safeDecode = (uri: string): string => {
+  try {
+    return decodeURI(uri);
+  } catch {
+    return uri;
+  }
+};
 
 
 /** The edition file's teiHeader as written, found by its parse tree. */
@@ -35,7 +41,8 @@ export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Ar
 
 /**
  * The whole edition as one teiCorpus, in parts: the edition's header, then each member's TEI
- * element copied as written (the authority lists and every published document).
+ * element as written (the authority lists and every published document), its ids prefixed with
+ * its name (src/site/prefixed-ids.ts).
  */
 export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: string } | undefined, members: readonly { doc: ReadDoc; hash: string }[]): Part[] {
   const head = (): string => {
@@ -53,10 +60,19 @@ export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: 
       '',
     ].join('\n');
   };
+  // Each member's ids prefixed with its name, and its pointers to them and into the other members rewritten: one id once in the corpus.
+  const prefixes = new Map(members.map(({ doc }) => [doc.source.path, idPrefix(publishedPath(config, doc).replace(/^tei\//, ''))]));
+  const membership = hashOf(...prefixes.keys());
+  const into = (doc: ReadDoc) => (pointer: string): string | undefined => {
+    const [file, id] = [pointer.slice(0, pointer.indexOf('#')), pointer.slice(pointer.indexOf('#') + 1)];
+    if (/^[a-z][a-z0-9+.-]*:/i.test(file) || !id) return undefined;
+    const prefix = prefixes.get(path.resolve(path.dirname(doc.source.path), safeDecode(file)));
+    return prefix && `#${prefix}${id}`;
+  };
   return [
     // The configuration is in the build's fingerprint: only the introduction can change the head.
     { key: 'head', hash: intro?.hash ?? 'no introduction', content: head },
-    ...members.map(({ doc, hash }) => ({ key: doc.source.path, hash, content: () => rootElement(doc) + '\n' })),
+    ...members.map(({ doc, hash }) => ({ key: doc.source.path, hash: hashOf(hash, membership), content: () => withPrefixedIds(doc.text, prefixes.get(doc.source.path)!, into(doc)) + '\n' })),
     { key: 'end', hash: 'end', content: () => '</teiCorpus>\n' },
   ];
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { answerPmh } from '../../src/oai/pmh.js';
 import type { OaiRepository } from '../../src/oai/repository.js';
 import { buildTree, descendants, type XmlElement } from '../../src/parse/tree.js';
+import { idPrefix } from '../../src/site/prefixed-ids.js';
 import { serve, type Server } from '../../src/serve/serve.js';
 import { corpusDir, fixtures, read, removeDir, requireShared, runCli, tempDir } from '../helpers.js';
 
@@ -166,6 +167,21 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
     });
     after(() => corpusOut && removeDir(corpusOut));
     const options = () => ({ baseURL: 'http://x/oai', read: (relative: string) => readFile(path.join(corpusOut, ...relative.split('/')), 'utf8'), now: new Date(0), pageSize: 3, tokenKey: KEY });
+
+    it('gives each id once in a page of TEI records, each record’s ids and its pointers to them prefixed with its identifier', async () => {
+      const records = parsed(await answerPmh(new URLSearchParams('verb=ListRecords&metadataPrefix=tei'), repository, { ...options(), pageSize: 100 }));
+      const ids = all(records, 'metadata').flatMap((m) => [...descendants(m)].flatMap((e) => e.attrs.get('xml:id') ?? []));
+      expect(ids.length).to.be.greaterThan(10);
+      expect(new Set(ids).size).to.equal(ids.length);
+      // Unique whatever the next page holds: each prefixed with its record's identifier.
+      for (const record of all(records, 'record')) {
+        const id = text(all(record, 'identifier')[0]).split(':').at(-1)!;
+        const own = all(record, 'metadata').flatMap((m) => [...descendants(m)].flatMap((e) => e.attrs.get('xml:id') ?? []));
+        expect(own.filter((x) => !x.startsWith(idPrefix(id))), id).to.deep.equal([]);
+      }
+      const pointers = all(records, 'metadata').flatMap((m) => [...descendants(m)].flatMap((e) => [...e.attrs.values()].flatMap((v) => v.split(/\s+/)).filter((t) => t.startsWith('#'))));
+      expect(pointers.filter((p) => ids.includes(p.slice(1))).length).to.be.greaterThan(0);
+    });
 
     it('dates a record by the latest change its header records', () => {
       expect(repository.records.find((r) => r.id === 'schnitzler-L00088')!.datestamp).to.equal('2020-05-23');

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { unzipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS, copyEdition, corpusDir, epubcheck, fixtures, removeDir, repoRoot, requireEpubcheck, requireShared, runCli, tempDir } from '../helpers.js';
+import { aceViolations, CHROMIUM, CHROMIUM_ARGS, copyEdition, corpusDir, epubcheck, fixtures, removeDir, repoRoot, requireEpubcheck, requireShared, runCli, tempDir } from '../helpers.js';
 
 const text = (files: Record<string, Uint8Array>, name: string): string => new TextDecoder().decode(files[name]);
 const idsIn = (xhtml: string): Set<string> => new Set([...xhtml.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
@@ -40,6 +40,15 @@ describe('epub (the EPUB 3 edition)', function () {
     const { counts, messages } = epubcheck(epub);
     expect(messages).to.deep.equal([]);
     expect(counts).to.match(/0 fatals \/ 0 errors \/ 0 warnings/);
+  });
+
+  it('has no critical, serious or moderate accessibility violation by Ace by DAISY: its accessibility metadata, roles matching epub:type', function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    expect(aceViolations(epub)).to.deep.equal([]);
+    const opf = text(files, 'EPUB/package.opf');
+    for (const meta of ['accessMode">textual', 'accessModeSufficient">textual', 'accessibilityFeature">tableOfContents', 'accessibilityHazard">none']) expect(opf).to.contain(`<meta property="schema:${meta}</meta>`);
+    expect(opf).to.match(/<meta property="schema:accessibilitySummary">All of the book is text/);
+    expect(text(files, 'EPUB/doc1.xhtml')).to.match(/<body epub:type="bodymatter">\n<section epub:type="chapter" role="doc-chapter">/);
   });
 
   it('is offered on the home page and the About page of the edition built with it', () => {
@@ -154,6 +163,11 @@ describe('epub, on the corpus (TEI editio did not write)', function () {
     expect(run.status, run.stdout + run.stderr).to.equal(0);
   });
   after(() => out && removeDir(out));
+
+  it('has no critical, serious or moderate accessibility violation by Ace by DAISY', function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    expect(aceViolations(path.join(out, 'print', 'edition.epub'))).to.deep.equal([]);
+  });
 
   it('passes epubcheck: lists in paragraphs, paragraphs in notes, notes in notes all made valid XHTML', function () {
     requireEpubcheck(this);

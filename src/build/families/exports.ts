@@ -85,7 +85,7 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
     sources: hashOf(...sources.map((f) => `${f.path}=${f.hash}`)),
   };
   // The letters for correspSearch, when the edition has any.
-  const publication = publishedOn(intro?.text);
+  const publication = publishedOn(intro?.text, published.map((e) => e.changed));
   const cmif = cmifXml(config, ctx.language.messages, published, authorities, publication);
   if (cmif !== undefined) await plan.make('cmif.xml', { content: hashOf(cmif) }, () => cmif);
   // The edition for OAI-PMH harvesters: what `editio serve` answers from, and a static repository.

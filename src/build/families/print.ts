@@ -100,7 +100,7 @@ export async function makePrint(ctx: BuildContext, inputs: PrintInputs, wanted: 
   if (wanted.epub) {
     await plan.makeMany('epub', sources, async (sink) => {
       const parts = bookParts(xslt, ctx.language.messages, sink, 'epub', await book());
-      return [{ path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: publishedOn(intro?.text) }) }];
+      return [{ path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: publishedOn(intro?.text, published.map((e) => e.changed)) }) }];
     });
   }
 }
