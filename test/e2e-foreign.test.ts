@@ -128,6 +128,13 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
       expect(messages.filter((m) => m.ruleId === 'relaxng').map((m) => path.basename(m.file))).to.include('frus1894Nicaragua-d7.xml');
     });
 
+    it('says the edition cannot be harvested without its address: CMIF linked relatively, no OAI static repository', () => {
+      const { messages } = JSON.parse(run.stdout) as { messages: { severity: string; ruleId: string }[] };
+      expect(messages.filter((m) => m.ruleId === 'base-url-missing').map((m) => m.severity)).to.deep.equal(['warning']);
+      expect(existsSync(path.join(out, 'oai', 'static-repository.xml'))).to.equal(false);
+      expect(read(path.join(out, 'cmif.xml'))).to.contain('<correspDesc ref="documents/');
+    });
+
     it('writes valid HTML on every page: blocks the TEI sets in phrases, lists with headings and labels, parts sharing a title', async () => {
       const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
       expect(pages.length).to.be.greaterThan(20);

@@ -124,7 +124,7 @@ export function rootCollectionAnswer(library: Library, members: object[]): Answe
  * the resource's (dts/collection/<id>.json).
  */
 export function memberOf(resourceAnswer: string): object {
-  const { '@context': _context, dtsVersion: _version, dublinCore: _dublinCore, ...member } = JSON.parse(resourceAnswer) as Record<string, unknown>;
+  const { '@context': _context, dtsVersion: _version, ...member } = JSON.parse(resourceAnswer) as Record<string, unknown>;
   if (typeof member.download === 'string' && member.download.startsWith('../')) member.download = member.download.slice(3);
   return member;
 }
@@ -148,7 +148,7 @@ export async function collection(library: Library, query: Query): Promise<Answer
     const members: object[] = [];
     for (const record of library.registry.resources) {
       const loaded = await library.load(record.id);
-      if (loaded) members.push(resourceObject(library, loaded, false, 1));
+      if (loaded) members.push(resourceObject(library, loaded, true, 1));
     }
     return json(200, rootCollection(library, members, nav));
   }
@@ -219,7 +219,8 @@ export async function navigation(library: Library, query: Query, requestUrl: str
     '@context': DTS_CONTEXT,
     dtsVersion: '1.0',
     '@type': 'Navigation',
-    '@id': requestUrl,
+    // Relative, as every other @id: the request's own last step ("navigation?resource=…", "X.json"), which resolves to itself.
+    '@id': requestUrl.slice(requestUrl.lastIndexOf('/', requestUrl.includes('?') ? requestUrl.indexOf('?') : requestUrl.length) + 1),
     resource: resourceObject(library, loaded, false),
     ...(ref ? { ref: unitObject(ref) } : {}),
     ...(start ? { start: unitObject(start), end: unitObject(end!) } : {}),

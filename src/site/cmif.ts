@@ -7,7 +7,7 @@
  * YYYY-MM-DD, a doubt as cert="low"; the file names the edition (a bibl with a UUID) and its
  * licence, CC BY 4.0.
  */
-import type { Authorities } from '../authorities.js';
+import { identifierUri, type Authorities } from '../authorities.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { uuidFrom } from '../hash.js';
@@ -36,7 +36,7 @@ function dateOf(date: Record<string, string>): string {
 function action(type: 'sent' | 'received', actions: readonly CorrespAction[], authorities: Authorities): string {
   const ofType = actions.filter((a) => a.type === type);
   const refOf = (entry: string, pattern: RegExp): string => {
-    const urls = (authorities.get(entry)?.identifiers ?? []).map((i) => i.value).filter((v) => pattern.test(v));
+    const urls = [...new Set((authorities.get(entry)?.identifiers ?? []).flatMap((i) => identifierUri(i) ?? []).filter((v) => pattern.test(v)))];
     return urls.length > 0 ? ` ref="${escapeAttribute(urls.join(' '))}"` : '';
   };
   // A name element without words (some editions give only a key) is named by its entry, else "Unknown".

@@ -179,6 +179,12 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     expect(resource.citationTrees[0].citeStructure[0].citeStructure.map((s: { citeType: string }) => s.citeType)).to.deep.equal(['head', 'dateline', 'p']);
     expect(resource.dublinCore.date).to.equal('1966-09-21');
     expect(resource.download).to.equal('/tei/1966-09-21-giap-decision.xml');
+    // The root collection's members carry their Dublin Core too, served and static.
+    const served = JSON.parse((await get(`${origin}/api/dts/collection`)).body).member;
+    const written = JSON.parse(read(path.join(out, 'dts', 'collection.json'))).member;
+    for (const members of [served, written]) {
+      expect(members.map((m: { dublinCore?: { date?: string } }) => m.dublinCore?.date)).to.deep.equal(['1966-09-21', '1966-09-30', '1967-07-06']);
+    }
     const parents = JSON.parse((await get(`${origin}/api/dts/collection?id=1966-09-21-giap-decision&nav=parents`)).body);
     expect(parents.member.map((m: { '@type': string }) => m['@type'])).to.deep.equal(['Collection']);
   });
@@ -227,7 +233,7 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     });
   }
 
-  it('names navigation answers by the server’s own address, whatever Host the request gave', async () => {
+  it('names a navigation answer by a relative @id, as every other, whatever Host the request gave', async () => {
     const port = new URL(origin).port;
     const query = '/api/dts/navigation?resource=1966-09-21-giap-decision&ref=1.3';
     // Sent as given (fetch would set Host itself).
@@ -240,7 +246,7 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
       req.on('error', reject);
       req.end();
     });
-    expect((JSON.parse(body) as { '@id': string })['@id']).to.equal(`http://127.0.0.1:${port}${query}`);
+    expect((JSON.parse(body) as { '@id': string })['@id']).to.equal('navigation?resource=1966-09-21-giap-decision&ref=1.3');
   });
 
   it('makes each answer once per build: asked again, it gives the same answer without making it again', async () => {
@@ -268,6 +274,7 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     const entry = JSON.parse(read(path.join(out, 'dts', 'entry.json')));
     expect(entry.collection).to.equal('https://editions.example.org/north-korean-pilots/dts/collection{/id}.json');
     const nav = JSON.parse(read(path.join(out, 'dts', 'navigation', '1966-09-21-giap-decision.json')));
+    expect(nav['@id']).to.equal('1966-09-21-giap-decision.json');
     expect(nav.member.map((m: { identifier: string }) => m.identifier)).to.deep.equal(['1', '1.1', '1.2', '1.3', '1.4']);
     expect(readdirSync(path.join(out, 'dts', 'document')).sort()).to.have.length(3);
   });

@@ -116,7 +116,7 @@ describe('cmif (the letters for correspSearch)', function () {
     const lists = new Authorities([
       docOf(
         `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff>
-          <listPerson><person xml:id="a"><persName>A</persName><idno type="wikidata">http://www.wikidata.org/entity/Q1</idno><idno type="URL">https://example.org/a</idno></person></listPerson>
+          <listPerson><person xml:id="a"><persName>A</persName><idno type="wikidata">http://www.wikidata.org/entity/Q1</idno><idno type="URL">https://example.org/a</idno><idno type="gnd">118609807</idno><idno type="pmb">2121</idno></person></listPerson>
           <listPlace><place xml:id="p"><placeName>P</placeName><idno type="geonames">https://www.geonames.org/1</idno><idno type="wikidata">http://www.wikidata.org/entity/Q2</idno></place></listPlace>
         </standOff></TEI>`,
         'lists.xml',
@@ -130,7 +130,8 @@ describe('cmif (the letters for correspSearch)', function () {
       ],
     } as unknown as Summary;
     expect(actions(cmifXml(config, catalogue('en')!, [letter], lists, '2026-01-01T00:00:00Z')!)).to.deep.equal([
-      'sent: persName[http://www.wikidata.org/entity/Q1] A & co; placeName[https://www.geonames.org/1] P; date when=1966-09-21',
+      // A bare GND number, with its file's name as type, is that file's URI (as the Tillich letters' records give it).
+      'sent: persName[http://www.wikidata.org/entity/Q1 https://d-nb.info/gnd/118609807] A & co; placeName[https://www.geonames.org/1] P; date when=1966-09-21',
       'received: persName B; date notBefore=1966-09',
     ]);
     expect(cmifXml(config, catalogue('en')!, [], lists, '2026-01-01T00:00:00Z')).to.equal(undefined);

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Authorities } from '../../authorities.js';
 import { hashOf } from '../../hash.js';
@@ -22,6 +23,7 @@ import type { Output } from '../../write/write.js';
 import { documentId } from '../names.js';
 import { WINDOW, type BuildContext } from './context.js';
 import { inOrder } from '../../incremental/plan.js';
+import { message } from '../../messages.js';
 
 export interface ExportsInputs {
   intro: ReadDoc | undefined;
@@ -93,8 +95,15 @@ export async function makeExports(ctx: BuildContext, inputs: ExportsInputs): Pro
   const repository = oaiRepository(config, published, (id) => teiOf.get(id)!, publication.slice(0, 10), inputs.kindName);
   const repositoryJson = JSON.stringify(repository, null, 2) + '\n';
   await plan.make('oai/repository.json', { content: hashOf(repositoryJson) }, () => repositoryJson);
+  // Harvesters need the edition's public address: without it, CMIF's letters are linked relatively and OAI has no identifiers to give.
+  if (!config.baseUrl) {
+    const file = path.join(config.root, 'editio.config.json');
+    ctx.messages.push(
+      message('warning', 'site', 'base-url-missing', 'the edition has no public address ("baseUrl" in editio.config.json): cmif.xml links its letters relatively and the OAI-PMH static repository is not written, so neither can be harvested; give the address the edition will have', existsSync(file) ? { file } : {}),
+    );
+  }
   const dcOf = new Map(records.map((r) => [r.path, r]));
-  await plan.make('oai/static-repository.xml', { repository: hashOf(repositoryJson), records: exchangeInputs.records, base: config.baseUrl }, async () => {
+  if (config.baseUrl) await plan.make('oai/static-repository.xml', { repository: hashOf(repositoryJson), records: exchangeInputs.records, base: config.baseUrl }, async () => {
     const texts = new Map(await Promise.all(repository.records.map(async (r) => [r.dc, Buffer.from((await dcOf.get(r.dc)?.content()) ?? '').toString('utf8')] as const)));
     return staticRepository(repository, `${config.baseUrl}oai/static-repository.xml`, (r) => texts.get(r.dc)!);
   });
