@@ -49,6 +49,8 @@ export async function bookHtml(config: EditionConfig, words: Words, paper: Paper
   const face = await bookFace((file) => `data:font/woff2;base64,${file.content.toString('base64')}`);
   const css = (face.css + (await readFile(path.join(packageRoot(), 'xslt', 'print', 'print.css'), 'utf8')) + (await readFile(GENRES_CSS, 'utf8')))
     .replace(/var\(--paper\)/g, paper === 'letter' ? 'letter' : 'A4')
+    // A text block of 120 mm on either paper (210 mm and 215.9 mm wide).
+    .replace(/var\(--side\)/g, paper === 'letter' ? '47.95mm' : '45mm')
     .replace(/var\(--edition-title\)/g, cssString(config.title));
   const toc = [
     ...(titlePage.includes('id="note-on-text"') ? [`<li><a href="#note-on-text">${escapeText(fill(words, 'print.note-on-text'))}</a><span class="toc-page" data-targets="note-on-text"></span></li>`] : []),
@@ -84,7 +86,7 @@ export async function bookHtml(config: EditionConfig, words: Words, paper: Paper
  * What is never hyphenated: headings (the PDF's bookmarks and running heads are made from them),
  * links (URLs), a document's label, fields and running title: only running text is.
  */
-const UNHYPHENATED = /(<h[1-6][\s\S]*?<\/h[1-6]>|<a [\s\S]*?<\/a>|<p class="(?:running-title|document-number)">[\s\S]*?<\/p>|<dl class="document-meta">[\s\S]*?<\/dl>)/;
+const UNHYPHENATED = /(<h[1-6][\s\S]*?<\/h[1-6]>|<a [\s\S]*?<\/a>|<p class="(?:running-title|document-number)">[\s\S]*?<\/p>|<table class="document-meta">[\s\S]*?<\/table>)/;
 
 /**
  * The running text with soft hyphens where the language's patterns allow a break (the hyphen

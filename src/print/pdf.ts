@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { UNKNOWN_DAY } from '../header.js';
 
 /** Debian's Chromium; never a browser downloaded at install time. */
 export const CHROMIUM = process.env.EDITIO_CHROMIUM ?? '/usr/bin/chromium';
@@ -46,6 +47,58 @@ function mendOutline(doc: import('pdf-lib').PDFDocument, headings: readonly stri
   if (outlines instanceof PDFDict) visit(outlines.lookup(PDFName.of('First')));
 }
 
+/**
+ * Says what each link does, as PDF/UA asks of every link annotation (/Contents): the address it
+ * opens, or the page of the book it leads to; and has a page's annotations read in the order of
+ * its structure (/Tabs /S).
+ */
+function describeLinks(doc: import('pdf-lib').PDFDocument, linkToPage: (page: number) => string, { PDFArray, PDFDict, PDFName, PDFString, PDFHexString }: PdfLib): void {
+  const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
+  const dests = doc.catalog.lookup(PDFName.of('Dests'));
+  const destination = (dest: unknown): number | undefined => {
+    const named = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+    const array = named !== undefined && dests instanceof PDFDict ? dests.lookup(PDFName.of(named)) : dest;
+    const target = array instanceof PDFArray ? array.get(0) : undefined;
+    return target ? pageOf.get(target.toString()) : undefined;
+  };
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) continue;
+    page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+    for (const ref of annots.asArray()) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict) || annot.lookup(PDFName.of('Subtype')) !== PDFName.of('Link') || annot.has(PDFName.of('Contents'))) continue;
+      const action = annot.lookup(PDFName.of('A'));
+      const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
+      const target = destination(annot.lookup(PDFName.of('Dest')) ?? (action instanceof PDFDict ? action.lookup(PDFName.of('D')) : undefined));
+      const says = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : target !== undefined ? linkToPage(target) : undefined;
+      if (says) annot.set(PDFName.of('Contents'), PDFHexString.fromText(says));
+    }
+  }
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The book's XMP metadata (ISO 16684-1), which PDF/UA and archives read: title, editors, subject, language, dates, tools. */
+function xmp({ title, authors, subject, language, modified }: PdfMetadata): string {
+  const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
+  return [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title>${alt(title)}</dc:title>`,
+    ...(authors.length > 0 ? [`<dc:creator><rdf:Seq>${authors.map((a) => `<rdf:li>${escapeXml(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`] : []),
+    `<dc:description>${alt(subject)}</dc:description>`,
+    `<dc:language><rdf:Bag><rdf:li>${escapeXml(language)}</rdf:li></rdf:Bag></dc:language>`,
+    ...(modified === UNKNOWN_DAY ? [] : [`<xmp:CreateDate>${modified}</xmp:CreateDate>`, `<xmp:ModifyDate>${modified}</xmp:ModifyDate>`, `<xmp:MetadataDate>${modified}</xmp:MetadataDate>`]),
+    '<xmp:CreatorTool>editio</xmp:CreatorTool>',
+    '<pdf:Producer>editio (Paged.js, Chromium)</pdf:Producer>',
+    '</rdf:Description></rdf:RDF></x:xmpmeta>',
+    '<?xpacket end="w"?>',
+  ].join('\n');
+}
+
 /** The largest book laid out, in bytes of its HTML (about 8,000 pages, an hour's layout). */
 export const MAX_BOOK_BYTES = 40_000_000;
 
@@ -63,10 +116,15 @@ export const layoutBudget = (bytes: number): number => Math.max(120_000, Math.ce
 
 export interface PdfMetadata {
   title: string;
-  author: string;
+  /** The editors, each by name; none when the edition names none (no author is made up). */
+  authors: readonly string[];
   subject: string;
   /** The book's language (BCP 47), which the PDF declares for screen readers and text extraction. */
   language: string;
+  /** When the edition was last updated (src/header.ts, publishedOn), or UNKNOWN_DAY: the PDF's dates. */
+  modified: string;
+  /** What a link to a page of the book says to a screen reader ("Page 12"), in the edition's language. */
+  linkToPage: (page: number) => string;
 }
 
 /**
@@ -122,19 +180,28 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     const margin = { top: '0', right: '0', bottom: '0', left: '0' };
     // Bookmarks from the headings (front matter, every document, the index), and a tagged structure for assistive technology.
     const pdf = await page.pdf({ format: paper === 'letter' ? 'Letter' : 'A4', margin, printBackground: true, outline: true, tagged: true });
-    const { PDFDocument, PDFDict, PDFName, PDFString, PDFHexString } = await import('pdf-lib');
+    const pdfLib = await import('pdf-lib');
+    const { PDFDocument, PDFDict, PDFName, PDFString, PDFHexString } = pdfLib;
     const doc = await PDFDocument.load(pdf);
     doc.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.language));
     mendOutline(doc, headings, { PDFDict, PDFName, PDFHexString });
-    doc.setTitle(metadata.title);
+    describeLinks(doc, metadata.linkToPage, pdfLib);
+    doc.setTitle(metadata.title, { showInWindowTitleBar: true });
     // An edition whose editors are not named yet has no author to give.
-    if (metadata.author) doc.setAuthor(metadata.author);
+    if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));
     doc.setSubject(metadata.subject);
     doc.setCreator('editio');
     doc.setProducer('editio (Paged.js, Chromium)');
-    // Fixed dates, so that the file says nothing that changes between two builds of the same input.
-    doc.setCreationDate(new Date(Date.UTC(2000, 0, 1)));
-    doc.setModificationDate(new Date(Date.UTC(2000, 0, 1)));
+    // The edition's own date, so that the file says nothing that changes between two builds of the same input; none when its sources date nothing.
+    if (metadata.modified === UNKNOWN_DAY) {
+      const info = doc.context.lookup(doc.context.trailerInfo.Info);
+      if (info instanceof PDFDict) for (const key of ['CreationDate', 'ModDate']) info.delete(PDFName.of(key));
+    } else {
+      doc.setCreationDate(new Date(metadata.modified));
+      doc.setModificationDate(new Date(metadata.modified));
+    }
+    // XMP is UTF-8, and stays uncompressed for the tools that look for its packet.
+    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(new TextEncoder().encode(xmp(metadata)), { Type: 'Metadata', Subtype: 'XML' })));
     return await doc.save();
   } finally {
     await browser.close();

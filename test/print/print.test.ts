@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PDFDict as PdfDict } from 'pdf-lib';
 import stringWidth from 'string-width';
 import { copyEdition, corpusDir, fixtures, htmlProblems, read, removeDir, repoRoot, requireShared, runCli, tempDir, cliPath } from '../helpers.js';
 
@@ -20,6 +21,50 @@ const pdftotext = (pdf: string, page?: number): string =>
     .replace(/\u00ad/g, '');
 const flat = (s: string): string => s.replace(/\s+/g, ' ');
 const pageCount = (pdf: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+
+/** What a PDF says of itself toward PDF/UA: its structure's element types counted, its links with and without /Contents, its XMP. */
+async function accessibilityOf(file: string): Promise<{ structure: Record<string, number>; links: number; described: string[]; xmp: string }> {
+  const { PDFDocument, PDFName, PDFDict, PDFArray, PDFRawStream, PDFHexString, PDFString } = await import('pdf-lib');
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const structure: Record<string, number> = {};
+  const walk = (k: unknown): void => {
+    if (k instanceof PDFArray) return k.asArray().forEach((x) => walk(doc.context.lookup(x)));
+    if (!(k instanceof PDFDict)) return;
+    const s = k.lookup(PDFName.of('S'));
+    if (s instanceof PDFName) structure[s.decodeText()] = (structure[s.decodeText()] ?? 0) + 1;
+    walk(k.lookup(PDFName.of('K')));
+  };
+  walk((doc.catalog.lookup(PDFName.of('StructTreeRoot')) as PdfDict).lookup(PDFName.of('K')));
+  let links = 0;
+  const described: string[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (!(annots instanceof PDFArray)) continue;
+    for (const ref of annots.asArray()) {
+      const annot = doc.context.lookup(ref) as PdfDict;
+      if (annot.lookup(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      links++;
+      const contents = annot.lookup(PDFName.of('Contents'));
+      if (contents instanceof PDFHexString || contents instanceof PDFString) described.push(contents.decodeText());
+    }
+  }
+  const metadata = doc.catalog.lookup(PDFName.of('Metadata'));
+  return { structure, links, described, xmp: metadata instanceof PDFRawStream ? Buffer.from(metadata.contents).toString('utf8') : '' };
+}
+
+/** Where a PDF page's words stand across it, in millimetres from its left edge: the text block. */
+function textBlock(file: string, page: number): { left: number; right: number } {
+  const boxes = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'], { encoding: 'utf8' });
+  const xs = [...boxes.matchAll(/xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const mm = (pt: number): number => Math.round((pt / 72) * 25.4);
+  return { left: mm(Math.min(...xs.map(([a]) => a))), right: mm(Math.max(...xs.map(([, b]) => b))) };
+}
+
+/** The median length, in characters, of the full lines of a PDF's running text (lines of 40 characters or more, spaces run together). */
+function medianLine(file: string): number {
+  const lengths = pdftotext(file).split('\n').map((l) => l.trim().replace(/\s+/g, ' ').length).filter((n) => n >= 40).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)]!;
+}
 
 describe('print (the PDF edition, Paged.js in Chromium)', function () {
   this.timeout(180_000);
@@ -56,6 +101,27 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
 
   it('is offered on the home page and the About page of the edition built with it', () => {
     for (const page of ['index.html', 'about.html']) expect(readFileSync(path.join(out, page), 'utf8'), page).to.include('<a href="print/edition.pdf">');
+  });
+
+  it('toward PDF/UA: says what every link does (/Contents), has XMP with its title, language and the edition’s date, and its fields as a table in its structure', async () => {
+    const { structure, links, described, xmp } = await accessibilityOf(pdf);
+    expect(links).to.be.greaterThan(10);
+    expect(described).to.have.length(links);
+    expect(described).to.include('https://editions.example.org/north-korean-pilots/');
+    expect(described.filter((d) => /^Page \d+$/.test(d)).length).to.be.greaterThan(5);
+    expect(xmp).to.contain('<rdf:li xml:lang="x-default">North Korean Pilots in the Air War over North Vietnam, 1966–1967</rdf:li>');
+    expect(xmp).to.contain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>').and.contain('<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>');
+    // The edition's own date (its publicationStmt), not a date made up to stay the same.
+    expect(execFileSync('pdfinfo', ['-isodates', pdf], { encoding: 'utf8' })).to.match(/CreationDate:\s+2026-01-01T00:00:00/);
+    // One table of fields a document, a row a field, each headed.
+    expect(structure.Table).to.equal(3);
+    expect(structure.TH).to.equal(structure.TR);
+  });
+
+  it('sets a measure of 60–75 characters: a text block of 120 mm, on A4 as on Letter', () => {
+    expect(textBlock(pdf, 7)).to.deep.equal({ left: 45, right: 165 });
+    const median = medianLine(pdf);
+    expect(median).to.be.within(60, 75);
   });
 
   it('contains every document’s title', () => {
@@ -146,6 +212,8 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
       expect(runCli(['build', '--pdf', '--paper', 'letter', '--out', again]).status).to.equal(0);
       const letter = path.join(again, 'print', 'edition.pdf');
       expect(execFileSync('pdfinfo', [letter], { encoding: 'utf8' })).to.match(/Page size:\s+612 x 792 pts \(letter\)/);
+      expect(textBlock(letter, 7)).to.deep.equal({ left: 48, right: 168 });
+      expect(medianLine(letter)).to.be.within(60, 75);
       const third = tempDir();
       expect(runCli(['build', '--pdf', '--out', third]).status).to.equal(0);
       expect(pdftotext(path.join(third, 'print', 'edition.pdf'))).to.equal(pdftotext(pdf));

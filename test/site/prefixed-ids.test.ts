@@ -1,9 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import { idPrefix, withPrefixedIds } from '../../src/site/prefixed-ids.js';
-import { validate } from '../../src/validate/validate.js';
-import { parse } from '../../src/parse/parse.js';
-import { fixtures, read, removeDir, requireShared, runCli, teiAllSchema, tempDir } from '../helpers.js';
+import { fixtures, read, removeDir, runCli, tempDir } from '../helpers.js';
 
 // A letter in the pattern of correspondence editions that carry their index records in their back.
 const letter = (n: number): string => `<?xml version="1.0"?>
@@ -32,17 +30,17 @@ describe('site/prefixed-ids', () => {
     expect(idPrefix('letters/Brief 3.xml')).to.equal('letters_Brief_3.');
   });
 
-  describe('in corpus.xml, against the official tei_all', function () {
+  // (test/site/export.test.ts holds this corpus.xml to the official tei_all, with the seed's.)
+  describe('in corpus.xml', function () {
     this.timeout(120_000);
     let out: string;
-    before(function () {
-      requireShared(this, teiAllSchema);
+    before(() => {
       out = tempDir();
       expect(runCli(['build', path.join(fixtures, 'editions', 'letters-with-records'), '--out', out]).status).to.equal(0);
     });
     after(() => out && removeDir(out));
 
-    it('gives each id once though every letter names its records alike, and leaves no pointer dead that led somewhere', async () => {
+    it('gives each id once though every letter names its records alike, and leaves no pointer dead that led somewhere', () => {
       const corpus = read(path.join(out, 'corpus.xml'));
       const ids = [...corpus.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!);
       expect(ids.length).to.be.greaterThan(4);
@@ -52,8 +50,6 @@ describe('site/prefixed-ids', () => {
       const rewritten = local.filter((id) => id.includes('.'));
       expect(rewritten.length).to.be.greaterThan(2);
       expect(rewritten.filter((id) => !ids.includes(id))).to.deep.equal([]);
-      const [verdict] = await validate([parse({ path: 'corpus.xml', name: 'corpus.xml', bytes: Buffer.from(corpus), role: 'document' }).doc!], { schema: teiAllSchema });
-      expect(verdict!.messages).to.deep.equal([]);
     });
   });
 });

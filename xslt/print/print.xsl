@@ -43,17 +43,21 @@
       </p>
       <p class="document-number"><xsl:value-of select="ed:text('print.document', map { 'id': $document-id })"/></p>
       <h1><xsl:apply-templates select="ed:heading($tei)"/></h1>
-      <dl class="document-meta">
-        <xsl:if test="$date">
-          <dt><xsl:value-of select="ed:text('field.date')"/></dt><dd><xsl:apply-templates select="$date" mode="ed:field"/></dd>
-        </xsl:if>
-        <xsl:for-each select="($profile/tei:creation/tei:placeName, $profile/tei:correspDesc/tei:correspAction/tei:placeName)">
-          <dt><xsl:value-of select="if (parent::tei:creation) then ed:text('field.place') else ed:correspondence-label(../@type)"/></dt>
-          <dd><xsl:apply-templates select="."/></dd>
-        </xsl:for-each>
-        <dt><xsl:value-of select="ed:text('field.source')"/></dt>
-        <dd><xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()"/></dd>
-      </dl>
+      <!-- The fields as a table of two columns, each row headed by its field's name: a PDF's structure and a screen reader read them so. -->
+      <table class="document-meta">
+        <tbody>
+          <xsl:if test="$date">
+            <tr><th scope="row"><xsl:value-of select="ed:text('field.date')"/></th><td><xsl:apply-templates select="$date" mode="ed:field"/></td></tr>
+          </xsl:if>
+          <xsl:for-each select="($profile/tei:creation/tei:placeName, $profile/tei:correspDesc/tei:correspAction/tei:placeName)">
+            <tr>
+              <th scope="row"><xsl:value-of select="if (parent::tei:creation) then ed:text('field.place') else ed:correspondence-label(../@type)"/></th>
+              <td><xsl:apply-templates select="."/></td>
+            </tr>
+          </xsl:for-each>
+          <tr><th scope="row"><xsl:value-of select="ed:text('field.source')"/></th><td><xsl:apply-templates select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/node()"/></td></tr>
+        </tbody>
+      </table>
       <xsl:if test="$profile/tei:abstract">
         <div class="summary">
           <p class="summary-label"><xsl:value-of select="ed:text('field.summary')"/></p>

@@ -47,7 +47,7 @@ function bookParts(xslt: Transformer, words: Words, sink: Message[], format: 'pr
 }
 
 /** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
-async function printEdition(config: EditionConfig, words: Words, xslt: Transformer, sink: Message[], parts: BookSources, paper: Paper): Promise<Output[]> {
+async function printEdition(config: EditionConfig, words: Words, xslt: Transformer, sink: Message[], parts: BookSources, paper: Paper, modified: string): Promise<Output[]> {
   if (!chromiumAvailable()) {
     sink.push(message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`));
     return [];
@@ -61,7 +61,8 @@ async function printEdition(config: EditionConfig, words: Words, xslt: Transform
     return [];
   }
   try {
-    const pdf = await renderPdf(html, { title: config.title, author: config.editors.join(', '), subject: config.subtitle ?? config.title, language: config.language }, paper);
+    const linkToPage = (page: number): string => fill(words, 'print.link-to-page', { page: String(page) });
+    const pdf = await renderPdf(html, { title: config.title, authors: config.editors, subject: config.subtitle ?? config.title, language: config.language, modified, linkToPage }, paper);
     return [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }];
   } catch (err) {
     sink.push(message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`));
@@ -95,7 +96,7 @@ export async function makePrint(ctx: BuildContext, inputs: PrintInputs, wanted: 
   const sources = { intro: inputs.introHash, authorities: inputs.authorityHash, documents: hashOf(...documents.map(hashOfDoc)) };
   const book = async (): Promise<BookSources> => ({ intro, introDoc, documents, titles: published.map((e) => e.title), mentions: mentionsByEntry(await inputs.pages()), entries: authorities });
   if (wanted.pdf) {
-    await plan.makeMany('print', { ...sources, paper, chromium: chromiumIdentity() }, async (sink) => printEdition(config, ctx.language.messages, xslt, sink, await book(), paper));
+    await plan.makeMany('print', { ...sources, paper, chromium: chromiumIdentity() }, async (sink) => printEdition(config, ctx.language.messages, xslt, sink, await book(), paper, publishedOn(intro?.text, published.map((e) => e.changed))));
   }
   if (wanted.epub) {
     await plan.makeMany('epub', sources, async (sink) => {
