@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
@@ -22,6 +22,14 @@ function build(folder: string, ...options: string[]): { out: string; messages: M
   return { out, status: run.status, messages: (JSON.parse(run.stdout) as { messages: Message[] }).messages };
 }
 
+/** Each fixture edition built once, with its e-book, for every test that reads it (removed after them all). */
+const builds = new Map<string, ReturnType<typeof build>>();
+const builtOnce = (folder: string): ReturnType<typeof build> => {
+  if (!builds.has(folder)) builds.set(folder, build(folder, '--epub'));
+  return builds.get(folder)!;
+};
+after(() => builds.forEach(({ out }) => removeDir(out)));
+
 describe('real editions’ patterns (end to end)', function () {
   this.timeout(240_000);
 
@@ -29,34 +37,25 @@ describe('real editions’ patterns (end to end)', function () {
   it('writes valid HTML on every page and an EPUB epubcheck passes, and links every passage the search finds to the element that holds its words, in each of them', async () => {
     const epubs = existsSync(EPUBCHECK) && spawnSync('java', ['-version']).status === 0;
     if (!epubs) console.log('      (epubcheck not run: it needs Debian’s epubcheck package and Java)');
-    const books = tempDir('editio-epubs-');
     const checks: Promise<[string, string[]]>[] = [];
     try {
       for (const folder of readdirSync(editions)) {
-        const built = build(folder, '--epub');
-        try {
-          expect(passagesNotOnTheirPage(built.out), folder).to.deep.equal([]);
-          const pages = readdirSync(built.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-          expect(await htmlProblems(pages.map((f) => path.join(built.out, f))), folder).to.deep.equal([]);
-          // epubcheck runs while the next edition builds.
-          const book = path.join(books, `${folder}.epub`);
-          renameSync(path.join(built.out, 'print', 'edition.epub'), book);
-          if (epubs) checks.push(epubcheckLater(book).then(({ messages }) => [folder, messages]));
-        } finally {
-          removeDir(built.out);
-        }
+        const built = builtOnce(folder);
+        expect(passagesNotOnTheirPage(built.out), folder).to.deep.equal([]);
+        const pages = readdirSync(built.out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+        expect(await htmlProblems(pages.map((f) => path.join(built.out, f))), folder).to.deep.equal([]);
+        // epubcheck runs while the next edition builds.
+        if (epubs) checks.push(epubcheckLater(path.join(built.out, 'print', 'edition.epub')).then(({ messages }) => [folder, messages]));
       }
       for (const [folder, messages] of await Promise.all(checks)) expect(messages, folder).to.deep.equal([]);
     } finally {
       await Promise.allSettled(checks);
-      removeDir(books);
     }
   });
 
   describe('letters of a correspondence among other papers', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('letters-dated-roughly')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('letters-dated-roughly')));
 
     const navOf = (id: string): string[] => {
       const nav = parseHtml(read(path.join(built.out, 'documents', `${id}.html`))).querySelector('nav.correspondence-nav');
@@ -85,8 +84,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('letters carrying their index records in their back', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('letters-with-records')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('letters-with-records')));
 
     it('publishes every letter, resolving every pointer to the records (none unresolved, no id refused)', () => {
       expect(built.status).to.equal(0);
@@ -167,8 +165,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('letters pointing into separate index files', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('letters-with-index')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('letters-with-index')));
 
     it('reads the index files as authorities, not documents, and publishes them as sources', () => {
       expect(built.status).to.equal(0);
@@ -202,10 +199,9 @@ describe('real editions’ patterns (end to end)', function () {
     let built: ReturnType<typeof build>;
     let page: ReturnType<typeof parseHtml>;
     before(() => {
-      built = build('play-in-verse');
+      built = builtOnce('play-in-verse');
       page = parseHtml(read(path.join(built.out, 'documents', 'die-wette.html')));
     });
-    after(() => removeDir(built.out));
 
     it('renders every element of the play by a rule of its own', () => {
       expect(built.status).to.equal(0);
@@ -292,8 +288,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('a manuscript catalogue: a description in msDesc', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('manuscript-catalogue')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('manuscript-catalogue')));
 
     it('sets the contents item by item, an item within another inside it, and a description in two languages without stray commas', () => {
       const page = parseHtml(read(path.join(built.out, 'documents', 'MS_Test_7.html')));
@@ -319,8 +314,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('an inscription encoded in EpiDoc, with an apparatus and a bibliography', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('inscriptions-epidoc')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('inscriptions-epidoc')));
 
     it('names its place of origin by its names in each language one after another, not run together', () => {
       const origin = 'Origin: Testia Colonia, Testa di Prova, Italy, Second century A.D.';
@@ -347,8 +341,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('a play in prose whose roles are identified in its cast list', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('play-in-prose')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('play-in-prose')));
 
     it('makes each role of the cast list with an xml:id an entry, described by its cast item, that its speeches mention', () => {
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
@@ -373,10 +366,9 @@ describe('real editions’ patterns (end to end)', function () {
     let built: ReturnType<typeof build>;
     let letter: string;
     before(() => {
-      built = build('letters-with-divided-index');
+      built = builtOnce('letters-with-divided-index');
       letter = read(path.join(built.out, 'documents', 'B001.html'));
     });
-    after(() => removeDir(built.out));
 
     it('reads index files whose lists stand in divisions (several, with headings) as index files, not documents', () => {
       expect(built.messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
@@ -461,8 +453,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('a dossier kept as one teiCorpus, its persons in the corpus header', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('dossier-corpus')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('dossier-corpus')));
 
     it('takes the edition’s title and editor from the corpus header', () => {
       const home = read(path.join(built.out, 'index.html'));
@@ -480,8 +471,7 @@ describe('real editions’ patterns (end to end)', function () {
 
   describe('a documentary volume whose front matter lists its persons (FRUS)', () => {
     let built: ReturnType<typeof build>;
-    before(() => (built = build('frus-like-volume')));
-    after(() => removeDir(built.out));
+    before(() => (built = builtOnce('frus-like-volume')));
 
     it('makes each name heading an item of the list an entry, described by the rest of its item', () => {
       expect(built.messages.filter((m) => m.ruleId === 'ref-unresolved')).to.deep.equal([]);
