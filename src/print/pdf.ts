@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UNKNOWN_DAY } from '../header.js';
+import { mendSoftHyphens, tidyStructure } from './pdf-structure.js';
 
 /** Debian's Chromium; never a browser downloaded at install time. */
 export const CHROMIUM = process.env.EDITIO_CHROMIUM ?? '/usr/bin/chromium';
@@ -186,6 +187,9 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     doc.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.language));
     mendOutline(doc, headings, { PDFDict, PDFName, PDFHexString });
     describeLinks(doc, metadata.linkToPage, pdfLib);
+    // The contents lead to the note on the text, each part's start and the index (src/print/book.ts).
+    tidyStructure(doc, (destination) => /(^|-)start$|^index$|^note-on-text$/.test(destination), pdfLib);
+    mendSoftHyphens(doc, pdfLib);
     doc.setTitle(metadata.title, { showInWindowTitleBar: true });
     // An edition whose editors are not named yet has no author to give.
     if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));

@@ -124,8 +124,9 @@ describe('tagging', function () {
         const after = before.map((d) => doc(d.source.path, tagDocument(d, []).text));
         after.forEach((d, i) => expect(plain(d), d.source.name).to.equal(plain(before[i]!)));
         expect(after.some((d, i) => d.text !== before[i]!.text)).to.equal(true);
-        const verdicts = async (docs: ParsedDoc[]) => (await validate(docs, { schema: teiAllSchema })).map((v) => v.valid);
-        const [was, is] = [await verdicts(before), await verdicts(after)];
+        // Before and after in one call: tei_all compiled once.
+        const valid = (await validate([...before, ...after], { schema: teiAllSchema })).map((v) => v.valid);
+        const [was, is] = [valid.slice(0, before.length), valid.slice(before.length)];
         was.forEach((valid, i) => valid && expect(is[i], before[i]!.source.name).to.equal(true));
       });
     });
