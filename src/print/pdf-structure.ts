@@ -18,23 +18,14 @@ const INLINE = new Set(['Link', 'Span', 'Reference', 'Code', 'Quote']);
 /** Elements that hold text themselves, into which a run of text's `NonStruct` is merged. */
 const HOLDS_TEXT = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'LBody', 'Lbl', 'TH', 'TD', 'Link', 'Span', 'Caption', 'Quote', 'Code', 'Reference', 'Note', 'TOCI']);
 
-export interface StructureCounts {
-  before: number;
-  after: number;
-  nonStructBefore: number;
-  nonStructAfter: number;
-}
-
 /**
  * Tidies the tag tree in place; `isContentsLink` says whether a link's destination (its name) is a
- * part of the book the contents lead to. Returns how many elements there were, and how many
- * `NonStruct`, before and after.
+ * part of the book the contents lead to.
  */
-export function tidyStructure(doc: PDFDocument, isContentsLink: (destination: string) => boolean, lib: PdfLib): StructureCounts {
+export function tidyStructure(doc: PDFDocument, isContentsLink: (destination: string) => boolean, lib: PdfLib): void {
   const { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } = lib;
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
-  const counts = { before: 0, after: 0, nonStructBefore: 0, nonStructAfter: 0 };
-  if (!(root instanceof PDFDict)) return counts;
+  if (!(root instanceof PDFDict)) return;
   const K = PDFName.of('K');
   const S = PDFName.of('S');
   const P = PDFName.of('P');
@@ -51,17 +42,6 @@ export function tidyStructure(doc: PDFDocument, isContentsLink: (destination: st
     const d = kid instanceof PDFRef ? doc.context.lookup(kid) : kid;
     return d instanceof PDFDict && d.has(S) ? d : undefined;
   };
-  const count = (e: PDFDict, key: 'before' | 'after'): void => {
-    for (const kid of kidsOf(e)) {
-      const child = elementOf(kid);
-      if (!child) continue;
-      counts[key]++;
-      if (typeOf(child) === 'NonStruct') counts[key === 'before' ? 'nonStructBefore' : 'nonStructAfter']++;
-      count(child, key);
-    }
-  };
-  count(root, 'before');
-
   // Which element owns each piece of content (the parent tree): rewritten as NonStructs give way.
   const moved = new Map<string, PDFRef>();
   const refOf = new Map<PDFDict, PDFRef>();
@@ -149,8 +129,6 @@ export function tidyStructure(doc: PDFDocument, isContentsLink: (destination: st
   rewrite(root.get(PDFName.of('ParentTree')));
 
   markContents(root, isContentsLink, { doc, lib, elementOf, kidsOf, typeOf });
-  count(root, 'after');
-  return counts;
 }
 
 /** The list whose every item holds a link to a part of the book: the contents, `TOC` of `TOCI`s. */
@@ -187,10 +165,8 @@ function markContents(
  * there ("Viet­nam"). A hyphenation point within a line is no text: its glyph has no width, and
  * is left out; a ligature across one ("f­fi") reads its letters alone. Where a line breaks at one,
  * its hyphen stays U+00AD, which readers and text tools take for a word broken at the line's end.
- * Returns how many were mended.
  */
-export function mendSoftHyphens(doc: PDFDocument, { PDFArray, PDFName, PDFRawStream, PDFRef }: PdfLib): number {
-  let mended = 0;
+export function mendSoftHyphens(doc: PDFDocument, { PDFArray, PDFName, PDFRawStream, PDFRef }: PdfLib): void {
   const actualText = /\/ActualText\s*<FEFF((?:[0-9A-Fa-f]{4})*)>/g;
   const zeroWidth = /\/Span\s*<<\s*\/ActualText\s*<FEFF00AD>\s*>>\s*BDC\s+(\S+ \S+ Td) <[0-9A-Fa-f]+> Tj\s+EMC\s+0 0 Td /g;
   for (const page of doc.getPages()) {
@@ -204,16 +180,12 @@ export function mendSoftHyphens(doc: PDFDocument, { PDFArray, PDFName, PDFRawStr
       if (!text.includes('00AD') && !text.includes('00ad')) continue;
       // A hyphenation point within a line is a glyph of no width: drawn nowhere, it is left out; its position kept.
       const written = text
-        .replace(zeroWidth, (_, move: string) => {
-          mended++;
-          return move;
-        })
+        .replace(zeroWidth, (_, move: string) => move)
         // A ligature across a hyphenation point reads its letters alone.
         .replace(actualText, (whole, hex: string) => {
           const units = hex.match(/.{4}/g) ?? [];
           const kept = units.filter((unit) => unit.toUpperCase() !== '00AD');
           if (kept.length === units.length || kept.length === 0) return whole;
-          mended++;
           return `/ActualText <FEFF${kept.join('')}>`;
         });
       if (written === text) continue;
@@ -221,5 +193,4 @@ export function mendSoftHyphens(doc: PDFDocument, { PDFArray, PDFName, PDFRawStr
       doc.context.assign(ref, PDFRawStream.of(stream.dict, flate ? deflateSync(out) : out));
     }
   }
-  return mended;
 }
