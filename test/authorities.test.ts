@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Authorities, identifierUri, NAME_ELEMENTS } from '../src/authorities.js';
+import { Authorities, NAME_ELEMENTS } from '../src/authorities.js';
 import { ENTITY_KINDS } from '../src/entities.js';
 import { compileStylesheets } from '../src/transform/stylesheets.js';
 import { authorityContext, transform } from '../src/transform/transform.js';
@@ -58,17 +58,6 @@ describe('authorities (the one reading of the authority lists)', () => {
     expect(lists.get('mig-17')).to.deep.include({ name: 'MiG-17', names: ['MiG-17'] });
     expect(lists.get('vietnam')!.identifiers).to.deep.equal([{ type: 'wikidata', value: 'http://www.wikidata.org/entity/Q881' }]);
     expect(lists.kinds().map((k) => k.list)).to.deep.equal(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent']);
-  });
-
-  it('reads an identifier as a URI: a URL as written, an authority file’s bare number by its type, else none', () => {
-    expect(identifierUri({ type: 'URL', value: ' https://d-nb.info/gnd/118609807 ' })).to.equal('https://d-nb.info/gnd/118609807');
-    expect(identifierUri({ type: 'gnd', value: '11850004X' })).to.equal('https://d-nb.info/gnd/11850004X');
-    expect(identifierUri({ type: 'GND', value: '4005728-8' })).to.equal('https://d-nb.info/gnd/4005728-8');
-    expect(identifierUri({ type: 'geonames', value: '2761369' })).to.equal('https://sws.geonames.org/2761369/');
-    expect(identifierUri({ type: 'viaf', value: '95218067' })).to.equal('https://viaf.org/viaf/95218067');
-    expect(identifierUri({ type: 'wikidata', value: 'Q44331' })).to.equal('http://www.wikidata.org/entity/Q44331');
-    // Not an authority's number, or not of the form its file gives: no URI is made up.
-    for (const i of [{ type: 'pmb', value: '2121' }, { type: 'gnd', value: 'Schnitzler' }, { type: 'wikidata', value: '44331' }, { type: '', value: '118609807' }]) expect(identifierUri(i), JSON.stringify(i)).to.equal(undefined);
   });
 
   it('takes no name from an entry’s notes or events, no entry from another namespace, and the first of two entries with one id', () => {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { escapeAttribute } from '../escape.js';
 import { UNKNOWN_DAY } from '../header.js';
 import { mendSoftHyphens, tidyStructure } from './pdf-structure.js';
 
@@ -78,20 +79,18 @@ function describeLinks(doc: import('pdf-lib').PDFDocument, linkToPage: (page: nu
   }
 }
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** The book's XMP metadata (ISO 16684-1), which PDF/UA and archives read: title, editors, subject, language, dates, tools. */
 function xmp({ title, authors, subject, language, modified }: PdfMetadata): string {
-  const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
+  const alt = (value: string): string => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeAttribute(value)}</rdf:li></rdf:Alt>`;
   return [
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
     '<dc:format>application/pdf</dc:format>',
     `<dc:title>${alt(title)}</dc:title>`,
-    ...(authors.length > 0 ? [`<dc:creator><rdf:Seq>${authors.map((a) => `<rdf:li>${escapeXml(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`] : []),
+    ...(authors.length > 0 ? [`<dc:creator><rdf:Seq>${authors.map((a) => `<rdf:li>${escapeAttribute(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`] : []),
     `<dc:description>${alt(subject)}</dc:description>`,
-    `<dc:language><rdf:Bag><rdf:li>${escapeXml(language)}</rdf:li></rdf:Bag></dc:language>`,
+    `<dc:language><rdf:Bag><rdf:li>${escapeAttribute(language)}</rdf:li></rdf:Bag></dc:language>`,
     ...(modified === UNKNOWN_DAY ? [] : [`<xmp:CreateDate>${modified}</xmp:CreateDate>`, `<xmp:ModifyDate>${modified}</xmp:ModifyDate>`, `<xmp:MetadataDate>${modified}</xmp:MetadataDate>`]),
     '<xmp:CreatorTool>editio</xmp:CreatorTool>',
     '<pdf:Producer>editio (Paged.js, Chromium)</pdf:Producer>',

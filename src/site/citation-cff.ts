@@ -4,6 +4,7 @@
  */
 import type { EditionConfig } from '../config.js';
 import { fill, type Words } from '../i18n/catalogue.js';
+import { SURNAME_PARTICLES } from '../name-particles.js';
 
 const SPDX: Record<string, string> = {
   'creativecommons.org/licenses/by/4.0': 'CC-BY-4.0',
@@ -12,8 +13,8 @@ const SPDX: Record<string, string> = {
   'creativecommons.org/licenses/by/3.0': 'CC-BY-3.0',
 };
 
-/** Words between forenames and a surname that belong to the surname ("von", "de la"). */
-const PARTICLES = /^(?:von|van|vom|zu|zur|de|du|des|di|da|del|della|der|den|ter|le|la|d’|d')$/u;
+/** A particle of a surname, or its elided form ("d’"). */
+const isParticle = (word: string): boolean => SURNAME_PARTICLES.has(word) || /^d[’']$/u.test(word);
 
 export interface CffPerson {
   'family-names': string;
@@ -31,12 +32,12 @@ export function cffPerson(name: string): CffPerson {
   if (comma > 0) {
     const given = words(name.slice(comma + 1));
     let p = given.length;
-    while (p > 0 && PARTICLES.test(given[p - 1]!)) p--;
+    while (p > 0 && isParticle(given[p - 1]!)) p--;
     return person(name.slice(0, comma).trim(), given.slice(0, p), given.slice(p));
   }
   const all = words(name);
   let p = all.length - 1;
-  while (p > 1 && PARTICLES.test(all[p - 1]!)) p--;
+  while (p > 1 && isParticle(all[p - 1]!)) p--;
   return person(all.at(-1)!, all.slice(0, p), all.slice(p, -1));
 }
 

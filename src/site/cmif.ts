@@ -7,7 +7,8 @@
  * YYYY-MM-DD, a doubt as cert="low"; the file names the edition (a bibl with a UUID) and its
  * licence, CC BY 4.0.
  */
-import { identifierUri, type Authorities } from '../authorities.js';
+import type { Authorities } from '../authorities.js';
+import { identifierUri } from '../identifier-uris.js';
 import type { EditionConfig } from '../config.js';
 import { escapeAttribute, escapeText } from '../escape.js';
 import { uuidFrom } from '../hash.js';

@@ -2,6 +2,7 @@ import type { AuthorityEntry } from '../authorities.js';
 import { escapeRegExp } from '../escape.js';
 import { endsWord, NameIndex, startsWord, type Keyed } from '../text/name-index.js';
 import { caseFits, fold, unfold, type Folded } from './fold.js';
+import { SURNAME_PARTICLES } from '../name-particles.js';
 
 /**
  * Titles that belong to a person's mention when they stand right before the name: "Comrade
@@ -202,18 +203,16 @@ export class NameFinder {
   }
 }
 
-/** Particles that stand before a surname and go with it when it is written alone ("von Hagen", "de Gaulle"). */
-const PARTICLES = new Set(['von', 'van', 'vom', 'zu', 'zur', 'de', 'du', 'des', 'di', 'da', 'del', 'della', 'der', 'den', 'ter', 'le', 'la']);
 
 /**
  * The ways letters write a person's surname short, from a name written forenames first: with its
- * particle ("von Hagen"), after the forenames' initials ("F. Hagen", "F. von Hagen", "F. v. Hagen",
+ * particle, which goes with it written alone ("von Hagen"), after the forenames' initials ("F. Hagen", "F. von Hagen", "F. v. Hagen",
  * "H. L. Hofmannsthal").
  */
 function surnameForms(words: readonly string[]): string[] {
   const surname = words.at(-1)!;
-  const particles = words.slice(0, -1).filter((w) => PARTICLES.has(w));
-  const forenames = words.slice(0, -1).filter((w) => !PARTICLES.has(w));
+  const particles = words.slice(0, -1).filter((w) => SURNAME_PARTICLES.has(w));
+  const forenames = words.slice(0, -1).filter((w) => !SURNAME_PARTICLES.has(w));
   if (!/^\p{Lu}/u.test(surname) || forenames.length === 0 || !forenames.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || particles.length !== words.length - 1 - forenames.length) return [];
   const particle = particles.join(' ');
   const short = particles.map((p) => `${p[0]}.`).join(' ');
