@@ -4,13 +4,11 @@
  * `NonStruct`s deep and each paragraph's words are in `NonStruct`s of their own. Here a `NonStruct`
  * that only groups other elements gives way to them, and one that holds a run of text within a
  * paragraph, heading, list item, cell or link gives its text to that element; the contents (a list
- * whose every item leads to a part of the book) becomes `TOC` and `TOCI`. What remains
- * `NonStruct` is text that stands in no element of its own (a running head, a page number).
+ * whose every item leads to a part of the book) becomes `TOC` and `TOCI`, a footnote `Note`.
+ * Page numbers and running heads are in no element: src/print/pdf-content.ts marks them `Artifact`.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
 import type { PDFDict, PDFDocument, PDFObject, PDFRef } from 'pdf-lib';
-
-type PdfLib = typeof import('pdf-lib');
+import type { PdfLib } from './pdf-content-stream.js';
 
 /** Elements that stand within a line of text, as runs of text do. */
 const INLINE = new Set(['Link', 'Span', 'Reference', 'Code', 'Quote']);
@@ -128,11 +126,11 @@ export function tidyStructure(doc: PDFDocument, isContentsLink: (destination: st
   };
   rewrite(root.get(PDFName.of('ParentTree')));
 
-  markContents(root, isContentsLink, { doc, lib, elementOf, kidsOf, typeOf });
+  nameByRole(root, isContentsLink, { doc, lib, elementOf, kidsOf, typeOf });
 }
 
-/** The list whose every item holds a link to a part of the book: the contents, `TOC` of `TOCI`s. */
-function markContents(
+/** The list whose every item holds a link to a part of the book: the contents, `TOC` of `TOCI`s; and the footnotes, `Note`s. */
+function nameByRole(
   root: PDFDict,
   isContentsLink: (destination: string) => boolean,
   { doc, lib, elementOf, kidsOf, typeOf }: { doc: PDFDocument; lib: PdfLib; elementOf: (k: PDFObject) => PDFDict | undefined; kidsOf: (e: PDFDict) => PDFObject[]; typeOf: (e: PDFDict) => string },
@@ -153,44 +151,10 @@ function markContents(
       e.set(PDFName.of('S'), PDFName.of('TOC'));
       for (const li of items) li.set(PDFName.of('S'), PDFName.of('TOCI'));
     }
+    // Paged.js sets each footnote as a list item (its number the item's marker) in no list: a `Note`, its number its `Lbl`.
+    if (typeOf(e) !== 'L') for (const item of items) if (typeOf(item) === 'LI') item.set(PDFName.of('S'), PDFName.of('Note'));
     items.forEach(visit);
   };
   visit(root);
 }
 
-
-/**
- * Chromium draws each soft hyphen (a break the hyphenation allows, src/print/book.ts) as a glyph
- * whose ActualText is U+00AD: the tagged text, and text copied from the page, carry it and are cut
- * there ("Viet­nam"). A hyphenation point within a line is no text: its glyph has no width, and
- * is left out; a ligature across one ("f­fi") reads its letters alone. Where a line breaks at one,
- * its hyphen stays U+00AD, which readers and text tools take for a word broken at the line's end.
- */
-export function mendSoftHyphens(doc: PDFDocument, { PDFArray, PDFName, PDFRawStream, PDFRef }: PdfLib): void {
-  const actualText = /\/ActualText\s*<FEFF((?:[0-9A-Fa-f]{4})*)>/g;
-  const zeroWidth = /\/Span\s*<<\s*\/ActualText\s*<FEFF00AD>\s*>>\s*BDC\s+(\S+ \S+ Td) <[0-9A-Fa-f]+> Tj\s+EMC\s+0 0 Td /g;
-  for (const page of doc.getPages()) {
-    const contents = page.node.get(PDFName.of('Contents'));
-    for (const ref of contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : []) {
-      const stream = doc.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream) || !(ref instanceof PDFRef)) continue;
-      const flate = stream.dict.lookup(PDFName.of('Filter')) === PDFName.of('FlateDecode');
-      const bytes = flate ? inflateSync(stream.contents) : Buffer.from(stream.contents);
-      const text = bytes.toString('latin1');
-      if (!text.includes('00AD') && !text.includes('00ad')) continue;
-      // A hyphenation point within a line is a glyph of no width: drawn nowhere, it is left out; its position kept.
-      const written = text
-        .replace(zeroWidth, (_, move: string) => move)
-        // A ligature across a hyphenation point reads its letters alone.
-        .replace(actualText, (whole, hex: string) => {
-          const units = hex.match(/.{4}/g) ?? [];
-          const kept = units.filter((unit) => unit.toUpperCase() !== '00AD');
-          if (kept.length === units.length || kept.length === 0) return whole;
-          return `/ActualText <FEFF${kept.join('')}>`;
-        });
-      if (written === text) continue;
-      const out = Buffer.from(written, 'latin1');
-      doc.context.assign(ref, PDFRawStream.of(stream.dict, flate ? deflateSync(out) : out));
-    }
-  }
-}

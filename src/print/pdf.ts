@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { escapeAttribute } from '../escape.js';
 import { UNKNOWN_DAY } from '../header.js';
-import { mendSoftHyphens, tidyStructure } from './pdf-structure.js';
+import { keepLineEndSpaces, markArtifacts, mendSoftHyphens } from './pdf-content.js';
+import { tidyStructure } from './pdf-structure.js';
 
 /** Debian's Chromium; never a browser downloaded at install time. */
 export const CHROMIUM = process.env.EDITIO_CHROMIUM ?? '/usr/bin/chromium';
@@ -152,6 +153,17 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
         throw err.name === 'TimeoutError' ? new Error(`laying the book out took longer than ${budget / 1000} s, the time allowed a book of its size`) : err;
       });
     await page.evaluate(() => {
+      // A note's call is Paged.js's generated content, drawn in no element and so in no tag: written out as the link's own text, set as it was drawn.
+      for (const call of document.querySelectorAll<HTMLElement>('a[data-footnote-call]')) {
+        const n = document.querySelector<HTMLElement>(`[data-ref="${call.dataset.ref}"][data-n]:not([data-footnote-call])`)?.dataset.n;
+        if (!n) continue;
+        const drawn = getComputedStyle(call, '::after');
+        const number = document.createElement('span');
+        for (const property of ['font-size', 'vertical-align', 'line-height', 'font-variant-position']) number.style.setProperty(property, drawn.getPropertyValue(property));
+        number.textContent = n;
+        call.append(number);
+        call.classList.add('call-written');
+      }
       for (const opening of document.querySelectorAll('.introduction, .document, .index, .note-on-text, .toc')) opening.closest('.pagedjs_page')?.classList.add('chapter-opening');
       const pageOf = (id: string): number | undefined => {
         const found = document.getElementById(id)?.closest<HTMLElement>('.pagedjs_page');
@@ -189,6 +201,8 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     // The contents lead to the note on the text, each part's start and the index (src/print/book.ts).
     tidyStructure(doc, (destination) => /(^|-)start$|^index$|^note-on-text$/.test(destination), pdfLib);
     mendSoftHyphens(doc, pdfLib);
+    keepLineEndSpaces(doc, pdfLib);
+    markArtifacts(doc, pdfLib);
     doc.setTitle(metadata.title, { showInWindowTitleBar: true });
     // An edition whose editors are not named yet has no author to give.
     if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));

@@ -65,6 +65,27 @@ async function accessibilityOf(file: string): Promise<{ structure: Record<string
   return { structure, links, described, xmp: metadata instanceof PDFRawStream ? Buffer.from(metadata.contents).toString('utf8') : '', unowned };
 }
 
+/** How many runs of text a PDF draws outside every marked-content sequence (neither tagged nor an `Artifact`). */
+async function unmarkedText(file: string): Promise<number> {
+  const { PDFDocument, PDFName, PDFArray, PDFRawStream, decodePDFRawStream } = await import('pdf-lib');
+  const doc = await PDFDocument.load(readFileSync(file));
+  let unmarked = 0;
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    for (const ref of contents instanceof PDFArray ? contents.asArray() : [contents]) {
+      const stream = doc.context.lookup(ref);
+      if (!(stream instanceof PDFRawStream)) continue;
+      let depth = 0;
+      for (const [operator] of Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1').matchAll(/(?<=[\s>\]])(BDC|BMC|EMC|Tj|TJ)(?=\s|$)/g)) {
+        if (operator === 'EMC') depth--;
+        else if (operator.startsWith('B')) depth++;
+        else if (depth === 0) unmarked++;
+      }
+    }
+  }
+  return unmarked;
+}
+
 /** Where a PDF page's words stand across it, in millimetres from its left edge: the text block. */
 function textBlock(file: string, page: number): { left: number; right: number } {
   const boxes = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file, '-'], { encoding: 'utf8' });
@@ -131,7 +152,7 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     expect(structure.TH).to.equal(structure.TR);
   });
 
-  it('toward PDF/UA: a tag tree of headings, paragraphs, lists and the contents, NonStruct only for text in no element of its own', async () => {
+  it('toward PDF/UA: a tag tree of headings, paragraphs, lists and the contents, no NonStruct; spaces at line ends; page furniture an Artifact', async () => {
     const { structure, unowned } = await accessibilityOf(pdf);
     const all = Object.values(structure).reduce((a, b) => a + b, 0);
     // Chromium tags Paged.js's page boxes and every run of text NonStruct (343 of 452 on the seed): they give way to their elements.
@@ -148,6 +169,11 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     // A word the hyphenation may break but does not reads whole, in the tagged text and in text copied from the page: a soft
     // hyphen (U+00AD, as ISO 32000 has it) is left only where a line breaks at one, 41 on the seed before, 9 now.
     expect(tagged).to.contain('" would provide the aircraft');
+    // Where a heading wraps between two words, its tagged text keeps the space Chromium draws nowhere ("Request toSend" before).
+    const spaced = [...tagged.matchAll(/^(\s*)H1 \(block\)\n((?:\1\s+".*"\n)+)/gm)].map((m) => [...m[2]!.matchAll(/"(.*)"/g)].map((q) => q[1]).join('').trim());
+    expect(spaced).to.include(TITLES[1]);
+    // Page numbers and running heads (Paged.js's generated content, in no element) are artifacts, not text outside the tags.
+    expect(await unmarkedText(pdf)).to.equal(0);
     const copied = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
     expect(copied).to.contain('Vietnam would provide');
     expect(copied.split('\u00ad').length - 1).to.be.below(15);
@@ -265,7 +291,7 @@ describe('print footnotes', function () {
     if (!existsSync(CHROMIUM) || !existsSync('/usr/bin/pdftotext')) this.skip();
   });
 
-  it('puts notes at the foot of their page, numbered, below the text', () => {
+  it('puts notes at the foot of their page, numbered, below the text, each tagged a Note and its call a link', () => {
     const edition = copyEdition();
     try {
       cpSync(path.join(fixtures, 'transform', 'notes-as-footnotes.xml'), path.join(edition, 'tei', '1966-09-22-notes-as-footnotes.xml'));
@@ -276,6 +302,14 @@ describe('print footnotes', function () {
       const text = flat(page);
       expect(text.indexOf('1. That is, the airfields of the Vietnamese air force regiments.')).to.be.greaterThan(text.indexOf('unfortunate complications in the future.'));
       expect(text).to.contain('2. The bracketed word is the translator’s.');
+      // Tagged as PDF/UA asks: each note a Note labelled with its number, each call a link that reads as its number.
+      const tagged = execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' });
+      const notes = [...tagged.matchAll(/^(\s*)Note\b.*\n\1\s+Lbl\b.*\n\1\s+"(.*)"/gm)].map((m) => m[2]);
+      expect(notes).to.deep.equal(['1. ', '2. ']);
+      const end = tagged.lastIndexOf('personnel but that');
+      const paragraph = tagged.slice(tagged.lastIndexOf('to fight in', end), end);
+      const calls = [...paragraph.matchAll(/^(\s*)Link\b.*\n\1\s+"(\d+) ?"/gm)].map((m) => m[2]);
+      expect(calls).to.deep.equal(['1', '2']);
     } finally {
       removeDir(edition);
     }
