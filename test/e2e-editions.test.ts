@@ -11,7 +11,7 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
-import { EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
+import { aceViolations, CHROMIUM, EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -34,7 +34,7 @@ describe('real editions’ patterns (end to end)', function () {
   this.timeout(240_000);
 
   // Each edition built once with its e-book: what validators others wrote say of every page and of the EPUB.
-  it('writes valid HTML on every page and an EPUB epubcheck passes, and links every passage the search finds to the element that holds its words, in each of them', async () => {
+  it('writes valid HTML on every page and an EPUB epubcheck and Ace by DAISY pass, and links every passage the search finds to the element that holds its words, in each of them', async () => {
     const epubs = existsSync(EPUBCHECK) && spawnSync('java', ['-version']).status === 0;
     if (!epubs) console.log('      (epubcheck not run: it needs Debian’s epubcheck package and Java)');
     const checks: Promise<[string, string[]]>[] = [];
@@ -46,6 +46,8 @@ describe('real editions’ patterns (end to end)', function () {
         expect(await htmlProblems(pages.map((f) => path.join(built.out, f))), folder).to.deep.equal([]);
         // epubcheck runs while the next edition builds.
         if (epubs) checks.push(epubcheckLater(path.join(built.out, 'print', 'edition.epub')).then(({ messages }) => [folder, messages]));
+        // And Ace by DAISY: no critical, serious or moderate violation in any of them.
+        if (existsSync(CHROMIUM)) checks.push(aceViolations(path.join(built.out, 'print', 'edition.epub')).then((violations) => [`${folder} (Ace)`, violations]));
       }
       for (const [folder, messages] of await Promise.all(checks)) expect(messages, folder).to.deep.equal([]);
     } finally {

@@ -125,25 +125,30 @@ export function epubcheckLater(file: string): Promise<{ counts: string; messages
 
 /**
  * What Ace by DAISY (the EPUB accessibility checker, run with Debian's Chromium) finds in a book:
- * each violation as "impact rule: file", of the impacts asked for.
+ * each violation as "impact rule: file", of the impacts asked for. It runs beside the caller's
+ * other work (a build, epubcheck), as epubcheckLater does.
  */
-export function aceViolations(epub: string, impacts: readonly string[] = ['critical', 'serious', 'moderate']): string[] {
+export function aceViolations(epub: string, impacts: readonly string[] = ['critical', 'serious', 'moderate']): Promise<string[]> {
   const report = tempDir('editio-ace-');
-  try {
-    const run = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'ace-cli'), ['--silent', '-o', report, epub], {
-      encoding: 'utf8',
+  return new Promise<string[]>((resolve, reject) => {
+    const run = spawn(path.join(repoRoot, 'node_modules', '.bin', 'ace-cli'), ['--silent', '-o', report, epub], {
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: CHROMIUM, PUPPETEER_SKIP_DOWNLOAD: '1' },
     });
-    const file = path.join(report, 'report.json');
-    if (!existsSync(file)) throw new Error(`Ace wrote no report: ${run.stdout}${run.stderr}`);
-    type Assertion = { 'earl:testSubject': { url: string }; assertions?: { 'earl:test': { 'earl:impact': string; 'dct:title': string } }[] };
-    const { assertions } = JSON.parse(readFileSync(file, 'utf8')) as { assertions: Assertion[] };
-    return assertions.flatMap((a) =>
-      (a.assertions ?? []).filter((t) => impacts.includes(t['earl:test']['earl:impact'])).map((t) => `${t['earl:test']['earl:impact']} ${t['earl:test']['dct:title']}: ${a['earl:testSubject'].url}`),
-    );
-  } finally {
-    removeDir(report);
-  }
+    let output = '';
+    run.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    run.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    run.on('close', () => {
+      const file = path.join(report, 'report.json');
+      if (!existsSync(file)) return reject(new Error(`Ace wrote no report: ${output}`));
+      type Assertion = { 'earl:testSubject': { url: string }; assertions?: { 'earl:test': { 'earl:impact': string; 'dct:title': string } }[] };
+      const { assertions } = JSON.parse(readFileSync(file, 'utf8')) as { assertions: Assertion[] };
+      resolve(
+        assertions.flatMap((a) =>
+          (a.assertions ?? []).filter((t) => impacts.includes(t['earl:test']['earl:impact'])).map((t) => `${t['earl:test']['earl:impact']} ${t['earl:test']['dct:title']}: ${a['earl:testSubject'].url}`),
+        ),
+      );
+    });
+  }).finally(() => removeDir(report));
 }
 
 /** The passages a built edition's search index holds (each part of it run as the browser runs it). */
