@@ -11,7 +11,7 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/messages.js';
-import { aceViolations, CHROMIUM, EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, tempDir } from './helpers.js';
+import { aceViolations, CHROMIUM, EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, searchFinds, tempDir } from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
@@ -560,4 +560,79 @@ describe('real editions’ patterns (end to end)', function () {
       expect(read(path.join(built.out, 'documents', 'ex-prefix.html'))).to.match(/<a href="\.\.\/registers\/persons\/person_3\.html"[^>]*data-ref="ex:ida-kern"/);
     });
   });
+
+  describe('letters searched for what a historian looks for (briefe-zum-suchen)', () => {
+    const folder = path.join(editions, 'briefe-zum-suchen');
+    let built: ReturnType<typeof build>;
+    before(() => (built = builtOnce('briefe-zum-suchen')));
+
+    /** A text's words, case, accents and ß aside, a hyphenated word also by its parts. */
+    const wordsIn = (text: string): string[] =>
+      (text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).flatMap((w) => [w, ...(w.includes('-') ? w.split('-') : [])]);
+    const plain = (xml: string): string => xml.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]+>/g, ' ');
+    const part = (xml: string, element: string): string => [...xml.matchAll(new RegExp(`<${element}[\\s>][\\s\\S]*?</${element}>`, 'g'))].map((m) => m[0]).join(' ');
+
+    /**
+     * What each letter holds, read from its TEI: the words of its title, correspondents, text (its
+     * notes included) and source, and the names the records it points to give (the registers').
+     */
+    function lettersHolding(): Map<string, { words: Set<string>; runs: string[][] }> {
+      const records = new Map<string, string>();
+      for (const file of readdirSync(path.join(folder, 'register'))) {
+        for (const [, id, body] of read(path.join(folder, 'register', file)).matchAll(/<(?:person|place) xml:id="([^"]+)">([\s\S]*?)<\/(?:person|place)>/g)) records.set(id!, plain(body!));
+      }
+      const letters = new Map<string, { words: Set<string>; runs: string[][] }>();
+      for (const file of readdirSync(path.join(folder, 'briefe'))) {
+        const xml = read(path.join(folder, 'briefe', file));
+        const fields = [part(xml, 'title'), part(xml, 'correspDesc'), part(xml, 'sourceDesc'), part(xml, 'text')];
+        const names = [...fields.join(' ').matchAll(/ref="[^"#]*#([^"]+)"/g)].map(([, id]) => records.get(id!) ?? '');
+        // Phrases are looked for within one block of the text or one field, in its words as written (a hyphenated word's parts left out).
+        const runs = [...fields.flatMap((f) => f.split(/<\/?(?:p|address|salute|signed|dateline|note|title|correspAction)\b[^>]*>/)), ...names].map((t) => wordsIn(plain(t)).filter((w, i, all) => !all[i - 1]?.includes('-') || !all[i - 1]!.split('-').includes(w)));
+        letters.set(`documents/${file.replace(/\.xml$/, '.html')}`, { words: new Set(wordsIn(plain(fields.join(' ') + ' ' + names.join(' ')))), runs });
+      }
+      return letters;
+    }
+
+    /** The letters that hold every word and phrase of a query, and none of its -words. */
+    function expected(query: string, letters: Map<string, { words: Set<string>; runs: string[][] }>): string[] {
+      const phrases = [...query.matchAll(/"([^"]+)"/g)].map(([, p]) => wordsIn(p!));
+      const rest = query.replace(/"[^"]+"/g, ' ').split(/\s+/).filter(Boolean);
+      const wanted = rest.filter((w) => !w.startsWith('-')).flatMap((w) => wordsIn(w).slice(0, 1));
+      const unwanted = rest.filter((w) => w.startsWith('-')).flatMap((w) => wordsIn(w.slice(1)).slice(0, 1));
+      const holdsRun = (runs: string[][], phrase: string[]): boolean => runs.some((run) => run.some((_, i) => phrase.every((w, j) => run[i + j] === w)));
+      return [...letters]
+        .filter(([, { words, runs }]) => wanted.every((w) => words.has(w)) && !unwanted.some((w) => words.has(w)) && phrases.every((p) => holdsRun(runs, p)))
+        .map(([page]) => page)
+        .sort();
+    }
+
+    it('finds every letter whose title, correspondents, text, notes, source or named records hold the words, and no other', () => {
+      expect(built.status).to.equal(0);
+      const letters = lettersHolding();
+      const queries = [
+        'Beer-Hofmann', 'Hofmann', 'Richard Beer-Hofmann', 'Paula Beer-Hofmann', 'Hofmannsthal', 'von Hofmannsthal', 'Loris', 'Lissy',
+        'Wien', 'Vienna', 'Rodaun', 'Ischl', 'Josefstadt', '"Theater in der Josefstadt"', 'Theater -Bahr',
+        // A word only in a title, only in the correspondents, only in a note, only in the source, only in an address.
+        'Telegramm', 'Bahr', 'Griensteidl', 'Hochstift', 'Houghton', 'Franckgaße', 'Franckgasse',
+      ];
+      let wanted = 0;
+      for (const query of queries) {
+        const want = expected(query, letters);
+        wanted += want.length;
+        expect(searchFinds(built.out, query).map((f) => f.page).sort(), query).to.deep.equal(want);
+      }
+      // The set is no set of empty answers.
+      expect(wanted).to.be.greaterThan(30);
+      // The old spelling the text has ("Thür") is found by today's.
+      expect(searchFinds(built.out, 'Tür').map((f) => f.page)).to.deep.equal(['documents/L02.html']);
+    });
+
+    it('lists an editors’ note as a note, and gives a document found by its header alone with no passage', () => {
+      const [note] = searchFinds(built.out, 'Griensteidl');
+      expect(note!.passages).to.deep.equal([{ url: 'documents/L01.html#note-1', kind: 'note' }]);
+      const [telegram] = searchFinds(built.out, 'Telegramm');
+      expect(telegram).to.deep.include({ page: 'documents/L04.html', head: true, passages: [] });
+    });
+  });
 });
+

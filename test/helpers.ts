@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext, runInNewContext } from 'node:vm';
 import { HtmlValidate } from 'html-validate';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import type { SearchDocument } from '../src/site/search-index.js';
@@ -151,13 +151,33 @@ export function aceViolations(epub: string, impacts: readonly string[] = ['criti
   }).finally(() => removeDir(report));
 }
 
-/** The passages a built edition's search index holds (each part of it run as the browser runs it). */
-export function searchPassages(out: string): SearchDocument[] {
+/** The passages a built edition's search index holds (each part of it run as the browser runs it), its pages' header records aside. */
+export function searchPassages(out: string): (SearchDocument & { text: string })[] {
   const window: { editioSearchIndexes?: AsMinisearch[] } = {};
   for (const file of readdirSync(path.join(out, 'search')).filter((f) => f.startsWith('shard-'))) {
     runInNewContext(read(path.join(out, 'search', file)), { window });
   }
-  return (window.editioSearchIndexes ?? []).flatMap((index) => Object.values(index.storedFields));
+  return (window.editioSearchIndexes ?? []).flatMap((index) => Object.values(index.storedFields)).filter((d): d is SearchDocument & { text: string } => d.kind !== 'head');
+}
+
+/** What a built edition's search page finds for a query: its scripts and index run as the browser runs them (assets/search-query.js). */
+export function searchFinds(out: string, query: string, typing = false): { page: string; passages: { url: string; kind: string }[]; head: boolean }[] {
+  type Found = { page: string; passages: { url: string; kind: string }[]; head: unknown };
+  type Window = {
+    MiniSearch: { loadJS: (index: unknown, options: unknown) => unknown };
+    editioSearchIndexes: unknown[];
+    editioSearchOptionsFor: (lang: string) => unknown;
+    editioSearchQuery: { find: (indexes: unknown[], query: string, options: unknown, typing: boolean) => Found[] };
+  };
+  const window = {} as Window;
+  const context = createContext({ window, globalThis: window });
+  for (const file of ['assets/minisearch.js', 'assets/search-options.js', 'assets/search-query.js', ...readdirSync(path.join(out, 'search')).filter((f) => f.startsWith('shard-')).map((f) => `search/${f}`)]) {
+    runInContext(read(path.join(out, file)), context);
+  }
+  const lang = /<html[^>]* lang="([^"]+)"/.exec(read(path.join(out, 'search.html')))?.[1] ?? 'en';
+  const options = window.editioSearchOptionsFor(lang);
+  const indexes = window.editioSearchIndexes.map((index) => window.MiniSearch.loadJS(index, options));
+  return window.editioSearchQuery.find(indexes, query, options, typing).map(({ page, passages, head }) => ({ page, passages: passages.map(({ url, kind }) => ({ url, kind })), head: head !== null }));
 }
 /** A part of the index as MiniSearch writes it: what each passage keeps, by its number. */
 type AsMinisearch = { storedFields: Record<string, SearchDocument> };
@@ -177,9 +197,12 @@ export function passagesNotOnTheirPage(out: string): string[] {
       problems.push(`${url}: no element has this id`);
       continue;
     }
-    // The page as read: its diplomatic view (struck-out words, errors as written) is hidden; a note's number is no word.
-    for (const hidden of element.querySelectorAll('.diplomatic-only, .note-ref')) hidden.remove();
-    const shown = new Set(wordsOf(element.text));
+    // The page as read: its diplomatic view (struck-out words, errors as written) is hidden; a note's number and a line's are no words.
+    for (const hidden of element.querySelectorAll('.diplomatic-only, .note-ref, .line-number')) hidden.remove();
+    // Lines (of an address, a verse, an inscription) apart, as the page shows them.
+    for (const line of element.querySelectorAll('div, p, li, br')) line.insertAdjacentHTML('afterend', ' ');
+    // An editor's brackets within a word (Leiden: "[ἀ]πὸ") part nothing.
+    const shown = new Set(wordsOf(element.text.replace(/[[\]⟨⟩]/g, '')));
     const missing = wordsOf(text).filter((w) => !shown.has(w));
     if (missing.length > 0) problems.push(`${url}: the element lacks ${missing.slice(0, 5).join(', ')}`);
   }

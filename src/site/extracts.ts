@@ -74,7 +74,10 @@ export interface Extract {
   place: { text: string; entry: string } | null;
   mentions: ({ ref: string; entry: string; anchor: string } & InContext)[];
   dates: (DateRecord & InContext)[];
-  passages: { anchor: string; text: string }[];
+  /** The blocks of its text and its notes, each with the entries it mentions: what search finds. */
+  passages: { anchor: string; text: string; note: boolean; entries: string[] }[];
+  /** What its header says of its source (sourceDesc), as plain text: searched, with less weight than its text. */
+  source: string;
   /**
    * Hashes of what the page shows on each entry's page (by entry id) and in each year of the
    * chronology (by year): an edition-wide page is made again only when one of these changes.
@@ -182,7 +185,7 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'digests' | 'xmlId' | 'links' | 'references' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'>;
+export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'source' | 'digests' | 'xmlId' | 'links' | 'references' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is

@@ -16,6 +16,9 @@ export interface FacetPage {
   from: string;
   to: string;
   exact: boolean;
+  /** For a letter: who sent it and who received it, with their places, as its header names them ('' for none). */
+  sent: string;
+  received: string;
   /** Its kinds and the entries it mentions, as indexes into FacetData's `classes` and `entries`. */
   classes: number[];
   entries: number[];
@@ -39,6 +42,19 @@ export function classNamer(summaries: readonly Pick<PageSummary['summary'], 'cat
   const declared = new Map<string, string>();
   for (const summary of summaries) for (const [id, label] of summary.categories) if (!declared.has(id)) declared.set(id, label);
   return (key) => (key.startsWith('#') ? (declared.get(key.slice(1)) ?? key.slice(1)) : key);
+}
+
+/** Those who sent (or received) a letter, their place after them: "Arthur Schnitzler (Wien)". */
+function parties(corresp: PageSummary['summary']['corresp'], side: string): string {
+  return corresp
+    .filter((action) => action.type === side)
+    .map((action) => {
+      const names = [...action.persons, ...action.orgs].map((p) => p.name).filter(Boolean).join(', ');
+      const places = action.places.map((p) => p.name).filter(Boolean).join(', ');
+      return names && places ? `${names} (${places})` : names || places;
+    })
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** The facets of these pages; a kind is named by the category its pointer names, wherever the edition declares it. */
@@ -69,6 +85,8 @@ export function facetData(pages: readonly PageSummary[], authorities: Authoritie
       from: summary.span?.from ?? '',
       to: summary.span?.to ?? '',
       exact: summary.span?.exact ?? false,
+      sent: parties(summary.corresp, 'sent'),
+      received: parties(summary.corresp, 'received'),
       classes: [...new Set(summary.classes.map((key) => classIndex.get(classOf(key))!))].sort((a, b) => a - b),
       entries: summary.mentioned.flatMap(([id]) => (entryIndex.has(id) ? [entryIndex.get(id)!] : [])).sort((a, b) => a - b),
     })),

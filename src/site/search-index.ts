@@ -3,14 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashOf } from '../hash.js';
 import { packageRoot } from '../transform/stylesheets.js';
-import type { Page } from './extracts.js';
+import type { Extract, Page } from './extracts.js';
 
 export const SEARCH_OPTIONS_FILE = path.join('xslt', 'html', 'assets', 'search-options.js');
 
-/** The options the browser uses too (the file sets globalThis.editioSearchOptions). */
-export async function searchOptions(): Promise<Options<SearchDocument>> {
+/** The options the browser uses too (the file sets globalThis.editioSearchOptionsFor), for an edition in this language. */
+export async function searchOptions(language: string): Promise<Options<SearchDocument>> {
   await import(pathToFileURL(path.join(packageRoot(), SEARCH_OPTIONS_FILE)).href);
-  return (globalThis as unknown as { editioSearchOptions: Options<SearchDocument> }).editioSearchOptions;
+  return (globalThis as unknown as { editioSearchOptionsFor: (lang: string) => Options<SearchDocument> }).editioSearchOptionsFor(language);
 }
 
 /**
@@ -40,33 +40,55 @@ export function searchManifestScript(count: number): string {
   return `window.editioSearchShards = ${JSON.stringify(files)};\n`;
 }
 
-/** One part of the index: a MiniSearch index of these passages, added to window.editioSearchIndexes. */
-export async function searchShardScript(documents: readonly SearchDocument[]): Promise<string> {
-  const index = new MiniSearch<SearchDocument>(await searchOptions());
+/** One part of the index: a MiniSearch index of these records, added to window.editioSearchIndexes. */
+export async function searchShardScript(documents: readonly SearchDocument[], language: string): Promise<string> {
+  const index = new MiniSearch<SearchDocument>(await searchOptions(language));
   index.addAll([...documents]);
   return `(window.editioSearchIndexes = window.editioSearchIndexes || []).push(${JSON.stringify(index)});\n`;
 }
 
+/**
+ * A record of the index: a document's header (kind "head": its title, correspondents and source),
+ * or one passage of its text or one note (its words and the names of the entries it mentions).
+ */
 export interface SearchDocument {
   id: string;
-  /** The passage's address: its page and its anchor there. */
+  kind: 'head' | 'text' | 'note';
+  /** The record's address: its page, and a passage's anchor there. */
   url: string;
-  /** Its page, and its place among the page's passages: results are grouped by page, in the page's order. */
+  /** Its page, and its place among the page's passages (the head: 0, before them): results are grouped by page, in the page's order. */
   page: string;
   n: number;
-  /** The page's title and date, shown above its passages (not searched: a passage is found by its own words). */
-  title: string;
-  date: string;
-  text: string;
   /** The passage's language, so that a result is read (and hyphenated) in it. */
   lang: string;
+  text?: string;
+  names?: string;
+  title?: string;
+  correspondents?: string;
+  source?: string;
 }
 
-/** One search document per passage, so that a result links to the passage itself. */
-export function searchDocuments(pages: readonly Page[]): SearchDocument[] {
-  return pages.flatMap(({ url, extract }) =>
-    extract.passages
+/** Every name an entry is known by, as its record gives them (none for an entry the edition does not describe). */
+export type NamesOf = (entry: string) => readonly string[];
+
+/** Who sent and received a letter, where and when, as its correspActions name them, and the entries' own names. */
+function correspondentsText(extract: Extract, namesOf: NamesOf): string {
+  return extract.corresp
+    .flatMap((action) => [...action.persons, ...action.orgs, ...action.places].flatMap(({ name, entry }) => [name, ...(entry ? namesOf(entry) : [])]))
+    .filter((name, i, all) => name !== '' && all.indexOf(name) === i)
+    .join(' · ');
+}
+
+/** The records of these pages: for each, its header's fields, and each passage of its text and each note, linked to it. */
+export function searchDocuments(pages: readonly Page[], namesOf: NamesOf): SearchDocument[] {
+  return pages.flatMap(({ url, extract }) => {
+    const head: SearchDocument = { id: url, kind: 'head', url, page: url, n: 0, lang: extract.lang, title: extract.title, correspondents: correspondentsText(extract, namesOf), source: extract.source };
+    const passages = extract.passages
       .filter((p) => p.text !== '')
-      .map((p, n) => ({ id: `${url}#${p.anchor}`, url: `${url}#${p.anchor}`, page: url, n, title: extract.title, date: extract.date?.label ?? '', text: p.text, lang: extract.lang })),
-  );
+      .map((p, n): SearchDocument => {
+        const names = [...new Set(p.entries.flatMap((entry) => namesOf(entry)))].join(' · ');
+        return { id: `${url}#${p.anchor}`, kind: p.note ? 'note' : 'text', url: `${url}#${p.anchor}`, page: url, n: n + 1, lang: extract.lang, text: p.text, ...(names ? { names } : {}) };
+      });
+    return [head, ...passages];
+  });
 }

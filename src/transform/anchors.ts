@@ -22,6 +22,16 @@ export const isMention = (e: XmlElement): boolean =>
 export const mentionPointer = (e: XmlElement): string | undefined => e.attrs.get('ref') ?? e.attrs.get('corresp') ?? speakerWho(e);
 export const isBlock = (e: XmlElement): boolean => isTei(e, BLOCKS);
 
+/**
+ * The other units a search result or a citation points to, each with an anchor of its own kind
+ * (so that those of blocks keep their numbers): a verse line (l1, l2, …), and a block of an
+ * inscription's text or an address (b1, …).
+ */
+const LINES = new Set(['l']);
+const OTHER_PASSAGES = new Set(['ab', 'address']);
+/** A block, a verse line, an `ab` or an address: what search finds and links to, each with its anchor. */
+export const isPassage = (e: XmlElement): boolean => isBlock(e) || isTei(e, LINES) || isTei(e, OTHER_PASSAGES);
+
 /** Where the notes a page shows stand: in the text and in the header parts the pages show. */
 const NOTE_SHOWN_IN = new Set(['text', 'sourceDesc', 'abstract', 'correspDesc']);
 
@@ -37,6 +47,8 @@ export function shownNotes(root: XmlElement): Map<XmlElement, number> {
   return numbers;
 }
 const XML_SPACE = /^[ \t\r\n]*$/;
+/** Mentions, dates, blocks, verse lines and other passages: each kind counted on its own. */
+type AnchorKind = 'm' | 'd' | 'p' | 'l' | 'b';
 /** Code points, as XPath counts a string's length. */
 const lengthOf = (s: string): number => (/[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length);
 
@@ -61,7 +73,7 @@ export class DocumentWalk {
   readonly offsets: number[] = [0];
   readonly places = new Map<XmlElement, Place>();
   readonly stripped = new Set<XmlText>();
-  private readonly counts = { m: 0, d: 0, p: 0 };
+  private readonly counts: Record<AnchorKind, number> = { m: 0, d: 0, p: 0, l: 0, b: 0 };
   /** The document's own xml:ids, which a counted anchor must not repeat (FRUS names its documents d1, d2, …). */
   private readonly ownIds = new Set<string>();
 
@@ -71,7 +83,7 @@ export class DocumentWalk {
   }
 
   /** The nth anchor of a kind (d2), else, where the document names an element so, the first free of d2-1, d2-2, … */
-  private counted(kind: 'm' | 'd' | 'p', n: number): string {
+  private counted(kind: AnchorKind, n: number): string {
     let anchor = `${kind}${n}`;
     for (let k = 1; this.ownIds.has(anchor); k++) anchor = `${kind}${n}-${k}`;
     return anchor;
@@ -81,7 +93,7 @@ export class DocumentWalk {
     const space = e.attrs.get('xml:space');
     const preserve = space === 'preserve' ? true : space === 'default' ? false : preserving;
     const strips = !preserve && e.ns === TEI_NS && STRIPPED_ELEMENTS.has(e.name);
-    const kind = isMention(e) ? 'm' : isTei(e, 'date') ? 'd' : isBlock(e) ? 'p' : undefined;
+    const kind: AnchorKind | undefined = isMention(e) ? 'm' : isTei(e, 'date') ? 'd' : isBlock(e) ? 'p' : isTei(e, LINES) ? 'l' : isTei(e, OTHER_PASSAGES) ? 'b' : undefined;
     const place: Place = { from: this.texts.length, to: 0, order: this.places.size };
     if (kind) {
       // Counted whether or not its own xml:id names it, as the pages count.

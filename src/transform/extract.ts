@@ -10,7 +10,7 @@
 import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
-import { DocumentWalk, isBlock, isMention, isTei, mentionPointer, shownNotes } from './anchors.js';
+import { DocumentWalk, isBlock, isMention, isPassage, isTei, mentionPointer, shownNotes } from './anchors.js';
 import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 import { blockWords } from './block-words.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
@@ -38,6 +38,20 @@ const isDiplomatic = (e: XmlElement, parent: XmlElement): boolean =>
  * An element's words as a reader reads them, for search: the reading, not what was struck out; a
  * break inside a word parts nothing; its notes left to their own passages, as the page shows them apart.
  */
+/**
+ * Elements whose words stand apart from those around them, as lines and blocks do on the page (a
+ * quotation within a line does not), and as an apparatus's readings do after its lemma.
+ */
+const APART = new Set(['p', 'ab', 'l', 'lg', 'head', 'salute', 'signed', 'dateline', 'opener', 'closer', 'postscript', 'address', 'addrLine', 'item', 'list', 'sp', 'speaker', 'castItem', 'row', 'cell', 'byline', 'docAuthor', 'lem', 'rdg', 'rdgGrp']);
+
+/** The text nodes below an element, in order. */
+function* textsBelow(e: XmlElement): Generator<string> {
+  for (const child of e.children) {
+    if (child.kind === 'text') yield child.text;
+    else if (child.kind === 'element') yield* textsBelow(child);
+  }
+}
+
 function plainText(walk: DocumentWalk, element: XmlElement): string {
   const parts: string[] = [];
   const visit = (e: XmlElement): void => {
@@ -50,7 +64,13 @@ function plainText(walk: DocumentWalk, element: XmlElement): string {
         parts.push(text);
       } else if (isTei(child, MILESTONES)) {
         parts.push(child.attrs.get('break') === 'no' ? '' : ' ');
-      } else if (!isDiplomatic(child, e) && !isTei(child, 'note')) visit(child);
+      } else if (!isDiplomatic(child, e) && !isTei(child, 'note')) {
+        // Lines of an address, cells of a row: their words stand apart, as the page shows them.
+        const apart = isTei(child, APART);
+        if (apart) parts.push(' ');
+        visit(child);
+        if (apart) parts.push(' ');
+      }
     });
   };
   visit(element);
@@ -114,6 +134,9 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
   const passages: XmlElement[] = [];
   const abstractParagraphs = new Set(abstracts.flatMap((a) => tei(a, 'p')));
   const contextOf = new Map<XmlElement, XmlElement>();
+  const notes = shownNotes(document);
+  // The entries each passage (a block of the text, a note) mentions: a mention's nearest passage, as a note is a passage apart from its block.
+  const entriesIn = new Map<XmlElement, Set<string>>([...notes.keys()].map((note) => [note, new Set()]));
   for (const [e, ancestors] of root ? below(root, [root]) : []) {
     const plain = ancestors.some((a) => plainRoots.has(a));
     const sifted = ancestors.some((a) => siftedRoots.has(a));
@@ -124,10 +147,19 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     // A date in a citation is the date of a publication about the text, not one the text tells of: the chronology leaves it out.
     const cited = ancestors.some((a) => isTei(a, CITATIONS));
     const date = isTei(e, 'date') && !cited && ((inText && !ancestors.some((a) => isTei(a, 'dateline'))) || ancestors.some((a) => abstractSet.has(a)));
-    if (mention) mentions.push(e);
+    if (mention) {
+      mentions.push(e);
+      let passage: XmlElement | undefined;
+      for (let i = ancestors.length - 1; i >= 0 && !passage; i--) if (entriesIn.has(ancestors[i]!)) passage = ancestors[i];
+      const entry = reader.idOf(e);
+      if (passage && entry) entriesIn.get(passage)!.add(entry);
+    }
     if (date) dates.push(e);
     if (mention || date) contextOf.set(e, contextBlock(e, ancestors));
-    if (abstractParagraphs.has(e) || (isBlock(e) && inText)) passages.push(e);
+    if (abstractParagraphs.has(e) || (isPassage(e) && inText)) {
+      passages.push(e);
+      entriesIn.set(e, new Set());
+    }
   }
 
   const blocks = walk.inOrder(contextOf.values());
@@ -184,15 +216,17 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     changed: lastChange(header),
     corresp: [...actions.map((a) => partiesAction(a.attrs.get('type') ?? '', teiChildren(a), tei(a, 'date')[0], reader, walk)), ...markedActions],
     summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
+    // Each of its text's runs apart: a msIdentifier's settlement, repository and shelfmark are words of their own.
+    source: normalize(header.flatMap((h) => tei(h, 'fileDesc')).flatMap((f) => tei(f, 'sourceDesc')).flatMap((d) => [...textsBelow(d)]).join(' ')),
     summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
     mentions: mentions.map((m) => ({ ref: pointerOf(m), entry: reader.idOf(m), anchor: walk.anchor(m), ...inBlock(m) })),
     dates: dates.map((d) => ({ ...dateRecord(d), ...inBlock(d) })),
     blocks: blocks.map((b) => wordsOf.get(b)!.text),
     passages: [
-      ...passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p) })),
+      ...passages.map((p) => ({ anchor: walk.anchor(p), text: plainText(walk, p), note: false, entries: [...entriesIn.get(p)!] })),
       // Each note the page shows, where it shows it: in its notes, after the text.
-      ...[...shownNotes(document)].map(([note, n]) => ({ anchor: `note-${n}`, text: plainText(walk, note) })),
+      ...[...notes].map(([note, n]) => ({ anchor: `note-${n}`, text: plainText(walk, note), note: true, entries: [...entriesIn.get(note)!] })),
     ],
   };
 }

@@ -74,12 +74,22 @@ describe('site (edition-wide pages from the extracts)', function () {
     expect(timelineFaults(timeline)).to.deep.equal([]);
   });
 
-  it('makes a search document of each passage, linked to it', () => {
-    const documents = searchDocuments(pages);
-    const protocol = documents.filter((d) => d.text.includes('MiG-21s'));
+  it('makes a search record of each page’s header fields and of each passage, linked to it, with the names of the entries it mentions', () => {
+    const namesOf = (entry: string): string[] => (entry === 'vo-nguyen-giap' ? ['Võ Nguyên Giáp', 'Vo Nguyen Giap'] : []);
+    const documents = searchDocuments(pages, namesOf);
+    const protocol = documents.filter((d) => d.text?.includes('MiG-21s'));
     expect(protocol).to.have.length(1);
     expect(protocol[0]!.url).to.match(/^documents\/1966-09-30-protocol-agreement\.html#p\d+$/);
+    expect(protocol[0]!.kind).to.equal('text');
     expect(new Set(documents.map((d) => d.id)).size).to.equal(documents.length);
+    // One header record a page, before its passages: its title and its source searched.
+    const heads = documents.filter((d) => d.kind === 'head');
+    expect(heads).to.have.length(pages.length);
+    const decision = heads.find((d) => d.page.includes('giap-decision'))!;
+    expect(decision).to.include({ n: 0, url: 'documents/1966-09-21-giap-decision.html' });
+    expect(decision.title).to.contain('Giap’s Decision');
+    // A passage that names Giap otherwise is found by the names his record gives him.
+    expect(documents.filter((d) => d.names?.includes('Võ Nguyên Giáp')).length).to.be.greaterThan(0);
   });
 
   it('cuts 60 characters of context on each side of a mention, whitespace squeezed, wherever it stands in its block', () => {

@@ -98,11 +98,30 @@ describe('extract (a document read into data, in TypeScript)', function () {
     expect(extract.passages.filter((p) => !p.anchor.startsWith('note-')).at(-1)!.text).to.equal('Back A 1968');
   });
 
+  it('gives each passage the entries it mentions (a note’s its own), its source as words apart, an address its lines apart', () => {
+    const letter = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief</title></titleStmt>
+      <sourceDesc><msDesc><msIdentifier><settlement>Frankfurt am Main</settlement><repository>Freies Deutsches Hochstift</repository><idno>Hs-30885</idno></msIdentifier></msDesc></sourceDesc></fileDesc></teiHeader>
+      <text><body><address><addrLine>Herrn Dr. Richard Beer-Hofmann</addrLine><addrLine>Wien</addrLine></address>
+      <p><persName ref="#loris">Loris</persName> schreibt.<note>Gemeint ist <persName ref="#bahr">Bahr</persName>.</note></p>
+      <lg><l>Wie still der Abend</l><l>über allen Dächern liegt</l></lg></body></text></TEI>`;
+    const made = extractDocument(letter, 'brief', { ...NONE, ids: new Set(['loris', 'bahr']) });
+    if ('error' in made) throw new Error(made.error);
+    const extract = JSON.parse(made.json) as Extract;
+    expect(extract.source).to.equal('Frankfurt am Main Freies Deutsches Hochstift Hs-30885');
+    expect(extract.passages.map(({ anchor, text, note, entries }) => [anchor, text, note, entries])).to.deep.equal([
+      ['b1', 'Herrn Dr. Richard Beer-Hofmann Wien', false, []],
+      ['p1', 'Loris schreibt.', false, ['loris']],
+      ['l1', 'Wie still der Abend', false, []],
+      ['l2', 'über allen Dächern liegt', false, []],
+      ['note-1', 'Gemeint ist Bahr.', true, ['bahr']],
+    ]);
+  });
+
   it('gives each note a page shows a passage of its own, at its footnote, and leaves it out of the paragraph it stands in', () => {
     const { passages } = extractOf(path.join(fixtures, 'transform', 'notes-as-footnotes.xml'));
     expect(passages.filter((p) => p.anchor.startsWith('note-'))).to.deep.equal([
-      { anchor: 'note-1', text: 'That is, the airfields of the Vietnamese air force regiments.' },
-      { anchor: 'note-2', text: 'The bracketed word is the translator’s.' },
+      { anchor: 'note-1', text: 'That is, the airfields of the Vietnamese air force regiments.', note: true, entries: [] },
+      { anchor: 'note-2', text: 'The bracketed word is the translator’s.', note: true, entries: [] },
     ]);
     const paragraph = passages.find((p) => p.text.includes('technical'))!.text;
     expect(paragraph).to.contain('as our air force. Our allies').and.contain('technical support personnel').and.not.contain('translator');

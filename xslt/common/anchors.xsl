@@ -33,6 +33,12 @@
                                     or self::tei:gap or self::tei:salute or self::tei:signed])"/>
   </xsl:function>
 
+  <!-- Passages: the blocks, verse lines, an ab, an address: each has an anchor, which search results link to (src/transform/anchors.ts, isPassage). -->
+  <xsl:function name="ed:is-passage" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="ed:is-block($e) or exists($e[self::tei:l or self::tei:ab or self::tei:address])"/>
+  </xsl:function>
+
   <!-- The anchors are counted once, when the source is prepared for the stylesheets (src/transform/prepare.ts): its own xml:id, else p:a. -->
   <xsl:function name="ed:anchor" as="xs:string">
     <xsl:param name="e" as="element()"/>

@@ -329,7 +329,7 @@
       <xsl:apply-templates/>
     </xsl:param>
     <!-- A block that is a mention too (a speaker) leaves its anchor to the mention within. -->
-    <xsl:variable name="anchor" select="if ((ed:is-block(.) or @xml:id) and not(ed:is-mention(.))) then ed:anchor(.) else ()"/>
+    <xsl:variable name="anchor" select="if ((ed:is-passage(.) or @xml:id) and not(ed:is-mention(.))) then ed:anchor(.) else ()"/>
     <xsl:element name="{ed:block-element($kind, .)}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="ed:block-classes($kind, .)"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
@@ -391,7 +391,7 @@
       <xsl:attribute name="class" select="ed:block-classes($kind, .)"/>
       <xsl:attribute name="data-tei" select="local-name()"/>
       <!-- A block of the text (a dateline of parts) keeps the anchor search results and citations point to. -->
-      <xsl:if test="ed:is-block(.) or @xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:if test="ed:is-passage(.) or @xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>
@@ -433,7 +433,7 @@
         <span class="{string-join(($kind, if ($kind = 'line') then ed:layout-classes(.) else ()), ' ')}" data-tei="{local-name()}">
           <xsl:if test="$kind = 'unrendered'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
           <!-- A block set within a line (a signature in the closing's words) keeps its anchor; so does a point the text names. -->
-          <xsl:if test="ed:is-block(.) or ($kind = 'anchor' and @xml:id)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+          <xsl:if test="ed:is-passage(.) or ($kind = 'anchor' and @xml:id)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
           <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
           <xsl:sequence select="$content"/>
         </span>

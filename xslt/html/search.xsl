@@ -22,7 +22,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:text('search.button')"/>
       <xsl:with-param name="lang" select="$ed:edition?language"/>
-      <xsl:with-param name="scripts" select="('assets/minisearch.js', 'assets/search-options.js', 'search/index.js', 'search/facets.js', 'assets/search-filters.js', 'assets/search.js')"/>
+      <xsl:with-param name="scripts" select="('assets/minisearch.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', 'search/facets.js', 'assets/search-filters.js', 'assets/search.js')"/>
       <xsl:with-param name="wide" select="true()"/>
       <xsl:with-param name="main" as="node()*">
         <h1><xsl:value-of select="ed:text('search.button')"/></h1>
@@ -34,6 +34,11 @@
             <label for="search-q"><xsl:value-of select="ed:text('search.words')"/></label>
             <input type="search" id="search-q" name="q"/>
             <button type="submit"><xsl:value-of select="ed:text('search.button')"/></button>
+            <label for="search-sort"><xsl:value-of select="ed:text('search.sort')"/></label>
+            <select id="search-sort" name="sort">
+              <option value=""><xsl:value-of select="ed:text('search.sort-relevance')"/></option>
+              <option value="date"><xsl:value-of select="ed:text('search.sort-date')"/></option>
+            </select>
           </div>
           <p class="search-help">
             <xsl:value-of select="ed:text('search.help')"/>

@@ -160,7 +160,7 @@
     </xsl:param>
     <xsl:element name="{ed:block-element($kind, .)}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="ed:block-classes($kind, .)"/>
-      <xsl:if test="(ed:is-block(.) or @xml:id) and not(ed:is-mention(.))"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:if test="(ed:is-passage(.) or @xml:id) and not(ed:is-mention(.))"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
       <xsl:if test="$kind = 'l' and (@p:ln or @p:lead)"><xsl:call-template name="ed:line-start"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>

@@ -11,6 +11,7 @@ import type { EditionPages } from '../pages.js';
 import type { BuildContext } from './context.js';
 
 export async function makeSearch({ config, plan }: BuildContext, pages: EditionPages, authorities: Authorities): Promise<void> {
+  const namesOf = (entry: string): readonly string[] => authorities.get(entry)?.names ?? [];
   const shards = shardCount(pages.pages.length, config.searchShardPages);
   const pagesOf = new Map<number, PageSummary[]>();
   for (const page of pages.pages) {
@@ -20,8 +21,11 @@ export async function makeSearch({ config, plan }: BuildContext, pages: EditionP
   }
   for (let shard = 1; shard <= shards; shard++) {
     const members = pagesOf.get(shard) ?? [];
-    const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(pages.extractOf(page))}`)) };
-    await plan.make(shardFile(shard), inputs, async () => searchShardScript(searchDocuments(await pages.withExtracts(members))));
+    // The names of the entries its pages mention are searched too: a record renamed makes the part again.
+    const entries = members.flatMap(({ summary }) => [...summary.mentioned.map(([entry]) => entry), ...summary.corresp.flatMap((a) => [...a.persons, ...a.orgs, ...a.places].map((p) => p.entry))]);
+    const names = [...new Set(entries)].filter(Boolean).map((entry) => `${entry}=${namesOf(entry).join('|')}`).sort();
+    const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(pages.extractOf(page))}`)), names: hashOf(...names) };
+    await plan.make(shardFile(shard), inputs, async () => searchShardScript(searchDocuments(await pages.withExtracts(members), namesOf), config.language));
   }
   const facets = facetsScript(facetData(pages.pages, authorities, config.language));
   await plan.make('search/facets.js', { facets: hashOf(facets) }, () => facets);

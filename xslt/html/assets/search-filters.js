@@ -38,7 +38,8 @@
     return a.slice(a.length - 5) < b.slice(b.length - 5) ? -1 : a.slice(a.length - 5) > b.slice(b.length - 5) ? 1 : 0;
   }
 
-  // The filters a URL's query holds (or a form's fields, as the same names): q, from, to, kind, dating, name; empty ones are none.
+  // The filters a URL's query holds (or a form's fields, as the same names): q, from, to, kind, dating, name, and the order
+  // of the results (sort: 'date', else by relevance); empty ones are none.
   function filtersOf(params) {
     var all = function (key) { return params.getAll(key).filter(Boolean); };
     return {
@@ -48,6 +49,7 @@
       kind: all('kind'),
       dating: all('dating'),
       name: all('name'),
+      sort: params.get('sort') === 'date' ? 'date' : '',
     };
   }
 
@@ -60,6 +62,7 @@
     ['kind', 'dating', 'name'].forEach(function (key) {
       filters[key].forEach(function (value) { params.append(key, value); });
     });
+    if (filters.sort) params.set('sort', filters.sort);
     return params.toString();
   }
 

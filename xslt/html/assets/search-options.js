@@ -23,24 +23,47 @@
   // "Straße" finds "Strasse", "Cœur" "Coeur", "Łódź" "Lodz", the long s of old prints an s.
   var SPELLED = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ſ': 's' };
 
+  // The old spellings of a language, folded to today's, so that either finds both: German before
+  // 1901 and its printers ("Thür" Tür, "seyn" sein, "Cultur" Kultur, "Concert" Konzert,
+  // "Photographie" Fotografie). Applied to index and query alike.
+  var OLD_SPELLINGS = {
+    de: function (term) {
+      return term
+        .replace(/th/g, 't')
+        .replace(/ey/g, 'ei')
+        .replace(/ph/g, 'f')
+        .replace(/(^|[^s])c(?=[aoulr])/g, '$1k')
+        .replace(/(^|[^s])c(?=[eiy])/g, '$1z');
+    },
+  };
+
   // Case and accents do not matter: "Giáp", "GIAP" and "giap" are one term.
-  function processTerm(term) {
-    return term
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[ßæœøłđðþıſ]/g, function (letter) { return SPELLED[letter]; })
-      .replace(/[\u2010\u2011]/g, '-');
+  function folder(lang) {
+    var old = OLD_SPELLINGS[String(lang || '').toLowerCase().split('-')[0]];
+    return function processTerm(term) {
+      var folded = term
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[ßæœøłđðþıſ]/g, function (letter) { return SPELLED[letter]; })
+        .replace(/[\u2010\u2011]/g, '-');
+      return old ? old(folded) : folded;
+    };
   }
 
-  root.editioSearchOptions = {
-    idField: 'id',
-    // A passage is found by its own words, not its document's title: the title is shown, not searched
-    // (the heading of a page is a passage of its own).
-    fields: ['text'],
-    storeFields: ['title', 'page', 'n', 'url', 'text', 'date', 'lang'],
-    tokenize: tokenize,
-    processTerm: processTerm,
-    searchOptions: { prefix: true, combineWith: 'AND' },
+  // The options for an edition in this language (its BCP 47 tag).
+  root.editioSearchOptionsFor = function (lang) {
+    return {
+      idField: 'id',
+      // A document's title and correspondents weigh most, then its words and the names of whom and
+      // what they mention (as the registers name them: "Hofmannsthal" finds the "Loris" of a letter),
+      // then its source's description. Each document has one record of its header's fields (kind
+      // "head") and one of each passage of its text and of each note (kind "text", "note").
+      fields: ['title', 'correspondents', 'text', 'names', 'source'],
+      storeFields: ['page', 'n', 'url', 'kind', 'lang', 'text', 'title', 'correspondents'],
+      tokenize: tokenize,
+      processTerm: folder(lang),
+      searchOptions: { boost: { title: 3, correspondents: 3, text: 1, names: 1, source: 0.5 }, combineWith: 'AND' },
+    };
   };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -1,8 +1,11 @@
 /*
- * The search page: reads the words and filters from the URL (?q=, from, to, kind, dating, name),
- * searches the index the build wrote with MiniSearch, and lists the passages found, grouped by
- * page, each linked to its place, of the pages the filters leave (assets/search-filters.js says
- * which; search/facets.js describes every page); with filters and no words, the pages themselves. The index comes in parts
+ * The search page: reads the words and filters from the URL (?q=, from, to, kind, dating, name,
+ * sort), searches the index the build wrote with MiniSearch (assets/search-query.js says what a
+ * query finds), and lists the documents found, by relevance or by date, each with its date and
+ * correspondents and the passages found in it, in its order, each linked to its place, of the
+ * pages the filters leave (assets/search-filters.js says which; search/facets.js describes every
+ * page); with filters and no words, the pages themselves. Results follow the words as they are
+ * typed (the last word may then be the start of one). The index comes in parts
  * (search/index.js names them; each search/shard-<n>.js adds one to window.editioSearchIndexes),
  * loaded here with script elements, which work from file:// as well as from a server. Results are
  * built as DOM nodes with textContent, never as HTML strings.
@@ -31,11 +34,12 @@
     return say(key + (plurals.select(n) === 'one' ? '.one' : '.other'), Object.assign({ n: n.toLocaleString(lang) }, values));
   }
   var NOT_LOADED = say('search.js.not-loaded');
-  if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptions || !window.editioFacets || !window.editioSearchFilters) {
+  if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptionsFor || !window.editioSearchQuery || !window.editioFacets || !window.editioSearchFilters) {
     status.textContent = NOT_LOADED;
     return;
   }
-  var options = window.editioSearchOptions;
+  var options = window.editioSearchOptionsFor(lang);
+  var querying = window.editioSearchQuery;
   var data = window.editioFacets;
   var filtering = window.editioSearchFilters;
   var pageOf = new Map(data.pages.map(function (page) { return [page.url, page]; }));
@@ -60,28 +64,7 @@
     });
   }
 
-  // Every part's results, best first; a tie goes to the passage that comes first by its address.
-  function search(query) {
-    var results = [];
-    indexes.forEach(function (index) {
-      results.push.apply(results, index.search(query));
-    });
-    return results.sort(function (a, b) {
-      return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
-  }
-
   var EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
-
-  // Whether a word is one the query asked for (whole query words, each as the start of a word:
-  // "MiG-21" marks "MiG-21s", not "MiG-17s").
-  function matcher(query) {
-    var terms = query.split(/\s+/).map(function (w) { return options.processTerm(w.replace(EDGES, '$2')); }).filter(Boolean);
-    return function (word) {
-      var folded = options.processTerm(word.replace(EDGES, '$2'));
-      return folded !== '' && terms.some(function (t) { return folded.indexOf(t) === 0; });
-    };
-  }
 
   // Appends words[from..to) to an element, the words the query asked for marked.
   function appendMarked(element, words, from, to, matches) {
@@ -113,27 +96,7 @@
     return p;
   }
 
-  // The passages found, grouped by their page, a page's passages in its own order; pages by the
-  // sum of their passages' scores, so that a page found in its text as well as its heading comes
-  // before a page found in its heading alone.
-  function byPage(results) {
-    var pages = new Map();
-    results.forEach(function (result) {
-      if (!pages.has(result.page)) pages.set(result.page, { first: result, score: 0, passages: [] });
-      var page = pages.get(result.page);
-      page.score += result.score;
-      page.passages.push(result);
-    });
-    return Array.from(pages.values())
-      .sort(function (a, b) { return b.score - a.score; })
-      .map(function (page) {
-        page.passages.sort(function (a, b) { return a.n - b.n; });
-        return page;
-      });
-  }
-
-
-  // A page's heading in the results: its title (the words asked for marked) and its date.
+  // A page's heading in the results: its title (the words asked for marked), its date, and who wrote it to whom.
   function pageItem(page, matches) {
     var item = document.createElement('li');
     item.className = 'search-page';
@@ -144,11 +107,17 @@
     var heading = document.createElement('h2');
     heading.appendChild(link);
     item.appendChild(heading);
-    if (page.date) {
-      var date = document.createElement('p');
-      date.className = 'search-date';
-      date.textContent = page.date;
-      item.appendChild(date);
+    if (page.date || page.sent || page.received) {
+      var about = document.createElement('p');
+      about.className = 'search-date';
+      about.textContent = page.date;
+      var parties = page.sent && page.received ? say('search.js.parties', { sent: page.sent, received: page.received }) : page.sent || page.received;
+      if (parties) {
+        if (page.date) about.appendChild(document.createTextNode(' · '));
+        var words = parties.split(/(\s+)/);
+        appendMarked(about, words, 0, words.length, matches);
+      }
+      item.appendChild(about);
     }
     return item;
   }
@@ -165,7 +134,15 @@
       var to = document.createElement('a');
       to.className = 'search-passage';
       to.href = result.url;
-      to.appendChild(snippet(result.text, matches));
+      var words = snippet(result.text, matches);
+      // An editors' note is found as theirs, not as the document's words.
+      if (result.kind === 'note') {
+        var label = document.createElement('span');
+        label.className = 'search-note-label';
+        label.textContent = say('search.js.note') + ' ';
+        words.insertBefore(label, words.firstChild);
+      }
+      to.appendChild(words);
       passage.appendChild(to);
       passages.appendChild(passage);
     });
@@ -186,9 +163,11 @@
   }
 
   var summaryText = panel.querySelector('summary').textContent;
+  // Clearing the filters keeps the words (the link says so once the words are known).
+  var clear = panel.querySelector('.facet-actions a');
 
   // Lists what the words and filters find, and sets the filters' counts to match.
-  function show(filters) {
+  function show(filters, typing) {
     list.replaceChildren();
     var set = (filters.from || filters.to ? 1 : 0) + filters.kind.length + filters.dating.length + filters.name.length;
     panel.querySelector('summary').textContent = summaryText + (set > 0 ? ' ' + count('search.js.set', set) : '');
@@ -196,13 +175,14 @@
     var problem = found ? say(found.key, found.values) : '';
     var filtered = filtering.isFiltered(filters) && problem === '';
     var query = filters.q.trim();
-    var matches = matcher(query);
+    var matches = querying.matcher(query, options, typing);
     var pages = new Map();
     var within = data.pages;
     if (query !== '') {
-      byPage(search(query)).forEach(function (found) { pages.set(found.first.page, found); });
+      querying.find(indexes, query, options, typing).forEach(function (found) { pages.set(found.page, found); });
       within = data.pages.filter(function (page) { return pages.has(page.url); });
     }
+    clear.href = 'search.html' + (query ? '?q=' + encodeURIComponent(query) : '');
     updateCounts(filtering.counts(data, problem ? filtering.filtersOf(new URLSearchParams()) : filters, within));
     if (problem) {
       status.textContent = problem;
@@ -213,7 +193,7 @@
       return;
     }
     var left = filtered ? filtering.passing(data, filters, within) : within;
-    var shown = query === '' ? left : byScore(left, pages);
+    var shown = filters.sort === 'date' ? byDate(left) : query === '' ? left : byScore(left, pages);
     var passageCount = 0;
     shown.forEach(function (page) {
       var item = pageItem(page, matches);
@@ -232,7 +212,16 @@
     else status.textContent = count('search.js.found', passageCount, words);
   }
 
-  // Pages found by words, best first (as byPage ranks them).
+  // Pages by their date, the earliest first; undated ones after them, in the edition's order.
+  function byDate(left) {
+    var order = new Map(data.pages.map(function (page, i) { return [page.url, i]; }));
+    return left.slice().sort(function (a, b) {
+      if (!a.from !== !b.from) return a.from ? -1 : 1;
+      return a.from < b.from ? -1 : a.from > b.from ? 1 : order.get(a.url) - order.get(b.url);
+    });
+  }
+
+  // Pages found by words, best first (as assets/search-query.js ranks them).
   function byScore(left, found) {
     var rank = new Map(Array.from(found.keys()).map(function (url, i) { return [url, i]; }));
     return left.slice().sort(function (a, b) { return rank.get(a.url) - rank.get(b.url); });
@@ -303,7 +292,7 @@
   }
 
   // The words and filters as the form holds them, into the URL (so that a search can be shared) and the results.
-  function apply() {
+  function apply(typing) {
     var filters = filtering.filtersOf(new FormData(form));
     var url = new URL(window.location.href);
     url.search = filtering.queryOf(filters);
@@ -313,13 +302,20 @@
       // Some browsers refuse to change a file:// address; the results show all the same.
     }
     // Until the index has loaded, the results wait for it (see below).
-    if (indexes) show(filters);
+    if (indexes) show(filters, typing === true);
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     apply();
   });
+  // As the reader types, the results follow (a moment after the last key), the last word taken as the start of one.
+  var typed = null;
+  input.addEventListener('input', function () {
+    clearTimeout(typed);
+    typed = setTimeout(function () { apply(true); }, 150);
+  });
+  form.elements.sort.addEventListener('change', function () { apply(); });
   // The filters stand outside the form (they belong to it by their form attribute): their changes are heard where they are.
   panel.addEventListener('change', function (event) {
     if (event.target.form === form) apply();
@@ -329,6 +325,7 @@
   input.value = filters.q;
   form.elements.from.value = filters.from;
   form.elements.to.value = filters.to;
+  form.elements.sort.value = filters.sort;
   buildFacets(filters);
   panel.hidden = false;
   // Open where there is room beside the results; on a phone closed, above the results, saying how many filters are set.
