@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve, type Server } from '../src/serve/serve.js';
 import { writeDossier } from './bench/dossier.js';
-import { removeDir, repoRoot, runCli, tempDir, CHROMIUM, CHROMIUM_ARGS } from './helpers.js';
+import { removeDir, repoRoot, runCli, searchFinds, tempDir, CHROMIUM, CHROMIUM_ARGS } from './helpers.js';
 
 const SCREENSHOTS = path.join(repoRoot, 'dist', 'screenshots');
 const PAGE_TYPES: Record<string, string> = {
@@ -345,20 +345,39 @@ describe('the HTML edition in Chromium', function () {
       expect(parts).to.have.length(8);
       const filled = parts.filter((f) => !readFileSync(path.join(parted, 'search', f), 'utf8').includes('"documentCount":0,'));
       expect(filled.length, 'parts holding passages').to.be.greaterThan(3);
-      const found = async (edition: string, query: string): Promise<string[]> => {
-        const page = await context.newPage();
-        watch(page);
-        await page.goto(`${pathToFileURL(path.join(edition, 'search.html')).href}?q=${encodeURIComponent(query)}`);
-        await page.waitForFunction(() => /found|Nothing/.test(document.getElementById('search-status')?.textContent ?? ''));
-        const hrefs = await page.$$eval('#search-results a.search-passage', (links) => links.map((a) => a.getAttribute('href')!));
-        await page.close();
-        return hrefs.sort();
-      };
-      for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', 'no-such-word']) {
-        const inWhole = await found(whole, query);
-        expect(await found(parted, query), query).to.deep.equal(inWhole);
+      // The page's own query code over each index, run as the browser runs it (test/helpers.ts, searchFinds).
+      const found = (edition: string, query: string): string[] => searchFinds(edition, query).flatMap((f) => [f.page, ...f.passages.map((p) => p.url)]).sort();
+      for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', '"air force"', 'no-such-word']) {
+        const inWhole = found(whole, query);
+        expect(found(parted, query), query).to.deep.equal(inWhole);
         if (query !== 'no-such-word') expect(new Set(inWhole.map((h) => h.split('#')[0])).size, query).to.be.greaterThan(1);
       }
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('lists the documents found fifty at a time, counting them all, and goes on where the next ones begin', async () => {
+    const dir = tempDir('editio-many-');
+    try {
+      writeDossier({ dir, docs: 51, seed: 7, minKb: 1, maxKb: 2 });
+      const out = path.join(dir, 'out');
+      expect(runCli(['build', '--out', out], dir).status).to.equal(0);
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`${pathToFileURL(path.join(out, 'search.html')).href}?q=the&sort=date`);
+      await page.waitForFunction(() => /found/.test(document.getElementById('search-status')?.textContent ?? ''));
+      const status = (await page.textContent('#search-status'))!;
+      const total = Number(/ in (\d+) pages/.exec(status)?.[1]);
+      expect(total, status).to.be.greaterThan(50);
+      expect(await page.$$eval('#search-results > li', (items) => items.length)).to.equal(50);
+      expect(await page.textContent('.search-more')).to.equal(`Show ${total - 50} more document${total - 50 === 1 ? '' : 's'}`);
+      await page.click('.search-more');
+      expect(await page.$$eval('#search-results > li', (items) => items.length)).to.equal(total);
+      expect(await page.isHidden('.search-more')).to.equal(true);
+      // The keyboard's focus on the first document of the new ones.
+      expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('#search-results > li')[50]!.querySelector('a'))).to.equal(true);
+      await page.close();
       expect(errors).to.deep.equal([]);
     } finally {
       removeDir(dir);

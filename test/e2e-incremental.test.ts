@@ -237,7 +237,7 @@ describe('incremental builds (end to end)', function () {
     expect(readFileSync(path.join(root, 'dist', 'edition', 'registers', 'persons', `${naming}.html`), 'utf8')).to.match(/title="[^"]* Renamed"/);
   });
 
-  it('gives the same bytes as a full build after any sequence of edits', async () => {
+  it('gives the same bytes as a full build after each kind of edit, one after another', async () => {
     const next = random(1967);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
     let added = 0;
@@ -255,8 +255,8 @@ describe('incremental builds (end to end)', function () {
     ];
     const reference = tempDir('editio-full-');
     try {
-      for (let step = 0; step < 12; step++) {
-        const edit = step < edits.length ? edits[step]! : pick(edits);
+      for (let step = 0; step < edits.length; step++) {
+        const edit = edits[step]!;
         edit.apply();
         // As if edited an hour ago, a different second each step: the build can trust the files' stamps.
         const then = new Date(Date.now() - 3_600_000 + step * 1000);

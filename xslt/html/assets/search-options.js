@@ -41,7 +41,8 @@
   function folder(lang) {
     var old = OLD_SPELLINGS[String(lang || '').toLowerCase().split('-')[0]];
     return function processTerm(term) {
-      var folded = term
+      // Plain ASCII has no accents and no letters to spell out: only its case to fold (the common case, and the cheap one).
+      var folded = !/[^\x00-\x7f]/.test(term) ? term.toLowerCase() : term
         .normalize('NFD')
         .replace(/\p{M}/gu, '')
         .toLowerCase()

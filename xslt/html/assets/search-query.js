@@ -27,9 +27,10 @@
     return { include: include, exclude: exclude };
   }
 
-  // A text's words, folded as the index folds them, in their order.
+  // A text's words, folded as the index folds them, in their order (the folding works letter by letter,
+  // so the whole text is folded at once: a phrase is looked for in thousands of passages).
   function foldedWords(text, options) {
-    return (String(text || '').match(WORD) || []).map(function (word) { return options.processTerm(word); });
+    return options.processTerm(String(text || '')).match(WORD) || [];
   }
 
   // Whether a record holds a phrase's words one after another, in one of its fields.

@@ -162,6 +162,14 @@
     return parts.join('; ');
   }
 
+  // How many documents are listed at once; a button after them lists the next ones.
+  var BATCH = 50;
+  var more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-more';
+  more.hidden = true;
+  list.after(more);
+
   var summaryText = panel.querySelector('summary').textContent;
   // Clearing the filters keeps the words (the link says so once the words are known).
   var clear = panel.querySelector('.facet-actions a');
@@ -169,6 +177,7 @@
   // Lists what the words and filters find, and sets the filters' counts to match.
   function show(filters, typing) {
     list.replaceChildren();
+    more.hidden = true;
     var set = (filters.from || filters.to ? 1 : 0) + filters.kind.length + filters.dating.length + filters.name.length;
     panel.querySelector('summary').textContent = summaryText + (set > 0 ? ' ' + count('search.js.set', set) : '');
     var found = filtering.rangeProblem(filters);
@@ -195,20 +204,37 @@
     var left = filtered ? filtering.passing(data, filters, within) : within;
     var shown = filters.sort === 'date' ? byDate(left) : query === '' ? left : byScore(left, pages);
     var passageCount = 0;
-    shown.forEach(function (page) {
-      var item = pageItem(page, matches);
-      if (query !== '') {
-        var found = pages.get(page.url);
-        passageCount += found.passages.length;
-        var passages = passagesList(found.passages, page.title, matches);
-        if (passages.firstChild) item.appendChild(passages);
-      }
-      list.appendChild(item);
-    });
+    if (query !== '') shown.forEach(function (page) { passageCount += pages.get(page.url).passages.length; });
+    // The documents a batch at a time: a word in every letter of a large edition lists thousands.
+    var drawn = 0;
+    function drawMore() {
+      var next = shown.slice(drawn, drawn + BATCH);
+      next.forEach(function (page) {
+        var item = pageItem(page, matches);
+        if (query !== '') {
+          var passages = passagesList(pages.get(page.url).passages, page.title, matches);
+          if (passages.firstChild) item.appendChild(passages);
+        }
+        list.appendChild(item);
+      });
+      drawn += next.length;
+      more.hidden = drawn >= shown.length;
+      more.textContent = count('search.js.more', Math.min(BATCH, shown.length - drawn));
+    }
+    drawMore();
+    more.onclick = function () {
+      var from = drawn;
+      drawMore();
+      // The reader goes on where the new documents begin.
+      var first = list.children[from];
+      if (first) first.querySelector('a').focus();
+    };
     var filterWords = filtered ? ' (' + filtersInWords(filters) + ')' : '';
     var words = { query: query, filters: filterWords, pages: count('search.js.pages', shown.length) };
     if (query === '') status.textContent = count('search.js.filtered', shown.length, words);
     else if (shown.length === 0) status.textContent = say('search.js.nothing', words);
+    // Found by their titles, correspondents or sources alone, documents are counted without passages.
+    else if (passageCount === 0) status.textContent = count('search.js.found-pages', shown.length, words);
     else status.textContent = count('search.js.found', passageCount, words);
   }
 
