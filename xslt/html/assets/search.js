@@ -162,8 +162,8 @@
     return parts.join('; ');
   }
 
-  // How many documents are listed at once; a button after them lists the next ones.
-  var BATCH = 50;
+  // How many documents are listed at once, each with its passages; a button after them lists the next ones.
+  var BATCH = 10;
   var more = document.createElement('button');
   more.type = 'button';
   more.className = 'search-more';
@@ -204,7 +204,8 @@
     var left = filtered ? filtering.passing(data, filters, within) : within;
     var shown = filters.sort === 'date' ? byDate(left) : query === '' ? left : byScore(left, pages);
     var passageCount = 0;
-    if (query !== '') shown.forEach(function (page) { passageCount += pages.get(page.url).passages.length; });
+    // As listed: a heading that is its page's title is not listed again (passagesList), nor counted.
+    if (query !== '') shown.forEach(function (page) { passageCount += pages.get(page.url).passages.filter(function (p) { return p.text !== page.title; }).length; });
     // The documents a batch at a time: a word in every letter of a large edition lists thousands.
     var drawn = 0;
     function drawMore() {
