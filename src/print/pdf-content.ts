@@ -81,6 +81,9 @@ interface FontText {
   space: string | undefined;
 }
 
+/** Text written as UTF-16BE in hex, as CMaps and ActualText write it. */
+const utf16 = (hex: string): string => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)));
+
 /** Reads a font's ToUnicode CMap (its `bfchar` and `bfrange` sections). */
 function fontText(font: PDFDict, lib: PdfLib): FontText {
   const { PDFName, PDFRawStream } = lib;
@@ -89,7 +92,6 @@ function fontText(font: PDFDict, lib: PdfLib): FontText {
   const stream = font.lookup(PDFName.of('ToUnicode'));
   if (stream instanceof PDFRawStream) {
     const cmap = Buffer.from(lib.decodePDFRawStream(stream).decode()).toString('latin1');
-    const utf16 = (hex: string): string => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)));
     for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
       for (const [, code, value] of body!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) textOf.set(code!.toUpperCase(), utf16(value!));
     }
@@ -190,7 +192,7 @@ export function keepLineEndSpaces(doc: PDFDocument, lib: PdfLib): void {
         const next = shown[i + 1];
         if (!next || Math.abs(next.y - run.y) <= 0.8 * Math.max(run.size, next.size) || !run.inText || run.spanDepth >= 0) return;
         const own = fontOf(run.font);
-        const reads = run.actual !== undefined ? String.fromCharCode(...(run.actual.match(/.{4}/g) ?? []).map((u) => parseInt(u, 16))) : own?.textOf.get(run.last);
+        const reads = run.actual !== undefined ? utf16(run.actual) : own?.textOf.get(run.last);
         if (reads === undefined || reads === '' || JOINS_NEXT_LINE.test(reads)) return;
         if (own?.space) inserts.push({ at: run.after, text: ` <${own.space}> Tj` });
         else {

@@ -71,7 +71,7 @@ export interface SearchDocument {
 /** Every name an entry is known by, as its record gives them (none for an entry the edition does not describe). */
 export type NamesOf = (entry: string) => readonly string[];
 
-/** Who sent and received a letter, where and when, as its correspActions name them, and the entries' own names. */
+/** Who sent and received a letter and where, as its correspActions name them, and the names their entries' records give. */
 function correspondentsText(extract: Extract, namesOf: NamesOf): string {
   return extract.corresp
     .flatMap((action) => [...action.persons, ...action.orgs, ...action.places].flatMap(({ name, entry }) => [name, ...(entry ? namesOf(entry) : [])]))
