@@ -6,6 +6,8 @@
 import type { PDFDict, PDFDocument } from 'pdf-lib';
 import { insertAt, operationsOf, rewriteContents, type Operation, type PdfLib } from './pdf-content-stream.js';
 
+type Insert = { at: number; text: string };
+
 /**
  * Chromium draws each soft hyphen (a break the hyphenation allows, src/print/book.ts) as a glyph
  * whose ActualText is U+00AD: the tagged text, and text copied from the page, carry it and are cut
@@ -13,27 +15,23 @@ import { insertAt, operationsOf, rewriteContents, type Operation, type PdfLib } 
  * is left out; a ligature across one ("f­fi") reads its letters alone. Where a line breaks at one,
  * its hyphen stays U+00AD, which readers and text tools take for a word broken at the line's end.
  */
-export function mendSoftHyphens(doc: PDFDocument, lib: PdfLib): void {
-  const actualText = /\/ActualText\s*<FEFF((?:[0-9A-Fa-f]{4})*)>/g;
-  const zeroWidth = /\/Span\s*<<\s*\/ActualText\s*<FEFF00AD>\s*>>\s*BDC\s+(\S+ \S+ Td) <[0-9A-Fa-f]+> Tj\s+EMC\s+0 0 Td /g;
-  rewriteContents(
-    doc,
-    (text) =>
-      !/00AD/i.test(text)
-        ? text
-        : text
-            // A hyphenation point within a line is a glyph of no width: drawn nowhere, it is left out; its position kept.
-            .replace(zeroWidth, (_, move: string) => move)
-            // A ligature across a hyphenation point reads its letters alone.
-            .replace(actualText, (whole, hex: string) => {
-              const units = hex.match(/.{4}/g) ?? [];
-              const kept = units.filter((unit) => unit.toUpperCase() !== '00AD');
-              if (kept.length === units.length || kept.length === 0) return whole;
-              return `/ActualText <FEFF${kept.join('')}>`;
-            }),
-    lib,
+function withoutSoftHyphenText(text: string): string {
+  if (!/00AD/i.test(text)) return text;
+  return (
+    text
+      // A hyphenation point within a line is a glyph of no width: drawn nowhere, it is left out; its position kept.
+      .replace(ZERO_WIDTH_HYPHEN, (_, move: string) => move)
+      // A ligature across a hyphenation point reads its letters alone.
+      .replace(ACTUAL_TEXT, (whole, hex: string) => {
+        const units = hex.match(/.{4}/g) ?? [];
+        const kept = units.filter((unit) => unit.toUpperCase() !== '00AD');
+        if (kept.length === units.length || kept.length === 0) return whole;
+        return `/ActualText <FEFF${kept.join('')}>`;
+      })
   );
 }
+const ACTUAL_TEXT = /\/ActualText\s*<FEFF((?:[0-9A-Fa-f]{4})*)>/g;
+const ZERO_WIDTH_HYPHEN = /\/Span\s*<<\s*\/ActualText\s*<FEFF00AD>\s*>>\s*BDC\s+(\S+ \S+ Td) <[0-9A-Fa-f]+> Tj\s+EMC\s+0 0 Td /g;
 
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
@@ -45,33 +43,25 @@ const SHOW = new Set(['Tj', 'TJ', "'", '"']);
  * borders. Each drawing is marked as a whole (a path from its first point to its painting, a run
  * of text, an image), so that the marks nest within text objects and graphics states as they must.
  */
-export function markArtifacts(doc: PDFDocument, lib: PdfLib): void {
-  rewriteContents(
-    doc,
-    (text) => {
-      const operations = operationsOf(text);
-      if (!operations) return text;
-      const inserts: { at: number; text: string }[] = [];
-      const mark = (from: Operation, to: Operation): void => {
-        inserts.push({ at: from.start, text: '/Artifact BMC\n' }, { at: to.end, text: '\nEMC' });
-      };
-      let depth = 0;
-      let path: Operation | undefined;
-      for (const operation of operations) {
-        const { operator } = operation;
-        if (operator === 'BDC' || operator === 'BMC') depth++;
-        else if (operator === 'EMC') depth = Math.max(0, depth - 1);
-        else if (depth > 0) continue;
-        else if (PATH.has(operator)) path ??= operation;
-        else if (PAINT.has(operator)) {
-          if (path) mark(path, operation);
-          path = undefined;
-        } else if (SHOW.has(operator) || operator === 'Do' || operator === 'sh') mark(operation, operation);
-      }
-      return insertAt(text, inserts);
-    },
-    lib,
-  );
+function artifactMarks(operations: readonly Operation[]): Insert[] {
+  const inserts: Insert[] = [];
+  const mark = (from: Operation, to: Operation): void => {
+    inserts.push({ at: from.start, text: '/Artifact BMC\n' }, { at: to.end, text: '\nEMC' });
+  };
+  let depth = 0;
+  let path: Operation | undefined;
+  for (const operation of operations) {
+    const { operator } = operation;
+    if (operator === 'BDC' || operator === 'BMC') depth++;
+    else if (operator === 'EMC') depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (PATH.has(operator)) path ??= operation;
+    else if (PAINT.has(operator)) {
+      if (path) mark(path, operation);
+      path = undefined;
+    } else if (SHOW.has(operator) || operator === 'Do' || operator === 'sh') mark(operation, operation);
+  }
+  return inserts;
 }
 
 /** A font's character codes and the text each stands for (its ToUnicode map), and the code of its space. */
@@ -142,66 +132,76 @@ interface Shown {
  * after a line's last character (a blank glyph of its font, or of another font on the page),
  * unless the line ends in a hyphen, a dash or a slash, or in writing that puts no spaces between words.
  */
-export function keepLineEndSpaces(doc: PDFDocument, lib: PdfLib): void {
+function lineEndSpaces(operations: readonly Operation[], fonts: PDFDict, read: Map<PDFDict, FontText>, lib: PdfLib): Insert[] {
   const { PDFDict, PDFName } = lib;
-  const read = new Map<PDFDict, FontText>();
+  const fontOf = (name: string): FontText | undefined => {
+    const font = fonts.lookup(PDFName.of(name));
+    if (!(font instanceof PDFDict)) return undefined;
+    if (!read.has(font)) read.set(font, fontText(font, lib));
+    return read.get(font);
+  };
+  const shown: Shown[] = [];
+  let waiting: Shown[] = [];
+  const spans: (string | undefined)[] = [];
+  let font = '';
+  let size = 0;
+  let vertical = 1;
+  let y = 0;
+  let inText = false;
+  for (const { operator, operands, end } of operations) {
+    if (operator === 'BT') inText = true;
+    else if (operator === 'ET') inText = false;
+    else if (operator === 'BDC') spans.push(/\/ActualText\s*<FEFF([0-9A-Fa-f]*)>/.exec(operands[1] ?? '')?.[1]);
+    else if (operator === 'BMC') spans.push(undefined);
+    else if (operator === 'EMC') {
+      spans.pop();
+      // Runs within an ActualText span are added to after the span, when it closes.
+      waiting = waiting.filter((run) => run.spanDepth !== spans.length || !Object.assign(run, { after: end, spanDepth: -1, inText }));
+    } else if (operator === 'Tf') [font, size] = [operands[0]!.slice(1), Number(operands[1])];
+    else if (operator === 'Tm') [vertical, y] = [Number(operands[3]) || 1, Number(operands[5])];
+    else if (operator === 'Td' || operator === 'TD') y += Number(operands[1]) * vertical;
+    else if (SHOW.has(operator)) {
+      const codes = [...(operands.at(-1) ?? '').matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => m[1]!).join('');
+      const width = (fontOf(font)?.bytesPerCode ?? 2) * 2;
+      if (codes.length < width) continue;
+      const outermost = spans.findIndex((s) => s !== undefined);
+      const actual = outermost < 0 ? undefined : spans[outermost];
+      const run = { font, fontSize: size, size: size * Math.abs(vertical), y, last: codes.slice(-width).toUpperCase(), actual, after: end, spanDepth: outermost, inText };
+      shown.push(run);
+      if (outermost >= 0) waiting.push(run);
+    }
+  }
+  const inserts: Insert[] = [];
+  shown.forEach((run, i) => {
+    const next = shown[i + 1];
+    if (!next || Math.abs(next.y - run.y) <= 0.8 * Math.max(run.size, next.size) || !run.inText || run.spanDepth >= 0) return;
+    const own = fontOf(run.font);
+    const reads = run.actual !== undefined ? utf16(run.actual) : own?.textOf.get(run.last);
+    if (reads === undefined || reads === '' || JOINS_NEXT_LINE.test(reads)) return;
+    if (own?.space) inserts.push({ at: run.after, text: ` <${own.space}> Tj` });
+    else {
+      // A font that has only the glyphs its text needs may have no space: another font's is drawn instead.
+      const other = fonts.keys().map((key) => key.decodeText()).find((name) => fontOf(name)?.space);
+      if (other) inserts.push({ at: run.after, text: ` /${other} ${run.fontSize} Tf <${fontOf(other)!.space}> Tj /${run.font} ${run.fontSize} Tf` });
+    }
+  });
+  return inserts;
+}
+
+/**
+ * Mends what Chromium drew on each page, as above, in one pass over each content stream: its soft
+ * hyphens, then the spaces at its lines' ends and the marks of its artifacts, added to it at once.
+ */
+export function mendContents(doc: PDFDocument, lib: PdfLib): void {
+  const fontsRead = new Map<PDFDict, FontText>();
   rewriteContents(
     doc,
     (text, fonts) => {
-      const operations = fonts ? operationsOf(text) : undefined;
-      if (!operations || !fonts) return text;
-      const fontOf = (name: string): FontText | undefined => {
-        const font = fonts.lookup(PDFName.of(name));
-        if (!(font instanceof PDFDict)) return undefined;
-        if (!read.has(font)) read.set(font, fontText(font, lib));
-        return read.get(font);
-      };
-      const shown: Shown[] = [];
-      let waiting: Shown[] = [];
-      const spans: (string | undefined)[] = [];
-      let font = '';
-      let size = 0;
-      let vertical = 1;
-      let y = 0;
-      let inText = false;
-      for (const { operator, operands, end } of operations) {
-        if (operator === 'BT') inText = true;
-        else if (operator === 'ET') inText = false;
-        else if (operator === 'BDC') spans.push(/\/ActualText\s*<FEFF([0-9A-Fa-f]*)>/.exec(operands[1] ?? '')?.[1]);
-        else if (operator === 'BMC') spans.push(undefined);
-        else if (operator === 'EMC') {
-          spans.pop();
-          // Runs within an ActualText span are added to after the span, when it closes.
-          waiting = waiting.filter((run) => run.spanDepth !== spans.length || !Object.assign(run, { after: end, spanDepth: -1, inText }));
-        } else if (operator === 'Tf') [font, size] = [operands[0]!.slice(1), Number(operands[1])];
-        else if (operator === 'Tm') [vertical, y] = [Number(operands[3]) || 1, Number(operands[5])];
-        else if (operator === 'Td' || operator === 'TD') y += Number(operands[1]) * vertical;
-        else if (SHOW.has(operator)) {
-          const codes = [...(operands.at(-1) ?? '').matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => m[1]!).join('');
-          const width = (fontOf(font)?.bytesPerCode ?? 2) * 2;
-          if (codes.length < width) continue;
-          const outermost = spans.findIndex((s) => s !== undefined);
-          const actual = outermost < 0 ? undefined : spans[outermost];
-          const run = { font, fontSize: size, size: size * Math.abs(vertical), y, last: codes.slice(-width).toUpperCase(), actual, after: end, spanDepth: outermost, inText };
-          shown.push(run);
-          if (outermost >= 0) waiting.push(run);
-        }
-      }
-      const inserts: { at: number; text: string }[] = [];
-      shown.forEach((run, i) => {
-        const next = shown[i + 1];
-        if (!next || Math.abs(next.y - run.y) <= 0.8 * Math.max(run.size, next.size) || !run.inText || run.spanDepth >= 0) return;
-        const own = fontOf(run.font);
-        const reads = run.actual !== undefined ? utf16(run.actual) : own?.textOf.get(run.last);
-        if (reads === undefined || reads === '' || JOINS_NEXT_LINE.test(reads)) return;
-        if (own?.space) inserts.push({ at: run.after, text: ` <${own.space}> Tj` });
-        else {
-          // A font that has only the glyphs its text needs may have no space: another font's is drawn instead.
-          const other = fonts.keys().map((key) => key.decodeText()).find((name) => fontOf(name)?.space);
-          if (other) inserts.push({ at: run.after, text: ` /${other} ${run.fontSize} Tf <${fontOf(other)!.space}> Tj /${run.font} ${run.fontSize} Tf` });
-        }
-      });
-      return insertAt(text, inserts);
+      const mended = withoutSoftHyphenText(text);
+      const operations = operationsOf(mended);
+      if (!operations) return mended;
+      // A space added at a run's end goes before the mark that closes the run's artifact: within it.
+      return insertAt(mended, [...(fonts ? lineEndSpaces(operations, fonts, fontsRead, lib) : []), ...artifactMarks(operations)]);
     },
     lib,
   );

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { escapeAttribute } from '../escape.js';
 import { UNKNOWN_DAY } from '../header.js';
-import { keepLineEndSpaces, markArtifacts, mendSoftHyphens } from './pdf-content.js';
+import { mendContents } from './pdf-content.js';
 import { tidyStructure } from './pdf-structure.js';
 
 /** Debian's Chromium; never a browser downloaded at install time. */
@@ -200,9 +200,7 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
     describeLinks(doc, metadata.linkToPage, pdfLib);
     // The contents lead to the note on the text, each part's start and the index (src/print/book.ts).
     tidyStructure(doc, (destination) => /(^|-)start$|^index$|^note-on-text$/.test(destination), pdfLib);
-    mendSoftHyphens(doc, pdfLib);
-    keepLineEndSpaces(doc, pdfLib);
-    markArtifacts(doc, pdfLib);
+    mendContents(doc, pdfLib);
     doc.setTitle(metadata.title, { showInWindowTitleBar: true });
     // An edition whose editors are not named yet has no author to give.
     if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));

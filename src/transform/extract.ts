@@ -3,16 +3,17 @@
  * previous and next links, registers, chronology, search index), so that they never read the
  * documents again. Data, not an edition: made here from the document's tree, not by a
  * stylesheet. It reads the document as the HTML stylesheets do (the anchors the pages are given,
- * src/transform/anchors.ts; the reading text of common.xsl's ed:plain; the layout whitespace it
+ * src/transform/anchors.ts; the reading text of common.xsl's ed:plain, src/transform/reading-text.ts; the layout whitespace it
  * strips), so that every anchor it records is one the pages carry; test/transform/extract.test.ts
  * holds the two to each other.
  */
 import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
 import { TEI_NS } from '../parse/parse.js';
-import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
+import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isBlock, isMention, isPassage, isTei, mentionPointer, shownNotes } from './anchors.js';
 import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
 import { blockWords } from './block-words.js';
+import { plainText, textsBelow } from './reading-text.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
 import { markedParties, type Side } from './marked-parties.js';
 import { languagePack } from '../i18n/catalogue.js';
@@ -21,61 +22,7 @@ import type { DateWording } from '../i18n/dates.js';
 
 const RECORD_HOLDERS = new Set(['back', 'standOff', 'teiHeader']);
 const RECORD_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent', 'listBibl', 'listRelation']);
-const MILESTONES = new Set(['lb', 'pb', 'cb', 'space']);
-/** What the reading text leaves out: struck out, or the source's form beside the editors' (mode ed:plain). */
-const DIPLOMATIC_IN_CHOICE = new Set(['sic', 'abbr', 'orig']);
-
 const teiChildren = (e: XmlElement | undefined): XmlElement[] => (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS);
-
-/** A line, column or page beginning with break="no": the word runs on over it. */
-const breaksNot = (node: XmlNode | undefined): boolean => isTei(node, MILESTONES) && node.name !== 'space' && node.attrs.get('break') === 'no';
-
-/** What only the diplomatic view shows: struck out, an abbreviation mark, the source's form beside the editors' in a choice. */
-const isDiplomatic = (e: XmlElement, parent: XmlElement): boolean =>
-  e.ns === TEI_NS && (e.name === 'del' || e.name === 'am' || (DIPLOMATIC_IN_CHOICE.has(e.name) && isTei(parent, 'choice')));
-
-/**
- * An element's words as a reader reads them, for search: the reading, not what was struck out; a
- * break inside a word parts nothing; its notes left to their own passages, as the page shows them apart.
- */
-/**
- * Elements whose words stand apart from those around them, as lines and blocks do on the page (a
- * quotation within a line does not), and as an apparatus's readings do after its lemma.
- */
-const APART = new Set(['p', 'ab', 'l', 'lg', 'head', 'salute', 'signed', 'dateline', 'opener', 'closer', 'postscript', 'address', 'addrLine', 'item', 'list', 'sp', 'speaker', 'castItem', 'row', 'cell', 'byline', 'docAuthor', 'lem', 'rdg', 'rdgGrp']);
-
-/** The text nodes below an element, in order. */
-function* textsBelow(e: XmlElement): Generator<string> {
-  for (const child of e.children) {
-    if (child.kind === 'text') yield child.text;
-    else if (child.kind === 'element') yield* textsBelow(child);
-  }
-}
-
-function plainText(walk: DocumentWalk, element: XmlElement): string {
-  const parts: string[] = [];
-  const visit = (e: XmlElement): void => {
-    const children = walk.children(e);
-    children.forEach((child, i) => {
-      if (child.kind === 'text') {
-        let text = child.text;
-        if (breaksNot(children[i - 1])) text = text.replace(/^[ \t\n\r]+/, '');
-        if (breaksNot(children[i + 1])) text = text.replace(/[ \t\n\r]+$/, '');
-        parts.push(text);
-      } else if (isTei(child, MILESTONES)) {
-        parts.push(child.attrs.get('break') === 'no' ? '' : ' ');
-      } else if (!isDiplomatic(child, e) && !isTei(child, 'note')) {
-        // Lines of an address, cells of a row: their words stand apart, as the page shows them.
-        const apart = isTei(child, APART);
-        if (apart) parts.push(' ');
-        visit(child);
-        if (apart) parts.push(' ');
-      }
-    });
-  };
-  visit(element);
-  return normalize(parts.join(''));
-}
 
 /** Whether a correspContext pointer leads to the previous or the next letter (type prev/next, or a subtype such as previous_letter). */
 function linkDirection(ref: XmlElement): 'prev' | 'next' | '' {
