@@ -109,7 +109,7 @@ describe('config', () => {
     const schema = JSON.parse(configJsonSchema()) as { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }>; required: string[]; additionalProperties: boolean };
     expect(schema.required.sort()).to.deep.equal(['baseUrl', 'editors', 'licence', 'title']);
     expect(schema.additionalProperties).to.equal(false);
-    expect(schema.properties.searchShardPages).to.include({ default: 64, minimum: 1, maximum: 1_000_000 });
+    expect(schema.properties.searchShardPages).to.include({ default: 4, minimum: 1, maximum: 1_000_000 });
     // The edition names it, and is valid by it (the keys editio reads are the keys the schema has).
     const config = JSON.parse(readFileSync(path.join(repoRoot, 'editio.config.json'), 'utf8')) as Record<string, unknown>;
     expect(config.$schema).to.equal(`./schemas/${CONFIG_SCHEMA_FILE}`);

@@ -327,24 +327,27 @@ describe('the HTML edition in Chromium', function () {
     await page.close();
   });
 
-  it('finds the same passages in an index of several parts as in one whole index, and lists the documents found ten at a time', async () => {
+  it('finds the same passages in an index of many parts as in one whole index, and lists the documents found ten at a time', async () => {
     const dir = tempDir('editio-shards-');
     try {
       writeDossier({ dir, docs: 12, seed: 21, minKb: 2, maxKb: 4 });
       const config = path.join(dir, 'editio.config.json');
-      const buildWith = (searchShardPages: number, out: string): void => {
-        writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), searchShardPages }));
+      const buildWith = (searchShardPages: number, searchTermsKilobytes: number, out: string): void => {
+        writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), searchShardPages, searchTermsKilobytes }));
         expect(runCli(['build', '--out', out], dir).status).to.equal(0);
       };
       const whole = path.join(dir, 'whole');
       const parted = path.join(dir, 'parted');
-      buildWith(1000, whole);
-      // 13 pages, about two a part: eight parts.
-      buildWith(2, parted);
-      const parts = readdirSync(path.join(parted, 'search')).filter((f) => f.startsWith('shard-'));
-      expect(parts).to.have.length(8);
-      const filled = parts.filter((f) => !readFileSync(path.join(parted, 'search', f), 'utf8').includes('"documentCount":0,'));
+      buildWith(1000, 10_000, whole);
+      // 13 pages, about two a part: eight parts of texts; terms in parts of about a kilobyte.
+      buildWith(2, 1, parted);
+      const files = readdirSync(path.join(parted, 'search'));
+      const texts = files.filter((f) => f.startsWith('texts-'));
+      expect(texts).to.have.length(8);
+      const filled = texts.filter((f) => !readFileSync(path.join(parted, 'search', f), 'utf8').endsWith('= {};\n'));
       expect(filled.length, 'parts holding passages').to.be.greaterThan(3);
+      expect(files.filter((f) => f.startsWith('terms-')).length, 'parts of terms').to.be.at.least(4);
+      expect(readdirSync(path.join(whole, 'search')).filter((f) => f.startsWith('terms-'))).to.deep.equal(['terms-1.js']);
       // The page's own query code over each index, run as the browser runs it (test/helpers.ts, searchFinds).
       const found = (edition: string, query: string): string[] => searchFinds(edition, query).flatMap((f) => [f.page, ...f.passages.map((p) => p.url)]).sort();
       for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', '"air force"', 'no-such-word']) {
@@ -362,8 +365,12 @@ describe('the HTML edition in Chromium', function () {
       expect(total, status).to.be.within(11, 19);
       expect(await page.$$eval('#search-results > li', (items) => items.length)).to.equal(10);
       expect(await page.textContent('.search-more')).to.equal(`Show ${total - 10} more document${total - 10 === 1 ? '' : 's'}`);
+      // Of the index, the page loaded the part of "the" and the texts of the ten documents shown.
+      const loaded = await page.$$eval('script[src^="search/"]', (scripts) => scripts.map((s) => s.getAttribute('src')!.replace(/^search\//, '')).sort());
+      expect(loaded.filter((f) => /^(terms|places)-/.test(f))).to.have.length(1);
+      expect(loaded.filter((f) => f.startsWith('texts-')).length).to.be.within(1, 8);
       await page.click('.search-more');
-      expect(await page.$$eval('#search-results > li', (items) => items.length)).to.equal(total);
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, total);
       expect(await page.isHidden('.search-more')).to.equal(true);
       // The keyboard's focus on the first of the new ones.
       expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('#search-results > li')[10]!.querySelector('a'))).to.equal(true);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildResult } from '../src/build/build.js';
 import { writeDossier, type Dossier } from './bench/dossier.js';
@@ -38,7 +38,7 @@ describe('incremental builds (end to end)', function () {
     dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
     // Few enough dates per page that the chronology is split into years, as in a large edition.
     const config = path.join(root, 'editio.config.json');
-    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4, entryPageDocuments: 3, listPageDocuments: 5 }, null, 2));
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4, searchTermsKilobytes: 2, entryPageDocuments: 3, listPageDocuments: 5 }, null, 2));
   });
   after(() => removeDir(root));
 
@@ -136,6 +136,9 @@ describe('incremental builds (end to end)', function () {
   it('after one changed document, remakes its outputs and the edition-wide ones, and says why', async () => {
     const [name] = documents();
     const file = teiFile(name!);
+    const searchDir = path.join(root, 'dist', 'edition', 'search');
+    const searchBefore = new Map(readdirSync(searchDir).map((f) => [f, statSync(path.join(searchDir, f)).mtimeMs]));
+    const searchContent = new Map(readdirSync(searchDir).map((f) => [f, readFileSync(path.join(searchDir, f))]));
     writeFileSync(file, readFileSync(file, 'utf8').replace('</p>', ' One more sentence.</p>'));
     const lines: string[] = [];
     const result = await build({ root, log: (line) => lines.push(line) });
@@ -152,7 +155,13 @@ describe('incremental builds (end to end)', function () {
     const remadeEntries = lines.filter((l) => l.startsWith('registers/persons/'));
     expect(remadeEntries).not.to.include('registers/persons/vo-nguyen-giap.html: mentions changed');
     expect(remadeEntries.length).to.be.greaterThan(0);
-    expect(lines.filter((l) => l.startsWith('search/shard-'))).to.have.length(1);
+    // The texts and terms of one part of the pages; of the parts of the index's terms, those whose terms changed, the others not even written.
+    expect(lines.filter((l) => /^search:\d+:/.test(l))).to.have.length(1);
+    expect(lines).to.include('search: parts changed');
+    const terms = [...searchBefore.keys()].filter((f) => /^(terms|places)-/.test(f));
+    const rewritten = terms.filter((f) => statSync(path.join(searchDir, f)).mtimeMs !== searchBefore.get(f));
+    expect(rewritten.length).to.be.within(1, terms.length / 2);
+    for (const f of terms) if (!rewritten.includes(f)) expect(readFileSync(path.join(searchDir, f)).equals(searchContent.get(f)!), f).to.equal(true);
     expect(lines.filter((l) => l.startsWith('chronology/'))).to.deep.equal([]);
   });
 

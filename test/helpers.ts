@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createContext, runInContext, runInNewContext } from 'node:vm';
+import { createContext, runInContext } from 'node:vm';
 import { HtmlValidate } from 'html-validate';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
-import type { SearchDocument } from '../src/site/search-index.js';
 import type { Timeline, TimelinePoint } from '../src/site/timeline.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,36 +150,46 @@ export function aceViolations(epub: string, impacts: readonly string[] = ['criti
   }).finally(() => removeDir(report));
 }
 
-/** The passages a built edition's search index holds (each part of it run as the browser runs it), its pages' header records aside. */
-export function searchPassages(out: string): (SearchDocument & { text: string })[] {
-  const window: { editioSearchIndexes?: AsMinisearch[] } = {};
-  for (const file of readdirSync(path.join(out, 'search')).filter((f) => f.startsWith('shard-'))) {
-    runInNewContext(read(path.join(out, 'search', file)), { window });
-  }
-  return (window.editioSearchIndexes ?? []).flatMap((index) => Object.values(index.storedFields)).filter((d): d is SearchDocument & { text: string } => d.kind !== 'head');
+/** A built edition's search index as the browser loads it: its scripts and every part of the index run in one context. */
+function searchPage(out: string): { window: SearchWindow; lang: string } {
+  const window = {} as SearchWindow;
+  const context = createContext({ window, globalThis: window });
+  const parts = readdirSync(path.join(out, 'search')).filter((f) => /^(terms|places|texts)-\d+\.js$/.test(f)).map((f) => `search/${f}`);
+  for (const file of ['assets/search-format.js', 'assets/search-lists.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', ...parts]) runInContext(read(path.join(out, file)), context);
+  const lang = /<html[^>]* lang="([^"]+)"/.exec(read(path.join(out, 'search.html')))?.[1] ?? 'en';
+  return { window, lang };
+}
+type SearchWindow = {
+  editioSearchIndex: { pages: string[]; texts: number[] };
+  editioSearchParts: Record<string, Record<string, unknown>>;
+  editioSearchOptionsFor: (lang: string) => unknown;
+  editioSearchQuery: {
+    find: (manifest: unknown, parts: unknown, query: string, options: unknown, typing: boolean) => { page: string; head: boolean }[];
+    passagesOf: (manifest: unknown, parts: unknown, result: unknown) => { url: string; kind: string; lang: string; text: string }[];
+  };
+};
+
+/** The passages a built edition's search index holds, each with its address, kind, language and text. */
+export function searchPassages(out: string): { url: string; kind: string; lang: string; text: string }[] {
+  const { window } = searchPage(out);
+  const { pages, texts } = window.editioSearchIndex;
+  return pages.flatMap((page, place) => {
+    const passages = (window.editioSearchParts[`texts-${texts[place]}`]![page] ?? []) as unknown[];
+    return window.editioSearchQuery.passagesOf(window.editioSearchIndex, window.editioSearchParts, { page, place, passages: passages.map((_, i) => i + 1) });
+  });
 }
 
 /** What a built edition's search page finds for a query: its scripts and index run as the browser runs them (assets/search-query.js). */
 export function searchFinds(out: string, query: string, typing = false): { page: string; passages: { url: string; kind: string }[]; head: boolean }[] {
-  type Found = { page: string; passages: { url: string; kind: string }[]; head: unknown };
-  type Window = {
-    MiniSearch: { loadJS: (index: unknown, options: unknown) => unknown };
-    editioSearchIndexes: unknown[];
-    editioSearchOptionsFor: (lang: string) => unknown;
-    editioSearchQuery: { find: (indexes: unknown[], query: string, options: unknown, typing: boolean) => Found[] };
-  };
-  const window = {} as Window;
-  const context = createContext({ window, globalThis: window });
-  for (const file of ['assets/minisearch.js', 'assets/search-options.js', 'assets/search-query.js', ...readdirSync(path.join(out, 'search')).filter((f) => f.startsWith('shard-')).map((f) => `search/${f}`)]) {
-    runInContext(read(path.join(out, file)), context);
-  }
-  const lang = /<html[^>]* lang="([^"]+)"/.exec(read(path.join(out, 'search.html')))?.[1] ?? 'en';
+  const { window, lang } = searchPage(out);
+  const { editioSearchIndex: manifest, editioSearchParts: parts, editioSearchQuery: engine } = window;
   const options = window.editioSearchOptionsFor(lang);
-  const indexes = window.editioSearchIndexes.map((index) => window.MiniSearch.loadJS(index, options));
-  return window.editioSearchQuery.find(indexes, query, options, typing).map(({ page, passages, head }) => ({ page, passages: passages.map(({ url, kind }) => ({ url, kind })), head: head !== null }));
+  return engine.find(manifest, parts, query, options, typing).map((result) => ({
+    page: result.page,
+    passages: engine.passagesOf(manifest, parts, result).map(({ url, kind }) => ({ url, kind })),
+    head: result.head,
+  }));
 }
-/** A part of the index as MiniSearch writes it: what each passage keeps, by its number. */
-type AsMinisearch = { storedFields: Record<string, SearchDocument> };
 
 /** A text's words, case and accents aside. */
 const wordsOf = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { searchOptions, shardCount, shardOf } from '../src/site/search-index.js';
+import { runInNewContext } from 'node:vm';
+import { searchFormat, searchOptions, shardCount, shardOf, textsScript, type SearchDocument, type SearchFormat } from '../src/site/search-index.js';
+import { ShardTermsWriter, termFiles, type ShardTerms } from '../src/site/search-terms.js';
 
 describe('site/search-index', () => {
   it('divides the pages into a power of two of parts of at most the pages asked for', () => {
@@ -26,5 +28,59 @@ describe('site/search-index', () => {
     const parts = urls.map((u) => shardOf(u, 8));
     const sizes = [1, 2, 3, 4, 5, 6, 7, 8].map((part) => parts.filter((p) => p === part).length);
     for (const size of sizes) expect(size).to.be.within(180, 320);
+  });
+
+  describe('the index by terms', () => {
+    const page = (url: string, title: string, ...texts: string[]): SearchDocument[] => [
+      { kind: 'head', url, page: url, n: 0, lang: 'en', title },
+      ...texts.map((text, i): SearchDocument => ({ kind: 'text', url: `${url}#p${i + 1}`, page: url, n: i + 1, lang: 'en', text })),
+    ];
+    // Three pages in two parts of the texts: a and c in the first, b in the second.
+    const PAGES = { a: page('a.html', 'Giap to Kim', 'The pilots arrived.'), b: page('b.html', 'Minutes', 'Nothing here.', 'General Giap met the Korean air force.'), c: page('c.html', 'Giap again') };
+    type Part = Record<string, string>;
+    let parts: Record<string, Part>;
+    let manifest: { records: number; terms: number; pages: string[]; texts: number[] };
+    let format: SearchFormat;
+
+    before(async () => {
+      format = await searchFormat();
+      const options = await searchOptions('en');
+      const shardOf = (...pages: SearchDocument[][]): ShardTerms => {
+        const writer = new ShardTermsWriter(options, format);
+        for (const records of pages) writer.add(records);
+        return writer.result();
+      };
+      const files = termFiles([{ urls: ['a.html', 'c.html'], terms: shardOf(PAGES.a, PAGES.c) }, { urls: ['b.html'], terms: shardOf(PAGES.b) }], 8, format);
+      const window: { editioSearchParts?: Record<string, Part>; editioSearchIndex?: typeof manifest } = {};
+      for (const file of files) runInNewContext(String(file.content), { window });
+      parts = window.editioSearchParts!;
+      manifest = window.editioSearchIndex!;
+    });
+    const listOf = (kind: string, term: string): number[] => Array.from(format.decode(Object.entries(parts).find(([name, part]) => name.startsWith(kind) && term in part)![1][term]!));
+
+    it('names the pages part by part, the part of each one’s texts and how many records there are', () => {
+      expect(manifest).to.deep.include({ records: 6, pages: ['a.html', 'c.html', 'b.html'], texts: [1, 1, 2] });
+      expect(manifest.terms).to.be.greaterThan(1);
+    });
+
+    it('lists, part by part, each record that holds a term (its page within the part as the difference from the last, its passage, its weight), a title weighing more than a text', () => {
+      const [shard1, count1, pageA, nA, titleA, pageC, nC, titleC, shard2, count2, pageB, nB, textB, ...rest] = listOf('terms', 'giap');
+      expect([shard1, count1, pageA, nA, pageC, nC, shard2, count2, pageB, nB, rest]).to.deep.equal([1, 2, 0, 0, 1, 0, 1, 1, 0, 2, []]);
+      expect(titleA).to.be.greaterThan(textB!);
+      expect(titleC).to.be.greaterThan(titleA!);
+      // Where the word stands: the titles' first words; the passage's second.
+      expect(listOf('places', 'giap')).to.deep.equal([1, 2, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 2, 2, 1, 1]);
+    });
+
+    it('keeps every term in the part its first three letters hash to, so that a typed start finds its words in one part', () => {
+      for (const [name, part] of Object.entries(parts)) for (const term of Object.keys(part)) expect(name.replace(/^\w+-/, ''), term).to.equal(String(format.partOf(term, manifest.terms)));
+      expect(parts[`terms-${format.partOf('pilots', manifest.terms)}`]).to.equal(parts[`terms-${format.partOf('pil', manifest.terms)}`]).and.to.have.property('pilots');
+    });
+
+    it('keeps the passages’ texts by page, passage n at n − 1, with kind, anchor and language', () => {
+      const window: { editioSearchParts?: Record<string, Record<string, string[][]>> } = {};
+      runInNewContext(textsScript(2, PAGES.b), { window });
+      expect(window.editioSearchParts!['texts-2']).to.deep.equal({ 'b.html': [['text', 'p1', 'en', 'Nothing here.'], ['text', 'p2', 'en', 'General Giap met the Korean air force.']] });
+    });
   });
 });

@@ -1,47 +1,66 @@
 import { expect } from 'chai';
-import MiniSearch from 'minisearch';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { searchOptions, type SearchDocument } from '../src/site/search-index.js';
-import { repoRoot } from './helpers.js';
+import { createContext, runInContext } from 'node:vm';
+import { searchFormat, searchOptions, textsScript, type SearchDocument, type SearchOptions } from '../src/site/search-index.js';
+import { ShardTermsWriter, termFiles } from '../src/site/search-terms.js';
+import { read, repoRoot } from './helpers.js';
 
-type Found = { page: string; score: number; head: SearchDocument | null; passages: SearchDocument[] };
+type Found = { page: string; place: number; score: number; head: boolean; passages: number[] };
+type Passage = { url: string; kind: string; lang: string; text: string };
 type Query = {
   parse: (query: string) => { include: { text: string; phrase: boolean }[]; exclude: { text: string; phrase: boolean }[] };
-  find: (indexes: MiniSearch<SearchDocument>[], query: string, options: unknown, typing?: boolean) => Found[];
+  needs: (manifest: unknown, query: string, options: unknown, typing?: boolean) => string[];
+  find: (manifest: unknown, parts: unknown, query: string, options: unknown, typing?: boolean) => Found[];
+  passagesOf: (manifest: unknown, parts: unknown, result: Found) => Passage[];
   matcher: (query: string, options: unknown, typing?: boolean) => (word: string) => boolean;
 };
 
 // Two letters and a play, each a header record and passages, as src/site/search-index.ts makes them.
 const RECORDS: SearchDocument[] = [
-  { id: 'a', kind: 'head', url: 'a.html', page: 'a.html', n: 0, lang: 'de', title: 'Arthur Schnitzler an Richard Beer-Hofmann', correspondents: 'Arthur Schnitzler · Wien · Richard Beer-Hofmann', source: 'Houghton Library' },
-  { id: 'a#p1', kind: 'text', url: 'a.html#p1', page: 'a.html', n: 1, lang: 'de', text: 'Die Thür zum Theater in der Josefstadt stand offen.' },
-  { id: 'a#p2', kind: 'text', url: 'a.html#p2', page: 'a.html', n: 2, lang: 'de', text: 'Loris schreibt aus Rodaun.', names: 'Hofmannsthal, Hugo von · Loris' },
-  { id: 'a#note-1', kind: 'note', url: 'a.html#note-1', page: 'a.html', n: 3, lang: 'de', text: 'Das Café Griensteidl.' },
-  { id: 'b', kind: 'head', url: 'b.html', page: 'b.html', n: 0, lang: 'de', title: 'Hermann Bahr an Arthur Schnitzler', correspondents: 'Hermann Bahr · Ischl · Arthur Schnitzler' },
-  { id: 'b#p1', kind: 'text', url: 'b.html#p1', page: 'b.html', n: 1, lang: 'de', text: 'Im Theater war es voll; in der Josefstadt nicht.' },
-  { id: 'c', kind: 'head', url: 'c.html', page: 'c.html', n: 0, lang: 'de', title: 'Hamlet' },
-  { id: 'c#l1', kind: 'text', url: 'c.html#l1', page: 'c.html', n: 1, lang: 'de', text: 'Sein oder nicht sein, das ist hier die Frage.' },
-  { id: 'c#l2', kind: 'text', url: 'c.html#l2', page: 'c.html', n: 2, lang: 'de', text: 'Beseech you, bear with me: belike the Theatre.' },
-  { id: 'c#p1', kind: 'text', url: 'c.html#p1', page: 'c.html', n: 3, lang: 'de', text: 'Arthur Schnitzler sah den Hamlet im Theater.' },
+  { kind: 'head', url: 'a.html', page: 'a.html', n: 0, lang: 'de', title: 'Arthur Schnitzler an Richard Beer-Hofmann', correspondents: 'Arthur Schnitzler · Wien · Richard Beer-Hofmann', source: 'Houghton Library' },
+  { kind: 'text', url: 'a.html#p1', page: 'a.html', n: 1, lang: 'de', text: 'Die Thür zum Theater in der Josefstadt stand offen.' },
+  { kind: 'text', url: 'a.html#p2', page: 'a.html', n: 2, lang: 'de', text: 'Loris schreibt aus Rodaun.', names: 'Hofmannsthal, Hugo von · Loris' },
+  { kind: 'note', url: 'a.html#note-1', page: 'a.html', n: 3, lang: 'de', text: 'Das Café Griensteidl.' },
+  { kind: 'head', url: 'b.html', page: 'b.html', n: 0, lang: 'de', title: 'Hermann Bahr an Arthur Schnitzler', correspondents: 'Hermann Bahr · Ischl · Arthur Schnitzler' },
+  { kind: 'text', url: 'b.html#p1', page: 'b.html', n: 1, lang: 'de', text: 'Im Theater war es voll; in der Josefstadt nicht.' },
+  { kind: 'head', url: 'c.html', page: 'c.html', n: 0, lang: 'de', title: 'Hamlet' },
+  { kind: 'text', url: 'c.html#l1', page: 'c.html', n: 1, lang: 'de', text: 'Sein oder nicht sein, das ist hier die Frage.' },
+  { kind: 'text', url: 'c.html#l2', page: 'c.html', n: 2, lang: 'de', text: 'Beseech you, bear with me: belike the Theatre.' },
+  { kind: 'text', url: 'c.html#p1', page: 'c.html', n: 3, lang: 'de', text: 'Arthur Schnitzler sah den Hamlet im Theater.' },
 ];
 
 describe('assets/search-query.js (what a query finds)', () => {
   let query: Query;
-  let options: Awaited<ReturnType<typeof searchOptions>>;
-  let indexes: MiniSearch<SearchDocument>[];
-  const pages = (q: string, typing = false): string[] => query.find(indexes, q, options, typing).map((f) => f.page);
+  let options: SearchOptions;
+  let manifest: unknown;
+  let parts: Record<string, unknown>;
+  // The same index in parts of a few hundred bytes: many parts, of which a query loads a few.
+  let small: { manifest: { terms: number }; parts: Record<string, unknown> };
+  const find = (q: string, typing = false): Found[] => query.find(manifest, parts, q, options, typing);
+  const pages = (q: string, typing = false): string[] => find(q, typing).map((f) => f.page);
 
   before(async () => {
     options = await searchOptions('de');
-    await import(pathToFileURL(path.join(repoRoot, 'xslt', 'html', 'assets', 'search-query.js')).href);
-    query = (globalThis as unknown as { editioSearchQuery: Query }).editioSearchQuery;
-    // Two parts, as an edition's index comes: a query answers from both.
-    indexes = [RECORDS.slice(0, 4), RECORDS.slice(4)].map((records) => {
-      const index = new MiniSearch<SearchDocument>(options);
-      index.addAll(records);
-      return index;
+    // The index as the build writes it (the texts and terms in two parts), run as the page runs it.
+    const format = await searchFormat();
+    const shards = [['a.html'], ['b.html', 'c.html']].map((urls) => {
+      const terms = new ShardTermsWriter(options, format);
+      for (const url of urls) terms.add(RECORDS.filter((r) => r.page === url));
+      return { urls, terms: terms.result() };
     });
+    const texts = [
+      { path: 'search/texts-1.js', content: textsScript(1, RECORDS.slice(0, 4)) },
+      { path: 'search/texts-2.js', content: textsScript(2, RECORDS.slice(4)) },
+    ];
+    const load = (files: { content: unknown }[]): { manifest: never; parts: Record<string, unknown>; query: Query } => {
+      const window = {} as { editioSearchIndex: never; editioSearchParts: Record<string, unknown>; editioSearchQuery: Query };
+      const context = createContext({ window, globalThis: window });
+      for (const file of ['search-format.js', 'search-lists.js', 'search-query.js']) runInContext(read(path.join(repoRoot, 'xslt', 'html', 'assets', file)), context);
+      for (const file of files) runInContext(String(file.content), context);
+      return { manifest: window.editioSearchIndex, parts: window.editioSearchParts, query: window.editioSearchQuery };
+    };
+    ({ manifest, parts, query } = load([...termFiles(shards, 64 * 1024, format), ...texts]));
+    small = load([...termFiles(shards, 16, format), ...texts]);
   });
 
   it('reads words, phrases in the quotes of any language, and words to leave out', () => {
@@ -90,12 +109,11 @@ describe('assets/search-query.js (what a query finds)', () => {
   });
 
   it('ranks the document whose title and correspondents hold the words first, and gives its passages in its order, its notes as notes', () => {
-    const found = query.find(indexes, 'Schnitzler', options);
-    expect(found.map((f) => f.page).slice(2)).to.deep.equal(['c.html']);
-    const [letter] = query.find(indexes, 'Café Thür', options);
-    expect(letter!.passages.map((p) => [p.url, p.kind])).to.deep.equal([['a.html#p1', 'text'], ['a.html#note-1', 'note']]);
-    expect(letter!.head).to.equal(null);
-    expect(query.find(indexes, 'Ischl', options)[0]!.head!.id).to.equal('b');
+    expect(pages('Schnitzler').slice(2)).to.deep.equal(['c.html']);
+    const [letter] = find('Café Thür');
+    expect(query.passagesOf(manifest, parts, letter!).map((p) => [p.url, p.kind])).to.deep.equal([['a.html#p1', 'text'], ['a.html#note-1', 'note']]);
+    expect(letter!.head).to.equal(false);
+    expect(find('Ischl')[0]!.head).to.equal(true);
   });
 
   it('marks the words asked for, a hyphenated name by its parts too, a typed start only while typing', () => {
@@ -103,5 +121,37 @@ describe('assets/search-query.js (what a query finds)', () => {
     expect(['Beer-Hofmann,', 'Theater', 'Theatre', 'Hofmannsthal'].map(marks)).to.deep.equal([true, true, false, false]);
     expect(['Theater', 'Thür'].map(query.matcher('Thea', options, true))).to.deep.equal([true, false]);
     expect(query.matcher('Thea', options)('Theater')).to.equal(false);
+  });
+
+  it('loads only the parts of the index a query needs: with them alone it finds what the whole index finds', () => {
+    expect(small.manifest.terms, 'parts of the terms').to.be.greaterThan(4);
+    for (const [q, typing] of [['Schnitzler', false], ['"Theater in der Josefstadt"', false], ['Josefstadt -Bahr', false], ['Theat', true], ['Beer-Hof', true], ['Hofmannsthal', false]] as const) {
+      const needed = query.needs(small.manifest, q, options, typing);
+      // A few of the parts: at most a quarter (there are as many parts of places as of terms).
+      expect(needed.length, q).to.be.within(1, small.manifest.terms / 2);
+      const loaded = Object.fromEntries(needed.map((name) => [name, small.parts[name]]));
+      expect(query.find(small.manifest, loaded, q, options, typing), q).to.deep.equal(query.find(small.manifest, small.parts, q, options, typing));
+      expect(query.find(small.manifest, loaded, q, options, typing).map((f) => f.page), q).to.deep.equal(pages(q, typing));
+    }
+    // A part the query needs and the page has not loaded is an error, not an answer that misses documents.
+    expect(() => query.find(small.manifest, {}, 'Schnitzler', options)).to.throw(/not loaded/);
+  });
+
+  it('takes a typed start of three letters or more as the start of a word, a shorter one as a whole word', () => {
+    expect(pages('Sch', true)).to.have.members(['a.html', 'b.html', 'c.html']);
+    expect(pages('Sc', true)).to.deep.equal([]);
+    expect(pages('Beer-Hof', true)).to.deep.equal(['a.html']);
+    // A word found by its start weighs less than the whole word.
+    const score = (q: string, typing: boolean): number => find(q, typing).find((f) => f.page === 'b.html')!.score;
+    expect(score('Theat', true)).to.be.lessThan(score('Theater', true));
+  });
+
+  it('finds a phrase across a hyphenated name, its parts standing where the name does', () => {
+    expect(pages('"Richard Beer-Hofmann"')).to.deep.equal(['a.html']);
+    expect(pages('"an Richard"')).to.deep.equal(['a.html']);
+    expect(pages('"Richard an"')).to.deep.equal([]);
+    // Not in the names of what a passage mentions, which are a list: "Hofmannsthal" is one of them, "schreibt" in its text.
+    expect(pages('Hofmannsthal schreibt')).to.deep.equal(['a.html']);
+    expect(pages('"Hofmannsthal schreibt"')).to.deep.equal([]);
   });
 });

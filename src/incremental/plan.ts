@@ -24,11 +24,15 @@ export type Content = string | Uint8Array;
  */
 export function decide(previous: OutputRecord | undefined, inputs: Record<string, string>, onDisk: () => boolean, fullReason?: string): string | undefined {
   if (fullReason) return fullReason;
-  const files = previous?.inputs['files'];
-  const changed = changedInputs(previous, files !== undefined ? { ...inputs, files } : inputs);
+  // What a group recorded of what it made (its files, their contents' hashes) is no input.
+  const made = Object.fromEntries(MADE.filter((key) => previous?.inputs[key] !== undefined).map((key) => [key, previous!.inputs[key]!]));
+  const changed = changedInputs(previous, { ...inputs, ...made });
   if (changed) return changed.includes('new') ? 'new' : `${changed.join(', ')} changed`;
   return onDisk() ? undefined : 'missing on disk';
 }
+
+/** What a group's record holds besides its inputs: the files it made and, for one that keeps files it makes again the same, their hashes. */
+const MADE = ['files', 'sums'] as const;
 
 /** What a dry run says of an output or group: made again (and why), or kept. */
 export interface Decision {
@@ -148,16 +152,33 @@ export class OutputPlan {
     await this.start(file, inputs, produce, options)();
   }
 
-  /** Makes a group of outputs that one step produces together; kept only if all it made is still there. */
-  async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany): Promise<void> {
+  /**
+   * Makes a group of outputs that one step produces together; kept only if all it made is still
+   * there. `keepSame`: a file made again with the content it had (by its hash) is kept, not
+   * written, for a group of many files of which a change touches a few (the search index's terms).
+   */
+  async makeMany(group: string, inputs: Record<string, string>, produce: ProduceMany, options: { keepSame?: boolean } = {}): Promise<void> {
     const kept = this.keep(group, inputs);
     if (kept) return void this.messages.push(...kept);
     if (this.dryRun) return this.planned(group, inputs, true);
     const messages: Message[] = [];
     const outputs = await produce(messages);
     for (const m of messages) this.messages.push(m);
-    for (const o of outputs) await this.write(o.path, o.content);
-    this.records[group] = { inputs: { ...inputs, files: outputs.map((o) => o.path).join('\n') }, messages };
+    const before = new Map<string, string>();
+    const previous = this.previous?.outputs[group];
+    if (options.keepSame && previous?.inputs['sums'] !== undefined) {
+      const sums = previous.inputs['sums'].split('\n');
+      filesOf(group, previous).forEach((file, i) => before.set(file, sums[i]!));
+    }
+    const sums: string[] = [];
+    for (const o of outputs) {
+      const sum = options.keepSame ? hashOf(o.content as Content) : '';
+      sums.push(sum);
+      if (before.get(o.path) === sum && existsSync(path.join(this.outDir, ...o.path.split('/')))) this.kept.add(o.path);
+      else await this.write(o.path, o.content);
+    }
+    const files = outputs.map((o) => o.path).join('\n');
+    this.records[group] = { inputs: { ...inputs, files, ...(options.keepSame ? { sums: sums.join('\n') } : {}) }, messages };
   }
 
   /** Whether `file` is an output of this build (made or kept). */

@@ -1,20 +1,52 @@
-import MiniSearch, { type Options } from 'minisearch';
+/**
+ * The search index (its format: xslt/html/assets/search-format.js): a record of each page's
+ * header and of each passage and note, and the passages' texts in parts by page
+ * (search/texts-<s>.js), read for the results shown. The terms: ./search-terms.ts.
+ */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashOf } from '../hash.js';
 import { packageRoot } from '../transform/stylesheets.js';
 import type { Extract, Page } from './extracts.js';
 
-export const SEARCH_OPTIONS_FILE = path.join('xslt', 'html', 'assets', 'search-options.js');
+const ASSETS = path.join('xslt', 'html', 'assets');
 
-/** The options the browser uses too (the file sets globalThis.editioSearchOptionsFor), for an edition in this language. */
-export async function searchOptions(language: string): Promise<Options<SearchDocument>> {
-  await import(pathToFileURL(path.join(packageRoot(), SEARCH_OPTIONS_FILE)).href);
-  return (globalThis as unknown as { editioSearchOptionsFor: (lang: string) => Options<SearchDocument> }).editioSearchOptionsFor(language);
+/** How the index reads words, as the browser does (assets/search-options.js). */
+export interface SearchOptions {
+  processTerm: (term: string) => string;
+  words: (text: string) => string[];
+  /** Each word's terms: the word folded, then its parts if it is hyphenated. */
+  termsOf: (text: string) => string[][];
+}
+
+/** The index's format, as the browser reads it (assets/search-format.js). */
+export interface SearchFormat {
+  FIELDS: readonly string[];
+  PHRASE_FIELDS: readonly number[];
+  DIGITS: string;
+  weight: (field: number, count: number, length: number) => number;
+  partOf: (term: string, count: number) => number;
+  encode: (numbers: readonly number[]) => string;
+  decode: (text: string) => Float64Array;
+}
+
+type Shared = { editioSearchOptionsFor: (lang: string) => SearchOptions; editioSearchFormat: SearchFormat };
+async function shared(): Promise<Shared> {
+  for (const file of ['search-options.js', 'search-format.js']) await import(pathToFileURL(path.join(packageRoot(), ASSETS, file)).href);
+  return globalThis as unknown as Shared;
+}
+
+/** The options the browser uses too, for an edition in this language. */
+export async function searchOptions(language: string): Promise<SearchOptions> {
+  return (await shared()).editioSearchOptionsFor(language);
+}
+
+export async function searchFormat(): Promise<SearchFormat> {
+  return (await shared()).editioSearchFormat;
 }
 
 /**
- * How many parts the search index has for this many pages: a power of two, so that the part
+ * How many parts the passages' texts are in for this many pages: a power of two, so that the part
  * of most pages stays the same while an edition grows (it changes only when the count doubles).
  */
 export function shardCount(pages: number, pagesPerShard: number): number {
@@ -28,35 +60,21 @@ export function shardOf(url: string, count: number): number {
   return (parseInt(hashOf(url).slice(0, 8), 16) % count) + 1;
 }
 
-export const shardFile = (shard: number): string => `search/shard-${shard}.js`;
+export const textsFile = (shard: number): string => `search/texts-${shard}.js`;
+export const SEARCH_MANIFEST = 'search/index.js';
 
-/**
- * search/index.js: the parts of the index, which assets/search.js loads with script elements.
- * Scripts, not JSON to fetch: they load from file:// as well as from a server, under a CSP that
- * allows only the edition's own scripts.
- */
-export function searchManifestScript(count: number): string {
-  const files = Array.from({ length: count }, (_, i) => shardFile(i + 1));
-  return `window.editioSearchShards = ${JSON.stringify(files)};\n`;
-}
-
-/** One part of the index: a MiniSearch index of these records, added to window.editioSearchIndexes. */
-export async function searchShardScript(documents: readonly SearchDocument[], language: string): Promise<string> {
-  const index = new MiniSearch<SearchDocument>(await searchOptions(language));
-  index.addAll([...documents]);
-  return `(window.editioSearchIndexes = window.editioSearchIndexes || []).push(${JSON.stringify(index)});\n`;
-}
+/** A part of the index as a script (scripts load from file:// as well as from a server, under a CSP that allows only the edition's own). */
+export const partScript = (name: string, json: string): string => `(window.editioSearchParts = window.editioSearchParts || {})[${JSON.stringify(name)}] = ${json};\n`;
 
 /**
  * A record of the index: a document's header (kind "head": its title, correspondents and source),
  * or one passage of its text or one note (its words and the names of the entries it mentions).
  */
 export interface SearchDocument {
-  id: string;
   kind: 'head' | 'text' | 'note';
   /** The record's address: its page, and a passage's anchor there. */
   url: string;
-  /** Its page, and its place among the page's passages (the head: 0, before them): results are grouped by page, in the page's order. */
+  /** Its page, and its place among the page's passages (the head: 0, before them). */
   page: string;
   n: number;
   /** The passage's language, so that a result is read (and hyphenated) in it. */
@@ -79,16 +97,27 @@ function correspondentsText(extract: Extract, namesOf: NamesOf): string {
     .join(' · ');
 }
 
-/** The records of these pages: for each, its header's fields, and each passage of its text and each note, linked to it. */
-export function searchDocuments(pages: readonly Page[], namesOf: NamesOf): SearchDocument[] {
-  return pages.flatMap(({ url, extract }) => {
-    const head: SearchDocument = { id: url, kind: 'head', url, page: url, n: 0, lang: extract.lang, title: extract.title, correspondents: correspondentsText(extract, namesOf), source: extract.source };
-    const passages = extract.passages
-      .filter((p) => p.text !== '')
-      .map((p, n): SearchDocument => {
-        const names = [...new Set(p.entries.flatMap((entry) => namesOf(entry)))].join(' · ');
-        return { id: `${url}#${p.anchor}`, kind: p.note ? 'note' : 'text', url: `${url}#${p.anchor}`, page: url, n: n + 1, lang: extract.lang, text: p.text, ...(names ? { names } : {}) };
-      });
-    return [head, ...passages];
-  });
+/**
+ * The records of a page: its header's fields, then each passage of its text and each note (a
+ * heading that only repeats the title is the header's: found there, not listed again).
+ */
+export function searchDocuments({ url, extract }: Page, namesOf: NamesOf): SearchDocument[] {
+  const head: SearchDocument = { kind: 'head', url, page: url, n: 0, lang: extract.lang, title: extract.title, correspondents: correspondentsText(extract, namesOf), source: extract.source };
+  const passages = extract.passages
+    .filter((p) => p.text !== '' && p.text !== extract.title)
+    .map((p, n): SearchDocument => {
+      const names = [...new Set(p.entries.flatMap((entry) => namesOf(entry)))].join(' · ');
+      return { kind: p.note ? 'note' : 'text', url: `${url}#${p.anchor}`, page: url, n: n + 1, lang: extract.lang, text: p.text, ...(names ? { names } : {}) };
+    });
+  return [head, ...passages];
+}
+
+/** A part of the passages' texts: for each of its pages, each passage's kind, anchor, language and text (passage n at n − 1). */
+export function textsScript(shard: number, records: readonly SearchDocument[]): string {
+  const byPage: Record<string, [string, string, string, string][]> = {};
+  for (const r of records) {
+    if (r.kind === 'head') continue;
+    (byPage[r.page] ??= []).push([r.kind, r.url.slice(r.url.indexOf('#') + 1), r.lang, r.text ?? '']);
+  }
+  return partScript(`texts-${shard}`, JSON.stringify(byPage));
 }

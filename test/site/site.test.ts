@@ -76,12 +76,14 @@ describe('site (edition-wide pages from the extracts)', function () {
 
   it('makes a search record of each page’s header fields and of each passage, linked to it, with the names of the entries it mentions', () => {
     const namesOf = (entry: string): string[] => (entry === 'vo-nguyen-giap' ? ['Võ Nguyên Giáp', 'Vo Nguyen Giap'] : []);
-    const documents = searchDocuments(pages, namesOf);
+    const documents = pages.flatMap((page) => searchDocuments(page, namesOf));
     const protocol = documents.filter((d) => d.text?.includes('MiG-21s'));
     expect(protocol).to.have.length(1);
     expect(protocol[0]!.url).to.match(/^documents\/1966-09-30-protocol-agreement\.html#p\d+$/);
     expect(protocol[0]!.kind).to.equal('text');
-    expect(new Set(documents.map((d) => d.id)).size).to.equal(documents.length);
+    expect(new Set(documents.map((d) => d.url)).size).to.equal(documents.length);
+    // A heading that repeats its page's title is the header's: no passage of its own.
+    for (const { url, extract } of pages) expect(documents.filter((d) => d.page === url && d.kind !== 'head').map((d) => d.text)).not.to.include(extract.title);
     // One header record a page, before its passages: its title and its source searched.
     const heads = documents.filter((d) => d.kind === 'head');
     expect(heads).to.have.length(pages.length);

@@ -22,7 +22,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:text('search.button')"/>
       <xsl:with-param name="lang" select="$ed:edition?language"/>
-      <xsl:with-param name="scripts" select="('assets/minisearch.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', 'search/facets.js', 'assets/search-filters.js', 'assets/search.js')"/>
+      <xsl:with-param name="scripts" select="('assets/search-format.js', 'assets/search-lists.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', 'search/facets.js', 'assets/search-filters.js', 'assets/search.js')"/>
       <xsl:with-param name="wide" select="true()"/>
       <xsl:with-param name="main" as="node()*">
         <h1><xsl:value-of select="ed:text('search.button')"/></h1>

@@ -3,7 +3,6 @@
  * but without active content) with its schemas, Dublin Core per document, a teiCorpus, the tables,
  * CITATION.cff, the licence and the zip; and the static assets every edition ships.
  */
-import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -41,7 +40,7 @@ export interface ExportsInputs {
   kindName(key: string): string;
 }
 
-/** The static files every edition ships: the stylesheet, the book face, the search scripts, MiniSearch. */
+/** The static files every edition ships: the stylesheet, the book face, the search scripts. */
 async function assets(): Promise<Output[]> {
   const dir = path.join(packageRoot(), 'xslt', 'html', 'assets');
   const outputs: Output[] = [];
@@ -51,9 +50,6 @@ async function assets(): Promise<Output[]> {
   outputs.push({ path: 'assets/fonts.css', content: face.css });
   for (const file of face.files) outputs.push({ path: `assets/fonts/${file.name}`, content: file.content });
   outputs.push({ path: 'assets/fonts/LICENSE.txt', content: await fontLicence() });
-  // The browser build, which the package does not export: found beside its CommonJS entry.
-  const minisearch = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'umd', 'index.js');
-  outputs.push({ path: 'assets/minisearch.js', content: await readFile(minisearch) });
   return outputs;
 }
 

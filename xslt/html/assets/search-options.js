@@ -6,17 +6,11 @@
   'use strict';
 
   var HYPHENS = /[-\u2010\u2011]/;
+  var WORD = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
 
-  // Words are runs of letters and digits; inner hyphens stay ("MiG-21"), and a hyphenated word
-  // is also indexed by its parts, so that "MiG" finds it too.
-  function tokenize(text) {
-    var words = text.match(/[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
-    var terms = [];
-    for (var i = 0; i < words.length; i++) {
-      terms.push(words[i]);
-      if (HYPHENS.test(words[i])) terms.push.apply(terms, words[i].split(HYPHENS));
-    }
-    return terms;
+  // Words are runs of letters and digits; inner hyphens stay ("MiG-21").
+  function words(text) {
+    return String(text || '').match(WORD) || [];
   }
 
   // Letters no decomposition takes apart, written as the languages of editions spell them out:
@@ -52,19 +46,26 @@
     };
   }
 
-  // The options for an edition in this language (its BCP 47 tag).
+  // The options for an edition in this language (its BCP 47 tag): how its words are folded
+  // (processTerm), and the terms of a text, word by word (termsOf: a hyphenated word is found
+  // whole and by each of its parts, so that "MiG" finds "MiG-21"; the parts stand where the word does).
   root.editioSearchOptionsFor = function (lang) {
+    var fold = folder(lang);
     return {
-      idField: 'id',
-      // A document's title and correspondents weigh most, then its words and the names of whom and
-      // what they mention (as the registers name them: "Hofmannsthal" finds the "Loris" of a letter),
-      // then its source's description. Each document has one record of its header's fields (kind
-      // "head") and one of each passage of its text and of each note (kind "text", "note").
-      fields: ['title', 'correspondents', 'text', 'names', 'source'],
-      storeFields: ['page', 'n', 'url', 'kind', 'lang', 'text', 'title', 'correspondents'],
-      tokenize: tokenize,
-      processTerm: folder(lang),
-      searchOptions: { boost: { title: 3, correspondents: 3, text: 1, names: 1, source: 0.5 }, combineWith: 'AND' },
+      processTerm: fold,
+      words: words,
+      termsOf: function (text) {
+        return words(text).map(function (word) {
+          var terms = [fold(word)];
+          if (HYPHENS.test(word)) {
+            word.split(HYPHENS).forEach(function (part) {
+              var folded = fold(part);
+              if (terms.indexOf(folded) < 0) terms.push(folded);
+            });
+          }
+          return terms;
+        });
+      },
     };
   };
 })(typeof window !== 'undefined' ? window : globalThis);

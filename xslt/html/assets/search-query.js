@@ -3,7 +3,8 @@
  * browser runs). A query is words, "phrases in quotes" and -words to leave out. A document is
  * found when each word or phrase is somewhere in it: its title, its correspondents, its text,
  * its notes, its source or the names of what it mentions (a phrase within one passage or field).
- * Words are whole words; only the last, while the reader is still typing it, may be the start of one.
+ * Words are whole words; only the last, while the reader is still typing it, may be the start of
+ * one (from three letters on).
  */
 (function (root) {
   'use strict';
@@ -27,77 +28,130 @@
     return { include: include, exclude: exclude };
   }
 
-  // A text's words, folded as the index folds them, in their order (the folding works letter by letter,
-  // so the whole text is folded at once: a phrase is looked for in thousands of passages).
-  function foldedWords(text, options) {
-    return options.processTerm(String(text || '')).match(WORD) || [];
+  // How much a start of a word weighs against the whole word: "Hof" finds "Hofmann", after "Hof".
+  var PREFIX = 0.375;
+
+  // A typed start finds the words it begins only from three letters on (terms are in parts by their first three).
+  function longEnough(term) {
+    return Array.from(term).length >= 3;
   }
 
-  // Whether a record holds a phrase's words one after another, in one of its fields.
-  function holdsPhrase(record, phrase, options) {
-    var wanted = foldedWords(phrase, options);
-    return [record.text, record.title, record.correspondents].some(function (field) {
-      var words = foldedWords(field, options);
-      for (var i = 0; i + wanted.length <= words.length; i++) {
-        var j = 0;
-        while (j < wanted.length && words[i + j] === wanted[j]) j++;
-        if (j === wanted.length) return true;
-      }
-      return false;
-    });
-  }
-
-  // Each page the records found belong to, with the best score among them and the records.
-  function byPage(indexes, part, options, prefix) {
-    var pages = new Map();
-    indexes.forEach(function (index) {
-      index.search(part.text, { prefix: prefix, fuzzy: false, combineWith: 'AND' }).forEach(function (record) {
-        if (part.phrase && !holdsPhrase(record, part.text, options)) return;
-        var found = pages.get(record.page);
-        if (!found) pages.set(record.page, (found = { score: 0, records: [] }));
-        found.score = Math.max(found.score, record.score);
-        found.records.push(record);
+  // What a query looks for, part by part: its terms (each word folded, and a hyphenated word's
+  // parts), which may be the start of a longer one (while typing: the last word, whole and its last part).
+  function plan(query, options, typing) {
+    var parsed = typeof query === 'string' ? parse(query) : query;
+    function planned(part, mayStart) {
+      var words = options.termsOf(part.text);
+      var terms = [];
+      words.forEach(function (wordTerms, w) {
+        wordTerms.forEach(function (term, i) {
+          var start = mayStart && !part.phrase && w === words.length - 1 && (i === 0 || i === wordTerms.length - 1) && longEnough(term);
+          if (!terms.some(function (t) { return t.term === term && t.start === start; })) terms.push({ term: term, start: start });
+        });
       });
+      return { terms: terms, phrase: part.phrase ? words.map(function (t) { return t[0]; }) : null };
+    }
+    var last = parsed.include.length - 1;
+    return {
+      include: parsed.include.map(function (part, i) { return planned(part, Boolean(typing) && i === last); }),
+      exclude: parsed.exclude.map(function (part) { return planned(part, false); }),
+    };
+  }
+
+  // The parts of the index a query needs: its terms' parts, and for a phrase where its words stand.
+  function needs(manifest, query, options, typing) {
+    var planned = plan(query, options, typing);
+    var names = [];
+    function add(name) { if (names.indexOf(name) < 0) names.push(name); }
+    planned.include.concat(planned.exclude).forEach(function (part) {
+      part.terms.forEach(function (t) { add('terms-' + format().partOf(t.term, manifest.terms)); });
+      (part.phrase || []).forEach(function (word) { add('places-' + format().partOf(word, manifest.terms)); });
     });
-    return pages;
+    return names;
+  }
+
+  function format() {
+    return root.editioSearchFormat;
+  }
+
+  function lists() {
+    return root.editioSearchLists;
+  }
+
+  // The records that hold every term of a part (a phrase's words together), with their score.
+  function recordsOf(index, part) {
+    var found = null;
+    part.terms.forEach(function (t) {
+      var terms = t.start ? index.startingWith(t.term) : [t.term];
+      var holding = terms.reduce(function (all, term) {
+        var records = term === t.term ? index.postings(term) : lists().scaled(index.postings(term), PREFIX);
+        return all ? lists().either(all, records) : records;
+      }, null) || index.postings(t.term);
+      found = found ? lists().both(found, holding) : holding;
+    });
+    if (part.phrase && part.phrase.length > 1) found = lists().together(found, part.phrase.map(function (word) { return index.places(word); }));
+    return found;
   }
 
   /*
    * The pages a query finds, best first (the sum of each word's best score in the page; a tie by
-   * address), each with its header's record if that was found and its passages in its own order.
-   * `typing`: the last word may be the start of a longer one.
+   * the page's address), each with whether its header was found and its passages'
+   * numbers in its own order. The index must hold the parts `needs` names. `typing`: the last
+   * word may be the start of a longer one.
    */
-  function find(indexes, query, options, typing) {
-    var parsed = typeof query === 'string' ? parse(query) : query;
-    if (parsed.include.length === 0) return [];
-    var last = parsed.include.length - 1;
-    var found = parsed.include.map(function (part, i) {
-      var prefix = typing && i === last && !part.phrase ? function (term, j, terms) { return j === terms.length - 1; } : false;
-      return byPage(indexes, part, options, prefix);
-    });
+  function find(manifest, parts, query, options, typing) {
+    var planned = plan(query, options, typing);
+    if (planned.include.length === 0) return [];
+    var index = lists().readerOf(manifest, parts);
+    var found = planned.include.map(function (part) { return lists().pages(recordsOf(index, part)); });
     var left = new Set();
-    parsed.exclude.forEach(function (part) {
-      byPage(indexes, part, options, false).forEach(function (_, page) { left.add(page); });
+    planned.exclude.forEach(function (part) {
+      lists().pages(recordsOf(index, part)).pages.forEach(function (page) { left.add(page); });
     });
+    // Pages in order in every part's list: walked side by side, each a page that holds every part.
+    var at = found.map(function () { return 0; });
     var results = [];
-    found[0].forEach(function (_, page) {
-      if (left.has(page) || !found.every(function (pages) { return pages.has(page); })) return;
+    var first = found[0];
+    for (var i = 0; i < first.pages.length; i++) {
+      var page = first.pages[i];
+      var inAll = found.every(function (byPage, p) {
+        while (at[p] < byPage.pages.length && byPage.pages[at[p]] < page) at[p]++;
+        return byPage.pages[at[p]] === page;
+      });
+      if (!inAll || left.has(page)) continue;
       var score = 0;
-      var records = new Map();
-      found.forEach(function (pages) {
-        var mine = pages.get(page);
-        score += mine.score;
-        mine.records.forEach(function (record) { records.set(record.id, record); });
+      var numbers = [];
+      found.forEach(function (byPage, p) {
+        score += byPage.scores[at[p]];
+        numbers = lists().union(numbers, lists().placesInPage(byPage, at[p]));
       });
-      var all = Array.from(records.values()).sort(function (a, b) { return a.n - b.n; });
-      results.push({
-        page: page,
-        score: score,
-        head: all.find(function (r) { return r.kind === 'head'; }) || null,
-        passages: all.filter(function (r) { return r.kind !== 'head'; }),
-      });
-    });
+      results.push({ page: manifest.pages[page], place: page, score: score, head: numbers[0] === 0, passages: numbers[0] === 0 ? numbers.slice(1) : numbers });
+    }
     return results.sort(function (a, b) { return b.score - a.score || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0); });
+  }
+
+  // The parts of the texts that hold these results' passages.
+  function textsNeeded(manifest, results) {
+    var names = [];
+    results.forEach(function (result) {
+      var name = 'texts-' + manifest.texts[result.place];
+      if (result.passages.length > 0 && names.indexOf(name) < 0) names.push(name);
+    });
+    return names;
+  }
+
+  // A result's passages as the texts' parts hold them: address, kind (text or note), language and words.
+  function passagesOf(manifest, parts, result) {
+    var texts = (parts['texts-' + manifest.texts[result.place]] || {})[result.page] || [];
+    return result.passages.map(function (n) {
+      var passage = texts[n - 1];
+      return { url: result.page + '#' + passage[1], kind: passage[0], lang: passage[2], text: passage[3] };
+    });
+  }
+
+  // A text's words, folded as the index folds them.
+  function foldedWords(text, options) {
+    return options.words(text).map(options.processTerm);
   }
 
   // Whether a word of a result is one the query asked for: the word itself or a part of it
@@ -117,5 +171,5 @@
     };
   }
 
-  root.editioSearchQuery = { parse: parse, find: find, matcher: matcher };
+  root.editioSearchQuery = { parse: parse, needs: needs, find: find, textsNeeded: textsNeeded, passagesOf: passagesOf, matcher: matcher };
 })(typeof window !== 'undefined' ? window : globalThis);

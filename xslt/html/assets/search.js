@@ -1,14 +1,15 @@
 /*
  * The search page: reads the words and filters from the URL (?q=, from, to, kind, dating, name,
- * sort), searches the index the build wrote with MiniSearch (assets/search-query.js says what a
- * query finds), and lists the documents found, by relevance or by date, each with its date and
- * correspondents and the passages found in it, in its order, each linked to its place, of the
- * pages the filters leave (assets/search-filters.js says which; search/facets.js describes every
- * page); with filters and no words, the pages themselves. Results follow the words as they are
- * typed (the last word may then be the start of one). The index comes in parts
- * (search/index.js names them; each search/shard-<n>.js adds one to window.editioSearchIndexes),
- * loaded here with script elements, which work from file:// as well as from a server. Results are
- * built as DOM nodes with textContent, never as HTML strings.
+ * sort), searches the index the build wrote (assets/search-query.js says what a query finds;
+ * assets/search-format.js how the index is written), and lists the documents found, by relevance
+ * or by date, each with its date and correspondents and the passages found in it, in its order,
+ * each linked to its place, of the pages the filters leave (assets/search-filters.js says which;
+ * search/facets.js describes every page); with filters and no words, the pages themselves.
+ * Results follow the words as they are typed (the last word may then be the start of one). The
+ * index comes in parts (search/index.js says how many), of which a query loads only those that
+ * hold its words, and the texts of the documents it shows: loaded with script elements, which
+ * work from file:// as well as from a server. Results are built as DOM nodes with textContent,
+ * never as HTML strings.
  */
 (function () {
   'use strict';
@@ -34,7 +35,7 @@
     return say(key + (plurals.select(n) === 'one' ? '.one' : '.other'), Object.assign({ n: n.toLocaleString(lang) }, values));
   }
   var NOT_LOADED = say('search.js.not-loaded');
-  if (!window.MiniSearch || !window.editioSearchShards || !window.editioSearchOptionsFor || !window.editioSearchQuery || !window.editioFacets || !window.editioSearchFilters) {
+  if (!window.editioSearchIndex || !window.editioSearchFormat || !window.editioSearchLists || !window.editioSearchOptionsFor || !window.editioSearchQuery || !window.editioFacets || !window.editioSearchFilters) {
     status.textContent = NOT_LOADED;
     return;
   }
@@ -42,26 +43,30 @@
   var querying = window.editioSearchQuery;
   var data = window.editioFacets;
   var filtering = window.editioSearchFilters;
-  var pageOf = new Map(data.pages.map(function (page) { return [page.url, page]; }));
-  var indexes = null;
+  var manifest = window.editioSearchIndex;
+  var parts = (window.editioSearchParts = window.editioSearchParts || {});
 
-  // Calls back once every part has loaded (with true), or when one cannot be (with false).
-  function loadShards(done) {
-    var files = window.editioSearchShards;
-    var waiting = files.length;
-    var failed = false;
-    files.forEach(function (file) {
-      var script = document.createElement('script');
-      script.src = file;
-      script.onload = function () {
-        if (--waiting === 0 && !failed) done(true);
-      };
-      script.onerror = function () {
-        if (!failed) done(false);
-        failed = true;
-      };
-      document.head.appendChild(script);
-    });
+  // Loads parts of the index (each once), and says when they all are there.
+  var loading = new Map();
+  function load(names) {
+    return Promise.all(names.map(function (name) {
+      if (!loading.has(name)) {
+        loading.set(name, new Promise(function (resolve, reject) {
+          var script = document.createElement('script');
+          script.src = 'search/' + name + '.js';
+          script.onload = function () {
+            if (parts[name]) resolve();
+            else reject(new Error(name));
+          };
+          script.onerror = function () {
+            loading.delete(name);
+            reject(new Error(name));
+          };
+          document.head.appendChild(script);
+        }));
+      }
+      return loading.get(name);
+    }));
   }
 
   var EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
@@ -122,12 +127,10 @@
     return item;
   }
 
-  function passagesList(found, title, matches) {
+  function passagesList(found, matches) {
     var passages = document.createElement('ol');
     passages.className = 'search-passages';
     found.forEach(function (result) {
-      // A heading that is the page's title is marked there, not listed again.
-      if (result.text === title) return;
       var passage = document.createElement('li');
       // A passage in another language than the page's is read in its own.
       if (result.lang) passage.lang = result.lang;
@@ -174,8 +177,25 @@
   // Clearing the filters keeps the words (the link says so once the words are known).
   var clear = panel.querySelector('.facet-actions a');
 
-  // Lists what the words and filters find, and sets the filters' counts to match.
+  // Each search is numbered: what an earlier one loads after a later one has begun is not shown.
+  var asked = 0;
+
+  // Lists what the words and filters find (once the parts of the index they need have loaded), and sets the filters' counts to match.
   function show(filters, typing) {
+    var mine = ++asked;
+    var query = filters.q.trim();
+    list.setAttribute('aria-busy', 'true');
+    load(query === '' ? [] : querying.needs(manifest, query, options, typing)).then(function () {
+      if (mine === asked) draw(filters, typing, query, mine);
+    }, notLoaded);
+  }
+
+  function notLoaded() {
+    list.removeAttribute('aria-busy');
+    status.textContent = NOT_LOADED;
+  }
+
+  function draw(filters, typing, query, mine) {
     list.replaceChildren();
     more.hidden = true;
     var set = (filters.from || filters.to ? 1 : 0) + filters.kind.length + filters.dating.length + filters.name.length;
@@ -183,60 +203,66 @@
     var found = filtering.rangeProblem(filters);
     var problem = found ? say(found.key, found.values) : '';
     var filtered = filtering.isFiltered(filters) && problem === '';
-    var query = filters.q.trim();
     var matches = querying.matcher(query, options, typing);
     var pages = new Map();
     var within = data.pages;
     if (query !== '') {
-      querying.find(indexes, query, options, typing).forEach(function (found) { pages.set(found.page, found); });
+      querying.find(manifest, parts, query, options, typing).forEach(function (found) { pages.set(found.page, found); });
       within = data.pages.filter(function (page) { return pages.has(page.url); });
     }
     clear.href = 'search.html' + (query ? '?q=' + encodeURIComponent(query) : '');
     updateCounts(filtering.counts(data, problem ? filtering.filtersOf(new URLSearchParams()) : filters, within));
-    if (problem) {
+    if (problem || (query === '' && !filtered)) {
+      list.removeAttribute('aria-busy');
       status.textContent = problem;
-      return;
-    }
-    if (query === '' && !filtered) {
-      status.textContent = '';
       return;
     }
     var left = filtered ? filtering.passing(data, filters, within) : within;
     var shown = filters.sort === 'date' ? byDate(left) : query === '' ? left : byScore(left, pages);
     var passageCount = 0;
-    // As listed: a heading that is its page's title is not listed again (passagesList), nor counted.
-    if (query !== '') shown.forEach(function (page) { passageCount += pages.get(page.url).passages.filter(function (p) { return p.text !== page.title; }).length; });
-    // The documents a batch at a time: a word in every letter of a large edition lists thousands.
+    if (query !== '') shown.forEach(function (page) { passageCount += pages.get(page.url).passages.length; });
+    // The documents a batch at a time (a word in every letter of a large edition lists thousands),
+    // each batch once the texts of its passages have loaded.
     var drawn = 0;
     function drawMore() {
       var next = shown.slice(drawn, drawn + BATCH);
-      next.forEach(function (page) {
-        var item = pageItem(page, matches);
-        if (query !== '') {
-          var passages = passagesList(pages.get(page.url).passages, page.title, matches);
-          if (passages.firstChild) item.appendChild(passages);
-        }
-        list.appendChild(item);
-      });
-      drawn += next.length;
-      more.hidden = drawn >= shown.length;
-      more.textContent = count('search.js.more', Math.min(BATCH, shown.length - drawn));
+      var results = query === '' ? [] : next.map(function (page) { return pages.get(page.url); });
+      list.setAttribute('aria-busy', 'true');
+      return load(querying.textsNeeded(manifest, results)).then(function () {
+        if (mine !== asked) return false;
+        next.forEach(function (page, i) {
+          var item = pageItem(page, matches);
+          if (query !== '') {
+            var passages = passagesList(querying.passagesOf(manifest, parts, results[i]), matches);
+            if (passages.firstChild) item.appendChild(passages);
+          }
+          list.appendChild(item);
+        });
+        drawn += next.length;
+        more.hidden = drawn >= shown.length;
+        more.textContent = count('search.js.more', Math.min(BATCH, shown.length - drawn));
+        list.removeAttribute('aria-busy');
+        return true;
+      }, notLoaded);
     }
-    drawMore();
     more.onclick = function () {
       var from = drawn;
-      drawMore();
-      // The reader goes on where the new documents begin.
-      var first = list.children[from];
-      if (first) first.querySelector('a').focus();
+      drawMore().then(function (done) {
+        // The reader goes on where the new documents begin.
+        var first = done && list.children[from];
+        if (first) first.querySelector('a').focus();
+      });
     };
     var filterWords = filtered ? ' (' + filtersInWords(filters) + ')' : '';
     var words = { query: query, filters: filterWords, pages: count('search.js.pages', shown.length) };
-    if (query === '') status.textContent = count('search.js.filtered', shown.length, words);
-    else if (shown.length === 0) status.textContent = say('search.js.nothing', words);
-    // Found by their titles, correspondents or sources alone, documents are counted without passages.
-    else if (passageCount === 0) status.textContent = count('search.js.found-pages', shown.length, words);
-    else status.textContent = count('search.js.found', passageCount, words);
+    drawMore().then(function (done) {
+      if (!done) return;
+      if (query === '') status.textContent = count('search.js.filtered', shown.length, words);
+      else if (shown.length === 0) status.textContent = say('search.js.nothing', words);
+      // Found by their titles, correspondents or sources alone, documents are counted without passages.
+      else if (passageCount === 0) status.textContent = count('search.js.found-pages', shown.length, words);
+      else status.textContent = count('search.js.found', passageCount, words);
+    });
   }
 
   // Pages by their date, the earliest first; undated ones after them, in the edition's order.
@@ -328,8 +354,7 @@
     } catch (e) {
       // Some browsers refuse to change a file:// address; the results show all the same.
     }
-    // Until the index has loaded, the results wait for it (see below).
-    if (indexes) show(filters, typing === true);
+    show(filters, typing === true);
   }
 
   form.addEventListener('submit', function (event) {
@@ -358,14 +383,5 @@
   // Open where there is room beside the results; on a phone closed, above the results, saying how many filters are set.
   if (window.matchMedia('(min-width: 64rem)').matches) panel.open = true;
   status.textContent = say('search.js.loading');
-  loadShards(function (loaded) {
-    if (!loaded) {
-      status.textContent = NOT_LOADED;
-      return;
-    }
-    indexes = (window.editioSearchIndexes || []).map(function (shard) {
-      return window.MiniSearch.loadJS(shard, options);
-    });
-    show(filtering.filtersOf(new FormData(form)));
-  });
+  show(filtering.filtersOf(new FormData(form)));
 })();

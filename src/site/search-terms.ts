@@ -1,0 +1,187 @@
+/**
+ * The search index's terms (their format: xslt/html/assets/search-format.js). Each part of the
+ * texts has its terms, made with it and kept while its pages do not change (ShardTerms); the
+ * parts of the terms (search/terms-<k>.js, search/places-<k>.js, by each term's first three
+ * letters) are these joined, without reading them again: a changed document tokenises its part's
+ * pages only. A term's list is, for each part of the texts that holds it, the part's number (as
+ * the difference from the last), how many entries follow, and the entries, their pages numbered
+ * within the part.
+ */
+import type { Output } from '../write/write.js';
+import { partScript, SEARCH_MANIFEST, shardCount, type SearchDocument, type SearchFormat, type SearchOptions } from './search-index.js';
+
+/** A term in one part's pages: how many postings, the postings, how many places, the places (each written as the format's text). */
+export type TermEntry = [number, string, number, string];
+
+/** The terms of one part of the texts: its records' count and each term's entry. */
+export interface ShardTerms {
+  records: number;
+  terms: Record<string, TermEntry>;
+}
+
+/** Whole numbers written as the format's text, into a buffer that grows (a common term's postings run to megabytes). */
+class NumberWriter {
+  private bytes = new Uint8Array(16);
+  private length = 0;
+  count = 0;
+  constructor(private readonly digits: Uint8Array) {}
+
+  push(...numbers: number[]): void {
+    for (let n of numbers) {
+      if (this.length + 8 > this.bytes.length) {
+        const grown = new Uint8Array(this.bytes.length * 2);
+        grown.set(this.bytes);
+        this.bytes = grown;
+      }
+      while (n >= 32) {
+        this.bytes[this.length++] = this.digits[32 + (n % 32)]!;
+        n = Math.floor(n / 32);
+      }
+      this.bytes[this.length++] = this.digits[n]!;
+    }
+  }
+
+  toString(): string {
+    return Buffer.from(this.bytes.buffer, 0, this.length).toString('latin1');
+  }
+}
+
+/** A term's postings (page, passage, weight) and places (page, passage, field, count, positions), each page as the difference from the last. */
+interface TermLists {
+  postings: NumberWriter;
+  places: NumberWriter;
+  lastPage: number;
+  lastPlacePage: number;
+}
+
+/** What one record holds of a term: how often in each field, and where it stands in each field a phrase is looked for. */
+interface InRecord {
+  counts: number[];
+  positions: number[][];
+}
+
+/** The terms of one part's pages, added page by page in the part's order (a page is its number there). */
+export class ShardTermsWriter {
+  private readonly terms = new Map<string, TermLists>();
+  private readonly termsOfWord = new Map<string, string[]>();
+  private readonly digits: Uint8Array;
+  private records = 0;
+  private pages = 0;
+
+  constructor(
+    private readonly options: SearchOptions,
+    private readonly format: SearchFormat,
+  ) {
+    this.digits = Buffer.from(format.DIGITS, 'latin1');
+  }
+
+  /** A word's terms, folded once for every time it occurs. */
+  private termsOf(word: string): string[] {
+    let terms = this.termsOfWord.get(word);
+    if (!terms) this.termsOfWord.set(word, (terms = this.options.termsOf(word)[0] ?? []));
+    return terms;
+  }
+
+  /** The next page's records. */
+  add(records: readonly SearchDocument[]): void {
+    const page = this.pages++;
+    for (const record of records) {
+      this.records++;
+      const inRecord = new Map<string, InRecord>();
+      const lengths = this.format.FIELDS.map((field, f) => {
+        const words = this.options.words((record as unknown as Record<string, string | undefined>)[field] ?? '');
+        let length = 0;
+        words.forEach((word, position) => {
+          const terms = this.termsOf(word);
+          length += terms.length;
+          terms.forEach((term, i) => {
+            let found = inRecord.get(term);
+            if (!found) inRecord.set(term, (found = { counts: this.format.FIELDS.map(() => 0), positions: this.format.FIELDS.map(() => []) }));
+            found.counts[f]!++;
+            // A phrase's words are whole words: a hyphenated word's parts stand where it does, and are no phrase's words.
+            if (i === 0 && this.format.PHRASE_FIELDS.includes(f)) found.positions[f]!.push(position);
+          });
+        });
+        return length;
+      });
+      for (const [term, { counts, positions }] of inRecord) this.note(term, page, record.n, counts, positions, lengths);
+    }
+  }
+
+  private note(term: string, page: number, n: number, counts: number[], positions: number[][], lengths: number[]): void {
+    let lists = this.terms.get(term);
+    if (!lists) this.terms.set(term, (lists = { postings: new NumberWriter(this.digits), places: new NumberWriter(this.digits), lastPage: 0, lastPlacePage: 0 }));
+    const weight = counts.reduce((sum, count, f) => sum + (count > 0 ? this.format.weight(f, count, lengths[f]!) : 0), 0);
+    lists.postings.push(page - lists.lastPage, n, Math.max(1, Math.round(weight)));
+    lists.postings.count++;
+    lists.lastPage = page;
+    positions.forEach((where, f) => {
+      if (where.length === 0) return;
+      lists.places.push(page - lists.lastPlacePage, n, f, where.length, ...where.map((p, i) => p - (i > 0 ? where[i - 1]! : 0)));
+      lists.places.count++;
+      lists.lastPlacePage = page;
+    });
+  }
+
+  result(): ShardTerms {
+    const terms: Record<string, TermEntry> = {};
+    for (const term of [...this.terms.keys()].sort()) {
+      const { postings, places } = this.terms.get(term)!;
+      terms[term] = [postings.count, postings.toString(), places.count, places.toString()];
+    }
+    return { records: this.records, terms };
+  }
+}
+
+/**
+ * The index's files from the parts of the texts, in order (each with its pages' addresses and
+ * its terms): the manifest (search/index.js: the pages, part by part, the part of each, how many
+ * records and parts of terms there are) and the parts of the terms and of their places, of about
+ * `partBytes` each.
+ */
+export function termFiles(shards: readonly { urls: readonly string[]; terms: ShardTerms }[], partBytes: number, format: SearchFormat): Output[] {
+  const holding = new Map<string, [number, TermEntry][]>();
+  let bytes = 0;
+  shards.forEach(({ terms }, i) => {
+    for (const term in terms.terms) {
+      const entry = terms.terms[term]!;
+      let list = holding.get(term);
+      if (!list) holding.set(term, (list = []));
+      list.push([i + 1, entry]);
+      bytes += entry[1].length;
+    }
+  });
+  const count = shardCount(bytes, partBytes);
+  // Each part written as pieces joined once: a common term's list is thousands of pieces, megabytes long.
+  const parts = Array.from({ length: count }, () => ({ terms: [] as string[], places: [] as string[] }));
+  for (const term of [...holding.keys()].sort()) {
+    const part = parts[format.partOf(term, count) - 1]!;
+    const name = JSON.stringify(term);
+    part.terms.push(part.terms.length === 0 ? '' : ',', name, ':"');
+    let last = 0;
+    let lastPlaces = 0;
+    const places: string[] = [];
+    for (const [shard, [postingCount, postingText, placeCount, placeText]] of holding.get(term)!) {
+      part.terms.push(format.encode([shard - last, postingCount]), postingText);
+      last = shard;
+      if (placeCount === 0) continue;
+      places.push(format.encode([shard - lastPlaces, placeCount]), placeText);
+      lastPlaces = shard;
+    }
+    part.terms.push('"');
+    if (places.length > 0) part.places.push(part.places.length === 0 ? '' : ',', name, ':"', ...places, '"');
+  }
+  const manifest = {
+    records: shards.reduce((n, s) => n + s.terms.records, 0),
+    terms: count,
+    pages: shards.flatMap((s) => s.urls),
+    texts: shards.flatMap((s, i) => s.urls.map(() => i + 1)),
+  };
+  return [
+    { path: SEARCH_MANIFEST, content: `window.editioSearchIndex = ${JSON.stringify(manifest)};\n` },
+    ...parts.flatMap((part, i) => [
+      { path: `search/terms-${i + 1}.js`, content: partScript(`terms-${i + 1}`, `{${part.terms.join('')}}`) },
+      { path: `search/places-${i + 1}.js`, content: partScript(`places-${i + 1}`, `{${part.places.join('')}}`) },
+    ]),
+  ];
+}
