@@ -27,7 +27,7 @@ export interface SearchFormat {
   weight: (field: number, count: number, length: number) => number;
   partOf: (term: string, count: number) => number;
   encode: (numbers: readonly number[]) => string;
-  decode: (text: string) => Float64Array;
+  decode: (text: string) => Int32Array;
 }
 
 type Shared = { editioSearchOptionsFor: (lang: string) => SearchOptions; editioSearchFormat: SearchFormat };

@@ -71,11 +71,12 @@
     return out;
   }
 
-  // The numbers of a list, in a typed array (a common word's list holds hundreds of thousands).
+  // The numbers of a list, in a typed array (a common word's list holds hundreds of thousands; no
+  // number of the index reaches 2^31): counted first, so that the array is the size of the list.
   function decode(text) {
     var count = 0;
     for (var i = 0; i < text.length; i++) if (VALUE[text.charCodeAt(i)] < 32) count++;
-    var numbers = new Float64Array(count);
+    var numbers = new Int32Array(count);
     var n = 0;
     var shift = 1;
     for (var j = 0, k = 0; j < text.length; j++) {

@@ -86,20 +86,17 @@
   // Part by part of the texts as the postings, each entry a page, a passage, a field, how many
   // positions and the positions.
   function places(numbers, first) {
-    var size = 0;
-    for (var i = 0; i < numbers.length; ) {
-      var entries = numbers[i + 1];
-      size += entries;
-      for (i += 2; entries > 0; entries--) i += 4 + numbers[i + 3];
-    }
-    var out = { keys: new Float64Array(size), fields: new Int32Array(size), starts: new Int32Array(size), counts: new Int32Array(size), numbers: numbers };
-    for (var j = 0, e = 0, shard = 0; j < numbers.length; ) {
+    // Room for as many entries as there can be (each is five numbers at least).
+    var room = Math.ceil(numbers.length / 5);
+    var out = { keys: new Float64Array(room), fields: new Int32Array(room), starts: new Int32Array(room), counts: new Int32Array(room), numbers: numbers, size: 0 };
+    for (var j = 0, shard = 0; j < numbers.length; ) {
       shard += numbers[j];
-      var end = e + numbers[j + 1];
+      var entries = numbers[j + 1];
       var page = first[shard];
-      for (j += 2; e < end; e++) {
+      for (j += 2; entries > 0; entries--) {
         page += numbers[j];
         var count = numbers[j + 3];
+        var e = out.size++;
         out.keys[e] = page * PER_PAGE + numbers[j + 1];
         out.fields[e] = numbers[j + 2];
         out.starts[e] = j + 4;
@@ -113,7 +110,7 @@
 
   // Whether a term stands at a position of a field of the record whose places begin at `from`.
   function standsAt(places, from, key, field, position) {
-    for (var e = from; e < places.keys.length && places.keys[e] === key; e++) {
+    for (var e = from; e < places.size && places.keys[e] === key; e++) {
       if (places.fields[e] !== field) continue;
       for (var q = places.starts[e]; q < places.starts[e] + places.counts[e]; q++) if (places.numbers[q] === position) return true;
     }
@@ -123,7 +120,7 @@
   // Whether a phrase's words stand one after another in a field of a record (`at`: where each word's places for it begin).
   function phraseIn(where, at, key) {
     var first = where[0];
-    for (var e = at[0]; e < first.keys.length && first.keys[e] === key; e++) {
+    for (var e = at[0]; e < first.size && first.keys[e] === key; e++) {
       for (var q = first.starts[e]; q < first.starts[e] + first.counts[e]; q++) {
         var w = 1;
         while (w < where.length && standsAt(where[w], at[w], key, first.fields[e], first.numbers[q] + w)) w++;
@@ -142,8 +139,8 @@
       var held = true;
       for (var w = 0; w < where.length; w++) {
         var keys = where[w].keys;
-        while (at[w] < keys.length && keys[at[w]] < key) at[w]++;
-        held = held && keys[at[w]] === key;
+        while (at[w] < where[w].size && keys[at[w]] < key) at[w]++;
+        held = held && at[w] < where[w].size && keys[at[w]] === key;
       }
       if (held && phraseIn(where, at, key)) add(out, key, a.scores[r]);
     }

@@ -161,13 +161,19 @@
     var words = [];
     parsed.include.forEach(function (part) { words.push.apply(words, foldedWords(part.text, options)); });
     var lastWord = words[words.length - 1];
-    return function (word) {
+    function matches(word) {
       var folded = foldedWords(word, options);
       if (folded.length !== 1) return false;
       var whole = folded[0];
       var parts = [whole].concat(whole.split('-'));
       return words.some(function (w) { return parts.indexOf(w) >= 0 || w.split('-').length > 1 && whole.indexOf(w) === 0; }) ||
         (Boolean(typing) && lastWord !== undefined && parts.some(function (p) { return p.indexOf(lastWord) === 0; }));
+    }
+    // A result's words repeat: each is looked at once.
+    var seen = new Map();
+    return function (word) {
+      if (!seen.has(word)) seen.set(word, matches(word));
+      return seen.get(word);
     };
   }
 

@@ -26,13 +26,15 @@
   var lang = document.documentElement.lang || 'en';
   var MESSAGES = JSON.parse(form.getAttribute('data-messages') || '{}');
   var plurals = new Intl.PluralRules(lang);
+  // One formatter for every count (toLocaleString makes one each time it is called).
+  var numbers = new Intl.NumberFormat(lang);
   function say(key, values) {
     return (MESSAGES[key] || key).replace(/\{([a-z][a-z0-9-]*)\}/g, function (placeholder, name) {
       return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder;
     });
   }
   function count(key, n, values) {
-    return say(key + (plurals.select(n) === 'one' ? '.one' : '.other'), Object.assign({ n: n.toLocaleString(lang) }, values));
+    return say(key + (plurals.select(n) === 'one' ? '.one' : '.other'), Object.assign({ n: numbers.format(n) }, values));
   }
   var NOT_LOADED = say('search.js.not-loaded');
   if (!window.editioSearchIndex || !window.editioSearchFormat || !window.editioSearchLists || !window.editioSearchOptionsFor || !window.editioSearchQuery || !window.editioFacets || !window.editioSearchFilters) {
@@ -45,6 +47,8 @@
   var filtering = window.editioSearchFilters;
   var manifest = window.editioSearchIndex;
   var parts = (window.editioSearchParts = window.editioSearchParts || {});
+  var pageOf = new Map(data.pages.map(function (page) { return [page.url, page]; }));
+  var entryIndex = new Map(data.entries.map(function (entry, i) { return [entry.id, i]; }));
 
   // Loads parts of the index (each once), and says when they all are there.
   var loading = new Map();
@@ -274,10 +278,14 @@
     });
   }
 
-  // Pages found by words, best first (as assets/search-query.js ranks them).
+  // Pages found by words, best first (as assets/search-query.js ranks them, the order `found` holds them in).
   function byScore(left, found) {
-    var rank = new Map(Array.from(found.keys()).map(function (url, i) { return [url, i]; }));
-    return left.slice().sort(function (a, b) { return rank.get(a.url) - rank.get(b.url); });
+    var kept = new Set(left);
+    var ranked = [];
+    found.forEach(function (_, url) {
+      if (kept.has(pageOf.get(url))) ranked.push(pageOf.get(url));
+    });
+    return ranked;
   }
 
   var DATING = { day: say('search.js.dated-day'), rough: say('search.js.dated-rough'), undated: say('date.undated') };
@@ -334,7 +342,7 @@
     countOf.forEach(function (c) {
       var n = c.group === 'kind' ? counts.kind[data.classes.indexOf(c.value)]
         : c.group === 'dating' ? counts.dating[c.value]
-        : counts.name[data.entries.findIndex(function (e) { return e.id === c.value; })];
+        : counts.name[entryIndex.get(c.value)];
       c.count.textContent = '(' + n + ')';
       c.label.hidden = n === 0 && !c.box.checked;
     });
