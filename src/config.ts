@@ -67,7 +67,7 @@ const FIELDS = {
     expected: COUNT,
   },
   searchShardPages: { schema: count(4, "About this many pages per part of the search index's texts: a result loads its page's part, a changed document remakes only its part."), expected: COUNT },
-  searchTermsKilobytes: { schema: count(64, "About this many kilobytes per part of the search index's terms: a query loads a part for each of its words."), expected: COUNT },
+  searchTermsKilobytes: { schema: count(64, "About this many kilobytes per part of the search index's terms, pairs and places: a query loads a part for each of its words (for a phrase, of its pairs)."), expected: COUNT },
   // A list of 500 documents with summaries is ~200 KB.
   listPageDocuments: { schema: count(500, 'The home page lists at most this many documents; the rest go to further pages (list/2.html, …).'), expected: COUNT },
   entryPageDocuments: {

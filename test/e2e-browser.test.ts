@@ -203,6 +203,19 @@ describe('the HTML edition in Chromium', function () {
     await page.close();
   });
 
+  it('finds a phrase, marks its words only where they stand together, and quotes it in the status as the page’s language does', async () => {
+    const page = await open(`search.html?q=${encodeURIComponent('"air force"')}`);
+    await page.waitForSelector('#search-results li');
+    // The results' texts with their marks in brackets: every mark is one of a pair "⟦air⟧ ⟦force⟧".
+    const texts = await page.$$eval('#search-results h2 a, #search-results .search-date, #search-results .search-snippet', (elements) =>
+      elements.map((e) => [...e.childNodes].map((n) => (n.nodeName === 'MARK' ? `⟦${n.textContent}⟧` : n.textContent)).join('')),
+    );
+    expect(texts.join(' ')).to.match(/⟦air⟧ ⟦force⟧/i);
+    for (const text of texts) expect(text.replace(/⟦air⟧\s+⟦force⟧/gi, ''), text).not.to.include('⟦');
+    expect(await page.textContent('#search-status')).to.match(/^\d+ passages? in \d+ pages? found for “‘air force’”\.$/);
+    await page.close();
+  });
+
   it('narrows the results by a date range and a kind of document, keeps both in the URL, and restores them from it', async () => {
     const page = await open('search.html?q=Korea');
     await page.waitForSelector('#search-results li');
@@ -213,7 +226,8 @@ describe('the HTML edition in Chromium', function () {
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 1);
     expect(await pagesFound()).to.deep.equal(['documents/1967-07-06-telegram-pyongyang-bucharest.html']);
     expect(await page.textContent('#search-status')).to.match(/found for “Korea” \(from 1967\)\.$/);
-    // Counts follow the words and the range: only the telegram's kind is left to choose.
+    // Counts follow the words and the range (once the results are drawn): only the telegram's kind is left to choose.
+    await page.waitForSelector('#search-facets:not([aria-busy])', { state: 'attached' });
     expect(await page.$$eval('.facet-kind .facet-choice:not([hidden])', (labels) => labels.map((l) => l.textContent!.trim()))).to.deep.equal(['Telegram (1)']);
     await page.check('.facet-kind input[value="Telegram"]');
     await page.waitForFunction(() => location.search.includes('kind=Telegram'));
@@ -350,7 +364,7 @@ describe('the HTML edition in Chromium', function () {
       expect(readdirSync(path.join(whole, 'search')).filter((f) => f.startsWith('terms-'))).to.deep.equal(['terms-1.js']);
       // The page's own query code over each index, run as the browser runs it (test/helpers.ts, searchFinds).
       const found = (edition: string, query: string): string[] => searchFinds(edition, query).flatMap((f) => [f.page, ...f.passages.map((p) => p.url)]).sort();
-      for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', '"air force"', 'no-such-word']) {
+      for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', '"air force"', '"Korean air force"', 'no-such-word']) {
         const inWhole = found(whole, query);
         expect(found(parted, query), query).to.deep.equal(inWhole);
         if (query !== 'no-such-word') expect(new Set(inWhole.map((h) => h.split('#')[0])).size, query).to.be.greaterThan(1);
@@ -367,7 +381,7 @@ describe('the HTML edition in Chromium', function () {
       expect(await page.textContent('.search-more')).to.equal(`Show ${total - 10} more document${total - 10 === 1 ? '' : 's'}`);
       // Of the index, the page loaded the part of "the" and the texts of the ten documents shown.
       const loaded = await page.$$eval('script[src^="search/"]', (scripts) => scripts.map((s) => s.getAttribute('src')!.replace(/^search\//, '')).sort());
-      expect(loaded.filter((f) => /^(terms|places)-/.test(f))).to.have.length(1);
+      expect(loaded.filter((f) => /^(terms|pairs|places)-/.test(f))).to.have.length(1);
       expect(loaded.filter((f) => f.startsWith('texts-')).length).to.be.within(1, 8);
       await page.click('.search-more');
       await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, total);

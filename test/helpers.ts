@@ -154,7 +154,7 @@ export function aceViolations(epub: string, impacts: readonly string[] = ['criti
 function searchPage(out: string): { window: SearchWindow; lang: string } {
   const window = {} as SearchWindow;
   const context = createContext({ window, globalThis: window });
-  const parts = readdirSync(path.join(out, 'search')).filter((f) => /^(terms|places|texts)-\d+\.js$/.test(f)).map((f) => `search/${f}`);
+  const parts = readdirSync(path.join(out, 'search')).filter((f) => /^(terms|pairs|places|texts)-\d+\.js$/.test(f)).map((f) => `search/${f}`);
   for (const file of ['assets/search-format.js', 'assets/search-lists.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', ...parts]) runInContext(read(path.join(out, file)), context);
   const lang = /<html[^>]* lang="([^"]+)"/.exec(read(path.join(out, 'search.html')))?.[1] ?? 'en';
   return { window, lang };

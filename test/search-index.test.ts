@@ -32,14 +32,14 @@ describe('site/search-index', () => {
 
   describe('the index by terms', () => {
     const page = (url: string, title: string, ...texts: string[]): SearchDocument[] => [
-      { kind: 'head', url, page: url, n: 0, lang: 'en', title },
+      { kind: 'head', url, page: url, n: 0, lang: 'en', title, ...(url === 'c.html' ? { correspondents: 'Pak Kim' } : {}) },
       ...texts.map((text, i): SearchDocument => ({ kind: 'text', url: `${url}#p${i + 1}`, page: url, n: i + 1, lang: 'en', text })),
     ];
     // Three pages in two parts of the texts: a and c in the first, b in the second.
     const PAGES = { a: page('a.html', 'Giap to Kim', 'The pilots arrived.'), b: page('b.html', 'Minutes', 'Nothing here.', 'General Giap met the Korean air force.'), c: page('c.html', 'Giap again') };
     type Part = Record<string, string>;
     let parts: Record<string, Part>;
-    let manifest: { records: number; terms: number; pages: string[]; texts: number[] };
+    let manifest: { records: number; terms: number; pairs: number; places: number; pages: string[]; texts: number[] };
     let format: SearchFormat;
 
     before(async () => {
@@ -72,9 +72,26 @@ describe('site/search-index', () => {
       expect(listOf('places', 'giap')).to.deep.equal([1, 2, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 2, 2, 1, 1]);
     });
 
-    it('keeps every term in the part its first three letters hash to, so that a typed start finds its words in one part', () => {
-      for (const [name, part] of Object.entries(parts)) for (const term of Object.keys(part)) expect(name.replace(/^\w+-/, ''), term).to.equal(String(format.partOf(term, manifest.terms)));
+    it('keeps every term in the part its first three letters hash to (a typed start finds its words in one part), every pair and every term’s places in the part the whole hashes to', () => {
+      const partOf = { terms: (term: string) => format.partOf(term, manifest.terms), pairs: (pair: string) => format.wholePartOf(pair, manifest.pairs), places: (term: string) => format.wholePartOf(term, manifest.places) };
+      for (const [name, part] of Object.entries(parts)) {
+        const [kind, number] = name.split('-') as [keyof typeof partOf, string];
+        for (const term of Object.keys(part)) {
+          expect(partOf[kind](term), `${term} in ${name}`).to.equal(Number(number));
+          expect(format.isPair(term), term).to.equal(kind === 'pairs');
+        }
+      }
       expect(parts[`terms-${format.partOf('pilots', manifest.terms)}`]).to.equal(parts[`terms-${format.partOf('pil', manifest.terms)}`]).and.to.have.property('pilots');
+    });
+
+    it('lists each pair of words in a row of a title, correspondents or text as a term of its own, and no pair across a field’s end or in the names', () => {
+      const pairs = Object.entries(parts).filter(([name]) => name.startsWith('pairs-')).flatMap(([, part]) => Object.keys(part)).sort();
+      expect(pairs).to.include.members(['giap to', 'to kim', 'the pilots', 'korean air', 'air force', 'giap again', 'pak kim']);
+      for (const across of ['kim the', 'minutes nothing', 'here general', 'again pak']) expect(pairs).not.to.include(across);
+      // b's passage holds "air force" once: the pair's list is one record's, as a term's is.
+      const [shard, count, pageB, nB, weight, ...rest] = listOf('pairs', 'air force');
+      expect([shard, count, pageB, nB, rest]).to.deep.equal([2, 1, 0, 2, []]);
+      expect(weight).to.be.greaterThan(0);
     });
 
     it('keeps the passages’ texts by page, passage n at n − 1, with kind, anchor and language', () => {

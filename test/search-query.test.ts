@@ -12,7 +12,7 @@ type Query = {
   needs: (manifest: unknown, query: string, options: unknown, typing?: boolean) => string[];
   find: (manifest: unknown, parts: unknown, query: string, options: unknown, typing?: boolean) => Found[];
   passagesOf: (manifest: unknown, parts: unknown, result: Found) => Passage[];
-  matcher: (query: string, options: unknown, typing?: boolean) => (word: string) => boolean;
+  matcher: (query: string, options: unknown, typing?: boolean) => (tokens: string[]) => boolean[];
 };
 
 // Two letters and a play, each a header record and passages, as src/site/search-index.ts makes them.
@@ -116,18 +116,26 @@ describe('assets/search-query.js (what a query finds)', () => {
     expect(find('Ischl')[0]!.head).to.equal(true);
   });
 
-  it('marks the words asked for, a hyphenated name by its parts too, a typed start only while typing', () => {
-    const marks = query.matcher('Hofmann Theater', options);
-    expect(['Beer-Hofmann,', 'Theater', 'Theatre', 'Hofmannsthal'].map(marks)).to.deep.equal([true, true, false, false]);
-    expect(['Theater', 'Thür'].map(query.matcher('Thea', options, true))).to.deep.equal([true, false]);
-    expect(query.matcher('Thea', options)('Theater')).to.equal(false);
+  it('marks the words asked for, a hyphenated name by its parts too, a typed start only while typing, a phrase’s words only where they stand together', () => {
+    const marked = (q: string, text: string, typing = false): string[] => {
+      const tokens = text.split(/(\s+)/);
+      const marks = query.matcher(q, options, typing)(tokens);
+      return tokens.filter((_, i) => marks[i]);
+    };
+    expect(marked('Hofmann Theater', 'Beer-Hofmann, Theater Theatre Hofmannsthal')).to.deep.equal(['Beer-Hofmann,', 'Theater']);
+    expect(marked('Thea', 'Theater Thür', true)).to.deep.equal(['Theater']);
+    expect(marked('Thea', 'Theater')).to.deep.equal([]);
+    expect(marked('"to be"', 'Cortés to Dantiscus: to be, or not to be')).to.deep.equal(['to', 'be,', 'to', 'be']);
+    // A phrase's words together across a hyphenated name, not a part of it; and with a word asked for besides.
+    expect(marked('"Richard Beer-Hofmann"', 'Richard Beer-Hofmann an Richard Hofmann')).to.deep.equal(['Richard', 'Beer-Hofmann']);
+    expect(marked('Wien "in der Josefstadt"', 'in Wien: in der Josefstadt, der Stadt')).to.deep.equal(['Wien:', 'in', 'der', 'Josefstadt,']);
   });
 
   it('loads only the parts of the index a query needs: with them alone it finds what the whole index finds', () => {
     expect(small.manifest.terms, 'parts of the terms').to.be.greaterThan(4);
-    for (const [q, typing] of [['Schnitzler', false], ['"Theater in der Josefstadt"', false], ['Josefstadt -Bahr', false], ['Theat', true], ['Beer-Hof', true], ['Hofmannsthal', false]] as const) {
+    for (const [q, typing] of [['Schnitzler', false], ['"Theater in der Josefstadt"', false], ['"Schnitzler sah"', false], ['Josefstadt -Bahr', false], ['Theat', true], ['Beer-Hof', true], ['Hofmannsthal', false]] as const) {
       const needed = query.needs(small.manifest, q, options, typing);
-      // A few of the parts: at most a quarter (there are as many parts of places as of terms).
+      // A few of the parts (of the terms, the pairs and the places together, there are more than three times as many).
       expect(needed.length, q).to.be.within(1, small.manifest.terms / 2);
       const loaded = Object.fromEntries(needed.map((name) => [name, small.parts[name]]));
       expect(query.find(small.manifest, loaded, q, options, typing), q).to.deep.equal(query.find(small.manifest, small.parts, q, options, typing));
@@ -135,6 +143,17 @@ describe('assets/search-query.js (what a query finds)', () => {
     }
     // A part the query needs and the page has not loaded is an error, not an answer that misses documents.
     expect(() => query.find(small.manifest, {}, 'Schnitzler', options)).to.throw(/not loaded/);
+  });
+
+  it('finds a phrase of two words by their pair alone, a longer one by its pairs and where its words stand', () => {
+    const kinds = (q: string): string[] => [...new Set(query.needs(small.manifest, q, options).map((name) => name.replace(/-\d+$/, '')))].sort();
+    expect(kinds('"Schnitzler sah"')).to.deep.equal(['pairs']);
+    expect(kinds('"Theater in der Josefstadt"')).to.deep.equal(['pairs', 'places']);
+    expect(kinds('Theater Josefstadt')).to.deep.equal(['terms']);
+    // Each pair of "nicht sein oder" stands in Hamlet's line, the three words together nowhere.
+    expect(pages('"nicht sein oder"')).to.deep.equal([]);
+    expect(pages('"oder nicht sein"')).to.deep.equal(['c.html']);
+    expect(pages('"Schnitzler Theater"')).to.deep.equal([]);
   });
 
   it('takes a typed start of three letters or more as the start of a word, a shorter one as a whole word', () => {

@@ -26,6 +26,9 @@ export interface SearchFormat {
   DIGITS: string;
   weight: (field: number, count: number, length: number) => number;
   partOf: (term: string, count: number) => number;
+  wholePartOf: (term: string, count: number) => number;
+  pairOf: (first: string, second: string) => string;
+  isPair: (term: string) => boolean;
   encode: (numbers: readonly number[]) => string;
   decode: (text: string) => Int32Array;
 }

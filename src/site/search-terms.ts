@@ -1,9 +1,10 @@
 /**
  * The search index's terms (their format: xslt/html/assets/search-format.js). Each part of the
  * texts has its terms, made with it and kept while its pages do not change (ShardTerms); the
- * parts of the terms (search/terms-<k>.js, search/places-<k>.js, by each term's first three
- * letters) are these joined, without reading them again: a changed document tokenises its part's
- * pages only. A term's list is, for each part of the texts that holds it, the part's number (as
+ * parts of the terms (search/terms-<k>.js, by each term's first three letters), of the pairs of
+ * words in a row (search/pairs-<k>.js, by the whole pair) and of the terms' places
+ * (search/places-<k>.js, by the whole term) are these joined, without reading them again: a
+ * changed document tokenises its part's pages only. A term's list is, for each part of the texts that holds it, the part's number (as
  * the difference from the last), how many entries follow, and the entries, their pages numbered
  * within the part.
  */
@@ -90,17 +91,26 @@ export class ShardTermsWriter {
       const inRecord = new Map<string, InRecord>();
       const lengths = this.format.FIELDS.map((field, f) => {
         const words = this.options.words((record as unknown as Record<string, string | undefined>)[field] ?? '');
+        const phrased = this.format.PHRASE_FIELDS.includes(f);
+        const counted = (term: string): InRecord => {
+          let found = inRecord.get(term);
+          if (!found) inRecord.set(term, (found = { counts: this.format.FIELDS.map(() => 0), positions: this.format.FIELDS.map(() => []) }));
+          found.counts[f]!++;
+          return found;
+        };
         let length = 0;
+        let last: string | undefined;
         words.forEach((word, position) => {
           const terms = this.termsOf(word);
           length += terms.length;
           terms.forEach((term, i) => {
-            let found = inRecord.get(term);
-            if (!found) inRecord.set(term, (found = { counts: this.format.FIELDS.map(() => 0), positions: this.format.FIELDS.map(() => []) }));
-            found.counts[f]!++;
+            const found = counted(term);
             // A phrase's words are whole words: a hyphenated word's parts stand where it does, and are no phrase's words.
-            if (i === 0 && this.format.PHRASE_FIELDS.includes(f)) found.positions[f]!.push(position);
+            if (i === 0 && phrased) found.positions[f]!.push(position);
           });
+          // Two words in a row are a term of their own (a pair): a phrase of two is found by it alone.
+          if (phrased && last !== undefined && terms[0] !== undefined) counted(this.format.pairOf(last, terms[0]));
+          last = terms[0];
         });
         return length;
       });
@@ -136,52 +146,61 @@ export class ShardTermsWriter {
 /**
  * The index's files from the parts of the texts, in order (each with its pages' addresses and
  * its terms): the manifest (search/index.js: the pages, part by part, the part of each, how many
- * records and parts of terms there are) and the parts of the terms and of their places, of about
- * `partBytes` each.
+ * records and parts of each kind there are) and the parts of the terms, the pairs and the places,
+ * of about `partBytes` each.
  */
 export function termFiles(shards: readonly { urls: readonly string[]; terms: ShardTerms }[], partBytes: number, format: SearchFormat): Output[] {
   const holding = new Map<string, [number, TermEntry][]>();
-  let bytes = 0;
+  const bytes = { terms: 0, pairs: 0, places: 0 };
   shards.forEach(({ terms }, i) => {
     for (const term in terms.terms) {
       const entry = terms.terms[term]!;
       let list = holding.get(term);
       if (!list) holding.set(term, (list = []));
       list.push([i + 1, entry]);
-      bytes += entry[1].length;
+      bytes[format.isPair(term) ? 'pairs' : 'terms'] += entry[1].length;
+      bytes.places += entry[3].length;
     }
   });
-  const count = shardCount(bytes, partBytes);
+  const count = { terms: shardCount(bytes.terms, partBytes), pairs: shardCount(bytes.pairs, partBytes), places: shardCount(bytes.places, partBytes) };
   // Each part written as pieces joined once: a common term's list is thousands of pieces, megabytes long.
-  const parts = Array.from({ length: count }, () => ({ terms: [] as string[], places: [] as string[] }));
+  const parts = { terms: [] as string[][], pairs: [] as string[][], places: [] as string[][] };
+  for (const kind of ['terms', 'pairs', 'places'] as const) for (let k = 0; k < count[kind]; k++) parts[kind].push([]);
+  const piecesOf = (kind: 'terms' | 'pairs' | 'places', term: string): string[] => {
+    const at = kind === 'terms' ? format.partOf(term, count.terms) : format.wholePartOf(term, count[kind]);
+    return parts[kind][at - 1]!;
+  };
   for (const term of [...holding.keys()].sort()) {
-    const part = parts[format.partOf(term, count) - 1]!;
+    const terms = piecesOf(format.isPair(term) ? 'pairs' : 'terms', term);
     const name = JSON.stringify(term);
-    part.terms.push(part.terms.length === 0 ? '' : ',', name, ':"');
+    terms.push(terms.length === 0 ? '' : ',', name, ':"');
     let last = 0;
     let lastPlaces = 0;
     const places: string[] = [];
     for (const [shard, [postingCount, postingText, placeCount, placeText]] of holding.get(term)!) {
-      part.terms.push(format.encode([shard - last, postingCount]), postingText);
+      terms.push(format.encode([shard - last, postingCount]), postingText);
       last = shard;
       if (placeCount === 0) continue;
       places.push(format.encode([shard - lastPlaces, placeCount]), placeText);
       lastPlaces = shard;
     }
-    part.terms.push('"');
-    if (places.length > 0) part.places.push(part.places.length === 0 ? '' : ',', name, ':"', ...places, '"');
+    terms.push('"');
+    if (places.length === 0) continue;
+    const part = piecesOf('places', term);
+    part.push(part.length === 0 ? '' : ',', name, ':"', ...places, '"');
   }
   const manifest = {
     records: shards.reduce((n, s) => n + s.terms.records, 0),
-    terms: count,
+    terms: count.terms,
+    pairs: count.pairs,
+    places: count.places,
     pages: shards.flatMap((s) => s.urls),
     texts: shards.flatMap((s, i) => s.urls.map(() => i + 1)),
   };
   return [
     { path: SEARCH_MANIFEST, content: `window.editioSearchIndex = ${JSON.stringify(manifest)};\n` },
-    ...parts.flatMap((part, i) => [
-      { path: `search/terms-${i + 1}.js`, content: partScript(`terms-${i + 1}`, `{${part.terms.join('')}}`) },
-      { path: `search/places-${i + 1}.js`, content: partScript(`places-${i + 1}`, `{${part.places.join('')}}`) },
-    ]),
+    ...(['terms', 'pairs', 'places'] as const).flatMap((kind) =>
+      parts[kind].map((pieces, i): Output => ({ path: `search/${kind}-${i + 1}.js`, content: partScript(`${kind}-${i + 1}`, `{${pieces.join('')}}`) })),
+    ),
   ];
 }

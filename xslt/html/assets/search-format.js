@@ -4,9 +4,11 @@
  *
  * The index is partitioned by term, so that a query loads only the parts that hold its words:
  * search/terms-<k>.js holds, for each term whose first three letters hash to k, its postings (each
- * record that holds it and how much the term weighs there); search/places-<k>.js where in each
- * field it stands (read for phrases only); search/texts-<s>.js the passages of some pages, read
- * for the results shown. search/index.js names the pages and how many parts there are.
+ * record that holds it and how much the term weighs there); search/pairs-<k>.js the same for
+ * each pair of words in a row that hashes to k (a phrase's); search/places-<k>.js, for each term
+ * that hashes to k, where in each field it stands (read for phrases of more than two words only);
+ * search/texts-<s>.js the passages of some pages, read for the results shown. search/index.js
+ * names the pages and how many parts of each kind there are.
  * Postings and places are lists of whole numbers written as text, five bits a character: a script
  * of one string loads far faster than one of a million numbers.
  */
@@ -40,16 +42,37 @@
     return Math.log(1 + (records - holding + 0.5) / (holding + 0.5));
   }
 
-  // The part a term is in: by a hash (FNV-1a) of its first three letters, so that every term that
-  // starts with the same three letters is in one part (a typed start finds its words in it).
-  function partOf(term, count) {
-    var start = Array.from(term).slice(0, 3).join('');
+  // FNV-1a of a text, into one of `count` parts (numbered from 1).
+  function hashPart(text, count) {
     var hash = 0x811c9dc5;
-    for (var i = 0; i < start.length; i++) {
-      hash ^= start.charCodeAt(i);
+    for (var i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
     return (hash % count) + 1;
+  }
+
+  // The part of the terms a term is in: by its first three letters, so that every term that
+  // starts with the same three letters is in one part (a typed start finds its words in it).
+  function partOf(term, count) {
+    return hashPart(Array.from(term).slice(0, 3).join(''), count);
+  }
+
+  // Two words in a row as one term (a phrase of two is found by its pair alone, without the
+  // places of its words): a space stands in no term.
+  function pairOf(first, second) {
+    return first + ' ' + second;
+  }
+
+  function isPair(term) {
+    return term.indexOf(' ') >= 0;
+  }
+
+  // The part of the pairs or of the places a pair's or a term's list is in: by the whole of it (a
+  // phrase loads its own lists, not those of every word that begins with the same letters: the
+  // lists of common words run to megabytes).
+  function wholePartOf(term, count) {
+    return hashPart(term, count);
   }
 
   // 64 characters that need no escaping in a script's string: the first 32 end a number, the
@@ -72,25 +95,24 @@
   }
 
   // The numbers of a list, in a typed array (a common word's list holds hundreds of thousands; no
-  // number of the index reaches 2^31): counted first, so that the array is the size of the list.
+  // number of the index reaches 2^30), read in one pass into room for one a character.
   function decode(text) {
-    var count = 0;
-    for (var i = 0; i < text.length; i++) if (VALUE[text.charCodeAt(i)] < 32) count++;
-    var numbers = new Int32Array(count);
+    var numbers = new Int32Array(text.length);
+    var k = 0;
     var n = 0;
-    var shift = 1;
-    for (var j = 0, k = 0; j < text.length; j++) {
+    var shift = 0;
+    for (var j = 0; j < text.length; j++) {
       var v = VALUE[text.charCodeAt(j)];
       if (v >= 32) {
-        n += (v - 32) * shift;
-        shift *= 32;
+        n |= (v - 32) << shift;
+        shift += 5;
       } else {
-        numbers[k++] = n + v * shift;
+        numbers[k++] = n | (v << shift);
         n = 0;
-        shift = 1;
+        shift = 0;
       }
     }
-    return numbers;
+    return numbers.subarray(0, k);
   }
 
   root.editioSearchFormat = {
@@ -99,6 +121,9 @@
     weight: weight,
     rarity: rarity,
     partOf: partOf,
+    wholePartOf: wholePartOf,
+    pairOf: pairOf,
+    isPair: isPair,
     DIGITS: DIGITS,
     encode: encode,
     decode: decode,

@@ -150,18 +150,18 @@
   // The pages of a list's records, in order: each page's number, its best score, and where its
   // records begin and end (a page's number is worked out once a page, not once a record).
   function pages(a) {
-    var out = { pages: [], scores: [], starts: [], list: a };
+    var out = { pages: new Int32Array(a.size), scores: new Float64Array(a.size), starts: new Int32Array(a.size + 1), size: 0, list: a };
     var next = -1;
     for (var i = 0; i < a.size; i++) {
       if (a.keys[i] >= next) {
         var page = Math.floor(a.keys[i] / PER_PAGE);
         next = (page + 1) * PER_PAGE;
-        out.pages.push(page);
-        out.scores.push(a.scores[i]);
-        out.starts.push(i);
-      } else if (a.scores[i] > out.scores[out.scores.length - 1]) out.scores[out.scores.length - 1] = a.scores[i];
+        out.pages[out.size] = page;
+        out.scores[out.size] = a.scores[i];
+        out.starts[out.size++] = i;
+      } else if (a.scores[i] > out.scores[out.size - 1]) out.scores[out.size - 1] = a.scores[i];
     }
-    out.starts.push(a.size);
+    out.starts[out.size] = a.size;
     return out;
   }
 
@@ -194,7 +194,9 @@
     function lists(kind, term, make) {
       var key = kind + '\u0000' + term;
       if (!read.has(key)) {
-        var name = kind + '-' + format().partOf(term, manifest.terms);
+        var name = kind === 'places' ? 'places-' + format().wholePartOf(term, manifest.places)
+          : format().isPair(term) ? 'pairs-' + format().wholePartOf(term, manifest.pairs)
+          : 'terms-' + format().partOf(term, manifest.terms);
         if (!parts[name]) throw new Error('search index: ' + name + ' is not loaded');
         read.set(key, make(Object.prototype.hasOwnProperty.call(parts[name], term) ? format().decode(parts[name][term]) : ''));
       }

@@ -49,7 +49,11 @@
           if (!terms.some(function (t) { return t.term === term && t.start === start; })) terms.push({ term: term, start: start });
         });
       });
-      return { terms: terms, phrase: part.phrase ? words.map(function (t) { return t[0]; }) : null };
+      if (!part.phrase) return { terms: terms, phrase: null };
+      // A phrase is found by its pairs of words in a row (which hold its words), and where it is
+      // longer than two, the places of its words.
+      var phrase = words.map(function (t) { return t[0]; });
+      return { terms: [], phrase: phrase, pairs: phrase.slice(1).map(function (word, i) { return format().pairOf(phrase[i], word); }) };
     }
     var last = parsed.include.length - 1;
     return {
@@ -65,7 +69,8 @@
     function add(name) { if (names.indexOf(name) < 0) names.push(name); }
     planned.include.concat(planned.exclude).forEach(function (part) {
       part.terms.forEach(function (t) { add('terms-' + format().partOf(t.term, manifest.terms)); });
-      (part.phrase || []).forEach(function (word) { add('places-' + format().partOf(word, manifest.terms)); });
+      (part.pairs || []).forEach(function (pair) { add('pairs-' + format().wholePartOf(pair, manifest.pairs)); });
+      if (part.phrase && part.phrase.length > 2) part.phrase.forEach(function (word) { add('places-' + format().wholePartOf(word, manifest.places)); });
     });
     return names;
   }
@@ -78,7 +83,7 @@
     return root.editioSearchLists;
   }
 
-  // The records that hold every term of a part (a phrase's words together), with their score.
+  // The records that hold every term of a part (a phrase's pairs, its words together), with their score.
   function recordsOf(index, part) {
     var found = null;
     part.terms.forEach(function (t) {
@@ -89,7 +94,10 @@
       }, null) || index.postings(t.term);
       found = found ? lists().both(found, holding) : holding;
     });
-    if (part.phrase && part.phrase.length > 1) found = lists().together(found, part.phrase.map(function (word) { return index.places(word); }));
+    (part.pairs || []).forEach(function (pair) {
+      found = found ? lists().both(found, index.postings(pair)) : index.postings(pair);
+    });
+    if (part.phrase && part.phrase.length > 2) found = lists().together(found, part.phrase.map(function (word) { return index.places(word); }));
     return found;
   }
 
@@ -106,25 +114,29 @@
     var found = planned.include.map(function (part) { return lists().pages(recordsOf(index, part)); });
     var left = new Set();
     planned.exclude.forEach(function (part) {
-      lists().pages(recordsOf(index, part)).pages.forEach(function (page) { left.add(page); });
+      var byPage = lists().pages(recordsOf(index, part));
+      for (var i = 0; i < byPage.size; i++) left.add(byPage.pages[i]);
     });
     // Pages in order in every part's list: walked side by side, each a page that holds every part.
-    var at = found.map(function () { return 0; });
+    var at = new Int32Array(found.length);
     var results = [];
     var first = found[0];
-    for (var i = 0; i < first.pages.length; i++) {
+    for (var i = 0; i < first.size; i++) {
       var page = first.pages[i];
-      var inAll = found.every(function (byPage, p) {
-        while (at[p] < byPage.pages.length && byPage.pages[at[p]] < page) at[p]++;
-        return byPage.pages[at[p]] === page;
-      });
+      at[0] = i;
+      var inAll = true;
+      for (var p = 1; p < found.length && inAll; p++) {
+        var byPage = found[p];
+        while (at[p] < byPage.size && byPage.pages[at[p]] < page) at[p]++;
+        inAll = at[p] < byPage.size && byPage.pages[at[p]] === page;
+      }
       if (!inAll || left.has(page)) continue;
       var score = 0;
       var numbers = [];
-      found.forEach(function (byPage, p) {
-        score += byPage.scores[at[p]];
-        numbers = lists().union(numbers, lists().placesInPage(byPage, at[p]));
-      });
+      for (p = 0; p < found.length; p++) {
+        score += found[p].scores[at[p]];
+        numbers = lists().union(numbers, lists().placesInPage(found[p], at[p]));
+      }
       results.push({ page: manifest.pages[page], place: page, score: score, head: numbers[0] === 0, passages: numbers[0] === 0 ? numbers.slice(1) : numbers });
     }
     return results.sort(function (a, b) { return b.score - a.score || (a.page < b.page ? -1 : a.page > b.page ? 1 : 0); });
@@ -154,26 +166,60 @@
     return options.words(text).map(options.processTerm);
   }
 
-  // Whether a word of a result is one the query asked for: the word itself or a part of it
-  // ("Beer-Hofmann" for "Hofmann"), or, while typing, the start of a word for the last.
+  /*
+   * Which words of a result to mark: a text's tokens (its words and the spaces between, as
+   * text.split(/(\s+)/) gives them) to a list of whether each is marked. A word the query asked
+   * for is marked wherever it stands, as itself or a part of it ("Beer-Hofmann" for "Hofmann"),
+   * or, while typing, as the start of a word for the last; a phrase's words only where they stand
+   * together (the index's whole words in a row).
+   */
   function matcher(query, options, typing) {
     var parsed = typeof query === 'string' ? parse(query) : query;
     var words = [];
-    parsed.include.forEach(function (part) { words.push.apply(words, foldedWords(part.text, options)); });
-    var lastWord = words[words.length - 1];
-    function matches(word) {
-      var folded = foldedWords(word, options);
+    var phrases = [];
+    parsed.include.forEach(function (part) {
+      if (part.phrase) phrases.push(foldedWords(part.text, options));
+      else words.push.apply(words, foldedWords(part.text, options));
+    });
+    var last = parsed.include[parsed.include.length - 1];
+    var typed = Boolean(typing) && last !== undefined && !last.phrase ? words[words.length - 1] : undefined;
+    function matches(folded) {
       if (folded.length !== 1) return false;
       var whole = folded[0];
       var parts = [whole].concat(whole.split('-'));
       return words.some(function (w) { return parts.indexOf(w) >= 0 || w.split('-').length > 1 && whole.indexOf(w) === 0; }) ||
-        (Boolean(typing) && lastWord !== undefined && parts.some(function (p) { return p.indexOf(lastWord) === 0; }));
+        (typed !== undefined && parts.some(function (p) { return p.indexOf(typed) === 0; }));
     }
-    // A result's words repeat: each is looked at once.
+    // A result's words repeat: each is folded and looked at once.
+    var folds = new Map();
     var seen = new Map();
-    return function (word) {
-      if (!seen.has(word)) seen.set(word, matches(word));
-      return seen.get(word);
+    function folded(token) {
+      if (!folds.has(token)) folds.set(token, foldedWords(token, options));
+      return folds.get(token);
+    }
+    return function (tokens) {
+      var marked = tokens.map(function (token) {
+        if (!seen.has(token)) seen.set(token, matches(folded(token)));
+        return seen.get(token);
+      });
+      if (phrases.length === 0) return marked;
+      // The text's words in a row, each with the token it stands in.
+      var terms = [];
+      var at = [];
+      tokens.forEach(function (token, i) {
+        folded(token).forEach(function (term) {
+          terms.push(term);
+          at.push(i);
+        });
+      });
+      phrases.forEach(function (phrase) {
+        for (var start = 0; start + phrase.length <= terms.length; start++) {
+          var k = 0;
+          while (k < phrase.length && terms[start + k] === phrase[k]) k++;
+          if (k === phrase.length) for (k = 0; k < phrase.length; k++) marked[at[start + k]] = true;
+        }
+      });
+      return marked;
     };
   }
 

@@ -75,10 +75,10 @@
 
   var EDGES = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u;
 
-  // Appends words[from..to) to an element, the words the query asked for marked.
-  function appendMarked(element, words, from, to, matches) {
+  // Appends words[from..to) to an element, those `marked` says marked.
+  function appendMarked(element, words, from, to, marked) {
     for (var i = from; i < to; i++) {
-      if (matches(words[i])) {
+      if (marked[i]) {
         var parts = EDGES.exec(words[i]);
         var mark = document.createElement('mark');
         mark.textContent = parts[2];
@@ -91,28 +91,34 @@
     }
   }
 
-  // The words of a passage around its first match, marked.
-  function snippet(text, matches) {
+  // A text's words (with the spaces between), the words the query asked for marked.
+  function appendText(element, text, marks) {
     var words = text.split(/(\s+)/);
-    var first = words.findIndex(matches);
+    appendMarked(element, words, 0, words.length, marks(words));
+  }
+
+  // The words of a passage around its first match, marked.
+  function snippet(text, marks) {
+    var words = text.split(/(\s+)/);
+    var marked = marks(words);
+    var first = marked.indexOf(true);
     var from = Math.max(0, first - 24);
     var to = Math.min(words.length, Math.max(first, 0) + 40);
     var p = document.createElement('p');
     p.className = 'search-snippet';
     if (from > 0) p.appendChild(document.createTextNode('… '));
-    appendMarked(p, words, from, to, matches);
+    appendMarked(p, words, from, to, marked);
     if (to < words.length) p.appendChild(document.createTextNode(' …'));
     return p;
   }
 
   // A page's heading in the results: its title (the words asked for marked), its date, and who wrote it to whom.
-  function pageItem(page, matches) {
+  function pageItem(page, marks) {
     var item = document.createElement('li');
     item.className = 'search-page';
     var link = document.createElement('a');
     link.href = page.url;
-    var titleWords = page.title.split(/(\s+)/);
-    appendMarked(link, titleWords, 0, titleWords.length, matches);
+    appendText(link, page.title, marks);
     var heading = document.createElement('h2');
     heading.appendChild(link);
     item.appendChild(heading);
@@ -123,15 +129,14 @@
       var parties = page.sent && page.received ? say('search.js.parties', { sent: page.sent, received: page.received }) : page.sent || page.received;
       if (parties) {
         if (page.date) about.appendChild(document.createTextNode(' · '));
-        var words = parties.split(/(\s+)/);
-        appendMarked(about, words, 0, words.length, matches);
+        appendText(about, parties, marks);
       }
       item.appendChild(about);
     }
     return item;
   }
 
-  function passagesList(found, matches) {
+  function passagesList(found, marks) {
     var passages = document.createElement('ol');
     passages.className = 'search-passages';
     found.forEach(function (result) {
@@ -141,7 +146,7 @@
       var to = document.createElement('a');
       to.className = 'search-passage';
       to.href = result.url;
-      var words = snippet(result.text, matches);
+      var words = snippet(result.text, marks);
       // An editors' note is found as theirs, not as the document's words.
       if (result.kind === 'note') {
         var label = document.createElement('span');
@@ -154,6 +159,12 @@
       passages.appendChild(passage);
     });
     return passages;
+  }
+
+  // The query as the status line quotes it: its phrases in the inner quotation marks of the page's language.
+  var QUOTED = /["\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]\s*([^"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]*?)\s*(?:["\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a]|$)/g;
+  function quoted(query) {
+    return query.replace(QUOTED, function (all, phrase) { return say('search.js.phrase', { phrase: phrase }); });
   }
 
   // What the filters are set to, in words, for the status line.
@@ -199,15 +210,16 @@
     status.textContent = NOT_LOADED;
   }
 
+  // The results are drawn first, the filters' counts a moment after (they follow what was found,
+  // and a large edition's thousands of pages need not keep the reader from the first documents);
+  // the last results stay until the new ones are there.
   function draw(filters, typing, query, mine) {
-    list.replaceChildren();
-    more.hidden = true;
     var set = (filters.from || filters.to ? 1 : 0) + filters.kind.length + filters.dating.length + filters.name.length;
     panel.querySelector('summary').textContent = summaryText + (set > 0 ? ' ' + count('search.js.set', set) : '');
     var found = filtering.rangeProblem(filters);
     var problem = found ? say(found.key, found.values) : '';
     var filtered = filtering.isFiltered(filters) && problem === '';
-    var matches = querying.matcher(query, options, typing);
+    var marks = querying.matcher(query, options, typing);
     var pages = new Map();
     var within = data.pages;
     if (query !== '') {
@@ -215,10 +227,23 @@
       within = data.pages.filter(function (page) { return pages.has(page.url); });
     }
     clear.href = 'search.html' + (query ? '?q=' + encodeURIComponent(query) : '');
-    updateCounts(filtering.counts(data, problem ? filtering.filtersOf(new URLSearchParams()) : filters, within));
+    // After the frame that shows the results (a page in the background has no frames: its counts wait till it is seen).
+    function countsAfter() {
+      facetsBox.setAttribute('aria-busy', 'true');
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          if (mine !== asked) return;
+          updateCounts(filtering.counts(data, problem ? filtering.filtersOf(new URLSearchParams()) : filters, within));
+          facetsBox.removeAttribute('aria-busy');
+        }, 0);
+      });
+    }
     if (problem || (query === '' && !filtered)) {
+      list.replaceChildren();
+      more.hidden = true;
       list.removeAttribute('aria-busy');
       status.textContent = problem;
+      countsAfter();
       return;
     }
     var left = filtered ? filtering.passing(data, filters, within) : within;
@@ -234,10 +259,11 @@
       list.setAttribute('aria-busy', 'true');
       return load(querying.textsNeeded(manifest, results)).then(function () {
         if (mine !== asked) return false;
+        if (drawn === 0) list.replaceChildren();
         next.forEach(function (page, i) {
-          var item = pageItem(page, matches);
+          var item = pageItem(page, marks);
           if (query !== '') {
-            var passages = passagesList(querying.passagesOf(manifest, parts, results[i]), matches);
+            var passages = passagesList(querying.passagesOf(manifest, parts, results[i]), marks);
             if (passages.firstChild) item.appendChild(passages);
           }
           list.appendChild(item);
@@ -258,7 +284,7 @@
       });
     };
     var filterWords = filtered ? ' (' + filtersInWords(filters) + ')' : '';
-    var words = { query: query, filters: filterWords, pages: count('search.js.pages', shown.length) };
+    var words = { query: quoted(query), filters: filterWords, pages: count('search.js.pages', shown.length) };
     drawMore().then(function (done) {
       if (!done) return;
       if (query === '') status.textContent = count('search.js.filtered', shown.length, words);
@@ -266,6 +292,7 @@
       // Found by their titles, correspondents or sources alone, documents are counted without passages.
       else if (passageCount === 0) status.textContent = count('search.js.found-pages', shown.length, words);
       else status.textContent = count('search.js.found', passageCount, words);
+      countsAfter();
     });
   }
 
