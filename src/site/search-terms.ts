@@ -20,52 +20,51 @@ export interface ShardTerms {
   terms: Record<string, TermEntry>;
 }
 
-/** Whole numbers written as the format's text, into a buffer that grows (a common term's postings run to megabytes). */
-class NumberWriter {
-  private bytes = new Uint8Array(16);
-  private length = 0;
-  count = 0;
+/** Whole numbers written as the format's text, through one buffer that grows (a common term's postings run to megabytes). */
+class NumberText {
+  private bytes = new Uint8Array(1 << 16);
   constructor(private readonly digits: Uint8Array) {}
 
-  push(...numbers: number[]): void {
+  of(numbers: readonly number[]): string {
+    // No number of the index needs more than seven characters (35 bits).
+    if (numbers.length * 7 > this.bytes.length) this.bytes = new Uint8Array(numbers.length * 14);
+    let length = 0;
     for (let n of numbers) {
-      if (this.length + 8 > this.bytes.length) {
-        const grown = new Uint8Array(this.bytes.length * 2);
-        grown.set(this.bytes);
-        this.bytes = grown;
-      }
       while (n >= 32) {
-        this.bytes[this.length++] = this.digits[32 + (n % 32)]!;
+        this.bytes[length++] = this.digits[32 + (n % 32)]!;
         n = Math.floor(n / 32);
       }
-      this.bytes[this.length++] = this.digits[n]!;
+      this.bytes[length++] = this.digits[n]!;
     }
-  }
-
-  toString(): string {
-    return Buffer.from(this.bytes.buffer, 0, this.length).toString('latin1');
+    return Buffer.from(this.bytes.buffer, 0, length).toString('latin1');
   }
 }
 
-/** A term's postings (page, passage, weight) and places (page, passage, field, count, positions), each page as the difference from the last. */
+/**
+ * A term's postings (page, passage, weight; `postingCount` of them) and places (page, passage,
+ * field, count, positions; `placeCount` entries; none for a pair), each page as the difference
+ * from the last: plain numbers until the part's terms are written.
+ */
 interface TermLists {
-  postings: NumberWriter;
-  places: NumberWriter;
+  postings: number[];
+  postingCount: number;
+  places?: number[];
+  placeCount: number;
   lastPage: number;
   lastPlacePage: number;
 }
 
-/** What one record holds of a term: how often in each field, and where it stands in each field a phrase is looked for. */
+/** What one record holds of a term: how often in each field, and where it stands in each field a phrase is looked for (by field; a pair stands nowhere). */
 interface InRecord {
   counts: number[];
-  positions: number[][];
+  positions?: number[][];
 }
 
 /** The terms of one part's pages, added page by page in the part's order (a page is its number there). */
 export class ShardTermsWriter {
   private readonly terms = new Map<string, TermLists>();
   private readonly termsOfWord = new Map<string, string[]>();
-  private readonly digits: Uint8Array;
+  private readonly text: NumberText;
   private records = 0;
   private pages = 0;
 
@@ -73,7 +72,7 @@ export class ShardTermsWriter {
     private readonly options: SearchOptions,
     private readonly format: SearchFormat,
   ) {
-    this.digits = Buffer.from(format.DIGITS, 'latin1');
+    this.text = new NumberText(Buffer.from(format.DIGITS, 'latin1'));
   }
 
   /** A word's terms, folded once for every time it occurs. */
@@ -94,7 +93,7 @@ export class ShardTermsWriter {
         const phrased = this.format.PHRASE_FIELDS.includes(f);
         const counted = (term: string): InRecord => {
           let found = inRecord.get(term);
-          if (!found) inRecord.set(term, (found = { counts: this.format.FIELDS.map(() => 0), positions: this.format.FIELDS.map(() => []) }));
+          if (!found) inRecord.set(term, (found = { counts: new Array<number>(this.format.FIELDS.length).fill(0) }));
           found.counts[f]!++;
           return found;
         };
@@ -106,7 +105,7 @@ export class ShardTermsWriter {
           terms.forEach((term, i) => {
             const found = counted(term);
             // A phrase's words are whole words: a hyphenated word's parts stand where it does, and are no phrase's words.
-            if (i === 0 && phrased) found.positions[f]!.push(position);
+            if (i === 0 && phrased) ((found.positions ??= [])[f] ??= []).push(position);
           });
           // Two words in a row are a term of their own (a pair): a phrase of two is found by it alone.
           if (phrased && last !== undefined && terms[0] !== undefined) counted(this.format.pairOf(last, terms[0]));
@@ -118,26 +117,31 @@ export class ShardTermsWriter {
     }
   }
 
-  private note(term: string, page: number, n: number, counts: number[], positions: number[][], lengths: number[]): void {
+  private note(term: string, page: number, n: number, counts: number[], positions: number[][] | undefined, lengths: number[]): void {
     let lists = this.terms.get(term);
-    if (!lists) this.terms.set(term, (lists = { postings: new NumberWriter(this.digits), places: new NumberWriter(this.digits), lastPage: 0, lastPlacePage: 0 }));
-    const weight = counts.reduce((sum, count, f) => sum + (count > 0 ? this.format.weight(f, count, lengths[f]!) : 0), 0);
+    if (!lists) this.terms.set(term, (lists = { postings: [], postingCount: 0, placeCount: 0, lastPage: 0, lastPlacePage: 0 }));
+    let weight = 0;
+    counts.forEach((count, f) => {
+      if (count > 0) weight += this.format.weight(f, count, lengths[f]!);
+    });
     lists.postings.push(page - lists.lastPage, n, Math.max(1, Math.round(weight)));
-    lists.postings.count++;
+    lists.postingCount++;
     lists.lastPage = page;
-    positions.forEach((where, f) => {
-      if (where.length === 0) return;
-      lists.places.push(page - lists.lastPlacePage, n, f, where.length, ...where.map((p, i) => p - (i > 0 ? where[i - 1]! : 0)));
-      lists.places.count++;
+    // (forEach passes over the fields the term does not stand in.)
+    positions?.forEach((where, f) => {
+      const places = (lists.places ??= []);
+      places.push(page - lists.lastPlacePage, n, f, where.length);
+      where.forEach((p, i) => places.push(p - (i > 0 ? where[i - 1]! : 0)));
+      lists.placeCount++;
       lists.lastPlacePage = page;
     });
   }
 
   result(): ShardTerms {
     const terms: Record<string, TermEntry> = {};
-    for (const term of [...this.terms.keys()].sort()) {
-      const { postings, places } = this.terms.get(term)!;
-      terms[term] = [postings.count, postings.toString(), places.count, places.toString()];
+    // In the order the pages first hold them (the same for the same pages): the parts of the terms are sorted when joined.
+    for (const [term, { postings, postingCount, places, placeCount }] of this.terms) {
+      terms[term] = [postingCount, this.text.of(postings), placeCount, places ? this.text.of(places) : ''];
     }
     return { records: this.records, terms };
   }
