@@ -154,14 +154,15 @@ export class ShardTermsWriter {
  * of about `partBytes` each.
  */
 export function termFiles(shards: readonly { urls: readonly string[]; terms: ShardTerms }[], partBytes: number, format: SearchFormat): Output[] {
-  const holding = new Map<string, [number, TermEntry][]>();
+  // Each term's parts of the texts and entries there, one after the other (millions of them: no pair made for each).
+  const holding = new Map<string, (number | TermEntry)[]>();
   const bytes = { terms: 0, pairs: 0, places: 0 };
   shards.forEach(({ terms }, i) => {
     for (const term in terms.terms) {
       const entry = terms.terms[term]!;
       let list = holding.get(term);
       if (!list) holding.set(term, (list = []));
-      list.push([i + 1, entry]);
+      list.push(i + 1, entry);
       bytes[format.isPair(term) ? 'pairs' : 'terms'] += entry[1].length;
       bytes.places += entry[3].length;
     }
@@ -174,6 +175,9 @@ export function termFiles(shards: readonly { urls: readonly string[]; terms: Sha
     const at = kind === 'terms' ? format.partOf(term, count.terms) : format.wholePartOf(term, count[kind]);
     return parts[kind][at - 1]!;
   };
+  // A segment's head (the part's difference from the last, how many entries follow): two small numbers nearly always.
+  const small = Array.from({ length: 1024 }, (_, n) => format.encode([n]));
+  const head = (a: number, b: number): string => (a < 1024 && b < 1024 ? small[a]! + small[b]! : format.encode([a, b]));
   for (const term of [...holding.keys()].sort()) {
     const terms = piecesOf(format.isPair(term) ? 'pairs' : 'terms', term);
     const name = JSON.stringify(term);
@@ -181,17 +185,22 @@ export function termFiles(shards: readonly { urls: readonly string[]; terms: Sha
     let last = 0;
     let lastPlaces = 0;
     const places: string[] = [];
-    for (const [shard, [postingCount, postingText, placeCount, placeText]] of holding.get(term)!) {
-      terms.push(format.encode([shard - last, postingCount]), postingText);
+    const list = holding.get(term)!;
+    for (let i = 0; i < list.length; i += 2) {
+      const shard = list[i] as number;
+      const [postingCount, postingText, placeCount, placeText] = list[i + 1] as TermEntry;
+      terms.push(head(shard - last, postingCount), postingText);
       last = shard;
       if (placeCount === 0) continue;
-      places.push(format.encode([shard - lastPlaces, placeCount]), placeText);
+      places.push(head(shard - lastPlaces, placeCount), placeText);
       lastPlaces = shard;
     }
     terms.push('"');
     if (places.length === 0) continue;
     const part = piecesOf('places', term);
-    part.push(part.length === 0 ? '' : ',', name, ':"', ...places, '"');
+    part.push(part.length === 0 ? '' : ',', name, ':"');
+    for (const piece of places) part.push(piece);
+    part.push('"');
   }
   const manifest = {
     records: shards.reduce((n, s) => n + s.terms.records, 0),
