@@ -37,23 +37,25 @@
   }
 
   // What a query looks for, part by part: its terms (each word folded, and a hyphenated word's
-  // parts), which may be the start of a longer one (while typing: the last word, whole and its last part).
+  // parts), which may be the start of a longer one (while typing: the last word, whole and its
+  // last part); for a phrase, its pairs of words in a row (which hold its words) and, where it is
+  // longer than two, its words, whose places say where they stand.
   function plan(query, options, typing) {
     var parsed = typeof query === 'string' ? parse(query) : query;
     function planned(part, mayStart) {
       var words = options.termsOf(part.text);
+      if (part.phrase) {
+        var phrase = words.map(function (t) { return t[0]; });
+        return { terms: [], phrase: phrase, pairs: phrase.slice(1).map(function (word, i) { return format().pairOf(phrase[i], word); }) };
+      }
       var terms = [];
       words.forEach(function (wordTerms, w) {
         wordTerms.forEach(function (term, i) {
-          var start = mayStart && !part.phrase && w === words.length - 1 && (i === 0 || i === wordTerms.length - 1) && longEnough(term);
+          var start = mayStart && w === words.length - 1 && (i === 0 || i === wordTerms.length - 1) && longEnough(term);
           if (!terms.some(function (t) { return t.term === term && t.start === start; })) terms.push({ term: term, start: start });
         });
       });
-      if (!part.phrase) return { terms: terms, phrase: null };
-      // A phrase is found by its pairs of words in a row (which hold its words), and where it is
-      // longer than two, the places of its words.
-      var phrase = words.map(function (t) { return t[0]; });
-      return { terms: [], phrase: phrase, pairs: phrase.slice(1).map(function (word, i) { return format().pairOf(phrase[i], word); }) };
+      return { terms: terms, phrase: null };
     }
     var last = parsed.include.length - 1;
     return {
