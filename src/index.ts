@@ -1,13 +1,13 @@
 /** editio's library API: the same verbs as the command line. */
-export { build, type BuildOptions, type BuildResult, type Extract, type Progress } from './build/build.js';
+export { build, type BuildOptions, type BuildResult, type Extract, type Progress } from './pipeline/build.js';
 export { serve, type ServeOptions, type Server } from './serve/serve.js';
 export { serveEdition, watchEdition, type ServeEditionOptions, type WatchOptions, type Watcher } from './serve/watch.js';
 export { importAuthorityFiles, importFiles, tag, type FileTags } from './tagging/index.js';
 export { init } from './tagging/init.js';
 export { validateFiles, type ValidationResult } from './validate/check.js';
-export { loadConfig, checkConfig, configJsonSchema, type EditionConfig } from './config.js';
-export { report, summary, type ReportFormat } from './report.js';
-export { ConfigError, hasErrors, type Message, type Severity } from './messages.js';
+export { loadConfig, checkConfig, configJsonSchema, type EditionConfig } from './model/config.js';
+export { report, summary, type ReportFormat } from './infra/report.js';
+export { ConfigError, hasErrors, type Message, type Severity } from './infra/messages.js';
 export { validate, type ValidateOptions, type Verdict } from './validate/validate.js';
 export { parse, type ParsedDoc } from './parse/parse.js';
 export { transform, type StylesheetParams } from './transform/transform.js';

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
-import type { Message } from '../src/messages.js';
+import type { Message } from '../src/infra/messages.js';
 import { aceViolations, CHROMIUM, EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, searchFinds, searchPassages, tempDir } from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildResult } from '../src/build/build.js';
+import { build, type BuildResult } from '../src/pipeline/build.js';
 import { writeDossier, type Dossier } from './bench/dossier.js';
 import { random } from './fuzz.js';
 import { copyEdition, htmlProblems, removeDir, runCli, tempDir } from './helpers.js';

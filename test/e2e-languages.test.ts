@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
 import { parse as parseHtml } from 'node-html-parser';
 import { catalogue } from '../src/i18n/catalogue.js';
-import type { Message } from '../src/messages.js';
+import type { Message } from '../src/infra/messages.js';
 import { fixtures, htmlProblems, read, removeDir, runCli, tempDir } from './helpers.js';
 
 function build(folder: string): { out: string; messages: Message[] } {

@@ -1,7 +1,7 @@
 /** The tagging evaluation's parts: what counts as a tag, and a document with its tags taken out. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Authorities } from '../src/authorities.js';
+import { Authorities } from '../src/model/authorities.js';
 import { parse, type ParsedDoc } from '../src/parse/parse.js';
 import { LEAVE, tagDocument } from '../src/tagging/tag.js';
 import type { XmlElement } from '../src/parse/tree.js';

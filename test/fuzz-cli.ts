@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from '../src/build/build.js';
+import { build } from '../src/pipeline/build.js';
 import { serve } from '../src/serve/serve.js';
 import { compileStylesheets } from '../src/transform/stylesheets.js';
 import { runFuzz } from './fuzz.js';

@@ -6,9 +6,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkSources } from '../src/validate/check.js';
-import { loadConfig } from '../src/config.js';
-import type { Source } from '../src/load/load.js';
-import type { Message } from '../src/messages.js';
+import { loadConfig } from '../src/model/config.js';
+import type { Source } from '../src/parse/source.js';
+import type { Message } from '../src/infra/messages.js';
 import { MentionFaces } from '../src/transform/mentions.js';
 import { transform } from '../src/transform/transform.js';
 import { repoRoot, teiDir } from './helpers.js';

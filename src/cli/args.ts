@@ -1,6 +1,6 @@
 /** The command line's words: usage, options, and what they parse to. */
 import { parseArgs } from 'node:util';
-import type { ReportFormat } from '../report.js';
+import type { ReportFormat } from '../infra/report.js';
 
 export const USAGE = `editio — scholarly digital editions from TEI P5
 

@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { build, type BuildOptions, type BuildResult } from '../build/build.js';
+import { build, type BuildOptions, type BuildResult } from '../pipeline/build.js';
 import { toolkitVersion } from '../incremental/fingerprint.js';
 import type { Decision } from '../incremental/plan.js';
-import { ConfigError, hasErrors, type Message } from '../messages.js';
-import { report, type ReportFormat } from '../report.js';
+import { ConfigError, hasErrors, type Message } from '../infra/messages.js';
+import { report, type ReportFormat } from '../infra/report.js';
 import { serveEdition } from '../serve/watch.js';
 import { importAuthorityFiles, importFiles, tag } from '../tagging/index.js';
 import { init } from '../tagging/init.js';

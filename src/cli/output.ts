@@ -2,10 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { Progress } from '../build/build.js';
+import type { Progress } from '../pipeline/build.js';
 import type { Decision } from '../incremental/plan.js';
-import type { Message } from '../messages.js';
-import { report, type ReportFormat } from '../report.js';
+import type { Message } from '../infra/messages.js';
+import { report, type ReportFormat } from '../infra/report.js';
 import type { FileTags } from '../tagging/index.js';
 
 const MAX_EXCERPT_FILE = 8 * 1024 * 1024;

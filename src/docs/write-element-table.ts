@@ -1,7 +1,7 @@
 /** `npm run docs:elements`: writes docs/elements.md, the table of element rules, from the stylesheets. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../transform/stylesheets.js';
+import { packageRoot } from '../infra/package.js';
 import { elementRows, elementTable } from './element-table.js';
 
 const root = packageRoot();

@@ -1,6 +1,6 @@
 import type { XmlElement } from '../parse/tree.js';
 import { citeStructure, flatten, type CitableUnit } from './citation.js';
-import { escapeAttribute } from '../escape.js';
+import { escapeAttribute } from '../infra/escape.js';
 import type { Library, Loaded } from './library.js';
 
 export { Library, type Registry, type ResourceRecord } from './library.js';

@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { message, type Message } from '../messages.js';
-import { packageRoot } from '../transform/stylesheets.js';
+import { message, type Message } from '../infra/messages.js';
+import { packageRoot } from '../infra/package.js';
 
 /** A language as the stylesheets and the pages read it (xslt/common/language.xsl). */
 export interface LanguagePack {

@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EditionConfig } from '../config.js';
-import { knownOf, stampOf, type Source, type Stamped } from '../load/load.js';
-import { publishedSchemaFiles } from '../site/sources.js';
-import { hashOf } from '../hash.js';
-import { packageRoot, stylesheetsFingerprint } from '../transform/stylesheets.js';
+import type { EditionConfig } from '../model/config.js';
+import { knownOf, stampOf } from '../load/load.js';
+import type { Source, Stamped } from '../parse/source.js';
+import { publishedSchemaFiles } from '../load/schemas.js';
+import { hashOf } from '../infra/hash.js';
+import { stylesheetsFingerprint } from '../transform/stylesheets.js';
+import { packageRoot } from '../infra/package.js';
 
 let code: Promise<string> | undefined;
 

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigError, message } from '../messages.js';
+import { ConfigError, message } from '../infra/messages.js';
 import { STATE_DIR, tempDirOf } from './state.js';
 import { claimOutputFolder, isBuiltEdition, isProcessRunning } from '../write/write.js';
 

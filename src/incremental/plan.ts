@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Message } from '../messages.js';
-import { hashOf } from '../hash.js';
+import type { Message } from '../infra/messages.js';
+import { hashOf } from '../infra/hash.js';
 import { changedInputs, filesOf, filesWritten, tempDirOf, type BuildState, type OutputRecord } from './state.js';
 import { writeFileAtomic, type Output, type Pieces } from '../write/write.js';
 import { noteTouched } from './journal.js';

@@ -12,8 +12,9 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { knownOf, stampOf, type Known, type Source, type Stamp, type Stamped } from '../load/load.js';
-import { hashOf } from '../hash.js';
+import { knownOf, stampOf } from '../load/load.js';
+import type { Known, Source, Stamp, Stamped } from '../parse/source.js';
+import { hashOf } from '../infra/hash.js';
 import { STATE_DIR, tempDirOf } from './state.js';
 import { writeFileAtomic } from '../write/write.js';
 

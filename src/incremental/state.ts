@@ -4,12 +4,12 @@
  * documents' extracts beside it; anything unexpected in it means a full build, never a wrong one.
  */
 import { readFile } from 'node:fs/promises';
-import type { VolumeLayout } from '../volumes.js';
+import type { VolumeLayout } from '../load/volumes.js';
 import path from 'node:path';
-import type { Message } from '../messages.js';
-import type { Summary } from '../site/extracts.js';
-import type { DocumentRecord } from '../records.js';
-import type { DocumentIdentity } from '../build/identity.js';
+import type { Message } from '../infra/messages.js';
+import type { Summary } from '../model/extracts.js';
+import type { DocumentRecord } from '../model/records.js';
+import type { DocumentIdentity } from '../model/identity.js';
 import { writeFileAtomic } from '../write/write.js';
 import { touchedOutputs } from './journal.js';
 

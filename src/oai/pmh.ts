@@ -5,7 +5,7 @@
  * continues and where it stopped.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../escape.js';
+import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../infra/escape.js';
 import { idPrefix, withPrefixedIds } from '../site/prefixed-ids.js';
 import { identifierOf, identifyParts, METADATA_FORMATS, metadataFormatsXml, OAI_NS, recordHeader, rootElementOf, type OaiRecord, type OaiRepository } from './repository.js';
 

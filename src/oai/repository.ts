@@ -9,9 +9,9 @@
  * so that two builds of one edition write the same files and a harvest "from" a day finds what
  * the editors changed since.
  */
-import type { EditionConfig } from '../config.js';
-import { escapeText } from '../escape.js';
-import type { Summary } from '../site/extracts.js';
+import type { EditionConfig } from '../model/config.js';
+import { escapeText } from '../infra/escape.js';
+import type { Summary } from '../model/extracts.js';
 
 export interface OaiRecord {
   /** The document's id, as its URLs use it. */

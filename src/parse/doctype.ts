@@ -1,4 +1,4 @@
-import { message, type Message } from '../messages.js';
+import { message, type Message } from '../infra/messages.js';
 
 /** Entities may not grow a document past this many characters (or ten times its size). */
 export const MAX_EXPANDED = 1_000_000;

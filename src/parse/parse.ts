@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { message, type Message } from '../messages.js';
-import type { Source } from '../load/load.js';
+import { message, type Message } from '../infra/messages.js';
+import type { Source } from './source.js';
 import { resolveDoctype } from './doctype.js';
 import { buildTree, type XmlElement } from './tree.js';
 

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fill, type Words } from '../i18n/catalogue.js';
-import type { EditionConfig } from '../config.js';
-import type { MentionLink } from '../site/extracts.js';
-import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
+import type { EditionConfig } from '../model/config.js';
+import type { MentionLink } from '../model/extracts.js';
+import { GENRES_CSS, packageRoot } from '../infra/package.js';
 import { bookFace } from '../site/fonts.js';
-import { ENTITY_KINDS } from '../entities.js';
-import { escapeAttribute, escapeText } from '../escape.js';
-import type { Authorities, AuthorityEntry } from '../authorities.js';
-import { normalize, stringValue, tei } from '../header.js';
+import { ENTITY_KINDS } from '../model/entities.js';
+import { escapeAttribute, escapeText } from '../infra/escape.js';
+import type { Authorities, AuthorityEntry } from '../model/authorities.js';
+import { normalize, stringValue, tei } from '../model/header.js';
 
 export type Paper = 'a4' | 'letter';
 

@@ -2,7 +2,7 @@
  * The EPUB's cover, made from the edition's title, subtitle and editors: an SVG picture (a core
  * media type of EPUB 3), so that it is sharp at any size and the same bytes on every build.
  */
-import { escapeText } from '../escape.js';
+import { escapeText } from '../infra/escape.js';
 
 const WIDTH = 1200;
 const HEIGHT = 1800;

@@ -7,14 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fill, type Words } from '../i18n/catalogue.js';
-import type { EditionConfig } from '../config.js';
-import { escapeAttribute, escapeText } from '../escape.js';
-import { uuidFrom } from '../hash.js';
-import { UNKNOWN_DAY } from '../header.js';
-import { ENTITY_KINDS } from '../entities.js';
+import type { EditionConfig } from '../model/config.js';
+import { escapeAttribute, escapeText } from '../infra/escape.js';
+import { uuidFrom } from '../infra/hash.js';
+import { UNKNOWN_DAY } from '../model/header.js';
+import { ENTITY_KINDS } from '../model/entities.js';
 import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
-import { zipEntries, type ZipEntry } from '../site/zip.js';
-import { GENRES_CSS, packageRoot } from '../transform/stylesheets.js';
+import { zipEntries, type ZipEntry } from '../infra/zip.js';
+import { GENRES_CSS, packageRoot } from '../infra/package.js';
 import { byIndexOrder, chapterLanguage, type Chapter, type IndexEntry } from './book.js';
 import { coverSvg } from './cover.js';
 

@@ -1,35 +1,16 @@
-import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { escapeAttribute } from '../escape.js';
-import { UNKNOWN_DAY } from '../header.js';
+import { CHROMIUM } from '../infra/chromium.js';
+import { escapeAttribute } from '../infra/escape.js';
+import { UNKNOWN_DAY } from '../model/header.js';
 import { mendContents } from './pdf-content.js';
 import { tidyStructure } from './pdf-structure.js';
 
-/** Debian's Chromium; never a browser downloaded at install time. */
-export const CHROMIUM = process.env.EDITIO_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The polyfill build, which the package's exports do not name: found beside its CommonJS entry. */
 function pagedPolyfill(): string {
   return path.resolve(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
-}
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
-}
-
-/**
- * Which Chromium a PDF would be made with, if any: an input of the print edition, so that
- * installing, upgrading or moving it makes the PDF again (not the old "no Chromium" message).
- */
-export function chromiumIdentity(): string {
-  try {
-    const { size, mtimeMs } = statSync(CHROMIUM);
-    return `${CHROMIUM} ${size} ${mtimeMs}`;
-  } catch {
-    return `${CHROMIUM} missing`;
-  }
 }
 
 type PdfLib = typeof import('pdf-lib');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pipeline, type Duplex } from 'node:stream';
 import type { Answer } from '../dts/api.js';
 import { answerPmh } from '../oai/pmh.js';
-import { ConfigError, message } from '../messages.js';
+import { ConfigError, message } from '../infra/messages.js';
 import { isBuiltEdition } from '../write/write.js';
 import { Builds, DTS_BASE } from './builds.js';
 import { LIVE, LIVE_SCRIPT, NOT_BUILT, withLiveReload } from './live.js';

@@ -6,8 +6,8 @@
  */
 import { existsSync, fstatSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildResult } from '../build/build.js';
-import { CONFIG_FILE, loadConfig } from '../config.js';
+import { build, type BuildResult } from '../pipeline/build.js';
+import { CONFIG_FILE, loadConfig } from '../model/config.js';
 import { MESSAGES_FILE } from '../i18n/catalogue.js';
 import { serve, type Server } from './serve.js';
 

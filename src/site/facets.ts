@@ -4,9 +4,9 @@
  * counts and filters with it; the index holds passages, this holds pages, so a filter never needs
  * the index and the index never repeats a page's facets for each of its passages.
  */
-import type { Authorities } from '../authorities.js';
-import { ENTITY_KINDS } from '../entities.js';
-import type { PageSummary } from './extracts.js';
+import type { Authorities } from '../model/authorities.js';
+import { ENTITY_KINDS } from '../model/entities.js';
+import type { PageSummary } from '../model/extracts.js';
 
 export interface FacetPage {
   url: string;

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Authorities, AuthorityEntry } from '../authorities.js';
-import { normalize, tei } from '../header.js';
+import type { Authorities, AuthorityEntry } from '../model/authorities.js';
+import { normalize, tei } from '../model/header.js';
 
 export interface PlaceOnMap {
   id: string;

@@ -7,8 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EditionConfig } from '../config.js';
-import { message, type Message } from '../messages.js';
+import type { EditionConfig } from '../model/config.js';
+import { message, type Message } from '../infra/messages.js';
 import { parse, TEI_NS, type ParsedDoc } from '../parse/parse.js';
 import { descendants, type XmlElement } from '../parse/tree.js';
 import { authorityPaths } from '../validate/check.js';

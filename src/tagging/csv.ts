@@ -4,8 +4,8 @@
  * decimal mark is a comma) or tab between cells; quoted cells holding delimiters, quotes ("")
  * and line breaks (RFC 4180). Written here: the format is small, and its errors must name the row.
  */
-import { message, type Message } from '../messages.js';
-import { lineNotUtf8 } from '../text/utf8.js';
+import { message, type Message } from '../infra/messages.js';
+import { lineNotUtf8 } from '../infra/utf8.js';
 
 export interface Sheet {
   /** The header row's cells, as written. */

@@ -22,3 +22,12 @@ export function nearestYear(reference: string, mm: number): string {
   const candidates = [y - 1, y, y + 1].map((year) => ({ year, distance: Math.abs(year * 12 + mm - (y * 12 + month)) }));
   return String(candidates.sort((a, b) => a.distance - b.distance)[0]!.year);
 }
+
+/** A date found in a text: where it stands, the attributes of its <date>, and which form of date it is. */
+export interface DateMatch {
+  start: number;
+  end: number;
+  attributes: Record<string, string>;
+  /** Which form of date it is, for the editor who reviews it. */
+  why: string;
+}

@@ -8,7 +8,7 @@
  * date. The same rules as the English finder (src/tagging/dates.ts): a value says exactly what
  * the words say, and a bare year is a date only where the words say so ("im Jahre 1888", "en 1888").
  */
-import type { DateMatch } from './dates.js';
+import type { DateMatch } from './date-values.js';
 import { isoDay, lastDay, nearestYear, pad, range, when } from './date-values.js';
 
 /** What a language writes dates with. */

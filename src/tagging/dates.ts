@@ -7,16 +7,8 @@
  * say the date, not an article before them ("the [first half of 1967]").
  */
 
-import { isoDay, lastDay, nearestYear, pad, range, when } from './date-values.js';
+import { isoDay, lastDay, nearestYear, pad, range, when, type DateMatch } from './date-values.js';
 import { findContinentalDates, LEXICONS } from './dates-continental.js';
-
-export interface DateMatch {
-  start: number;
-  end: number;
-  attributes: Record<string, string>;
-  /** Which form of date it is, for the editor who reviews it. */
-  why: string;
-}
 
 const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,

@@ -8,7 +8,7 @@
  * inflated: the import leaves them out.
  */
 import { inflateRawSync } from 'node:zlib';
-import { readEntries } from '../site/zip.js';
+import { readEntries } from '../infra/zip.js';
 
 export const DOCX_LIMITS = {
   /** Parts of the archive: a long report with its images has a few hundred. */

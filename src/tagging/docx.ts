@@ -8,8 +8,8 @@
  * with a warning.
  */
 import { createRequire } from 'node:module';
-import { escapeAttribute, escapeText } from '../escape.js';
-import { message, type Message } from '../messages.js';
+import { escapeAttribute, escapeText } from '../infra/escape.js';
+import { message, type Message } from '../infra/messages.js';
 import { buildTree, type XmlElement, type XmlNode } from '../parse/tree.js';
 import { docxRefusal } from './docx-limits.js';
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { EditionConfig } from '../config.js';
-import { message, type Message } from '../messages.js';
-import { findDates, type DateMatch } from './dates.js';
-import { escapeAttribute, escapeText } from '../escape.js';
+import type { EditionConfig } from '../model/config.js';
+import { message, type Message } from '../infra/messages.js';
+import { findDates } from './dates.js';
+import type { DateMatch } from './date-values.js';
+import { escapeAttribute, escapeText } from '../infra/escape.js';
 import { docxBlocks, withSupplied, type DocxBlock } from './docx.js';
 
 export interface Imported {

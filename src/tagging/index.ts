@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { lstat, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { AuthorityEntry } from '../authorities.js';
+import type { AuthorityEntry } from '../model/authorities.js';
 import { authorityPaths, configIn, readAuthorities } from '../validate/check.js';
-import type { EditionConfig } from '../config.js';
+import type { EditionConfig } from '../model/config.js';
 import { findXmlFiles, loadSources } from '../load/load.js';
-import { ConfigError, message, type Message } from '../messages.js';
+import { ConfigError, message, type Message } from '../infra/messages.js';
 import { parse } from '../parse/parse.js';
 import { removeStaleTemps, rewriteFile, writeFileAtomic } from '../write/write.js';
 import { importDocx, importText } from './import.js';

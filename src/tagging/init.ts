@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE, CONFIG_SCHEMA_FILE } from '../config.js';
-import { ConfigError, message } from '../messages.js';
-import { packageRoot } from '../transform/stylesheets.js';
+import { CONFIG_FILE, CONFIG_SCHEMA_FILE } from '../model/config.js';
+import { ConfigError, message } from '../infra/messages.js';
+import { packageRoot } from '../infra/package.js';
 import { writeFileAtomic } from '../write/write.js';
 
 const MODEL = (schema: string): string =>

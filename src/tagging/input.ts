@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { message, type Message } from '../messages.js';
+import { message, type Message } from '../infra/messages.js';
 
 /** The largest file imported: a Word file with its pictures, a sheet of a hundred thousand entries, fit well within it. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;

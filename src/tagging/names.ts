@@ -1,8 +1,8 @@
-import type { AuthorityEntry } from '../authorities.js';
-import { escapeRegExp } from '../escape.js';
+import type { AuthorityEntry } from '../model/authorities.js';
+import { escapeRegExp } from '../infra/escape.js';
 import { endsWord, NameIndex, startsWord, type Keyed } from '../text/name-index.js';
 import { caseFits, fold, unfold, type Folded } from './fold.js';
-import { SURNAME_PARTICLES } from '../name-particles.js';
+import { SURNAME_PARTICLES } from '../model/name-particles.js';
 
 /**
  * Titles that belong to a person's mention when they stand right before the name: "Comrade

@@ -5,10 +5,10 @@
  * never looks one up or makes one up) and a note. The columns are found by their headers, in any
  * order and with the usual spellings; every fault names its row.
  */
-import { MAX_NAME_LENGTH } from '../authorities.js';
-import { ENTITY_KINDS, type EntityKind } from '../entities.js';
-import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../escape.js';
-import { message, type Message } from '../messages.js';
+import { MAX_NAME_LENGTH } from '../model/authorities.js';
+import { ENTITY_KINDS, type EntityKind } from '../model/entities.js';
+import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../infra/escape.js';
+import { message, type Message } from '../infra/messages.js';
 import type { Sheet } from './csv.js';
 
 /** The columns editio reads, by the headers that name them (compared in lower case, without spaces, dots, hyphens or underscores). */

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { message, type Message } from '../messages.js';
+import { message, type Message } from '../infra/messages.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { Positions, texts, type XmlElement } from '../parse/tree.js';
 import { findDates } from './dates.js';
 import { bcp47 } from '../i18n/language.js';
-import { documentDate } from '../header.js';
-import type { AuthorityEntry } from '../authorities.js';
+import { documentDate } from '../model/header.js';
+import type { AuthorityEntry } from '../model/authorities.js';
 import { NameFinder, suggestions, type NameMatch } from './names.js';
-import { escapeAttribute } from '../escape.js';
+import { escapeAttribute } from '../infra/escape.js';
 
 /** What the tagger adds: one element around some words of the text. */
 export interface Insertion {

@@ -5,7 +5,7 @@
  * document's tree, for both the extracts (src/transform/extract.ts) and the pages (the
  * stylesheets read them off the prepared source, src/transform/prepare.ts): they always agree.
  */
-import { STRIPPED_ELEMENTS } from '../header.js';
+import { STRIPPED_ELEMENTS } from '../model/header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { descendants, type XmlElement, type XmlNode, type XmlText } from '../parse/tree.js';
 

@@ -3,10 +3,10 @@
  * them (xslt/common/authorities.xsl): the entry a mention names, and the refs and ptrs that lead
  * out of the document. For the extracts (src/transform/extract.ts).
  */
-import { normalize, tei } from '../header.js';
+import { normalize, tei } from '../model/header.js';
 import { descendants, type XmlElement } from '../parse/tree.js';
-import { comparableUri, entryIdOf, expandPointer, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
-import type { Reference } from '../site/extracts.js';
+import { comparableUri, entryIdOf, expandPointer, prefixDefsOf, type EntryLookup, type PrefixDef } from '../model/pointers.js';
+import type { Reference } from '../model/extracts.js';
 import { isTei, mentionPointer } from './anchors.js';
 
 /** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */

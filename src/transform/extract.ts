@@ -7,11 +7,11 @@
  * strips), so that every anchor it records is one the pages carry; test/transform/extract.test.ts
  * holds the two to each other.
  */
-import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../header.js';
+import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, stringValue, tei, teiDescendants } from '../model/header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isBlock, isMention, isPassage, isTei, mentionPointer, shownNotes } from './anchors.js';
-import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../site/extracts.js';
+import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../model/extracts.js';
 import { blockWords } from './block-words.js';
 import { plainText, textsBelow } from './reading-text.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';

@@ -6,11 +6,11 @@
  * (src/pointers.ts: @ref, else @corresp, else @key; file#id, prefixes, identifier URLs); the faces
  * come from the stylesheet's own ed:entry-faces-json, so that a name reads as the pages read it.
  */
-import { KIND_OF_RS_TYPE } from '../entities.js';
-import { escapeAttribute } from '../escape.js';
-import { normalize } from '../header.js';
+import { KIND_OF_RS_TYPE } from '../model/entities.js';
+import { escapeAttribute } from '../infra/escape.js';
+import { normalize } from '../model/header.js';
 import type { XmlElement } from '../parse/tree.js';
-import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../pointers.js';
+import { comparableUri, entryIdOf, prefixDefsOf, type EntryLookup, type PrefixDef } from '../model/pointers.js';
 import { isMention, isTei, mentionPointer } from './anchors.js';
 
 /** An entry as a page shows it where it is mentioned: its page from the edition's root, its standard name, the name element of its kind. */

@@ -9,8 +9,8 @@
  * page shows (`shows`: its highlight switches). Nothing else of the text changes: attributes are
  * inserted into the start tags as written.
  */
-import { escapeAttribute } from '../escape.js';
-import { normalize } from '../header.js';
+import { escapeAttribute } from '../infra/escape.js';
+import { normalize } from '../model/header.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isMention, isTei, shownNotes } from './anchors.js';

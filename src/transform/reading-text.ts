@@ -3,7 +3,7 @@
  * editors' reading, not what only the diplomatic view shows; lines and blocks apart; a word broken
  * over a line whole; notes left to passages of their own.
  */
-import { normalize } from '../header.js';
+import { normalize } from '../model/header.js';
 import { TEI_NS } from '../parse/parse.js';
 import type { XmlElement, XmlNode } from '../parse/tree.js';
 import { isTei, type DocumentWalk } from './anchors.js';

@@ -4,27 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { packageRoot } from '../infra/package.js';
 import { writeFileAtomic } from '../write/write.js';
 
 /** One top-level stylesheet per output; each imports xslt/common. */
 export const FORMATS = ['html', 'text', 'print', 'epub'] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** The folder holding package.json, xslt/ and schemas/, wherever this module was compiled to. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('editio: package.json not found above ' + import.meta.url);
-    dir = parent;
-  }
-  return dir;
-}
-
-/** How the parts of letters, plays and verse are laid out: one stylesheet the pages, the print edition and the EPUB share. */
-export const GENRES_CSS = path.join(packageRoot(), 'xslt', 'common', 'genres.css');
 
 const stylesheetPath = (format: Format): string => path.join(packageRoot(), 'xslt', format, `${format}.xsl`);
 const sefDir = (): string => path.join(packageRoot(), 'dist', 'sef');

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type SaxonJSModule from 'saxon-js';
-import { message, type Message } from '../messages.js';
+import { message, type Message } from '../infra/messages.js';
 import { loadStylesheet, type Format } from './stylesheets.js';
-import { ENTITY_KINDS } from '../entities.js';
+import { ENTITY_KINDS } from '../model/entities.js';
 import { prepareSource } from './prepare.js';
 import { MentionFaces } from './mentions.js';
-import type { PrefixDef } from '../pointers.js';
+import type { PrefixDef } from '../model/pointers.js';
 import { languagePack } from '../i18n/catalogue.js';
 
 let saxonJs: typeof SaxonJSModule | undefined;

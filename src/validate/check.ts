@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, loadConfig, type EditionConfig } from '../config.js';
-import { findXmlFiles, loadSources, type Role, type Source } from '../load/load.js';
-import type { Message } from '../messages.js';
+import { CONFIG_FILE, loadConfig, type EditionConfig } from '../model/config.js';
+import { findXmlFiles, loadSources } from '../load/load.js';
+import type { Role, Source } from '../parse/source.js';
+import type { Message } from '../infra/messages.js';
 import { activeContent } from './rules/active.js';
 import { parse, readSource, type ParsedDoc, type ParseResult } from '../parse/parse.js';
 import { runRules } from './rules/index.js';
 import { idsOf, type IdsInFile, type SeenIds } from './rules/context.js';
-import { Authorities } from '../authorities.js';
+import { Authorities } from '../model/authorities.js';
 import { validate, type ValidateOptions } from './validate.js';
-import { configuredPrefixes } from '../pointers.js';
-import { documentRecords, mayHoldRecords, type DocumentRecord } from '../records.js';
+import { configuredPrefixes } from '../model/pointers.js';
+import { documentRecords, mayHoldRecords, type DocumentRecord } from '../model/records.js';
 import { pointedIds, unusedEntries } from './rules/authorities.js';
 
 export interface CheckOptions extends ValidateOptions {

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { pseudoAttribute, readProlog, type ParsedDoc } from '../parse/parse.js';
-import type { ValidateOptions } from './validate.js';
 
 const SCHEMA_KINDS: [RegExp, string][] = [
   [/schematron|\.sch$/i, 'a Schematron schema, whose rules editio does not run'],
@@ -30,7 +29,7 @@ function namedSchemas(doc: ParsedDoc): string {
 }
 
 /** The schema for a document: --schema, else the local .rng its xml-model names. */
-export function schemaFor(doc: ParsedDoc, options: ValidateOptions): { path?: string; line: number; why?: string } {
+export function schemaFor(doc: ParsedDoc, options: { schema?: string }): { path?: string; line: number; why?: string } {
   if (options.schema !== undefined) return { path: path.resolve(options.schema), line: 1 };
   const ref = doc.schemaRefs[0];
   if (!ref) return { line: 1, why: `no RelaxNG schema is named (${namedSchemas(doc)})` };

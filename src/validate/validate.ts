@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { message, type Message } from '../messages.js';
+import { message, type Message } from '../infra/messages.js';
 import type { ParsedDoc } from '../parse/parse.js';
 import { descendants } from '../parse/tree.js';
 import { runXmllint } from './xmllint.js';

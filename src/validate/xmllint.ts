@@ -5,7 +5,7 @@
  * keeping the process alive, and is terminated only when a run overruns its time.
  */
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../transform/worker-script.js';
+import { startWorker } from '../infra/workers.js';
 import type { XmllintReply, XmllintRequest } from './xmllint-worker.js';
 
 export type XmllintRun = Omit<XmllintReply, 'id'>;

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { catalogue, editionLanguagePack, fill, languagePack, MESSAGES_FILE } from '../../src/i18n/catalogue.js';
-import type { Message } from '../../src/messages.js';
+import type { Message } from '../../src/infra/messages.js';
 import { repoRoot } from '../helpers.js';
 
 const CATALOGUES = readdirSync(path.join(repoRoot, 'xslt', 'messages')).map((f) => f.replace(/\.json$/, ''));

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { LOCK_FILE, lockOutputFolder } from '../../src/incremental/lock.js';
-import { ConfigError } from '../../src/messages.js';
+import { ConfigError } from '../../src/infra/messages.js';
 import { OUTPUT_MARKER } from '../../src/write/write.js';
 import { copyEdition, removeDir, runCli, tempDir } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Message } from '../../src/messages.js';
+import type { Message } from '../../src/infra/messages.js';
 import { decide, inOrder, OutputPlan } from '../../src/incremental/plan.js';
 import { emptyState, type BuildState } from '../../src/incremental/state.js';
 import { removeDir, tempDir } from '../helpers.js';

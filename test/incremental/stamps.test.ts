@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/pipeline/build.js';
 import { lastBuild, saveStamps, STAMPS_FILE } from '../../src/incremental/stamps.js';
-import { knownOf, loadSources, stampOf, type Source, type Stamped } from '../../src/load/load.js';
+import { knownOf, loadSources, stampOf } from '../../src/load/load.js';
+import type { Source, Stamped } from '../../src/parse/source.js';
 import { copyEdition, removeDir, tempDir } from '../helpers.js';
 
 /** Sets a file's modification time this many seconds before now, as if edited then. */

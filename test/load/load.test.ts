@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findXmlFiles, knownOf, loadSources, stampOf } from '../../src/load/load.js';
-import { hashOf } from '../../src/hash.js';
-import { ConfigError } from '../../src/messages.js';
+import { hashOf } from '../../src/infra/hash.js';
+import { ConfigError } from '../../src/infra/messages.js';
 import { fixtures, teiDir } from '../helpers.js';
 
 describe('load', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Source } from '../../src/load/load.js';
+import type { Source } from '../../src/parse/source.js';
 import { parse } from '../../src/parse/parse.js';
 import { fixtures, lineOf, repoRoot, teiDir } from '../helpers.js';
 

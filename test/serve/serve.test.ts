@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { ConfigError } from '../../src/messages.js';
+import { ConfigError } from '../../src/infra/messages.js';
 import { serve, type Server } from '../../src/serve/serve.js';
 import { OUTPUT_MARKER } from '../../src/write/write.js';
 import { removeDir, tempDir } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Authorities } from '../../src/authorities.js';
+import { Authorities } from '../../src/model/authorities.js';
 import { parse, type ParsedDoc } from '../../src/parse/parse.js';
 import { mapOf, placesOnMap, type MapDrawing } from '../../src/site/map.js';
 import { teiDir } from '../helpers.js';

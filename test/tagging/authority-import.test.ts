@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/model/config.js';
 import { importAuthorityFiles } from '../../src/tagging/index.js';
 import { kindOf } from '../../src/tagging/sheet-entries.js';
 import { copyEdition, fixtures, read, removeDir, runCli } from '../helpers.js';

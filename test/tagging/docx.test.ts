@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/model/config.js';
 import { parse } from '../../src/parse/parse.js';
 import { docxBlocks } from '../../src/tagging/docx.js';
 import { importFiles } from '../../src/tagging/index.js';

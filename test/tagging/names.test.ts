@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { Authorities } from '../../src/authorities.js';
+import { Authorities } from '../../src/model/authorities.js';
 import { parse } from '../../src/parse/parse.js';
 import { NameFinder } from '../../src/tagging/names.js';
 import { fixtures, read, teiDir } from '../helpers.js';

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/model/config.js';
 import { findXmlFiles, loadSources } from '../../src/load/load.js';
 import { parse, type ParsedDoc } from '../../src/parse/parse.js';
 import { findDates } from '../../src/tagging/dates.js';
 import { importFiles, tag } from '../../src/tagging/index.js';
-import { Authorities } from '../../src/authorities.js';
+import { Authorities } from '../../src/model/authorities.js';
 import { NameFinder } from '../../src/tagging/names.js';
 import { tagDocument } from '../../src/tagging/tag.js';
 import { texts } from '../../src/parse/tree.js';

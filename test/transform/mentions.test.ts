@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildTree, descendants } from '../../src/parse/tree.js';
-import { configuredPrefixes } from '../../src/pointers.js';
+import { configuredPrefixes } from '../../src/model/pointers.js';
 import { MentionFaces, type EntryFace } from '../../src/transform/mentions.js';
 import { prepareSource } from '../../src/transform/prepare.js';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';

@@ -7,7 +7,7 @@ import stringWidth from 'string-width';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
 import { MentionFaces } from '../../src/transform/mentions.js';
 import { authorityContext, STYLESHEET_PARAMS, transform as transformWith, type AuthorityContext, type TransformRequest } from '../../src/transform/transform.js';
-import { dateInWords } from '../../src/header.js';
+import { dateInWords } from '../../src/model/header.js';
 import { buildTree, descendants } from '../../src/parse/tree.js';
 import { fixtures, repoRoot, teiDir } from '../helpers.js';
 

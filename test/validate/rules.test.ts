@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Authorities } from '../../src/authorities.js';
-import { loadSources, type Source } from '../../src/load/load.js';
+import { Authorities } from '../../src/model/authorities.js';
+import { loadSources } from '../../src/load/load.js';
+import type { Source } from '../../src/parse/source.js';
 import { parse } from '../../src/parse/parse.js';
 import { checkSources, roleFinder, validateFiles } from '../../src/validate/check.js';
 import type { SeenIds } from '../../src/validate/rules/context.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/model/config.js';
 import { RULES } from '../../src/validate/rules/index.js';
 import { bounds, isIsoDate } from '../../src/validate/rules/dates.js';
 import { changedNamesIn, namesRead } from '../../src/validate/rules/authorities.js';

@@ -4,7 +4,7 @@
  * SVG and MathML namespaces that a TEI document may carry (FRUS attachments, inline SVG) do.
  * This applies to every document, an edition's or not.
  */
-import { message, type Message } from '../../messages.js';
+import { message, type Message } from '../../infra/messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import type { XmlElement } from '../../parse/tree.js';
 import { MAX_PER_FILE } from './index.js';

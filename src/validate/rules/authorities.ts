@@ -1,10 +1,10 @@
-import { message, type Message } from '../../messages.js';
+import { message, type Message } from '../../infra/messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import { detached, Positions, texts } from '../../parse/tree.js';
-import { KIND_OF_MENTION } from '../../entities.js';
+import { KIND_OF_MENTION } from '../../model/entities.js';
 import { located, POINTER_ATTRIBUTES, pointerTo, splitPointer, teiElements, type Rule } from './context.js';
-import { MAX_NAME_LENGTH, type Authorities, type AuthorityEntry } from '../../authorities.js';
-import { entryIdOf, prefixDefsOf, type PrefixDef } from '../../pointers.js';
+import { MAX_NAME_LENGTH, type Authorities, type AuthorityEntry } from '../../model/authorities.js';
+import { entryIdOf, prefixDefsOf, type PrefixDef } from '../../model/pointers.js';
 import { collapseSpace, NameIndex } from '../../text/name-index.js';
 import type { XmlElement } from '../../parse/tree.js';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { message, type Message, type Severity } from '../../messages.js';
+import { message, type Message, type Severity } from '../../infra/messages.js';
 import { TEI_NS, type ParsedDoc } from '../../parse/parse.js';
-import type { Authorities, AuthorityEntry } from '../../authorities.js';
+import type { Authorities, AuthorityEntry } from '../../model/authorities.js';
 import { descendants, type XmlElement } from '../../parse/tree.js';
-import type { PrefixDef } from '../../pointers.js';
+import type { PrefixDef } from '../../model/pointers.js';
 
 /** What the edition rules look at: the documents of a run and the edition's authority lists. */
 export interface RuleContext {

@@ -1,4 +1,4 @@
-import type { Message } from '../../messages.js';
+import type { Message } from '../../infra/messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import { ancestors, type XmlElement } from '../../parse/tree.js';
 import { located, teiElements, type Rule } from './context.js';

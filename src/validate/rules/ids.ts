@@ -1,6 +1,6 @@
-import type { Message } from '../../messages.js';
+import type { Message } from '../../infra/messages.js';
 import { descendants, detached } from '../../parse/tree.js';
-import { isRecord } from '../../records.js';
+import { isRecord } from '../../model/records.js';
 import { located, type Rule, type SeenIds } from './context.js';
 
 /** An xml:id used twice anywhere in the edition (a record repeated in other files aside): pointers to it would be ambiguous. */

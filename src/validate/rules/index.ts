@@ -1,4 +1,4 @@
-import { message, type Message } from '../../messages.js';
+import { message, type Message } from '../../infra/messages.js';
 import { authorityUnused, mentionUntagged, nameTooLong } from './authorities.js';
 import type { Rule, RuleContext } from './context.js';
 import { dateHeaderMismatch, dateInvalid, dateRangeInverted } from './dates.js';

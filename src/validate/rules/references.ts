@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Message } from '../../messages.js';
+import type { Message } from '../../infra/messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
-import { KIND_OF_MENTION } from '../../entities.js';
+import { KIND_OF_MENTION } from '../../model/entities.js';
 import { ancestors, type XmlElement } from '../../parse/tree.js';
-import { expandPointer, prefixDefsOf, type PrefixDef } from '../../pointers.js';
+import { expandPointer, prefixDefsOf, type PrefixDef } from '../../model/pointers.js';
 import { idsOf, located, POINTER_ATTRIBUTES, splitPointer, teiElements, type Rule, type RuleContext } from './context.js';
 
 /** Finds what a pointer names: an entry, an element of this or another file, or nothing. */
