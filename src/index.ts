@@ -12,3 +12,6 @@ export { validate, type ValidateOptions, type Verdict } from './validate/validat
 export { parse, type ParsedDoc } from './parse/parse.js';
 export { transform, type StylesheetParams } from './transform/transform.js';
 export { compileStylesheets } from './transform/stylesheets.js';
+export { family, type Family, type FamilyDefinition } from './families/family.js';
+export { FAMILIES } from './families/registry.js';
+export { documentWork, type DocumentWork } from './workers/jobs.js';

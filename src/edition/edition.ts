@@ -3,7 +3,6 @@
  * authority lists as published (the files that passed their check), the introduction, the
  * documents that can be published, and what a document's outputs depend on besides its bytes.
  */
-import { placesOnMap, type PlaceOnMap } from '../site/map.js';
 import path from 'node:path';
 import { Authorities } from '../model/authorities.js';
 import type { EditionConfig } from '../model/config.js';
@@ -89,9 +88,9 @@ export class CheckedEdition {
     return this.entriesHash.get(doc)!;
   }
 
-  /** The places a document points to that their entries locate: what its map shows (a volume's document, its own, not its volume's). */
-  placesOf(doc: ReadDoc): PlaceOnMap[] {
-    return placesOnMap(this.authorities, this.parts.get(doc)?.pointsTo ?? this.check.records[this.recordKey(doc)]!.pointsTo);
+  /** The entries a document points to (a volume's document, its own, not its volume's). */
+  pointsTo(doc: ReadDoc): readonly string[] {
+    return this.parts.get(doc)?.pointsTo ?? this.check.records[this.recordKey(doc)]!.pointsTo;
   }
 
   /** What a document's extract reads of the entries: their faces if it names some by key or prefix, else nothing (it reads their ids off its pointers). */

@@ -7,7 +7,7 @@ import type { Register } from '../model/entities.js';
 import type { ReadDoc } from '../parse/parse.js';
 import type { Output, Pieces } from '../write/write.js';
 import type { Summary } from '../model/extracts.js';
-import { joinParts, type Part } from '../incremental/parts.js';
+import type { Part } from '../incremental/parts.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from '../infra/zip.js';
 import { citationCff } from './citation-cff.js';
@@ -159,27 +159,29 @@ async function previousZip(outDir: string): Promise<PreviousZip | undefined> {
   return saved?.size === zip.length ? { zip, hashes: new Map(saved.hashes) } : { zip };
 }
 
-/**
- * The exchange files: corpus.xml, the tables in metadata/, CITATION.cff, LICENSE.txt and a zip
- * of all but corpus.xml (the same TEI as tei/, which would be compressed again after every
- * edit) with the TEI sources and the Dublin Core records, which the build writes per document.
- * What is unchanged since the last build in `outDir` is copied from its files, not read again.
- */
-export async function exchangeFiles(
-  config: EditionConfig,
-  words: Words,
-  outDir: string,
-  corpus: readonly Part[],
-  rows: readonly DocumentRow[],
-  records: readonly DataFile[],
-  sources: readonly DataFile[],
-): Promise<(Output | Pieces)[]> {
-  const files: Output[] = [
+/** The tables of the published documents: metadata/documents.csv and metadata/documents.json. */
+export function tableFiles(rows: readonly DocumentRow[]): Output[] {
+  return [
     { path: 'metadata/documents.csv', content: toCsv(rows) },
     { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },
+  ];
+}
+
+/** How the edition is cited, and under what licence: CITATION.cff and LICENSE.txt. */
+export function citationFiles(config: EditionConfig, words: Words): Output[] {
+  return [
     { path: 'CITATION.cff', content: citationCff(config, words) },
     { path: 'LICENSE.txt', content: `${config.licence.name}${config.licence.url ? `\n${config.licence.url}` : ''}\n` },
   ];
+}
+
+/**
+ * The zip of the edition as data: the tables, the citation and licence, the Dublin Core records,
+ * the TEI sources and schemas, and a README; not corpus.xml (the same TEI as tei/, which would be
+ * compressed again after every edit). What is unchanged since the last build in `outDir` is
+ * copied from its archive, not compressed again.
+ */
+export async function zipFiles(config: EditionConfig, words: Words, outDir: string, files: readonly Output[], records: readonly DataFile[], sources: readonly DataFile[]): Promise<(Output | Pieces)[]> {
   const encoder = new TextEncoder();
   const entry = (file: Output): ZipEntry => ({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content });
   const entries: ZipEntry[] = [...files.map(entry), ...records, ...sources, entry({ path: 'README.txt', content: readme(config, words) })];
@@ -187,8 +189,6 @@ export async function exchangeFiles(
   const size = zip.reduce((n, piece) => n + piece.length, 0);
   const hashes = entries.flatMap((e) => (e.hash !== undefined ? [[e.path, e.hash]] : []));
   return [
-    ...(await joinParts(outDir, 'corpus.xml', corpus)),
-    ...files,
     { path: 'editio-edition.zip', content: zip },
     { path: ZIP_HASHES, content: JSON.stringify({ size, hashes }) + '\n' },
   ];

@@ -4,10 +4,20 @@ import type { EditionConfig } from '../model/config.js';
 import { inOrder, type OutputPlan } from '../incremental/plan.js';
 import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
+import type { Paper } from '../print/book.js';
 import type { Transformer } from '../workers/transformer.js';
+
+/** What the build was asked for beyond the pages: the print edition, the e-book. */
+export interface Asked {
+  pdf: boolean;
+  epub: boolean;
+}
 
 /** Documents in the making at once: enough to keep every worker busy, few enough to hold. */
 export const WINDOW = 32;
+
+/** The stages a build is timed in (`--verbose`, and the benchmarks): several families may share one. */
+export type Stage = 'extracts' | 'pages' | 'site' | 'registers' | 'search' | 'exports' | 'dts' | 'print';
 
 export interface BuildContext {
   config: EditionConfig;
@@ -21,6 +31,10 @@ export interface BuildContext {
   messages: Message[];
   /** A source's hash, known since it was loaded. */
   hashOfDoc(doc: ReadDoc): string;
+  /** What the build was asked for, and the print edition's paper. */
+  asked: Asked & { paper: Paper };
+  /** Tells how many documents of the stage are done, for a progress bar. */
+  progress(stage: 'extract' | 'render'): (done: number) => void;
 }
 
 /** One output a family makes from one document or entry: its file and the hashes of what it is made from. */

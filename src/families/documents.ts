@@ -8,14 +8,15 @@ import { inOrder } from '../incremental/plan.js';
 import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import type { Summary } from '../model/extracts.js';
-import { mapJson, type PlaceOnMap } from '../site/map.js';
+import type { PlaceOnMap } from '../site/map.js';
 import { publishedPath } from '../exchange/sources.js';
 import type { StylesheetParams } from '../transform/transform.js';
 import { WINDOW, type BuildContext } from './context.js';
 import { documentsByName, referencesOf } from './references.js';
-
-/** Per source: the elements its HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
-export type Unrendered = Record<string, Record<string, number>>;
+import { documentId } from '../edition/names.js';
+import { family } from './family.js';
+import { editionPages } from './pages.js';
+import type { Unrendered } from './results.js';
 
 function unrenderedIn(html: string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -23,7 +24,7 @@ function unrenderedIn(html: string): Record<string, number> {
   return counts;
 }
 
-export interface DocumentsInputs {
+interface DocumentsInputs {
   /** Each document with its summary; `ordered`, the summaries in date order. */
   documents: ReadonlyMap<ReadDoc, Summary>;
   ordered: readonly Summary[];
@@ -31,6 +32,8 @@ export interface DocumentsInputs {
   entriesOf(doc: ReadDoc): string;
   /** The places a document points to that their entries locate: what its map shows. */
   placesOf(doc: ReadDoc): PlaceOnMap[];
+  /** A map's drawing, for the pages made again. */
+  drawing(places: readonly PlaceOnMap[]): string;
   listsHash: string;
   /** A source's path in the edition: what `unrendered` is keyed by. */
   relative(doc: ReadDoc): string;
@@ -85,7 +88,7 @@ function correspondenceOf(ordered: readonly Summary[], byName: ReadonlyMap<strin
 }
 
 /** Makes the pages and texts; returns the documents published (both made or kept), in date order, and what was unrendered. */
-export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promise<{ published: Summary[]; unrendered: Unrendered }> {
+async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promise<{ published: Summary[]; unrendered: Unrendered }> {
   const { config, plan, xslt, hashOfDoc } = ctx;
   const { documents, ordered, relative, previous } = inputs;
   const unrendered: Unrendered = {};
@@ -115,7 +118,7 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
       both ??= (async () => {
         const messages: Message[][] = [[], []];
         // Only the page shows the map.
-        const withMap = { ...known, 'map-json': mapJson(places) };
+        const withMap = { ...known, 'map-json': inputs.drawing(places) };
         const outputs = await xslt.documents(doc, (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params: format === 'html' ? withMap : known })));
         return { outputs, messages };
       })();
@@ -138,3 +141,25 @@ export async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs):
   inputs.onProgress(documents.size);
   return { published: ordered.filter((e) => plan.has(`documents/${e.id}.html`) && plan.has(`text/${e.id}.txt`)), unrendered };
 }
+
+export const documents = family({
+  name: 'documents',
+  stage: 'pages',
+  needs: ['edition', 'extracts', 'maps', 'last'],
+  gives: 'documents',
+  async make(ctx, { edition, extracts, maps, last }) {
+    const { published, unrendered } = await makeDocuments(ctx, {
+      documents: extracts.documents,
+      ordered: extracts.ordered,
+      entriesOf: edition.entriesOf.bind(edition),
+      placesOf: maps.placesOf,
+      drawing: maps.drawing,
+      listsHash: edition.listsHash,
+      relative: edition.relative.bind(edition),
+      previous: last?.unrendered,
+      onProgress: ctx.progress('render'),
+    });
+    const byId = new Map([...extracts.documents.keys()].map((d) => [documentId(d), d]));
+    return { published, sources: published.map((e) => byId.get(e.id)!), unrendered, pages: editionPages(ctx.plan, extracts.introduction, published) };
+  },
+});

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Registry, ResourceRecord } from '../dts/api.js';
-import { staticDts } from '../dts/static.js';
+import { resourceFiles, staticDts } from '../dts/static.js';
 import { hashOf } from '../infra/hash.js';
 import type { ReadDoc } from '../parse/parse.js';
 import type { Summary } from '../model/extracts.js';
@@ -15,8 +15,16 @@ import { publishedPath } from '../exchange/sources.js';
 import type { Output } from '../write/write.js';
 import { documentId } from '../edition/names.js';
 import type { BuildContext } from './context.js';
+import { documentWork } from '../workers/jobs.js';
+import { family } from './family.js';
 
-export interface DtsInputs {
+/** A resource's own DTS files (src/dts/static.ts), made from its text on a worker: as JSON, none if its text cannot be read. */
+export const dtsWork = documentWork<{ parent: Registry['collection']; record: ResourceRecord; base: string; text: string }>(import.meta.url, 'dtsWork', async ({ parent, record, base, text }) => {
+  const files = await resourceFiles(parent, record, base, text);
+  return { output: files && JSON.stringify(files), messages: [] };
+});
+
+interface DtsInputs {
   /** The published documents' summaries, in date order, and their sources, alike. */
   published: readonly Summary[];
   documents: readonly ReadDoc[];
@@ -24,7 +32,7 @@ export interface DtsInputs {
   publishedFiles: ReadonlyMap<string, ReadDoc>;
 }
 
-export async function makeDts(ctx: BuildContext, { published, documents, publishedFiles }: DtsInputs): Promise<void> {
+async function makeDts(ctx: BuildContext, { published, documents, publishedFiles }: DtsInputs): Promise<void> {
   const { config, outDir, plan, hashOfDoc } = ctx;
   const registry: Registry = {
     collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
@@ -57,7 +65,10 @@ export async function makeDts(ctx: BuildContext, { published, documents, publish
   };
   // A dry run says what would be made without making it.
   const current = plan.isCurrent('dts', { registry: registryHash }) && stale.size === 0;
-  const filesOf = (record: ResourceRecord, text: string): Promise<Output[] | undefined> => ctx.xslt.dtsFiles({ parent: registry.collection, record, base: dtsBase, text });
+  const filesOf = async (record: ResourceRecord, text: string): Promise<Output[] | undefined> => {
+    const json = await ctx.xslt.work([], dtsWork, { parent: registry.collection, record, base: dtsBase, text });
+    return json === undefined ? undefined : (JSON.parse(json) as Output[]);
+  };
   const dts = current || plan.dryRun ? [] : await staticDts(registry, dtsBase, sourceFiles, stale, keptMember, filesOf);
   // dts/<kind>/<id>.<ext> belongs to resource <id>; dts/<file> to the edition.
   const ofResource = new Map<string, Output[]>();
@@ -68,3 +79,10 @@ export async function makeDts(ctx: BuildContext, { published, documents, publish
   await plan.makeMany('dts', { registry: registryHash }, () => ofResource.get('') ?? []);
   for (const doc of documents) await plan.makeMany(`dts:${documentId(doc)}`, dtsInputs(doc), () => ofResource.get(documentId(doc)) ?? []);
 }
+
+export const dts = family({
+  name: 'dts',
+  stage: 'dts',
+  needs: ['documents', 'publishedTei'],
+  make: (ctx, { documents: { published, sources }, publishedTei }) => makeDts(ctx, { published, documents: sources, publishedFiles: publishedTei.byPath }),
+});

@@ -6,11 +6,16 @@
  */
 import type { ReadDoc } from '../parse/parse.js';
 import type { Message } from '../infra/messages.js';
-import { STATE_DIR } from '../incremental/state.js';
 import { inOrder } from '../incremental/plan.js';
 import { summaryOf, type Extract, type Listing, type Summary } from '../model/extracts.js';
+import { message } from '../infra/messages.js';
+import { extractDocument } from '../transform/extract.js';
+import { documentWork } from '../workers/jobs.js';
 import { documentId } from '../edition/names.js';
 import { WINDOW, type BuildContext } from './context.js';
+import { extractOfId, INTRODUCTION_EXTRACT } from './pages.js';
+import { family } from './family.js';
+import type { Results } from './results.js';
 
 /** Documents in date order; undated last; by id where dates are alike. */
 function byDate(a: Listing, b: Listing): number {
@@ -19,17 +24,15 @@ function byDate(a: Listing, b: Listing): number {
   return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export const extractOfId = (id: string): string => `${STATE_DIR}/extracts/${id}.json`;
-export const INTRODUCTION_EXTRACT = `${STATE_DIR}/introduction.json`;
 
-export interface Extracted {
-  /** Each document whose extract could be made, with its summary, in the order given; `ordered`, the summaries in date order. */
-  documents: Map<ReadDoc, Summary>;
-  ordered: Summary[];
-  introduction: Summary | undefined;
-  /** By extract file: what the state keeps of each. */
-  summaries: Record<string, Summary>;
-}
+/** A document's extract, made from its text on a worker (src/transform/extract.ts). */
+export const extractWork = documentWork<{ sourceText: string; file: string; documentId: string }>(import.meta.url, 'extractWork', ({ sourceText, file, documentId }, context) => {
+  const made = extractDocument(sourceText, documentId, context.entries, context.language);
+  if ('json' in made) return { output: made.json, messages: [] };
+  return { output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] };
+});
+
+type Extracted = Results['extracts'];
 
 export async function makeExtracts(
   ctx: BuildContext,
@@ -44,7 +47,7 @@ export async function makeExtracts(
   const { plan, xslt, hashOfDoc } = ctx;
   const summaries: Record<string, Summary> = {};
   const extracting = (file: string, doc: ReadDoc, id: string) => async (sink: Message[]): Promise<string | undefined> => {
-    const json = await xslt.extract(sink, doc, id);
+    const json = await xslt.work(sink, extractWork, { sourceText: doc.text, file: doc.source.name, documentId: id });
     if (json !== undefined) summaries[file] = summaryOf(JSON.parse(json) as Extract);
     return json;
   };
@@ -74,3 +77,11 @@ export async function makeExtracts(
   }
   return { documents: extracted, ordered: [...extracted.values()].sort(byDate), introduction, summaries };
 }
+
+export const extracts = family({
+  name: 'extracts',
+  stage: 'extracts',
+  needs: ['edition', 'last'],
+  gives: 'extracts',
+  make: (ctx, { edition, last }) => makeExtracts(ctx, edition.documents, edition.intro, last?.summaries, ctx.progress('extract'), edition.lookedUpBy.bind(edition)),
+});

@@ -7,8 +7,12 @@ import { hashOf } from '../infra/hash.js';
 import type { OutputPlan } from '../incremental/plan.js';
 import type { Extract, Listing, Page, PageSummary, Summary } from '../model/extracts.js';
 import { documentUrl } from '../edition/names.js';
-import { extractOfId, INTRODUCTION_EXTRACT } from './extracts.js';
+import { STATE_DIR } from '../incremental/state.js';
 import { WINDOW } from './context.js';
+
+/** Where a document's extract is kept, and the introduction's. */
+export const extractOfId = (id: string): string => `${STATE_DIR}/extracts/${id}.json`;
+export const INTRODUCTION_EXTRACT = `${STATE_DIR}/introduction.json`;
 
 type DigestKind = keyof Summary['digests'];
 

@@ -7,21 +7,23 @@ import type { Authorities } from '../model/authorities.js';
 import type { EntityKind } from '../model/entities.js';
 import { hashOf } from '../infra/hash.js';
 import { linksOf } from '../model/extracts.js';
-import { mapJson, placesOnMap } from '../site/map.js';
 import { LIST_PLACEHOLDER, mentionListHtml, pageMentionsHtml } from '../site/html-lists.js';
 import { EMPTY_TEI } from '../edition/edition.js';
 import { INTRODUCTION_PAGE, type EditionPages } from './pages.js';
 import { makeEach, type BuildContext } from './context.js';
+import { family } from './family.js';
 
-export interface RegistersInputs {
+interface RegistersInputs {
   authorities: Authorities;
   /** The kinds of list the authority files hold, and hashes of those and of the files. */
   kinds: readonly EntityKind[];
   listsHash: string;
   authorityHash: string;
+  /** The places register's map. */
+  map(): string;
 }
 
-export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { authorities, kinds, listsHash, authorityHash }: RegistersInputs): Promise<void> {
+async function makeRegisters(ctx: BuildContext, pages: EditionPages, { authorities, kinds, listsHash, authorityHash, map: placesMap }: RegistersInputs): Promise<void> {
   const { config, plan, xslt } = ctx;
   const authorityDoc = authorities.docs[0]!;
   // How often each entry is mentioned, in how many documents, and whether in the introduction (1 or 0).
@@ -37,7 +39,7 @@ export async function makeRegisters(ctx: BuildContext, pages: EditionPages, { au
   for (const { list, register } of kinds) {
     const ofRegister = Object.fromEntries(Object.entries(counts).filter(([id]) => authorities.get(id)?.kind.register === register));
     // The places register maps every place its entries locate.
-    const map = register === 'places' ? mapJson(placesOnMap(authorities, [...authorities.entries.keys()])) : 'null';
+    const map = register === 'places' ? placesMap() : 'null';
     const params = { 'path-to-root': '../', 'register-list': list, 'counts-json': JSON.stringify(ofRegister), 'map-json': map };
     await plan.make(`registers/${register}.html`, { authorities: authorityHash, counts: hashOf(params['counts-json']), map: hashOf(map) }, (sink) =>
       xslt.run(sink, authorityDoc, 'html', params, 'register'),
@@ -118,3 +120,11 @@ interface LetterLink {
 
 /** The path from a page to the edition's root. */
 const rootOf = (file: string): string => '../'.repeat(file.split('/').length - 1);
+
+export const registers = family({
+  name: 'registers',
+  stage: 'registers',
+  needs: ['edition', 'documents', 'maps'],
+  make: (ctx, { edition: { authorities, kinds, listsHash, authorityHash }, documents: { pages }, maps }) =>
+    makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash, map: () => maps.drawing(maps.edition()) }),
+});

@@ -14,11 +14,12 @@ import { searchDocuments, searchFormat, searchOptions, shardCount, shardOf, text
 import { ShardTermsWriter, termFiles, type ShardTerms } from '../search/search-terms.js';
 import type { EditionPages } from './pages.js';
 import type { BuildContext } from './context.js';
+import { family } from './family.js';
 
 /** Where a part's terms are kept between builds. */
 const shardTermsFile = (shard: number): string => `${STATE_DIR}/search/terms-${shard}.json`;
 
-export async function makeSearch({ config, plan }: BuildContext, pages: EditionPages, authorities: Authorities): Promise<void> {
+async function makeSearch({ config, plan }: BuildContext, pages: EditionPages, authorities: Authorities): Promise<void> {
   const namesOf = (entry: string): readonly string[] => authorities.get(entry)?.names ?? [];
   const [options, format] = [await searchOptions(config.language), await searchFormat()];
   const shards = shardCount(pages.pages.length, config.searchShardPages);
@@ -63,3 +64,10 @@ export async function makeSearch({ config, plan }: BuildContext, pages: EditionP
   const facets = facetsScript(facetData(pages.pages, authorities, config.language));
   await plan.make('search/facets.js', { facets: hashOf(facets) }, () => facets);
 }
+
+export const search = family({
+  name: 'search',
+  stage: 'search',
+  needs: ['edition', 'documents'],
+  make: (ctx, { edition, documents: { pages } }) => makeSearch(ctx, pages, edition.authorities),
+});

@@ -14,8 +14,9 @@ import { timelineOf } from '../site/timeline.js';
 import type { StylesheetParams } from '../transform/transform.js';
 import type { EditionPages } from './pages.js';
 import { makeEach, type BuildContext } from './context.js';
+import { family } from './family.js';
 
-export interface SiteInputs {
+interface SiteInputs {
   /** What the pages are made from: the introduction, or a stand-in when there is none. */
   introDoc: ReadDoc;
   introHash: string;
@@ -53,7 +54,7 @@ export function mostMentioned(summaries: readonly Summary[]): string | undefined
   return best?.[0];
 }
 
-export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf, epub }: SiteInputs): Promise<void> {
+async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf, epub }: SiteInputs): Promise<void> {
   const { config, outDir, plan, xslt } = ctx;
   const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
   const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
@@ -130,3 +131,14 @@ export async function makeSite(ctx: BuildContext, pages: EditionPages, { introDo
   const texts = hashOf(...textParts([]).map((part) => `${part.key}=${part.hash}`));
   await plan.makeMany('edition-text', { texts }, (sink) => joinParts(outDir, 'text/edition.txt', textParts(sink)));
 }
+
+export const site = family({
+  name: 'site',
+  stage: 'site',
+  needs: ['edition', 'documents'],
+  async make(ctx, { edition, documents: { pages, published } }) {
+    const { introDoc, listsHash } = edition;
+    if (!introDoc) return;
+    await makeSite(ctx, pages, { introDoc, introHash: edition.introHash(), entryFaces: edition.entryFaces(), listsHash, published, pdf: ctx.asked.pdf, epub: ctx.asked.epub });
+  },
+});

@@ -24,17 +24,9 @@ import { checkEdition } from '../edition/checks.js';
 import { StageClock } from './clock.js';
 import { CheckedEdition } from '../edition/edition.js';
 import type { BuildContext } from '../families/context.js';
-import { makeDocuments } from '../families/documents.js';
-import { makeDts } from '../families/dts.js';
-import { makeExports } from '../families/exports.js';
-import { makeExtracts } from '../families/extracts.js';
-import { makePrint } from '../families/print.js';
-import { makeRegisters } from '../families/registers.js';
-import { makeSearch } from '../families/search.js';
-import { classNamer } from '../site/facets.js';
-import { makeSite } from '../families/site.js';
-import { documentId } from '../edition/names.js';
-import { editionPages } from '../families/pages.js';
+import { inBuildOrder, type Family } from '../families/family.js';
+import { FAMILIES } from '../families/registry.js';
+import type { Given, Results } from '../families/results.js';
 import { unrenderedByName, type BuildResult } from './result.js';
 import type { BuildOptions, Progress } from './options.js';
 import { readSources, type Sources } from './sources.js';
@@ -93,6 +85,19 @@ async function buildInto(outDir: string, configured: EditionConfig, options: Bui
   }
 }
 
+/** Makes every family the build wants, each after what it needs, timed by stage. */
+async function makeFamilies(ctx: BuildContext, families: readonly Family[], given: Given, clock: StageClock): Promise<Partial<Results>> {
+  const results: Partial<Results> = { ...given };
+  let stage: string | undefined;
+  for (const family of inBuildOrder(families, Object.keys(given) as (keyof Given)[])) {
+    if (!family.wanted(ctx.asked)) continue;
+    if (family.stage !== stage) clock.lap((stage = family.stage));
+    const made = await family.make(ctx, results as Results);
+    if (family.gives) Object.assign(results, { [family.gives]: made });
+  }
+  return results;
+}
+
 async function buildStages(outDir: string, written: EditionConfig, options: BuildOptions, read: Sources, clock: StageClock): Promise<BuildResult & { plan?: Decision[] }> {
   const { messages } = read;
   const loadMessages = messages.length;
@@ -134,35 +139,12 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
     prefixes: config.prefixes,
   });
   try {
-    const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc };
+    const asked = { pdf: Boolean(options.pdf), epub: Boolean(options.epub), paper: options.paper ?? 'a4' } as const;
     const progress = (stage: Progress['stage']) => (done: number): void => options.onProgress?.({ stage, done, total: edition.candidates });
-    const { authorities, kinds, listsHash, authorityHash, intro, introDoc } = edition;
-    const introHash = edition.introHash();
-
-    clock.lap('extracts');
-    const entriesOf = edition.entriesOf.bind(edition);
-    const { documents, ordered, introduction, summaries } = await makeExtracts(ctx, edition.documents, intro, previous?.summaries, progress('extract'), edition.lookedUpBy.bind(edition));
-    clock.lap('pages');
-    const relative = edition.relative.bind(edition);
-    const { published, unrendered } = await makeDocuments(ctx, { documents, ordered, entriesOf, placesOf: edition.placesOf.bind(edition), listsHash, relative, previous: previous?.unrendered, onProgress: progress('render') });
-    const pages = editionPages(plan, introduction, published);
-    clock.lap('site');
-    if (introDoc) await makeSite(ctx, pages, { introDoc, introHash, entryFaces: edition.entryFaces(), listsHash, published, pdf: Boolean(options.pdf), epub: Boolean(options.epub) });
-    clock.lap('registers');
-    await makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash });
-    clock.lap('search');
-    await makeSearch(ctx, pages, authorities);
-    clock.lap('exports');
-    const byId = new Map([...documents.keys()].map((d) => [documentId(d), d]));
-    const publishedDocs = published.map((e) => byId.get(e.id)!);
-    const hasActiveContent = edition.hasActiveContent.bind(edition);
-    const kindName = classNamer(pages.pages.map((page) => page.summary));
-    const publishedFiles = await makeExports(ctx, { intro, authorities, authorityFiles: edition.authorityFiles, documents: publishedDocs, published, hasActiveContent, entriesOf, kindName });
-    clock.lap('dts');
-    await makeDts(ctx, { published, documents: publishedDocs, publishedFiles });
-    clock.lap('print');
-    const paper = options.paper ?? 'a4';
-    await makePrint(ctx, { paper, intro, introDoc, documents: publishedDocs, published, authorities, introHash, authorityHash, pages: () => pages.withExtracts(pages.pages) }, { pdf: Boolean(options.pdf), epub: Boolean(options.epub) });
+    const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc, asked, progress };
+    const results = await makeFamilies(ctx, options.families ?? FAMILIES, { edition, last: previous }, clock);
+    const { published, unrendered } = results.documents!;
+    const { summaries } = results.extracts!;
 
     clock.lap('write');
     const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE, JOURNAL_FILE];

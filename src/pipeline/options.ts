@@ -1,4 +1,5 @@
 /** What a build is asked to do. */
+import type { Family } from '../families/family.js';
 import type { Paper } from '../print/book.js';
 
 export interface BuildOptions {
@@ -23,6 +24,8 @@ export interface BuildOptions {
   dryRun?: boolean;
   /** Told, line by line, why each output is made (`--verbose`). */
   log?: (line: string) => void;
+  /** The families of outputs to make (default: every family of src/families/registry.ts); a library user may add one of their own. */
+  families?: readonly Family[];
   /** Told how far the documents have got, for a progress bar. */
   onProgress?: (progress: Progress) => void;
 }

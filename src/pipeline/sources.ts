@@ -50,8 +50,10 @@ export async function readSources(config: EditionConfig, outDir: string, options
   for (const m of found.messages) messages.push(m);
   // Everything but the sources and the schemas they name: those are stamped file by file.
   // The print edition depends on the paper and on which Chromium there is to print it; the EPUB, on being asked for.
-  const print = `${options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : ''}${options.epub ? ' epub' : ''}`;
-  const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', print);
+  // A library user's own list of families (BuildOptions.families) is what the build is asked for too.
+  const families = options.families ? ` families ${options.families.map((f) => f.name).join(' ')}` : '';
+  const asked = `${options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : ''}${options.epub ? ' epub' : ''}${families}`;
+  const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', asked);
   // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
   const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);
   if (last?.unchanged && found.messages.length === 0) {
@@ -73,7 +75,7 @@ export async function readSources(config: EditionConfig, outDir: string, options
   const prior = options.full ? { reason: 'a full build was asked for (--full)' } : await loadState(outDir, fingerprint);
   const previous = 'state' in prior ? prior.state : undefined;
   const hashes = new Map(loaded.sources.map((s) => [s.path, knownOf(s).hash]));
-  const inputs = hashOf(fingerprint, print, ...loaded.sources.flatMap((s) => [s.path, hashes.get(s.path)!]));
+  const inputs = hashOf(fingerprint, asked, ...loaded.sources.flatMap((s) => [s.path, hashes.get(s.path)!]));
   if (previous && previous.inputs === inputs && onDisk(outDir, previous, untouched)) {
     options.log?.('nothing changed since the last build');
     const result = nothingChanged(resultOf(previous), outDir, loaded.sources, config);

@@ -1,21 +1,17 @@
 /**
- * The per-document work a build hands out: a stylesheet's transforms of a source, a document's
- * extract or Dublin Core record, a resource's DTS files (the last three TypeScript). Run alike on the worker pool and in
- * the build's own thread, with what every job reads of the published entries prepared once per thread.
+ * The per-document work a build hands out: a stylesheet's transforms of a source, or a family's
+ * own work in TypeScript (a document's extract, its Dublin Core record, a resource's DTS files, …),
+ * named by its module and export so that a worker can find it. Run alike on the worker pool and
+ * in the build's own thread, with what every job reads of the published entries prepared once
+ * per thread.
  */
-import type { Registry, ResourceRecord } from '../dts/library.js';
-import { resourceFiles } from '../dts/static.js';
 import { Authorities } from '../model/authorities.js';
-import type { EditionConfig } from '../model/config.js';
-import { message } from '../infra/messages.js';
+import { message, type Message } from '../infra/messages.js';
 import { parse } from '../parse/parse.js';
-import { buildTree } from '../parse/tree.js';
-import { dublinCore } from '../exchange/dublin-core.js';
 import { configuredPrefixes } from '../model/pointers.js';
 import type { PublishedEntries } from '../transform/entry-reader.js';
-import { extractDocument } from '../transform/extract.js';
 import type { LanguagePack } from '../i18n/catalogue.js';
-import { authorityContext, transform, transformAll, type AuthorityContext, type TransformRequest, type TransformResult } from '../transform/transform.js';
+import { authorityContext, transform, transformAll, type AuthorityContext, type TransformRequest } from '../transform/transform.js';
 
 /** The published entries, as they cross to a worker: their document, ids, identifier URLs (→ id) and the configured prefixes. */
 export interface Published {
@@ -27,32 +23,29 @@ export interface Published {
   prefixes: Record<string, string>;
 }
 
-export interface ExtractRequest {
-  sourceText: string;
-  /** Name used in messages. */
-  file: string;
-  documentId: string;
+/** What one output of a job comes to: its text (undefined if it could not be made), and what was said while making it. */
+export interface JobResult {
+  output: string | undefined;
+  messages: Message[];
 }
 
-/** A resource's own DTS files (src/dts/static.ts resourceFiles), from its text. */
-export interface DtsRequest {
-  parent: Registry['collection'];
-  record: ResourceRecord;
-  base: string;
-  text: string;
+/**
+ * A family's work on one document, in TypeScript: made with `documentWork` and exported from its
+ * module under `name`, where a worker finds it (the request must cross to a worker: plain data).
+ */
+export interface DocumentWork<Request> {
+  module: string;
+  name: string;
+  run(request: Request, context: JobContext): JobResult | Promise<JobResult>;
 }
 
-/** A document's Dublin Core record (src/site/dublin-core.ts). */
-export interface RecordRequest extends ExtractRequest {
-  config: EditionConfig;
+/** Declares a family's per-document work; `module` is the declaring module's import.meta.url and `name` its export. */
+export function documentWork<Request>(module: string, name: string, run: DocumentWork<Request>['run']): DocumentWork<Request> {
+  return { module, name, run };
 }
 
-/** Transforms of one source (its outputs share one parse), a document's extract or record, a resource's DTS files. */
-export type Job =
-  | { kind: 'transform'; requests: TransformRequest[] }
-  | { kind: 'extract'; request: ExtractRequest }
-  | { kind: 'record'; request: RecordRequest }
-  | { kind: 'dts'; request: DtsRequest };
+/** Transforms of one source (its outputs share one parse), or a family's work on one document. */
+export type Job = { kind: 'transform'; requests: TransformRequest[] } | { kind: 'work'; module: string; name: string; request: unknown };
 
 /** What a thread prepares once: the stylesheets' authority parameters, the entries a pointer may name, the entries themselves (read when a record first needs them). */
 export interface JobContext {
@@ -73,28 +66,20 @@ export async function jobContext(published: Published): Promise<JobContext> {
   };
 }
 
-/** A job's results: one for each transform, or the extract, or the DTS files as JSON. */
-export async function runJob(job: Job, context: JobContext): Promise<TransformResult[]> {
-  if (job.kind === 'dts') {
-    const { parent, record, base, text } = job.request;
-    const files = await resourceFiles(parent, record, base, text);
-    return [{ output: files && JSON.stringify(files), messages: [] }];
-  }
-  if (job.kind === 'record') {
-    const { sourceText, file, documentId, config } = job.request;
-    const tree = buildTree(sourceText);
-    if ('error' in tree) {
-      return [{ output: undefined, messages: [message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file, line: tree.error.line })] }];
-    }
-    return [{ output: dublinCore({ tree: tree.root }, documentId, config, context.published(), context.language), messages: [] }];
-  }
+/** The work a job names, from its module (loaded once per thread). */
+async function workOf(module: string, name: string): Promise<DocumentWork<unknown> | undefined> {
+  const exported = ((await import(module)) as Record<string, unknown>)[name] as Partial<DocumentWork<unknown>> | undefined;
+  return typeof exported?.run === 'function' ? (exported as DocumentWork<unknown>) : undefined;
+}
+
+/** A job's results: one for each transform, or the one of a family's work. */
+export async function runJob(job: Job, context: JobContext): Promise<JobResult[]> {
   if (job.kind === 'transform') {
     const { params, faces } = context.authorities;
     const requests = job.requests.map((r) => ({ ...r, params: { ...r.params, ...params } }));
     return requests.length === 1 ? [transform(requests[0]!, faces)] : transformAll(requests, faces);
   }
-  const { sourceText, file, documentId } = job.request;
-  const made = extractDocument(sourceText, documentId, context.entries, context.language);
-  if ('json' in made) return [{ output: made.json, messages: [] }];
-  return [{ output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] }];
+  const work = await workOf(job.module, job.name);
+  if (!work) return [{ output: undefined, messages: [message('error', 'transform', 'work-missing', `editio's own work ${job.name} is not exported by ${job.module}`)] }];
+  return [await work.run(job.request, context)];
 }

@@ -2,8 +2,7 @@ import type { EditionConfig } from '../model/config.js';
 import type { LanguagePack } from '../i18n/catalogue.js';
 import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
-import { jobContext, runJob, type DtsRequest, type Job, type JobContext, type Published } from './jobs.js';
-import type { Output } from '../write/write.js';
+import { jobContext, runJob, type DocumentWork, type Job, type JobContext, type Published } from './jobs.js';
 import { TransformPool } from './pool.js';
 import type { Format } from '../transform/stylesheets.js';
 import { transform, type StylesheetParams, type TransformRequest } from '../transform/transform.js';
@@ -66,20 +65,9 @@ export class Transformer {
     );
   }
 
-  /** A document's extract, as JSON (src/site/extracts.ts). */
-  async extract(sink: Message[], doc: ReadDoc, documentId: string): Promise<string | undefined> {
-    return (await this.job([sink], { kind: 'extract', request: { sourceText: doc.text, file: doc.source.name, documentId } }))[0];
-  }
-
-  /** A document's Dublin Core record (src/site/dublin-core.ts). */
-  async record(sink: Message[], doc: ReadDoc, documentId: string, config: EditionConfig): Promise<string | undefined> {
-    return (await this.job([sink], { kind: 'record', request: { sourceText: doc.text, file: doc.source.name, documentId, config } }))[0];
-  }
-
-  /** A resource's own DTS files (src/dts/static.ts), undefined if its text cannot be read. */
-  async dtsFiles(request: DtsRequest): Promise<Output[] | undefined> {
-    const json = (await this.job([[]], { kind: 'dts', request }))[0];
-    return json === undefined ? undefined : (JSON.parse(json) as Output[]);
+  /** A family's own work on one document (a `documentWork`): on the pool if there is one. */
+  async work<Request>(sink: Message[], work: DocumentWork<Request>, request: Request): Promise<string | undefined> {
+    return (await this.job([sink], { kind: 'work', module: work.module, name: work.name, request }))[0];
   }
 
   /** Starts workers when `documents` jobs are to come and they pay for themselves. */

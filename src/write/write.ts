@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AtomicOptions {
@@ -145,5 +145,8 @@ export async function removeStale(dir: string, outputs: Iterable<string>, lastWr
   const stale = [...(lastWritten ?? (await listFiles(dir)))].filter((file) => !keep.has(file));
   await beforeRemoving(stale);
   for (const file of stale) await rm(path.join(dir, ...file.split('/')), { force: true });
+  // A folder left empty (the outputs of a family no longer made, a year's pages) goes with them.
+  const folders = new Set(stale.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(path.join(dir, ...folder.split('/'))).catch(() => undefined);
   return stale.length;
 }

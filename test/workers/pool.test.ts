@@ -2,11 +2,18 @@ import { expect } from 'chai';
 import { languagePack } from '../../src/i18n/catalogue.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { jobContext, runJob, type Job, type Published } from '../../src/workers/jobs.js';
+import { jobContext, runJob, type DocumentWork, type Job, type Published } from '../../src/workers/jobs.js';
+import { extractWork } from '../../src/families/extracts.js';
+import { dtsWork } from '../../src/families/dts.js';
+import { dublinCoreWork } from '../../src/families/dublin-core.js';
 import { POOL_THRESHOLD, TransformPool } from '../../src/workers/pool.js';
 import type { TransformRequest } from '../../src/transform/transform.js';
 import { loadConfig, type EditionConfig } from '../../src/model/config.js';
 import { repoRoot, teiDir } from '../helpers.js';
+
+/** A family's work on one document, as a job: named by its module and export, as the pool gets it. */
+const work = <R>(w: DocumentWork<R>, request: R): Job => ({ kind: 'work', module: w.module, name: w.name, request });
+const isWork = (job: Job, w: DocumentWork<never>): boolean => job.kind === 'work' && job.name === w.name;
 
 describe('pool', function () {
   this.timeout(60_000);
@@ -35,9 +42,9 @@ describe('pool', function () {
           { kind: 'transform', requests: [request('text')] },
           // A page and its text from one parse of the source: the same as each alone.
           { kind: 'transform', requests: [request('html'), request('text')] },
-          { kind: 'extract', request: { sourceText, file: name, documentId: name } },
-          { kind: 'dts', request: { parent: { id: 'edition', title: 'E', description: '' }, record: { id: name, title: name, description: '', date: '', language: 'en', tei: `tei/${name}` }, base: 'dts', text: sourceText } },
-          { kind: 'record', request: { sourceText, file: name, documentId: name, config } },
+          work(extractWork, { sourceText, file: name, documentId: name }),
+          work(dtsWork, { parent: { id: 'edition', title: 'E', description: '' }, record: { id: name, title: name, description: '', date: '', language: 'en', tei: `tei/${name}` }, base: 'dts', text: sourceText }),
+          work(dublinCoreWork, { sourceText, file: name, documentId: name, config }),
         ];
       });
       // Jobs that fail, to see that failures come back as messages too.
@@ -45,7 +52,7 @@ describe('pool', function () {
       jobs.push(
         { kind: 'transform', requests: [{ format: 'html', sourceText: broken, file: 'broken.xml' }] },
         { kind: 'transform', requests: [{ format: 'html', sourceText: broken, file: 'broken.xml' }, { format: 'text', sourceText: broken, file: 'broken.xml' }] },
-        { kind: 'extract', request: { sourceText: broken, file: 'broken.xml', documentId: 'broken' } },
+        work(extractWork, { sourceText: broken, file: 'broken.xml', documentId: 'broken' }),
       );
       const pooled = (await Promise.all(jobs.map((job) => pool!.run(job)))).map((r) => r!);
       const local = await Promise.all(jobs.map((job) => runJob(job, context)));
@@ -59,13 +66,13 @@ describe('pool', function () {
       }
       expect(pooled.slice(0, -3).flat().filter((r) => r.output === undefined)).to.deep.equal([]);
       // The extracts name the entries the documents point to.
-      const giap = pooled.find((_, i) => jobs[i]!.kind === 'extract' && documents[Math.floor(i / 6)]!.includes('giap'))!;
+      const giap = pooled.find((_, i) => isWork(jobs[i]!, extractWork) && documents[Math.floor(i / 6)]!.includes('giap'))!;
       expect(JSON.parse(giap[0]!.output!).mentions.map((m: { entry: string }) => m.entry)).to.include('vo-nguyen-giap');
       // A resource's DTS files: its collection, citation tree and document.
-      const dts = pooled.filter((_, i) => jobs[i]!.kind === 'dts').map((r) => (JSON.parse(r[0]!.output!) as { path: string }[]).map((o) => o.path.split('/')[1]));
+      const dts = pooled.filter((_, i) => isWork(jobs[i]!, dtsWork)).map((r) => (JSON.parse(r[0]!.output!) as { path: string }[]).map((o) => o.path.split('/')[1]));
       expect(dts).to.have.length(documents.length).and.deep.equal(documents.map(() => ['collection', 'navigation', 'document']));
       // A document's Dublin Core record names the entries it points to by their standard names.
-      const records = pooled.filter((_, i) => jobs[i]!.kind === 'record').map((r) => r[0]!.output!);
+      const records = pooled.filter((_, i) => isWork(jobs[i]!, dublinCoreWork)).map((r) => r[0]!.output!);
       expect(records).to.have.length(documents.length);
       expect(records.join('\n')).to.include('<dc:subject>Võ Nguyên Giáp</dc:subject>');
     } finally {
@@ -80,9 +87,23 @@ describe('pool', function () {
     try {
       const sourceText = readFileSync(path.join(teiDir, '1966-09-30-protocol-agreement.xml'), 'utf8');
       const count = 2 * share + 50;
-      const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run({ kind: 'extract', request: { sourceText, file: 'p.xml', documentId: `d${i}` } })));
+      const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run(work(extractWork, { sourceText, file: 'p.xml', documentId: `d${i}` }))));
       expect(results.filter((r, i) => JSON.parse(r?.[0]?.output ?? '{}').id !== `d${i}`)).to.deep.equal([]);
       expect(new Set(results.map((r) => r![0]!.output!.replace(/"id":"d\d+"/, ''))).size).to.equal(1);
+    } finally {
+      await pool!.close();
+    }
+  });
+
+  it('says which work a job names that its module does not export, in the pool and in this thread', async () => {
+    const pool = await TransformPool.open(published, POOL_THRESHOLD);
+    try {
+      const job: Job = { kind: 'work', module: extractWork.module, name: 'noSuchWork', request: {} };
+      const [pooled, local] = [await pool!.run(job), await runJob(job, await jobContext(published))];
+      expect(pooled).to.deep.equal(local);
+      expect(local[0]!.output).to.equal(undefined);
+      expect(local[0]!.messages[0]).to.include({ severity: 'error', ruleId: 'work-missing' });
+      expect(local[0]!.messages[0]!.reason).to.include('noSuchWork');
     } finally {
       await pool!.close();
     }
