@@ -16,7 +16,7 @@ function tree(dir: string, base = dir, out = new Map<string, Buffer>()): Map<str
   return out;
 }
 
-/** Files that differ; the stamps (src/build/stamps.ts) record file times, not what was built. */
+/** Files that differ; the stamps (src/incremental/stamps.ts) record file times, not what was built. */
 function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
   const names = [...new Set([...a.keys(), ...b.keys()])].filter((n) => n !== path.join('.editio', 'stamps.json')).sort();
   return names.filter((n) => !a.get(n) || !b.get(n) || !a.get(n)!.equals(b.get(n)!));
@@ -48,7 +48,7 @@ describe('incremental builds (end to end)', function () {
     const lines: string[] = [];
     const again = await build({ root, log: (line) => lines.push(line) });
     expect(again.written).to.equal(0);
-    // Without reading the sources if their files are old enough to trust their stamps (src/build/stamps.ts).
+    // Without reading the sources if their files are old enough to trust their stamps (src/incremental/stamps.ts).
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(/^nothing changed since the last build( \(no file changed\))?$/);
     expect(again.published).to.deep.equal(first.published);

@@ -170,7 +170,7 @@ process.on('beforeExit', () => {
 
 // V8 lets a heap grow to up to four times what is live before collecting it where memory allows:
 // a 3,000-document build peaked at 1.9 GB, most of it garbage. At one and a half times it peaks at
-// 1.06 GB, for ~13% more time (README, "Benchmark"): memory, not time, is what stops a large build
+// 1.06 GB, for ~13% more time (docs/contributing/performance-notes.md): memory, not time, is what stops a large build
 // on a small machine. The limit is not lowered: a very large document still gets what it needs.
 setFlagsFromString('--heap-growing-percent=50');
 

@@ -3,7 +3,7 @@
  * date, summary, who and where it is about (the standard names of the entries it points to),
  * source, rights and the document's stable URL. Data, not an edition: made from the document's
  * tree in TypeScript (a transform took ~17 ms a document, this well under one), its header read
- * the way the pages read it (src/header.ts).
+ * the way the pages read it (src/model/header.ts).
  */
 import type { Authorities } from '../model/authorities.js';
 import type { EditionConfig } from '../model/config.js';

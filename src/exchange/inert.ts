@@ -1,5 +1,5 @@
 /**
- * A document as editio publishes it when it holds active content (src/rules/active.ts): the
+ * A document as editio publishes it when it holds active content (src/validate/rules/active.ts): the
  * same text with every active element and attribute taken out, so that the TEI in tei/,
  * corpus.xml, the zip and the DTS answers runs nothing in a browser. Any other document is
  * published byte for byte.

@@ -30,7 +30,7 @@ export interface CheckRecord {
   identity: DocumentIdentity;
   /** Whether it names entries in ways only the entries resolve (a key, a prefixed pointer): its extract depends on them. */
   looksUp: boolean;
-  /** For a file of many documents, where they stand in it (src/volumes.ts). */
+  /** For a file of many documents, where they stand in it (src/load/volumes.ts). */
   volume?: VolumeLayout;
 }
 

@@ -2,7 +2,7 @@
  * The authority entries, read once into entries that every part of editio takes from here: the
  * edition rules, tagging, the registers, the exports and the print index. They come from the
  * edition's authority files (its curated lists), from index files, and from the records each
- * document carries (src/records.ts); a record repeated across files is one entry. An entry's
+ * document carries (src/model/records.ts); a record repeated across files is one entry. An entry's
  * names are read as the stylesheets read them (xslt/common/authorities.xsl, `ed:names`), so a
  * table and a page never name an entry differently; a test holds the two to the same elements.
  */

@@ -158,7 +158,7 @@ const DEFAULTS = Object.fromEntries(
   }),
 ) as Omit<EditionConfig, 'title' | 'subtitle' | 'editors' | 'licence' | 'baseUrl' | 'introduction' | 'root' | 'foreign' | 'language'>;
 
-/** The configuration of a folder of foreign TEI: its files as they are, with every default; its title and editors come from its TEI (src/build/identity.ts). */
+/** The configuration of a folder of foreign TEI: its files as they are, with every default; its title and editors come from its TEI (src/model/identity.ts). */
 export function foreignConfig(dir: string): EditionConfig {
   const root = path.resolve(dir);
   return { ...DEFAULTS, language: '', title: 'Untitled edition', editors: [], licence: { name: 'as stated in each document' }, baseUrl: '', sources: '.', root, foreign: true };
@@ -211,7 +211,7 @@ export async function loadConfig(root: string): Promise<EditionConfig> {
     bytes = await readFile(file);
   } catch {
     throw new ConfigError(
-      message('error', 'config', 'config-missing', `no ${CONFIG_FILE} in ${root}; create one (see README, "Configuration")`, {
+      message('error', 'config', 'config-missing', `no ${CONFIG_FILE} in ${root}; create one (see docs/using/configuration.md in editio)`, {
         file,
       }),
     );

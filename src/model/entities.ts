@@ -2,7 +2,7 @@
  * The kinds of authority entry editio knows, once for all of TypeScript: the TEI entry element,
  * its list, the element that mentions it, and its register page; its title is the catalogue's
  * (`register.<list>`, xslt/messages/). (xslt/common/authorities.xsl holds the same table for the
- * stylesheets; test/authorities.test.ts holds the two to each other.)
+ * stylesheets; test/model/authorities.test.ts holds the two to each other.)
  */
 export const ENTITY_KINDS = [
   { entry: 'person', list: 'listPerson', mention: 'persName', register: 'persons' },

@@ -166,7 +166,7 @@ export function readSource(source: Source): { text: string; schemaRefs: SchemaRe
 }
 
 /**
- * Checks that a source is well-formed TEI. A DOCTYPE is taken out (src/doctype.ts): external
+ * Checks that a source is well-formed TEI. A DOCTYPE is taken out (src/parse/doctype.ts): external
  * entities, DTDs and XInclude are never followed.
  */
 export function parse(source: Source): ParseResult {

@@ -37,7 +37,7 @@ export interface Source {
   /** Its content; for a file the last build knew unchanged, read when first asked for. */
   readonly bytes: Buffer;
   role: Role;
-  /** For one document of a volume (src/volumes.ts), the volume's file: its path names the part, a file that is not on disk. */
+  /** For one document of a volume (src/load/volumes.ts), the volume's file: its path names the part, a file that is not on disk. */
   partOf?: string;
   /** Its hash, size and schemas: from the last build for a file not read, else worked out when first asked for (knownOf). */
   known?: Known;

@@ -1,7 +1,7 @@
 /**
  * The EPUB edition: an EPUB 3 package (no NCX) of the print edition's parts as XHTML (xslt/epub),
  * with a navigation document, the index's references as links, the book face embedded, and a
- * cover made from the title. Zipped by the edition's own writer (src/site/zip.ts): the mimetype
+ * cover made from the title. Zipped by the edition's own writer (src/infra/zip.ts): the mimetype
  * first and stored, dates fixed, so that two builds of the same input give the same bytes.
  */
 import { readFile } from 'node:fs/promises';

@@ -103,7 +103,7 @@ export interface PdfMetadata {
   subject: string;
   /** The book's language (BCP 47), which the PDF declares for screen readers and text extraction. */
   language: string;
-  /** When the edition was last updated (src/header.ts, publishedOn), or UNKNOWN_DAY: the PDF's dates. */
+  /** When the edition was last updated (src/model/header.ts, publishedOn), or UNKNOWN_DAY: the PDF's dates. */
   modified: string;
   /** What a link to a page of the book says to a screen reader ("Page 12"), in the edition's language. */
   linkToPage: (page: number) => string;

@@ -1,6 +1,6 @@
 /**
  * What a reader can take away from the edition, as the home page and the About page offer it:
- * the files the build writes besides the pages (src/site/export.ts, src/build/families/print.ts).
+ * the files the build writes besides the pages (src/exchange/export.ts, src/families/pdf.ts).
  */
 export interface Download {
   /** From the edition's root. */

@@ -54,7 +54,7 @@ function onlyDivision(texts: readonly XmlElement[]): XmlElement | undefined {
 const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
 
 
-/** A document's extract as JSON (src/site/extracts.ts Extract), or why it could not be made. */
+/** A document's extract as JSON (src/model/extracts.ts Extract), or why it could not be made. */
 export function extractDocument(text: string, id: string, entries: PublishedEntries, wording: DateWording = languagePack('en')): { json: string } | { error: string } {
   const parsed = buildTree(text);
   if ('error' in parsed) return { error: `${parsed.error.reason} (line ${parsed.error.line})` };
@@ -143,7 +143,7 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     .map((side) => partiesAction(side, marked[side], side === 'sent' ? documentsDate : undefined, reader, walk));
   return {
     id,
-    // A document that is one division of a volume (src/volumes.ts) is named by the division's xml:id.
+    // A document that is one division of a volume (src/load/volumes.ts) is named by the division's xml:id.
     xmlId: root?.attrs.get('xml:id') ?? onlyDivision(ownText)?.attrs.get('xml:id') ?? '',
     lang: (root && bcp47(languageOf(root, profiles, ownText))) || '',
     links: profiles

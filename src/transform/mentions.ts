@@ -3,7 +3,7 @@
  * class of its kind. Worked out here, once per mention, when the source is prepared
  * (src/transform/prepare.ts), and written onto the mention for xslt/html/html.xsl to copy: in the
  * stylesheet the lookups cost half of a page's time. Pointers are read as the extracts read them
- * (src/pointers.ts: @ref, else @corresp, else @key; file#id, prefixes, identifier URLs); the faces
+ * (src/model/pointers.ts: @ref, else @corresp, else @key; file#id, prefixes, identifier URLs); the faces
  * come from the stylesheet's own ed:entry-faces-json, so that a name reads as the pages read it.
  */
 import { KIND_OF_RS_TYPE } from '../model/entities.js';

@@ -1,7 +1,7 @@
 /**
  * Transforms on worker threads, for editions large enough to pay for them: each worker costs
  * ~0.3 s and ~100 MB to start and warms up its own JIT, so on few documents the main thread
- * alone is faster (see the README's performance section).
+ * alone is faster (docs/contributing/architecture.md, "Workers").
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';

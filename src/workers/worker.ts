@@ -1,4 +1,4 @@
-/** A worker of the transform pool (src/transform/pool.ts): runs jobs with the SEF and the published entries loaded once. */
+/** A worker of the transform pool (src/workers/pool.ts): runs jobs with the SEF and the published entries loaded once. */
 import { parentPort } from 'node:worker_threads';
 import { jobContext, runJob, type Job, type JobContext, type Published } from './jobs.js';
 

@@ -2,15 +2,16 @@
  * `npm run bench [-- --docs 10000 --runs 3 --print-only]`: builds a synthetic dossier with the
  * command line a user runs, several times, and prints min and median of each measure, beside
  * the native peers where they are installed (xmllint, jing, Saxon-HE 9.9 Java). Unless
- * --print-only, the table replaces the README's performance section.
+ * --print-only, the table replaces docs/benchmarks/build-<docs>.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeDossier } from './dossier.js';
+import { measuredOn, record } from './record.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'dist', 'lib', 'cli', 'main.js');
@@ -172,22 +173,10 @@ rows.push({
   }),
 });
 
-const cores = cpus().length;
 const header =
   `${docs} synthetic documents (${megabytes.toFixed(1)} MB of TEI, 2–50 KB each), ${runs} run${runs > 1 ? 's' : ''} each; ` +
-  `${cores} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}; measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- --docs ${docs} --runs ${runs}\`.`;
+  `${measuredOn()} with \`npm run bench -- --docs ${docs} --runs ${runs}\`.`;
 const result = table(rows, header);
 console.log(`\n${result}\n`);
-if (!values['print-only']) {
-  const readme = path.join(ROOT, 'README.md');
-  const start = `<!-- bench ${docs} start -->`;
-  const end = `<!-- bench ${docs} end -->`;
-  const text = readFileSync(readme, 'utf8');
-  const section = `${start}\n${result}\n${end}`;
-  const next = text.includes(start)
-    ? text.replace(new RegExp(`${start}[\\s\\S]*?${end}`), section)
-    : text.replace('<!-- bench tables -->', `<!-- bench tables -->\n\n${section}`);
-  if (next === text && !text.includes(section)) console.error('README.md has no "<!-- bench tables -->" marker: the table was not written there.');
-  else writeFileSync(readme, next);
-}
+if (!values['print-only']) record(`build-${docs}`, `Build, ${docs.toLocaleString('en')} documents`, `npm run bench -- --docs ${docs}`, result);
 if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -11,9 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { random } from '../fuzz.js';
+import { measuredOn, record } from './record.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '20000,100000' }, cli: { type: 'string', default: path.join(ROOT, 'dist', 'lib', 'cli', 'main.js') } } });
+const DEFAULT_CLI = path.join(ROOT, 'dist', 'lib', 'cli', 'main.js');
+const { values } = parseArgs({ options: { persons: { type: 'string', default: '20000,100000' }, cli: { type: 'string', default: DEFAULT_CLI } } });
 const counts = values.persons.split(',').map(Number);
 if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 100_000)) {
   console.error('usage: npm run bench:names -- [--persons 20000,100000] (at most 100,000) [--cli main.js]');
@@ -42,8 +44,8 @@ function edition(count: number): string {
   return dir;
 }
 
-console.log('| persons in the lists | editio validate tei/ | peak memory |');
-console.log('| ---: | ---: | ---: |');
+const rows = ['| persons in the lists | editio validate tei/ | peak memory |', '| ---: | ---: | ---: |'];
+console.log(rows.join('\n'));
 for (const count of counts) {
   const dir = edition(count);
   try {
@@ -54,8 +56,11 @@ for (const count of counts) {
     const seconds = (performance.now() - started) / 1000;
     const kb = useTime ? Number(/(\d+)\s*$/.exec(run.stderr)?.[1]) : NaN;
     const outcome = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? ''})`;
-    console.log(`| ${count.toLocaleString('en')} | ${seconds.toFixed(1)} s${outcome} | ${Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : '?'} |`);
+    rows.push(`| ${count.toLocaleString('en')} | ${seconds.toFixed(1)} s${outcome} | ${Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : '?'} |`);
+    console.log(rows.at(-1));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+// Another build of editio's numbers are for comparing, not the record.
+if (values.cli === DEFAULT_CLI) record('names', 'Validation with large authority lists', 'npm run bench:names', `${measuredOn()}.\n\n${rows.join('\n')}`);

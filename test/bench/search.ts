@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serve } from '../../src/serve/serve.js';
 import { writeDossier } from './dossier.js';
+import { measuredOn, record } from './record.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'dist', 'lib', 'cli', 'main.js');
@@ -25,6 +26,14 @@ const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000
 const docs = Number(values.docs);
 const dir = values.dir ?? path.join(tmpdir(), `editio-bench-search-${docs}`);
 const out = path.join(dir, 'dist', 'edition');
+/** What this run measured, as printed: recorded in docs/benchmarks/search-<docs>.md at the end. */
+const report: string[] = [];
+const say = (line: string): void => {
+  console.log(line);
+  report.push(line);
+};
+const recordReport = (): void =>
+  record(`search-${docs}`, `Search, ${docs.toLocaleString('en')} documents`, `npm run bench:search -- --docs ${docs}`, `${measuredOn()}; first times until drawn and shown, and again (medians of five pages).\n\n\`\`\`\n${report.join('\n').trim()}\n\`\`\``);
 if (!existsSync(path.join(out, 'search.html'))) {
   rmSync(dir, { recursive: true, force: true });
   console.log(`Generating ${docs} documents in ${dir} and building them …`);
@@ -39,16 +48,17 @@ const sizeOf = (kind: RegExp): number => searchFiles.filter((f) => kind.test(f))
 const pages = readdirSync(path.join(out, 'documents')).filter((f) => f.endsWith('.html')).length;
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const total = sizeOf(/./);
-console.log(`\nindex: ${mb(total)} for ${pages} documents, ${(total / pages / 1024).toFixed(1)} KB a document`);
+say(`\nindex: ${mb(total)} for ${pages} documents, ${(total / pages / 1024).toFixed(1)} KB a document`);
 for (const [kind, pattern] of [['terms', /^terms-/], ['pairs (phrases)', /^pairs-/], ['places (phrases)', /^places-/], ['texts', /^texts-/], ['manifest', /^index\.js$/]] as const) {
   const files = searchFiles.filter((f) => pattern.test(f));
   const bytes = sizeOf(pattern);
   const largest = Math.max(...files.map((f) => statSync(path.join(out, 'search', f)).size));
-  console.log(`  ${kind.padEnd(17)} ${mb(bytes).padStart(9)} in ${String(files.length).padStart(5)} parts, the largest ${(largest / 1024).toFixed(0)} KB`);
+  say(`  ${kind.padEnd(17)} ${mb(bytes).padStart(9)} in ${String(files.length).padStart(5)} parts, the largest ${(largest / 1024).toFixed(0)} KB`);
 }
 
 if (!existsSync(CHROMIUM)) {
-  console.log('(no timings in a browser: they need Debian’s chromium)');
+  say('(no timings in a browser: they need Debian’s chromium)');
+  recordReport();
   process.exit(0);
 }
 const { chromium } = await import('playwright-core');
@@ -81,9 +91,9 @@ try {
     const started = Date.now();
     await page.goto(`${base}search.html?q=${encodeURIComponent(QUERIES[0]!)}`, { waitUntil: 'commit', timeout: 600_000 });
     await page.waitForFunction(() => /found|Nothing/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 600_000 });
-    console.log(`${where}: the page, the parts of the index it needs and the first answer ("${QUERIES[0]}") in ${Date.now() - started} ms`);
+    say(`${where}: the page, the parts of the index it needs and the first answer ("${QUERIES[0]}") in ${Date.now() - started} ms`);
     await page.close();
-    console.log(`  ${'query'.padEnd(16)} ${'first'.padStart(9)} ${'shown'.padStart(9)} ${'again'.padStart(9)}  parts loaded`);
+    say(`  ${'query'.padEnd(16)} ${'first'.padStart(9)} ${'shown'.padStart(9)} ${'again'.padStart(9)}  parts loaded`);
     for (const query of QUERIES) {
       // Each query on a page of its own: "first" loads the parts it needs, "again" has them; "shown"
       // is the first time until the frame that shows the results is painted. The median of five
@@ -105,10 +115,11 @@ try {
         await fresh.close();
       }
       const median = (xs: number[]): string => [...xs].sort((a, b) => a - b)[2]!.toFixed(0).padStart(6);
-      console.log(`  ${query.padEnd(16)} ${median(firsts)} ms ${median(shown)} ms ${median(agains)} ms  ${String(loaded).padStart(3)}   ${status}`);
+      say(`  ${query.padEnd(16)} ${median(firsts)} ms ${median(shown)} ms ${median(agains)} ms  ${String(loaded).padStart(3)}   ${status}`);
     }
   }
 } finally {
   await browser.close();
   await server.close();
 }
+recordReport();

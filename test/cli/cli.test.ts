@@ -225,7 +225,7 @@ describe('cli', function () {
       expect(run.status).to.equal(1);
       const { messages } = JSON.parse(run.stdout) as { messages: { ruleId: string; severity: string; file: string; line?: number }[] };
       const failing = [...new Set(messages.filter((m) => m.severity === 'error').map((m) => path.basename(m.file)))].sort();
-      // jing (Debian 20220510) rejects the same files, with two documented differences (README):
+      // jing (Debian 20220510) rejects the same files, with two documented differences (docs/reference/rules.md):
       // isicily-IAS_1.xml is valid for jing only because jing falls back from its xi:include, which
       // editio never resolves; teic-test-testcorpus.xml is a fatal error for jing, which looks for
       // its external DTD, while editio ignores the DTD (with a warning) and finds the file valid.

@@ -6,7 +6,7 @@ import { languagePack } from '../../src/i18n/catalogue.js';
 const config = (editors: string[]): EditionConfig =>
   ({ ...foreignConfig('.'), title: 'Briefe', subtitle: '', editors, licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }, baseUrl: '', language: 'de' });
 
-describe('site/citation-cff', () => {
+describe('exchange/citation-cff', () => {
   it('reads an editor’s name as a person: forenames, particle and surname, or "Surname, Forenames"', () => {
     expect(cffPerson('Jane Doe')).to.deep.equal({ 'family-names': 'Doe', 'given-names': 'Jane' });
     expect(cffPerson('Hugo von Hofmannsthal')).to.deep.equal({ 'family-names': 'Hofmannsthal', 'given-names': 'Hugo', 'name-particle': 'von' });

@@ -10,7 +10,7 @@ const zipEntries = async (...args: Parameters<typeof zipPieces>): Promise<Buffer
 
 const tei = (name: string): ZipEntry => ({ path: `tei/${name}`, content: readFileSync(path.join('tei', name)) });
 
-describe('site/zip', () => {
+describe('infra/zip', () => {
   const entries = [tei('authorities.xml'), tei('1966-09-21-giap-decision.xml'), { path: 'empty.txt', content: new Uint8Array() }];
 
   it('computes the CRC-32 of the standard check value', () => {

@@ -129,7 +129,7 @@ describe('build (end to end, the CLI on tei/)', function () {
         readdirSync(dir, { recursive: true, withFileTypes: true })
           .filter((e) => e.isFile())
           .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-          // The stamps record the sources' file times, not what was built (src/build/stamps.ts).
+          // The stamps record the sources' file times, not what was built (src/incremental/stamps.ts).
           .filter((file) => file !== path.join('.editio', 'stamps.json'))
           .sort();
       expect(list(again)).to.deep.equal(list(out));

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { searchFormat, searchOptions, shardCount, shardOf, textsScript, type SearchDocument, type SearchFormat } from '../../src/search/search-index.js';
 import { ShardTermsWriter, termFiles, type ShardTerms } from '../../src/search/search-terms.js';
 
-describe('site/search-index', () => {
+describe('search/search-index', () => {
   it('divides the pages into a power of two of parts of at most the pages asked for', () => {
     expect([1, 256, 257, 512, 513, 10_001].map((pages) => shardCount(pages, 256))).to.deep.equal([1, 1, 2, 2, 4, 64]);
     expect(shardCount(0, 256)).to.equal(1);

@@ -15,7 +15,7 @@ type Query = {
   matcher: (query: string, options: unknown, typing?: boolean) => (tokens: string[]) => boolean[];
 };
 
-// Two letters and a play, each a header record and passages, as src/site/search-index.ts makes them.
+// Two letters and a play, each a header record and passages, as src/search/search-index.ts makes them.
 const RECORDS: SearchDocument[] = [
   { kind: 'head', url: 'a.html', page: 'a.html', n: 0, lang: 'de', title: 'Arthur Schnitzler an Richard Beer-Hofmann', correspondents: 'Arthur Schnitzler · Wien · Richard Beer-Hofmann', source: 'Houghton Library' },
   { kind: 'text', url: 'a.html#p1', page: 'a.html', n: 1, lang: 'de', text: 'Die Thür zum Theater in der Josefstadt stand offen.' },

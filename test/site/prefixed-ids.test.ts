@@ -30,7 +30,7 @@ describe('site/prefixed-ids', () => {
     expect(idPrefix('letters/Brief 3.xml')).to.equal('letters_Brief_3.');
   });
 
-  // (test/site/export.test.ts holds this corpus.xml to the official tei_all, with the seed's.)
+  // (test/exchange/export.test.ts holds this corpus.xml to the official tei_all, with the seed's.)
   describe('in corpus.xml', function () {
     this.timeout(120_000);
     let out: string;

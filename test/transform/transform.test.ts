@@ -57,7 +57,7 @@ describe('transform', () => {
     expect(nobody?.classList.contains('unresolved')).to.equal(true);
   });
 
-  it('words every date as the extracts and the chronology do (src/header.ts), doubts and ranges included', () => {
+  it('words every date as the extracts and the chronology do (src/model/header.ts), doubts and ranges included', () => {
     const attributes = [
       'when="1966-09-21"', 'when="1966"', 'when="1966-10"', 'when="1966-02-30"', 'from="1966-09" to="1967"', 'notBefore="1966-10-01" notAfter="1966-10-15"',
       'notBefore="1966"', 'notAfter="1967-07"', 'when="1966" cert="low"', 'when="1966-10" precision="low"', 'when="1966" cert="0.5" precision="medium"', 'cert="unknown"', '',

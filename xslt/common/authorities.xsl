@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Reading the authority entries: their names, their registers (which entry a pointer names is src/pointers.ts's to say). -->
+<!-- Reading the authority entries: their names, their registers (which entry a pointer names is src/model/pointers.ts's to say). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -30,7 +30,7 @@
   <!--
     A name's words, without the identifiers some editions put inside names. A person's name written
     in parts, a surname and forenames with nothing but spaces and commas between them, reads as an
-    index lists it: "Schnitzler, Arthur", "Hofmannsthal, Hugo von" (src/authorities.ts, nameText,
+    index lists it: "Schnitzler, Arthur", "Hofmannsthal, Hugo von" (src/model/authorities.ts, nameText,
     reads it alike). Other names read as written, parts side by side apart, punctuation in its place.
   -->
   <xsl:function name="ed:name-text" as="xs:string">
@@ -50,7 +50,7 @@
                           then $parts else ()"/>
   </xsl:function>
 
-  <!-- An entry's name as running text says it: a person's name in parts forenames first ("Arthur Schnitzler", "Hugo von Hofmannsthal": src/authorities.ts, readingOrder); another as listed. -->
+  <!-- An entry's name as running text says it: a person's name in parts forenames first ("Arthur Schnitzler", "Hugo von Hofmannsthal": src/model/authorities.ts, readingOrder); another as listed. -->
   <xsl:function name="ed:reading-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="parts" select="ed:name-parts(ed:names($entry)[1])"/>

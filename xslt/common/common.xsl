@@ -97,7 +97,7 @@
   <!--
     The date the document was written: its creation date, else its sending, else its dateline;
     for a play, the dates drama corpora keep beside the text (standOff/listEvent: written, else
-    printed, else first performed). src/header.ts (documentDate) reads the same.
+    printed, else first performed). src/model/header.ts (documentDate) reads the same.
   -->
   <xsl:function name="ed:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>

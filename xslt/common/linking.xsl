@@ -3,7 +3,7 @@
   Cross-references (TEI's ref and ptr, core and linking modules). A pointer leads to a part of
   the text itself (#id), to another of the edition's texts (by its xml:id or file name: its page),
   to a web address, or to an edition's own id that its @type and a prefixDef (or the
-  configuration's prefixes) turn into one (src/build/families/references.ts works out which);
+  configuration's prefixes) turn into one (src/families/references.ts works out which);
   failing those, to the register page of an entry it names (src/transform/mentions.ts).
   Several pointers (target="#a #b") are each followed. A pointer that leads nowhere is no link:
   its words are shown, and a ref with no words reads as where it points (a document's title, a

@@ -26,7 +26,7 @@
   <!-- A letter's previous and next letters (correspContext), as JSON: rel, scope, label, and the id and title of the document if the edition has it. -->
   <xsl:param name="correspondence-json" as="xs:string" select="'[]'"/>
 
-  <!-- What the text's refs and ptrs to other documents point to (src/build/families/references.ts), as JSON: by "type|target", the page or web address (href) and, for a document of the edition, its title (words). -->
+  <!-- What the text's refs and ptrs to other documents point to (src/families/references.ts), as JSON: by "type|target", the page or web address (href) and, for a document of the edition, its title (words). -->
   <xsl:param name="references-json" as="xs:string" select="'{}'"/>
 
   <!-- The identifier of the document being transformed, as used in its URLs. -->

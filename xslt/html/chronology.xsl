@@ -73,7 +73,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A year of the chronology as a heading says it: the dates with no year to place them by (src/site/extracts.ts, UNDATED) as undated, in the edition's words. -->
+  <!-- A year of the chronology as a heading says it: the dates with no year to place them by (src/model/extracts.ts, UNDATED) as undated, in the edition's words. -->
   <xsl:function name="ed:year-label" as="xs:string">
     <xsl:param name="year" as="xs:string"/>
     <xsl:sequence select="if ($year = 'undated') then ed:text('date.undated') else $year"/>
