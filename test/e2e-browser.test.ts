@@ -143,6 +143,7 @@ describe('the HTML edition in Chromium', function () {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const plain = await open(PAGE_TYPES.document!, noScript);
     expect(await plain.isVisible('.cite-accessed')).to.equal(false);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, line breaks and all, is what a reader copies
     expect(await plain.$eval('.citation', (p) => (p as HTMLElement).innerText)).to.match(/\.html\.$/);
     await noScript.close();
   });
@@ -163,7 +164,7 @@ describe('the HTML edition in Chromium', function () {
     await page.click('#search-results a.search-passage');
     await page.waitForURL(/protocol-agreement\.html#p\d+$/);
     expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).to.contain('MiG-21s');
-    await page.goto(server.url + 'search.html');
+    await page.goto(`${server.url}search.html`);
     await page.fill('#search-q', 'Giap');
     await page.press('#search-q', 'Enter');
     await page.waitForSelector('#search-results li');
@@ -274,7 +275,7 @@ describe('the HTML edition in Chromium', function () {
 
   it('lists the documents the filters leave when no words are given, and filters from file:// too', async () => {
     const page = await context.newPage();
-    await page.goto(pathToFileURL(path.join(out, 'search.html')).href + '?from=1966-09&to=1966-09&name=vo-nguyen-giap');
+    await page.goto(`${pathToFileURL(path.join(out, 'search.html')).href}?from=1966-09&to=1966-09&name=vo-nguyen-giap`);
     await page.waitForSelector('#search-results li');
     expect(await page.$$eval('#search-results > li h2 a', (links) => links.map((a) => a.getAttribute('href')))).to.deep.equal(['documents/1966-09-21-giap-decision.html']);
     expect(await page.textContent('#search-status')).to.equal('1 page with these filters (1966-09 to 1966-09; Võ Nguyên Giáp).');
@@ -430,7 +431,7 @@ describe('the HTML edition in Chromium', function () {
   });
 
   it('sets the text in the book face shipped with the edition, from a server and from file://', async () => {
-    for (const url of [server.url + 'registers/persons/vo-nguyen-giap.html', pathToFileURL(path.join(out, 'registers', 'persons', 'vo-nguyen-giap.html')).href]) {
+    for (const url of [`${server.url}registers/persons/vo-nguyen-giap.html`, pathToFileURL(path.join(out, 'registers', 'persons', 'vo-nguyen-giap.html')).href]) {
       const page = await context.newPage();
       await page.goto(url);
       const faces = await page.evaluate(async () => {
@@ -468,7 +469,7 @@ describe('the HTML edition in Chromium', function () {
         // Nor for a word longer than the line: a web address in a note, a heading that is an id (real editions have both).
         await page.evaluate(() => {
           document.querySelector('main h1')!.textContent = 'ATTENDANTS.CAESAR.0_Ant'.repeat(3);
-          document.querySelector('main p')?.append(' https://www.digital.wienbibliothek.at/periodical/pageview/' + '1234567890'.repeat(6));
+          document.querySelector('main p')?.append(` https://www.digital.wienbibliothek.at/periodical/pageview/${'1234567890'.repeat(6)}`);
         });
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${kind} at ${width} px, with long words`).to.be.at.most(width);
       }

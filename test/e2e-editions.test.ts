@@ -28,7 +28,9 @@ const builtOnce = (folder: string): ReturnType<typeof build> => {
   if (!builds.has(folder)) builds.set(folder, build(folder, '--epub'));
   return builds.get(folder)!;
 };
-after(() => builds.forEach(({ out }) => removeDir(out)));
+after(() => {
+  for (const { out } of builds.values()) removeDir(out);
+});
 
 describe('real editions’ patterns (end to end)', function () {
   this.timeout(240_000);
@@ -257,7 +259,7 @@ describe('real editions’ patterns (end to end)', function () {
       expect(text).to.include('Anna.\n       Wie still der Abend über allen Dächern liegt,\n');
       expect(text).to.include('\n    5  Und eilig macht. [Es klopft.] Wer ist da?\n       Herein!\n');
       // The completing part begins where "Herein!" ended.
-      expect(text).to.include('\nBruno\n' + ' '.repeat(7 + 'Herein! '.length) + 'Die Wette ist verloren, Base.\n');
+      expect(text).to.include(`\nBruno\n${' '.repeat(7 + 'Herein! '.length)}Die Wette ist verloren, Base.\n`);
     });
   });
 
@@ -589,7 +591,7 @@ describe('real editions’ patterns (end to end)', function () {
         const names = [...fields.join(' ').matchAll(/ref="[^"#]*#([^"]+)"/g)].map(([, id]) => records.get(id!) ?? '');
         // Phrases are looked for within one block of the text or one field, in its words as written (a hyphenated word's parts left out).
         const runs = [...fields.flatMap((f) => f.split(/<\/?(?:p|address|salute|signed|dateline|note|title|correspAction)\b[^>]*>/)), ...names].map((t) => wordsIn(plain(t)).filter((w, i, all) => !all[i - 1]?.includes('-') || !all[i - 1]!.split('-').includes(w)));
-        letters.set(`documents/${file.replace(/\.xml$/, '.html')}`, { words: new Set(wordsIn(plain(fields.join(' ') + ' ' + names.join(' ')))), runs });
+        letters.set(`documents/${file.replace(/\.xml$/, '.html')}`, { words: new Set(wordsIn(plain(`${fields.join(' ')} ${names.join(' ')}`))), runs });
       }
       return letters;
     }

@@ -106,7 +106,7 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
     });
   });
 
-  describe('../shared/corpus (real editions’ TEI)', function () {
+  describe('../shared/corpus (real editions’ TEI)', () => {
     let out: string;
     let run: ReturnType<typeof runCli>;
     before(function () {

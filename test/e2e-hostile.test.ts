@@ -40,8 +40,8 @@ function generateLarge(dir: string): void {
   const [head, tail] = decision.split(/<p>During[\s\S]*<\/p>/) as [string, string];
   const copies = Math.ceil((50 * 1024 * 1024) / paragraph.length);
   writeFileSync(path.join(dir, 'generated-50mb.xml'), head + `${paragraph}\n        `.repeat(copies) + tail);
-  writeFileSync(path.join(dir, 'generated-100000-nested.xml'), head + '<p>' + '<hi rend="italic">'.repeat(100_000) + 'x' + '</hi>'.repeat(100_000) + '</p>' + tail);
-  writeFileSync(path.join(dir, 'generated-10mb-text-node.xml'), head + '<p>' + 'the pilots flew '.repeat(700_000) + '</p>' + tail);
+  writeFileSync(path.join(dir, 'generated-100000-nested.xml'), `${head}<p>${'<hi rend="italic">'.repeat(100_000)}x${'</hi>'.repeat(100_000)}</p>${tail}`);
+  writeFileSync(path.join(dir, 'generated-10mb-text-node.xml'), `${head}<p>${'the pilots flew '.repeat(700_000)}</p>${tail}`);
 }
 
 function listFiles(dir: string): string[] {

@@ -26,7 +26,7 @@ const pagesOf = (out: string): string[] =>
 /** What a reader reads on a page: its text and the words of its labels, hover texts and placeholders. */
 function wordsOf(file: string): string {
   const page = parseHtml(readFileSync(file, 'utf8'));
-  page.querySelectorAll('script, style').forEach((e) => e.remove());
+  for (const e of page.querySelectorAll('script, style')) e.remove();
   const attributes = page.querySelectorAll('[aria-label], [title], [placeholder], [alt]').flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
   return [page.text, ...attributes].join('\n');
 }

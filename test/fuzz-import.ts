@@ -53,7 +53,7 @@ const TEXT_MUTATIONS: Record<string, Mutate> = {
 /** Mutations of a Word file: its bytes (a damaged zip), or the XML inside it (a zip made anew). */
 const DOCX_MUTATIONS: Record<string, Mutate> = {
   'zip byte flip': TEXT_MUTATIONS['byte flip']!,
-  'zip truncation': TEXT_MUTATIONS['truncation']!,
+  'zip truncation': TEXT_MUTATIONS.truncation!,
   'document.xml mutated': (bytes, rng) => {
     const files = unzipSync(bytes);
     const name = pick(Object.keys(files).filter((f) => f.endsWith('.xml')), rng);

@@ -38,7 +38,7 @@ function knownPath(rng: () => number): string {
   const mutation = rng();
   if (mutation < 0.5) return known;
   if (mutation < 0.65) return known.replace(/\.\w+$/, (ext) => ext.toUpperCase());
-  if (mutation < 0.8) return known + pick(['/', '%00', '/..', '?x=1', '&down=' + pick(VALUES, rng), '/../../etc/passwd'], rng);
+  if (mutation < 0.8) return known + pick(['/', '%00', '/..', '?x=1', `&down=${pick(VALUES, rng)}`, '/../../etc/passwd'], rng);
   return known.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`);
 }
 
@@ -54,7 +54,7 @@ function randomPath(rng: () => number): string {
   if (form < 0.03) return '*';
   if (form < 0.06) return `http://evil.example${target}`;
   if (form < 0.08) return target.replace(/^\//, '');
-  if (form < 0.1) return target + '#fragment';
+  if (form < 0.1) return `${target}#fragment`;
   return target;
 }
 

@@ -124,7 +124,7 @@ export async function runFuzz(seed: number, cases: number, options: { batch?: nu
       }
       return c ? `seed ${seed}, case ${c.index} (${c.mutation} of ${c.base})` : `seed ${seed}, ${name}`;
     };
-    let checked;
+    let checked: Awaited<ReturnType<typeof checkSources>>;
     try {
       checked = await checkSources(sources, { edition });
     } catch (err) {

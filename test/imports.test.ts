@@ -11,13 +11,13 @@ import { repoRoot } from './helpers.js';
 const SRC = path.join(repoRoot, 'src');
 
 /** Every relative module a TypeScript file names: import, import type, export … from, import(). */
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   const named = [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/gm), ...text.matchAll(/^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)];
   return named.map((m) => m[1]!);
 }
 
 /** The groups of nodes that reach each other (Tarjan): each a cycle, if it has more than one node. */
-export function cycles(nodes: readonly string[], next: (node: string) => Iterable<string>): string[][] {
+function cycles(nodes: readonly string[], next: (node: string) => Iterable<string>): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();

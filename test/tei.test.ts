@@ -66,7 +66,7 @@ describe('tei/ (the seed edition’s encoding)', () => {
     }
   });
 
-  describe('against the official tei_all schema', function () {
+  describe('against the official tei_all schema', () => {
     before(function () {
       requireShared(this, teiAllSchema);
     });

@@ -64,11 +64,11 @@ function exitCode(messages: Message[], strict: boolean | undefined): number {
 async function main(argv: string[]): Promise<number> {
   const { command, positionals, values } = parseCommandLine(argv);
   if (values.version) {
-    process.stdout.write(toolkitVersion() + '\n');
+    process.stdout.write(`${toolkitVersion()}\n`);
     return 0;
   }
   if (values.help || command === '' || command === 'help') {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n`);
     return command === '' && !values.help ? 2 : 0;
   }
   const format = reportFormat(values.format);

@@ -46,7 +46,7 @@ export function unrenderedReport(unrendered: Record<string, Record<string, numbe
     const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
     lines.push(`  ${file}: ${entries.length === 0 ? 'none' : entries.map(([name, n]) => `${name} ×${n}`).join(', ')}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** What `editio tag` adds, per file: each new tag at its line and column, then a count. */
@@ -68,7 +68,7 @@ export function tagReport(files: FileTags[], write: boolean): string {
       ? 'Nothing to tag: every name of the authority lists and every date is tagged already.'
       : `${total} tags ${write ? 'written' : 'to add'} (${summary})${write ? '' : '; run with --write to write them'}.`,
   );
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -92,7 +92,7 @@ export function tagReview(files: FileTags[]): string {
   const proposals = files.reduce((n, f) => n + f.insertions.filter((i) => i.element !== 'roleName').length, 0);
   const left = files.reduce((n, f) => n + f.candidates.length, 0);
   lines.push(`${proposals} tags proposed, ${left} candidates left to you; run with --write to write the proposals.`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** A progress bar on a terminal (stderr), nothing otherwise: logs and pipes stay clean. */
@@ -120,5 +120,5 @@ export function planReport(plan: readonly Decision[], listKept: boolean): string
   const lines = plan.filter((d) => d.action !== 'keep' || listKept).map((d) => `${d.action.padEnd(6)} ${d.file}${d.why ? `  (${d.why})` : ''}`);
   const count = (action: Decision['action']): number => plan.filter((d) => d.action === action).length;
   lines.push(`Would make ${count('make')}, keep ${count('keep')}, remove ${count('remove')} (a dry run: nothing was written)`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,7 @@ const TEI = 'application/tei+xml; charset=utf-8';
 const json = (status: number, body: object, headers?: Record<string, string>): Answer => ({
   status,
   type: JSON_LD,
-  body: JSON.stringify(body, null, 2) + '\n',
+  body: `${JSON.stringify(body, null, 2)}\n`,
   ...(headers ? { headers } : {}),
 });
 
@@ -261,7 +261,7 @@ export async function document(library: Library, query: Query): Promise<Answer> 
   if (ref) units = [ref];
   else {
     const range = loaded.all.slice(loaded.all.indexOf(start!), loaded.all.indexOf(end!) + 1);
-    units = range.filter((u) => !range.some((other) => other !== u && u.identifier.startsWith(other.identifier + '.')));
+    units = range.filter((u) => !range.some((other) => other !== u && u.identifier.startsWith(`${other.identifier}.`)));
   }
   const fragment = units.map((u) => loaded.text.slice(u.element.start, u.element.end)).join('\n');
   const attributes = ref ? ` ref="${ref.identifier}"` : ` start="${start!.identifier}" end="${end!.identifier}"`;

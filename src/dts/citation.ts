@@ -33,7 +33,7 @@ export function citationTree(root: XmlElement): CitableUnit[] {
         collect(child, parent, into);
         continue;
       }
-      const identifier = `${parent ? parent.identifier + '.' : ''}${into.length + 1}`;
+      const identifier = `${parent ? `${parent.identifier}.` : ''}${into.length + 1}`;
       const isDiv = child.ns === TEI_NS && /^div\d?$/.test(child.name);
       const unit: CitableUnit = {
         identifier,

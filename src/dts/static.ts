@@ -46,8 +46,8 @@ export async function staticDts(
     return typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
   };
   const outputs: Output[] = [
-    { path: 'dts/resources.json', content: JSON.stringify(registry, null, 2) + '\n' },
-    { path: 'dts/entry.json', content: JSON.stringify(entry(base, true), null, 2) + '\n' },
+    { path: 'dts/resources.json', content: `${JSON.stringify(registry, null, 2)}\n` },
+    { path: 'dts/entry.json', content: `${JSON.stringify(entry(base, true), null, 2)}\n` },
   ];
   // A few resources at a time, side by side (on workers, in a build), kept in the registry's order.
   const members: (object | undefined)[] = [];

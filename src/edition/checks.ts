@@ -17,7 +17,7 @@ import type { DocumentRecord } from '../model/records.js';
 import { configuredPrefixes, looksUpEntries } from '../model/pointers.js';
 import { identityOf, type DocumentIdentity } from '../model/identity.js';
 import { volumeLayout, type VolumeLayout } from '../load/volumes.js';
-import { type BuildState, type CheckRecord } from '../incremental/state.js';
+import type { BuildState, CheckRecord } from '../incremental/state.js';
 
 
 export interface EditionCheck {

@@ -61,7 +61,9 @@ export class CheckedEdition {
       return layout ? [{ volume: d, layout, ...volumeParts(d, layout) }] : [];
     });
     const inVolume = new Map(volumes.map((v) => [v.volume, v.documents]));
-    for (const { layout, documents } of volumes) documents.forEach((doc, i) => this.parts.set(doc, layout.parts[i]!));
+    for (const { layout, documents } of volumes) documents.forEach((doc, i) => {
+      this.parts.set(doc, layout.parts[i]!);
+    });
     const configured = check.valid.find((d) => d.source.role === 'introduction');
     this.intro = configured ?? (volumes.length === 1 ? volumes[0]!.introduction : undefined);
     const first = check.valid[0];

@@ -72,7 +72,7 @@ export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: 
   return [
     // The configuration is in the build's fingerprint: only the introduction can change the head.
     { key: 'head', hash: intro?.hash ?? 'no introduction', content: head },
-    ...members.map(({ doc, hash }) => ({ key: doc.source.path, hash: hashOf(hash, membership), content: () => withPrefixedIds(doc.text, prefixes.get(doc.source.path)!, into(doc)) + '\n' })),
+    ...members.map(({ doc, hash }) => ({ key: doc.source.path, hash: hashOf(hash, membership), content: () => `${withPrefixedIds(doc.text, prefixes.get(doc.source.path)!, into(doc))}\n` })),
     { key: 'end', hash: 'end', content: () => '</teiCorpus>\n' },
   ];
 }
@@ -123,7 +123,7 @@ export function toCsv(rows: readonly DocumentRow[]): string {
     const s = /^[ \u00a0]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(joined) ? `'${joined}` : joined;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n') + '\r\n';
+  return `${[columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n')}\r\n`;
 }
 
 /** The archive's README, in the edition's language. */
@@ -163,7 +163,7 @@ async function previousZip(outDir: string): Promise<PreviousZip | undefined> {
 export function tableFiles(rows: readonly DocumentRow[]): Output[] {
   return [
     { path: 'metadata/documents.csv', content: toCsv(rows) },
-    { path: 'metadata/documents.json', content: JSON.stringify(rows, null, 2) + '\n' },
+    { path: 'metadata/documents.json', content: `${JSON.stringify(rows, null, 2)}\n` },
   ];
 }
 
@@ -190,6 +190,6 @@ export async function zipFiles(config: EditionConfig, words: Words, outDir: stri
   const hashes = entries.flatMap((e) => (e.hash !== undefined ? [[e.path, e.hash]] : []));
   return [
     { path: 'editio-edition.zip', content: zip },
-    { path: ZIP_HASHES, content: JSON.stringify({ size, hashes }) + '\n' },
+    { path: ZIP_HASHES, content: `${JSON.stringify({ size, hashes })}\n` },
   ];
 }

@@ -24,7 +24,7 @@ export const oai = family({
     // What a kind of document (a class of its textClass) is called, wherever the edition declares it.
     const kindName = classNamer(pages.pages.map((page) => page.summary));
     const repository = oaiRepository(config, published, (id) => teiOf.get(id)!, publication.slice(0, 10), kindName);
-    const repositoryJson = JSON.stringify(repository, null, 2) + '\n';
+    const repositoryJson = `${JSON.stringify(repository, null, 2)}\n`;
     await plan.make('oai/repository.json', { content: hashOf(repositoryJson) }, () => repositoryJson);
     // Harvesters need the edition's public address: without it, CMIF's letters are linked relatively and OAI has no identifiers to give.
     if (!config.baseUrl) {

@@ -39,7 +39,7 @@ async function tryLock(lock: string): Promise<Owner | undefined> {
   try {
     const handle = await open(lock, 'wx');
     try {
-      await handle.writeFile(JSON.stringify(owner) + '\n');
+      await handle.writeFile(`${JSON.stringify(owner)}\n`);
     } finally {
       await handle.close();
     }

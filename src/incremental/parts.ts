@@ -57,6 +57,6 @@ export async function joinParts(outDir: string, file: string, parts: readonly Pa
   }
   return [
     { path: file, content: chunks },
-    { path: partsIndexFile(file), content: JSON.stringify(index) + '\n' },
+    { path: partsIndexFile(file), content: `${JSON.stringify(index)}\n` },
   ];
 }

@@ -166,9 +166,11 @@ export class OutputPlan {
     for (const m of messages) this.messages.push(m);
     const before = new Map<string, string>();
     const previous = this.previous?.outputs[group];
-    if (options.keepSame && previous?.inputs['sums'] !== undefined) {
-      const sums = previous.inputs['sums'].split('\n');
-      filesOf(group, previous).forEach((file, i) => before.set(file, sums[i]!));
+    if (options.keepSame && previous?.inputs.sums !== undefined) {
+      const sums = previous.inputs.sums.split('\n');
+      filesOf(group, previous).forEach((file, i) => {
+        before.set(file, sums[i]!);
+      });
     }
     const sums: string[] = [];
     for (const o of outputs) {

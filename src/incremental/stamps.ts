@@ -135,7 +135,7 @@ export async function saveStamps(
     const known = knownOf(source);
     saved.sources[relative[i]!] = [stamps[i]!.stamp, known.hash, known.size, relativeTo(outDir, known.schemaHrefs), Boolean(known.index)];
   });
-  await writeFileAtomic(path.join(outDir, STAMPS_FILE), JSON.stringify(saved) + '\n', { tempDir: tempDirOf(outDir) });
+  await writeFileAtomic(path.join(outDir, STAMPS_FILE), `${JSON.stringify(saved)}\n`, { tempDir: tempDirOf(outDir) });
 }
 
 export async function forgetStamps(outDir: string): Promise<void> {

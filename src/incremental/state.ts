@@ -68,7 +68,7 @@ export interface BuildState {
 
 /** The files an output record stands for: a group of outputs lists them as its input "files". */
 export const filesOf = (output: string, record: OutputRecord): string[] =>
-  record.inputs['files'] !== undefined ? record.inputs['files'].split('\n').filter(Boolean) : [output];
+  record.inputs.files !== undefined ? record.inputs.files.split('\n').filter(Boolean) : [output];
 
 /** Every file the build of a state wrote. */
 export const filesWritten = (state: BuildState): string[] => Object.entries(state.outputs).flatMap(([output, record]) => filesOf(output, record));
@@ -107,7 +107,7 @@ export async function readLastResult(outDir: string, commit: string): Promise<La
 /** Writes the result a build that does nothing will report, for the build `state` describes. */
 export async function saveResult(outDir: string, state: BuildState): Promise<void> {
   const result = { version: state.version, commit: commitOf(state), ...resultOf(state) };
-  await writeFileAtomic(resultPath(outDir), JSON.stringify(result) + '\n', { tempDir: tempDirOf(outDir) });
+  await writeFileAtomic(resultPath(outDir), `${JSON.stringify(result)}\n`, { tempDir: tempDirOf(outDir) });
 }
 
 /**
@@ -150,7 +150,7 @@ const byKey = <T>(record: Record<string, T>): Record<string, T> => Object.fromEn
 export async function saveState(outDir: string, state: BuildState): Promise<void> {
   const { checks, outputs, unrendered, summaries, names } = state;
   const ordered = { ...state, checks: byKey(checks), outputs: byKey(outputs), unrendered: byKey(unrendered), summaries: byKey(summaries), names: byKey(names) };
-  await writeFileAtomic(statePath(outDir), JSON.stringify(ordered) + '\n', { tempDir: tempDirOf(outDir) });
+  await writeFileAtomic(statePath(outDir), `${JSON.stringify(ordered)}\n`, { tempDir: tempDirOf(outDir) });
   await saveResult(outDir, ordered);
 }
 

@@ -8,7 +8,7 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('editio: package.json not found above ' + import.meta.url);
+    if (parent === dir) throw new Error(`editio: package.json not found above ${import.meta.url}`);
     dir = parent;
   }
   return dir;

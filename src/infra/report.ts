@@ -33,7 +33,7 @@ export function sortMessages(messages: readonly Message[]): Message[] {
 }
 
 function reportJson(messages: readonly Message[], result: object | undefined): string {
-  return JSON.stringify({ messages: sortMessages(messages), ...(result ? { result } : {}) }, null, 2) + '\n';
+  return `${JSON.stringify({ messages: sortMessages(messages), ...(result ? { result } : {}) }, null, 2)}\n`;
 }
 
 const STYLES = { red: 31, yellow: 33, dim: 2, bold: 1, green: 32, cyan: 36 } as const;
@@ -63,7 +63,7 @@ function reportHuman(messages: readonly Message[], options: ReportOptions): stri
     }
     const at = m.line === undefined ? '' : m.column === undefined ? `${m.line}` : `${m.line}:${m.column}`;
     const severity = paint(m.severity === 'error' ? 'red' : m.severity === 'warning' ? 'yellow' : 'cyan', m.severity);
-    out.push(`  ${at ? at + '  ' : ''}${severity}  ${m.reason}  ${paint('dim', m.ruleId)}`);
+    out.push(`  ${at ? `${at}  ` : ''}${severity}  ${m.reason}  ${paint('dim', m.ruleId)}`);
     const source = m.file !== undefined && m.line !== undefined ? options.sourceLine?.(m.file, m.line) : undefined;
     if (source !== undefined && source.trim() !== '') {
       const { shown, caret } = excerpt(source, m.column);
@@ -74,7 +74,7 @@ function reportHuman(messages: readonly Message[], options: ReportOptions): stri
   }
   if (out.length > 0) out.push('');
   out.push(summary(messages, options.fileCount, options.color ? paint : undefined));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function plural(n: number, word: string): string {

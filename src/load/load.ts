@@ -130,7 +130,9 @@ export async function loadSources(
   };
   for (let i = 0; i < toRead.length; i += READ_AHEAD) {
     const batch = toRead.slice(i, i + READ_AHEAD);
-    (await Promise.allSettled(batch.map(stampAndRead))).forEach((result, j) => read.set(batch[j]!, result));
+    (await Promise.allSettled(batch.map(stampAndRead))).forEach((result, j) => {
+      read.set(batch[j]!, result);
+    });
   }
   for (const file of files) {
     const name = displayName(file);

@@ -221,7 +221,7 @@ function opening(text: string, layout: VolumeLayout, edit: (what: Edit) => strin
 }
 
 /** The element names a part's text writes, with the prefix the volume's root is written with. */
-const prefixOf = (layout: VolumeLayout): string => (layout.root.qname.includes(':') ? layout.root.qname.split(':')[0]! + ':' : '');
+const prefixOf = (layout: VolumeLayout): string => (layout.root.qname.includes(':') ? `${layout.root.qname.split(':')[0]!}:` : '');
 
 /** One document of a volume as a TEI document of its own: valid wherever the volume is. */
 export function partText(text: string, layout: VolumeLayout, part: VolumePart): string {

@@ -98,7 +98,7 @@ export type EditionConfig = Omit<z.output<typeof CONFIG_SCHEMA>, '$schema' | 'la
 /** The configuration's JSON Schema (draft 2020-12), as the file `schemas/editio.config.schema.json` holds it. */
 export function configJsonSchema(): string {
   const schema = z.toJSONSchema(CONFIG_SCHEMA, { io: 'input' });
-  return JSON.stringify({ ...schema, title: 'editio edition configuration (editio.config.json)' }, null, 2) + '\n';
+  return `${JSON.stringify({ ...schema, title: 'editio edition configuration (editio.config.json)' }, null, 2)}\n`;
 }
 
 /** 1-based line and column of an offset. */

@@ -140,7 +140,7 @@ function textBefore(chars: CodePoints, start: number, width: number): string {
   if (words.length <= width) return words.join('');
   let kept = words.slice(-width);
   if (words[words.length - width - 1] !== SPACE && kept[0] !== SPACE && kept.includes(SPACE)) kept = kept.slice(kept.indexOf(SPACE));
-  return '… ' + kept.join('').trimStart();
+  return `… ${kept.join('').trimStart()}`;
 }
 
 function textAfter(chars: CodePoints, end: number, width: number): string {
@@ -153,7 +153,7 @@ function textAfter(chars: CodePoints, end: number, width: number): string {
   if (words.length <= width) return words.join('');
   let kept = words.slice(0, width);
   if (words[width] !== SPACE && kept.at(-1) !== SPACE && kept.includes(SPACE)) kept = kept.slice(0, kept.lastIndexOf(SPACE));
-  return kept.join('').trimEnd() + ' …';
+  return `${kept.join('').trimEnd()} …`;
 }
 
 /** Turns a document's extract as read into an Extract, as JSON. */

@@ -44,7 +44,7 @@ export const MAX_DEPTH = 256;
  * A copy of a string cut from a document (a name, an attribute's value) that does not keep the
  * document's whole text alive, as V8's slices of it do: for what outlives the tree.
  */
-export const detached = (value: string): string => (' ' + value).slice(1);
+export const detached = (value: string): string => (` ${value}`).slice(1);
 
 /** Converts offsets to 1-based lines and columns. */
 export class Positions {

@@ -131,7 +131,7 @@ export class ShardTermsWriter {
     positions?.forEach((where, f) => {
       const places = (lists.places ??= []);
       places.push(page - lists.lastPlacePage, n, f, where.length);
-      where.forEach((p, i) => places.push(p - (i > 0 ? where[i - 1]! : 0)));
+      for (let i = 0; i < where.length; i++) places.push(where[i]! - (i > 0 ? where[i - 1]! : 0));
       lists.placeCount++;
       lists.lastPlacePage = page;
     });

@@ -68,7 +68,7 @@ const headersFor = (type: string): Record<string, string> => ({
 
 function answer(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, headersFor('text/plain; charset=utf-8'));
-  res.end(text + '\n');
+  res.end(`${text}\n`);
 }
 
 /**
@@ -126,7 +126,7 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   }
   if ((req.url ?? '').length > 2048) return answer(res, 414, 'The address is too long.');
   // Two Host headers are refused (RFC 9112, 3.2): which one a proxy read is anybody's guess.
-  const hostHeaders = req.headersDistinct['host'] ?? [];
+  const hostHeaders = req.headersDistinct.host ?? [];
   if (hostHeaders.length > 1) return answer(res, 400, 'The request has more than one Host header.');
   const target = req.url ?? '/';
   // A request for an absolute URL (a proxy's form) names its host there, and that host is checked as a Host header is.
@@ -144,7 +144,7 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
     return answer(res, 421, `This server answers to ${[...site.hosts][0]} only, not to "${host.slice(0, 100)}".`);
   }
   if (absolute) url = new URL(`${url.pathname}${url.search}`, site.origin);
-  if (url.pathname === DTS_BASE || url.pathname.startsWith(DTS_BASE + '/')) {
+  if (url.pathname === DTS_BASE || url.pathname.startsWith(`${DTS_BASE}/`)) {
     const reply = await site.builds.answer((build) => (build.dts ? build.dts.get(url) : noDts));
     if (!reply) return busy(res);
     res.writeHead(reply.status, { ...headersFor(reply.type), ...reply.headers });

@@ -158,7 +158,7 @@ function imported(config: EditionConfig, schemaHref: string, file: string, parts
     '',
   ].join('\n');
   const dateValue = parts.date.when ?? parts.date.notBefore ?? parts.date.from ?? '';
-  const fileName = `${dateValue ? dateValue + '-' : ''}${shortTitle(parts.title)}.xml`;
+  const fileName = `${dateValue ? `${dateValue}-` : ''}${shortTitle(parts.title)}.xml`;
   const bibl = xml.split('\n').findIndex((l) => l.includes('[Source to be completed')) + 1;
   return {
     fileName,

@@ -16,7 +16,7 @@ const PUBLICATION = `      <publicationStmt>
       </publicationStmt>`;
 
 const FILES: Record<string, string> = {
-  [CONFIG_FILE]: JSON.stringify(
+  [CONFIG_FILE]: `${JSON.stringify(
     {
       $schema: `./schemas/${CONFIG_SCHEMA_FILE}`,
       title: '[Title of the edition]',
@@ -30,7 +30,7 @@ const FILES: Record<string, string> = {
     },
     null,
     2,
-  ) + '\n',
+  )}\n`,
   'tei/edition.xml': `${MODEL('editio-edition.rng')}<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en" type="edition">
   <teiHeader>
     <fileDesc>

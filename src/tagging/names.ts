@@ -198,7 +198,7 @@ export class NameFinder {
       return { ...match, start, title: text.slice(start, match.start).trimEnd().length };
     }
     const written = text.slice(match.start, match.end);
-    const own = TITLES.find((t) => written.startsWith(t + ' '));
+    const own = TITLES.find((t) => written.startsWith(`${t} `));
     return own ? { ...match, title: own.length } : match;
   }
 }

@@ -18,7 +18,7 @@ declare module 'saxon-js' {
   }
   interface TransformResult {
     /** A string when serialized; XDM values when raw. */
-    principalResult: any;
+    principalResult: unknown;
   }
   interface ResourceOptions {
     text: string;

@@ -164,7 +164,7 @@ function run(request: TransformRequest, source: Source): TransformResult {
       },
       'sync',
     );
-    return { output: result.principalResult, messages };
+    return { output: result.principalResult as string | undefined, messages };
   } catch (err) {
     const e = err as { code?: string; message?: string };
     messages.push(

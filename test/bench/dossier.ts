@@ -37,7 +37,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const KINDS = ['Telegram', 'Letter', 'Minutes', 'Report', 'Memorandum'];
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** Two-syllable names, unique, so that no generated name is another's variant. */
 function uniqueNames(count: number, make: () => string): string[] {
@@ -65,7 +65,7 @@ export function writeDossier(options: DossierOptions): Dossier {
   cpSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
   cpSync(path.join(ROOT, 'tei', 'edition.xml'), path.join(tei, 'edition.xml'));
   const config = JSON.parse(readFileSync(path.join(ROOT, 'editio.config.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(path.join(dir, 'editio.config.json'), JSON.stringify({ ...config, title: `A synthetic dossier of ${docs} documents` }, null, 2) + '\n');
+  writeFileSync(path.join(dir, 'editio.config.json'), `${JSON.stringify({ ...config, title: `A synthetic dossier of ${docs} documents` }, null, 2)}\n`);
 
   const scale = Math.max(20, Math.round(Math.sqrt(docs) * 6));
   const personNames = uniqueNames(scale, () => `${pick(FAMILY)} ${pick(GIVEN)} ${pick(GIVEN)}`);
@@ -76,7 +76,7 @@ export function writeDossier(options: DossierOptions): Dossier {
 
   const list = (tag: string, entry: string, nameTag: string, names: string[], idsOf: string[]): string =>
     names
-      .map((name, i) => `      <${entry} xml:id="${idsOf[i]}">\n        <${nameTag} type="standard">${escape(name)}</${nameTag}>\n        <note>Generated for a benchmark.</note>\n      </${entry}>\n`)
+      .map((name, i) => `      <${entry} xml:id="${idsOf[i]}">\n        <${nameTag} type="standard">${escapeXml(name)}</${nameTag}>\n        <note>Generated for a benchmark.</note>\n      </${entry}>\n`)
       .join('')
       .replace(/^/, '')
       .concat(`    </${tag}>`);
@@ -89,7 +89,7 @@ export function writeDossier(options: DossierOptions): Dossier {
 
   const ref = (kind: 'persons' | 'places' | 'orgs', names: string[], tag: string): string => {
     const i = Math.floor(next() * names.length);
-    return `<${tag} ref="authorities.xml#${entries[kind][i]}">${escape(names[i]!)}</${tag}>`;
+    return `<${tag} ref="authorities.xml#${entries[kind][i]}">${escapeXml(names[i]!)}</${tag}>`;
   };
   const person = (): string => ref('persons', personNames, 'persName');
   const place = (): string => ref('places', placeNames, 'placeName');
@@ -101,7 +101,7 @@ export function writeDossier(options: DossierOptions): Dossier {
   };
   const paragraph = (): string => {
     const mentioned = `<p>On <date when="${day().iso}">${day().words}</date> ${person()} of the ${org()} reported from ${place()} to ${person()}. `;
-    return mentioned + pick(templates) + ` The matter was referred to ${org()} in ${place()}.</p>`;
+    return `${mentioned + pick(templates)} The matter was referred to ${org()} in ${place()}.</p>`;
   };
 
   const documents: string[] = [];
@@ -121,7 +121,7 @@ export function writeDossier(options: DossierOptions): Dossier {
   <teiHeader>
     <fileDesc>
       <titleStmt>
-        <title>${escape(title)}</title>
+        <title>${escapeXml(title)}</title>
       </titleStmt>
       <publicationStmt>
         <publisher><name type="placeholder">[Publisher to be named]</name></publisher>
@@ -146,7 +146,7 @@ export function writeDossier(options: DossierOptions): Dossier {
   <text>
     <body>
       <div type="document">
-        <head>${escape(kind)} from ${from} on ${date.words}</head>
+        <head>${escapeXml(kind)} from ${from} on ${date.words}</head>
         <dateline><date when="${date.iso}">${date.words}</date></dateline>
 `;
     const tail = `      </div>

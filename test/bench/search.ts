@@ -86,7 +86,7 @@ const timed = (page: import('playwright-core').Page, query: string): Promise<[nu
     return [drawn, performance.now() - t] as [number, number];
   }, query);
 try {
-  for (const [where, base] of [['file://', pathToFileURL(out).href + '/'], ['server', server.url]] as const) {
+  for (const [where, base] of [['file://', `${pathToFileURL(out).href}/`], ['server', server.url]] as const) {
     const page = await browser.newPage();
     const started = Date.now();
     await page.goto(`${base}search.html?q=${encodeURIComponent(QUERIES[0]!)}`, { waitUntil: 'commit', timeout: 600_000 });

@@ -105,7 +105,7 @@ describe('cli', function () {
     }
   });
 
-  describe('output of any size through a pipe', function () {
+  describe('output of any size through a pipe', () => {
     let dir: string;
     before(() => {
       dir = tempDir();
@@ -215,7 +215,7 @@ describe('cli', function () {
     });
   });
 
-  describe('on real-world TEI (../shared/corpus) against tei_all', function () {
+  describe('on real-world TEI (../shared/corpus) against tei_all', () => {
     before(function () {
       requireShared(this, teiAllSchema);
     });

@@ -49,7 +49,7 @@ async function walk(server: Server): Promise<Map<string, { passages: string; doc
     expect(resource['@type']).to.equal('Resource');
     const nav = JSON.parse((await get(origin + expand(resource.navigation, { down: '-1' }))).body);
     const units: { identifier: string }[] = nav.member;
-    const leaves = units.filter((u) => !units.some((o) => o.identifier.startsWith(u.identifier + '.')));
+    const leaves = units.filter((u) => !units.some((o) => o.identifier.startsWith(`${u.identifier}.`)));
     const passages: string[] = [];
     for (const leaf of leaves) {
       const passage = await get(origin + expand(resource.document, { ref: leaf.identifier }));
@@ -66,7 +66,10 @@ async function walk(server: Server): Promise<Map<string, { passages: string; doc
     const built = buildTree(whole.body.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/, ''));
     if ('error' in built) throw new Error(built.error.reason);
     const textElements: XmlElement[] = [];
-    const find = (e: XmlElement): void => (e.name === 'text' ? void textElements.push(e) : e.children.forEach((c) => c.kind === 'element' && find(c)));
+    const find = (e: XmlElement): void => {
+      if (e.name === 'text') textElements.push(e);
+      else for (const c of e.children) if (c.kind === 'element') find(c);
+    };
     find(built.root);
     results.set(member['@id'], { passages: normalize(passages.join(' ')), document: normalize(textElements.map(textOf).join(' ')) });
   }
@@ -115,7 +118,7 @@ async function dtsFaults(origin: string, outDir: string): Promise<string[]> {
     faults.push(...documentFaults(`${id} whole document`, (await get(docUrl)).body));
     if ((await get(`${docUrl}&mediaType=application/tei+xml`)).status !== 200) faults.push(`${id}: mediaType=application/tei+xml refused`);
     const all: Unit[] = JSON.parse((await get(`${api}/navigation?resource=${encodeURIComponent(id)}&down=-1`)).body).member;
-    const below = (u: Unit): Unit[] => all.filter((o) => o.identifier.startsWith(u.identifier + '.'));
+    const below = (u: Unit): Unit[] => all.filter((o) => o.identifier.startsWith(`${u.identifier}.`));
     for (const unit of all) {
       const nav = JSON.parse((await get(`${api}/navigation?resource=${encodeURIComponent(id)}&ref=${unit.identifier}&down=1`)).body);
       const got = (nav.member ?? []).map((m: Unit) => m.identifier);
@@ -226,7 +229,7 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     [`/api/dts/collection?id=${'x'.repeat(3000)}`, 414],
   ];
   for (const [request, status] of refused) {
-    it(`answers ${status} to ${request.length > 90 ? request.slice(0, 60) + '… (3,000 characters)' : request}, without a stack trace`, async () => {
+    it(`answers ${status} to ${request.length > 90 ? `${request.slice(0, 60)}… (3,000 characters)` : request}, without a stack trace`, async () => {
       const res = await get(origin + request);
       expect(res.status).to.equal(status);
       expect(res.body).not.to.match(/\bat \S+ \(|Error: /);
@@ -302,7 +305,7 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     );
   });
 
-  describe('over ../shared/corpus (TEI from other editions)', function () {
+  describe('over ../shared/corpus (TEI from other editions)', () => {
     let corpusOut: string;
     let corpusServer: Server;
     before(async function () {

@@ -83,7 +83,7 @@ describe('cmif (the letters for correspSearch)', function () {
     expect(schematronFaults(built.tei!.replace('<correspAction type="received">', '<correspAction type="sent">'))).to.deep.equal(['E0002 no correspAction type="received"']);
   });
 
-  describe('against the schemas', function () {
+  describe('against the schemas', () => {
     before(function () {
       requireShared(this, CMIF_SCHEMA);
       const out = tempDir();
@@ -105,7 +105,9 @@ describe('cmif (the letters for correspSearch)', function () {
       const names = Object.keys(built);
       for (const schema of [CMIF_SCHEMA, teiAllSchema]) {
         const verdicts = await validate(names.map((name) => docOf(built[name]!, `${name}-cmif.xml`)), { schema });
-        verdicts.forEach((verdict, i) => expect(verdict.messages.map((m) => `${m.line}: ${m.reason}`), `${names[i]} against ${path.basename(schema)}`).to.deep.equal([]));
+        verdicts.forEach((verdict, i) => {
+          expect(verdict.messages.map((m) => `${m.line}: ${m.reason}`), `${names[i]} against ${path.basename(schema)}`).to.deep.equal([]);
+        });
       }
     });
   });

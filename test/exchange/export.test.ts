@@ -27,7 +27,7 @@ describe('export (the edition as data for repositories)', function () {
     expect(doc.doc!.tree.name).to.equal('teiCorpus');
   });
 
-  describe('against the official tei_all', function () {
+  describe('against the official tei_all', () => {
     // And the corpus of letters that each carry their own index records alike (its ids prefixed per letter).
     let letters: string;
     before(function () {

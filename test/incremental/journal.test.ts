@@ -40,7 +40,7 @@ describe('journal', () => {
 
   it('reads a name with a line break as one, and passes over a line a kill cut short', async () => {
     await noteTouched(dir, ['documents/a\nb.html']);
-    writeFileSync(path.join(dir, '.editio', 'journal'), readFileSync(path.join(dir, '.editio', 'journal'), 'utf8') + '"documents/c');
+    writeFileSync(path.join(dir, '.editio', 'journal'), `${readFileSync(path.join(dir, '.editio', 'journal'), 'utf8')}"documents/c`);
     expect([...(await touchedOutputs(dir))]).to.deep.equal(['documents/a\nb.html']);
   });
 

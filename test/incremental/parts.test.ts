@@ -13,7 +13,11 @@ describe('site/parts', () => {
   /** Parts of the seed's documents; `made` counts whose content was asked for. */
   const docs = ['1966-09-21-giap-decision.xml', '1966-09-30-protocol-agreement.xml', '1967-07-06-telegram-pyongyang-bucharest.xml'];
   const partsOf = (texts: Record<string, string>, made: string[]): Part[] =>
-    Object.entries(texts).map(([key, text]) => ({ key, hash: text.length + text.slice(0, 40), content: () => (made.push(key), text) }));
+    Object.entries(texts).map(([key, text]) => ({ key, hash: text.length + text.slice(0, 40), content: () => {
+        made.push(key);
+        return text;
+      },
+    }));
   const seed = (): Record<string, string> => Object.fromEntries(docs.map((d) => [d, readFileSync(path.join('tei', d), 'utf8')]));
   const write = async (outputs: (Output | Pieces)[]): Promise<void> => {
     for (const o of outputs) await writeFileAtomic(path.join(dir, ...o.path.split('/')), o.content);

@@ -51,7 +51,7 @@ describe('plan', () => {
     await plan.makeMany('group', { registry: '1' }, () => [{ path: 'g/1.json', content: 'new' }]);
     expect(lines).to.deep.equal(['a.html: source changed', 'group: missing on disk']);
     expect(readFileSync(path.join(dir, 'a.html'), 'utf8')).to.equal('A2');
-    expect(plan.records['group']!.inputs['files']).to.equal('g/1.json');
+    expect(plan.records.group!.inputs.files).to.equal('g/1.json');
   });
 
   it('leaves no output, and no record, when making it fails', async () => {
@@ -77,7 +77,10 @@ describe('plan', () => {
   it('decides by a pure function of the last record, the inputs, what is on disk and why all is made again', () => {
     const record = { inputs: { source: '1', files: 'g/1.json' }, messages: [] };
     let asked = 0;
-    const there = (answer: boolean) => (): boolean => (asked++, answer);
+    const there = (answer: boolean) => (): boolean => {
+      asked++;
+      return answer;
+    };
     expect(decide(undefined, { source: '1' }, there(true))).to.equal('new');
     expect(decide(record, { source: '2' }, there(true))).to.equal('source changed');
     expect(decide(record, { source: '1', paper: 'a4' }, there(true))).to.equal('paper changed');

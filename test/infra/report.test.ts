@@ -29,7 +29,7 @@ describe('report', () => {
   });
 
   it('shortens a long line around the column', () => {
-    const long = 'x'.repeat(300) + '<bad>' + 'y'.repeat(300);
+    const long = `${'x'.repeat(300)}<bad>${'y'.repeat(300)}`;
     const text = report([{ ...messages[2]!, column: 301 }], { format: 'human', sourceLine: () => long });
     const [shown, caret] = text.split('\n').filter((l) => l.includes('│'));
     expect(shown!.length).to.be.lessThan(120);

@@ -53,7 +53,11 @@ describe('infra/zip', () => {
     const before = await zipEntries(hashed);
     const hashes = new Map(hashed.map((e) => [e.path, e.hash]));
     let read = 0;
-    const lazy = hashed.map((e, i) => ({ ...e, hash: i === 0 ? 'changed' : e.hash, content: async () => (read++, bytes(e)) }));
+    const lazy = hashed.map((e, i) => ({ ...e, hash: i === 0 ? 'changed' : e.hash, content: async () => {
+        read++;
+        return bytes(e);
+      },
+    }));
     const after = await zipEntries(lazy, { zip: before, hashes });
     expect(read).to.equal(1);
     expect(Buffer.from(after).equals(Buffer.from(before))).to.equal(true);
@@ -67,7 +71,6 @@ describe('infra/zip', () => {
   describe('Zip64, past 65,535 entries or 4 GB', function () {
     this.timeout(120_000);
     let dir: string;
-    before(() => (dir = tempDir()));
     after(() => removeDir(dir));
     /** What Info-ZIP's unzip makes of an archive: its listing's last line and a test of every entry. */
     const unzip = (zip: Buffer): { summary: string; tested: string } => {
@@ -77,6 +80,7 @@ describe('infra/zip', () => {
       return { summary: listing.at(-1)!.trim(), tested: execFileSync('unzip', ['-tq', file], { encoding: 'utf8' }).trim() };
     };
     before(function () {
+      dir = tempDir();
       if (!existsSync('/usr/bin/unzip')) {
         console.log('      (skipped: Info-ZIP unzip is not installed to read the archives back)');
         this.skip();
@@ -90,7 +94,11 @@ describe('infra/zip', () => {
       expect(summary).to.match(/\s70000 files$/);
       expect(tested).to.match(/^No errors detected/);
       let read = 0;
-      const lazy = many.map((e) => ({ ...e, content: async () => (read++, e.content as Uint8Array) }));
+      const lazy = many.map((e) => ({ ...e, content: async () => {
+          read++;
+          return e.content as Uint8Array;
+        },
+      }));
       expect((await zipEntries(lazy, { zip, hashes: new Map(many.map((e) => [e.path, e.hash!])) })).equals(zip)).to.equal(true);
       expect(read).to.equal(0);
     });

@@ -130,7 +130,7 @@ describe('volumes: a file of many documents published as its documents', () => {
     expect(volumeLayout(docOf(LETTERS.replace(/type="letter"/g, 'type="section"')))).to.equal(undefined);
   });
 
-  describe('against the official tei_all', function () {
+  describe('against the official tei_all', () => {
     before(function () {
       requireShared(this, teiAllSchema);
     });

@@ -153,7 +153,7 @@ describe('config', () => {
   it('reads a configuration saved with a UTF-8 byte-order mark', async () => {
     const dir = tempDir();
     try {
-      writeFileSync(path.join(dir, 'editio.config.json'), '\uFEFF' + JSON.stringify(valid));
+      writeFileSync(path.join(dir, 'editio.config.json'), `\uFEFF${JSON.stringify(valid)}`);
       expect((await loadConfig(dir)).title).to.equal('An edition');
     } finally {
       removeDir(dir);

@@ -157,7 +157,7 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
     expect(all(built.root, 'metadataPrefix').map(text)).to.deep.equal(['oai_dc']);
   });
 
-  describe('over ../shared/corpus: datestamps from revisionDesc, selective harvesting, resumption', function () {
+  describe('over ../shared/corpus: datestamps from revisionDesc, selective harvesting, resumption', () => {
     let repository: OaiRepository;
     let corpusOut: string;
     before(async function () {

@@ -103,7 +103,7 @@ describe('build (end to end, the CLI on tei/)', function () {
     }
   });
 
-  describe('the text edition against the seed dossier', function () {
+  describe('the text edition against the seed dossier', () => {
     before(function () {
       requireShared(this, seedFile);
     });

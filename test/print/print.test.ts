@@ -29,7 +29,10 @@ async function accessibilityOf(file: string): Promise<{ structure: Record<string
   const structure: Record<string, number> = {};
   const inTree = new Set<PdfDict>();
   const walk = (k: unknown): void => {
-    if (k instanceof PDFArray) return k.asArray().forEach((x) => walk(doc.context.lookup(x)));
+    if (k instanceof PDFArray) {
+      for (const x of k.asArray()) walk(doc.context.lookup(x));
+      return;
+    }
     if (!(k instanceof PDFDict)) return;
     const s = k.lookup(PDFName.of('S'));
     if (s instanceof PDFName) {

@@ -45,7 +45,7 @@ describe('serve follows the builds made beside it', function () {
     const records = await get('oai?verb=ListRecords&metadataPrefix=tei');
     expect(records.status).to.equal(200);
     expect(identifiers(records.body)).to.have.length(2);
-    const collection = await get('api/dts/collection?id=' + encodeURIComponent(JSON.parse((await get('api/dts/collection')).body)['@id']));
+    const collection = await get(`api/dts/collection?id=${encodeURIComponent(JSON.parse((await get('api/dts/collection')).body)['@id'])}`);
     expect(collection.body).not.to.contain(TELEGRAM);
     expect((await get(`api/dts/document?resource=${TELEGRAM}`)).status).to.equal(404);
 

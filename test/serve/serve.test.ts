@@ -128,7 +128,7 @@ describe('serve', () => {
       });
     const status = (reply: string): string => reply.split('\r\n')[0]!;
     expect(status(await raw(['GET http://evil.example/ HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
-    expect(status(await raw(['GET https://127.0.0.1:' + port + '/ HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
+    expect(status(await raw([`GET https://127.0.0.1:${port}/ HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
     expect(status(await raw([`GET http://127.0.0.1:${port}/ HTTP/1.1`, 'Host: evil.example', 'Connection: close']))).to.equal('HTTP/1.1 200 OK');
     expect(status(await raw(['GET / HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Host: evil.example', 'Connection: close']))).to.equal('HTTP/1.1 400 Bad Request');
     expect(status(await raw(['GET / HTTP/1.1', 'Host: evil.example', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 400 Bad Request');

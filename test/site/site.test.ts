@@ -42,7 +42,7 @@ describe('site (edition-wide pages from the extracts)', function () {
   });
 
   it('counts the introduction’s mentions too', () => {
-    const vietnam = mentionsByEntry(pages)['vietnam']!;
+    const vietnam = mentionsByEntry(pages).vietnam!;
     expect(vietnam.filter((m) => m.url === 'index.html')).to.have.length(2);
   });
 

@@ -106,7 +106,7 @@ describe('tagging/authority-import (editio import --authorities)', function () {
       'p-7,Seven,Q36014,118607626,https://viaf.org/viaf/95216565,https://example.org/persons/seven',
       'p-8,Eight,https://www.wikidata.org/wiki/Q1,4066009-6,7,',
     ];
-    writeFileSync(sheet, rows.join('\n') + '\n');
+    writeFileSync(sheet, `${rows.join('\n')}\n`);
     const { messages } = await run([sheet]);
     expect(messages.filter((m) => m.severity === 'error').map((m) => m.reason)).to.deep.equal([
       'row 2: its wikidata "javascript:alert(1)" is not a Wikidata item (Q and digits, e.g. Q36014) or its URL; the row is not imported',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import stringWidth from 'string-width';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
-import { MentionFaces } from '../../src/transform/mentions.js';
+import type { MentionFaces } from '../../src/transform/mentions.js';
 import { authorityContext, STYLESHEET_PARAMS, transform as transformWith, type AuthorityContext, type TransformRequest } from '../../src/transform/transform.js';
 import { dateInWords } from '../../src/model/header.js';
 import { buildTree, descendants } from '../../src/parse/tree.js';
