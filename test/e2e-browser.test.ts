@@ -104,8 +104,7 @@ describe('the HTML edition in Chromium', function () {
     await page.close();
   });
 
-  const background = (page: Page, selector: string): Promise<string> =>
-    page.$eval(selector, (el) => getComputedStyle(el).backgroundColor);
+  const background = (page: Page, selector: string): Promise<string> => page.$eval(selector, (el) => getComputedStyle(el).backgroundColor);
 
   it('switches highlighting on and off per type, with the keyboard', async () => {
     const page = await open(PAGE_TYPES.document!);
@@ -134,7 +133,11 @@ describe('the HTML edition in Chromium', function () {
 
   it('ends a document’s citation with the day the reader reads it, and without JavaScript leaves the day out', async () => {
     const page = await open(PAGE_TYPES.document!);
-    const accessed = await page.$eval('.citation', (p) => ({ text: p.textContent!, iso: p.querySelector('.cite-accessed time')!.getAttribute('datetime'), shown: !p.querySelector<HTMLElement>('.cite-accessed')!.hidden }));
+    const accessed = await page.$eval('.citation', (p) => ({
+      text: p.textContent!,
+      iso: p.querySelector('.cite-accessed time')!.getAttribute('datetime'),
+      shown: !p.querySelector<HTMLElement>('.cite-accessed')!.hidden,
+    }));
     const today = await page.evaluate(() => [new Date().getFullYear(), new Date().getMonth() + 1, new Date().getDate()]);
     expect(accessed.shown).to.equal(true);
     expect(accessed.iso).to.equal(`${today[0]}-${String(today[1]).padStart(2, '0')}-${String(today[2]).padStart(2, '0')}`);
@@ -182,7 +185,10 @@ describe('the HTML edition in Chromium', function () {
       items.map((item) => ({
         page: item.querySelector('h2 a')!.getAttribute('href')!,
         title: [...item.querySelectorAll('h2 mark')].map((m) => m.textContent!.toLowerCase()),
-        passages: [...item.querySelectorAll('a.search-passage')].map((a) => ({ href: a.getAttribute('href')!, marked: [...a.querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase()) })),
+        passages: [...item.querySelectorAll('a.search-passage')].map((a) => ({
+          href: a.getAttribute('href')!,
+          marked: [...a.querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase()),
+        })),
       })),
     );
     // Each page once, found by its text or its title (marked there).
@@ -277,7 +283,9 @@ describe('the HTML edition in Chromium', function () {
     const page = await context.newPage();
     await page.goto(`${pathToFileURL(path.join(out, 'search.html')).href}?from=1966-09&to=1966-09&name=vo-nguyen-giap`);
     await page.waitForSelector('#search-results li');
-    expect(await page.$$eval('#search-results > li h2 a', (links) => links.map((a) => a.getAttribute('href')))).to.deep.equal(['documents/1966-09-21-giap-decision.html']);
+    expect(await page.$$eval('#search-results > li h2 a', (links) => links.map((a) => a.getAttribute('href')))).to.deep.equal([
+      'documents/1966-09-21-giap-decision.html',
+    ]);
     expect(await page.textContent('#search-status')).to.equal('1 page with these filters (1966-09 to 1966-09; Võ Nguyên Giáp).');
     await page.close();
   });
@@ -289,7 +297,11 @@ describe('the HTML edition in Chromium', function () {
     ] as const) {
       const page = await open(relative);
       const markers = await page.$$eval('figure.map a.map-place', (links) =>
-        links.map((a) => ({ href: a.getAttribute('href')!, name: a.querySelector('title')!.textContent!, box: a.querySelector('text')?.getBoundingClientRect().toJSON() as DOMRect | undefined })),
+        links.map((a) => ({
+          href: a.getAttribute('href')!,
+          name: a.querySelector('title')!.textContent!,
+          box: a.querySelector('text')?.getBoundingClientRect().toJSON() as DOMRect | undefined,
+        })),
       );
       expect(markers.map((m) => m.name).sort(), relative).to.deep.equal([...expected]);
       for (const { href, name } of markers) {
@@ -325,7 +337,10 @@ describe('the HTML edition in Chromium', function () {
       expect(boxes.length, `${width} px`).to.be.greaterThan(5);
       for (const box of boxes) expect(box.bottom - box.top, `${box.text} at ${width} px`).to.be.at.least(12);
       const overlapping = boxes.flatMap((a, i) =>
-        boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`),
+        boxes
+          .slice(i + 1)
+          .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          .map((b) => `${a.text} / ${b.text}`),
       );
       expect(overlapping, `${width} px`).to.deep.equal([]);
       expect(await page.$$eval('.timeline-key', (keys) => keys.map((k) => k.textContent))).to.deep.equal(['a document’s own date', 'a date a text mentions']);
@@ -364,7 +379,10 @@ describe('the HTML edition in Chromium', function () {
       expect(files.filter((f) => f.startsWith('terms-')).length, 'parts of terms').to.be.at.least(4);
       expect(readdirSync(path.join(whole, 'search')).filter((f) => f.startsWith('terms-'))).to.deep.equal(['terms-1.js']);
       // The page's own query code over each index, run as the browser runs it (test/helpers.ts, searchFinds).
-      const found = (edition: string, query: string): string[] => searchFinds(edition, query).flatMap((f) => [f.page, ...f.passages.map((p) => p.url)]).sort();
+      const found = (edition: string, query: string): string[] =>
+        searchFinds(edition, query)
+          .flatMap((f) => [f.page, ...f.passages.map((p) => p.url)])
+          .sort();
       for (const query of ['Korean air', 'Nguyen', 'specialists', 'Vietnam', '"air force"', '"Korean air force"', 'no-such-word']) {
         const inWhole = found(whole, query);
         expect(found(parted, query), query).to.deep.equal(inWhole);
@@ -419,9 +437,14 @@ describe('the HTML edition in Chromium', function () {
     expect(prev).to.equal(next);
     await page.close();
     const giap = await open(PAGE_TYPES.document!);
-    expect(await giap.$$eval('.document-text p.p', (ps) => ps.map((p) => getComputedStyle(p).textIndent))).to.satisfy((indents: string[]) => indents.every((i) => i === '0px'));
+    expect(await giap.$$eval('.document-text p.p', (ps) => ps.map((p) => getComputedStyle(p).textIndent))).to.satisfy((indents: string[]) =>
+      indents.every((i) => i === '0px'),
+    );
     expect(await giap.$eval('.anchor-link', (a) => getComputedStyle(a).opacity)).to.equal('0');
-    const [outer, inner] = await giap.$eval('.mention-orgName .mention-orgName', (e) => [getComputedStyle(e.parentElement!.closest('.mention')!).textDecorationStyle, getComputedStyle(e).textDecorationStyle]);
+    const [outer, inner] = await giap.$eval('.mention-orgName .mention-orgName', (e) => [
+      getComputedStyle(e.parentElement!.closest('.mention')!).textDecorationStyle,
+      getComputedStyle(e).textDecorationStyle,
+    ]);
     expect(inner).not.to.equal(outer);
     await giap.close();
     const touch = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
@@ -431,12 +454,18 @@ describe('the HTML edition in Chromium', function () {
   });
 
   it('sets the text in the book face shipped with the edition, from a server and from file://', async () => {
-    for (const url of [`${server.url}registers/persons/vo-nguyen-giap.html`, pathToFileURL(path.join(out, 'registers', 'persons', 'vo-nguyen-giap.html')).href]) {
+    for (const url of [
+      `${server.url}registers/persons/vo-nguyen-giap.html`,
+      pathToFileURL(path.join(out, 'registers', 'persons', 'vo-nguyen-giap.html')).href,
+    ]) {
       const page = await context.newPage();
       await page.goto(url);
       const faces = await page.evaluate(async () => {
         await document.fonts.ready;
-        return { family: getComputedStyle(document.querySelector('h1')!).fontFamily, loaded: [...document.fonts].filter((f) => f.status === 'loaded' && f.family.includes('Source Serif 4')) };
+        return {
+          family: getComputedStyle(document.querySelector('h1')!).fontFamily,
+          loaded: [...document.fonts].filter((f) => f.status === 'loaded' && f.family.includes('Source Serif 4')),
+        };
       });
       expect(faces.family, url).to.match(/^"Source Serif 4"/);
       expect(faces.loaded.length, url).to.be.greaterThan(0);
@@ -450,7 +479,14 @@ describe('the HTML edition in Chromium', function () {
     const page = await open(PAGE_TYPES.document!, dark);
     expect(await page.$eval('.highlight-switch', (box) => getComputedStyle(box).colorScheme)).to.contain('dark');
     const background = await page.$eval('body', (body) => getComputedStyle(body).backgroundColor);
-    expect(background.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b), background).to.be.below(3 * 100);
+    expect(
+      background
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b),
+      background,
+    ).to.be.below(3 * 100);
     await dark.close();
   });
 
@@ -462,7 +498,9 @@ describe('the HTML edition in Chromium', function () {
         if (kind === 'search') {
           await page.waitForSelector('#search-results li');
           // On a phone the filters wait, closed, above the results, saying how many are set.
-          expect(await page.$eval('#search-filters', (d) => ({ open: (d as HTMLDetailsElement).open, summary: d.querySelector('summary')!.textContent }))).to.deep.equal({ open: false, summary: 'Filter by date, kind of document and names (1 set)' });
+          expect(
+            await page.$eval('#search-filters', (d) => ({ open: (d as HTMLDetailsElement).open, summary: d.querySelector('summary')!.textContent })),
+          ).to.deep.equal({ open: false, summary: 'Filter by date, kind of document and names (1 set)' });
           await page.click('#search-filters summary');
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${kind} at ${width} px`).to.be.at.most(width);

@@ -11,10 +11,29 @@ import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { parse as parseHtml } from 'node-html-parser';
 import path from 'node:path';
 import type { Message } from '../src/infra/messages.js';
-import { aceViolations, CHROMIUM, EPUBCHECK, epubcheckLater, fixtures, htmlProblems, lineOf, passagesNotOnTheirPage, read, removeDir, runCli, searchFinds, searchPassages, tempDir } from './helpers.js';
+import {
+  aceViolations,
+  CHROMIUM,
+  EPUBCHECK,
+  epubcheckLater,
+  fixtures,
+  htmlProblems,
+  lineOf,
+  passagesNotOnTheirPage,
+  read,
+  removeDir,
+  runCli,
+  searchFinds,
+  searchPassages,
+  tempDir,
+} from './helpers.js';
 
 const editions = path.join(fixtures, 'editions');
-const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const textOf = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 function build(folder: string, ...options: string[]): { out: string; messages: Message[]; status: number | null } {
   const out = tempDir('editio-editions-');
@@ -49,7 +68,8 @@ describe('real editions’ patterns (end to end)', function () {
         // epubcheck runs while the next edition builds.
         if (epubs) checks.push(epubcheckLater(path.join(built.out, 'print', 'edition.epub')).then(({ messages }) => [folder, messages]));
         // And Ace by DAISY: no critical, serious or moderate violation in any of them.
-        if (existsSync(CHROMIUM)) checks.push(aceViolations(path.join(built.out, 'print', 'edition.epub')).then((violations) => [`${folder} (Ace)`, violations]));
+        if (existsSync(CHROMIUM))
+          checks.push(aceViolations(path.join(built.out, 'print', 'edition.epub')).then((violations) => [`${folder} (Ace)`, violations]));
       }
       for (const [folder, messages] of await Promise.all(checks)) expect(messages, folder).to.deep.equal([]);
     } finally {
@@ -79,8 +99,17 @@ describe('real editions’ patterns (end to end)', function () {
     it('lists on a person’s page the letters they wrote and received, in date order', () => {
       const letters = parseHtml(read(path.join(built.out, 'registers', 'persons', 'brandt.html'))).querySelector('.entry-letters')!;
       expect(letters.querySelectorAll('h3').map((h) => h.text)).to.deep.equal(['Letters from Brandt, Clara (3)', 'Letters to Brandt, Clara (1)']);
-      expect(letters.querySelectorAll('a').map((a) => a.getAttribute('href'))).to.deep.equal(['../../documents/R1.html', '../../documents/R4.html', '../../documents/R3.html', '../../documents/R2.html']);
-      expect(parseHtml(read(path.join(built.out, 'registers', 'persons', 'lenz.html'))).querySelectorAll('.entry-letters h3').map((h) => h.text)).to.deep.equal(['Letters to Lenz, Marie (1)']);
+      expect(letters.querySelectorAll('a').map((a) => a.getAttribute('href'))).to.deep.equal([
+        '../../documents/R1.html',
+        '../../documents/R4.html',
+        '../../documents/R3.html',
+        '../../documents/R2.html',
+      ]);
+      expect(
+        parseHtml(read(path.join(built.out, 'registers', 'persons', 'lenz.html')))
+          .querySelectorAll('.entry-letters h3')
+          .map((h) => h.text),
+      ).to.deep.equal(['Letters to Lenz, Marie (1)']);
       // A place is no correspondent.
       expect(read(path.join(built.out, 'registers', 'places', 'linz.html'))).not.to.include('entry-letters');
     });
@@ -102,7 +131,9 @@ describe('real editions’ patterns (end to end)', function () {
       expect(differs).to.have.length(1);
       expect(differs[0]).to.deep.include({ severity: 'warning', line: 44, column: 9 });
       expect(differs[0]!.file).to.match(/L002\.xml$/);
-      expect(differs[0]!.reason).to.match(new RegExp(`xml:id="p3".*L001\\.xml:${lineOf(read(path.join(editions, 'letters-with-records', 'L001.xml')), '<person xml:id="p3"')}`));
+      expect(differs[0]!.reason).to.match(
+        new RegExp(`xml:id="p3".*L001\\.xml:${lineOf(read(path.join(editions, 'letters-with-records', 'L001.xml')), '<person xml:id="p3"')}`),
+      );
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
       expect(persons).to.include('3 entries').and.include('Weber, Anna').and.include('Roth, Paul').and.not.include('Roth, Paul Friedrich');
     });
@@ -112,8 +143,12 @@ describe('real editions’ patterns (end to end)', function () {
       expect(page).to.match(/<a href="\.\.\/registers\/persons\/p3\.html" class="mention mention-persName" data-tei="rs" data-ref="wh:p3"/);
       expect(page).to.match(/<a href="\.\.\/registers\/persons\/p2\.html" class="mention mention-persName" data-tei="persName" data-key="p2"/);
       expect(page).to.match(/<a href="\.\.\/registers\/works\/w1\.html" class="mention mention-title" data-tei="rs"/);
-      expect(read(path.join(built.out, 'documents', 'L002.html'))).to.match(/<a href="\.\.\/registers\/persons\/p3\.html"[^>]*data-ref="https:\/\/example\.org\/persons\/roth"/);
-      expect(textOf(read(path.join(built.out, 'registers', 'works.html')))).to.include('Die Brücke').and.include('Mentioned once');
+      expect(read(path.join(built.out, 'documents', 'L002.html'))).to.match(
+        /<a href="\.\.\/registers\/persons\/p3\.html"[^>]*data-ref="https:\/\/example\.org\/persons\/roth"/,
+      );
+      expect(textOf(read(path.join(built.out, 'registers', 'works.html'))))
+        .to.include('Die Brücke')
+        .and.include('Mentioned once');
       // Roth: received L001, "Paul" in L001, sender of L002 and L003, the URL in L002.
       expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Roth, Paul .*Mentioned 5 times in 3 documents/);
     });
@@ -161,7 +196,9 @@ describe('real editions’ patterns (end to end)', function () {
       expect(textOf(page)).to.match(/Sent Weber, Anna ; Weber, Karl · Graz · 3 May 1890/);
       expect(page).to.include('title="In the source: 3. 5. 1890"');
       expect(read(path.join(built.out, 'text', 'L001.txt'))).to.include('Sent: Weber, Anna; Weber, Karl · Graz · 3 May 1890');
-      expect(page).to.match(/<nav class="correspondence-nav"[^>]*><ul><li><a rel="next" href="L002\.html"><span class="nav-label">Next letter<\/span>Paul Roth to Anna Weber/);
+      expect(page).to.match(
+        /<nav class="correspondence-nav"[^>]*><ul><li><a rel="next" href="L002\.html"><span class="nav-label">Next letter<\/span>Paul Roth to Anna Weber/,
+      );
       const answer = read(path.join(built.out, 'documents', 'L002.html'));
       expect(answer).to.match(/<a rel="prev" href="L001\.html"><span class="nav-label">Previous letter<\/span>Anna and Karl Weber/);
       expect(textOf(answer)).to.include('Next letter Paul Roth to Karl Weber, June 1890 (not in this edition)');
@@ -184,7 +221,9 @@ describe('real editions’ patterns (end to end)', function () {
       const persons = textOf(read(path.join(built.out, 'registers', 'persons.html')));
       expect(persons).to.include('3 entries').and.not.include('Never');
       // The standard name (type="reg") without the identifier some editions put inside it.
-      expect(persons).to.match(/Hess, Clara born 1880 Also: Clärchen/).and.not.include('0001');
+      expect(persons)
+        .to.match(/Hess, Clara born 1880 Also: Clärchen/)
+        .and.not.include('0001');
       expect(persons).to.match(/Kern, Ida .*Mentioned 2 times in 1 document/);
       expect(persons).to.match(/Brand, Otto .*Mentioned 3 times in 3 documents/);
     });
@@ -196,7 +235,9 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('names the edition by the edition statement its letters share, and a letter without a title by its first heading', () => {
       expect(read(path.join(built.out, 'index.html'))).to.include('<title>The Hess–Brand letters (a test edition)</title>');
-      expect(read(path.join(built.out, 'documents', '1911-03-12.html'))).to.include('<title>Clara Hess to Otto Brand, 12 March 1911 — The Hess–Brand letters (a test edition)</title>');
+      expect(read(path.join(built.out, 'documents', '1911-03-12.html'))).to.include(
+        '<title>Clara Hess to Otto Brand, 12 March 1911 — The Hess–Brand letters (a test edition)</title>',
+      );
     });
   });
 
@@ -226,7 +267,12 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('sets the cast as dramatis personae: each role with its description on one line, a group with its description', () => {
       const cast = page.querySelector('.castList')!;
-      expect(cast.querySelectorAll('p.castItem').map((p) => p.text.replace(/\s+/g, ' ').trim())).to.deep.equal(['Anna, eine junge Witwe.', 'Bruno, ihr Vetter', 'Ein Diener', 'Gäste']);
+      expect(cast.querySelectorAll('p.castItem').map((p) => p.text.replace(/\s+/g, ' ').trim())).to.deep.equal([
+        'Anna, eine junge Witwe.',
+        'Bruno, ihr Vetter',
+        'Ein Diener',
+        'Gäste',
+      ]);
       expect(cast.querySelector('.castGroup > p.roleDesc')!.text).to.equal('im Hause Annas');
     });
 
@@ -245,7 +291,10 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('counts each speech as a mention of its role: the speaker links to the role’s entry, whose page lists the speeches', () => {
       expect(page.querySelectorAll('.sp > p.speaker > a').map((a) => a.getAttribute('href'))).to.deep.equal([
-        '../registers/persons/anna.html', '../registers/persons/bruno.html', '../registers/persons/diener.html', '../registers/persons/anna.html',
+        '../registers/persons/anna.html',
+        '../registers/persons/bruno.html',
+        '../registers/persons/diener.html',
+        '../registers/persons/anna.html',
       ]);
       expect(readdirSync(path.join(built.out, 'registers', 'persons')).sort()).to.deep.equal(['anna.html', 'bruno.html', 'diener.html']);
       expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Anna 2-mal erwähnt, in einem Dokument/);
@@ -270,12 +319,15 @@ describe('real editions’ patterns (end to end)', function () {
       dir = tempDir('editio-letters-volume-');
       const letter = (id: string, place: string, day: string): string =>
         `<div type="letter" xml:id="${id}"><head>Brief aus ${place}</head><dateline><placeName ref="#${place.toLowerCase()}">${place}</placeName>, <date when="${day}">${day}</date></dateline><p>Grüße aus ${place}.</p></div>`;
-      writeFileSync(path.join(dir, 'briefe.xml'), `<?xml version="1.0" encoding="UTF-8"?>
+      writeFileSync(
+        path.join(dir, 'briefe.xml'),
+        `<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader><fileDesc><titleStmt><title>Briefe an Anna</title></titleStmt>
 <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Nachlass.</p></sourceDesc></fileDesc></teiHeader>
 <text><body>${letter('b1', 'Wien', '1911-03-04')}${letter('b2', 'Graz', '1911-04-01')}</body>
 <back><listPlace><place xml:id="wien"><placeName>Wien</placeName><location><geo>48.2 16.37</geo></location></place>
-<place xml:id="graz"><placeName>Graz</placeName><location><geo>47.07 15.44</geo></location></place></listPlace></back></text></TEI>`);
+<place xml:id="graz"><placeName>Graz</placeName><location><geo>47.07 15.44</geo></location></place></listPlace></back></text></TEI>`,
+      );
       built = build(dir);
     });
     after(() => {
@@ -285,7 +337,10 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('publishes each letter as a page of its own, whose map shows its places, not the volume’s', () => {
       expect(readdirSync(path.join(built.out, 'documents'))).to.deep.equal(['briefe-b1.html', 'briefe-b2.html']);
-      const places = (id: string): string[] => parseHtml(read(path.join(built.out, 'documents', `briefe-${id}.html`))).querySelectorAll('figure.map a.map-place').map((a) => a.getAttribute('href')!);
+      const places = (id: string): string[] =>
+        parseHtml(read(path.join(built.out, 'documents', `briefe-${id}.html`)))
+          .querySelectorAll('figure.map a.map-place')
+          .map((a) => a.getAttribute('href')!);
       expect(places('b1')).to.deep.equal(['../registers/places/wien.html']);
       expect(places('b2')).to.deep.equal(['../registers/places/graz.html']);
     });
@@ -307,9 +362,17 @@ describe('real editions’ patterns (end to end)', function () {
       // Each a line of its own (genres.css), the inner ones inside the outer.
       expect(read(path.join(built.out, 'assets', 'genres.css'))).to.match(/span\.msItem, span\.msItemStruct \{ display: block; \}/);
       expect(items[1]!.parentNode).to.equal(items[0]);
-      const support = page.querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim()).find((t) => t.startsWith('Support'));
+      const support = page
+        .querySelectorAll('.document-meta .part')
+        .map((p) => p.text.replace(/\s+/g, ' ').trim())
+        .find((t) => t.startsWith('Support'));
       expect(support).to.equal('Support: Parchment, well prepared. Pergamena, ben preparata.');
-      expect(page.querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim()).find((t) => t.startsWith('Contents'))).not.to.include(',');
+      expect(
+        page
+          .querySelectorAll('.document-meta .part')
+          .map((p) => p.text.replace(/\s+/g, ' ').trim())
+          .find((t) => t.startsWith('Contents')),
+      ).not.to.include(',');
       // The text edition too: each field and each item a line.
       expect(read(path.join(built.out, 'text', 'MS_Test_7.txt'))).to.include(
         '        fols. 1r–10v Pars prima\n        fols. 11r–20v Pars secunda\n        fol. 21r Modus legendi\n        Support: Parchment, well prepared.\n',
@@ -323,7 +386,9 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('names its place of origin by its names in each language one after another, not run together', () => {
       const origin = 'Origin: Testia Colonia, Testa di Prova, Italy, Second century A.D.';
-      const fields = parseHtml(read(path.join(built.out, 'documents', 'funerary-stele.html'))).querySelectorAll('.document-meta .part').map((p) => p.text.replace(/\s+/g, ' ').trim());
+      const fields = parseHtml(read(path.join(built.out, 'documents', 'funerary-stele.html')))
+        .querySelectorAll('.document-meta .part')
+        .map((p) => p.text.replace(/\s+/g, ' ').trim());
       expect(fields).to.include(origin);
       expect(read(path.join(built.out, 'text', 'funerary-stele.txt')).replace(/\s+/g, ' ')).to.include(origin);
     });
@@ -356,7 +421,12 @@ describe('real editions’ patterns (end to end)', function () {
       expect(persons).to.match(/Moritz ihr Neffe Einmal erwähnt/);
       expect(persons).to.match(/Ein Bote Einmal erwähnt/);
       const page = parseHtml(read(path.join(built.out, 'documents', 'der-besuch.html')));
-      expect(page.querySelectorAll('.speaker a').map((a) => a.getAttribute('href'))).to.deep.equal(['../registers/persons/klara.html', '../registers/persons/moritz.html', '../registers/persons/bote.html', '../registers/persons/klara.html']);
+      expect(page.querySelectorAll('.speaker a').map((a) => a.getAttribute('href'))).to.deep.equal([
+        '../registers/persons/klara.html',
+        '../registers/persons/moritz.html',
+        '../registers/persons/bote.html',
+        '../registers/persons/klara.html',
+      ]);
       expect(textOf(read(path.join(built.out, 'registers', 'persons', 'klara.html')))).to.include('Er kommt also doch.');
     });
 
@@ -391,7 +461,9 @@ describe('real editions’ patterns (end to end)', function () {
       expect(entry.querySelector('.variants')!.text).to.equal('Auch: Emmy');
       expect(entry.querySelectorAll('.identifiers li').map((li) => li.text)).to.deep.equal(['pmb', 'pmb 2', 'gnd: 118000000', 'wikidata.org']);
       expect(entry.querySelectorAll('.identifiers a').map((a) => a.getAttribute('href'))).to.deep.equal([
-        'https://pmb.example.org/entity/101/', 'https://pmb.example.org/entity/2202/', 'https://www.wikidata.org/wiki/Q1',
+        'https://pmb.example.org/entity/101/',
+        'https://pmb.example.org/entity/2202/',
+        'https://www.wikidata.org/wiki/Q1',
       ]);
     });
 
@@ -427,8 +499,16 @@ describe('real editions’ patterns (end to end)', function () {
     });
 
     it('describes the manuscript in labelled fields, read off attributes where it has no words', () => {
-      const source = parseHtml(letter).querySelectorAll('.document-meta .part').map((part) => part.text);
-      for (const field of ['Aufbewahrungsort: Österreich, Wien, Stadtarchiv', 'Signatur: Nachlass Falk, 12/3', 'Umfang: 2 Blatt', 'Schreiberhände: Tinte, Kurrent']) expect(source).to.include(field);
+      const source = parseHtml(letter)
+        .querySelectorAll('.document-meta .part')
+        .map((part) => part.text);
+      for (const field of [
+        'Aufbewahrungsort: Österreich, Wien, Stadtarchiv',
+        'Signatur: Nachlass Falk, 12/3',
+        'Umfang: 2 Blatt',
+        'Schreiberhände: Tinte, Kurrent',
+      ])
+        expect(source).to.include(field);
       // The hand's writer is named by a pointer, an id that means nothing to a reader: not read as words.
       expect(source.join(' ')).not.to.include('rf_person_1');
       expect(parseHtml(letter).querySelector('.document-meta .field-label')!.text).to.equal('Aufbewahrungsort: ');
@@ -445,7 +525,9 @@ describe('real editions’ patterns (end to end)', function () {
 
     it('links a reference to a document of the edition by its id or file name, to an entry’s page, expands another edition’s by its type, and leaves no empty or dead link', () => {
       const reply = parseHtml(read(path.join(built.out, 'documents', 'B002.html')));
-      const refs = reply.querySelectorAll('.document-text [data-tei="ref"], .document-text [data-tei="ptr"]').map((e) => [e.tagName.toLowerCase(), e.getAttribute('href') ?? '', e.text]);
+      const refs = reply
+        .querySelectorAll('.document-text [data-tei="ref"], .document-text [data-tei="ptr"]')
+        .map((e) => [e.tagName.toLowerCase(), e.getAttribute('href') ?? '', e.text]);
       expect(refs).to.deep.equal([
         ['a', 'B001.html', 'Brief'],
         ['a', 'B001.html', 'Emma Roth an Jakob Falk, 2. Mai 1903'],
@@ -469,7 +551,9 @@ describe('real editions’ patterns (end to end)', function () {
     it('resolves @corresp pointers to the header’s records and counts their mentions', () => {
       const page = read(path.join(built.out, 'documents', 'dossier.html'));
       expect(page).to.match(/<a href="\.\.\/registers\/persons\/p_LT\.html" class="mention mention-persName"[^>]*>Miss Tamm<\/a>/);
-      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(/Tamm, Liisa Envoy of the shipping board\. Mentioned 2 times in 1 document/);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons.html')))).to.match(
+        /Tamm, Liisa Envoy of the shipping board\. Mentioned 2 times in 1 document/,
+      );
       expect(readdirSync(path.join(built.out, 'registers', 'places'))).to.deep.equal(['t_port.html']);
     });
   });
@@ -498,11 +582,24 @@ describe('real editions’ patterns (end to end)', function () {
       expect(first.querySelector('.notes')!.text).to.include('Source: Harbour Archives, Box 4. Secret.');
       // A pointer to another document of the volume leads to its page.
       expect(first.querySelector('a[data-tei="ref"]')!.getAttribute('href')).to.equal('volume-d3.html');
-      expect(textOf(read(path.join(built.out, 'documents', 'volume-d2.html')))).to.match(/Date between 3 and 9 April 1958 Source Test Relations, 1958–1960, Volume I, The Harbour Question , The Opening of the Port/);
+      expect(textOf(read(path.join(built.out, 'documents', 'volume-d2.html')))).to.match(
+        /Date between 3 and 9 April 1958 Source Test Relations, 1958–1960, Volume I, The Harbour Question , The Opening of the Port/,
+      );
       const home = parseHtml(read(path.join(built.out, 'index.html')));
-      expect(home.querySelectorAll('.documents a').map((a) => a.getAttribute('href'))).to.deep.equal(['documents/volume-d1.html', 'documents/volume-d2.html', 'documents/volume-d3.html', 'documents/volume-d4.html']);
+      expect(home.querySelectorAll('.documents a').map((a) => a.getAttribute('href'))).to.deep.equal([
+        'documents/volume-d1.html',
+        'documents/volume-d2.html',
+        'documents/volume-d3.html',
+        'documents/volume-d4.html',
+      ]);
       expect(home.querySelectorAll('section.introduction h2').map((h) => h.text.trim())).to.deep.equal(['Preface', 'Abbreviations and Terms']);
-      expect(readdirSync(path.join(built.out, 'tei')).sort()).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml', 'volume-d4.xml', 'volume-front.xml']);
+      expect(readdirSync(path.join(built.out, 'tei')).sort()).to.deep.equal([
+        'volume-d1.xml',
+        'volume-d2.xml',
+        'volume-d3.xml',
+        'volume-d4.xml',
+        'volume-front.xml',
+      ]);
     });
 
     it("takes a despatch's sender and addressee from the names its heading marks (persName type from, to), not from its enclosure", () => {
@@ -510,7 +607,9 @@ describe('real editions’ patterns (end to end)', function () {
       const fields = despatch.querySelectorAll('.document-meta > div').map((d) => `${d.querySelector('dt')!.text}: ${d.querySelector('dd')!.text.trim()}`);
       expect(fields).to.include.members(['Sent: Varga', 'Received: Tamm']);
       expect(despatch.querySelector('.document-meta a')!.getAttribute('href')).to.equal('../registers/persons/p_VA1.html');
-      expect(textOf(read(path.join(built.out, 'registers', 'persons', 'p_VA1.html')))).to.match(/Letters from Varga, Andor \(1\) 4\. Mr\. Varga to Miss Tamm\./);
+      expect(textOf(read(path.join(built.out, 'registers', 'persons', 'p_VA1.html')))).to.match(
+        /Letters from Varga, Andor \(1\) 4\. Mr\. Varga to Miss Tamm\./,
+      );
       const cmif = read(path.join(built.out, 'cmif.xml'));
       expect(cmif).to.match(/<correspAction type="sent">\s*<persName>Varga<\/persName>\s*<date when="1958-04-12"\/>/);
       expect(cmif).not.to.include('Harbour Board');
@@ -532,12 +631,20 @@ describe('real editions’ patterns (end to end)', function () {
     before(() => {
       root = tempDir('editio-configured-');
       cpSync(path.join(editions, 'letters-with-index'), path.join(root, 'tei'), { recursive: true });
-      for (const letter of ['L001.xml', 'L002.xml', 'L003.xml']) cpSync(path.join(editions, 'letters-with-records', letter), path.join(root, 'tei', 'letters', letter));
+      for (const letter of ['L001.xml', 'L002.xml', 'L003.xml'])
+        cpSync(path.join(editions, 'letters-with-records', letter), path.join(root, 'tei', 'letters', letter));
       writeFileSync(
         path.join(root, 'tei', 'letters', 'ex-prefix.xml'),
         read(path.join(editions, 'letters-with-index', 'letters', '1911-03-09.xml')).replace('ref="#person_1">Clara</rs>', 'ref="ex:ida-kern">Frau Kern</rs>'),
       );
-      const config = { title: 'A configured test edition', editors: ['Lind, Eva'], licence: { name: 'CC BY 4.0' }, baseUrl: 'https://example.org/ed/', authorities: ['indices/listperson.xml', 'indices/listplace.xml'], prefixes: { ex: 'https://example.org/persons/$1' } };
+      const config = {
+        title: 'A configured test edition',
+        editors: ['Lind, Eva'],
+        licence: { name: 'CC BY 4.0' },
+        baseUrl: 'https://example.org/ed/',
+        authorities: ['indices/listperson.xml', 'indices/listplace.xml'],
+        prefixes: { ex: 'https://example.org/persons/$1' },
+      };
       writeFileSync(path.join(root, 'editio.config.json'), JSON.stringify(config));
       const out = tempDir('editio-configured-out-');
       const run = runCli(['build', '--out', out, '--format', 'json'], root);
@@ -560,7 +667,9 @@ describe('real editions’ patterns (end to end)', function () {
     });
 
     it('expands a pointer by the configuration’s prefixes to the URL an entry carries', () => {
-      expect(read(path.join(built.out, 'documents', 'ex-prefix.html'))).to.match(/<a href="\.\.\/registers\/persons\/person_3\.html"[^>]*data-ref="ex:ida-kern"/);
+      expect(read(path.join(built.out, 'documents', 'ex-prefix.html'))).to.match(
+        /<a href="\.\.\/registers\/persons\/person_3\.html"[^>]*data-ref="ex:ida-kern"/,
+      );
     });
   });
 
@@ -571,9 +680,17 @@ describe('real editions’ patterns (end to end)', function () {
 
     /** A text's words, case, accents and ß aside, a hyphenated word also by its parts. */
     const wordsIn = (text: string): string[] =>
-      (text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).flatMap((w) => [w, ...(w.includes('-') ? w.split('-') : [])]);
+      (
+        text
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .toLowerCase()
+          .replace(/ß/g, 'ss')
+          .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []
+      ).flatMap((w) => [w, ...(w.includes('-') ? w.split('-') : [])]);
     const plain = (xml: string): string => xml.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]+>/g, ' ');
-    const part = (xml: string, element: string): string => [...xml.matchAll(new RegExp(`<${element}[\\s>][\\s\\S]*?</${element}>`, 'g'))].map((m) => m[0]).join(' ');
+    const part = (xml: string, element: string): string =>
+      [...xml.matchAll(new RegExp(`<${element}[\\s>][\\s\\S]*?</${element}>`, 'g'))].map((m) => m[0]).join(' ');
 
     /**
      * What each letter holds, read from its TEI: the words of its title, correspondents, text (its
@@ -582,7 +699,8 @@ describe('real editions’ patterns (end to end)', function () {
     function lettersHolding(): Map<string, { words: Set<string>; runs: string[][] }> {
       const records = new Map<string, string>();
       for (const file of readdirSync(path.join(folder, 'register'))) {
-        for (const [, id, body] of read(path.join(folder, 'register', file)).matchAll(/<(?:person|place) xml:id="([^"]+)">([\s\S]*?)<\/(?:person|place)>/g)) records.set(id!, plain(body!));
+        for (const [, id, body] of read(path.join(folder, 'register', file)).matchAll(/<(?:person|place) xml:id="([^"]+)">([\s\S]*?)<\/(?:person|place)>/g))
+          records.set(id!, plain(body!));
       }
       const letters = new Map<string, { words: Set<string>; runs: string[][] }>();
       for (const file of readdirSync(path.join(folder, 'briefe'))) {
@@ -590,7 +708,9 @@ describe('real editions’ patterns (end to end)', function () {
         const fields = [part(xml, 'title'), part(xml, 'correspDesc'), part(xml, 'sourceDesc'), part(xml, 'text')];
         const names = [...fields.join(' ').matchAll(/ref="[^"#]*#([^"]+)"/g)].map(([, id]) => records.get(id!) ?? '');
         // Phrases are looked for within one block of the text or one field, in its words as written (a hyphenated word's parts left out).
-        const runs = [...fields.flatMap((f) => f.split(/<\/?(?:p|address|salute|signed|dateline|note|title|correspAction)\b[^>]*>/)), ...names].map((t) => wordsIn(plain(t)).filter((w, i, all) => !all[i - 1]?.includes('-') || !all[i - 1]!.split('-').includes(w)));
+        const runs = [...fields.flatMap((f) => f.split(/<\/?(?:p|address|salute|signed|dateline|note|title|correspAction)\b[^>]*>/)), ...names].map((t) =>
+          wordsIn(plain(t)).filter((w, i, all) => !all[i - 1]?.includes('-') || !all[i - 1]!.split('-').includes(w)),
+        );
         letters.set(`documents/${file.replace(/\.xml$/, '.html')}`, { words: new Set(wordsIn(plain(`${fields.join(' ')} ${names.join(' ')}`))), runs });
       }
       return letters;
@@ -599,7 +719,10 @@ describe('real editions’ patterns (end to end)', function () {
     /** The letters that hold every word and phrase of a query, and none of its -words. */
     function expected(query: string, letters: Map<string, { words: Set<string>; runs: string[][] }>): string[] {
       const phrases = [...query.matchAll(/"([^"]+)"/g)].map(([, p]) => wordsIn(p!));
-      const rest = query.replace(/"[^"]+"/g, ' ').split(/\s+/).filter(Boolean);
+      const rest = query
+        .replace(/"[^"]+"/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
       const wanted = rest.filter((w) => !w.startsWith('-')).flatMap((w) => wordsIn(w).slice(0, 1));
       const unwanted = rest.filter((w) => w.startsWith('-')).flatMap((w) => wordsIn(w.slice(1)).slice(0, 1));
       const holdsRun = (runs: string[][], phrase: string[]): boolean => runs.some((run) => run.some((_, i) => phrase.every((w, j) => run[i + j] === w)));
@@ -613,16 +736,40 @@ describe('real editions’ patterns (end to end)', function () {
       expect(built.status).to.equal(0);
       const letters = lettersHolding();
       const queries = [
-        'Beer-Hofmann', 'Hofmann', 'Richard Beer-Hofmann', 'Paula Beer-Hofmann', 'Hofmannsthal', 'von Hofmannsthal', 'Loris', 'Lissy',
-        'Wien', 'Vienna', 'Rodaun', 'Ischl', 'Josefstadt', '"Theater in der Josefstadt"', 'Theater -Bahr',
+        'Beer-Hofmann',
+        'Hofmann',
+        'Richard Beer-Hofmann',
+        'Paula Beer-Hofmann',
+        'Hofmannsthal',
+        'von Hofmannsthal',
+        'Loris',
+        'Lissy',
+        'Wien',
+        'Vienna',
+        'Rodaun',
+        'Ischl',
+        'Josefstadt',
+        '"Theater in der Josefstadt"',
+        'Theater -Bahr',
         // A word only in a title, only in the correspondents, only in a note, only in the source, only in an address.
-        'Telegramm', 'Bahr', 'Griensteidl', 'Hochstift', 'Houghton', 'Franckgaße', 'Franckgasse',
+        'Telegramm',
+        'Bahr',
+        'Griensteidl',
+        'Hochstift',
+        'Houghton',
+        'Franckgaße',
+        'Franckgasse',
       ];
       let wanted = 0;
       for (const query of queries) {
         const want = expected(query, letters);
         wanted += want.length;
-        expect(searchFinds(built.out, query).map((f) => f.page).sort(), query).to.deep.equal(want);
+        expect(
+          searchFinds(built.out, query)
+            .map((f) => f.page)
+            .sort(),
+          query,
+        ).to.deep.equal(want);
       }
       // The set is no set of empty answers.
       expect(wanted).to.be.greaterThan(30);
@@ -638,4 +785,3 @@ describe('real editions’ patterns (end to end)', function () {
     });
   });
 });
-

@@ -3,13 +3,26 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { buildTree, texts, type XmlElement } from '../src/parse/tree.js';
-import { corpusDir, fixtures, htmlProblems, passagesNotOnTheirPage, read, removeDir, requireShared, runCli, searchPassages, tempDir, teiAllSchema } from './helpers.js';
+import {
+  corpusDir,
+  fixtures,
+  htmlProblems,
+  passagesNotOnTheirPage,
+  read,
+  removeDir,
+  requireShared,
+  runCli,
+  searchPassages,
+  tempDir,
+  teiAllSchema,
+} from './helpers.js';
 
 /** The words of a document's text elements, as written (a DOCTYPE taken out first). */
 /** What only the diplomatic view shows (struck out, the error beside its correction, the abbreviation), and index records: not in the reading text. */
 const RECORD_LISTS = /^list(Person|Place|Org|Object|Event|Bibl|Relation)$/;
 const inRecords = (e: XmlElement): boolean => RECORD_LISTS.test(e.name) && e.parent?.name === 'back';
-const notRead = (e: XmlElement): boolean => inRecords(e) || e.name === 'del' || e.name === 'am' || (e.parent?.name === 'choice' && ['sic', 'abbr', 'orig'].includes(e.name));
+const notRead = (e: XmlElement): boolean =>
+  inRecords(e) || e.name === 'del' || e.name === 'am' || (e.parent?.name === 'choice' && ['sic', 'abbr', 'orig'].includes(e.name));
 
 /** The words of a file's texts but its index records: all of them, or (`reading`) those of its reading text. */
 function wordsOfText(file: string, reading = false): string[] {
@@ -21,7 +34,14 @@ function wordsOfText(file: string, reading = false): string[] {
     else for (const c of e.children) if (c.kind === 'element') walk(c);
   };
   walk(built.root);
-  return found.flatMap((t) => [...texts(t, reading ? notRead : inRecords)].map((n) => n.text).join(' ').split(/\s+/)).filter(Boolean);
+  return found
+    .flatMap((t) =>
+      [...texts(t, reading ? notRead : inRecords)]
+        .map((n) => n.text)
+        .join(' ')
+        .split(/\s+/),
+    )
+    .filter(Boolean);
 }
 
 function buildForeign(folder: string, extra: string[] = []): { out: string; run: ReturnType<typeof runCli> } {
@@ -76,8 +96,15 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
       const words = 'überhaupt scheint sie nichts zu stören';
       expect(read(path.join(out, 'text', 'line-breaks-inside-words.txt')).replace(/\s+/g, ' ')).to.contain(words);
       const page = read(path.join(out, 'documents', 'line-breaks-inside-words.html'));
-      expect(page.replace(/<br[^>]*>/g, ' ').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).to.contain(words);
-      const search = readdirSync(path.join(out, 'search')).map((f) => read(path.join(out, 'search', f))).join('');
+      expect(
+        page
+          .replace(/<br[^>]*>/g, ' ')
+          .replace(/<[^>]+>/g, '')
+          .replace(/\s+/g, ' '),
+      ).to.contain(words);
+      const search = readdirSync(path.join(out, 'search'))
+        .map((f) => read(path.join(out, 'search', f)))
+        .join('');
       expect(search).to.contain(words).and.contain('The pilots of the regiment flew from the airfield near the capital.');
       expect(search).not.to.contain('überhauptscheint');
     });
@@ -163,8 +190,14 @@ describe('foreign TEI (a folder without editio.config.json)', function () {
         const page = read(path.join(out, 'documents', file.replace(/\.xml$/, '.html')));
         const reading = new Set(wordsOfText(path.join(corpusDir, file), true));
         const diplomatic = wordsOfText(path.join(corpusDir, file)).filter((w) => !reading.has(w) && !/^[\d,.-]+$/.test(w));
-        const shown = page.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
-        expect(diplomatic.filter((w) => !shown.includes(w)), file).to.deep.equal([]);
+        const shown = page
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/&amp;/g, '&')
+          .replace(/\s+/g, ' ');
+        expect(
+          diplomatic.filter((w) => !shown.includes(w)),
+          file,
+        ).to.deep.equal([]);
       }
       expect(read(path.join(out, 'documents', 'idp-p.oxy.1.119.html'))).to.match(/<span class="orig diplomatic-only"[^>]*>[^<]*ἐποίησες/);
     });

@@ -95,7 +95,10 @@ describe('hostile and broken input (end to end)', function () {
   for (const [file, ruleId] of Object.entries(EXPECTED)) {
     it(`reports ${file} as ${ruleId}, with its file and line`, () => {
       const about = messages.filter((m) => m.file === `tei/${file}`);
-      expect(about.map((m) => m.ruleId), JSON.stringify(about)).to.include(ruleId);
+      expect(
+        about.map((m) => m.ruleId),
+        JSON.stringify(about),
+      ).to.include(ruleId);
       for (const m of about.filter((x) => x.severity === 'error')) {
         expect(m.line, `${file}: ${m.reason}`).to.be.a('number').greaterThan(0);
         expect(m.reason).not.to.match(/^Error:|undefined|\[object/);
@@ -163,15 +166,34 @@ describe('files an xml-model names that are no schema of the edition (end to end
     edition = copyEdition();
     outside = tempDir();
     writeFileSync(path.join(edition, '.env'), `PASSWORD=${SECRET_VALUE}\n`);
-    writeFileSync(path.join(outside, 'grammar.rng'), `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><!-- ${SECRET_VALUE} --><start><text/></start></grammar>`);
+    writeFileSync(
+      path.join(outside, 'grammar.rng'),
+      `<grammar xmlns="http://relaxng.org/ns/structure/1.0"><!-- ${SECRET_VALUE} --><start><text/></start></grammar>`,
+    );
     symlinkSync(path.join(outside, 'grammar.rng'), path.join(edition, 'schemas', 'linked.rng'));
     symlinkSync('/etc', path.join(edition, 'schemas', 'etc'));
     writeFileSync(path.join(edition, 'schemas', 'notes.rng'), `not a schema: ${SECRET_VALUE}\n`);
-    writeFileSync(path.join(edition, 'schemas', 'includes.sch'), '<schema xmlns="http://purl.oclc.org/dsdl/schematron">\n  <!-- A grammar that includes what is no file of the edition -->\n  <include href="file:///etc/passwd"/>\n</schema>\n');
+    writeFileSync(
+      path.join(edition, 'schemas', 'includes.sch'),
+      '<schema xmlns="http://purl.oclc.org/dsdl/schematron">\n  <!-- A grammar that includes what is no file of the edition -->\n  <include href="file:///etc/passwd"/>\n</schema>\n',
+    );
     const file = path.join(edition, 'tei', '1966-09-30-protocol-agreement.xml');
     // A schema on the web is where the published TEI finds it too: no warning.
-    const named = ['../.env', '../schemas/linked.rng', '/etc/passwd', '../schemas/etc/passwd', '../schemas/notes.rng', '../schemas/missing.sch', 'file:///etc/passwd', 'https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng', '../schemas/includes.sch'];
-    writeFileSync(file, read(file).replace(/(<\?xml-model [^\n]*\n)/, (first) => first + named.map((href) => `<?xml-model href="${href}"?>\n`).join('')));
+    const named = [
+      '../.env',
+      '../schemas/linked.rng',
+      '/etc/passwd',
+      '../schemas/etc/passwd',
+      '../schemas/notes.rng',
+      '../schemas/missing.sch',
+      'file:///etc/passwd',
+      'https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng',
+      '../schemas/includes.sch',
+    ];
+    writeFileSync(
+      file,
+      read(file).replace(/(<\?xml-model [^\n]*\n)/, (first) => first + named.map((href) => `<?xml-model href="${href}"?>\n`).join('')),
+    );
     run = runCli(['build', '--format', 'json'], edition);
   });
   after(() => {
@@ -181,11 +203,25 @@ describe('files an xml-model names that are no schema of the edition (end to end
 
   it('warns about each, naming the file and the line of its xml-model', () => {
     expect(run.status, run.stderr).to.equal(0);
-    const warnings = (JSON.parse(run.stdout) as { messages: { ruleId: string; file: string; line: number; reason: string }[] }).messages.filter((m) => m.ruleId === 'schema-not-published');
+    const warnings = (JSON.parse(run.stdout) as { messages: { ruleId: string; file: string; line: number; reason: string }[] }).messages.filter(
+      (m) => m.ruleId === 'schema-not-published',
+    );
     // By file, as every report: the schema's include (its line 3), then the document's xml-models (lines 3 to 9).
-    expect(warnings.map((m) => [m.file, m.line])).to.deep.equal([['schemas/includes.sch', 3], ...[3, 4, 5, 6, 7, 8, 9].map((line) => ['tei/1966-09-30-protocol-agreement.xml', line])]);
+    expect(warnings.map((m) => [m.file, m.line])).to.deep.equal([
+      ['schemas/includes.sch', 3],
+      ...[3, 4, 5, 6, 7, 8, 9].map((line) => ['tei/1966-09-30-protocol-agreement.xml', line]),
+    ]);
     // Each named as written, never as a path editio made of it.
-    expect(warnings.map((m) => /names (\S+), which/.exec(m.reason)![1])).to.deep.equal(['file:///etc/passwd', '../.env', '../schemas/linked.rng', '/etc/passwd', '../schemas/etc/passwd', '../schemas/notes.rng', '../schemas/missing.sch', 'file:///etc/passwd']);
+    expect(warnings.map((m) => /names (\S+), which/.exec(m.reason)![1])).to.deep.equal([
+      'file:///etc/passwd',
+      '../.env',
+      '../schemas/linked.rng',
+      '/etc/passwd',
+      '../schemas/etc/passwd',
+      '../schemas/notes.rng',
+      '../schemas/missing.sch',
+      'file:///etc/passwd',
+    ]);
     expect(warnings.map((m) => /edition: ([^;]+);/.exec(m.reason)![1])).to.deep.equal([
       'it is an address, not a file of the edition, and editio never reads one',
       'it is not a RelaxNG (.rng) or Schematron (.sch) schema',
@@ -207,7 +243,12 @@ describe('files an xml-model names that are no schema of the edition (end to end
     }
     const zipped = Object.keys(unzipSync(readFileSync(path.join(out, 'editio-edition.zip'))));
     // A Schematron file of the edition is published, though an include of it names what is not.
-    expect(zipped.filter((f) => f.startsWith('schemas/')).sort()).to.deep.equal(['schemas/editio-authorities.rng', 'schemas/editio-edition.rng', 'schemas/editio.rng', 'schemas/includes.sch']);
+    expect(zipped.filter((f) => f.startsWith('schemas/')).sort()).to.deep.equal([
+      'schemas/editio-authorities.rng',
+      'schemas/editio-edition.rng',
+      'schemas/editio.rng',
+      'schemas/includes.sch',
+    ]);
     expect(readdirSync(path.join(out, 'schemas')).sort()).to.deep.equal(['editio-authorities.rng', 'editio-edition.rng', 'editio.rng', 'includes.sch']);
   });
 });
@@ -226,10 +267,26 @@ describe('active content in foreign markup (end to end)', function () {
 
   it('reports each script, handler, script address, animated handler and load from another site with its line and column', () => {
     expect(run.status, run.stderr).to.equal(0);
-    const found = (JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; reason: string }[] }).messages.filter((m) => m.ruleId === 'active-content');
-    expect(found.map((m) => `${m.line}:${m.column}`)).to.deep.equal(['14:7', '16:9', '17:11', '18:11', '19:11', '24:20', '24:96', '26:48', '26:137', '26:191', '26:355']);
+    const found = (JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; reason: string }[] }).messages.filter(
+      (m) => m.ruleId === 'active-content',
+    );
+    expect(found.map((m) => `${m.line}:${m.column}`)).to.deep.equal([
+      '14:7',
+      '16:9',
+      '17:11',
+      '18:11',
+      '19:11',
+      '24:20',
+      '24:96',
+      '26:48',
+      '26:137',
+      '26:191',
+      '26:355',
+    ]);
     expect(found[8]!.reason).to.match(/^the href attribute of <use> \(SVG\) loads "https:\/\/tracker\.example\/sprite\.svg#a" from another site/);
-    expect(found[1]!.reason).to.match(/^the onload attribute of <svg> \(SVG\) runs a script where the TEI is opened in a browser; it is left out of the TEI editio publishes/);
+    expect(found[1]!.reason).to.match(
+      /^the onload attribute of <svg> \(SVG\) runs a script where the TEI is opened in a browser; it is left out of the TEI editio publishes/,
+    );
   });
 
   it('publishes the TEI without it everywhere (tei/, corpus.xml, the zip, DTS), keeping the text, and leaves the source as it was', () => {

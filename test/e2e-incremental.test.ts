@@ -29,7 +29,10 @@ describe('incremental builds (end to end)', function () {
   let root: string;
   let dossier: Dossier;
   const teiFile = (name: string): string => path.join(root, 'tei', name);
-  const documents = (): string[] => readdirSync(path.join(root, 'tei')).filter((f) => /^\d/.test(f)).sort();
+  const documents = (): string[] =>
+    readdirSync(path.join(root, 'tei'))
+      .filter((f) => /^\d/.test(f))
+      .sort();
   const incremental = (): Promise<BuildResult> => build({ root });
   const full = (out: string): Promise<BuildResult> => build({ root, out, full: true });
 
@@ -38,7 +41,21 @@ describe('incremental builds (end to end)', function () {
     dossier = writeDossier({ dir: root, docs: 12, seed: 7, minKb: 2, maxKb: 5 });
     // Few enough dates per page that the chronology is split into years, as in a large edition.
     const config = path.join(root, 'editio.config.json');
-    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), chronologyPageDates: 25, searchShardPages: 4, searchTermsKilobytes: 2, entryPageDocuments: 3, listPageDocuments: 5 }, null, 2));
+    writeFileSync(
+      config,
+      JSON.stringify(
+        {
+          ...JSON.parse(readFileSync(config, 'utf8')),
+          chronologyPageDates: 25,
+          searchShardPages: 4,
+          searchTermsKilobytes: 2,
+          entryPageDocuments: 3,
+          listPageDocuments: 5,
+        },
+        null,
+        2,
+      ),
+    );
   });
   after(() => removeDir(root));
 
@@ -105,7 +122,9 @@ describe('incremental builds (end to end)', function () {
     const [id] = readdirSync(persons).filter((f) => !f.endsWith('.html'));
     expect(id, 'an entry with pages of mentions').to.be.a('string');
     const first = path.join(persons, `${id}.html`);
-    const more = readdirSync(path.join(persons, id!)).map((f) => Number(f.replace(/\.html$/, ''))).sort((a, b) => a - b);
+    const more = readdirSync(path.join(persons, id!))
+      .map((f) => Number(f.replace(/\.html$/, '')))
+      .sort((a, b) => a - b);
     const files = [first, ...more.map((n) => path.join(persons, id!, `${n}.html`))];
     expect(more).to.deep.equal(Array.from({ length: files.length - 1 }, (_, i) => i + 2));
     const [, mentions, documents, introduction] = /Mentioned (\d+) times in (\d+) documents( and the introduction)?/.exec(readFileSync(first, 'utf8')) ?? [];
@@ -122,7 +141,8 @@ describe('incremental builds (end to end)', function () {
       const pager = /<nav class="pager"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
       expect([...pager.matchAll(/<a href="[^"]+">/g)], file).to.have.length(files.length - 1);
       expect(pager).to.contain(`<span aria-current="page">${i + 1}</span>`);
-      for (const [, href] of pager.matchAll(/<a href="([^"]+)">/g)) expect(existsSync(path.resolve(path.dirname(file), href!)), `${file} → ${href}`).to.equal(true);
+      for (const [, href] of pager.matchAll(/<a href="([^"]+)">/g))
+        expect(existsSync(path.resolve(path.dirname(file), href!)), `${file} → ${href}`).to.equal(true);
       for (const [, target, anchor] of html.matchAll(/<a href="(?:\.\.\/)+(documents\/[^"#]+)#([^"]+)"/g)) {
         expect(readFileSync(path.join(out, target!), 'utf8'), `${file} → ${target}#${anchor}`).to.contain(` id="${anchor}"`);
       }
@@ -189,8 +209,14 @@ describe('incremental builds (end to end)', function () {
 
   it('after an authority entry was renamed, remakes the pages and records of the documents that point to it', async () => {
     const { entry, lines } = await editEntry('<persName type="standard">', '<persName type="standard">Renamed ');
-    const remade = (folder: string, ext: string): string[] => lines.filter((l) => l.startsWith(`${folder}/`) && l.includes(`${ext}: `)).map((l) => l.replace(/: .*/, '')).sort();
-    const pointing = documents().filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`)).map((f) => f.replace(/\.xml$/, ''));
+    const remade = (folder: string, ext: string): string[] =>
+      lines
+        .filter((l) => l.startsWith(`${folder}/`) && l.includes(`${ext}: `))
+        .map((l) => l.replace(/: .*/, ''))
+        .sort();
+    const pointing = documents()
+      .filter((f) => readFileSync(teiFile(f), 'utf8').includes(`#${entry}"`))
+      .map((f) => f.replace(/\.xml$/, ''));
     expect(pointing.length).to.be.greaterThan(0);
     expect(remade('documents', '.html')).to.deep.equal(pointing.map((id) => `documents/${id}.html`).sort());
     expect(remade('metadata', '.dc.xml')).to.deep.equal(pointing.map((id) => `metadata/${id}.dc.xml`).sort());
@@ -208,7 +234,10 @@ describe('incremental builds (end to end)', function () {
     const [holder] = documents();
     writeFileSync(teiFile(holder!), readFileSync(teiFile(holder!), 'utf8').replace('</p>', ' Quorn\n Zyxwv wrote.</p>'));
     await build({ root });
-    writeFileSync(authorities, before.slice(0, at) + before.slice(at).replace(`<persName type="standard">${oldName}<`, `<persName type="standard">${newName}<`));
+    writeFileSync(
+      authorities,
+      before.slice(0, at) + before.slice(at).replace(`<persName type="standard">${oldName}<`, `<persName type="standard">${newName}<`),
+    );
     const result = await build({ root });
     const holds = (f: string): boolean => /Quorn\s+Zyxwv/.test(readFileSync(teiFile(f), 'utf8')) || readFileSync(teiFile(f), 'utf8').includes(oldName);
     const holding = readdirSync(path.join(root, 'tei')).filter((f) => f !== 'authorities.xml' && holds(f));
@@ -251,16 +280,83 @@ describe('incremental builds (end to end)', function () {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
     let added = 0;
     const edits: Edit[] = [
-      { name: 'edit a paragraph', apply: () => { const f = teiFile(pick(documents())); writeFileSync(f, readFileSync(f, 'utf8').replace('</p>', ` Edit ${next()}.</p>`)); } },
-      { name: 'retitle a document', apply: () => { const f = teiFile(pick(documents())); writeFileSync(f, readFileSync(f, 'utf8').replace(/<title>([^<]*)<\/title>/, `<title>$1 (${Math.floor(next() * 100)})</title>`)); } },
-      { name: 'redate a document', apply: () => { const f = teiFile(pick(documents())); const year = 1950 + Math.floor(next() * 25); writeFileSync(f, readFileSync(f, 'utf8').replace(/when="\d{4}-/g, `when="${year}-`).replace(/ \d{4}</g, ` ${year}<`)); } },
-      { name: 'add a document', apply: () => { const f = pick(documents()); writeFileSync(teiFile(`1976-01-0${++added % 10}-added-${added}.xml`), readFileSync(teiFile(f))); } },
-      { name: 'delete a document', apply: () => { if (documents().length > 4) rmSync(teiFile(pick(documents()))); } },
-      { name: 'edit an authority note', apply: () => { const f = teiFile('authorities.xml'); writeFileSync(f, readFileSync(f, 'utf8').replace('Generated for a benchmark.', `Edited ${next()}.`)); } },
-      { name: 'rename an entry', apply: () => { const f = teiFile('authorities.xml'); const entry = pick(dossier.entries.places); const text = readFileSync(f, 'utf8'); const at = text.indexOf(`xml:id="${entry}"`); writeFileSync(f, text.slice(0, at) + text.slice(at).replace(/(<placeName type="standard">)([^<]*)/, '$1$2 Renamed')); } },
-      { name: 'break a document', apply: () => { const f = teiFile(pick(documents())); writeFileSync(f, readFileSync(f, 'utf8').replace('</head>', '</hed>')); } },
-      { name: 'mend broken documents', apply: () => { for (const d of documents()) writeFileSync(teiFile(d), readFileSync(teiFile(d), 'utf8').replace('</hed>', '</head>')); } },
-      { name: 'edit the introduction', apply: () => { const f = teiFile('edition.xml'); writeFileSync(f, readFileSync(f, 'utf8').replace('</p>', ` Revised ${next()}.</p>`)); } },
+      {
+        name: 'edit a paragraph',
+        apply: () => {
+          const f = teiFile(pick(documents()));
+          writeFileSync(f, readFileSync(f, 'utf8').replace('</p>', ` Edit ${next()}.</p>`));
+        },
+      },
+      {
+        name: 'retitle a document',
+        apply: () => {
+          const f = teiFile(pick(documents()));
+          writeFileSync(f, readFileSync(f, 'utf8').replace(/<title>([^<]*)<\/title>/, `<title>$1 (${Math.floor(next() * 100)})</title>`));
+        },
+      },
+      {
+        name: 'redate a document',
+        apply: () => {
+          const f = teiFile(pick(documents()));
+          const year = 1950 + Math.floor(next() * 25);
+          writeFileSync(
+            f,
+            readFileSync(f, 'utf8')
+              .replace(/when="\d{4}-/g, `when="${year}-`)
+              .replace(/ \d{4}</g, ` ${year}<`),
+          );
+        },
+      },
+      {
+        name: 'add a document',
+        apply: () => {
+          const f = pick(documents());
+          writeFileSync(teiFile(`1976-01-0${++added % 10}-added-${added}.xml`), readFileSync(teiFile(f)));
+        },
+      },
+      {
+        name: 'delete a document',
+        apply: () => {
+          if (documents().length > 4) rmSync(teiFile(pick(documents())));
+        },
+      },
+      {
+        name: 'edit an authority note',
+        apply: () => {
+          const f = teiFile('authorities.xml');
+          writeFileSync(f, readFileSync(f, 'utf8').replace('Generated for a benchmark.', `Edited ${next()}.`));
+        },
+      },
+      {
+        name: 'rename an entry',
+        apply: () => {
+          const f = teiFile('authorities.xml');
+          const entry = pick(dossier.entries.places);
+          const text = readFileSync(f, 'utf8');
+          const at = text.indexOf(`xml:id="${entry}"`);
+          writeFileSync(f, text.slice(0, at) + text.slice(at).replace(/(<placeName type="standard">)([^<]*)/, '$1$2 Renamed'));
+        },
+      },
+      {
+        name: 'break a document',
+        apply: () => {
+          const f = teiFile(pick(documents()));
+          writeFileSync(f, readFileSync(f, 'utf8').replace('</head>', '</hed>'));
+        },
+      },
+      {
+        name: 'mend broken documents',
+        apply: () => {
+          for (const d of documents()) writeFileSync(teiFile(d), readFileSync(teiFile(d), 'utf8').replace('</hed>', '</head>'));
+        },
+      },
+      {
+        name: 'edit the introduction',
+        apply: () => {
+          const f = teiFile('edition.xml');
+          writeFileSync(f, readFileSync(f, 'utf8').replace('</p>', ` Revised ${next()}.</p>`));
+        },
+      },
     ];
     const reference = tempDir('editio-full-');
     try {
@@ -329,14 +425,23 @@ describe('build --dry-run (end to end)', function () {
     expect(planned).not.to.include('documents/1966-09-30-protocol-agreement.html: source changed');
     expect(plan.filter((d) => d.action === 'keep').length).to.be.greaterThan(30);
     const built = runCli(['build', '--verbose'], edition);
-    const made = built.stderr.split('\n').filter((l) => /^editio: [^ ]+: /.test(l) && !/ took /.test(l)).map((l) => l.replace(/^editio: /, ''));
+    const made = built.stderr
+      .split('\n')
+      .filter((l) => /^editio: [^ ]+: /.test(l) && !/ took /.test(l))
+      .map((l) => l.replace(/^editio: /, ''));
     expect(planned).to.deep.equal(made);
   });
 
   it('plans to remove the outputs of a document that is gone', () => {
     rmSync(path.join(edition, 'tei', '1966-09-30-protocol-agreement.xml'));
-    const removed = dryRun().plan.filter((d) => d.action === 'remove').map((d) => d.file);
-    expect(removed).to.include.members(['documents/1966-09-30-protocol-agreement.html', 'text/1966-09-30-protocol-agreement.txt', 'metadata/1966-09-30-protocol-agreement.dc.xml']);
+    const removed = dryRun()
+      .plan.filter((d) => d.action === 'remove')
+      .map((d) => d.file);
+    expect(removed).to.include.members([
+      'documents/1966-09-30-protocol-agreement.html',
+      'text/1966-09-30-protocol-agreement.txt',
+      'metadata/1966-09-30-protocol-agreement.dc.xml',
+    ]);
     expect(existsSync(path.join(edition, 'dist', 'edition', 'documents', '1966-09-30-protocol-agreement.html'))).to.equal(true);
   });
 });

@@ -21,13 +21,17 @@ function build(folder: string): { out: string; messages: Message[] } {
 }
 
 const pagesOf = (out: string): string[] =>
-  readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => path.join(out, f));
+  readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => path.join(out, f));
 
 /** What a reader reads on a page: its text and the words of its labels, hover texts and placeholders. */
 function wordsOf(file: string): string {
   const page = parseHtml(readFileSync(file, 'utf8'));
   for (const e of page.querySelectorAll('script, style')) e.remove();
-  const attributes = page.querySelectorAll('[aria-label], [title], [placeholder], [alt]').flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
+  const attributes = page
+    .querySelectorAll('[aria-label], [title], [placeholder], [alt]')
+    .flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
   return [page.text, ...attributes].join('\n');
 }
 
@@ -160,7 +164,9 @@ describe('an edition in English of letters in German (its headers in English, xm
     const { PDFDict, PDFDocument, PDFName } = await import('pdf-lib');
     const pdf = await PDFDocument.load(readFileSync(path.join(out, 'print', 'edition.pdf')));
     expect(String(pdf.catalog.lookup(PDFName.of('Lang')))).to.equal('(en)');
-    const declared = pdf.context.enumerateIndirectObjects().flatMap(([, object]) => (object instanceof PDFDict && object.has(PDFName.of('Lang')) ? [String(object.get(PDFName.of('Lang')))] : []));
+    const declared = pdf.context
+      .enumerateIndirectObjects()
+      .flatMap(([, object]) => (object instanceof PDFDict && object.has(PDFName.of('Lang')) ? [String(object.get(PDFName.of('Lang')))] : []));
     expect(declared).to.include('(de)');
   });
 });

@@ -44,7 +44,9 @@ describe('the HTML edition (end to end)', function () {
     // The introduction's and every document's headings, summaries, datelines and paragraphs.
     expect(passages.length).to.be.greaterThan(10);
     // But not a document's heading that is its title: the title finds it, and the result shows it.
-    const titles = passages.filter((p) => p.url.startsWith('documents/') && p.text === pages.get(p.url.split('#')[0]!)!.querySelector('h1')!.textContent!.trim());
+    const titles = passages.filter(
+      (p) => p.url.startsWith('documents/') && p.text === pages.get(p.url.split('#')[0]!)!.querySelector('h1')!.textContent!.trim(),
+    );
     expect(titles).to.deep.equal([]);
     const heading = passages.filter((p) => /^North Korean Pilots in the Skies over Vietnam$/.test(p.text));
     expect(heading).to.have.length(1);
@@ -107,7 +109,9 @@ describe('the HTML edition (end to end)', function () {
     const giapPage = pages.get('registers/persons/vo-nguyen-giap.html')!.getElementById('vo-nguyen-giap')!;
     expect(giapPage.querySelector('.mention-count')!.text).to.equal('Mentioned 3 times in 1 document:');
     // The introduction is no document: it is named as itself.
-    expect(pages.get('registers/places/north-korea.html')!.querySelector('.mention-count')!.text).to.match(/^Mentioned \d+ times in \d+ documents? and the introduction:$/);
+    expect(pages.get('registers/places/north-korea.html')!.querySelector('.mention-count')!.text).to.match(
+      /^Mentioned \d+ times in \d+ documents? and the introduction:$/,
+    );
     const korea = pages.get('registers/places.html')!.getElementById('north-korea')!;
     expect(korea.querySelector('.identifiers a')!.getAttribute('href')).to.equal('http://www.wikidata.org/entity/Q423');
   });
@@ -127,14 +131,18 @@ describe('the HTML edition (end to end)', function () {
     const doc = pages.get('documents/1966-09-21-giap-decision.html')!;
     const href = doc.querySelector('a.download')!.getAttribute('href')!;
     expect(href).to.equal('../tei/1966-09-21-giap-decision.xml');
-    expect(readFileSync(path.join(out, 'tei', '1966-09-21-giap-decision.xml')).equals(readFileSync(path.join(teiDir, '1966-09-21-giap-decision.xml')))).to.equal(true);
+    expect(
+      readFileSync(path.join(out, 'tei', '1966-09-21-giap-decision.xml')).equals(readFileSync(path.join(teiDir, '1966-09-21-giap-decision.xml'))),
+    ).to.equal(true);
     expect(readdirSync(path.join(out, 'schemas')).sort()).to.deep.equal(['editio-authorities.rng', 'editio-edition.rng', 'editio.rng']);
   });
 
   it('suggests a citation with the stable URL from the configured base URL', () => {
     const cite = pages.get('documents/1966-09-30-protocol-agreement.html')!.querySelector('.citation')!;
     expect(cite.text).to.contain('30 September 1966. In North Korean Pilots in the Air War over North Vietnam, 1966–1967');
-    expect(cite.querySelector('a')!.getAttribute('href')).to.equal('https://editions.example.org/north-korean-pilots/documents/1966-09-30-protocol-agreement.html');
+    expect(cite.querySelector('a')!.getAttribute('href')).to.equal(
+      'https://editions.example.org/north-korean-pilots/documents/1966-09-30-protocol-agreement.html',
+    );
   });
 
   it('links every paragraph to itself, for citing a passage', () => {
@@ -152,13 +160,20 @@ describe('the HTML edition (end to end)', function () {
 
   it('gives a document’s date once in its fields, as the edition writes dates, where the chronology links to it', () => {
     const telegram = pages.get('documents/1967-07-06-telegram-pyongyang-bucharest.html')!;
-    const field = (name: string): HTMLElement | undefined => telegram.querySelectorAll('.document-meta > div').find((d) => d.querySelector('dt')!.text === name)?.querySelector('dd') ?? undefined;
+    const field = (name: string): HTMLElement | undefined =>
+      telegram
+        .querySelectorAll('.document-meta > div')
+        .find((d) => d.querySelector('dt')!.text === name)
+        ?.querySelector('dd') ?? undefined;
     const date = field('Date')!.querySelector('time')!;
     expect(date.text).to.equal('6 July 1967');
     expect(date.getAttribute('title')).to.equal('In the source: July 6, 1967');
     expect(field('Sent')!.text).to.equal('Pyongyang');
     expect(telegram.querySelector('.citation')!.text).to.contain('” 6 July 1967.');
-    const chronologyLink = pages.get('chronology.html')!.querySelectorAll('.chronology-document a').find((a) => a.getAttribute('href')!.includes('telegram'))!;
+    const chronologyLink = pages
+      .get('chronology.html')!
+      .querySelectorAll('.chronology-document a')
+      .find((a) => a.getAttribute('href')!.includes('telegram'))!;
     expect(chronologyLink.getAttribute('href')).to.equal(`documents/1967-07-06-telegram-pyongyang-bucharest.html#${date.id}`);
   });
 
@@ -194,7 +209,13 @@ describe('the HTML edition (end to end)', function () {
 
   it('says how the edition was made on its About page, linked from every page, and offers what a reader can download', () => {
     const about = pages.get('about.html')!;
-    expect(about.querySelectorAll('main h2').map((h) => h.text)).to.deep.equal(['How the texts are edited', 'Sources', 'How to cite the edition', 'Licence', 'Downloads']);
+    expect(about.querySelectorAll('main h2').map((h) => h.text)).to.deep.equal([
+      'How the texts are edited',
+      'Sources',
+      'How to cite the edition',
+      'Licence',
+      'Downloads',
+    ]);
     expect(about.querySelector('main')!.text).to.contain('square brackets here too').and.contain('known only by the summary');
     for (const [page, html] of pages) {
       const link = html.querySelectorAll('.site-nav a').find((a) => a.text.trim() === 'About');
@@ -202,7 +223,10 @@ describe('the HTML edition (end to end)', function () {
       expect(path.posix.normalize(path.posix.join(path.posix.dirname(page), link!.getAttribute('href')!)), page).to.equal('about.html');
     }
     for (const page of ['index.html', 'about.html']) {
-      const links = pages.get(page)!.querySelectorAll('.downloads a').map((a) => a.getAttribute('href')!);
+      const links = pages
+        .get(page)!
+        .querySelectorAll('.downloads a')
+        .map((a) => a.getAttribute('href')!);
       expect(links, page).to.include.members(['corpus.xml', 'editio-edition.zip', 'metadata/documents.csv', 'text/edition.txt']);
       // Built without --pdf: no book to offer.
       expect(links, page).not.to.include('print/edition.pdf');
@@ -212,7 +236,10 @@ describe('the HTML edition (end to end)', function () {
 
   it('marks where the reader is in the navigation', () => {
     const current = (page: string): string[] =>
-      pages.get(page)!.querySelectorAll('.site-nav a[aria-current]').map((a) => `${a.text.trim()}=${a.getAttribute('aria-current')}`);
+      pages
+        .get(page)!
+        .querySelectorAll('.site-nav a[aria-current]')
+        .map((a) => `${a.text.trim()}=${a.getAttribute('aria-current')}`);
     expect(current('index.html')).to.deep.equal([]);
     expect(current('documents/1966-09-21-giap-decision.html')).to.deep.equal(['Documents=true']);
     expect(current('registers/persons.html')).to.deep.equal(['Persons=page']);

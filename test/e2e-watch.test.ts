@@ -5,7 +5,6 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { copyEdition, removeDir, CHROMIUM, CHROMIUM_ARGS, cliPath } from './helpers.js';
 
-
 describe('editio serve --watch (end to end, in Chromium)', function () {
   this.timeout(180_000);
   let edition: string;
@@ -87,12 +86,17 @@ describe('editio serve --watch with its log in the edition folder (end to end)',
     const logFile = path.join(edition, 'serve.log');
     // As `editio serve --watch > serve.log 2>&1` in the edition's folder.
     const fd = openSync(logFile, 'w');
-    child = spawn(process.execPath, [cliPath, 'serve', '--watch', '--port', '0'], { cwd: edition, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, fd] });
+    child = spawn(process.execPath, [cliPath, 'serve', '--watch', '--port', '0'], {
+      cwd: edition,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', fd, fd],
+    });
     closeSync(fd);
     const log = (): string => readFileSync(logFile, 'utf8');
     const builds = (): number => (log().match(/^Built \d+ documents/gm) ?? []).length;
     const until = async (test: () => boolean): Promise<void> => {
-      for (const end = Date.now() + 60_000; !test(); await new Promise((resolve) => setTimeout(resolve, 100))) if (Date.now() > end) throw new Error(`timed out; log:\n${log().slice(0, 3000)}`);
+      for (const end = Date.now() + 60_000; !test(); await new Promise((resolve) => setTimeout(resolve, 100)))
+        if (Date.now() > end) throw new Error(`timed out; log:\n${log().slice(0, 3000)}`);
     };
     await until(() => /Serving .* at http/.test(log()));
     const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log())![1]!;
@@ -100,7 +104,12 @@ describe('editio serve --watch with its log in the edition folder (end to end)',
     const events = new AbortController();
     void fetch(`${url}__editio/live`, { signal: events.signal })
       .then(async (res) => {
-        for await (const chunk of res.body!) reloads.push(...(Buffer.from(chunk).toString().match(/event: reload/g) ?? []));
+        for await (const chunk of res.body!)
+          reloads.push(
+            ...(Buffer.from(chunk)
+              .toString()
+              .match(/event: reload/g) ?? []),
+          );
       })
       .catch(() => undefined);
     try {

@@ -7,7 +7,14 @@ import { LEAVE, tagDocument } from '../src/tagging/tag.js';
 import type { XmlElement } from '../src/parse/tree.js';
 
 export const CLASSES = ['persons', 'places', 'organisations', 'dates', 'objects', 'events'];
-export const CLASS: Record<string, string> = { persName: 'persons', placeName: 'places', orgName: 'organisations', objectName: 'objects', eventName: 'events', date: 'dates' };
+export const CLASS: Record<string, string> = {
+  persName: 'persons',
+  placeName: 'places',
+  orgName: 'organisations',
+  objectName: 'objects',
+  eventName: 'events',
+  date: 'dates',
+};
 const STRIPPED = new Set([...Object.keys(CLASS), 'roleName']);
 
 export const parsed = (file: string, text: string): ParsedDoc => {
@@ -16,7 +23,12 @@ export const parsed = (file: string, text: string): ParsedDoc => {
   return result.doc;
 };
 
-const textOf = (e: XmlElement): string => e.children.map((c) => (c.kind === 'text' ? c.text : textOf(c))).join('').replace(/\s+/g, ' ').trim();
+const textOf = (e: XmlElement): string =>
+  e.children
+    .map((c) => (c.kind === 'text' ? c.text : textOf(c)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The tagged elements in the tagger's reach: inside nothing it leaves alone but other tags. */
 function inScope(e: XmlElement): boolean {
@@ -34,7 +46,10 @@ export function items(doc: ParsedDoc): string[] {
     .filter((e) => e.name in CLASS && inScope(e))
     .map((e) => {
       // An entry by its id: where its list lies (the @ref's path) is no part of being right.
-      const key = e.name === 'date' ? ['when', 'notBefore', 'notAfter', 'from', 'to'].map((a) => e.attrs.get(a) ?? '').join('/') : (e.attrs.get('ref') ?? '').replace(/^[^#]*#/, '#');
+      const key =
+        e.name === 'date'
+          ? ['when', 'notBefore', 'notAfter', 'from', 'to'].map((a) => e.attrs.get(a) ?? '').join('/')
+          : (e.attrs.get('ref') ?? '').replace(/^[^#]*#/, '#');
       return `${CLASS[e.name]}\t${textOf(e)}\t${key}`;
     });
 }
@@ -59,9 +74,12 @@ export function count(list: string[]): Map<string, number> {
   return m;
 }
 
-
 /** The XML files of a folder but one, in order. */
-export const xmlIn = (dir: string, except: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.xml') && f !== except).sort().map((f) => path.join(dir, f));
+export const xmlIn = (dir: string, except: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.xml') && f !== except)
+    .sort()
+    .map((f) => path.join(dir, f));
 
 export interface Score {
   tp: number;
@@ -90,7 +108,8 @@ export function scores(files: readonly string[], lists: readonly string[]): { st
       s.tp += Math.min(e, g);
       s.fp += Math.max(0, g - e);
       s.fn += Math.max(0, e - g);
-      if (e !== g) misses.push(`${path.basename(full)}: ${e > g ? 'missed' : 'extra '} ${key.replace(/\t/g, ' | ')}${Math.abs(e - g) > 1 ? ` ×${Math.abs(e - g)}` : ''}`);
+      if (e !== g)
+        misses.push(`${path.basename(full)}: ${e > g ? 'missed' : 'extra '} ${key.replace(/\t/g, ' | ')}${Math.abs(e - g) > 1 ? ` ×${Math.abs(e - g)}` : ''}`);
     }
   }
   const stats = new Map<string, Score>();

@@ -23,7 +23,9 @@ function evaluate(title: string, files: readonly string[], lists: readonly strin
   console.log(`\n${title} (${files.length} documents)\nclass           gold  found  precision  recall     F1`);
   for (const cls of CLASSES) {
     const { tp, fp, fn, precision, recall, f1 } = stats.get(cls)!;
-    console.log(`${cls.padEnd(14)} ${String(tp + fn).padStart(5)} ${String(tp + fp).padStart(6)}  ${pct(precision).padStart(9)} ${pct(recall).padStart(7)} ${pct(f1).padStart(6)}`);
+    console.log(
+      `${cls.padEnd(14)} ${String(tp + fn).padStart(5)} ${String(tp + fp).padStart(6)}  ${pct(precision).padStart(9)} ${pct(recall).padStart(7)} ${pct(f1).padStart(6)}`,
+    );
   }
   console.log(misses.length === 0 ? 'No misses and no extra tags.' : misses.join('\n'));
 }
@@ -36,5 +38,7 @@ evaluate('The fresh set, written after the tagger was (test/fixtures/tagging/fre
 for (const folder of ['german', 'french', 'german-fresh', 'french-fresh']) {
   const dir = path.join(fixtures, 'tagging', folder);
   const how = folder.endsWith('-fresh') ? 'written after the tagger’s forms, without looking at them' : 'written with the tagger’s forms for the language';
-  evaluate(`Letters in ${folder.startsWith('german') ? 'German' : 'French'}, ${how} (test/fixtures/tagging/${folder}/)`, xmlIn(dir, 'register.xml'), [path.join(dir, 'register.xml')]);
+  evaluate(`Letters in ${folder.startsWith('german') ? 'German' : 'French'}, ${how} (test/fixtures/tagging/${folder}/)`, xmlIn(dir, 'register.xml'), [
+    path.join(dir, 'register.xml'),
+  ]);
 }

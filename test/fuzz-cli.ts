@@ -15,7 +15,15 @@ import { runImportFuzz } from './fuzz-import.js';
 import { runServerFuzz } from './fuzz-serve.js';
 import { repoRoot } from './helpers.js';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '20000' }, seed: { type: 'string' }, save: { type: 'string' }, server: { type: 'boolean' }, import: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '20000' },
+    seed: { type: 'string' },
+    save: { type: 'string' },
+    server: { type: 'boolean' },
+    import: { type: 'boolean' },
+  },
+});
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 await compileStylesheets();
 let failures: string[];

@@ -9,7 +9,9 @@ describe('fuzz (editio import of mutated spreadsheets, text and Word files)', fu
 
   it(`survives ${CASES} mutated imports (seed ${SEED}): nothing thrown, every problem a message naming its file, every file written well-formed, the lists valid`, async () => {
     const report = await runImportFuzz(SEED, CASES);
-    console.log(`      fuzz: ${report.cases} imports in ${report.seconds.toFixed(1)} s, ${report.written} files written, ${report.refused} with an error (seed ${SEED})`);
+    console.log(
+      `      fuzz: ${report.cases} imports in ${report.seconds.toFixed(1)} s, ${report.written} files written, ${report.refused} with an error (seed ${SEED})`,
+    );
     expect(report.failures, `seed ${SEED}: rerun with EDITIO_FUZZ_SEED=${SEED}`).to.deep.equal([]);
     expect(report.written).to.be.greaterThan(CASES / 10);
     expect(report.refused).to.be.greaterThan(CASES / 10);

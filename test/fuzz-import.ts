@@ -21,7 +21,38 @@ const pick = <T>(items: readonly T[], rng: () => number): T => items[Math.floor(
 const IMPORT = path.join(fixtures, 'import');
 
 /** What a hostile or careless cell, line or paragraph may hold. */
-const GARBAGE = ['"', '""', ',', ';', '\t', '\r', '\n', '\r\n', '\u0000', '\u0001', '\u000B', '\uFFFE', '\uD800', '\uFEFF', '<', '&', ']]>', 'javascript:alert(1)', '</idno><x>', 'Q</idno>', '__proto__', 'constructor', '=HYPERLINK("x")', '1966-02-30', '99.9, 999', 'x'.repeat(3000), '\u202E', '&#0;', '&xxe;', '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'];
+const GARBAGE = [
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\u0001',
+  '\u000B',
+  '\uFFFE',
+  '\uD800',
+  '\uFEFF',
+  '<',
+  '&',
+  ']]>',
+  'javascript:alert(1)',
+  '</idno><x>',
+  'Q</idno>',
+  '__proto__',
+  'constructor',
+  '=HYPERLINK("x")',
+  '1966-02-30',
+  '99.9, 999',
+  'x'.repeat(3000),
+  '\u202E',
+  '&#0;',
+  '&xxe;',
+  '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+];
 
 type Mutate = (bytes: Uint8Array, rng: () => number) => Uint8Array;
 
@@ -56,7 +87,10 @@ const DOCX_MUTATIONS: Record<string, Mutate> = {
   'zip truncation': TEXT_MUTATIONS.truncation!,
   'document.xml mutated': (bytes, rng) => {
     const files = unzipSync(bytes);
-    const name = pick(Object.keys(files).filter((f) => f.endsWith('.xml')), rng);
+    const name = pick(
+      Object.keys(files).filter((f) => f.endsWith('.xml')),
+      rng,
+    );
     const mutation = pick(Object.values(TEXT_MUTATIONS), rng);
     files[name] = Uint8Array.from(mutation(files[name]!, rng));
     return zipSync(files);
@@ -95,7 +129,8 @@ function messageFaults(m: Message, files: readonly string[]): string[] {
   if (!KEBAB.test(m.ruleId)) faults.push(`rule id ${m.ruleId}`);
   if (typeof m.reason !== 'string' || m.reason.trim() === '' || /\bundefined\b|\[object |internal error/.test(m.reason)) faults.push(`reason ${m.reason}`);
   if (m.severity === 'error' && m.file === undefined) faults.push('an error that names no file');
-  if (m.file !== undefined && !files.some((f) => m.file === f || m.file!.endsWith(path.basename(f)) || m.file!.startsWith('tei/') || m.file!.endsWith('.xml'))) faults.push(`file ${m.file}`);
+  if (m.file !== undefined && !files.some((f) => m.file === f || m.file!.endsWith(path.basename(f)) || m.file!.startsWith('tei/') || m.file!.endsWith('.xml')))
+    faults.push(`file ${m.file}`);
   return faults;
 }
 
@@ -116,7 +151,10 @@ export async function runImportFuzz(seed: number, cases: number): Promise<Import
       const what = `seed ${seed}, case ${index} (${mutation} of ${path.basename(base.file)})`;
       try {
         writeFileSync(file, mutations[mutation]!(readFileSync(base.file), rng));
-        const result = base.kind === 'csv' ? await importAuthorityFiles([file], { edition: config, kind: 'persons', force: rng() < 0.5 }) : await importFiles([file], { edition: config, force: true });
+        const result =
+          base.kind === 'csv'
+            ? await importAuthorityFiles([file], { edition: config, kind: 'persons', force: rng() < 0.5 })
+            : await importFiles([file], { edition: config, force: true });
         for (const m of result.messages) {
           const faults = messageFaults(m, [file]);
           if (faults.length > 0) report.failures.push(`${what}: ${faults.join(', ')} in ${JSON.stringify(m).slice(0, 300)}`);

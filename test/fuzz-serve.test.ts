@@ -34,7 +34,9 @@ describe('fuzz (editio serve under random requests, paths, queries and headers)'
     expect(state).to.contain('"fingerprint"');
     const port = Number(new URL(server.url).port);
     const report = await runServerFuzz(SEED, REQUESTS, port, ['SECRET-OUTSIDE-THE-EDITION', '"fingerprint"', '"checks"']);
-    console.log(`      fuzz: ${report.requests} requests in ${report.seconds.toFixed(1)} s, answers ${JSON.stringify(report.byStatus)}, ${report.oaiAnswers} OAI-PMH answers well-formed (seed ${SEED})`);
+    console.log(
+      `      fuzz: ${report.requests} requests in ${report.seconds.toFixed(1)} s, answers ${JSON.stringify(report.byStatus)}, ${report.oaiAnswers} OAI-PMH answers well-formed (seed ${SEED})`,
+    );
     expect(report.failures, `seed ${SEED}: rerun with EDITIO_FUZZ_SEED=${SEED}`).to.deep.equal([]);
     expect(report.byStatus['200']).to.be.greaterThan(REQUESTS / 20);
     expect(report.byStatus['421']).to.be.greaterThan(REQUESTS / 50);

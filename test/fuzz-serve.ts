@@ -14,23 +14,88 @@ import { random } from './fuzz.js';
 const pick = <T>(items: readonly T[], rng: () => number): T => items[Math.floor(rng() * items.length)]!;
 
 const SEGMENTS = [
-  '', '.', '..', '%2e%2e', '%2E', '.editio', 'state.json', 'stamps.json', '.editio-output', 'documents', 'index.html', 'tei', 'assets',
-  'registers', 'persons', 'search', 'escape.html', '%00', '%', '%zz', '%c0%af', '..%2f', '..%5c', '..\\', 'a b', 'a%20b', '\u00e9', '%C3%A9',
-  '%F0%9F%98%80', '//', 'api', 'dts', 'collection', 'navigation', 'document', '~root', ';x', 'x'.repeat(300), 'folder.html', 'big.txt',
+  '',
+  '.',
+  '..',
+  '%2e%2e',
+  '%2E',
+  '.editio',
+  'state.json',
+  'stamps.json',
+  '.editio-output',
+  'documents',
+  'index.html',
+  'tei',
+  'assets',
+  'registers',
+  'persons',
+  'search',
+  'escape.html',
+  '%00',
+  '%',
+  '%zz',
+  '%c0%af',
+  '..%2f',
+  '..%5c',
+  '..\\',
+  'a b',
+  'a%20b',
+  '\u00e9',
+  '%C3%A9',
+  '%F0%9F%98%80',
+  '//',
+  'api',
+  'dts',
+  'collection',
+  'navigation',
+  'document',
+  '~root',
+  ';x',
+  'x'.repeat(300),
+  'folder.html',
+  'big.txt',
 ];
 const PARAMS = ['id', 'resource', 'ref', 'start', 'end', 'down', 'tree', 'page', 'nav', 'mediaType', 'q'];
 const VALUES = [
-  '1', '1.3', '1.1', '-1', '0', '2', '99999999999999999999', 'x', '', '%00', '..%2f..%2fetc%2fpasswd', 'tei%2F1966-09-21-giap-decision.xml',
-  '1966-09-21-giap-decision', '1966-09-30-protocol-agreement', 'children', 'parents', 'application/tei+xml', '%E2%80%AE', '<script>', '%',
+  '1',
+  '1.3',
+  '1.1',
+  '-1',
+  '0',
+  '2',
+  '99999999999999999999',
+  'x',
+  '',
+  '%00',
+  '..%2f..%2fetc%2fpasswd',
+  'tei%2F1966-09-21-giap-decision.xml',
+  '1966-09-21-giap-decision',
+  '1966-09-30-protocol-agreement',
+  'children',
+  'parents',
+  'application/tei+xml',
+  '%E2%80%AE',
+  '<script>',
+  '%',
 ];
 /** Methods other than GET and HEAD, which a fifth of the requests use. */
 const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT', 'PATCH', 'G\u0000T', 'A'.repeat(100), 'get'];
 
 /** Addresses the edition has, mutated lightly now and then, so that many requests reach its files and the DTS API. */
 const KNOWN = [
-  '/', '/index.html', '/documents/1966-09-21-giap-decision.html', '/registers/persons.html', '/search.html', '/assets/edition.css',
-  '/tei/1966-09-21-giap-decision.xml', '/corpus.xml', '/api/dts', '/api/dts/collection', '/api/dts/collection?id=1966-09-21-giap-decision',
-  '/api/dts/navigation?resource=1966-09-21-giap-decision&down=-1', '/api/dts/document?resource=1966-09-30-protocol-agreement&ref=1.1',
+  '/',
+  '/index.html',
+  '/documents/1966-09-21-giap-decision.html',
+  '/registers/persons.html',
+  '/search.html',
+  '/assets/edition.css',
+  '/tei/1966-09-21-giap-decision.xml',
+  '/corpus.xml',
+  '/api/dts',
+  '/api/dts/collection',
+  '/api/dts/collection?id=1966-09-21-giap-decision',
+  '/api/dts/navigation?resource=1966-09-21-giap-decision&down=-1',
+  '/api/dts/document?resource=1966-09-30-protocol-agreement&ref=1.1',
 ];
 
 function knownPath(rng: () => number): string {
@@ -58,15 +123,69 @@ function randomPath(rng: () => number): string {
   return target;
 }
 
-const OAI_ARGS = ['verb', 'verb', 'metadataPrefix', 'identifier', 'from', 'until', 'set', 'resumptionToken', '__proto__', 'constructor', 'toString', 'x', '%01'];
-const OAI_VALUES = [
-  'Identify', 'ListRecords', 'ListIdentifiers', 'ListSets', 'ListMetadataFormats', 'GetRecord', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf',
-  'oai_dc', 'tei', 'marc21', 'oai:editions.example.org:1966-09-21-giap-decision', 'oai:x:%01', '1966-01-01', '2100-01-01', '1966-13-01', '1966-09-21T00:00:00Z',
-  'kind:telegram', 'kind', '%01', '%0B', '%EF%BF%BE', '%00', '%ED%A0%80', '%FF', '<x>', '%26amp%3B', '%22', '', 'x'.repeat(3000),
-  // Resumption tokens: unsigned as they once were, signed by no one, and half of one.
-  'eyJtZXRhZGF0YVByZWZpeCI6Im9haV9kYyIsIm9mZnNldCI6MH0', 'eyJtZXRhZGF0YVByZWZpeCI6Im9haV9kYyIsIm9mZnNldCI6M30.AAAA', '.', 'a.b.c',
+const OAI_ARGS = [
+  'verb',
+  'verb',
+  'metadataPrefix',
+  'identifier',
+  'from',
+  'until',
+  'set',
+  'resumptionToken',
+  '__proto__',
+  'constructor',
+  'toString',
+  'x',
+  '%01',
 ];
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'APPLICATION/X-WWW-FORM-URLENCODED', 'text/plain', 'multipart/form-data; boundary=x', 'application/json', undefined];
+const OAI_VALUES = [
+  'Identify',
+  'ListRecords',
+  'ListIdentifiers',
+  'ListSets',
+  'ListMetadataFormats',
+  'GetRecord',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'valueOf',
+  'oai_dc',
+  'tei',
+  'marc21',
+  'oai:editions.example.org:1966-09-21-giap-decision',
+  'oai:x:%01',
+  '1966-01-01',
+  '2100-01-01',
+  '1966-13-01',
+  '1966-09-21T00:00:00Z',
+  'kind:telegram',
+  'kind',
+  '%01',
+  '%0B',
+  '%EF%BF%BE',
+  '%00',
+  '%ED%A0%80',
+  '%FF',
+  '<x>',
+  '%26amp%3B',
+  '%22',
+  '',
+  'x'.repeat(3000),
+  // Resumption tokens: unsigned as they once were, signed by no one, and half of one.
+  'eyJtZXRhZGF0YVByZWZpeCI6Im9haV9kYyIsIm9mZnNldCI6MH0',
+  'eyJtZXRhZGF0YVByZWZpeCI6Im9haV9kYyIsIm9mZnNldCI6M30.AAAA',
+  '.',
+  'a.b.c',
+];
+const FORM_TYPES = [
+  'application/x-www-form-urlencoded',
+  'application/x-www-form-urlencoded; charset=utf-8',
+  'APPLICATION/X-WWW-FORM-URLENCODED',
+  'text/plain',
+  'multipart/form-data; boundary=x',
+  'application/json',
+  undefined,
+];
 
 /** An OAI-PMH request: its arguments by GET, or posted as a form of some type. */
 function oaiRequest(rng: () => number, headers: string[]): { method: string; target: string; body: string } {
@@ -80,7 +199,8 @@ function oaiRequest(rng: () => number, headers: string[]): { method: string; tar
 
 function randomHeaders(rng: () => number, port: number): string[] {
   const own = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
-  const host = rng() < 0.7 ? pick(own, rng) : pick(['evil.example', `evil.example:${port}`, '', '[', `127.0.0.1:${port}@evil`, 'a'.repeat(300), undefined], rng);
+  const host =
+    rng() < 0.7 ? pick(own, rng) : pick(['evil.example', `evil.example:${port}`, '', '[', `127.0.0.1:${port}@evil`, 'a'.repeat(300), undefined], rng);
   const headers = host === undefined ? [] : [`Host: ${host}`];
   if (rng() < 0.05) headers.push(`Host: evil.example`);
   if (rng() < 0.2) headers.push(`Range: bytes=${pick(['0-10', '-5', '100000000-', 'x', '5-1', '0-0,1-1'], rng)}`);

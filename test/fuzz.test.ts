@@ -18,7 +18,9 @@ describe('fuzz (validate and transform mutated tei/ documents)', function () {
 
   it(`survives ${CASES} mutations (seed ${SEED}): no crash, no hang, every problem a message`, async () => {
     const report = await runFuzz(SEED, CASES);
-    console.log(`      fuzz: ${report.cases} cases, ${report.rejected} rejected, ${report.transformed} transformed, ${report.seconds.toFixed(1)} s (seed ${SEED})`);
+    console.log(
+      `      fuzz: ${report.cases} cases, ${report.rejected} rejected, ${report.transformed} transformed, ${report.seconds.toFixed(1)} s (seed ${SEED})`,
+    );
     expect(report.failures, `seed ${SEED}: rerun with EDITIO_FUZZ_SEED=${SEED}`).to.deep.equal([]);
     expect(report.rejected).to.be.greaterThan(CASES / 2);
   });

@@ -28,7 +28,27 @@ export function random(seed: number): () => number {
   };
 }
 
-const GARBAGE = ['"', "'", '<', '>', '&', '&amp', '&#0;', '&#x110000;', ']]>', '<!--', '=', 'xmlns:x=""', 'xml:id="x y"', '\u0000', '\uFFFE', '\uD800', ' when="1966-02-30"', ' ref="#"', '\u0301'];
+const GARBAGE = [
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '&amp',
+  '&#0;',
+  '&#x110000;',
+  ']]>',
+  '<!--',
+  '=',
+  'xmlns:x=""',
+  'xml:id="x y"',
+  '\u0000',
+  '\uFFFE',
+  '\uD800',
+  ' when="1966-02-30"',
+  ' ref="#"',
+  '\u0301',
+];
 
 type Mutation = (text: string, rng: () => number) => string;
 const pick = <T>(items: readonly T[], rng: () => number): T => items[Math.floor(rng() * items.length)]!;

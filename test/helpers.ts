@@ -20,7 +20,15 @@ export const cliPath = path.join(repoRoot, 'dist', 'lib', 'cli', 'main.js');
 
 /** Debian's Chromium, as the browser tests launch it (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Skips the suite, with a one-line notice, when ../shared (absent in a user's clone) lacks `file`. */
 export function requireShared(context: Mocha.Context, file: string): void {
@@ -81,7 +89,10 @@ export async function htmlProblems(files: readonly string[]): Promise<string[]> 
   // Subresource integrity matters for files from other origins; an edition loads only its own.
   const validator = new HtmlValidate({ extends: extend, rules: { 'require-sri': ['error', { target: 'crossorigin' }] } });
   // The print edition is a book, not a page: each of its chapters is headed h1, as its PDF's outline has them.
-  const book = new HtmlValidate({ extends: extend, rules: { 'require-sri': ['error', { target: 'crossorigin' }], 'heading-level': ['error', { allowMultipleH1: true }] } });
+  const book = new HtmlValidate({
+    extends: extend,
+    rules: { 'require-sri': ['error', { target: 'crossorigin' }], 'heading-level': ['error', { allowMultipleH1: true }] },
+  });
   const problems: string[] = [];
   for (const file of files) {
     const report = await (file.endsWith(path.join('print', 'edition.html')) ? book : validator).validateFile(file);
@@ -143,7 +154,9 @@ export function aceViolations(epub: string, impacts: readonly string[] = ['criti
       const { assertions } = JSON.parse(readFileSync(file, 'utf8')) as { assertions: Assertion[] };
       resolve(
         assertions.flatMap((a) =>
-          (a.assertions ?? []).filter((t) => impacts.includes(t['earl:test']['earl:impact'])).map((t) => `${t['earl:test']['earl:impact']} ${t['earl:test']['dct:title']}: ${a['earl:testSubject'].url}`),
+          (a.assertions ?? [])
+            .filter((t) => impacts.includes(t['earl:test']['earl:impact']))
+            .map((t) => `${t['earl:test']['earl:impact']} ${t['earl:test']['dct:title']}: ${a['earl:testSubject'].url}`),
         ),
       );
     });
@@ -154,8 +167,11 @@ export function aceViolations(epub: string, impacts: readonly string[] = ['criti
 function searchPage(out: string): { window: SearchWindow; lang: string } {
   const window = {} as SearchWindow;
   const context = createContext({ window, globalThis: window });
-  const parts = readdirSync(path.join(out, 'search')).filter((f) => /^(terms|pairs|places|texts)-\d+\.js$/.test(f)).map((f) => `search/${f}`);
-  for (const file of ['assets/search-format.js', 'assets/search-lists.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', ...parts]) runInContext(read(path.join(out, file)), context);
+  const parts = readdirSync(path.join(out, 'search'))
+    .filter((f) => /^(terms|pairs|places|texts)-\d+\.js$/.test(f))
+    .map((f) => `search/${f}`);
+  for (const file of ['assets/search-format.js', 'assets/search-lists.js', 'assets/search-options.js', 'assets/search-query.js', 'search/index.js', ...parts])
+    runInContext(read(path.join(out, file)), context);
   const lang = /<html[^>]* lang="([^"]+)"/.exec(read(path.join(out, 'search.html')))?.[1] ?? 'en';
   return { window, lang };
 }
@@ -192,7 +208,12 @@ export function searchFinds(out: string, query: string, typing = false): { page:
 }
 
 /** A text's words, case and accents aside. */
-const wordsOf = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordsOf = (text: string): string[] =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** The passages of the search index whose link lands nowhere, or on an element without the passage's words. */
 export function passagesNotOnTheirPage(out: string): string[] {

@@ -12,7 +12,11 @@ const SRC = path.join(repoRoot, 'src');
 
 /** Every relative module a TypeScript file names: import, import type, export … from, import(). */
 function importsOf(text: string): string[] {
-  const named = [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/gm), ...text.matchAll(/^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm), ...text.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)];
+  const named = [
+    ...text.matchAll(/^\s*(?:import|export)\b[^'";]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/gm),
+    ...text.matchAll(/^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]/gm),
+    ...text.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g),
+  ];
   return named.map((m) => m[1]!);
 }
 
@@ -51,7 +55,9 @@ function cycles(nodes: readonly string[], next: (node: string) => Iterable<strin
 
 /** src/'s files (relative to it) and the files each imports. */
 function importGraph(): Map<string, Set<string>> {
-  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.split(path.sep).join('/'));
   const graph = new Map<string, Set<string>>();
   for (const file of files) {
     const text = readFileSync(path.join(SRC, file), 'utf8');
@@ -76,8 +82,18 @@ describe('the import graph of src/', () => {
   }
 
   it('finds cycles where there are some (the check itself)', () => {
-    expect(importsOf("import type { A } from './a.js';\nexport { b } from '../b/b.js';\nconst c = await import('./c.js');\nimport './d.js';")).to.deep.equal(['./a.js', '../b/b.js', './d.js', './c.js']);
-    const loop = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    expect(importsOf("import type { A } from './a.js';\nexport { b } from '../b/b.js';\nconst c = await import('./c.js');\nimport './d.js';")).to.deep.equal([
+      './a.js',
+      '../b/b.js',
+      './d.js',
+      './c.js',
+    ]);
+    const loop = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles([...loop.keys()], (n) => loop.get(n) ?? [])).to.deep.equal([['a', 'b', 'c']]);
   });
 
@@ -98,7 +114,10 @@ describe('the import graph of src/', () => {
   it('keeps the lower layers below: infra imports nothing of editio, parse and i18n only infra, the model only those', () => {
     const allowed: Record<string, string[]> = { infra: [], parse: ['infra'], i18n: ['infra'], model: ['infra', 'parse', 'i18n'] };
     for (const [folder, below] of Object.entries(allowed)) {
-      expect([...(folderGraph.get(folder) ?? [])].filter((f) => !below.includes(f)), `${folder}/ imports from`).to.deep.equal([]);
+      expect(
+        [...(folderGraph.get(folder) ?? [])].filter((f) => !below.includes(f)),
+        `${folder}/ imports from`,
+      ).to.deep.equal([]);
     }
   });
 });

@@ -33,12 +33,24 @@ async function buildAndReport(options: BuildOptions, values: Parsed['values'], f
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { outDir, published, written, kept, checked, unrendered, plan } = result;
-  print(result.messages, format, result.fileCount, { outDir, published, written, kept, checked, seconds: Number(seconds), ...(values.report ? { unrendered } : {}), ...(plan ? { plan } : {}) });
+  print(result.messages, format, result.fileCount, {
+    outDir,
+    published,
+    written,
+    kept,
+    checked,
+    seconds: Number(seconds),
+    ...(values.report ? { unrendered } : {}),
+    ...(plan ? { plan } : {}),
+  });
   if (format === 'human' && plan) {
     process.stdout.write(planReport(plan, Boolean(values.verbose)));
   } else if (format === 'human') {
     if (values.report) process.stdout.write(unrenderedReport(result.unrendered));
-    const what = result.written === 0 ? 'nothing changed' : `${result.written} files written, ${result.kept} kept, ${result.checked} of ${result.fileCount} sources checked`;
+    const what =
+      result.written === 0
+        ? 'nothing changed'
+        : `${result.written} files written, ${result.kept} kept, ${result.checked} of ${result.fileCount} sources checked`;
     process.stdout.write(`Built ${result.published.length} documents into ${result.outDir} in ${seconds} s (${what})\n`);
   }
   return { code: exitCode(result.messages, values.strict), result };
@@ -98,9 +110,11 @@ async function main(argv: string[]): Promise<number> {
         watch: Boolean(values.watch),
         log: (line) => void process.stderr.write(`editio serve: ${line}\n`),
         build: async () => (await buildAndReport(buildOptions(positionals, values), values, format)).result,
-        onChange: (changed) => void process.stdout.write(`Changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}\n`),
+        onChange: (changed) =>
+          void process.stdout.write(`Changed: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''}\n`),
         // A broken configuration must not end the session: the editor fixes it and saves again.
-        onError: (err) => void process.stdout.write(err instanceof ConfigError ? report([err.diagnostic], { format: 'human' }) : `editio: ${(err as Error).message}\n`),
+        onError: (err) =>
+          void process.stdout.write(err instanceof ConfigError ? report([err.diagnostic], { format: 'human' }) : `editio: ${(err as Error).message}\n`),
       }).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; choose another with --port`);
         throw err;
@@ -112,7 +126,10 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError('init takes the folder to create the edition in');
       const written = await init(positionals[0]!);
       print([], format, 0, { folder: path.resolve(positionals[0]!), written });
-      if (format === 'human') process.stdout.write(`Created a new edition in ${positionals[0]} (${written.length} files). Next: read its README.md, then run "editio build" there.\n`);
+      if (format === 'human')
+        process.stdout.write(
+          `Created a new edition in ${positionals[0]} (${written.length} files). Next: read its README.md, then run "editio build" there.\n`,
+        );
       return 0;
     }
     case 'import': {

@@ -81,7 +81,11 @@ export function tagReview(files: FileTags[]): string {
     if (insertions.length === 0 && candidates.length === 0) continue;
     lines.push(file);
     for (const i of insertions.filter((i) => i.element !== 'roleName')) {
-      const target = i.attributes.ref ?? Object.entries(i.attributes).map(([k, v]) => `${k}=${v}`).join(' ');
+      const target =
+        i.attributes.ref ??
+        Object.entries(i.attributes)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ');
       lines.push(`  ${i.line}:${i.column}  ${i.element} "${i.words.replace(/\s+/g, ' ')}" → ${target}`, `      ${i.why}: ${i.context}`);
     }
     for (const c of candidates) {

@@ -44,7 +44,12 @@ export function matchedElements(match: string): string[] {
     .filter((name): name is string => name !== undefined);
 }
 
-const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** Per layer, the elements its default-mode templates match, each with the comment before its first template. */
 function rulesOf(xsltDir: string): Map<string, Map<string, string>> {
@@ -52,7 +57,9 @@ function rulesOf(xsltDir: string): Map<string, Map<string, string>> {
   for (const layer of ['common', 'html', 'text', 'print', 'epub']) {
     const found = new Map<string, string>();
     const dir = path.join(xsltDir, layer);
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.xsl')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.xsl'))
+      .sort()) {
       const xsl = readFileSync(path.join(dir, file), 'utf8');
       for (const m of xsl.matchAll(/(?:<!--((?:(?!-->)[\s\S])*)-->\s*)?<xsl:template\b([^>]*)>/g)) {
         const attributes = m[2]!;
@@ -73,7 +80,12 @@ export function plainElements(xsltDir: string): Map<string, string> {
   const xsl = readFileSync(path.join(xsltDir, 'common', 'plain.xsl'), 'utf8');
   const quoted = (s: string): string => s.slice(1, -1).replace(/''/g, "'");
   const variables = new Map([...xsl.matchAll(/\$([\w-]+) := ('(?:[^']|'')*')/g)].map((m) => [m[1]!, quoted(m[2]!)]));
-  return new Map([...xsl.matchAll(/'([A-Za-z][A-Za-z0-9]*)': (\$[\w-]+|'(?:[^']|'')*')/g)].map((m) => [m[1]!, m[2]!.startsWith('$') ? variables.get(m[2]!.slice(1))! : quoted(m[2]!)]));
+  return new Map(
+    [...xsl.matchAll(/'([A-Za-z][A-Za-z0-9]*)': (\$[\w-]+|'(?:[^']|'')*')/g)].map((m) => [
+      m[1]!,
+      m[2]!.startsWith('$') ? variables.get(m[2]!.slice(1))! : quoted(m[2]!),
+    ]),
+  );
 }
 
 const HEADER_NOTE = 'Header metadata: a page shows the header’s source description, abstract, creation and correspondence, not this.';
@@ -84,13 +96,22 @@ export function elementRows(xsltDir: string): ElementRow[] {
   const rows: ElementRow[] = [];
   for (const [module, elements] of Object.entries(TEI_MODULES)) {
     for (const element of [...elements].sort((a, b) => a.localeCompare(b, 'en'))) {
-      const layers = Object.fromEntries(TABLE_FORMATS.map((format) => [format, LAYERS[format].find((layer) => rules.get(layer)!.has(element))])) as ElementRow['layers'];
+      const layers = Object.fromEntries(
+        TABLE_FORMATS.map((format) => [format, LAYERS[format].find((layer) => rules.get(layer)!.has(element))]),
+      ) as ElementRow['layers'];
       const ruled = Object.values(layers).some((l) => l !== undefined);
       const comment = ['common', 'html', 'text'].map((layer) => rules.get(layer)!.get(element)).find((c) => c) ?? '';
       const status: ElementRow['status'] = ruled ? 'rule' : plain.has(element) ? 'plain' : module === 'header' ? 'header' : 'generic';
       // A rule for some of an element's instances (tei:seg[@rend = 'right']) leaves the others to the reason they render plainly.
       const partly = status === 'rule' && plain.has(element) ? ` Otherwise: ${plain.get(element)!}` : '';
-      const note = status === 'rule' ? comment + partly : status === 'plain' ? plain.get(element)! : status === 'header' ? HEADER_NOTE : 'No rule: rendered by the general rule and reported as unrendered.';
+      const note =
+        status === 'rule'
+          ? comment + partly
+          : status === 'plain'
+            ? plain.get(element)!
+            : status === 'header'
+              ? HEADER_NOTE
+              : 'No rule: rendered by the general rule and reported as unrendered.';
       rows.push({ element, module, layers, note, status });
     }
   }
@@ -113,7 +134,12 @@ export function elementTable(rows: readonly ElementRow[]): string {
     '',
   ];
   for (const module of Object.keys(TEI_MODULES)) {
-    out.push(`## ${module}`, '', `| element | ${TABLE_FORMATS.join(' | ')} | what it is, or why the general rule is right |`, `|---|${TABLE_FORMATS.map(() => '---').join('|')}|---|`);
+    out.push(
+      `## ${module}`,
+      '',
+      `| element | ${TABLE_FORMATS.join(' | ')} | what it is, or why the general rule is right |`,
+      `|---|${TABLE_FORMATS.map(() => '---').join('|')}|---|`,
+    );
     for (const row of rows.filter((r) => r.module === module)) {
       const formats = TABLE_FORMATS.map((f) => row.layers[f] ?? `*${row.status}*`);
       out.push(`| \`${row.element}\` | ${formats.join(' | ')} | ${cell(row.note)} |`);

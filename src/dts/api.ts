@@ -25,7 +25,8 @@ const json = (status: number, body: object, headers?: Record<string, string>): A
 });
 
 /** Errors say what is wrong with the request, never how the server failed. */
-const fail = (status: 400 | 404, reason: string): Answer => json(status, { '@type': 'Error', status, title: status === 400 ? 'Bad Request' : 'Not Found', description: reason });
+const fail = (status: 400 | 404, reason: string): Answer =>
+  json(status, { '@type': 'Error', status, title: status === 400 ? 'Bad Request' : 'Not Found', description: reason });
 
 const enc = encodeURIComponent;
 
@@ -55,7 +56,15 @@ export function templates(base: string, isStatic = false) {
 
 export function entry(base: string, isStatic = false): object {
   const t = templates(base, isStatic);
-  return { '@context': DTS_CONTEXT, dtsVersion: '1.0', '@id': base, '@type': 'EntryPoint', collection: t.collection, navigation: t.navigation, document: t.document };
+  return {
+    '@context': DTS_CONTEXT,
+    dtsVersion: '1.0',
+    '@id': base,
+    '@type': 'EntryPoint',
+    collection: t.collection,
+    navigation: t.navigation,
+    document: t.document,
+  };
 }
 
 /**
@@ -289,6 +298,9 @@ export async function answer(library: Library, url: URL): Promise<Answer> {
     case '/document':
       return document(library, query);
     default:
-      return fail(404, `the API has no endpoint ${url.pathname}: it answers ${library.base}, ${library.base}/collection, ${library.base}/navigation and ${library.base}/document`);
+      return fail(
+        404,
+        `the API has no endpoint ${url.pathname}: it answers ${library.base}, ${library.base}/collection, ${library.base}/navigation and ${library.base}/document`,
+      );
   }
 }

@@ -69,6 +69,12 @@ export async function staticDts(
   }
   for (const own of made) if (own) outputs.push(...own);
   const library = new Library(registry, base, () => Promise.reject(new Error('the root collection lists its members as given')), true);
-  outputs.push({ path: 'dts/collection.json', content: rootCollectionAnswer(library, members.filter((m): m is object => m !== undefined)).body });
+  outputs.push({
+    path: 'dts/collection.json',
+    content: rootCollectionAnswer(
+      library,
+      members.filter((m): m is object => m !== undefined),
+    ).body,
+  });
   return outputs;
 }

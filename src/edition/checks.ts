@@ -19,7 +19,6 @@ import { identityOf, type DocumentIdentity } from '../model/identity.js';
 import { volumeLayout, type VolumeLayout } from '../load/volumes.js';
 import type { BuildState, CheckRecord } from '../incremental/state.js';
 
-
 export interface EditionCheck {
   /** By source path relative to the edition's folder. */
   records: Record<string, CheckRecord>;
@@ -112,7 +111,13 @@ export async function checkEdition(
       else messages.push(m);
     }
     for (const { doc, valid } of result.docs) {
-      checkedDocs.set(doc.source.path, { valid, pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(), identity: identityOf(doc), looksUp: looksUpEntries(doc), volume: doc.source.role === 'document' ? volumeLayout(doc, (div) => [...pointedIds(doc, authorities, prefixes, div)].sort()) : undefined });
+      checkedDocs.set(doc.source.path, {
+        valid,
+        pointsTo: [...pointedIds(doc, authorities, prefixes)].sort(),
+        identity: identityOf(doc),
+        looksUp: looksUpEntries(doc),
+        volume: doc.source.role === 'document' ? volumeLayout(doc, (div) => [...pointedIds(doc, authorities, prefixes, div)].sort()) : undefined,
+      });
     }
   }
   const records: Record<string, CheckRecord> = {};
@@ -121,7 +126,17 @@ export async function checkEdition(
     const checked = checkedDocs.get(source.path);
     // Cloned: strings cut from a parsed document (an id, a message's quote) would otherwise keep its whole text alive.
     const record: CheckRecord = isFresh.has(source)
-      ? structuredClone({ key: keyOf(source), valid: checked?.valid ?? false, messages: byFile.get(source.name)!, pointsTo: checked?.pointsTo ?? [], hash: knownOf(source).hash, records: carried.get(source)!, identity: checked?.identity ?? { editors: [] }, looksUp: checked?.looksUp ?? false, ...(checked?.volume ? { volume: checked.volume } : {}) })
+      ? structuredClone({
+          key: keyOf(source),
+          valid: checked?.valid ?? false,
+          messages: byFile.get(source.name)!,
+          pointsTo: checked?.pointsTo ?? [],
+          hash: knownOf(source).hash,
+          records: carried.get(source)!,
+          identity: checked?.identity ?? { editors: [] },
+          looksUp: checked?.looksUp ?? false,
+          ...(checked?.volume ? { volume: checked.volume } : {}),
+        })
       : options.previous!.checks[relative(source)]!;
     records[relative(source)] = record;
     for (const m of record.messages) messages.push(m);

@@ -50,7 +50,12 @@ export class CheckedEdition {
     this.authorityFiles = check.authorities.docs.filter((d) => isValid.has(d.source.path));
     const pointed = new Set(Object.values(check.records).flatMap((r) => (r.valid ? r.pointsTo : [])));
     this.authorityText = check.authorities.published(pointed, (doc) => isValid.has(doc.source.path));
-    const published = parse({ path: path.join(config.root, config.sources, PUBLISHED_AUTHORITIES), name: 'the authority entries', bytes: Buffer.from(this.authorityText), role: 'authorities' }).doc!;
+    const published = parse({
+      path: path.join(config.root, config.sources, PUBLISHED_AUTHORITIES),
+      name: 'the authority entries',
+      bytes: Buffer.from(this.authorityText),
+      role: 'authorities',
+    }).doc!;
     this.authorities = new Authorities([published]);
     this.kinds = this.authorities.kinds();
     this.authorityHash = hashOf(this.authorityText);
@@ -61,9 +66,10 @@ export class CheckedEdition {
       return layout ? [{ volume: d, layout, ...volumeParts(d, layout) }] : [];
     });
     const inVolume = new Map(volumes.map((v) => [v.volume, v.documents]));
-    for (const { layout, documents } of volumes) documents.forEach((doc, i) => {
-      this.parts.set(doc, layout.parts[i]!);
-    });
+    for (const { layout, documents } of volumes)
+      documents.forEach((doc, i) => {
+        this.parts.set(doc, layout.parts[i]!);
+      });
     const configured = check.valid.find((d) => d.source.role === 'introduction');
     this.intro = configured ?? (volumes.length === 1 ? volumes[0]!.introduction : undefined);
     const first = check.valid[0];
@@ -76,7 +82,10 @@ export class CheckedEdition {
 
   /** A source's path in the edition's folder: what the state keys its check by (a volume's document, its volume's). */
   private recordKey(doc: ReadDoc): string {
-    return path.relative(this.config.root, doc.source.partOf ?? doc.source.path).split(path.sep).join('/');
+    return path
+      .relative(this.config.root, doc.source.partOf ?? doc.source.path)
+      .split(path.sep)
+      .join('/');
   }
 
   /** What the state keys a document's outputs by: its path in the edition's folder, a volume's document by its volume's and its own name (volume.xml#volume-d1.xml). */
@@ -86,7 +95,8 @@ export class CheckedEdition {
 
   /** What a document's page and record show of the entries it points to: their faces, not their notes. */
   entriesOf(doc: ReadDoc): string {
-    if (!this.entriesHash.has(doc)) this.entriesHash.set(doc, hashOf(...this.check.records[this.recordKey(doc)]!.pointsTo.map((id) => `${id}=${this.authorities.face(id) ?? ''}`)));
+    if (!this.entriesHash.has(doc))
+      this.entriesHash.set(doc, hashOf(...this.check.records[this.recordKey(doc)]!.pointsTo.map((id) => `${id}=${this.authorities.face(id) ?? ''}`)));
     return this.entriesHash.get(doc)!;
   }
 

@@ -22,25 +22,27 @@ export function withPublishableIds(docs: readonly ReadDoc[], messages: Message[]
   const taken = new Map<string, ReadDoc>();
   const depth = (doc: ReadDoc): number => doc.source.path.split(path.sep).length;
   const byDepth = [...docs].sort((a, b) => depth(a) - depth(b) || (a.source.path < b.source.path ? -1 : 1));
-  const publishable = new Set(byDepth.filter((doc) => {
-    const id = documentId(doc);
-    const bytes = Buffer.byteLength(id);
-    const at = { file: doc.source.name, line: 1 };
-    if (bytes > MAX_ID_BYTES) {
-      const reason = `the file name is too long to publish: the outputs named after it (metadata/<name>.dc.xml) would pass the 255 bytes a file name may have; shorten the name to at most ${MAX_ID_BYTES} bytes before .xml (it has ${bytes})`;
-      messages.push(message('error', 'site', 'file-name-too-long', reason, at));
-      return false;
-    }
-    const key = id.normalize('NFC').toLowerCase();
-    const other = taken.get(key);
-    if (other) {
-      const reason = `this document would be published as documents/${id}.html, like ${other.source.name}: file names are document ids, and two documents cannot have one; rename one of the files`;
-      messages.push(message('error', 'site', 'document-id-duplicate', reason, at));
-      return false;
-    }
-    taken.set(key, doc);
-    return true;
-  }));
+  const publishable = new Set(
+    byDepth.filter((doc) => {
+      const id = documentId(doc);
+      const bytes = Buffer.byteLength(id);
+      const at = { file: doc.source.name, line: 1 };
+      if (bytes > MAX_ID_BYTES) {
+        const reason = `the file name is too long to publish: the outputs named after it (metadata/<name>.dc.xml) would pass the 255 bytes a file name may have; shorten the name to at most ${MAX_ID_BYTES} bytes before .xml (it has ${bytes})`;
+        messages.push(message('error', 'site', 'file-name-too-long', reason, at));
+        return false;
+      }
+      const key = id.normalize('NFC').toLowerCase();
+      const other = taken.get(key);
+      if (other) {
+        const reason = `this document would be published as documents/${id}.html, like ${other.source.name}: file names are document ids, and two documents cannot have one; rename one of the files`;
+        messages.push(message('error', 'site', 'document-id-duplicate', reason, at));
+        return false;
+      }
+      taken.set(key, doc);
+      return true;
+    }),
+  );
   return docs.filter((doc) => publishable.has(doc));
 }
 

@@ -42,7 +42,11 @@ export function cffPerson(name: string): CffPerson {
 }
 
 function person(family: string, given: string[], particle: string[]): CffPerson {
-  return { 'family-names': family, ...(given.length > 0 ? { 'given-names': given.join(' ') } : {}), ...(particle.length > 0 ? { 'name-particle': particle.join(' ') } : {}) };
+  return {
+    'family-names': family,
+    ...(given.length > 0 ? { 'given-names': given.join(' ') } : {}),
+    ...(particle.length > 0 ? { 'name-particle': particle.join(' ') } : {}),
+  };
 }
 
 const yamlString = (s: string): string => JSON.stringify(s);

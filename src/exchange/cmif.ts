@@ -48,7 +48,11 @@ function action(type: 'sent' | 'received', actions: readonly CorrespAction[], au
   const who = persons.length + orgs.length > 0 ? [...persons, ...orgs] : ['<persName>Unknown</persName>'];
   const places = ofType.flatMap((a) => a.places).map((p) => `<placeName${refOf(p.entry, PLACE_AUTHORITIES)}>${nameOf(p)}</placeName>`);
   const date = ofType.map((a) => dateOf(a.date)).find((d) => d !== '');
-  return [`        <correspAction type="${type}">`, ...[...who, ...places, ...(date ? [date] : [])].map((line) => `          ${line}`), '        </correspAction>'].join('\n');
+  return [
+    `        <correspAction type="${type}">`,
+    ...[...who, ...places, ...(date ? [date] : [])].map((line) => `          ${line}`),
+    '        </correspAction>',
+  ].join('\n');
 }
 
 /** The CMIF file of these documents (those with a correspDesc are its letters); undefined if there are none. */
@@ -66,7 +70,9 @@ export function cmifXml(config: EditionConfig, words: Words, documents: readonly
     ].join('\n'),
   );
   // CMIF asks for a contact: the editors, or while they are not named (the build warns of it), the edition's.
-  const editors = (config.editors.length > 0 ? config.editors : [`The editors of ${config.title}`]).map((editor) => `        <editor>${escapeText(editor)}</editor>`);
+  const editors = (config.editors.length > 0 ? config.editors : [`The editors of ${config.title}`]).map(
+    (editor) => `        <editor>${escapeText(editor)}</editor>`,
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     // Named for XML editors, never fetched by editio.

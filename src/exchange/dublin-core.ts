@@ -22,7 +22,13 @@ const SUBJECTS = new Set(['person', 'org', 'event', 'object']);
 const field = (name: string, value: string): string => (value === '' ? `   <dc:${name}/>` : `   <dc:${name}>${escapeText(value)}</dc:${name}>`);
 
 /** The oai_dc record of a document (`id` as its URLs use it), serialised as the stylesheet's was. */
-export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: EditionConfig, authorities: Authorities, wording: DateWording = languagePack('en')): string {
+export function dublinCore(
+  doc: Pick<ParsedDoc, 'tree'>,
+  id: string,
+  config: EditionConfig,
+  authorities: Authorities,
+  wording: DateWording = languagePack('en'),
+): string {
   const root = doc.tree;
   const header = tei(root, 'teiHeader')[0];
   const texts = root.name === 'teiCorpus' ? teiDescendants(root, 'TEI').flatMap((t) => tei(t, 'text')) : tei(root, 'text');
@@ -43,7 +49,9 @@ export function dublinCore(doc: Pick<ParsedDoc, 'tree'>, id: string, config: Edi
     field('title', documentTitle(root)),
     ...config.editors.map((editor) => field('contributor', editor)),
     // In EDTF, so that a range or a doubt is kept ("[1890-09-01..1890-11-30]", "1966?"); else as the TEI gives it.
-    ...(date ? [field('date', edtfOf(date) || (['when', 'notBefore', 'from', 'notAfter'].map((a) => date.attrs.get(a)).find((v) => v !== undefined) ?? ''))] : []),
+    ...(date
+      ? [field('date', edtfOf(date) || (['when', 'notBefore', 'from', 'notAfter'].map((a) => date.attrs.get(a)).find((v) => v !== undefined) ?? ''))]
+      : []),
     ...tei(tei(header, 'profileDesc')[0], 'abstract').map((a) => field('description', normalize(stringValue(a)))),
     ...names((kind) => SUBJECTS.has(kind)).map((name) => field('subject', name)),
     ...names((kind) => kind === 'place').map((name) => field('coverage', name)),

@@ -28,7 +28,6 @@ const safeDecode = (uri: string): string => {
   }
 };
 
-
 /** The edition file's teiHeader as written, found by its parse tree. */
 function teiHeaderOf(text: string): string | undefined {
   const built = buildTree(text);
@@ -44,7 +43,11 @@ export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Ar
  * element as written (the authority lists and every published document), its ids prefixed with
  * its name (src/site/prefixed-ids.ts).
  */
-export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: string } | undefined, members: readonly { doc: ReadDoc; hash: string }[]): Part[] {
+export function corpusParts(
+  config: EditionConfig,
+  intro: { doc: ReadDoc; hash: string } | undefined,
+  members: readonly { doc: ReadDoc; hash: string }[],
+): Part[] {
   const head = (): string => {
     const introHeader = intro && teiHeaderOf(intro.doc.text);
     const header =
@@ -63,16 +66,22 @@ export function corpusParts(config: EditionConfig, intro: { doc: ReadDoc; hash: 
   // Each member's ids prefixed with its name, and its pointers to them and into the other members rewritten: one id once in the corpus.
   const prefixes = new Map(members.map(({ doc }) => [doc.source.path, idPrefix(publishedPath(config, doc).replace(/^tei\//, ''))]));
   const membership = hashOf(...prefixes.keys());
-  const into = (doc: ReadDoc) => (pointer: string): string | undefined => {
-    const [file, id] = [pointer.slice(0, pointer.indexOf('#')), pointer.slice(pointer.indexOf('#') + 1)];
-    if (/^[a-z][a-z0-9+.-]*:/i.test(file) || !id) return undefined;
-    const prefix = prefixes.get(path.resolve(path.dirname(doc.source.path), safeDecode(file)));
-    return prefix && `#${prefix}${id}`;
-  };
+  const into =
+    (doc: ReadDoc) =>
+    (pointer: string): string | undefined => {
+      const [file, id] = [pointer.slice(0, pointer.indexOf('#')), pointer.slice(pointer.indexOf('#') + 1)];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(file) || !id) return undefined;
+      const prefix = prefixes.get(path.resolve(path.dirname(doc.source.path), safeDecode(file)));
+      return prefix && `#${prefix}${id}`;
+    };
   return [
     // The configuration is in the build's fingerprint: only the introduction can change the head.
     { key: 'head', hash: intro?.hash ?? 'no introduction', content: head },
-    ...members.map(({ doc, hash }) => ({ key: doc.source.path, hash: hashOf(hash, membership), content: () => `${withPrefixedIds(doc.text, prefixes.get(doc.source.path)!, into(doc))}\n` })),
+    ...members.map(({ doc, hash }) => ({
+      key: doc.source.path,
+      hash: hashOf(hash, membership),
+      content: () => `${withPrefixedIds(doc.text, prefixes.get(doc.source.path)!, into(doc))}\n`,
+    })),
     { key: 'end', hash: 'end', content: () => '</teiCorpus>\n' },
   ];
 }
@@ -95,7 +104,14 @@ export interface DocumentRow {
 /** One row per published document, for spreadsheets and OpenRefine. */
 export function documentRows(config: EditionConfig, summaries: readonly Summary[], entries: Authorities): DocumentRow[] {
   return summaries.map((e) => {
-    const named = (kind: Register): string[] => [...new Set(e.mentioned.map(([id]) => entries.get(id)).filter((x) => x?.kind.register === kind).map((x) => x!.name))];
+    const named = (kind: Register): string[] => [
+      ...new Set(
+        e.mentioned
+          .map(([id]) => entries.get(id))
+          .filter((x) => x?.kind.register === kind)
+          .map((x) => x!.name),
+      ),
+    ];
     return {
       id: e.id,
       title: e.title,
@@ -155,7 +171,10 @@ const ZIP_HASHES = `${STATE_DIR}/parts/editio-edition.zip.json`;
 async function previousZip(outDir: string): Promise<PreviousZip | undefined> {
   const zip = await readFile(path.join(outDir, 'editio-edition.zip')).catch(() => undefined);
   if (!zip) return undefined;
-  const saved = await readFile(path.join(outDir, ...ZIP_HASHES.split('/')), 'utf8').then((json) => JSON.parse(json) as { size: number; hashes: [string, string][] }, () => undefined);
+  const saved = await readFile(path.join(outDir, ...ZIP_HASHES.split('/')), 'utf8').then(
+    (json) => JSON.parse(json) as { size: number; hashes: [string, string][] },
+    () => undefined,
+  );
   return saved?.size === zip.length ? { zip, hashes: new Map(saved.hashes) } : { zip };
 }
 
@@ -181,7 +200,14 @@ export function citationFiles(config: EditionConfig, words: Words): Output[] {
  * compressed again after every edit). What is unchanged since the last build in `outDir` is
  * copied from its archive, not compressed again.
  */
-export async function zipFiles(config: EditionConfig, words: Words, outDir: string, files: readonly Output[], records: readonly DataFile[], sources: readonly DataFile[]): Promise<(Output | Pieces)[]> {
+export async function zipFiles(
+  config: EditionConfig,
+  words: Words,
+  outDir: string,
+  files: readonly Output[],
+  records: readonly DataFile[],
+  sources: readonly DataFile[],
+): Promise<(Output | Pieces)[]> {
   const encoder = new TextEncoder();
   const entry = (file: Output): ZipEntry => ({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content });
   const entries: ZipEntry[] = [...files.map(entry), ...records, ...sources, entry({ path: 'README.txt', content: readme(config, words) })];

@@ -47,7 +47,10 @@ async function verdictOn(config: EditionConfig, realRoot: string, file: string):
  * with the grammars they include. Only RelaxNG and Schematron files inside the edition's folder
  * are published; anything else named is a warning on the file that names it, and never read.
  */
-export async function publishedSchemas(config: EditionConfig, members: readonly ReadDoc[]): Promise<{ outputs: { path: string; content: Buffer }[]; messages: Message[] }> {
+export async function publishedSchemas(
+  config: EditionConfig,
+  members: readonly ReadDoc[],
+): Promise<{ outputs: { path: string; content: Buffer }[]; messages: Message[] }> {
   const realRoot = await realpath(config.root);
   const verdicts = new Map<string, Promise<Verdict>>();
   const verdict = (file: string): Promise<Verdict> => {
@@ -63,7 +66,10 @@ export async function publishedSchemas(config: EditionConfig, members: readonly 
   // Named as written, where it is written: never as a path editio made of it.
   const include = async (named: Named, namedBy: { file: string; line: number }): Promise<void> => {
     // A schema on the web is where the published TEI finds it too; any other address (file:…) is reported, never read.
-    if (named.address) return /^\s*https?:/i.test(named.written) ? undefined : refuse(named.written, 'it is an address, not a file of the edition, and editio never reads one', namedBy);
+    if (named.address)
+      return /^\s*https?:/i.test(named.written)
+        ? undefined
+        : refuse(named.written, 'it is an address, not a file of the edition, and editio never reads one', namedBy);
     const found = await verdict(named.href);
     if ('refused' in found) return refuse(named.written, found.refused, namedBy);
     if (published.has(found.published)) return;

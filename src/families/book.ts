@@ -28,7 +28,13 @@ export interface BookSources {
 }
 
 /** The book's parts as one output layer makes them (print for the PDF, epub for the EPUB): front matter, chapters, index. */
-export function bookParts(xslt: Transformer, words: Words, sink: Message[], format: 'print' | 'epub', parts: BookSources): { frontMatter: string; chapters: Chapter[]; index: IndexEntry[] } {
+export function bookParts(
+  xslt: Transformer,
+  words: Words,
+  sink: Message[],
+  format: 'print' | 'epub',
+  parts: BookSources,
+): { frontMatter: string; chapters: Chapter[]; index: IndexEntry[] } {
   const chapters: Chapter[] = [];
   const prefixOf = new Map<string, string>();
   const introHtml = parts.intro ? xslt.run(sink, parts.intro, format, { 'anchor-prefix': 'intro-' }, 'index') : undefined;
@@ -48,16 +54,30 @@ export function bookParts(xslt: Transformer, words: Words, sink: Message[], form
   return { frontMatter, chapters, index: indexEntries(parts.mentions, parts.entries, prefixOf) };
 }
 
-
 /** What the book is made from, by hash: the introduction, the authority files, every published document. */
-export function bookInputs(ctx: BuildContext, edition: Pick<CheckedEdition, 'authorityHash'> & { introHash(): string }, documents: readonly ReadDoc[]): Record<string, string> {
+export function bookInputs(
+  ctx: BuildContext,
+  edition: Pick<CheckedEdition, 'authorityHash'> & { introHash(): string },
+  documents: readonly ReadDoc[],
+): Record<string, string> {
   return { intro: edition.introHash(), authorities: edition.authorityHash, documents: hashOf(...documents.map(ctx.hashOfDoc)) };
 }
 
 /** The book's sources, with the pages' mentions in context (read only when the book is made again). */
 export async function bookSources(edition: CheckedEdition, { sources, published, pages }: Results['documents']): Promise<BookSources> {
-  return { intro: edition.intro, introDoc: edition.introDoc, documents: sources, titles: published.map((e) => e.title), mentions: mentionsByEntry(await pages.withExtracts(pages.pages)), entries: edition.authorities };
+  return {
+    intro: edition.intro,
+    introDoc: edition.introDoc,
+    documents: sources,
+    titles: published.map((e) => e.title),
+    mentions: mentionsByEntry(await pages.withExtracts(pages.pages)),
+    entries: edition.authorities,
+  };
 }
 
 /** When the book was last changed: the introduction's publication date, else the latest change of a document. */
-export const bookModified = (edition: CheckedEdition, { published }: Results['documents']): string => publishedOn(edition.intro?.text, published.map((e) => e.changed));
+export const bookModified = (edition: CheckedEdition, { published }: Results['documents']): string =>
+  publishedOn(
+    edition.intro?.text,
+    published.map((e) => e.changed),
+  );

@@ -9,7 +9,10 @@ export const cmif = family({
   stage: 'exports',
   needs: ['edition', 'documents'],
   async make({ config, language, plan }, { edition, documents: { published } }) {
-    const publication = publishedOn(edition.intro?.text, published.map((e) => e.changed));
+    const publication = publishedOn(
+      edition.intro?.text,
+      published.map((e) => e.changed),
+    );
     const xml = cmifXml(config, language.messages, published, edition.authorities, publication);
     if (xml !== undefined) await plan.make('cmif.xml', { content: hashOf(xml) }, () => xml);
   },

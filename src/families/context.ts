@@ -44,7 +44,11 @@ export interface Job {
 }
 
 /** Makes each job's file that changed, on the worker pool when there are enough of them, finished in order. */
-export async function makeEach<J extends Job>(ctx: BuildContext, jobs: readonly J[], produce: (job: J, sink: Message[]) => Promise<string | undefined>): Promise<void> {
+export async function makeEach<J extends Job>(
+  ctx: BuildContext,
+  jobs: readonly J[],
+  produce: (job: J, sink: Message[]) => Promise<string | undefined>,
+): Promise<void> {
   await ctx.xslt.expect(jobs.filter((job) => !ctx.plan.isCurrent(job.file, job.inputs)).length);
   await inOrder(jobs, WINDOW, (job) => ctx.plan.start(job.file, job.inputs, (sink) => produce(job, sink)));
 }

@@ -11,7 +11,11 @@ export const corpus = family({
   stage: 'exports',
   needs: ['edition', 'documents', 'publishedTei'],
   async make({ config, outDir, plan }, { edition: { intro, authorityFiles }, documents: { sources }, publishedTei: { asPublished, members } }) {
-    const parts = corpusParts(config, intro && asPublished.get(intro), [...authorityFiles, ...sources].map((doc) => asPublished.get(doc)!));
+    const parts = corpusParts(
+      config,
+      intro && asPublished.get(intro),
+      [...authorityFiles, ...sources].map((doc) => asPublished.get(doc)!),
+    );
     await plan.makeMany('corpus', { members }, () => joinParts(outDir, 'corpus.xml', parts));
   },
 });

@@ -71,17 +71,28 @@ function correspondenceOf(ordered: readonly Summary[], byName: ReadonlyMap<strin
   const around = (series: readonly Summary[], summary: Summary, scope: string) => {
     if (!placeIn.has(series)) placeIn.set(series, new Map(series.map((s, i) => [s.id, i])));
     const i = placeIn.get(series)!.get(summary.id) ?? -1;
-    return ([['prev', series[i - 1]], ['next', series[i + 1]]] as const).flatMap(([rel, s]) => (i >= 0 && s ? [{ rel, scope, label: s.title, id: s.id, title: s.title }] : []));
+    return (
+      [
+        ['prev', series[i - 1]],
+        ['next', series[i + 1]],
+      ] as const
+    ).flatMap(([rel, s]) => (i >= 0 && s ? [{ rel, scope, label: s.title, id: s.id, title: s.title }] : []));
   };
   const position = new Map(ordered.map((s, i) => [s.id, i]));
   return (summary) => {
     const i = position.get(summary.id) ?? -1;
-    const adjacent = [{ rel: 'prev', id: ordered[i - 1]?.id }, { rel: 'next', id: ordered[i + 1]?.id }];
+    const adjacent = [
+      { rel: 'prev', id: ordered[i - 1]?.id },
+      { rel: 'next', id: ordered[i + 1]?.id },
+    ];
     const named = summary.links.map(({ rel, scope, target, label }) => {
       const found = byName.get(target.replace(/^.*[#/]/, '').replace(/\.xml$/i, ''));
       return { rel, scope, label, ...(found ? { id: found.id, title: found.title } : {}) };
     });
-    const found = [...around(between.get(correspondentsKey(summary)) ?? [], summary, 'betweenCorrespondents'), ...(mixed && isLetter(summary) ? around(letters, summary, 'amongLetters') : [])];
+    const found = [
+      ...around(between.get(correspondentsKey(summary)) ?? [], summary, 'betweenCorrespondents'),
+      ...(mixed && isLetter(summary) ? around(letters, summary, 'amongLetters') : []),
+    ];
     const unnamed = found.filter((f, j) => ![...named, ...adjacent, ...found.slice(0, j)].some((n) => n.rel === f.rel && n.id === f.id));
     return JSON.stringify([...named, ...unnamed]);
   };
@@ -105,8 +116,22 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
     const leadsTo = references(documents.get(doc)!);
     // The map is laid out only for a page made again (a few ms each); whether it changed is told by its places.
     const places = inputs.placesOf(doc);
-    const params: StylesheetParams = { 'documents-json': neighbours, 'correspondence-json': links, 'references-json': leadsTo, 'document-id': id, 'path-to-root': '../', 'source-path': publishedPath(config, doc) };
-    const pageInputs = { source: hashOfDoc(doc), neighbours: hashOf(neighbours, links, leadsTo), places: hashOf(JSON.stringify(places)), entries: inputs.entriesOf(doc), lists: inputs.listsHash, path: params['source-path']! };
+    const params: StylesheetParams = {
+      'documents-json': neighbours,
+      'correspondence-json': links,
+      'references-json': leadsTo,
+      'document-id': id,
+      'path-to-root': '../',
+      'source-path': publishedPath(config, doc),
+    };
+    const pageInputs = {
+      source: hashOfDoc(doc),
+      neighbours: hashOf(neighbours, links, leadsTo),
+      places: hashOf(JSON.stringify(places)),
+      entries: inputs.entriesOf(doc),
+      lists: inputs.listsHash,
+      path: params['source-path']!,
+    };
     return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, places, inputs: pageInputs };
   });
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
@@ -114,18 +139,23 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
     inputs.onProgress(n);
     // Both from one job, which reads the source once; each output keeps its own messages.
     let both: Promise<{ outputs: (string | undefined)[]; messages: Message[][] }> | undefined;
-    const outputOf = (i: number) => async (sink: Message[]): Promise<string | undefined> => {
-      both ??= (async () => {
-        const messages: Message[][] = [[], []];
-        // Only the page shows the map.
-        const withMap = { ...known, 'map-json': inputs.drawing(places) };
-        const outputs = await xslt.documents(doc, (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params: format === 'html' ? withMap : known })));
-        return { outputs, messages };
-      })();
-      const { outputs, messages } = await both;
-      for (const m of messages[i]!) sink.push(m);
-      return outputs[i];
-    };
+    const outputOf =
+      (i: number) =>
+      async (sink: Message[]): Promise<string | undefined> => {
+        both ??= (async () => {
+          const messages: Message[][] = [[], []];
+          // Only the page shows the map.
+          const withMap = { ...known, 'map-json': inputs.drawing(places) };
+          const outputs = await xslt.documents(
+            doc,
+            (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params: format === 'html' ? withMap : known })),
+          );
+          return { outputs, messages };
+        })();
+        const { outputs, messages } = await both;
+        for (const m of messages[i]!) sink.push(m);
+        return outputs[i];
+      };
     const page = plan.start(html, pageInputs, async (sink) => {
       const output = await outputOf(0)(sink);
       if (output !== undefined) unrendered[relative(doc)] = unrenderedIn(output);

@@ -19,10 +19,14 @@ import { documentWork } from '../workers/jobs.js';
 import { family } from './family.js';
 
 /** A resource's own DTS files (src/dts/static.ts), made from its text on a worker: as JSON, none if its text cannot be read. */
-export const dtsWork = documentWork<{ parent: Registry['collection']; record: ResourceRecord; base: string; text: string }>(import.meta.url, 'dtsWork', async ({ parent, record, base, text }) => {
-  const files = await resourceFiles(parent, record, base, text);
-  return { output: files && JSON.stringify(files), messages: [] };
-});
+export const dtsWork = documentWork<{ parent: Registry['collection']; record: ResourceRecord; base: string; text: string }>(
+  import.meta.url,
+  'dtsWork',
+  async ({ parent, record, base, text }) => {
+    const files = await resourceFiles(parent, record, base, text);
+    return { output: files && JSON.stringify(files), messages: [] };
+  },
+);
 
 interface DtsInputs {
   /** The published documents' summaries, in date order, and their sources, alike. */

@@ -15,13 +15,22 @@ import { WINDOW } from './context.js';
 import { family } from './family.js';
 
 /** A document's record, from its text (src/exchange/dublin-core.ts). */
-export const dublinCoreWork = documentWork<{ sourceText: string; file: string; documentId: string; config: EditionConfig }>(import.meta.url, 'dublinCoreWork', ({ sourceText, file, documentId: id, config }, context) => {
-  const tree = buildTree(sourceText);
-  if ('error' in tree) {
-    return { output: undefined, messages: [message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file, line: tree.error.line })] };
-  }
-  return { output: dublinCoreOf({ tree: tree.root }, id, config, context.published(), context.language), messages: [] };
-});
+export const dublinCoreWork = documentWork<{ sourceText: string; file: string; documentId: string; config: EditionConfig }>(
+  import.meta.url,
+  'dublinCoreWork',
+  ({ sourceText, file, documentId: id, config }, context) => {
+    const tree = buildTree(sourceText);
+    if ('error' in tree) {
+      return {
+        output: undefined,
+        messages: [
+          message('error', 'site', 'record-failed', `its Dublin Core record could not be made: ${tree.error.reason}`, { file, line: tree.error.line }),
+        ],
+      };
+    }
+    return { output: dublinCoreOf({ tree: tree.root }, id, config, context.published(), context.language), messages: [] };
+  },
+);
 
 export const dublinCore = family({
   name: 'dublinCore',
@@ -30,7 +39,11 @@ export const dublinCore = family({
   gives: 'dublinCore',
   async make(ctx, { edition, documents: { sources } }) {
     const { config, plan, xslt, hashOfDoc } = ctx;
-    const jobs = sources.map((doc) => ({ doc, file: `metadata/${documentId(doc)}.dc.xml`, inputs: { source: hashOfDoc(doc), entries: edition.entriesOf(doc) } }));
+    const jobs = sources.map((doc) => ({
+      doc,
+      file: `metadata/${documentId(doc)}.dc.xml`,
+      inputs: { source: hashOfDoc(doc), entries: edition.entriesOf(doc) },
+    }));
     await inOrder(jobs, WINDOW, ({ doc, file, inputs }) =>
       plan.start(file, inputs, (sink) => xslt.work(sink, dublinCoreWork, { sourceText: doc.text, file: doc.source.name, documentId: documentId(doc), config })),
     );

@@ -12,7 +12,9 @@ export const epub = family({
     const { config, plan, xslt } = ctx;
     await plan.makeMany('epub', bookInputs(ctx, edition, documents.sources), async (sink) => {
       const parts = bookParts(xslt, ctx.language.messages, sink, 'epub', await bookSources(edition, documents));
-      return [{ path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: bookModified(edition, documents) }) }];
+      return [
+        { path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: bookModified(edition, documents) }) },
+      ];
     });
   },
 });

@@ -24,13 +24,16 @@ function byDate(a: Listing, b: Listing): number {
   return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-
 /** A document's extract, made from its text on a worker (src/transform/extract.ts). */
-export const extractWork = documentWork<{ sourceText: string; file: string; documentId: string }>(import.meta.url, 'extractWork', ({ sourceText, file, documentId }, context) => {
-  const made = extractDocument(sourceText, documentId, context.entries, context.language);
-  if ('json' in made) return { output: made.json, messages: [] };
-  return { output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] };
-});
+export const extractWork = documentWork<{ sourceText: string; file: string; documentId: string }>(
+  import.meta.url,
+  'extractWork',
+  ({ sourceText, file, documentId }, context) => {
+    const made = extractDocument(sourceText, documentId, context.entries, context.language);
+    if ('json' in made) return { output: made.json, messages: [] };
+    return { output: undefined, messages: [message('error', 'transform', 'extract-failed', `its extract could not be made: ${made.error}`, { file })] };
+  },
+);
 
 type Extracted = Results['extracts'];
 
@@ -46,11 +49,13 @@ export async function makeExtracts(
 ): Promise<Extracted> {
   const { plan, xslt, hashOfDoc } = ctx;
   const summaries: Record<string, Summary> = {};
-  const extracting = (file: string, doc: ReadDoc, id: string) => async (sink: Message[]): Promise<string | undefined> => {
-    const json = await xslt.work(sink, extractWork, { sourceText: doc.text, file: doc.source.name, documentId: id });
-    if (json !== undefined) summaries[file] = summaryOf(JSON.parse(json) as Extract);
-    return json;
-  };
+  const extracting =
+    (file: string, doc: ReadDoc, id: string) =>
+    async (sink: Message[]): Promise<string | undefined> => {
+      const json = await xslt.work(sink, extractWork, { sourceText: doc.text, file: doc.source.name, documentId: id });
+      if (json !== undefined) summaries[file] = summaryOf(JSON.parse(json) as Extract);
+      return json;
+    };
   const summaryIn = async (file: string): Promise<Summary | undefined> => {
     if (!plan.has(file)) return undefined;
     return (summaries[file] ??= previous?.[file] ?? summaryOf(JSON.parse((await plan.text(file))!) as Extract));
@@ -83,5 +88,6 @@ export const extracts = family({
   stage: 'extracts',
   needs: ['edition', 'last'],
   gives: 'extracts',
-  make: (ctx, { edition, last }) => makeExtracts(ctx, edition.documents, edition.intro, last?.summaries, ctx.progress('extract'), edition.lookedUpBy.bind(edition)),
+  make: (ctx, { edition, last }) =>
+    makeExtracts(ctx, edition.documents, edition.intro, last?.summaries, ctx.progress('extract'), edition.lookedUpBy.bind(edition)),
 });

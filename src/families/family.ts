@@ -36,7 +36,9 @@ export interface FamilyDefinition<Needs extends ResultName, Gives extends Result
   make(ctx: BuildContext, inputs: Pick<Results, Needs>): Promise<Gives extends ResultName ? Results[Gives] : void>;
 }
 
-export function family<const Needs extends ResultName, const Gives extends ResultName | undefined = undefined>(definition: FamilyDefinition<Needs, Gives>): Family {
+export function family<const Needs extends ResultName, const Gives extends ResultName | undefined = undefined>(
+  definition: FamilyDefinition<Needs, Gives>,
+): Family {
   return {
     name: definition.name,
     stage: definition.stage,

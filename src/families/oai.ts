@@ -19,7 +19,10 @@ export const oai = family({
   stage: 'exports',
   needs: ['edition', 'documents', 'dublinCore'],
   async make({ config, plan, messages }, { edition, documents: { published, sources, pages }, dublinCore: records }) {
-    const publication = publishedOn(edition.intro?.text, published.map((e) => e.changed));
+    const publication = publishedOn(
+      edition.intro?.text,
+      published.map((e) => e.changed),
+    );
     const teiOf = new Map(sources.map((doc) => [documentId(doc), publishedPath(config, doc)]));
     // What a kind of document (a class of its textClass) is called, wherever the edition declares it.
     const kindName = classNamer(pages.pages.map((page) => page.summary));
@@ -30,14 +33,26 @@ export const oai = family({
     if (!config.baseUrl) {
       const file = path.join(config.root, 'editio.config.json');
       messages.push(
-        message('warning', 'site', 'base-url-missing', 'the edition has no public address ("baseUrl" in editio.config.json): cmif.xml links its letters relatively and the OAI-PMH static repository is not written, so neither can be harvested; give the address the edition will have', existsSync(file) ? { file } : {}),
+        message(
+          'warning',
+          'site',
+          'base-url-missing',
+          'the edition has no public address ("baseUrl" in editio.config.json): cmif.xml links its letters relatively and the OAI-PMH static repository is not written, so neither can be harvested; give the address the edition will have',
+          existsSync(file) ? { file } : {},
+        ),
       );
       return;
     }
     const dcOf = new Map(records.map((r) => [r.path, r]));
-    await plan.make('oai/static-repository.xml', { repository: hashOf(repositoryJson), records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)), base: config.baseUrl }, async () => {
-      const texts = new Map(await Promise.all(repository.records.map(async (r) => [r.dc, Buffer.from((await dcOf.get(r.dc)?.content()) ?? '').toString('utf8')] as const)));
-      return staticRepository(repository, `${config.baseUrl}oai/static-repository.xml`, (r) => texts.get(r.dc)!);
-    });
+    await plan.make(
+      'oai/static-repository.xml',
+      { repository: hashOf(repositoryJson), records: hashOf(...records.map((r) => `${r.path}=${r.hash}`)), base: config.baseUrl },
+      async () => {
+        const texts = new Map(
+          await Promise.all(repository.records.map(async (r) => [r.dc, Buffer.from((await dcOf.get(r.dc)?.content()) ?? '').toString('utf8')] as const)),
+        );
+        return staticRepository(repository, `${config.baseUrl}oai/static-repository.xml`, (r) => texts.get(r.dc)!);
+      },
+    );
   },
 });

@@ -15,7 +15,15 @@ import { bookInputs, bookModified, bookParts, bookSources, type BookSources } fr
 import { family } from './family.js';
 
 /** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
-async function printEdition(config: EditionConfig, words: Words, xslt: Transformer, sink: Message[], parts: BookSources, paper: Paper, modified: string): Promise<Output[]> {
+async function printEdition(
+  config: EditionConfig,
+  words: Words,
+  xslt: Transformer,
+  sink: Message[],
+  parts: BookSources,
+  paper: Paper,
+  modified: string,
+): Promise<Output[]> {
   if (!chromiumAvailable()) {
     sink.push(message('info', 'site', 'pdf-skipped', `no PDF: Chromium is not at ${CHROMIUM} (install Debian's chromium, or set EDITIO_CHROMIUM)`));
     return [];
@@ -30,8 +38,15 @@ async function printEdition(config: EditionConfig, words: Words, xslt: Transform
   }
   try {
     const linkToPage = (page: number): string => fill(words, 'print.link-to-page', { page: String(page) });
-    const pdf = await renderPdf(html, { title: config.title, authors: config.editors, subject: config.subtitle ?? config.title, language: config.language, modified, linkToPage }, paper);
-    return [{ path: 'print/edition.pdf', content: pdf }, { path: 'print/edition.html', content: html }];
+    const pdf = await renderPdf(
+      html,
+      { title: config.title, authors: config.editors, subject: config.subtitle ?? config.title, language: config.language, modified, linkToPage },
+      paper,
+    );
+    return [
+      { path: 'print/edition.pdf', content: pdf },
+      { path: 'print/edition.html', content: html },
+    ];
   } catch (err) {
     sink.push(message('error', 'site', 'pdf-failed', `the PDF could not be made: ${(err as Error).message.split('\n')[0]}`));
     return [];
@@ -44,7 +59,12 @@ export const pdf = family({
   needs: ['edition', 'documents'],
   wanted: (asked) => asked.pdf,
   async make(ctx, { edition, documents }) {
-    const { config, plan, xslt, asked: { paper } } = ctx;
+    const {
+      config,
+      plan,
+      xslt,
+      asked: { paper },
+    } = ctx;
     await plan.makeMany('print', { ...bookInputs(ctx, edition, documents.sources), paper, chromium: chromiumIdentity() }, async (sink) =>
       printEdition(config, ctx.language.messages, xslt, sink, await bookSources(edition, documents), paper, bookModified(edition, documents)),
     );

@@ -21,7 +21,10 @@ export const publishedTei = family({
     for (const m of schemas.messages) messages.push(m);
     // A published source is the source's bytes (its hash is known), but for one with active content, published without it.
     const asPublished = new Map(
-      members.map((doc) => [doc, edition.hasActiveContent(doc) ? { doc: inertDoc(doc), hash: hashOf('inert', hashOfDoc(doc)) } : { doc, hash: hashOfDoc(doc) }]),
+      members.map((doc) => [
+        doc,
+        edition.hasActiveContent(doc) ? { doc: inertDoc(doc), hash: hashOf('inert', hashOfDoc(doc)) } : { doc, hash: hashOfDoc(doc) },
+      ]),
     );
     const files: DataFile[] = [
       ...[...asPublished.values()].map(({ doc, hash }) => ({ path: publishedPath(config, doc), hash, content: async () => doc.source.bytes })),

@@ -28,7 +28,11 @@ export function referencesOf(byName: ReadonlyMap<string, Summary>): (summary: Su
       const name = (hash >= 0 ? target.slice(0, hash) : target).replace(/^.*\//, '').replace(/\.xml$/i, '') || target.slice(hash + 1);
       const fragment = hash > 0 ? target.slice(hash + 1) : '';
       const found = target.includes(':') && !/^[^:]*\.xml/i.test(target) ? undefined : byName.get(name);
-      if (found) resolved[`${type}|${target}`] = { href: `${encodeURIComponent(found.id)}.html${fragment ? `#${encodeURIComponent(fragment)}` : ''}`, words: found.title };
+      if (found)
+        resolved[`${type}|${target}`] = {
+          href: `${encodeURIComponent(found.id)}.html${fragment ? `#${encodeURIComponent(fragment)}` : ''}`,
+          words: found.title,
+        };
       else if (url) resolved[`${type}|${target}`] = { href: url, words: '' };
     }
     return JSON.stringify(resolved);

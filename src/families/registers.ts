@@ -23,7 +23,11 @@ interface RegistersInputs {
   map(): string;
 }
 
-async function makeRegisters(ctx: BuildContext, pages: EditionPages, { authorities, kinds, listsHash, authorityHash, map: placesMap }: RegistersInputs): Promise<void> {
+async function makeRegisters(
+  ctx: BuildContext,
+  pages: EditionPages,
+  { authorities, kinds, listsHash, authorityHash, map: placesMap }: RegistersInputs,
+): Promise<void> {
   const { config, plan, xslt } = ctx;
   const authorityDoc = authorities.docs[0]!;
   // How often each entry is mentioned, in how many documents, and whether in the introduction (1 or 0).
@@ -49,7 +53,8 @@ async function makeRegisters(ctx: BuildContext, pages: EditionPages, { authoriti
   const letters: Record<string, { sent: LetterLink[]; received: LetterLink[] }> = {};
   for (const { url, summary } of pages.pages) {
     for (const side of ['sent', 'received'] as const) {
-      for (const id of summary.correspondents[side]) (letters[id] ??= { sent: [], received: [] })[side].push({ url, title: summary.title, date: summary.date?.label ?? '' });
+      for (const id of summary.correspondents[side])
+        (letters[id] ??= { sent: [], received: [] })[side].push({ url, title: summary.title, date: summary.date?.label ?? '' });
     }
   }
   // Each page of an entry is made again only when its entry, the lists of registers, or the mentions it lists change.
@@ -106,7 +111,13 @@ async function makeRegisters(ctx: BuildContext, pages: EditionPages, { authoriti
   await makeEach(ctx, entryJobs, async (job, sink) => {
     const { parts, mentions } = lists.get(job) ?? { parts: [], mentions: 0 };
     lists.delete(job);
-    const frame = await xslt.document(sink, entrySource, 'html', { ...job.params, 'path-to-root': rootOf(job.file), 'listed-mentions': mentions }, 'register-entry');
+    const frame = await xslt.document(
+      sink,
+      entrySource,
+      'html',
+      { ...job.params, 'path-to-root': rootOf(job.file), 'listed-mentions': mentions },
+      'register-entry',
+    );
     return frame?.replace(LIST_PLACEHOLDER, () => mentionListHtml(parts));
   });
 }

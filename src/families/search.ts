@@ -33,8 +33,14 @@ async function makeSearch({ config, plan }: BuildContext, pages: EditionPages, a
   for (let shard = 1; shard <= shards; shard++) {
     const members = pagesOf.get(shard) ?? [];
     // The names of the entries its pages mention are searched too: a record renamed makes the part again.
-    const entries = members.flatMap(({ summary }) => [...summary.mentioned.map(([entry]) => entry), ...summary.corresp.flatMap((a) => [...a.persons, ...a.orgs, ...a.places].map((p) => p.entry))]);
-    const names = [...new Set(entries)].filter(Boolean).map((entry) => `${entry}=${namesOf(entry).join('|')}`).sort();
+    const entries = members.flatMap(({ summary }) => [
+      ...summary.mentioned.map(([entry]) => entry),
+      ...summary.corresp.flatMap((a) => [...a.persons, ...a.orgs, ...a.places].map((p) => p.entry)),
+    ]);
+    const names = [...new Set(entries)]
+      .filter(Boolean)
+      .map((entry) => `${entry}=${namesOf(entry).join('|')}`)
+      .sort();
     const inputs = { pages: hashOf(...members.map((page) => `${page.url}=${plan.inputsOf(pages.extractOf(page))}`)), names: hashOf(...names) };
     made.push(`${shard}:${inputs.pages}:${inputs.names}`);
     await plan.makeMany(`search:${shard}`, inputs, async () => {

@@ -54,7 +54,11 @@ export function mostMentioned(summaries: readonly Summary[]): string | undefined
   return best?.[0];
 }
 
-async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, introHash, entryFaces, listsHash, published, pdf, epub }: SiteInputs): Promise<void> {
+async function makeSite(
+  ctx: BuildContext,
+  pages: EditionPages,
+  { introDoc, introHash, entryFaces, listsHash, published, pdf, epub }: SiteInputs,
+): Promise<void> {
   const { config, outDir, plan, xslt } = ctx;
   const siteInputs = (params: StylesheetParams): Record<string, string> => ({ intro: introHash, entries: entryFaces, params: hashOf(JSON.stringify(params)) });
   const site = async (mode: string, file: string, params: StylesheetParams = {}): Promise<void> => {
@@ -90,7 +94,13 @@ async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, intr
     await plan.make('chronology.html', { ...siteInputs({}), dates }, async (sink) => {
       const dated = pages.pages.filter(({ summary }) => summary.years.length > 0);
       const items = chronology(await pages.withExtracts(dated));
-      return xslt.run(sink, introDoc, 'html', { 'chronology-json': JSON.stringify(items), 'timeline-json': JSON.stringify(timelineOf(items, ctx.language.shortMonths) ?? null) }, 'chronology');
+      return xslt.run(
+        sink,
+        introDoc,
+        'html',
+        { 'chronology-json': JSON.stringify(items), 'timeline-json': JSON.stringify(timelineOf(items, ctx.language.shortMonths) ?? null) },
+        'chronology',
+      );
     });
   } else {
     // Too many dates for one page: a page per year, each made again only when its own dates change.
@@ -107,7 +117,12 @@ async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, intr
     await makeEach(ctx, yearJobs, async ({ year }, sink) => {
       const dates = inChronologicalOrder(datesIn.get(year) ?? []);
       datesIn.delete(year);
-      const params = { 'path-to-root': '../', 'chronology-json': JSON.stringify(dates), 'timeline-json': JSON.stringify(timelineOf(dates, ctx.language.shortMonths) ?? null), 'chronology-years-json': JSON.stringify([{ label: year }]) };
+      const params = {
+        'path-to-root': '../',
+        'chronology-json': JSON.stringify(dates),
+        'timeline-json': JSON.stringify(timelineOf(dates, ctx.language.shortMonths) ?? null),
+        'chronology-years-json': JSON.stringify([{ label: year }]),
+      };
       return xslt.document(sink, introDoc, 'html', params, 'chronology-year');
     });
   }
@@ -121,7 +136,12 @@ async function makeSite(ctx: BuildContext, pages: EditionPages, { introDoc, intr
   const textPart = (key: string, hash: string, text: () => Promise<string>): Part => ({
     key,
     hash: hashOf(hash, key === 'index' ? 'first' : 'next'),
-    content: async () => (key === 'index' ? '' : '\n\n\n') + (await text()).replace(/^\n+/, '').replace(/\n{3,}/g, '\n\n\n').trimEnd(),
+    content: async () =>
+      (key === 'index' ? '' : '\n\n\n') +
+      (await text())
+        .replace(/^\n+/, '')
+        .replace(/\n{3,}/g, '\n\n\n')
+        .trimEnd(),
   });
   const textParts = (sink: Message[]): Part[] => [
     textPart('index', hashOf(introHash, entryFaces), async () => xslt.run(sink, introDoc, 'text', {}, 'index') ?? ''),
@@ -139,6 +159,14 @@ export const site = family({
   async make(ctx, { edition, documents: { pages, published } }) {
     const { introDoc, listsHash } = edition;
     if (!introDoc) return;
-    await makeSite(ctx, pages, { introDoc, introHash: edition.introHash(), entryFaces: edition.entryFaces(), listsHash, published, pdf: ctx.asked.pdf, epub: ctx.asked.epub });
+    await makeSite(ctx, pages, {
+      introDoc,
+      introHash: edition.introHash(),
+      entryFaces: edition.entryFaces(),
+      listsHash,
+      published,
+      pdf: ctx.asked.pdf,
+      epub: ctx.asked.epub,
+    });
   },
 });

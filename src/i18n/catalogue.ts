@@ -77,7 +77,9 @@ export function languagePack(tag: string, own: Record<string, string> = {}): Lan
     catalogue: name,
     messages: { ...catalogue(name)!, ...own },
     months: Array.from({ length: 12 }, (_, i) => monthFormat.formatToParts(new Date(Date.UTC(2001, i, 1))).find((p) => p.type === 'month')!.value),
-    shortMonths: Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat(dates, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, i, 1)))),
+    shortMonths: Array.from({ length: 12 }, (_, i) =>
+      new Intl.DateTimeFormat(dates, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2001, i, 1))),
+    ),
     day: datePattern(tag, { day: 'numeric', month: 'long', year: 'numeric' }),
     month: datePattern(tag, { month: 'long', year: 'numeric' }),
     one: Array.from({ length: 11 }, (_, n) => n).filter((n) => plural.select(n) === 'one'),
@@ -100,20 +102,38 @@ export function editionLanguagePack(tag: string, root: string, messages: Message
       own = Object.fromEntries(Object.entries(raw).filter(([, text]) => typeof text === 'string')) as Record<string, string>;
       const known = catalogue('en')!;
       for (const key of Object.keys(raw)) {
-        if (!(key in known)) messages.push(message('warning', 'config', 'message-unknown', `"${key}" is no message of editio's; the keys are those of xslt/messages/en.json`, { file }));
-        else if (typeof (raw as Record<string, unknown>)[key] !== 'string') messages.push(message('warning', 'config', 'message-not-text', `"${key}" must be a text (a JSON string); it is left as editio words it`, { file }));
+        if (!(key in known))
+          messages.push(
+            message('warning', 'config', 'message-unknown', `"${key}" is no message of editio's; the keys are those of xslt/messages/en.json`, { file }),
+          );
+        else if (typeof (raw as Record<string, unknown>)[key] !== 'string')
+          messages.push(message('warning', 'config', 'message-not-text', `"${key}" must be a text (a JSON string); it is left as editio words it`, { file }));
       }
     } catch (err) {
-      messages.push(message('error', 'config', 'messages-unreadable', `the edition's messages could not be read (${(err as Error).message}); fix the JSON or remove the file`, { file }));
+      messages.push(
+        message(
+          'error',
+          'config',
+          'messages-unreadable',
+          `the edition's messages could not be read (${(err as Error).message}); fix the JSON or remove the file`,
+          { file },
+        ),
+      );
       own = {};
     }
   }
   const pack = languagePack(tag, own);
   if (pack.catalogue === 'en' && !tag.startsWith('en')) {
     messages.push(
-      message('warning', 'config', 'language-without-catalogue', `editio has no catalogue for the edition's language (${tag}): its pages speak English; word them in ${MESSAGES_FILE} (the keys of xslt/messages/en.json)`, {
-        file: path.join(root, 'editio.config.json'),
-      }),
+      message(
+        'warning',
+        'config',
+        'language-without-catalogue',
+        `editio has no catalogue for the edition's language (${tag}): its pages speak English; word them in ${MESSAGES_FILE} (the keys of xslt/messages/en.json)`,
+        {
+          file: path.join(root, 'editio.config.json'),
+        },
+      ),
     );
   }
   return pack;

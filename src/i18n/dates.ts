@@ -52,7 +52,8 @@ export function datingInWords(at: (name: string) => string | undefined, wording:
   const [when, from, to, notBefore, notAfter] = ['when', 'from', 'to', 'notBefore', 'notAfter'].map(at);
   if (when !== undefined) return words(when);
   if (from !== undefined && to !== undefined) return from === to ? words(from) : rangeInWords(words(from), words(to), 'from-to', wording);
-  if (notBefore !== undefined && notAfter !== undefined) return notBefore === notAfter ? words(notBefore) : rangeInWords(words(notBefore), words(notAfter), 'between', wording);
+  if (notBefore !== undefined && notAfter !== undefined)
+    return notBefore === notAfter ? words(notBefore) : rangeInWords(words(notBefore), words(notAfter), 'between', wording);
   if (notBefore !== undefined) return fill(wording.messages, 'date.not-before', { date: words(notBefore) });
   if (notAfter !== undefined) return fill(wording.messages, 'date.not-after', { date: words(notAfter) });
   return undefined;

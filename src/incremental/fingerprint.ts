@@ -20,7 +20,10 @@ let code: Promise<string> | undefined;
 function codeFingerprint(): Promise<string> {
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   code ??= readdir(dir, { recursive: true, withFileTypes: true }).then(async (entries) => {
-    const files = entries.filter((e) => e.isFile() && /\.[jt]s$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+    const files = entries
+      .filter((e) => e.isFile() && /\.[jt]s$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
     return hashOf(...(await Promise.all(files.map(async (f) => `${path.relative(dir, f)}\0${hashOf(await readFile(f, 'utf8'))}`))));
   });
   return code;

@@ -213,7 +213,11 @@ export class OutputPlan {
   /** A hash of an output's inputs, for outputs made from other outputs. */
   inputsOf(file: string): string {
     const inputs = this.records[file]?.inputs ?? {};
-    return hashOf(...Object.keys(inputs).sort().map((k) => `${k}=${inputs[k]}`));
+    return hashOf(
+      ...Object.keys(inputs)
+        .sort()
+        .map((k) => `${k}=${inputs[k]}`),
+    );
   }
 
   /** Every file the last build wrote, if there was one. */

@@ -79,7 +79,13 @@ export async function lastBuild(outDir: string, settings: string, sources: reado
   } catch {
     return none;
   }
-  if (!Array.isArray(saved.files) || typeof saved.key !== 'string' || typeof saved.sources !== 'object' || typeof saved.outputFolders !== 'object' || typeof saved.commit !== 'string') {
+  if (
+    !Array.isArray(saved.files) ||
+    typeof saved.key !== 'string' ||
+    typeof saved.sources !== 'object' ||
+    typeof saved.outputFolders !== 'object' ||
+    typeof saved.commit !== 'string'
+  ) {
     return none;
   }
   const stamps = await stampsOf(saved.files.map((f) => path.resolve(outDir, f)));
@@ -88,7 +94,13 @@ export async function lastBuild(outDir: string, settings: string, sources: reado
     const then = saved.sources[file];
     if (then && then[0] === stamps[i]!.stamp) {
       const [, hash, size, schemas, index] = then;
-      known.set(path.resolve(outDir, file), { hash, size, schemaHrefs: schemas.map((s) => path.resolve(outDir, s)), ...(index === undefined ? {} : { index }), stamp: stamps[i]! });
+      known.set(path.resolve(outDir, file), {
+        hash,
+        size,
+        schemaHrefs: schemas.map((s) => path.resolve(outDir, s)),
+        ...(index === undefined ? {} : { index }),
+        stamp: stamps[i]!,
+      });
     }
   });
   const folders = Object.keys(saved.outputFolders);
@@ -116,7 +128,10 @@ export async function saveStamps(
   commit: string,
 ): Promise<void> {
   const read: Stamped[] = [...sources.map((s) => ({ path: s.path, stamp: s.stamp ?? { stamp: 'unstamped', changedAt: Infinity } })), ...schemas];
-  const relative = relativeTo(outDir, read.map((f) => f.path));
+  const relative = relativeTo(
+    outDir,
+    read.map((f) => f.path),
+  );
   const trusted = (i: number): boolean => read[i]!.stamp.changedAt <= startedAt - UNTRUSTED_MS;
   const bySource = new Map(sources.map((s) => [s.path, s]));
   const folders = [...new Set([...outputs].map(folderOf))].filter((f) => f !== STATE_FOLDER).sort();
@@ -124,7 +139,17 @@ export async function saveStamps(
   const stamps = read.map((f) => f.stamp);
   const saved: Stamps = {
     files: relative,
-    key: relative.every((_, i) => trusted(i)) ? keyOf(settings, relativeTo(outDir, sources.map((s) => s.path)), relative, stamps) : '',
+    key: relative.every((_, i) => trusted(i))
+      ? keyOf(
+          settings,
+          relativeTo(
+            outDir,
+            sources.map((s) => s.path),
+          ),
+          relative,
+          stamps,
+        )
+      : '',
     sources: {},
     outputFolders: Object.fromEntries(folders.map((f, i) => [f, folderStamps[i]!.stamp])),
     commit,

@@ -17,7 +17,6 @@ import { touchedOutputs } from './journal.js';
 export const STATE_VERSION = 11;
 export const STATE_DIR = '.editio';
 
-
 /** A source's check: its verdict and messages, the authority ids it points to, and the records it carries (with the hash of the bytes they were read from). */
 export interface CheckRecord {
   key: string;
@@ -73,7 +72,19 @@ export const filesOf = (output: string, record: OutputRecord): string[] =>
 /** Every file the build of a state wrote. */
 export const filesWritten = (state: BuildState): string[] => Object.entries(state.outputs).flatMap(([output, record]) => filesOf(output, record));
 
-export const emptyState = (fingerprint: string): BuildState => ({ version: STATE_VERSION, fingerprint, checks: {}, outputs: {}, unrendered: {}, inputs: '', identity: '', messages: [], published: [], summaries: {}, names: {} });
+export const emptyState = (fingerprint: string): BuildState => ({
+  version: STATE_VERSION,
+  fingerprint,
+  checks: {},
+  outputs: {},
+  unrendered: {},
+  inputs: '',
+  identity: '',
+  messages: [],
+  published: [],
+  summaries: {},
+  names: {},
+});
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');
 
@@ -92,7 +103,12 @@ export const commitOf = (state: Pick<BuildState, 'inputs'>): string => state.inp
 
 const resultPath = (outDir: string): string => path.join(outDir, STATE_DIR, 'result.json');
 
-export const resultOf = ({ messages, published, unrendered, outputs }: BuildState): LastResult => ({ messages, published, unrendered, outputs: Object.keys(outputs).length });
+export const resultOf = ({ messages, published, unrendered, outputs }: BuildState): LastResult => ({
+  messages,
+  published,
+  unrendered,
+  outputs: Object.keys(outputs).length,
+});
 
 /** The last build's result, if it is of this version and of the build `commit` names. */
 export async function readLastResult(outDir: string, commit: string): Promise<LastResult | undefined> {
@@ -141,7 +157,12 @@ export async function loadState(outDir: string, fingerprint: string): Promise<{ 
 }
 
 /** A map keyed by file with its keys in order: a build records its outputs in an order of its own (kept ones first). */
-const byKey = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
+const byKey = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]!]),
+  );
 
 /**
  * The same state always gives the same bytes: the maps keyed by file are sorted, and every

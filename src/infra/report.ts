@@ -69,7 +69,8 @@ function reportHuman(messages: readonly Message[], options: ReportOptions): stri
       const { shown, caret } = excerpt(source, m.column);
       const gutter = String(m.line);
       out.push(paint('dim', `    ${gutter} │ `) + shown);
-      if (caret !== undefined) out.push(paint('dim', `    ${' '.repeat(gutter.length)} │ `) + ' '.repeat(caret) + paint(m.severity === 'error' ? 'red' : 'yellow', '^'));
+      if (caret !== undefined)
+        out.push(paint('dim', `    ${' '.repeat(gutter.length)} │ `) + ' '.repeat(caret) + paint(m.severity === 'error' ? 'red' : 'yellow', '^'));
     }
   }
   if (out.length > 0) out.push('');

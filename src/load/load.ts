@@ -7,7 +7,6 @@ import { OUTPUT_MARKER } from '../write/write.js';
 import { isIndexFile } from '../model/records.js';
 import type { Known, Role, Source, Stamp } from '../parse/source.js';
 
-
 export async function stampOf(file: string): Promise<Stamp> {
   try {
     const s = await stat(file);
@@ -16,7 +15,6 @@ export async function stampOf(file: string): Promise<Stamp> {
     return { stamp: 'missing', changedAt: 0 };
   }
 }
-
 
 /** The local files a source's xml-model instructions name (URLs left out), with their lines: read from the prolog, without parsing the document. */
 export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: string; written: string; line: number; address: boolean }[] {
@@ -27,7 +25,12 @@ export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: s
     if (!written) continue;
     // An address (file:, http:, …) is never read as a file of the edition: kept as written, to be reported.
     const address = /^[a-z][a-z0-9+.-]*:/i.test(written.trim());
-    files.push({ href: address ? written : path.resolve(path.dirname(source.path), written), written, line: prolog.slice(0, pi.index).split('\n').length, address });
+    files.push({
+      href: address ? written : path.resolve(path.dirname(source.path), written),
+      written,
+      line: prolog.slice(0, pi.index).split('\n').length,
+      address,
+    });
   }
   return files;
 }
@@ -35,7 +38,12 @@ export function xmlModelFiles(source: Pick<Source, 'path' | 'bytes'>): { href: s
 export function knownOf(source: Source): Known {
   if (source.known) return source.known;
   const bytes = source.bytes;
-  return (source.known = { hash: hashOf(bytes), size: bytes.length, schemaHrefs: xmlModelFiles({ path: source.path, bytes }).flatMap((f) => (f.address ? [] : [f.href])), index: isIndexFile(bytes) });
+  return (source.known = {
+    hash: hashOf(bytes),
+    size: bytes.length,
+    schemaHrefs: xmlModelFiles({ path: source.path, bytes }).flatMap((f) => (f.address ? [] : [f.href])),
+    index: isIndexFile(bytes),
+  });
 }
 
 /** A file found among the documents that is an index file holds authorities. */
@@ -66,7 +74,9 @@ function onDisk(file: string, name: string, role: Role, known: Known, stamp: Sta
         return readFileSync(file);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? 'error';
-        throw new ConfigError(message('error', 'load', 'file-unreadable', `the file could not be read while the build ran (${code}); build again`, { file: name }));
+        throw new ConfigError(
+          message('error', 'load', 'file-unreadable', `the file could not be read while the build ran (${code}); build again`, { file: name }),
+        );
       }
     },
   };
@@ -85,7 +95,7 @@ async function listXml(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-      for (const item of (await listXml(full))) files.push(item);
+      for (const item of await listXml(full)) files.push(item);
     } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.xml')) {
       files.push(full);
     }
@@ -157,4 +167,3 @@ export async function loadSources(
   }
   return { sources, messages };
 }
-

@@ -70,7 +70,6 @@ function headingWords(head: XmlElement): string {
   return collect(head).replace(/\s+/g, ' ').trim();
 }
 
-
 /** A name that is safe in a file name and an URL. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -104,7 +103,9 @@ function partDate(div: XmlElement): VolumePart['date'] {
 /** What a part's text must declare that its ancestors declared: namespaces, and its language. */
 function contextOf(div: XmlElement, root: XmlElement): VolumePart['context'] {
   const declared = new Map<string, string>();
-  const between = ancestors(div).filter((a) => a !== root).reverse();
+  const between = ancestors(div)
+    .filter((a) => a !== root)
+    .reverse();
   for (const a of between) for (const [name, value] of a.attrs) if (name === 'xmlns' || name.startsWith('xmlns:')) declared.set(name, value);
   const lang = [div, ...ancestors(div)].find((a) => a !== root && a.attrs.has('xml:lang'))?.attrs.get('xml:lang');
   if (lang && !div.attrs.has('xml:lang')) declared.set('xml:lang', lang);
@@ -174,7 +175,9 @@ export function volumeLayout(doc: ParsedDoc, pointsTo?: (within: XmlElement) => 
     header: { start: header.start, end: header.end },
     replaced,
     profile: profileOf(doc.text, profileDesc, fileDesc),
-    titleStmtRest: (titleStmt?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && !isTei(c, 'title')).map((c) => ({ start: c.start, end: c.end })),
+    titleStmtRest: (titleStmt?.children ?? [])
+      .filter((c): c is XmlElement => c.kind === 'element' && !isTei(c, 'title'))
+      .map((c) => ({ start: c.start, end: c.end })),
     parts: [],
     front: readSections(root).map((s) => ({ start: s.start, end: s.end })),
     frontHash: '',
@@ -187,12 +190,28 @@ export function volumeLayout(doc: ParsedDoc, pointsTo?: (within: XmlElement) => 
     // Its number heads its title, as the volume prints it ("216. Telegram …", "No. 7. Mr. Guzman …").
     const numbered = n !== undefined && new RegExp(`^\\W*(?:\\p{L}{1,4}\\.?\\s*)?${escapeRegExp(n)}\\b`, 'u').test(words);
     const title = words && n && !numbered ? `${n}. ${words}` : words || (n ? `${layout.title}, ${n}` : layout.title);
-    const within = ancestors(div).filter((a) => isTei(a, 'div', 'div1', 'div2')).reverse().flatMap((a) => {
-      const h = tei(a, 'head')[0];
-      return h ? [headingWords(h)] : [];
-    }).filter(Boolean);
+    const within = ancestors(div)
+      .filter((a) => isTei(a, 'div', 'div1', 'div2'))
+      .reverse()
+      .flatMap((a) => {
+        const h = tei(a, 'head')[0];
+        return h ? [headingWords(h)] : [];
+      })
+      .filter(Boolean);
     const date = partDate(div);
-    const part: VolumePart = { id: ids[i]!, start: div.start, end: div.end, title, within, ...(n ? { n } : {}), ...(date ? { date } : {}), context: contextOf(div, root), hash: '', size: 0, ...(pointsTo ? { pointsTo: pointsTo(div) } : {}) };
+    const part: VolumePart = {
+      id: ids[i]!,
+      start: div.start,
+      end: div.end,
+      title,
+      within,
+      ...(n ? { n } : {}),
+      ...(date ? { date } : {}),
+      context: contextOf(div, root),
+      hash: '',
+      size: 0,
+      ...(pointsTo ? { pointsTo: pointsTo(div) } : {}),
+    };
     const text = partText(doc.text, layout, part);
     return { ...part, hash: hashOf(text), size: Buffer.byteLength(text) };
   });
@@ -209,7 +228,7 @@ function opening(text: string, layout: VolumeLayout, edit: (what: Edit) => strin
   const rootTag = text.slice(layout.root.start, layout.root.tagEnd).replace(/\sxml:id\s*=\s*("[^"]*"|'[^']*')/, '');
   const insertion = layout.profile ? [{ start: layout.profile.at, end: layout.profile.at, what: 'date' as const }] : [];
   // An insertion goes before an element that starts where it is made.
-  const edits = [...layout.replaced, ...insertion].sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
+  const edits = [...layout.replaced, ...insertion].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
   let header = '';
   let at = layout.header.start;
   for (const e of edits) {

@@ -55,7 +55,11 @@ const childElements = (element: XmlElement): XmlElement[] => element.children.fi
 /** An element's words, as ed:words reads them: its texts but identifiers, parts side by side apart, punctuation in its place ("Marceau, Louise"). */
 function wordsOf(element: XmlElement): string {
   const collect = (e: XmlElement): string[] => e.children.flatMap((c) => (c.kind === 'text' ? [c.text] : c.name === 'idno' ? [] : collect(c)));
-  return collect(element).join(' ').replace(/[ \t\r\n]+/g, ' ').trim().replace(/ ([,.;:])/g, '$1');
+  return collect(element)
+    .join(' ')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim()
+    .replace(/ ([,.;:])/g, '$1');
 }
 
 const NAME_PARTS = new Set(['surname', 'forename', 'nameLink', 'genName', 'addName', 'roleName']);
@@ -89,7 +93,10 @@ function readingOrder(element: XmlElement): string | undefined {
   const parts = inParts(element);
   if (!parts) return undefined;
   const order = (c: XmlElement): number => ({ roleName: 0, forename: 1, nameLink: 2, surname: 3, genName: 4, addName: 4 })[c.name] ?? 4;
-  return [...parts].sort((a, b) => order(a) - order(b)).map(wordsOf).join(' ');
+  return [...parts]
+    .sort((a, b) => order(a) - order(b))
+    .map(wordsOf)
+    .join(' ');
 }
 
 /** Where a name stands in an index, as ed:sort-key has it (less the entry's @sortKey): without a particle it begins with ("van Gogh" under G). */
@@ -156,11 +163,17 @@ export class Authorities {
           reported.add(record.id);
           const first = `${known.at.file}:${known.at.line}`;
           this.conflicts.push(
-            message('warning', 'validate', 'record-differs', `the record xml:id="${record.id}" differs from the one in ${first}, which is used; make the copies agree`, {
-              file: record.file,
-              line: record.line,
-              column: record.column,
-            }),
+            message(
+              'warning',
+              'validate',
+              'record-differs',
+              `the record xml:id="${record.id}" differs from the one in ${first}, which is used; make the copies agree`,
+              {
+                file: record.file,
+                line: record.line,
+                column: record.column,
+              },
+            ),
           );
         }
         continue;
@@ -178,15 +191,41 @@ export class Authorities {
     this.texts.set(id, text);
   }
 
-  private add(id: string, kind: EntityKind, element: XmlElement, source: string, file: string, at: { file: string; line: number; column: number }, curated: boolean): void {
+  private add(
+    id: string,
+    kind: EntityKind,
+    element: XmlElement,
+    source: string,
+    file: string,
+    at: { file: string; line: number; column: number },
+    curated: boolean,
+  ): void {
     // Each name as indexes list it, and one written in parts as texts say it too ("Schnitzler, Arthur", then "Arthur Schnitzler").
-    const names = [...new Set(nameElements(element).flatMap((e) => [nameText(e), readingOrder(e) ?? '']).filter(Boolean))];
+    const names = [
+      ...new Set(
+        nameElements(element)
+          .flatMap((e) => [nameText(e), readingOrder(e) ?? ''])
+          .filter(Boolean),
+      ),
+    ];
     const identifiers = childElements(element)
       .filter((c) => c.name === 'idno')
       .map((c) => ({ type: c.attrs.get('type') ?? '', value: wordsOf(c) }));
     const name = names[0] ?? id;
     const sortKey = element.attrs.get('sortKey') ?? nameElements(element)[0]?.attrs.get('sortKey') ?? sortKeyOf(name);
-    this.entries.set(id, { id, kind, names, name, sortKey, identifiers, element, source, path: file, at: { file: at.file, line: at.line, column: at.column }, curated });
+    this.entries.set(id, {
+      id,
+      kind,
+      names,
+      name,
+      sortKey,
+      identifiers,
+      element,
+      source,
+      path: file,
+      at: { file: at.file, line: at.line, column: at.column },
+      curated,
+    });
   }
 
   get(id: string): AuthorityEntry | undefined {
@@ -200,7 +239,8 @@ export class Authorities {
     if (!this.identified) {
       this.identified = new Map();
       for (const entry of this.entries.values()) {
-        for (const { value } of entry.identifiers) if (/^https?:\/\//i.test(value) && !this.identified.has(comparableUri(value))) this.identified.set(comparableUri(value), entry.id);
+        for (const { value } of entry.identifiers)
+          if (/^https?:\/\//i.test(value) && !this.identified.has(comparableUri(value))) this.identified.set(comparableUri(value), entry.id);
       }
     }
     return this.identified;
@@ -263,14 +303,17 @@ export class Authorities {
     const shown = new Set<string>();
     for (const entry of this.entries.values()) if (!invalid.has(entry.path) && (entry.curated || pointed.has(entry.id))) shown.add(entry.id);
     for (const id of [...shown]) {
-      for (const [, named] of this.text(id)!.matchAll(/\b(?:ref|corresp|target)="[^"#\s]*#([^"\s]+)"/g)) if (this.entries.has(named!) && !invalid.has(this.entries.get(named!)!.path)) shown.add(named!);
+      for (const [, named] of this.text(id)!.matchAll(/\b(?:ref|corresp|target)="[^"#\s]*#([^"\s]+)"/g))
+        if (this.entries.has(named!) && !invalid.has(this.entries.get(named!)!.path)) shown.add(named!);
     }
     // A place within a shown place is shown within it.
     for (const id of [...shown]) {
       const { element } = this.entries.get(id)!;
       if (ancestors(element).some((a) => shown.has(a.attrs.get('xml:id') ?? '') && this.entries.get(a.attrs.get('xml:id')!)?.element === a)) shown.delete(id);
     }
-    const lists = new Set(this.docs.filter((d) => this.curated.has(d.source.path) && !invalid.has(d.source.path)).flatMap((d) => [...descendants(d.tree)].map((e) => e.name)));
+    const lists = new Set(
+      this.docs.filter((d) => this.curated.has(d.source.path) && !invalid.has(d.source.path)).flatMap((d) => [...descendants(d.tree)].map((e) => e.name)),
+    );
     const lang = this.docs.map((d) => d.tree.attrs.get('xml:lang')).find(Boolean);
     const parts = ENTITY_KINDS.flatMap((kind) => {
       const entries = [...shown].filter((id) => this.entries.get(id)!.kind === kind);

@@ -17,9 +17,13 @@ export const CONFIG_FILE = 'editio.config.json';
 /** The configuration's JSON Schema, in the schemas folder of an edition (and of editio). */
 export const CONFIG_SCHEMA_FILE = 'editio.config.schema.json';
 
-const text = z.string().min(1).refine((s) => s.trim() !== '');
+const text = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim() !== '');
 const texts = z.array(text);
-const count = (fallback: number, description: string): z.ZodDefault<z.ZodNumber> => z.number().int().min(1).max(1_000_000).default(fallback).describe(description);
+const count = (fallback: number, description: string): z.ZodDefault<z.ZodNumber> =>
+  z.number().int().min(1).max(1_000_000).default(fallback).describe(description);
 const COUNT = 'a whole number from 1 to 1,000,000';
 
 /** Each key: its schema (with its default and its description for editors) and what a fault says it must be. */
@@ -28,15 +32,24 @@ const FIELDS = {
   subtitle: { schema: text.optional().describe('Shown under the title.'), expected: 'a non-empty string' },
   editors: { schema: texts.describe("The editors' names."), expected: 'a list of non-empty strings' },
   licence: {
-    schema: z.strictObject({ name: z.string(), url: z.string().optional() }).describe('The licence of the editorial matter and encoding: {"name": "CC BY 4.0", "url": "https://…"}.'),
+    schema: z
+      .strictObject({ name: z.string(), url: z.string().optional() })
+      .describe('The licence of the editorial matter and encoding: {"name": "CC BY 4.0", "url": "https://…"}.'),
     expected: 'an object {"name": "...", "url": "..."}',
   },
   baseUrl: {
-    schema: z.string().regex(/^https?:\/\/[^\s]+\/$/).describe('Where the edition is published, http(s)://…/; citations are built from it.'),
+    schema: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+\/$/)
+      .describe('Where the edition is published, http(s)://…/; citations are built from it.'),
     expected: 'an http(s) URL ending with "/", e.g. "https://example.org/edition/"',
   },
   contactEmail: {
-    schema: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/).optional().describe("Whom a repository harvesting the edition (OAI-PMH) writes to: an e-mail address."),
+    schema: z
+      .string()
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/)
+      .optional()
+      .describe('Whom a repository harvesting the edition (OAI-PMH) writes to: an e-mail address.'),
     expected: 'an e-mail address, e.g. "editors@example.org"',
   },
   language: {
@@ -47,13 +60,21 @@ const FIELDS = {
     expected: 'a BCP 47 language tag, e.g. "de" or "fr"',
   },
   sources: { schema: text.default('tei').describe('The folder of the TEI sources.'), expected: 'a non-empty string' },
-  introduction: { schema: text.optional().describe("The edition's own TEI file (header and introduction), inside the sources."), expected: 'a non-empty string' },
-  authorities: { schema: texts.default([]).describe('The TEI files holding the authority lists, inside the sources.'), expected: 'a list of non-empty strings' },
+  introduction: {
+    schema: text.optional().describe("The edition's own TEI file (header and introduction), inside the sources."),
+    expected: 'a non-empty string',
+  },
+  authorities: {
+    schema: texts.default([]).describe('The TEI files holding the authority lists, inside the sources.'),
+    expected: 'a list of non-empty strings',
+  },
   prefixes: {
     schema: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9+.-]*$/), text)
       .default({})
-      .describe('Prefixed pointers and what they stand for, $1 being what follows the prefix: {"pmb": "https://pmb.acdh.oeaw.ac.at/entity/$1/"}. A document\'s own prefixDef comes first.'),
+      .describe(
+        'Prefixed pointers and what they stand for, $1 being what follows the prefix: {"pmb": "https://pmb.acdh.oeaw.ac.at/entity/$1/"}. A document\'s own prefixDef comes first.',
+      ),
     expected: 'an object {"prefix": "https://…$1"}',
   },
   out: { schema: text.default('dist/edition').describe('The output folder of "editio build".'), expected: 'a non-empty string' },
@@ -66,8 +87,17 @@ const FIELDS = {
     schema: count(1000, 'Up to this many dates the chronology is one page; above, chronology.html lists the years and each year has its page.'),
     expected: COUNT,
   },
-  searchShardPages: { schema: count(4, "About this many pages per part of the search index's texts: a result loads its page's part, a changed document remakes only its part."), expected: COUNT },
-  searchTermsKilobytes: { schema: count(64, "About this many kilobytes per part of the search index's terms, pairs and places: a query loads a part for each of its words (for a phrase, of its pairs)."), expected: COUNT },
+  searchShardPages: {
+    schema: count(4, "About this many pages per part of the search index's texts: a result loads its page's part, a changed document remakes only its part."),
+    expected: COUNT,
+  },
+  searchTermsKilobytes: {
+    schema: count(
+      64,
+      "About this many kilobytes per part of the search index's terms, pairs and places: a query loads a part for each of its words (for a phrase, of its pairs).",
+    ),
+    expected: COUNT,
+  },
   // A list of 500 documents with summaries is ~200 KB.
   listPageDocuments: { schema: count(500, 'The home page lists at most this many documents; the rest go to further pages (list/2.html, …).'), expected: COUNT },
   entryPageDocuments: {
@@ -121,7 +151,10 @@ function explain(issue: z.core.$ZodIssue, raw: Record<string, unknown>, tree: No
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const known = Object.keys(FIELDS).join(', ');
-    return { reason: `unknown key "${key}"; known keys: ${known}`, node: tree && findNodeAtLocation(tree, [...issue.path.map(String), key])?.parent?.children?.[0] };
+    return {
+      reason: `unknown key "${key}"; known keys: ${known}`,
+      node: tree && findNodeAtLocation(tree, [...issue.path.map(String), key])?.parent?.children?.[0],
+    };
   }
   const key = String(issue.path[0] ?? '');
   const field = FIELDS[key as keyof Fields];
@@ -161,7 +194,17 @@ const DEFAULTS = Object.fromEntries(
 /** The configuration of a folder of foreign TEI: its files as they are, with every default; its title and editors come from its TEI (src/model/identity.ts). */
 export function foreignConfig(dir: string): EditionConfig {
   const root = path.resolve(dir);
-  return { ...DEFAULTS, language: '', title: 'Untitled edition', editors: [], licence: { name: 'as stated in each document' }, baseUrl: '', sources: '.', root, foreign: true };
+  return {
+    ...DEFAULTS,
+    language: '',
+    title: 'Untitled edition',
+    editors: [],
+    licence: { name: 'as stated in each document' },
+    baseUrl: '',
+    sources: '.',
+    root,
+    foreign: true,
+  };
 }
 
 /** Parses the file's JSON, each syntax fault located. */
@@ -217,7 +260,8 @@ export async function loadConfig(root: string): Promise<EditionConfig> {
     );
   }
   const encoding = otherEncoding(bytes);
-  if (encoding) fail(file, `the file is in ${encoding}; save it as UTF-8 (JSON files are UTF-8: in your editor, "Save with encoding" › UTF-8)`, { line: 1, column: 1 });
+  if (encoding)
+    fail(file, `the file is in ${encoding}; save it as UTF-8 (JSON files are UTF-8: in your editor, "Save with encoding" › UTF-8)`, { line: 1, column: 1 });
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

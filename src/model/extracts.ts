@@ -185,13 +185,32 @@ export interface Page {
 }
 
 /** What a page of documents lists of each: an extract without its mentions, dates and passages. */
-export type Listing = Omit<Extract, 'mentions' | 'dates' | 'passages' | 'source' | 'digests' | 'xmlId' | 'links' | 'references' | 'lang' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'>;
+export type Listing = Omit<
+  Extract,
+  | 'mentions'
+  | 'dates'
+  | 'passages'
+  | 'source'
+  | 'digests'
+  | 'xmlId'
+  | 'links'
+  | 'references'
+  | 'lang'
+  | 'span'
+  | 'classes'
+  | 'categories'
+  | 'correspondents'
+  | 'corresp'
+  | 'changed'
+>;
 
 /**
  * What every build needs of every page, kept in the build state: small, where the extract is
  * large. The words in context are read from the extract only for the pages to be made again.
  */
-export interface Summary extends Listing, Pick<Extract, 'xmlId' | 'lang' | 'links' | 'references' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
+export interface Summary
+  extends Listing,
+    Pick<Extract, 'xmlId' | 'lang' | 'links' | 'references' | 'span' | 'classes' | 'categories' | 'correspondents' | 'corresp' | 'changed'> {
   digests: Extract['digests'];
   /** The entries the page mentions, in the order of their first mention, with how often. */
   mentioned: [entry: string, count: number][];
@@ -210,7 +229,12 @@ export const listing = ({ id, title, date, summary, summaryOnly, place }: Listin
 function sorted<T>(value: T): T;
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }
 
@@ -228,7 +252,22 @@ export function summaryOf(extract: Extract): Summary {
   }
   // Keys in one order, whatever order the stylesheet wrote them in: a summary is compared as JSON.
   const { xmlId, lang, links, references, span, classes, categories, correspondents, corresp, changed } = extract;
-  return sorted({ ...listing(extract), xmlId, lang, links, references, span, classes, categories, correspondents, corresp, changed, digests: extract.digests, mentioned: [...mentioned], years: [...years.values()] });
+  return sorted({
+    ...listing(extract),
+    xmlId,
+    lang,
+    links,
+    references,
+    span,
+    classes,
+    categories,
+    correspondents,
+    corresp,
+    changed,
+    digests: extract.digests,
+    mentioned: [...mentioned],
+    years: [...years.values()],
+  });
 }
 
 export interface MentionLink extends InContext {
@@ -289,7 +328,10 @@ export const chronology = (pages: readonly Page[]): ChronologyItem[] => inChrono
 export function inChronologicalOrder(items: readonly ChronologyItem[]): ChronologyItem[] {
   // Each item's key made once, not twice per comparison: a large edition has hundreds of thousands of dates.
   // Dates with no value to place them by ("Sommer 1889", "Dinstag") come after all the others, not before.
-  const ranked = items.map((item) => ({ item, rank: `${item.sort || '\uffff'}\u0000${item.kind === 'document' ? 0 : 1}\u0000${item.url}\u0000${item.anchor.padStart(8, '0')}` }));
+  const ranked = items.map((item) => ({
+    item,
+    rank: `${item.sort || '\uffff'}\u0000${item.kind === 'document' ? 0 : 1}\u0000${item.url}\u0000${item.anchor.padStart(8, '0')}`,
+  }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return ranked.map(({ item }) => item);
 }

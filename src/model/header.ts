@@ -8,18 +8,23 @@ import { datingInWords, withDoubts, type DateWording } from '../i18n/dates.js';
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, descendants, type XmlElement } from '../parse/tree.js';
 
-
 /** XPath's normalize-space: only XML's whitespace counts (a no-break space is a character). */
 export const normalize = (s: string): string => s.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
 /** The elements whose whitespace-only text the stylesheets strip (xsl:strip-space in xslt/common/common.xsl): layout, not text. */
 export const STRIPPED_ELEMENTS = new Set(
-  'TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc profileDesc abstract creation correspDesc correspAction text body div list standOff listPerson listPlace listOrg listObject listEvent person place org object event'.split(' '),
+  'TEI teiHeader fileDesc titleStmt publicationStmt sourceDesc profileDesc abstract creation correspDesc correspAction text body div list standOff listPerson listPlace listOrg listObject listEvent person place org object event'.split(
+    ' ',
+  ),
 );
 /** An element's string value as the stylesheets see it: all its text, in order, but layout whitespace between elements. */
 export const stringValue = (e: XmlElement): string =>
-  e.children.map((c) => (c.kind === 'element' ? stringValue(c) : STRIPPED_ELEMENTS.has(e.name) && e.ns === TEI_NS && /^[ \t\r\n]*$/.test(c.text) ? '' : c.text)).join('');
-export const tei = (e: XmlElement | undefined, name: string): XmlElement[] => (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS && c.name === name);
-export const teiDescendants = (e: XmlElement | undefined, name: string): XmlElement[] => (e ? [...descendants(e)].filter((d) => d !== e && d.ns === TEI_NS && d.name === name) : []);
+  e.children
+    .map((c) => (c.kind === 'element' ? stringValue(c) : STRIPPED_ELEMENTS.has(e.name) && e.ns === TEI_NS && /^[ \t\r\n]*$/.test(c.text) ? '' : c.text))
+    .join('');
+export const tei = (e: XmlElement | undefined, name: string): XmlElement[] =>
+  (e?.children ?? []).filter((c): c is XmlElement => c.kind === 'element' && c.ns === TEI_NS && c.name === name);
+export const teiDescendants = (e: XmlElement | undefined, name: string): XmlElement[] =>
+  e ? [...descendants(e)].filter((d) => d !== e && d.ns === TEI_NS && d.name === name) : [];
 
 /** What a date element says, in the edition's words, with its doubts: "about 1966" (precision low or medium), "1966?" (certainty under high); as ed:date-label. */
 export function dateInWords(date: XmlElement, wording: DateWording): string {
@@ -37,7 +42,8 @@ function doubtsOf(date: XmlElement): { approximate: boolean; doubtful: boolean }
 }
 
 /** Whether a @cert says the editors are less than sure: low, medium or unknown, or a probability under 1. */
-export const isDoubtful = (cert: string): boolean => ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1);
+export const isDoubtful = (cert: string): boolean =>
+  ['low', 'medium', 'unknown'].includes(cert) || (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cert) && Number(cert) < 1);
 
 /** The days a date may fall on, as full ISO dates (either end open: ''), and whether it is known to the day with no doubt. */
 export interface DateSpan {
@@ -126,9 +132,17 @@ export function documentDate(root: XmlElement): XmlElement | undefined {
   const sent = tei(tei(profile, 'correspDesc')[0], 'correspAction').filter((a) => a.attrs.get('type') === 'sent');
   const datelines = teiDescendants(tei(root, 'text')[0], 'dateline');
   // A play's dates, as drama corpora keep them beside the text: written, else printed, else first performed.
-  const events = tei(root, 'standOff').flatMap((s) => tei(s, 'listEvent')).flatMap((l) => tei(l, 'event')).filter((e) => ['when', 'notBefore', 'notAfter', 'from'].some((a) => e.attrs.has(a)));
+  const events = tei(root, 'standOff')
+    .flatMap((s) => tei(s, 'listEvent'))
+    .flatMap((l) => tei(l, 'event'))
+    .filter((e) => ['when', 'notBefore', 'notAfter', 'from'].some((a) => e.attrs.has(a)));
   const event = ['written', 'print', 'premiere'].flatMap((type) => events.filter((e) => e.attrs.get('type') === type));
-  return [...tei(tei(profile, 'creation')[0], 'date'), ...sent.flatMap((a) => tei(a, 'date')), ...datelines.flatMap((d) => teiDescendants(d, 'date')), ...event][0];
+  return [
+    ...tei(tei(profile, 'creation')[0], 'date'),
+    ...sent.flatMap((a) => tei(a, 'date')),
+    ...datelines.flatMap((d) => teiDescendants(d, 'date')),
+    ...event,
+  ][0];
 }
 
 /**
@@ -141,7 +155,11 @@ export function publishedOn(introduction: string | undefined, changed: readonly 
   const built = introduction === undefined ? undefined : buildTree(introduction);
   const root = built && !('error' in built) ? built.root : undefined;
   const when = tei(tei(tei(tei(root, 'teiHeader')[0], 'fileDesc')[0], 'publicationStmt')[0], 'date')[0]?.attrs.get('when') ?? '';
-  const latest = changed.filter((c) => /^\d{4}(-\d{2}){0,2}$/.test(c)).sort().at(-1) ?? '';
+  const latest =
+    changed
+      .filter((c) => /^\d{4}(-\d{2}){0,2}$/.test(c))
+      .sort()
+      .at(-1) ?? '';
   const day = /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(normalize(when)) ?? /^(\d{4})(-\d{2})?(-\d{2})?$/.exec(latest);
   return day ? `${day[1]}${day[2] ?? '-01'}${day[3] ?? '-01'}T00:00:00Z` : UNKNOWN_DAY;
 }

@@ -34,7 +34,9 @@ const first = (element: XmlElement | undefined, ...path: string[]): XmlElement |
 function declaredLanguage(root: XmlElement): string | undefined {
   const used = tei(first(root, 'teiHeader', 'profileDesc', 'langUsage'), 'language').flatMap((l) => l.attrs.get('ident') ?? []);
   const header = tei(root, 'teiHeader')[0];
-  return bcp47(header?.attrs.get('xml:lang') ?? root.attrs.get('xml:lang') ?? tei(root, 'text')[0]?.attrs.get('xml:lang') ?? (used.length === 1 ? used[0] : undefined));
+  return bcp47(
+    header?.attrs.get('xml:lang') ?? root.attrs.get('xml:lang') ?? tei(root, 'text')[0]?.attrs.get('xml:lang') ?? (used.length === 1 ? used[0] : undefined),
+  );
 }
 
 /** The title, editors and language a document's header gives for the edition it is part of. */
@@ -76,7 +78,12 @@ export function foreignIdentity(config: EditionConfig, documents: readonly Docum
   if (!series && documents.length === 1 && documents[0]!.own) return { title: documents[0]!.own, editors: documents[0]!.editors };
   if (!series) {
     messages.push(
-      message('warning', 'site', 'edition-untitled', `no file says what edition it belongs to (a teiCorpus header, a series title, a seriesStmt), so the edition is called "${config.title}"; add one, or an editio.config.json with a title`),
+      message(
+        'warning',
+        'site',
+        'edition-untitled',
+        `no file says what edition it belongs to (a teiCorpus header, a series title, a seriesStmt), so the edition is called "${config.title}"; add one, or an editio.config.json with a title`,
+      ),
     );
     return { title: config.title, editors: [] };
   }

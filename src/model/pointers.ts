@@ -7,7 +7,6 @@
 import { TEI_NS, type ParsedDoc } from '../parse/parse.js';
 import { descendants } from '../parse/tree.js';
 
-
 /** A TEI prefixDef: `ident:rest`, where rest matches `matchPattern`, stands for `replacementPattern` with $1, $2, … filled in. */
 export interface PrefixDef {
   ident: string;
@@ -23,7 +22,11 @@ export const configuredPrefixes = (prefixes: Readonly<Record<string, string>>): 
 export function prefixDefsOf(doc: Pick<ParsedDoc, 'tree'>, configured: readonly PrefixDef[] = []): PrefixDef[] {
   const own = [...descendants(doc.tree)]
     .filter((e) => e.ns === TEI_NS && e.name === 'prefixDef' && e.attrs.has('ident') && e.attrs.has('replacementPattern'))
-    .map((e) => ({ ident: e.attrs.get('ident')!, matchPattern: e.attrs.get('matchPattern') ?? '(.+)', replacementPattern: e.attrs.get('replacementPattern')! }));
+    .map((e) => ({
+      ident: e.attrs.get('ident')!,
+      matchPattern: e.attrs.get('matchPattern') ?? '(.+)',
+      replacementPattern: e.attrs.get('replacementPattern')!,
+    }));
   return [...own, ...configured];
 }
 
@@ -47,7 +50,11 @@ export function expandPointer(pointer: string, defs: readonly PrefixDef[]): stri
 }
 
 /** A URL as identifiers are compared: scheme, case of the host and a trailing slash do not count. */
-export const comparableUri = (uri: string): string => uri.trim().replace(/^https?:\/\/([^/]+)/i, (_, host: string) => `//${host.toLowerCase()}`).replace(/\/+$/, '');
+export const comparableUri = (uri: string): string =>
+  uri
+    .trim()
+    .replace(/^https?:\/\/([^/]+)/i, (_, host: string) => `//${host.toLowerCase()}`)
+    .replace(/\/+$/, '');
 
 /** What entryIdOf asks of the entries: whether there is one with an id, and which one carries an identifier URL (Authorities, or the published entries' ids on a worker). */
 export interface EntryLookup {

@@ -48,7 +48,8 @@ export function isGlossaryEntry(element: XmlElement): boolean {
 
 /** A role, or a cast item of one role, with an xml:id, in a cast list. */
 const isCastEntry = (element: XmlElement): boolean =>
-  (element.name === 'role' || (element.name === 'castItem' && !element.children.some((c) => c.kind === 'element' && c.name === 'role' && c.attrs.has('xml:id')))) &&
+  (element.name === 'role' ||
+    (element.name === 'castItem' && !element.children.some((c) => c.kind === 'element' && c.name === 'role' && c.attrs.has('xml:id')))) &&
   ancestors(element).some((a) => a.ns === TEI_NS && a.name === 'castList');
 
 const childNamed = (element: XmlElement, name: string): XmlElement | undefined =>
@@ -62,7 +63,10 @@ export function glossaryRecord(element: XmlElement): string {
   const kind = KIND_OF_MENTION.get(element.name)!;
   const item = element.parent!.name === 'item' ? element.parent! : element.parent!.parent!;
   const name = textContent(element);
-  const description = textContent(item).replace(name, '').replace(/^[\s,;:.–—-]+/, '').trim();
+  const description = textContent(item)
+    .replace(name, '')
+    .replace(/^[\s,;:.–—-]+/, '')
+    .trim();
   const id = escapeXml(element.attrs.get('xml:id')!);
   return `<${kind.entry} xmlns="${TEI_NS}" xml:id="${id}"><${element.name}>${escapeXml(name)}</${element.name}>${description ? `<note>${escapeXml(description)}</note>` : ''}</${kind.entry}>`;
 }

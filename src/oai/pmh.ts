@@ -7,7 +7,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../infra/escape.js';
 import { idPrefix, withPrefixedIds } from '../site/prefixed-ids.js';
-import { identifierOf, identifyParts, METADATA_FORMATS, metadataFormatsXml, OAI_NS, recordHeader, rootElementOf, type OaiRecord, type OaiRepository } from './repository.js';
+import {
+  identifierOf,
+  identifyParts,
+  METADATA_FORMATS,
+  metadataFormatsXml,
+  OAI_NS,
+  recordHeader,
+  rootElementOf,
+  type OaiRecord,
+  type OaiRepository,
+} from './repository.js';
 
 export interface PmhOptions {
   /** The address harvesters send requests to. */
@@ -24,7 +34,15 @@ export interface PmhOptions {
   tokenKey: Uint8Array;
 }
 
-type ErrorCode = 'badArgument' | 'badResumptionToken' | 'badVerb' | 'cannotDisseminateFormat' | 'idDoesNotExist' | 'noRecordsMatch' | 'noMetadataFormats' | 'noSetHierarchy';
+type ErrorCode =
+  | 'badArgument'
+  | 'badResumptionToken'
+  | 'badVerb'
+  | 'cannotDisseminateFormat'
+  | 'idDoesNotExist'
+  | 'noRecordsMatch'
+  | 'noMetadataFormats'
+  | 'noSetHierarchy';
 
 class PmhError extends Error {
   constructor(
@@ -45,7 +63,6 @@ const VERBS = new Map<string, { required: string[]; optional: string[]; exclusiv
   ['GetRecord', { required: ['identifier', 'metadataPrefix'], optional: [] }],
 ]);
 
-
 interface ListRequest {
   metadataPrefix: string;
   from?: string;
@@ -60,7 +77,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function day(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) return value;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value)) throw new PmhError('badArgument', `${name} "${value}" is finer than the repository's granularity, YYYY-MM-DD`);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(value))
+    throw new PmhError('badArgument', `${name} "${value}" is finer than the repository's granularity, YYYY-MM-DD`);
   throw new PmhError('badArgument', `${name} "${value}" is not a day (YYYY-MM-DD)`);
 }
 
@@ -88,7 +106,8 @@ function requestOfToken(token: string, key: Uint8Array): ListRequest {
 }
 
 function checkFormat(prefix: string): void {
-  if (!METADATA_FORMATS.some((f) => f.prefix === prefix)) throw new PmhError('cannotDisseminateFormat', `the repository gives ${METADATA_FORMATS.map((f) => f.prefix).join(' and ')}, not "${prefix}"`);
+  if (!METADATA_FORMATS.some((f) => f.prefix === prefix))
+    throw new PmhError('cannotDisseminateFormat', `the repository gives ${METADATA_FORMATS.map((f) => f.prefix).join(' and ')}, not "${prefix}"`);
 }
 
 function recordOf(repository: OaiRepository, identifier: string): OaiRecord {
@@ -105,10 +124,14 @@ async function metadataOf(record: OaiRecord, prefix: string, options: PmhOptions
 /** The records a list request selects, and its page of them with the token for the next. */
 function page(repository: OaiRepository, request: ListRequest, options: PmhOptions): { records: OaiRecord[]; token: string } {
   checkFormat(request.metadataPrefix);
-  if (request.from && request.until && request.from > request.until) throw new PmhError('badArgument', `from (${request.from}) is after until (${request.until})`);
+  if (request.from && request.until && request.from > request.until)
+    throw new PmhError('badArgument', `from (${request.from}) is after until (${request.until})`);
   if (request.set !== undefined && repository.sets.length === 0) throw new PmhError('noSetHierarchy', 'the repository has no sets');
   const selected = repository.records.filter(
-    (r) => (!request.from || r.datestamp >= request.from) && (!request.until || r.datestamp <= request.until) && (request.set === undefined || r.sets.some((s) => s === request.set || s.startsWith(`${request.set}:`))),
+    (r) =>
+      (!request.from || r.datestamp >= request.from) &&
+      (!request.until || r.datestamp <= request.until) &&
+      (request.set === undefined || r.sets.some((s) => s === request.set || s.startsWith(`${request.set}:`))),
   );
   if (selected.length === 0) throw new PmhError('noRecordsMatch', 'no record matches the request');
   if (request.offset >= selected.length) throw new PmhError('badResumptionToken', 'the resumption token goes past the end of the list');
@@ -127,7 +150,13 @@ async function verbBody(verb: string, args: Map<string, string>, repository: Oai
   const listRequest = (): ListRequest => {
     const token = args.get('resumptionToken');
     if (token !== undefined) return requestOfToken(token, options.tokenKey);
-    return { metadataPrefix: args.get('metadataPrefix')!, from: day('from', args.get('from')), until: day('until', args.get('until')), set: args.get('set'), offset: 0 };
+    return {
+      metadataPrefix: args.get('metadataPrefix')!,
+      from: day('from', args.get('from')),
+      until: day('until', args.get('until')),
+      set: args.get('set'),
+      offset: 0,
+    };
   };
   switch (verb) {
     case 'Identify':
@@ -146,7 +175,9 @@ async function verbBody(verb: string, args: Map<string, string>, repository: Oai
     case 'ListRecords': {
       const request = listRequest();
       const { records, token } = page(repository, request, options);
-      const items = await Promise.all(records.map(async (r) => `<record>${recordHeader(repository, r)}<metadata>${await metadataOf(r, request.metadataPrefix, options)}</metadata></record>`));
+      const items = await Promise.all(
+        records.map(async (r) => `<record>${recordHeader(repository, r)}<metadata>${await metadataOf(r, request.metadataPrefix, options)}</metadata></record>`),
+      );
       return `<ListRecords>${items.join('')}${token}</ListRecords>`;
     }
     default: {
@@ -161,10 +192,15 @@ async function verbBody(verb: string, args: Map<string, string>, repository: Oai
 /** The arguments, each once; the verb's and their checks (badVerb, badArgument) before anything is looked up. */
 function argumentsOf(params: URLSearchParams): { verb: string; args: Map<string, string> } {
   const keys = [...params.keys()];
-  if ([...params].some(([key, value]) => NOT_XML_CHAR.test(key) || NOT_XML_CHAR.test(value))) throw new PmhError('badArgument', 'an argument holds a character XML does not allow (a control character, U+FFFE or U+FFFF)');
+  if ([...params].some(([key, value]) => NOT_XML_CHAR.test(key) || NOT_XML_CHAR.test(value)))
+    throw new PmhError('badArgument', 'an argument holds a character XML does not allow (a control character, U+FFFE or U+FFFF)');
   const verbs = params.getAll('verb');
   const known = verbs.length === 1 ? VERBS.get(verbs[0]!) : undefined;
-  if (!known) throw new PmhError('badVerb', verbs.length === 0 ? 'no verb is given' : verbs.length > 1 ? 'the verb is given more than once' : `"${verbs[0]!.slice(0, 100)}" is no OAI-PMH verb`);
+  if (!known)
+    throw new PmhError(
+      'badVerb',
+      verbs.length === 0 ? 'no verb is given' : verbs.length > 1 ? 'the verb is given more than once' : `"${verbs[0]!.slice(0, 100)}" is no OAI-PMH verb`,
+    );
   const verb = verbs[0]!;
   const { required, optional, exclusive } = known;
   const args = new Map<string, string>();

@@ -44,10 +44,24 @@ export const METADATA_FORMATS = [
 ] as const;
 
 /** A set's spec from a kind's name: OAI allows letters, digits and -_.!~*'() in each part. */
-const setSpecOf = (name: string): string => `kind:${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9\-_.!~*'()]+/g, '-').replace(/^-|-$/g, '') || 'other'}`;
+const setSpecOf = (name: string): string =>
+  `kind:${
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9\-_.!~*'()]+/g, '-')
+      .replace(/^-|-$/g, '') || 'other'
+  }`;
 
 /** The repository of these published documents (in date order), `published` the edition's date of publication (YYYY-MM-DD), `nameOf` what each kind of document is called. */
-export function oaiRepository(config: EditionConfig, documents: readonly Summary[], teiOf: (id: string) => string, published: string, nameOf: (key: string) => string): OaiRepository {
+export function oaiRepository(
+  config: EditionConfig,
+  documents: readonly Summary[],
+  teiOf: (id: string) => string,
+  published: string,
+  nameOf: (key: string) => string,
+): OaiRepository {
   const sets = new Map<string, string>();
   const records = documents.map((d) => {
     const kinds = [...new Set(d.classes.map(nameOf))];
@@ -93,7 +107,12 @@ export function identifyParts(repository: OaiRepository, baseURL: string, prefix
 /** The metadata formats (those of `only`, if given), in the OAI namespace under `prefix`. */
 export function metadataFormatsXml(prefix = '', only?: readonly string[]): string {
   const p = prefix ? `${prefix}:` : '';
-  return METADATA_FORMATS.filter((f) => !only || only.includes(f.prefix)).map((f) => `<${p}metadataFormat><${p}metadataPrefix>${f.prefix}</${p}metadataPrefix><${p}schema>${f.schema}</${p}schema><${p}metadataNamespace>${f.namespace}</${p}metadataNamespace></${p}metadataFormat>`).join('');
+  return METADATA_FORMATS.filter((f) => !only || only.includes(f.prefix))
+    .map(
+      (f) =>
+        `<${p}metadataFormat><${p}metadataPrefix>${f.prefix}</${p}metadataPrefix><${p}schema>${f.schema}</${p}schema><${p}metadataNamespace>${f.namespace}</${p}metadataNamespace></${p}metadataFormat>`,
+    )
+    .join('');
 }
 
 /**
@@ -102,7 +121,9 @@ export function metadataFormatsXml(prefix = '', only?: readonly string[]): strin
  * own address: a gateway that intermediates it gives harvesters its own.
  */
 export function staticRepository(repository: OaiRepository, baseURL: string, dcOf: (record: OaiRecord) => string): string {
-  const records = repository.records.map((r) => `<oai:record>${recordHeader(repository, r, 'oai')}<oai:metadata>${rootElementOf(dcOf(r))}</oai:metadata></oai:record>`);
+  const records = repository.records.map(
+    (r) => `<oai:record>${recordHeader(repository, r, 'oai')}<oai:metadata>${rootElementOf(dcOf(r))}</oai:metadata></oai:record>`,
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<Repository xmlns="http://www.openarchives.org/OAI/2.0/static-repository" xmlns:oai="${OAI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/static-repository http://www.openarchives.org/OAI/2.0/static-repository.xsd">`,

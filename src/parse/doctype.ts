@@ -58,11 +58,26 @@ export function resolveDoctype(text: string, doctype: { text: string; line: numb
     const unknown = refs.find((n) => !decl.internal.has(n));
     if (unknown !== undefined) {
       const line = text.slice(0, text.indexOf(`&${unknown};`)).split('\n').length;
-      const why = decl.external.has(unknown) ? 'an external entity, which editio never resolves' : 'declared in no DOCTYPE editio reads (an external DTD is never read)';
-      return { error: message('error', 'parse', 'doctype-entity', `&${unknown}; is ${why}; write the text or character itself`, { file, line: line > 0 ? line : doctype.line }) };
+      const why = decl.external.has(unknown)
+        ? 'an external entity, which editio never resolves'
+        : 'declared in no DOCTYPE editio reads (an external DTD is never read)';
+      return {
+        error: message('error', 'parse', 'doctype-entity', `&${unknown}; is ${why}; write the text or character itself`, {
+          file,
+          line: line > 0 ? line : doctype.line,
+        }),
+      };
     }
     if (depth >= MAX_DEPTH) {
-      return { error: message('error', 'parse', 'doctype-entity', `entities are nested more than ${MAX_DEPTH} deep; editio refuses them (an entity-expansion attack?)`, at) };
+      return {
+        error: message(
+          'error',
+          'parse',
+          'doctype-entity',
+          `entities are nested more than ${MAX_DEPTH} deep; editio refuses them (an entity-expansion attack?)`,
+          at,
+        ),
+      };
     }
     let grown = 0;
     body = body.replace(/&([A-Za-z_][\w.-]*);/g, (all, name: string) => {
@@ -73,10 +88,17 @@ export function resolveDoctype(text: string, doctype: { text: string; line: numb
     });
     if (body.length > limit || grown > limit) {
       return {
-        error: message('error', 'parse', 'doctype-entity', `the DOCTYPE's entities expand to more than ${limit.toLocaleString('en')} characters; editio refuses them ("billion laughs")`, at),
+        error: message(
+          'error',
+          'parse',
+          'doctype-entity',
+          `the DOCTYPE's entities expand to more than ${limit.toLocaleString('en')} characters; editio refuses them ("billion laughs")`,
+          at,
+        ),
       };
     }
   }
-  if (decl.internal.size > 0) messages.push(message('info', 'parse', 'doctype-entity', `internal entities (${[...decl.internal.keys()].join(', ')}) were expanded`, at));
+  if (decl.internal.size > 0)
+    messages.push(message('info', 'parse', 'doctype-entity', `internal entities (${[...decl.internal.keys()].join(', ')}) were expanded`, at));
   return { text: before + '\n'.repeat(doctype.text.split('\n').length - 1) + body, messages };
 }

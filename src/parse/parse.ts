@@ -124,7 +124,10 @@ export function readProlog(text: string): { pis: { text: string; line: number }[
 
 /** A pseudo-attribute of a processing instruction (href="…" in an xml-model). */
 export function pseudoAttribute(pi: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(pi)?.slice(1).find((v) => v !== undefined);
+  return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+    .exec(pi)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 }
 
 function schemaRefs(pis: readonly { text: string; line: number }[], file: string): SchemaRef[] {
@@ -149,7 +152,10 @@ export function readSource(source: Source): { text: string; schemaRefs: SchemaRe
   // Read once: a source's bytes come from disk each time they are asked for.
   const bytes = source.bytes;
   if (bytes.includes(0)) {
-    return { error: true, messages: [message('error', 'parse', 'not-xml', 'the file holds binary data (an image or archive?), not XML text', { ...at, line: 1 })] };
+    return {
+      error: true,
+      messages: [message('error', 'parse', 'not-xml', 'the file holds binary data (an image or archive?), not XML text', { ...at, line: 1 })],
+    };
   }
   const decoded = decode(bytes, source.name);
   if ('error' in decoded) return { error: true, messages: [decoded.error] };
@@ -181,7 +187,8 @@ export function parse(source: Source): ParseResult {
   if ('error' in built) {
     const { ruleId, reason, line, column } = built.error;
     const verdict = ruleId === 'not-well-formed' ? XMLValidator.validate(text, { allowBooleanAttributes: false }) : true;
-    const said = verdict === true ? { reason, line, column } : { reason: `not well-formed XML: ${verdict.err.msg}`, line: verdict.err.line, column: verdict.err.col };
+    const said =
+      verdict === true ? { reason, line, column } : { reason: `not well-formed XML: ${verdict.err.msg}`, line: verdict.err.line, column: verdict.err.col };
     return { doc: undefined, messages: [...messages, message('error', 'parse', ruleId, said.reason, { ...at, line: said.line, column: said.column })] };
   }
   const root = built.root;

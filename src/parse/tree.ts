@@ -44,7 +44,7 @@ export const MAX_DEPTH = 256;
  * A copy of a string cut from a document (a name, an attribute's value) that does not keep the
  * document's whole text alive, as V8's slices of it do: for what outlives the tree.
  */
-export const detached = (value: string): string => (` ${value}`).slice(1);
+export const detached = (value: string): string => ` ${value}`.slice(1);
 
 /** Converts offsets to 1-based lines and columns. */
 export class Positions {
@@ -92,7 +92,17 @@ export function buildTree(text: string): { root: XmlElement } | { error: TreeErr
     const at = positions.at(start);
     const attrs = new Map<string, string>();
     for (const [name, attr] of Object.entries(tag.attributes)) attrs.set(name, attr.value);
-    const element: XmlElement = { kind: 'element', name: tag.local, ns: tag.uri, attrs, ...at, start, end: parser.position, children: [], parent: stack.at(-1) };
+    const element: XmlElement = {
+      kind: 'element',
+      name: tag.local,
+      ns: tag.uri,
+      attrs,
+      ...at,
+      start,
+      end: parser.position,
+      children: [],
+      parent: stack.at(-1),
+    };
     if (element.parent) element.parent.children.push(element);
     else root ??= element;
     stack.push(element);

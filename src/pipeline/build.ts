@@ -98,7 +98,13 @@ async function makeFamilies(ctx: BuildContext, families: readonly Family[], give
   return results;
 }
 
-async function buildStages(outDir: string, written: EditionConfig, options: BuildOptions, read: Sources, clock: StageClock): Promise<BuildResult & { plan?: Decision[] }> {
+async function buildStages(
+  outDir: string,
+  written: EditionConfig,
+  options: BuildOptions,
+  read: Sources,
+  clock: StageClock,
+): Promise<BuildResult & { plan?: Decision[] }> {
   const { messages } = read;
   const loadMessages = messages.length;
   const { config: configured, warnings } = withoutPlaceholders(written);
@@ -110,12 +116,21 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
   const stopped = (await touchedOutputs(outDir)).size > 0;
 
   clock.lap('validate');
-  const check = await checkEdition(configured, read.sources, { fingerprint: read.fingerprint, ...(read.previous ? { previous: read.previous } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  const check = await checkEdition(configured, read.sources, {
+    fingerprint: read.fingerprint,
+    ...(read.previous ? { previous: read.previous } : {}),
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
   for (const m of check.messages) messages.push(m);
   // A folder without a configuration is named by its TEI; when that changes, so does every page.
-  const identities = Object.values(check.records).filter((r) => r.valid).map((r) => r.identity);
+  const identities = Object.values(check.records)
+    .filter((r) => r.valid)
+    .map((r) => r.identity);
   // The edition speaks its configured language, else the one most of its documents declare.
-  const tag = editionLanguage(configured.language, identities.map((i) => i.language));
+  const tag = editionLanguage(
+    configured.language,
+    identities.map((i) => i.language),
+  );
   const language = editionLanguagePack(tag, configured.root, messages);
   // A folder without a configuration is named by its TEI, else called untitled, its licence each document's: in its language.
   const foreign = configured.foreign
@@ -130,7 +145,11 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
   if (fullReason) options.log?.(`full build: ${fullReason}`);
   const hashOfDoc = (doc: ReadDoc): string => read.hashOf(doc.source);
   const edition = new CheckedEdition(config, check, hashOfDoc, messages);
-  const plan = new OutputPlan(outDir, previous, messages, fullReason, { ...(options.log ? { log: options.log } : {}), untouched: read.untouched, dryRun: Boolean(options.dryRun) });
+  const plan = new OutputPlan(outDir, previous, messages, fullReason, {
+    ...(options.log ? { log: options.log } : {}),
+    untouched: read.untouched,
+    dryRun: Boolean(options.dryRun),
+  });
   const xslt = await Transformer.open(editionParams(config, language), {
     text: edition.authorityText,
     language,
@@ -140,7 +159,10 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
   });
   try {
     const asked = { pdf: Boolean(options.pdf), epub: Boolean(options.epub), paper: options.paper ?? 'a4' } as const;
-    const progress = (stage: Progress['stage']) => (done: number): void => options.onProgress?.({ stage, done, total: edition.candidates });
+    const progress =
+      (stage: Progress['stage']) =>
+      (done: number): void =>
+        options.onProgress?.({ stage, done, total: edition.candidates });
     const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc, asked, progress };
     const results = await makeFamilies(ctx, options.families ?? FAMILIES, { edition, last: previous }, clock);
     const { published, unrendered } = results.documents!;
@@ -148,7 +170,18 @@ async function buildStages(outDir: string, written: EditionConfig, options: Buil
 
     clock.lap('write');
     const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE, JOURNAL_FILE];
-    const state: BuildState = { ...emptyState(read.fingerprint), inputs: read.inputs, identity, checks: check.records, outputs: plan.records, unrendered, messages: messages.slice(loadMessages), published: published.map((e) => e.id), summaries, names: check.names };
+    const state: BuildState = {
+      ...emptyState(read.fingerprint),
+      inputs: read.inputs,
+      identity,
+      checks: check.records,
+      outputs: plan.records,
+      unrendered,
+      messages: messages.slice(loadMessages),
+      published: published.map((e) => e.id),
+      summaries,
+      names: check.names,
+    };
     const result: BuildResult = {
       messages,
       outDir,

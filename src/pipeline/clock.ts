@@ -21,7 +21,9 @@ export class StageClock {
     const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
     const rss = this.sample();
     const { heapUsed, external } = process.memoryUsage();
-    this.log?.(`${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${mb(rss)} MB, peak ${mb(this.peak)} MB; this thread's heap ${mb(heapUsed)} MB, buffers ${mb(external)} MB)`);
+    this.log?.(
+      `${this.stage} took ${((now - this.since) / 1000).toFixed(2)} s (memory in use ${mb(rss)} MB, peak ${mb(this.peak)} MB; this thread's heap ${mb(heapUsed)} MB, buffers ${mb(external)} MB)`,
+    );
     this.stage = next;
     this.since = now;
     this.peak = 0;

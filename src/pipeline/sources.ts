@@ -60,7 +60,14 @@ export async function readSources(config: EditionConfig, outDir: string, options
     const saved = await readLastResult(outDir, last.commit);
     if (saved) {
       options.log?.('nothing changed since the last build (no file changed)');
-      return { unchanged: nothingChanged(saved, outDir, found.files.map((file) => ({ path: file, name: displayName(file) })), config) };
+      return {
+        unchanged: nothingChanged(
+          saved,
+          outDir,
+          found.files.map((file) => ({ path: file, name: displayName(file) })),
+          config,
+        ),
+      };
     }
   }
   const untouched = last?.untouched ?? new Set<string>();

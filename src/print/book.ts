@@ -44,7 +44,14 @@ const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"
  * chapter per document, and the index. Page numbers in the contents and the index are filled
  * in after pagination (pdf.ts), from where Paged.js actually put each anchor.
  */
-export async function bookHtml(config: EditionConfig, words: Words, paper: Paper, titlePage: string, chapters: readonly Chapter[], index: readonly IndexEntry[]): Promise<string> {
+export async function bookHtml(
+  config: EditionConfig,
+  words: Words,
+  paper: Paper,
+  titlePage: string,
+  chapters: readonly Chapter[],
+  index: readonly IndexEntry[],
+): Promise<string> {
   // The book face embedded: the book is loaded with nothing from outside (pdf.ts), and the PDF embeds only the glyphs it sets.
   const face = await bookFace((file) => `data:font/woff2;base64,${file.content.toString('base64')}`);
   const css = (face.css + (await readFile(path.join(packageRoot(), 'xslt', 'print', 'print.css'), 'utf8')) + (await readFile(GENRES_CSS, 'utf8')))
@@ -53,15 +60,21 @@ export async function bookHtml(config: EditionConfig, words: Words, paper: Paper
     .replace(/var\(--side\)/g, paper === 'letter' ? '47.95mm' : '45mm')
     .replace(/var\(--edition-title\)/g, cssString(config.title));
   const toc = [
-    ...(titlePage.includes('id="note-on-text"') ? [`<li><a href="#note-on-text">${escapeText(fill(words, 'print.note-on-text'))}</a><span class="toc-page" data-targets="note-on-text"></span></li>`] : []),
-    ...chapters.map((c) => `<li><a href="#${c.prefix}start">${escapeAttribute(c.title)}</a><span class="toc-page" data-targets="${c.prefix}start"></span></li>`),
+    ...(titlePage.includes('id="note-on-text"')
+      ? [`<li><a href="#note-on-text">${escapeText(fill(words, 'print.note-on-text'))}</a><span class="toc-page" data-targets="note-on-text"></span></li>`]
+      : []),
+    ...chapters.map(
+      (c) => `<li><a href="#${c.prefix}start">${escapeAttribute(c.title)}</a><span class="toc-page" data-targets="${c.prefix}start"></span></li>`,
+    ),
     `<li><a href="#index">${escapeText(fill(words, 'print.index'))}</a><span class="toc-page" data-targets="index"></span></li>`,
   ];
   // Every kind of entry the edition mentions (persons, places, organisations, objects, events, works), each page number a link to its page.
   const registers = ENTITY_KINDS.map(({ register, list }) => {
     const entries = index.filter((e) => e.register === register && e.targets.length > 0).sort(byIndexOrder(config.language));
     if (entries.length === 0) return '';
-    const items = entries.map((e) => `<li><span class="index-name">${escapeAttribute(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`);
+    const items = entries.map(
+      (e) => `<li><span class="index-name">${escapeAttribute(e.name)}</span>, <span class="index-pages" data-targets="${e.targets.join(' ')}"></span></li>`,
+    );
     return `<h2>${escapeText(fill(words, `register.${list}`))}</h2><ul>${items.join('')}</ul>`;
   });
   // Footnote calls are numbered by Paged.js through the whole book; the notes follow suit.
@@ -86,7 +99,8 @@ export async function bookHtml(config: EditionConfig, words: Words, paper: Paper
  * What is never hyphenated: headings (the PDF's bookmarks and running heads are made from them),
  * links (URLs), a document's label, fields and running title: only running text is.
  */
-const UNHYPHENATED = /(<h[1-6][\s\S]*?<\/h[1-6]>|<a [\s\S]*?<\/a>|<p class="(?:running-title|document-number)">[\s\S]*?<\/p>|<table class="document-meta">[\s\S]*?<\/table>)/;
+const UNHYPHENATED =
+  /(<h[1-6][\s\S]*?<\/h[1-6]>|<a [\s\S]*?<\/a>|<p class="(?:running-title|document-number)">[\s\S]*?<\/p>|<table class="document-meta">[\s\S]*?<\/table>)/;
 
 /**
  * The running text with soft hyphens where the language's patterns allow a break (the hyphen
@@ -114,11 +128,7 @@ function hyphenated(html: string, language: string): string {
 }
 
 /** Index entries from the registers' mentions, with each page's anchors prefixed by its chapter. */
-export function indexEntries(
-  mentions: Record<string, MentionLink[]>,
-  entries: Authorities,
-  prefixOf: ReadonlyMap<string, string>,
-): IndexEntry[] {
+export function indexEntries(mentions: Record<string, MentionLink[]>, entries: Authorities, prefixOf: ReadonlyMap<string, string>): IndexEntry[] {
   return Object.entries(mentions).flatMap(([id, links]) => {
     const entry = entries.get(id);
     if (!entry) return [];
@@ -129,10 +139,19 @@ export function indexEntries(
 
 /** An entry as its register describes it, in a line: "1911–2013. Commander of …". */
 function aboutEntry(entry: AuthorityEntry): string {
-  const when = (name: string): string => tei(entry.element, name)[0]?.attrs.get('when')?.replace(/^(-?\d{4}).*$/, '$1') ?? '';
+  const when = (name: string): string =>
+    tei(entry.element, name)[0]
+      ?.attrs.get('when')
+      ?.replace(/^(-?\d{4}).*$/, '$1') ?? '';
   const [born, died] = [when('birth'), when('death')];
   const years = born && died ? `${born}–${died}` : born ? `born ${born}` : died ? `died ${died}` : '';
   const date = entry.kind.entry === 'event' ? (['when', 'from', 'notBefore'].map((a) => entry.element.attrs.get(a)).find(Boolean) ?? '') : '';
-  const note = tei(entry.element, 'note').map((n) => normalize(stringValue(n))).find((t) => t !== '') ?? '';
-  return [years || date, note].filter(Boolean).map((part) => part.replace(/\.?$/, '.')).join(' ');
+  const note =
+    tei(entry.element, 'note')
+      .map((n) => normalize(stringValue(n)))
+      .find((t) => t !== '') ?? '';
+  return [years || date, note]
+    .filter(Boolean)
+    .map((part) => part.replace(/\.?$/, '.'))
+    .join(' ');
 }

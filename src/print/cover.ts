@@ -31,7 +31,9 @@ function block(text: string, top: number, size: number, maxLines: number, style:
     set = lines(text, Math.floor((WIDTH - 2 * MARGIN) / (fontSize * 0.6)));
   }
   const leading = Math.round(fontSize * 1.2);
-  const svg = set.map((line, i) => `<text x="${MARGIN}" y="${top + fontSize + i * leading}" font-size="${fontSize}" ${style}>${escapeText(line)}</text>`).join('\n');
+  const svg = set
+    .map((line, i) => `<text x="${MARGIN}" y="${top + fontSize + i * leading}" font-size="${fontSize}" ${style}>${escapeText(line)}</text>`)
+    .join('\n');
   return { svg, bottom: top + fontSize + (set.length - 1) * leading };
 }
 
@@ -39,7 +41,8 @@ function block(text: string, top: number, size: number, maxLines: number, style:
 export function coverSvg(edition: { title: string; subtitle?: string | undefined; editors: readonly string[] }, editedBy = 'Edited by {editors}'): string {
   const title = block(edition.title, 300, 96, 6, 'font-weight="600"');
   const subtitle = edition.subtitle ? block(edition.subtitle, title.bottom + 70, 48, 5, 'font-style="italic"') : undefined;
-  const editors = edition.editors.length > 0 ? block(editedBy.replace('{editors}', edition.editors.join(', ')).replace(/\.$/, ''), HEIGHT - 330, 40, 3, '') : undefined;
+  const editors =
+    edition.editors.length > 0 ? block(editedBy.replace('{editors}', edition.editors.join(', ')).replace(/\.$/, ''), HEIGHT - 330, 40, 3, '') : undefined;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}">`,

@@ -60,7 +60,13 @@ function xhtml(config: EditionConfig, title: string, bodyType: string, body: str
     `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">`,
     `<head><meta charset="utf-8"/><title>${escapeText(title)}</title><link rel="stylesheet" type="text/css" href="style.css"/></head>`,
     ...(kind
-      ? [`<body epub:type="${[matter, ...kinds.filter((k) => k !== kind)].join(' ')}">`, `<section epub:type="${kind}" role="${ROLES[kind]}">`, body, '</section>', '</body>']
+      ? [
+          `<body epub:type="${[matter, ...kinds.filter((k) => k !== kind)].join(' ')}">`,
+          `<section epub:type="${kind}" role="${ROLES[kind]}">`,
+          body,
+          '</section>',
+          '</body>',
+        ]
       : [`<body epub:type="${bodyType}">`, body, '</body>']),
     '</html>',
     '',
@@ -96,7 +102,11 @@ function indexBody(config: EditionConfig, words: Words, index: readonly IndexEnt
   return `<section class="index" id="index"><h1>${escapeText(fill(words, 'epub.index'))}</h1><p class="index-key">${escapeText(fill(words, 'epub.index-key'))}</p>${registers.join('')}</section>`;
 }
 
-function navBody(words: Words, contents: readonly { href: string; title: string }[], landmarks: readonly { href: string; type: string; title: string }[]): string {
+function navBody(
+  words: Words,
+  contents: readonly { href: string; title: string }[],
+  landmarks: readonly { href: string; type: string; title: string }[],
+): string {
   const toc = contents.map((c) => `<li><a href="${c.href}">${escapeText(c.title)}</a></li>`).join('\n');
   const marks = landmarks.map((l) => `<li><a epub:type="${l.type}" href="${l.href}">${escapeText(l.title)}</a></li>`).join('\n');
   return [
@@ -124,7 +134,10 @@ function accessibility(words: Words): string[] {
 
 function packageDocument(config: EditionConfig, words: Words, modified: string, items: readonly Item[]): string {
   const lang = escapeAttribute(config.language);
-  const editors = config.editors.map((name, i) => `<dc:creator id="editor-${i + 1}">${escapeText(name)}</dc:creator>\n<meta refines="#editor-${i + 1}" property="role" scheme="marc:relators">edt</meta>`);
+  const editors = config.editors.map(
+    (name, i) =>
+      `<dc:creator id="editor-${i + 1}">${escapeText(name)}</dc:creator>\n<meta refines="#editor-${i + 1}" property="role" scheme="marc:relators">edt</meta>`,
+  );
   const metadata = [
     `<dc:identifier id="book-id">urn:uuid:${uuidFrom('epub', config.baseUrl, config.title)}</dc:identifier>`,
     `<dc:title>${escapeText(config.title)}</dc:title>`,
@@ -138,7 +151,9 @@ function packageDocument(config: EditionConfig, words: Words, modified: string, 
     '<meta name="cover" content="cover-image"/>',
     ...accessibility(words),
   ];
-  const manifest = items.map((i) => `<item id="${i.id}" href="${escapeAttribute(i.href)}" media-type="${i.mediaType}"${i.properties ? ` properties="${i.properties}"` : ''}/>`);
+  const manifest = items.map(
+    (i) => `<item id="${i.id}" href="${escapeAttribute(i.href)}" media-type="${i.mediaType}"${i.properties ? ` properties="${i.properties}"` : ''}/>`,
+  );
   const spine = items.filter((i) => i.spine).map((i) => `<itemref idref="${i.id}"/>`);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -168,7 +183,13 @@ export async function epubArchive(config: EditionConfig, words: Words, parts: Ep
   const licence = (await fontLicence()).toString('utf8');
   const faceBody = `<section class="book-face" id="book-face"><h1>${escapeText(say('epub.book-face'))}</h1><p>${escapeText(fill(words, 'epub.book-face-text', { face: BOOK_FACE }))}</p><pre>${escapeText(licence)}</pre></section>`;
 
-  const chapterItems: Item[] = parts.chapters.map((c) => ({ id: c.prefix.replace(/-$/, ''), href: fileOf(c.prefix), mediaType: XHTML, spine: true, content: xhtml(config, c.title, c.prefix === 'intro-' ? 'bodymatter introduction' : 'bodymatter chapter', c.html) }));
+  const chapterItems: Item[] = parts.chapters.map((c) => ({
+    id: c.prefix.replace(/-$/, ''),
+    href: fileOf(c.prefix),
+    mediaType: XHTML,
+    spine: true,
+    content: xhtml(config, c.title, c.prefix === 'intro-' ? 'bodymatter introduction' : 'bodymatter chapter', c.html),
+  }));
   const contents = [
     { href: 'front.xhtml', title: say('epub.title-page') },
     ...(noteOnText ? [{ href: 'note-on-text.xhtml', title: say('print.note-on-text') }] : []),
@@ -186,10 +207,33 @@ export async function epubArchive(config: EditionConfig, words: Words, parts: Ep
   const items: Item[] = [
     { id: 'cover', href: 'cover.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'cover', cover) },
     { id: 'front', href: 'front.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, config.title, 'frontmatter', frontMatter) },
-    { id: 'nav', href: 'nav.xhtml', mediaType: XHTML, spine: true, properties: 'nav', content: xhtml(config, say('print.contents'), 'frontmatter', navBody(words, contents, landmarks)) },
-    ...(noteOnText ? [{ id: 'note-on-text', href: 'note-on-text.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, say('print.note-on-text'), 'frontmatter preface', noteOnText) }] : []),
+    {
+      id: 'nav',
+      href: 'nav.xhtml',
+      mediaType: XHTML,
+      spine: true,
+      properties: 'nav',
+      content: xhtml(config, say('print.contents'), 'frontmatter', navBody(words, contents, landmarks)),
+    },
+    ...(noteOnText
+      ? [
+          {
+            id: 'note-on-text',
+            href: 'note-on-text.xhtml',
+            mediaType: XHTML,
+            spine: true,
+            content: xhtml(config, say('print.note-on-text'), 'frontmatter preface', noteOnText),
+          },
+        ]
+      : []),
     ...chapterItems,
-    { id: 'index', href: 'index.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, say('epub.index'), 'backmatter index', indexBody(config, words, parts.index, parts.chapters)) },
+    {
+      id: 'index',
+      href: 'index.xhtml',
+      mediaType: XHTML,
+      spine: true,
+      content: xhtml(config, say('epub.index'), 'backmatter index', indexBody(config, words, parts.index, parts.chapters)),
+    },
     { id: 'book-face', href: 'book-face.xhtml', mediaType: XHTML, spine: true, content: xhtml(config, say('epub.book-face'), 'backmatter', faceBody) },
     { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image', content: coverSvg(config, say('edition.edited-by')) },
     { id: 'style', href: 'style.css', mediaType: 'text/css', content: css },

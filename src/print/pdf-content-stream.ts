@@ -81,7 +81,8 @@ export function operationsOf(text: string): Operation[] | undefined {
     if (end <= i) return undefined;
     const token = text.slice(i, end);
     if (start < 0) start = i;
-    if (c === '/' || c === '(' || c === '[' || c === '<' || NUMBER.test(token) || token === 'true' || token === 'false' || token === 'null') operands.push(token);
+    if (c === '/' || c === '(' || c === '[' || c === '<' || NUMBER.test(token) || token === 'true' || token === 'false' || token === 'null')
+      operands.push(token);
     else {
       if (token === 'BI') return undefined;
       operations.push({ operator: token, operands, start, end });

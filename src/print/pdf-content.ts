@@ -166,7 +166,17 @@ function lineEndSpaces(operations: readonly Operation[], fonts: PDFDict, read: M
       if (codes.length < width) continue;
       const outermost = spans.findIndex((s) => s !== undefined);
       const actual = outermost < 0 ? undefined : spans[outermost];
-      const run = { font, fontSize: size, size: size * Math.abs(vertical), y, last: codes.slice(-width).toUpperCase(), actual, after: end, spanDepth: outermost, inText };
+      const run = {
+        font,
+        fontSize: size,
+        size: size * Math.abs(vertical),
+        y,
+        last: codes.slice(-width).toUpperCase(),
+        actual,
+        after: end,
+        spanDepth: outermost,
+        inText,
+      };
       shown.push(run);
       if (outermost >= 0) waiting.push(run);
     }
@@ -181,7 +191,10 @@ function lineEndSpaces(operations: readonly Operation[], fonts: PDFDict, read: M
     if (own?.space) inserts.push({ at: run.after, text: ` <${own.space}> Tj` });
     else {
       // A font that has only the glyphs its text needs may have no space: another font's is drawn instead.
-      const other = fonts.keys().map((key) => key.decodeText()).find((name) => fontOf(name)?.space);
+      const other = fonts
+        .keys()
+        .map((key) => key.decodeText())
+        .find((name) => fontOf(name)?.space);
       if (other) inserts.push({ at: run.after, text: ` /${other} ${run.fontSize} Tf <${fontOf(other)!.space}> Tj /${run.font} ${run.fontSize} Tf` });
     }
   });

@@ -14,7 +14,29 @@ import type { PdfLib } from './pdf-content-stream.js';
 const INLINE = new Set(['Link', 'Span', 'Reference', 'Code', 'Quote']);
 
 /** Elements that hold text themselves, into which a run of text's `NonStruct` is merged. */
-const HOLDS_TEXT = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'LBody', 'Lbl', 'TH', 'TD', 'Link', 'Span', 'Caption', 'Quote', 'Code', 'Reference', 'Note', 'TOCI']);
+const HOLDS_TEXT = new Set([
+  'P',
+  'H',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'LBody',
+  'Lbl',
+  'TH',
+  'TD',
+  'Link',
+  'Span',
+  'Caption',
+  'Quote',
+  'Code',
+  'Reference',
+  'Note',
+  'TOCI',
+]);
 
 /**
  * Tidies the tag tree in place; `isContentsLink` says whether a link's destination (its name) is a
@@ -133,7 +155,13 @@ export function tidyStructure(doc: PDFDocument, isContentsLink: (destination: st
 function nameByRole(
   root: PDFDict,
   isContentsLink: (destination: string) => boolean,
-  { doc, lib, elementOf, kidsOf, typeOf }: { doc: PDFDocument; lib: PdfLib; elementOf: (k: PDFObject) => PDFDict | undefined; kidsOf: (e: PDFDict) => PDFObject[]; typeOf: (e: PDFDict) => string },
+  {
+    doc,
+    lib,
+    elementOf,
+    kidsOf,
+    typeOf,
+  }: { doc: PDFDocument; lib: PdfLib; elementOf: (k: PDFObject) => PDFDict | undefined; kidsOf: (e: PDFDict) => PDFObject[]; typeOf: (e: PDFDict) => string },
 ): void {
   const { PDFDict, PDFName } = lib;
   const destinationsIn = (e: PDFDict): string[] =>
@@ -146,7 +174,9 @@ function nameByRole(
       return dest instanceof PDFName ? [dest.decodeText()] : [];
     });
   const visit = (e: PDFDict): void => {
-    const items = kidsOf(e).map(elementOf).filter((c): c is PDFDict => c !== undefined);
+    const items = kidsOf(e)
+      .map(elementOf)
+      .filter((c): c is PDFDict => c !== undefined);
     if (typeOf(e) === 'L' && items.length > 0 && items.every((li) => typeOf(li) === 'LI' && destinationsIn(li).some(isContentsLink))) {
       e.set(PDFName.of('S'), PDFName.of('TOC'));
       for (const li of items) li.set(PDFName.of('S'), PDFName.of('TOCI'));
@@ -157,4 +187,3 @@ function nameByRole(
   };
   visit(root);
 }
-

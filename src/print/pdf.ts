@@ -6,7 +6,15 @@ import { UNKNOWN_DAY } from '../model/header.js';
 import { mendContents } from './pdf-content.js';
 import { tidyStructure } from './pdf-structure.js';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** The polyfill build, which the package's exports do not name: found beside its CommonJS entry. */
 function pagedPolyfill(): string {
@@ -16,7 +24,11 @@ function pagedPolyfill(): string {
 type PdfLib = typeof import('pdf-lib');
 
 /** Gives each bookmark the words of its heading, spaces and all, where Chromium's title lost them at a line's end. */
-function mendOutline(doc: import('pdf-lib').PDFDocument, headings: readonly string[], { PDFDict, PDFName, PDFHexString }: Pick<PdfLib, 'PDFDict' | 'PDFName' | 'PDFHexString'>): void {
+function mendOutline(
+  doc: import('pdf-lib').PDFDocument,
+  headings: readonly string[],
+  { PDFDict, PDFName, PDFHexString }: Pick<PdfLib, 'PDFDict' | 'PDFName' | 'PDFHexString'>,
+): void {
   const bare = (s: string): string => s.replace(/\s+/g, '');
   const byLetters = new Map(headings.map((h) => [bare(h), h]));
   const visit = (item: unknown): void => {
@@ -36,7 +48,11 @@ function mendOutline(doc: import('pdf-lib').PDFDocument, headings: readonly stri
  * opens, or the page of the book it leads to; and has a page's annotations read in the order of
  * its structure (/Tabs /S).
  */
-function describeLinks(doc: import('pdf-lib').PDFDocument, linkToPage: (page: number) => string, { PDFArray, PDFDict, PDFName, PDFString, PDFHexString }: PdfLib): void {
+function describeLinks(
+  doc: import('pdf-lib').PDFDocument,
+  linkToPage: (page: number) => string,
+  { PDFArray, PDFDict, PDFName, PDFString, PDFHexString }: PdfLib,
+): void {
   const pageOf = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const dests = doc.catalog.lookup(PDFName.of('Dests'));
   const destination = (dest: unknown): number | undefined => {
@@ -73,7 +89,9 @@ function xmp({ title, authors, subject, language, modified }: PdfMetadata): stri
     ...(authors.length > 0 ? [`<dc:creator><rdf:Seq>${authors.map((a) => `<rdf:li>${escapeAttribute(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`] : []),
     `<dc:description>${alt(subject)}</dc:description>`,
     `<dc:language><rdf:Bag><rdf:li>${escapeAttribute(language)}</rdf:li></rdf:Bag></dc:language>`,
-    ...(modified === UNKNOWN_DAY ? [] : [`<xmp:CreateDate>${modified}</xmp:CreateDate>`, `<xmp:ModifyDate>${modified}</xmp:ModifyDate>`, `<xmp:MetadataDate>${modified}</xmp:MetadataDate>`]),
+    ...(modified === UNKNOWN_DAY
+      ? []
+      : [`<xmp:CreateDate>${modified}</xmp:CreateDate>`, `<xmp:ModifyDate>${modified}</xmp:ModifyDate>`, `<xmp:MetadataDate>${modified}</xmp:MetadataDate>`]),
     '<xmp:CreatorTool>editio</xmp:CreatorTool>',
     '<pdf:Producer>editio (Paged.js, Chromium)</pdf:Producer>',
     '</rdf:Description></rdf:RDF></x:xmpmeta>',
@@ -140,12 +158,14 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
         if (!n) continue;
         const drawn = getComputedStyle(call, '::after');
         const number = document.createElement('span');
-        for (const property of ['font-size', 'vertical-align', 'line-height', 'font-variant-position']) number.style.setProperty(property, drawn.getPropertyValue(property));
+        for (const property of ['font-size', 'vertical-align', 'line-height', 'font-variant-position'])
+          number.style.setProperty(property, drawn.getPropertyValue(property));
         number.textContent = n;
         call.append(number);
         call.classList.add('call-written');
       }
-      for (const opening of document.querySelectorAll('.introduction, .document, .index, .note-on-text, .toc')) opening.closest('.pagedjs_page')?.classList.add('chapter-opening');
+      for (const opening of document.querySelectorAll('.introduction, .document, .index, .note-on-text, .toc'))
+        opening.closest('.pagedjs_page')?.classList.add('chapter-opening');
       const pageOf = (id: string): number | undefined => {
         const found = document.getElementById(id)?.closest<HTMLElement>('.pagedjs_page');
         return found ? Number(found.dataset.pageNumber) : undefined;
@@ -158,17 +178,26 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
           if (n !== undefined && !firstOn.has(n)) firstOn.set(n, id);
         }
         el.replaceChildren();
-        [...firstOn].sort(([a], [b]) => a - b).forEach(([n, id], i) => {
-          if (i > 0) el.append(', ');
-          const link = document.createElement('a');
-          link.href = `#${id}`;
-          link.textContent = String(n);
-          el.append(link);
-        });
+        [...firstOn]
+          .sort(([a], [b]) => a - b)
+          .forEach(([n, id], i) => {
+            if (i > 0) el.append(', ');
+            const link = document.createElement('a');
+            link.href = `#${id}`;
+            link.textContent = String(n);
+            el.append(link);
+          });
       }
     });
     // The headings as written: Chromium's bookmarks lose the space where a heading wraps ("Request toSend").
-    const headings = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim()));
+    const headings = await page.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) =>
+        (h.textContent ?? '')
+          .replace(/\u00ad/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+    );
     // Paged.js has laid out whole pages, margins included: the printer adds none.
     const margin = { top: '0', right: '0', bottom: '0', left: '0' };
     // Bookmarks from the headings (front matter, every document, the index), and a tagged structure for assistive technology.
@@ -197,7 +226,10 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
       doc.setModificationDate(new Date(metadata.modified));
     }
     // XMP is UTF-8, and stays uncompressed for the tools that look for its packet.
-    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(new TextEncoder().encode(xmp(metadata)), { Type: 'Metadata', Subtype: 'XML' })));
+    doc.catalog.set(
+      PDFName.of('Metadata'),
+      doc.context.register(doc.context.stream(new TextEncoder().encode(xmp(metadata)), { Type: 'Metadata', Subtype: 'XML' })),
+    );
     return await doc.save();
   } finally {
     await browser.close();

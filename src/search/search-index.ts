@@ -67,7 +67,8 @@ export const textsFile = (shard: number): string => `search/texts-${shard}.js`;
 export const SEARCH_MANIFEST = 'search/index.js';
 
 /** A part of the index as a script (scripts load from file:// as well as from a server, under a CSP that allows only the edition's own). */
-export const partScript = (name: string, json: string): string => `(window.editioSearchParts = window.editioSearchParts || {})[${JSON.stringify(name)}] = ${json};\n`;
+export const partScript = (name: string, json: string): string =>
+  `(window.editioSearchParts = window.editioSearchParts || {})[${JSON.stringify(name)}] = ${json};\n`;
 
 /**
  * A record of the index: a document's header (kind "head": its title, correspondents and source),
@@ -105,7 +106,16 @@ function correspondentsText(extract: Extract, namesOf: NamesOf): string {
  * heading that only repeats the title is the header's: found there, not listed again).
  */
 export function searchDocuments({ url, extract }: Page, namesOf: NamesOf): SearchDocument[] {
-  const head: SearchDocument = { kind: 'head', url, page: url, n: 0, lang: extract.lang, title: extract.title, correspondents: correspondentsText(extract, namesOf), source: extract.source };
+  const head: SearchDocument = {
+    kind: 'head',
+    url,
+    page: url,
+    n: 0,
+    lang: extract.lang,
+    title: extract.title,
+    correspondents: correspondentsText(extract, namesOf),
+    source: extract.source,
+  };
   const passages = extract.passages
     .filter((p) => p.text !== '' && p.text !== extract.title)
     .map((p, n): SearchDocument => {

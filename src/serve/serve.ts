@@ -101,7 +101,11 @@ async function openFile(root: string, url: URL): Promise<{ handle: FileHandle; s
 }
 
 /** What the DTS API answers for a folder built without its data: an error in JSON, as all its errors. */
-const noDts: Answer = { status: 404, type: 'application/ld+json; charset=utf-8', body: `${JSON.stringify({ '@type': 'Error', status: 404, title: 'Not Found', description: 'this edition has no DTS data; build it again' })}\n` };
+const noDts: Answer = {
+  status: 404,
+  type: 'application/ld+json; charset=utf-8',
+  body: `${JSON.stringify({ '@type': 'Error', status: 404, title: 'Not Found', description: 'this edition has no DTS data; build it again' })}\n`,
+};
 
 interface Site {
   root: string;
@@ -155,7 +159,9 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
     if ('status' in form) return answer(res, form.status, form.reason);
     const read = (relative: string): Promise<string> => readFile(path.join(root, ...relative.split('/')), 'utf8');
     const now = new Date();
-    const body = await site.builds.answer((build) => (build.oai ? answerPmh(form.params, build.oai, { baseURL: `${site.origin}${OAI_PATH}`, read, now, pageSize: OAI_PAGE, tokenKey: build.tokenKey }) : null));
+    const body = await site.builds.answer((build) =>
+      build.oai ? answerPmh(form.params, build.oai, { baseURL: `${site.origin}${OAI_PATH}`, read, now, pageSize: OAI_PAGE, tokenKey: build.tokenKey }) : null,
+    );
     if (body === null) return answer(res, 404, 'This edition has no OAI-PMH data; build it again.');
     if (body === undefined) return busy(res);
     res.writeHead(200, headersFor('text/xml; charset=utf-8'));

@@ -105,7 +105,12 @@ const SCHEMA = /\.(rng|rnc|xsd|sch|odd|dtd)$/i;
 export async function editionInputs(root: string): Promise<(file: string) => boolean> {
   // A configuration that does not load yet (being edited) leaves every TEI file of the folder an input.
   const sourcesOf = async (): Promise<string> =>
-    existsSync(path.join(root, CONFIG_FILE)) ? loadConfig(root).then((config) => path.resolve(root, config.sources), () => root) : root;
+    existsSync(path.join(root, CONFIG_FILE))
+      ? loadConfig(root).then(
+          (config) => path.resolve(root, config.sources),
+          () => root,
+        )
+      : root;
   let sources = await sourcesOf();
   return (file) => {
     if (file === CONFIG_FILE) {
@@ -146,7 +151,12 @@ export async function serveEdition(options: ServeEditionOptions = {}): Promise<S
   const root = path.resolve(options.root ?? '.');
   const rebuild = options.build ?? (() => build({ root, ...(options.out ? { out: options.out } : {}) }));
   const dir = options.watch ? (await rebuild()).outDir : path.resolve(options.out ?? (await outOf(root)));
-  const server = await serve({ dir, ...(options.port !== undefined ? { port: options.port } : {}), live: Boolean(options.watch), ...(options.log ? { log: options.log } : {}) });
+  const server = await serve({
+    dir,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    live: Boolean(options.watch),
+    ...(options.log ? { log: options.log } : {}),
+  });
   if (!options.watch) return server;
   const watcher = watchEdition({
     root,

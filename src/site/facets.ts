@@ -49,8 +49,14 @@ function parties(corresp: PageSummary['summary']['corresp'], side: string): stri
   return corresp
     .filter((action) => action.type === side)
     .map((action) => {
-      const names = [...action.persons, ...action.orgs].map((p) => p.name).filter(Boolean).join(', ');
-      const places = action.places.map((p) => p.name).filter(Boolean).join(', ');
+      const names = [...action.persons, ...action.orgs]
+        .map((p) => p.name)
+        .filter(Boolean)
+        .join(', ');
+      const places = action.places
+        .map((p) => p.name)
+        .filter(Boolean)
+        .join(', ');
       return names && places ? `${names} (${places})` : names || places;
     })
     .filter(Boolean)

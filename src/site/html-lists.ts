@@ -16,7 +16,8 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&#34;
 export const escapeText = (s: string): string => s.replace(/[&<>\r\u007f\u2028]/g, (c) => TEXT_ESCAPES[c]!);
 
 /** A link's address as the HTML serializer writes it: characters beyond printable ASCII as UTF-8 %XX, then escaped as an attribute. */
-export const escapeHref = (s: string): string => s.replace(/[^\x20-\x7e]+/gu, (run) => encodeURIComponent(run)).replace(/[&<>"]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+export const escapeHref = (s: string): string =>
+  s.replace(/[^\x20-\x7e]+/gu, (run) => encodeURIComponent(run)).replace(/[&<>"]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 
 /** One page's mentions of an entry (all on that page): the page, then each mention in its words, linked to its place. */
 export function pageMentionsHtml(group: readonly MentionLink[], pathToRoot: string): string {
@@ -25,7 +26,9 @@ export function pageMentionsHtml(group: readonly MentionLink[], pathToRoot: stri
   if (date) parts.push(`<span class="mention-date"> (${escapeText(date)})</span>`);
   parts.push('<ul>');
   for (const m of group) {
-    parts.push(`<li><a href="${escapeHref(`${pathToRoot}${m.url}#${m.anchor}`)}">${escapeText(m.before)}<mark>${escapeText(m.text)}</mark>${escapeText(m.after)}</a></li>`);
+    parts.push(
+      `<li><a href="${escapeHref(`${pathToRoot}${m.url}#${m.anchor}`)}">${escapeText(m.before)}<mark>${escapeText(m.text)}</mark>${escapeText(m.after)}</a></li>`,
+    );
   }
   parts.push('</ul></li>');
   return parts.join('');

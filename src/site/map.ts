@@ -114,7 +114,10 @@ export function mapOf(places: readonly PlaceOnMap[], width = 640): MapDrawing | 
   const projection = geoEqualEarth().rotate([-centre.lon, 0]).fitWidth(width, frame);
   const [[, top], [, bottom]] = geoPath(projection).bounds(frame);
   const height = Math.ceil(bottom - top);
-  projection.translate([projection.translate()[0], projection.translate()[1] - top]).clipExtent([[0, 0], [width, height]]);
+  projection.translate([projection.translate()[0], projection.translate()[1] - top]).clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
   const path = geoPath(projection).digits(0);
   const { land, borders } = worldOutline();
   const round = (n: number): number => Math.round(n * 10) / 10;

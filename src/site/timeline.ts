@@ -93,7 +93,8 @@ function ticksBetween(from: number, to: number, perDay: number, shortMonths: rea
         const date = new Date(0);
         date.setUTCFullYear(y, m, 1);
         if (date > end) break;
-        if (date >= start && date.getUTCMonth() % step === 0) ticks.push({ day: Math.round(date.getTime() / DAY_MS), label: `${shortMonths[date.getUTCMonth()]} ${date.getUTCFullYear()}` });
+        if (date >= start && date.getUTCMonth() % step === 0)
+          ticks.push({ day: Math.round(date.getTime() / DAY_MS), label: `${shortMonths[date.getUTCMonth()]} ${date.getUTCFullYear()}` });
       }
       return ticks;
     }
@@ -133,7 +134,12 @@ export function timelineOf(items: readonly ChronologyItem[], shortMonths: readon
       breaks.push(top + BREAK / 2);
       top += BREAK;
     }
-    const closest = Math.min(...run.slice(1).map((day, j) => day - run[j]!).filter((gap) => gap > 0));
+    const closest = Math.min(
+      ...run
+        .slice(1)
+        .map((day, j) => day - run[j]!)
+        .filter((gap) => gap > 0),
+    );
     const base = Math.max(Math.min((run.length - 1) * LINE, MAX_AXIS), totalSpan === 0 ? 0 : (lengthOfTime * spans[i]!) / totalSpan);
     const length = Math.max(base, Math.min(MAX_RUN, GROWTH * base, (spans[i]! * DOT_GAP) / closest));
     const perDay = spans[i]! === 0 ? 0 : length / spans[i]!;

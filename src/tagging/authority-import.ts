@@ -55,20 +55,50 @@ async function listFiles(edition: EditionConfig, messages: Message[]): Promise<L
 }
 
 /** Where an entry goes: its id's place if it has one, else the end of its kind's list (made if none is there). */
-function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, file: string, done: Map<string, string>): { message?: Message; done?: 'added' | 'replaced' } {
+function place(
+  entry: SheetEntry,
+  files: readonly ListFile[],
+  force: boolean,
+  file: string,
+  done: Map<string, string>,
+): { message?: Message; done?: 'added' | 'replaced' } {
   const at = { file, line: entry.line };
-  if (done.has(entry.id)) return { message: message('error', 'import', 'authority-conflict', `row ${entry.line}: "${entry.id}" is imported from ${done.get(entry.id)} in this import already: give the row another id`, at) };
+  if (done.has(entry.id))
+    return {
+      message: message(
+        'error',
+        'import',
+        'authority-conflict',
+        `row ${entry.line}: "${entry.id}" is imported from ${done.get(entry.id)} in this import already: give the row another id`,
+        at,
+      ),
+    };
   const row = `${path.basename(file)}, row ${entry.line}`;
   for (const f of files) {
     const existing = f.ids.get(entry.id);
     if (!existing) continue;
     const where = `${f.name}:${existing.line}`;
     if (existing.name !== entry.kind.entry) {
-      return { message: message('error', 'import', 'authority-conflict', `row ${entry.line}: the id "${entry.id}" is a <${existing.name}> at ${where}, not a ${entry.kind.entry}: give the row another id`, at) };
+      return {
+        message: message(
+          'error',
+          'import',
+          'authority-conflict',
+          `row ${entry.line}: the id "${entry.id}" is a <${existing.name}> at ${where}, not a ${entry.kind.entry}: give the row another id`,
+          at,
+        ),
+      };
     }
     // A row that says nothing the entry does not say already (its names, dates, identifiers, note) changes nothing.
     const there = flat(f.doc.text.slice(existing.start, existing.end));
-    if (entry.xml('').split('\n').slice(1, -1).every((line) => there.includes(flat(line)))) return {};
+    if (
+      entry
+        .xml('')
+        .split('\n')
+        .slice(1, -1)
+        .every((line) => there.includes(flat(line)))
+    )
+      return {};
     if (!force) {
       const reason = `row ${entry.line}: "${entry.id}" is at ${where} already, and the row gives it otherwise: nothing is replaced without --force (check that the row means the same ${entry.kind.entry}, or give it another id)`;
       return { message: message('error', 'import', 'authority-conflict', reason, at) };
@@ -78,10 +108,20 @@ function place(entry: SheetEntry, files: readonly ListFile[], force: boolean, fi
     return { done: 'replaced' };
   }
   const f = files.find((l) => l.containers.has(entry.kind.list)) ?? files[0];
-  if (!f) return { message: message('error', 'import', 'authority-conflict', 'the edition names no authority file to import into: add one to "authorities" in editio.config.json', at) };
+  if (!f)
+    return {
+      message: message(
+        'error',
+        'import',
+        'authority-conflict',
+        'the edition names no authority file to import into: add one to "authorities" in editio.config.json',
+        at,
+      ),
+    };
   const list = f.containers.get(entry.kind.list);
   const container = list ?? f.containers.get('standOff');
-  if (!container) return { message: message('error', 'import', 'authority-conflict', `${f.name} has no <standOff> to hold a <${entry.kind.list}>: add one`, at) };
+  if (!container)
+    return { message: message('error', 'import', 'authority-conflict', `${f.name} has no <standOff> to hold a <${entry.kind.list}>: add one`, at) };
   const close = container.end - `</${container.name}>`.length;
   const lastChild = [...container.children].reverse().find((c): c is XmlElement => c.kind === 'element');
   const indent = lastChild ? indentAt(f.doc.text, lastChild.start) : `${indentAt(f.doc.text, container.start)}  `;
@@ -107,7 +147,9 @@ export async function importAuthorities(
   for (const file of paths) {
     const kind = kindOf(options.kind ?? path.basename(file));
     if (!kind) {
-      const reason = options.kind ? `--kind "${options.kind}" is no kind of entry: give persons, places, organisations, objects or events` : 'which list this spreadsheet fills cannot be told from its name: call it persons.csv, places.csv, organisations.csv, objects.csv or events.csv, or give --kind';
+      const reason = options.kind
+        ? `--kind "${options.kind}" is no kind of entry: give persons, places, organisations, objects or events`
+        : 'which list this spreadsheet fills cannot be told from its name: call it persons.csv, places.csv, organisations.csv, objects.csv or events.csv, or give --kind';
       messages.push(message('error', 'import', 'csv-kind', reason, { file }));
       continue;
     }
@@ -137,12 +179,28 @@ export async function importAuthorities(
     const [verdict] = merged.doc ? await validate([merged.doc]) : [];
     const problems = verdict ? verdict.messages.filter((m) => m.severity === 'error') : merged.messages;
     if (!verdict?.valid || problems.length > 0) {
-      messages.push(message('error', 'import', 'authority-invalid', `the merged lists would not be valid, so ${f.name} is left as it was: ${problems.map((m) => m.reason).join('; ')}`, { file: f.name }));
+      messages.push(
+        message(
+          'error',
+          'import',
+          'authority-invalid',
+          `the merged lists would not be valid, so ${f.name} is left as it was: ${problems.map((m) => m.reason).join('; ')}`,
+          { file: f.name },
+        ),
+      );
       continue;
     }
     await rewriteFile(f.path, text);
     written.push(f.path);
   }
-  if (written.length > 0) messages.push(message('info', 'import', 'authority-imported', `${added} ${added === 1 ? 'entry' : 'entries'} added and ${replaced} replaced in ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`));
+  if (written.length > 0)
+    messages.push(
+      message(
+        'info',
+        'import',
+        'authority-imported',
+        `${added} ${added === 1 ? 'entry' : 'entries'} added and ${replaced} replaced in ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`,
+      ),
+    );
   return { written, messages };
 }

@@ -22,7 +22,8 @@ function decode(bytes: Uint8Array, file: string): string | { error: Message } {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const line = lineNotUtf8(bytes) ?? 1;
-    const reason = 'the file is not in UTF-8 (this line has characters in another encoding, probably Windows-1252 or Latin-1): save the spreadsheet again as "CSV UTF-8" (Excel: File › Save As › CSV UTF-8; LibreOffice: Character set › Unicode (UTF-8))';
+    const reason =
+      'the file is not in UTF-8 (this line has characters in another encoding, probably Windows-1252 or Latin-1): save the spreadsheet again as "CSV UTF-8" (Excel: File › Save As › CSV UTF-8; LibreOffice: Character set › Unicode (UTF-8))';
     return { error: message('error', 'import', 'csv-encoding', reason, { file, line }) };
   }
 }
@@ -71,10 +72,22 @@ export function readCsv(bytes: Uint8Array, file: string): Sheet | { error: Messa
       recordLine = ++line;
     } else cell += c;
   }
-  if (quoted) return { error: message('error', 'import', 'csv-malformed', 'a quoted cell opens here and never closes: close its quotes (a quote inside a cell is written "")', { file, line: quoteLine }) };
+  if (quoted)
+    return {
+      error: message('error', 'import', 'csv-malformed', 'a quoted cell opens here and never closes: close its quotes (a quote inside a cell is written "")', {
+        file,
+        line: quoteLine,
+      }),
+    };
   if (cell !== '' || cells.length > 0) records.push({ line: recordLine, cells: [...cells, cell] });
   const nonEmpty = records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   const [header, ...rows] = nonEmpty;
-  if (!header) return { error: message('error', 'import', 'csv-malformed', 'the file is empty: a spreadsheet needs a header row (id, name, …) and a row per entry', { file, line: 1 }) };
+  if (!header)
+    return {
+      error: message('error', 'import', 'csv-malformed', 'the file is empty: a spreadsheet needs a header row (id, name, …) and a row per entry', {
+        file,
+        line: 1,
+      }),
+    };
   return { header: header.cells.map((c) => c.trim()), rows: rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })) };
 }

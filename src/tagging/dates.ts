@@ -11,20 +11,65 @@ import { isoDay, lastDay, nearestYear, pad, range, when, type DateMatch } from '
 import { findContinentalDates, LEXICONS } from './dates-continental.js';
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 /** A word as prose writes it: as it is, with a capital (a sentence's first word), or in capitals (a telegram). */
 const word = (w: string): string => `(?:${w}|${w[0]!.toUpperCase()}${w.slice(1)}|${w.toUpperCase()})`;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan\\.?', 'Feb\\.?', 'Mar\\.?', 'Apr\\.?', 'Jun\\.?', 'Jul\\.?', 'Aug\\.?', 'Sept\\.?', 'Sep\\.?', 'Oct\\.?', 'Nov\\.?', 'Dec\\.?'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Jan\\.?',
+  'Feb\\.?',
+  'Mar\\.?',
+  'Apr\\.?',
+  'Jun\\.?',
+  'Jul\\.?',
+  'Aug\\.?',
+  'Sept\\.?',
+  'Sep\\.?',
+  'Oct\\.?',
+  'Nov\\.?',
+  'Dec\\.?',
+];
 const MONTH = `(${[...MONTH_NAMES, ...MONTH_NAMES.map((m) => m.toUpperCase())].join('|')})`;
 const YEAR = '(1[0-9]{3}|20[0-9]{2})';
 const DAY = '([12][0-9]|3[01]|0?[1-9])';
 
 const month = (name: string): number => MONTHS[name.toLowerCase().replace(/\.$/, '')]!;
-
 
 const day = (y: string, m: string, d: string): string | undefined => isoDay(y, month(m), Number(d));
 
@@ -55,7 +100,6 @@ function completed(partial: string, full: string | undefined): string | undefine
   return undefined;
 }
 
-
 const FIRST_PART = /^(early|beginning)/i;
 const MIDDLE_PART = /^(mid|middle)/i;
 
@@ -69,8 +113,14 @@ function partOfMonth(part: string, y: string, m: string): Record<string, string>
 /** Months of a year for its thirds, halves and quarters. */
 function partOfYear(part: string, y: string): Record<string, string> {
   const spans: [RegExp, number, number][] = [
-    [/^first half/i, 1, 6], [/^second half/i, 7, 12], [/^first quarter/i, 1, 3], [/^second quarter/i, 4, 6],
-    [/^third quarter/i, 7, 9], [/^fourth quarter/i, 10, 12], [FIRST_PART, 1, 4], [MIDDLE_PART, 5, 8],
+    [/^first half/i, 1, 6],
+    [/^second half/i, 7, 12],
+    [/^first quarter/i, 1, 3],
+    [/^second quarter/i, 4, 6],
+    [/^third quarter/i, 7, 9],
+    [/^fourth quarter/i, 10, 12],
+    [FIRST_PART, 1, 4],
+    [MIDDLE_PART, 5, 8],
   ];
   const [, a, b] = spans.find(([p]) => p.test(part)) ?? [/late|end/, 9, 12];
   return { notBefore: `${y}-${pad(a)}`, notAfter: `${y}-${pad(b)}` };
@@ -96,7 +146,7 @@ function season(name: string, y: string, next: string | undefined): Record<strin
 /** One kind of date expression: its pattern, and the dates of a match (each a part of it, by default all of it). */
 interface Form {
   pattern: RegExp;
-  dates: (m: RegExpExecArray) => ({ attributes: Record<string, string> | undefined; text?: string; at?: number })[];
+  dates: (m: RegExpExecArray) => { attributes: Record<string, string> | undefined; text?: string; at?: number }[];
   why: string;
 }
 
@@ -105,28 +155,76 @@ const PART = `(${word('early')}|${word('mid')}|${word('late')}|${word('middle')}
 
 /** Longest forms first: a range is found before the dates inside it. */
 const FORMS: Form[] = [
-  { pattern: new RegExp(`\\b(${word('spring')}|${word('summer')}|${word('autumn')}|${word('fall')}|${word('winter')})(?: ${word('of')})? ${YEAR}(?:\\s?[–/-]\\s?(\\d{4}|\\d{2}))?\\b`, 'g'), dates: (m) => whole(season(m[1]!, m[2]!, m[3])), why: 'a season: the months it spans' },
-  { pattern: new RegExp(`\\b${PART}[- ]${MONTH},? ${YEAR}\\b`, 'g'), dates: (m) => whole(partOfMonth(m[1]!, m[3]!, m[2]!)), why: 'part of a month: its first, middle or last ten days' },
-  { pattern: new RegExp(`\\b(${PART}|${word('first')} half of|${word('second')} half of|(?:${word('first')}|${word('second')}|${word('third')}|${word('fourth')}) quarter of)[- ]${YEAR}\\b`, 'g'), dates: (m) => whole(partOfYear(m[1]!, m[m.length - 1]!)), why: 'part of a year: the months it spans' },
-  { pattern: new RegExp(`\\b${word('between')} (${POINT}) ${word('and')} (${POINT})`, 'g'), dates: (m) => whole(range(point(m[1]!), point(m[2]!), ['notBefore', 'notAfter'])), why: 'between two dates: not before the one, not after the other' },
-  { pattern: new RegExp(`\\b${word('between')} (${PARTIAL}) ${word('and')} (${POINT})`, 'g'), dates: (m) => whole(range(completed(m[1]!, point(m[2]!)), point(m[2]!), ['notBefore', 'notAfter'])), why: 'between two dates: not before the one, not after the other' },
-  { pattern: new RegExp(`\\b${word('from')} (${POINT}) (?:to|until|till|TO|UNTIL) (${POINT})`, 'g'), dates: (m) => whole(range(point(m[1]!), point(m[2]!), ['from', 'to'])), why: 'a span, from one date to another' },
-  { pattern: new RegExp(`\\b${word('from')} (${PARTIAL}) (?:to|until|till|TO|UNTIL) (${POINT})`, 'g'), dates: (m) => whole(range(completed(m[1]!, point(m[2]!)), point(m[2]!), ['from', 'to'])), why: 'a span, from one date to another' },
-  { pattern: new RegExp(`\\b${MONTH} ${DAY} ?[–-] ?${DAY},? ${YEAR}\\b`, 'g'), dates: (m) => whole(range(day(m[4]!, m[1]!, m[2]!), day(m[4]!, m[1]!, m[3]!), ['from', 'to'])), why: 'a span of days' },
-  { pattern: new RegExp(`\\b(${PARTIAL}) ?[–-] ?(${POINT})`, 'g'), dates: (m) => whole(range(completed(m[1]!, point(m[2]!)), point(m[2]!), ['from', 'to'])), why: 'a span, from one date to another' },
+  {
+    pattern: new RegExp(
+      `\\b(${word('spring')}|${word('summer')}|${word('autumn')}|${word('fall')}|${word('winter')})(?: ${word('of')})? ${YEAR}(?:\\s?[–/-]\\s?(\\d{4}|\\d{2}))?\\b`,
+      'g',
+    ),
+    dates: (m) => whole(season(m[1]!, m[2]!, m[3])),
+    why: 'a season: the months it spans',
+  },
+  {
+    pattern: new RegExp(`\\b${PART}[- ]${MONTH},? ${YEAR}\\b`, 'g'),
+    dates: (m) => whole(partOfMonth(m[1]!, m[3]!, m[2]!)),
+    why: 'part of a month: its first, middle or last ten days',
+  },
+  {
+    pattern: new RegExp(
+      `\\b(${PART}|${word('first')} half of|${word('second')} half of|(?:${word('first')}|${word('second')}|${word('third')}|${word('fourth')}) quarter of)[- ]${YEAR}\\b`,
+      'g',
+    ),
+    dates: (m) => whole(partOfYear(m[1]!, m[m.length - 1]!)),
+    why: 'part of a year: the months it spans',
+  },
+  {
+    pattern: new RegExp(`\\b${word('between')} (${POINT}) ${word('and')} (${POINT})`, 'g'),
+    dates: (m) => whole(range(point(m[1]!), point(m[2]!), ['notBefore', 'notAfter'])),
+    why: 'between two dates: not before the one, not after the other',
+  },
+  {
+    pattern: new RegExp(`\\b${word('between')} (${PARTIAL}) ${word('and')} (${POINT})`, 'g'),
+    dates: (m) => whole(range(completed(m[1]!, point(m[2]!)), point(m[2]!), ['notBefore', 'notAfter'])),
+    why: 'between two dates: not before the one, not after the other',
+  },
+  {
+    pattern: new RegExp(`\\b${word('from')} (${POINT}) (?:to|until|till|TO|UNTIL) (${POINT})`, 'g'),
+    dates: (m) => whole(range(point(m[1]!), point(m[2]!), ['from', 'to'])),
+    why: 'a span, from one date to another',
+  },
+  {
+    pattern: new RegExp(`\\b${word('from')} (${PARTIAL}) (?:to|until|till|TO|UNTIL) (${POINT})`, 'g'),
+    dates: (m) => whole(range(completed(m[1]!, point(m[2]!)), point(m[2]!), ['from', 'to'])),
+    why: 'a span, from one date to another',
+  },
+  {
+    pattern: new RegExp(`\\b${MONTH} ${DAY} ?[–-] ?${DAY},? ${YEAR}\\b`, 'g'),
+    dates: (m) => whole(range(day(m[4]!, m[1]!, m[2]!), day(m[4]!, m[1]!, m[3]!), ['from', 'to'])),
+    why: 'a span of days',
+  },
+  {
+    pattern: new RegExp(`\\b(${PARTIAL}) ?[–-] ?(${POINT})`, 'g'),
+    dates: (m) => whole(range(completed(m[1]!, point(m[2]!)), point(m[2]!), ['from', 'to'])),
+    why: 'a span, from one date to another',
+  },
   { pattern: /\b(1[0-9]{3}|20[0-9]{2})\s?[–-]\s?(1[0-9]{3}|20[0-9]{2})\b/g, dates: (m) => whole(range(m[1]!, m[2]!, ['from', 'to'])), why: 'a span of years' },
   {
     pattern: new RegExp(`\\b(${PARTIAL}) ${word('and')} (${POINT})`, 'g'),
-    dates: (m) => [{ attributes: when(completed(m[1]!, point(m[2]!))), text: m[1]!, at: 0 }, { attributes: when(point(m[2]!)), text: m[2]!, at: m[0].length - m[2]!.length }],
+    dates: (m) => [
+      { attributes: when(completed(m[1]!, point(m[2]!))), text: m[1]!, at: 0 },
+      { attributes: when(point(m[2]!)), text: m[2]!, at: m[0].length - m[2]!.length },
+    ],
     why: 'one of two dates in one phrase, the first taking its month and year from the second',
   },
-  { pattern: /\b(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b/g, dates: (m) => whole(when(isoDay(m[1]!, Number(m[2]), Number(m[3])))), why: 'a day' },
+  {
+    pattern: /\b(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b/g,
+    dates: (m) => whole(when(isoDay(m[1]!, Number(m[2]), Number(m[3])))),
+    why: 'a day',
+  },
   { pattern: new RegExp(`\\b${DAY} ${MONTH},? ${YEAR}\\b`, 'g'), dates: (m) => whole(when(day(m[3]!, m[2]!, m[1]!))), why: 'a day' },
   { pattern: new RegExp(`\\b${MONTH} ${DAY},? ${YEAR}\\b`, 'g'), dates: (m) => whole(when(day(m[3]!, m[1]!, m[2]!))), why: 'a day' },
   // Not after a day number: "30 February 1966" is no date at all, not February 1966.
   { pattern: new RegExp(`(?<!\\d\\s)\\b${MONTH},? ${YEAR}\\b`, 'g'), dates: (m) => whole({ when: `${m[2]}-${pad(month(m[1]!))}` }), why: 'a month' },
 ];
-
 
 const NO_YEAR = '(?![,\\s]*\\d)';
 
@@ -141,10 +239,26 @@ function yearless(referenceAt: (offset: number) => string | undefined): Form[] {
     return reference ? nearestYear(reference, month(name)) : '';
   };
   return [
-    { pattern: new RegExp(`\\b${MONTH} ${DAY} ?[–-] ?${DAY}\\b${NO_YEAR}`, 'g'), dates: (m) => whole(range(day(y(m, m[1]!), m[1]!, m[2]!), day(y(m, m[1]!), m[1]!, m[3]!), ['from', 'to'])), why: 'a span of days, in the year of the document’s last date' },
-    { pattern: new RegExp(`\\b${DAY} ?[–-] ?${DAY} ${MONTH}\\b${NO_YEAR}`, 'g'), dates: (m) => whole(range(day(y(m, m[3]!), m[3]!, m[1]!), day(y(m, m[3]!), m[3]!, m[2]!), ['from', 'to'])), why: 'a span of days, in the year of the document’s last date' },
-    { pattern: new RegExp(`\\b${DAY} ${MONTH}\\b${NO_YEAR}`, 'g'), dates: (m) => whole(when(day(y(m, m[2]!), m[2]!, m[1]!))), why: 'a day, in the year of the document’s last date' },
-    { pattern: new RegExp(`\\b${MONTH} ${DAY}\\b${NO_YEAR}`, 'g'), dates: (m) => whole(when(day(y(m, m[1]!), m[1]!, m[2]!))), why: 'a day, in the year of the document’s last date' },
+    {
+      pattern: new RegExp(`\\b${MONTH} ${DAY} ?[–-] ?${DAY}\\b${NO_YEAR}`, 'g'),
+      dates: (m) => whole(range(day(y(m, m[1]!), m[1]!, m[2]!), day(y(m, m[1]!), m[1]!, m[3]!), ['from', 'to'])),
+      why: 'a span of days, in the year of the document’s last date',
+    },
+    {
+      pattern: new RegExp(`\\b${DAY} ?[–-] ?${DAY} ${MONTH}\\b${NO_YEAR}`, 'g'),
+      dates: (m) => whole(range(day(y(m, m[3]!), m[3]!, m[1]!), day(y(m, m[3]!), m[3]!, m[2]!), ['from', 'to'])),
+      why: 'a span of days, in the year of the document’s last date',
+    },
+    {
+      pattern: new RegExp(`\\b${DAY} ${MONTH}\\b${NO_YEAR}`, 'g'),
+      dates: (m) => whole(when(day(y(m, m[2]!), m[2]!, m[1]!))),
+      why: 'a day, in the year of the document’s last date',
+    },
+    {
+      pattern: new RegExp(`\\b${MONTH} ${DAY}\\b${NO_YEAR}`, 'g'),
+      dates: (m) => whole(when(day(y(m, m[1]!), m[1]!, m[2]!))),
+      why: 'a day, in the year of the document’s last date',
+    },
   ];
 }
 

@@ -41,13 +41,18 @@ const DOCTYPES = [Buffer.from('<!DOCTYPE'), Buffer.from('<!DOCTYPE', 'utf16le'),
 /** Why a Word file is not unpacked (damaged, or past a limit), or undefined if it may be. */
 export function docxRefusal(bytes: Uint8Array, limits = DOCX_LIMITS): { ruleId: 'docx-unreadable' | 'docx-refused'; reason: string } | undefined {
   const entries = readEntries(bytes);
-  if (entries.size === 0) return { ruleId: 'docx-unreadable', reason: 'the Word file is damaged or incomplete (its list of parts cannot be read): open it in Word and save it again, or export it anew' };
+  if (entries.size === 0)
+    return {
+      ruleId: 'docx-unreadable',
+      reason: 'the Word file is damaged or incomplete (its list of parts cannot be read): open it in Word and save it again, or export it anew',
+    };
   const reason = refusalOf(entries, limits);
   return reason ? { ruleId: 'docx-refused', reason } : undefined;
 }
 
 function refusalOf(entries: ReturnType<typeof readEntries>, limits: typeof DOCX_LIMITS): string | undefined {
-  if (entries.size > limits.entries) return `the Word file has ${entries.size.toLocaleString('en')} parts, more than the ${limits.entries.toLocaleString('en')} editio unpacks: it is no ordinary document; save it again from Word`;
+  if (entries.size > limits.entries)
+    return `the Word file has ${entries.size.toLocaleString('en')} parts, more than the ${limits.entries.toLocaleString('en')} editio unpacks: it is no ordinary document; save it again from Word`;
   let xmlBytes = 0;
   let elements = 0;
   for (const [name, entry] of entries) {
@@ -61,7 +66,8 @@ function refusalOf(entries: ReturnType<typeof readEntries>, limits: typeof DOCX_
       try {
         xml = inflateRawSync(entry.data, { maxOutputLength: Math.max(1, entry.size) });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return `the Word file's part ${name} inflates to more than the ${entry.size.toLocaleString('en')} bytes it declares: the file is damaged or made to exhaust memory, and is not unpacked`;
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          return `the Word file's part ${name} inflates to more than the ${entry.size.toLocaleString('en')} bytes it declares: the file is damaged or made to exhaust memory, and is not unpacked`;
         return `the Word file is damaged (its part ${name} cannot be inflated): open it in Word and save it again`;
       }
     } else return `the Word file's part ${name} is compressed in a way Word never uses (method ${entry.method}): save the document again from Word`;
@@ -71,7 +77,8 @@ function refusalOf(entries: ReturnType<typeof readEntries>, limits: typeof DOCX_
       return `the Word file's part ${name} declares entities (a DOCTYPE), which Word never writes: entities are refused, as they can read files or exhaust memory; save the document again from Word`;
     }
     elements += elementsIn(xml);
-    if (elements > limits.elements) return `the Word file holds more than ${limits.elements.toLocaleString('en')} XML elements (at its part ${name}), more than editio imports at once: split the document into several files`;
+    if (elements > limits.elements)
+      return `the Word file holds more than ${limits.elements.toLocaleString('en')} XML elements (at its part ${name}), more than editio imports at once: split the document into several files`;
   }
   return undefined;
 }

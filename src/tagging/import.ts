@@ -13,7 +13,6 @@ export interface Imported {
   messages: Message[];
 }
 
-
 /** What a dateline may have before its date: a place and a comma, an article ("Wien, am", "Paris, le", "Washington,"). */
 const BEFORE_DATE = /^(?:[\p{L}][\p{L} .'’-]*,\s*)?(?:(?:am|den|le|the|on)\s+)?$/u;
 
@@ -50,7 +49,6 @@ export function shortTitle(title: string, words = 5): string {
   return slug || 'document';
 }
 
-
 /**
  * A plain-text document — a title line and a date line (in either order), then paragraphs
  * separated by blank lines — as a TEI document of the edition's schema. The source statement is
@@ -76,16 +74,24 @@ export function importText(text: string, file: string, config: EditionConfig, sc
   if (current) blocks.push({ text: current.text.join(' '), line: current.line });
   const [first, second, ...paragraphs] = blocks;
   const at = { file };
-  if (!first || !second) return { error: message('error', 'import', 'import-shape', 'a document needs a title line and a date line, then its paragraphs', { ...at, line: 1 }) };
+  if (!first || !second)
+    return { error: message('error', 'import', 'import-shape', 'a document needs a title line and a date line, then its paragraphs', { ...at, line: 1 }) };
   const dateFirst = datelineDate(first.text, config.language);
   const dated = dateFirst ?? datelineDate(second.text, config.language);
   const [titleBlock, dateBlock] = dateFirst ? [second, first] : [first, second];
   if (!dated) {
     return {
-      error: message('error', 'import', 'import-date', `neither "${first.text}" nor "${second.text}" is a dateline; put the document's date on its own line, after its place if you like ("Wien, am 14. März 1967", "Paris, le 9 décembre 1888")`, { ...at, line: second.line }),
+      error: message(
+        'error',
+        'import',
+        'import-date',
+        `neither "${first.text}" nor "${second.text}" is a dateline; put the document's date on its own line, after its place if you like ("Wien, am 14. März 1967", "Paris, le 9 décembre 1888")`,
+        { ...at, line: second.line },
+      ),
     };
   }
-  if (paragraphs.length === 0) return { error: message('error', 'import', 'import-shape', 'the document has no paragraph after its title and date', { ...at, line: dateBlock.line }) };
+  if (paragraphs.length === 0)
+    return { error: message('error', 'import', 'import-shape', 'the document has no paragraph after its title and date', { ...at, line: dateBlock.line }) };
   const words = dateBlock.text;
   const dateElement = dateElementOf(dated.date, words.slice(dated.start, dated.end));
   return imported(config, schemaHref, file, {
@@ -101,7 +107,9 @@ export function importText(text: string, file: string, config: EditionConfig, sc
 }
 
 const dateElementOf = (date: Record<string, string>, words: string): string =>
-  `<date${Object.entries(date).map(([k, v]) => ` ${k}="${v}"`).join('')}>${escapeText(words)}</date>`;
+  `<date${Object.entries(date)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('')}>${escapeText(words)}</date>`;
 
 interface Parts {
   /** The title as text (titleStmt, file name) and as the head's content. */
@@ -163,7 +171,12 @@ function imported(config: EditionConfig, schemaHref: string, file: string, parts
   return {
     fileName,
     xml,
-    messages: [message('warning', 'import', 'source-missing', 'the source statement is a placeholder: describe where the text comes from in <sourceDesc>', { file: fileName, line: bibl })],
+    messages: [
+      message('warning', 'import', 'source-missing', 'the source statement is a placeholder: describe where the text comes from in <sourceDesc>', {
+        file: fileName,
+        line: bibl,
+      }),
+    ],
   };
 }
 
@@ -172,7 +185,12 @@ function sections(blocks: readonly DocxBlock[]): string[] {
   const out: string[] = [];
   let section: { head: string; blocks: string[] } | undefined;
   const close = (): void => {
-    if (section) out.push(section.blocks.length ? `<div type="section">${section.head}${section.blocks.join('')}</div>` : section.head.replace(/^<head>(.*)<\/head>$/s, '<p>$1</p>'));
+    if (section)
+      out.push(
+        section.blocks.length
+          ? `<div type="section">${section.head}${section.blocks.join('')}</div>`
+          : section.head.replace(/^<head>(.*)<\/head>$/s, '<p>$1</p>'),
+      );
     section = undefined;
   };
   for (const block of blocks) {
@@ -201,13 +219,28 @@ export async function importDocx(bytes: Uint8Array, file: string, config: Editio
   const rest = blocks.filter((b) => b !== titleBlock);
   // The first short paragraph that holds a date, in the first language it holds one in.
   const firstDate = (text: string): { found: DateMatch; language: string } | undefined =>
-    readingLanguages(config.language).flatMap((language) => findDates(text, undefined, language).slice(0, 1).map((found) => ({ found, language })))[0];
+    readingLanguages(config.language).flatMap((language) =>
+      findDates(text, undefined, language)
+        .slice(0, 1)
+        .map((found) => ({ found, language })),
+    )[0];
   const dateBlock = rest.slice(0, 4).find((b) => b.kind === 'p' && b.text.length <= 100 && firstDate(b.text) !== undefined);
   if (!dateBlock) {
-    return { error: message('error', 'import', 'import-date', `no date in the first paragraphs after the title ("${titleBlock.text}", paragraph ${titleBlock.paragraph}): put the document's date, e.g. "21 September 1966", in a paragraph of its own below the title`, at) };
+    return {
+      error: message(
+        'error',
+        'import',
+        'import-date',
+        `no date in the first paragraphs after the title ("${titleBlock.text}", paragraph ${titleBlock.paragraph}): put the document's date, e.g. "21 September 1966", in a paragraph of its own below the title`,
+        at,
+      ),
+    };
   }
   const body = rest.filter((b) => b !== dateBlock);
-  if (body.length === 0) return { error: message('error', 'import', 'import-shape', `the Word file has no paragraph after its title and date (paragraph ${dateBlock.paragraph})`, at) };
+  if (body.length === 0)
+    return {
+      error: message('error', 'import', 'import-shape', `the Word file has no paragraph after its title and date (paragraph ${dateBlock.paragraph})`, at),
+    };
   const { found, language } = firstDate(dateBlock.text)!;
   const result = imported(config, schemaHref, file, {
     title: titleBlock.text,

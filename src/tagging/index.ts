@@ -29,7 +29,10 @@ async function entriesOf(edition: EditionConfig | undefined): Promise<AuthorityE
  * `editio tag`: tags dates and the authority lists' names in TEI documents; writes them only
  * with `write`. The documents' text is never changed, and tagging twice adds nothing.
  */
-export async function tag(paths: readonly string[], options: { write?: boolean; edition?: EditionConfig } = {}): Promise<{ files: FileTags[]; messages: Message[] }> {
+export async function tag(
+  paths: readonly string[],
+  options: { write?: boolean; edition?: EditionConfig } = {},
+): Promise<{ files: FileTags[]; messages: Message[] }> {
   const edition = options.edition ?? (await configIn(process.cwd()));
   const entries = await entriesOf(edition);
   const authorities = new Set(edition ? authorityPaths(edition) : []);
@@ -45,7 +48,14 @@ export async function tag(paths: readonly string[], options: { write?: boolean; 
     if (!parsed.doc) continue;
     const original = source.bytes.toString('utf8');
     if (parsed.doc.text !== original.replace(/^\uFEFF/, '')) {
-      messages.push({ severity: 'warning', ruleId: 'tag-skipped', source: 'tag', reason: 'the document has a DOCTYPE, which tagging would lose; remove it first', file: source.name, line: 1 });
+      messages.push({
+        severity: 'warning',
+        ruleId: 'tag-skipped',
+        source: 'tag',
+        reason: 'the document has a DOCTYPE, which tagging would lose; remove it first',
+        file: source.name,
+        line: 1,
+      });
       continue;
     }
     const result = tagDocument(parsed.doc, entries, edition?.language);
@@ -62,14 +72,22 @@ async function editionToImportInto(given: EditionConfig | undefined): Promise<Ed
   const edition = given ?? (await configIn(process.cwd()));
   if (!edition) {
     throw new ConfigError(
-      message('error', 'config', 'config-missing', `import writes into an edition, and ${process.cwd()} has no editio.config.json; run it in the edition's folder (or start one with "editio init")`),
+      message(
+        'error',
+        'config',
+        'config-missing',
+        `import writes into an edition, and ${process.cwd()} has no editio.config.json; run it in the edition's folder (or start one with "editio init")`,
+      ),
     );
   }
   return edition;
 }
 
 /** `editio import <sheet.csv>… --authorities`: spreadsheets of persons, places, … merged into the edition's authority lists (src/tagging/authority-import.ts). */
-export async function importAuthorityFiles(paths: readonly string[], options: { edition?: EditionConfig; kind?: string; force?: boolean } = {}): Promise<{ written: string[]; messages: Message[] }> {
+export async function importAuthorityFiles(
+  paths: readonly string[],
+  options: { edition?: EditionConfig; kind?: string; force?: boolean } = {},
+): Promise<{ written: string[]; messages: Message[] }> {
   return importAuthorities(paths, { ...options, edition: await editionToImportInto(options.edition) });
 }
 
@@ -93,8 +111,12 @@ export async function importFiles(
   const edition = await editionToImportInto(options.edition);
   const out = path.resolve(options.out ?? path.join(edition.root, edition.sources));
   const problem = await folderProblem(out);
-  if (problem) throw new ConfigError(message('error', 'config', 'import-out', `${options.out ?? out} ${problem}: name the folder to write the documents into with --out`));
-  const schema = path.relative(out, path.join(edition.root, 'schemas', 'editio.rng')).split(path.sep).join('/');
+  if (problem)
+    throw new ConfigError(message('error', 'config', 'import-out', `${options.out ?? out} ${problem}: name the folder to write the documents into with --out`));
+  const schema = path
+    .relative(out, path.join(edition.root, 'schemas', 'editio.rng'))
+    .split(path.sep)
+    .join('/');
   const entries = await entriesOf(edition);
   const messages: Message[] = [];
   const written: string[] = [];
@@ -122,7 +144,15 @@ export async function importFiles(
     try {
       await writeFileAtomic(target, tagged.text);
     } catch (err) {
-      messages.push(message('error', 'import', 'import-write-failed', `${name} could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the file is not imported`, { file }));
+      messages.push(
+        message(
+          'error',
+          'import',
+          'import-write-failed',
+          `${name} could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the file is not imported`,
+          { file },
+        ),
+      );
       continue;
     }
     written.push(target);

@@ -9,7 +9,15 @@ export async function readInput(file: string, messages: Message[]): Promise<Buff
   try {
     const { size } = await stat(file);
     if (size > MAX_INPUT_BYTES) {
-      messages.push(message('error', 'import', 'too-large', `the file is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB editio imports: split it into several files`, { file }));
+      messages.push(
+        message(
+          'error',
+          'import',
+          'too-large',
+          `the file is ${Math.round(size / 1024 / 1024)} MB, more than the ${MAX_INPUT_BYTES / 1024 / 1024} MB editio imports: split it into several files`,
+          { file },
+        ),
+      );
       return undefined;
     }
     return await readFile(file);

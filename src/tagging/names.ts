@@ -9,11 +9,60 @@ import { SURNAME_PARTICLES } from '../model/name-particles.js';
  * Phung The Tai", "General Giap", "Gen. Giap". The one rule: such a title joins the mention, as <roleName>.
  */
 export const TITLES = [
-  'Comrade', 'General', 'Lieutenant General', 'Major General', 'Colonel', 'Lieutenant', 'Major', 'Captain', 'Marshal',
-  'Admiral', 'President', 'Vice President', 'Premier', 'Prime Minister', 'Deputy Prime Minister', 'Minister', 'Foreign Minister',
-  'Defense Minister', 'Defence Minister', 'Chairman', 'Ambassador', 'Secretary', 'General Secretary', 'First Secretary',
-  'Secretary of State', 'Deputy', 'Senator', 'Governor', 'Mr.', 'Mrs.', 'Ms.', 'Mr', 'Mrs', 'Ms', 'Dr.', 'Dr', 'Professor', 'Prof.',
-  'King', 'Queen', 'Prince', 'Emperor', 'Gen.', 'Lt.', 'Lt. Gen.', 'Maj.', 'Maj. Gen.', 'Col.', 'Capt.', 'Adm.', 'Pres.', 'Amb.', 'Sen.', 'Gov.',
+  'Comrade',
+  'General',
+  'Lieutenant General',
+  'Major General',
+  'Colonel',
+  'Lieutenant',
+  'Major',
+  'Captain',
+  'Marshal',
+  'Admiral',
+  'President',
+  'Vice President',
+  'Premier',
+  'Prime Minister',
+  'Deputy Prime Minister',
+  'Minister',
+  'Foreign Minister',
+  'Defense Minister',
+  'Defence Minister',
+  'Chairman',
+  'Ambassador',
+  'Secretary',
+  'General Secretary',
+  'First Secretary',
+  'Secretary of State',
+  'Deputy',
+  'Senator',
+  'Governor',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr.',
+  'Dr',
+  'Professor',
+  'Prof.',
+  'King',
+  'Queen',
+  'Prince',
+  'Emperor',
+  'Gen.',
+  'Lt.',
+  'Lt. Gen.',
+  'Maj.',
+  'Maj. Gen.',
+  'Col.',
+  'Capt.',
+  'Adm.',
+  'Pres.',
+  'Amb.',
+  'Sen.',
+  'Gov.',
 ];
 
 export interface NameMatch {
@@ -75,7 +124,11 @@ function index(spellings: Iterable<Spelling>): Map<string, Spelling[]> {
  * ends (a plural or possessive "s" may follow: "MiG-17s", "Giap's", or a German genitive's "ens" after s, ß, x or z: "Krausens"): their spans in the folded
  * text and their keys. `resume` says where to look on after each (by default, after it).
  */
-function* namesIn(index: NameIndex, folded: string, resume: (found: { start: number; end: number; key: string }) => number | undefined = () => undefined): Generator<{ start: number; end: number; key: string }> {
+function* namesIn(
+  index: NameIndex,
+  folded: string,
+  resume: (found: { start: number; end: number; key: string }) => number | undefined = () => undefined,
+): Generator<{ start: number; end: number; key: string }> {
   const key = keyed(folded);
   for (let i = 0; i < key.text.length; i++) {
     const start = key.origin[i]!;
@@ -110,7 +163,10 @@ export class NameFinder {
   private readonly titled: RegExp;
 
   /** `inflected`: a name's inflection is part of its mention, as German editions tag a genitive ("<persName>Schnitzlers</persName>"). */
-  constructor(entries: readonly AuthorityEntry[], private readonly inflected = false) {
+  constructor(
+    entries: readonly AuthorityEntry[],
+    private readonly inflected = false,
+  ) {
     const spellings = entries.flatMap((entry) => entry.names.map((name) => ({ name: fold(name).text, entry })));
     this.byName = index(spellings);
     const titles = new RegExp(`^(?:${TITLES.map(escapeRegExp).join('|')}) `, 'u');
@@ -158,7 +214,16 @@ export class NameFinder {
       // Within a longer name, only names of two words or more are tagged too: "Central Military
       // Party Committee" in "Current Affairs Committee of the …", but not "Vietnam" in "North Vietnam".
       const nested = inner.filter((n) => (n.start > start || n.end < end) && /\s/.test(text.slice(n.start, n.end).trim()));
-      matches.push(this.titledMatch(text, folded, m.start, { start, end, entry, title: 0, nested, why: exact ? 'a name in the lists' : 'a name in the lists, written with other quotes, dashes, accents or capitals' }));
+      matches.push(
+        this.titledMatch(text, folded, m.start, {
+          start,
+          end,
+          entry,
+          title: 0,
+          nested,
+          why: exact ? 'a name in the lists' : 'a name in the lists, written with other quotes, dashes, accents or capitals',
+        }),
+      );
       if (entry.kind.entry === 'person') named.add(entry);
     }
     const taken = (s: number, e: number): boolean => matches.some((n) => s < n.end && e > n.start) || ambiguous.some((n) => s < n.end && e > n.start);
@@ -172,10 +237,19 @@ export class NameFinder {
       const entry = entries.length === 1 ? entries[0]! : before.size === 1 ? [...before][0]! : undefined;
       if (!entry) {
         const why = before.size > 1 ? 'the document has named each of them in full' : 'the document has named none of them in full before';
-        ambiguous.push({ start, end, name: text.slice(start, end), ids: entries.map((e) => e.id), why: `a short form of ${entries.length} persons in the lists, and ${why}` });
+        ambiguous.push({
+          start,
+          end,
+          name: text.slice(start, end),
+          ids: entries.map((e) => e.id),
+          why: `a short form of ${entries.length} persons in the lists, and ${why}`,
+        });
         continue;
       }
-      const why = entries.length === 1 ? 'a short form of this person’s name, no other person’s in the lists' : 'a short form of this person’s name, whom the document named in full before';
+      const why =
+        entries.length === 1
+          ? 'a short form of this person’s name, no other person’s in the lists'
+          : 'a short form of this person’s name, whom the document named in full before';
       matches.push(this.titledMatch(text, folded, m.start, { start, end, entry, title: 0, nested: [], why }));
     }
     return { matches: matches.sort((a, b) => a.start - b.start), ambiguous };
@@ -203,7 +277,6 @@ export class NameFinder {
   }
 }
 
-
 /**
  * The ways letters write a person's surname short, from a name written forenames first: with its
  * particle, which goes with it written alone ("von Hagen"), after the forenames' initials ("F. Hagen", "F. von Hagen", "F. v. Hagen",
@@ -213,7 +286,13 @@ function surnameForms(words: readonly string[]): string[] {
   const surname = words.at(-1)!;
   const particles = words.slice(0, -1).filter((w) => SURNAME_PARTICLES.has(w));
   const forenames = words.slice(0, -1).filter((w) => !SURNAME_PARTICLES.has(w));
-  if (!/^\p{Lu}/u.test(surname) || forenames.length === 0 || !forenames.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || particles.length !== words.length - 1 - forenames.length) return [];
+  if (
+    !/^\p{Lu}/u.test(surname) ||
+    forenames.length === 0 ||
+    !forenames.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) ||
+    particles.length !== words.length - 1 - forenames.length
+  )
+    return [];
   const particle = particles.join(' ');
   const short = particles.map((p) => `${p[0]}.`).join(' ');
   const initials = [...new Set([`${forenames[0]![0]}.`, forenames.map((w) => `${w[0]}.`).join(' ')])];

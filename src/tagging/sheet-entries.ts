@@ -49,13 +49,43 @@ interface IdentifierKind {
 
 /** Identifier columns: each value checked by its kind (editio never looks one up); a bare one becomes its authority's URL. */
 const IDENTIFIERS: Record<string, IdentifierKind> = {
-  wikidata: { what: 'a Wikidata item (Q and digits, e.g. Q36014) or its URL', bare: /^Q\d+$/i, url: (v) => `http://www.wikidata.org/entity/${v.toUpperCase()}`, urls: /^https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\/Q\d+$/ },
-  viaf: { what: 'a VIAF number (digits) or its URL', bare: /^\d+$/, url: (v) => `https://viaf.org/viaf/${v}`, urls: /^https?:\/\/(www\.)?viaf\.org\/viaf\/\d+\/?$/ },
-  geonames: { what: 'a GeoNames number (digits) or its URL', bare: /^\d+$/, url: (v) => `https://sws.geonames.org/${v}/`, urls: /^https?:\/\/(sws\.|www\.)?geonames\.org\/\d+(\/[^\s]*)?$/ },
+  wikidata: {
+    what: 'a Wikidata item (Q and digits, e.g. Q36014) or its URL',
+    bare: /^Q\d+$/i,
+    url: (v) => `http://www.wikidata.org/entity/${v.toUpperCase()}`,
+    urls: /^https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\/Q\d+$/,
+  },
+  viaf: {
+    what: 'a VIAF number (digits) or its URL',
+    bare: /^\d+$/,
+    url: (v) => `https://viaf.org/viaf/${v}`,
+    urls: /^https?:\/\/(www\.)?viaf\.org\/viaf\/\d+\/?$/,
+  },
+  geonames: {
+    what: 'a GeoNames number (digits) or its URL',
+    bare: /^\d+$/,
+    url: (v) => `https://sws.geonames.org/${v}/`,
+    urls: /^https?:\/\/(sws\.|www\.)?geonames\.org\/\d+(\/[^\s]*)?$/,
+  },
   // The GND's own pattern of its identifiers (GND ontology, gndIdentifier).
-  gnd: { what: 'a GND identifier (e.g. 118607626 or 4066009-6) or its URL', bare: /^(1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])$/, url: (v) => `https://d-nb.info/gnd/${v}`, urls: /^https?:\/\/d-nb\.info\/gnd\/(1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])\/?$/ },
-  isni: { what: 'an ISNI (16 digits, the last may be X) or its URL', bare: /^\d{4} ?\d{4} ?\d{4} ?\d{3}[\dX]$/, url: (v) => v, urls: /^https?:\/\/(www\.)?isni\.org\/isni\/\d{15}[\dX]$/ },
-  loc: { what: 'a Library of Congress identifier (e.g. n79021164) or its URL', bare: /^[a-z]{1,3}\d{2,}$/, url: (v) => v, urls: /^https?:\/\/id\.loc\.gov\/[^\s]+$/ },
+  gnd: {
+    what: 'a GND identifier (e.g. 118607626 or 4066009-6) or its URL',
+    bare: /^(1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])$/,
+    url: (v) => `https://d-nb.info/gnd/${v}`,
+    urls: /^https?:\/\/d-nb\.info\/gnd\/(1[0123]?\d{7}[0-9X]|[47]\d{6}-\d|[1-9]\d{0,7}-[0-9X]|3\d{7}[0-9X])\/?$/,
+  },
+  isni: {
+    what: 'an ISNI (16 digits, the last may be X) or its URL',
+    bare: /^\d{4} ?\d{4} ?\d{4} ?\d{3}[\dX]$/,
+    url: (v) => v,
+    urls: /^https?:\/\/(www\.)?isni\.org\/isni\/\d{15}[\dX]$/,
+  },
+  loc: {
+    what: 'a Library of Congress identifier (e.g. n79021164) or its URL',
+    bare: /^[a-z]{1,3}\d{2,}$/,
+    url: (v) => v,
+    urls: /^https?:\/\/id\.loc\.gov\/[^\s]+$/,
+  },
   uri: { what: 'an http(s) URL' },
   url: { what: 'an http(s) URL' },
 };
@@ -97,7 +127,10 @@ const KIND_WORDS: [RegExp, EntityKind['entry']][] = [
 
 /** Which list a spreadsheet fills, from --kind or a word of its file name ("persons.csv", "places-1966.csv", "organisations.csv"). */
 export function kindOf(name: string): EntityKind | undefined {
-  const words = name.replace(/\.[^.]*$/, '').toLowerCase().split(/[^\p{L}]+/u);
+  const words = name
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u);
   const entry = KIND_WORDS.find(([pattern]) => words.some((w) => pattern.test(w)))?.[1];
   return ENTITY_KINDS.find((k) => k.entry === entry);
 }
@@ -107,9 +140,19 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
   const messages: Message[] = [];
   const column = new Map<string, number>();
   sheet.header.forEach((h, i) => {
-    const key = Object.entries(COLUMNS).find(([, names]) => names.includes(squash(h)))?.[0] ?? (Object.hasOwn(IDENTIFIERS, squash(h)) ? `idno:${squash(h)}` : undefined);
+    const key =
+      Object.entries(COLUMNS).find(([, names]) => names.includes(squash(h)))?.[0] ?? (Object.hasOwn(IDENTIFIERS, squash(h)) ? `idno:${squash(h)}` : undefined);
     if (key && !column.has(key)) column.set(key, i);
-    else if (!key && h) messages.push(message('warning', 'import', 'csv-column-unread', `the column "${h}" is not read: editio reads id, name, variants, type, lang, birth, death, date, coordinates (or lat and long), note, and identifiers (${Object.keys(IDENTIFIERS).join(', ')})`, { file, line: 1 }));
+    else if (!key && h)
+      messages.push(
+        message(
+          'warning',
+          'import',
+          'csv-column-unread',
+          `the column "${h}" is not read: editio reads id, name, variants, type, lang, birth, death, date, coordinates (or lat and long), note, and identifiers (${Object.keys(IDENTIFIERS).join(', ')})`,
+          { file, line: 1 },
+        ),
+      );
   });
   for (const required of ['id', 'name']) {
     if (!column.has(required)) {
@@ -121,7 +164,8 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
   const seen = new Map<string, number>();
   for (const row of sheet.rows) {
     const cell = (key: string): string => (column.has(key) ? (row.cells[column.get(key)!] ?? '') : '');
-    const fault = (reason: string): void => void messages.push(message('error', 'import', 'csv-row-invalid', `row ${row.line}: ${reason}; the row is not imported`, { file, line: row.line }));
+    const fault = (reason: string): void =>
+      void messages.push(message('error', 'import', 'csv-row-invalid', `row ${row.line}: ${reason}; the row is not imported`, { file, line: row.line }));
     const id = cell('id');
     const name = cell('name');
     const controls = row.cells.findIndex((c) => NOT_XML_CHAR.test(c));
@@ -130,24 +174,51 @@ export function sheetEntries(sheet: Sheet, kind: EntityKind, file: string): { en
     const badIdentifier = [...column.keys()].find((k) => k.startsWith('idno:') && cell(k) && !identifierOf(IDENTIFIERS[k.slice(5)]!, cell(k)));
     if (controls >= 0) {
       const ch = row.cells[controls]!.match(NOT_XML_CHAR)![0]!;
-      fault(`its "${header(controls)}" cell holds U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, a character XML does not allow: remove it`);
+      fault(
+        `its "${header(controls)}" cell holds U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, a character XML does not allow: remove it`,
+      );
     } else if (!id) fault('it has no id');
     else if (!NCNAME.test(id)) fault(`"${id}" cannot be an xml:id (letters, digits, hyphens, dots and underscores, not starting with a digit or hyphen)`);
     else if (seen.has(id)) fault(`the id "${id}" is given on row ${seen.get(id)} too`);
     else if (!name) fault(`"${id}" has no name`);
-    else if (tooLong) fault(`a name of "${id}" is ${tooLong.length.toLocaleString('en')} characters long, more than a name's ${MAX_NAME_LENGTH.toLocaleString('en')}: put a description in the note column`);
+    else if (tooLong)
+      fault(
+        `a name of "${id}" is ${tooLong.length.toLocaleString('en')} characters long, more than a name's ${MAX_NAME_LENGTH.toLocaleString('en')}: put a description in the note column`,
+      );
     else if (badIdentifier) fault(`its ${badIdentifier.slice(5)} "${cell(badIdentifier).slice(0, 80)}" is not ${IDENTIFIERS[badIdentifier.slice(5)]!.what}`);
     else {
       const dates = (['birth', 'death', 'date'] as const).filter((d) => cell(d) !== '');
       const badDate = dates.find((d) => !isDate(cell(d)));
       const geo = coordinates(cell('coordinates') || [cell('lat'), cell('long')].filter(Boolean).join(' '));
       if (badDate) fault(`its ${badDate} "${cell(badDate)}" is not a date editio can read: write it as YYYY, YYYY-MM or YYYY-MM-DD`);
-      else if (geo === null) fault(`its coordinates "${cell('coordinates') || `${cell('lat')} ${cell('long')}`}" are not a latitude (−90 to 90) and a longitude (−180 to 180) in decimal degrees`);
+      else if (geo === null)
+        fault(
+          `its coordinates "${cell('coordinates') || `${cell('lat')} ${cell('long')}`}" are not a latitude (−90 to 90) and a longitude (−180 to 180) in decimal degrees`,
+        );
       else {
         seen.set(id, row.line);
-        const variants = cell('variants').split(/\s*[;|]\s*/).filter((v) => v && v !== name);
-        const identifiers = [...column.keys()].filter((k) => k.startsWith('idno:') && cell(k)).map((k) => ({ type: k.slice(5), value: identifierOf(IDENTIFIERS[k.slice(5)]!, cell(k))! }));
-        entries.push({ id, kind, line: row.line, xml: entryXml(kind, { id, name, variants, type: cell('type'), lang: cell('lang'), dates: Object.fromEntries(dates.map((d) => [d, cell(d)])), geo, identifiers, note: cell('note') }) });
+        const variants = cell('variants')
+          .split(/\s*[;|]\s*/)
+          .filter((v) => v && v !== name);
+        const identifiers = [...column.keys()]
+          .filter((k) => k.startsWith('idno:') && cell(k))
+          .map((k) => ({ type: k.slice(5), value: identifierOf(IDENTIFIERS[k.slice(5)]!, cell(k))! }));
+        entries.push({
+          id,
+          kind,
+          line: row.line,
+          xml: entryXml(kind, {
+            id,
+            name,
+            variants,
+            type: cell('type'),
+            lang: cell('lang'),
+            dates: Object.fromEntries(dates.map((d) => [d, cell(d)])),
+            geo,
+            identifiers,
+            note: cell('note'),
+          }),
+        });
       }
     }
   }
@@ -190,5 +261,6 @@ function entryXml(kind: EntityKind, f: Facts): (indent: string) => string {
     ...f.identifiers.map((i) => `<idno type="${i.type}">${escapeText(i.value)}</idno>`),
     ...(f.note ? [`<note>${escapeText(f.note)}</note>`] : []),
   ];
-  return (indent) => [`${indent}<${kind.entry} xml:id="${f.id}"${type}${eventDate}>`, ...body.map((l) => `${indent}  ${l}`), `${indent}</${kind.entry}>`].join('\n');
+  return (indent) =>
+    [`${indent}<${kind.entry} xml:id="${f.id}"${type}${eventDate}>`, ...body.map((l) => `${indent}  ${l}`), `${indent}</${kind.entry}>`].join('\n');
 }

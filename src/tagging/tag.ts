@@ -49,23 +49,58 @@ export interface TagResult {
 /** Some words with a little of the text on either side, on one line. */
 function contextOf(text: string, start: number, end: number): string {
   const flat = (s: string): string => s.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
-  const before = flat(text.slice(Math.max(0, start - 120), start)).slice(-40).replace(/^\S*\s/, '…');
-  const after = flat(text.slice(end, end + 120)).slice(0, 40).replace(/\s\S*$/, '…');
+  const before = flat(text.slice(Math.max(0, start - 120), start))
+    .slice(-40)
+    .replace(/^\S*\s/, '…');
+  const after = flat(text.slice(end, end + 120))
+    .slice(0, 40)
+    .replace(/\s\S*$/, '…');
   return `${before}[${flat(text.slice(start, end))}]${after}`;
 }
 
 /** Parts of a document that are metadata, or already tagged: the tagger leaves them alone. */
 export const LEAVE = new Set([
-  'persName', 'placeName', 'orgName', 'objectName', 'eventName', 'rs', 'name', 'date', 'time', 'num', 'measure', 'idno',
-  'ref', 'ptr', 'gi', 'att', 'code', 'titleStmt', 'publicationStmt', 'editionStmt', 'encodingDesc', 'revisionDesc',
-  'creation', 'langUsage', 'textClass', 'standOff', 'listPerson', 'listPlace', 'listOrg', 'listObject', 'listEvent',
+  'persName',
+  'placeName',
+  'orgName',
+  'objectName',
+  'eventName',
+  'rs',
+  'name',
+  'date',
+  'time',
+  'num',
+  'measure',
+  'idno',
+  'ref',
+  'ptr',
+  'gi',
+  'att',
+  'code',
+  'titleStmt',
+  'publicationStmt',
+  'editionStmt',
+  'encodingDesc',
+  'revisionDesc',
+  'creation',
+  'langUsage',
+  'textClass',
+  'standOff',
+  'listPerson',
+  'listPlace',
+  'listOrg',
+  'listObject',
+  'listEvent',
 ]);
 
 /** Where a paragraph of the text begins and ends, for the year a day written without one takes. */
 const BLOCKS = new Set(['p', 'ab', 'dateline', 'opener', 'closer', 'head', 'item', 'note', 'l', 'sp', 'postscript', 'cell']);
 const blockOf = (e: XmlElement | undefined): XmlElement | undefined => (e === undefined || BLOCKS.has(e.name) ? e : blockOf(e.parent));
 
-const attrs = (a: Record<string, string>): string => Object.entries(a).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
+const attrs = (a: Record<string, string>): string =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`)
+    .join('');
 
 function pointer(entry: AuthorityEntry, from: ParsedDoc): string {
   return `${path.relative(path.dirname(from.source.path), entry.path).split(path.sep).join('/')}#${entry.id}`;
@@ -79,7 +114,9 @@ function pointer(entry: AuthorityEntry, from: ParsedDoc): string {
  */
 export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], edition = 'en'): TagResult {
   // Dates as the document's language writes them (its xml:lang, its text's), else the edition's.
-  const language = bcp47(doc.tree.attrs.get('xml:lang') ?? doc.tree.children.find((c): c is XmlElement => c.kind === 'element' && c.name === 'text')?.attrs.get('xml:lang')) ?? (edition || 'en');
+  const language =
+    bcp47(doc.tree.attrs.get('xml:lang') ?? doc.tree.children.find((c): c is XmlElement => c.kind === 'element' && c.name === 'text')?.attrs.get('xml:lang')) ??
+    (edition || 'en');
   const finder = new NameFinder(entries, language.split('-')[0] === 'de');
   const positions = new Positions(doc.text);
   const insertions: Insertion[] = [];
@@ -96,7 +133,18 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], 
   const at = (offset: number): { line: number; column: number } => positions.at(offset);
   const add = (start: number, end: number, element: string, attributes: Record<string, string>, why: string): void => {
     const words = doc.text.slice(start, end);
-    insertions.push({ start, end, ...at(start), element, attributes, words, open: `<${element}${attrs(attributes)}>`, close: `</${element}>`, why, context: contextOf(doc.text, start, end) });
+    insertions.push({
+      start,
+      end,
+      ...at(start),
+      element,
+      attributes,
+      words,
+      open: `<${element}${attrs(attributes)}>`,
+      close: `</${element}>`,
+      why,
+      context: contextOf(doc.text, start, end),
+    });
   };
   const addName = (match: NameMatch, offset: number): void => {
     const element = match.entry.kind.mention;
@@ -114,8 +162,16 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], 
     for (const m of names) addName(m, node.offset);
     for (const a of ambiguous) {
       const where = { file: doc.source.name, ...at(node.offset + a.start) };
-      candidates.push({ ...at(node.offset + a.start), words: a.name, ids: a.ids, why: a.why, context: contextOf(doc.text, node.offset + a.start, node.offset + a.end) });
-      messages.push(message('warning', 'tag', 'mention-ambiguous', `"${a.name}" may be ${a.ids.join(' or ')} (${a.why}): tag it by hand with the one meant`, where));
+      candidates.push({
+        ...at(node.offset + a.start),
+        words: a.name,
+        ids: a.ids,
+        why: a.why,
+        context: contextOf(doc.text, node.offset + a.start, node.offset + a.end),
+      });
+      messages.push(
+        message('warning', 'tag', 'mention-ambiguous', `"${a.name}" may be ${a.ids.join(' or ')} (${a.why}): tag it by hand with the one meant`, where),
+      );
     }
     const taken = (s: number, e: number): boolean => names.some((m) => s < m.end && e > m.start);
     const block = blockOf(node.parent);
@@ -131,7 +187,12 @@ export function tagDocument(doc: ParsedDoc, entries: readonly AuthorityEntry[], 
       }
     }
     for (const s of suggestions(raw, (a, b) => taken(a, b) || ambiguous.some((m) => a < m.end && b > m.start))) {
-      messages.push(message('info', 'tag', 'name-suggestion', `"${s.name}" looks like a name that is in no authority list; add it to the lists if it is one`, { file: doc.source.name, ...at(node.offset + s.start) }));
+      messages.push(
+        message('info', 'tag', 'name-suggestion', `"${s.name}" looks like a name that is in no authority list; add it to the lists if it is one`, {
+          file: doc.source.name,
+          ...at(node.offset + s.start),
+        }),
+      );
     }
   }
   return { text: apply(doc.text, insertions), insertions: insertions.sort((a, b) => a.start - b.start || b.end - a.end), candidates, messages };
@@ -151,7 +212,7 @@ function apply(text: string, insertions: readonly Insertion[]): string {
   for (const p of points) {
     out += text.slice(last, p);
     // Close the inner (shorter) first, then open the outer (longer) first.
-    for (const i of (closes.get(p) ?? []).sort((a, b) => (b.start - a.start) || (a.end - b.end))) out += i.close;
+    for (const i of (closes.get(p) ?? []).sort((a, b) => b.start - a.start || a.end - b.end)) out += i.close;
     for (const i of (opens.get(p) ?? []).sort((a, b) => b.end - a.end)) out += i.open;
     last = p;
   }

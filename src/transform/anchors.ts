@@ -15,7 +15,8 @@ const BLOCKS = new Set(['p', 'head', 'dateline', 'item', 'gap', 'salute', 'signe
 export const isTei = (node: XmlNode | undefined, names: ReadonlySet<string> | string): node is XmlElement =>
   node?.kind === 'element' && node.ns === TEI_NS && (typeof names === 'string' ? node.name === names : names.has(node.name));
 /** Whom a speaker speaks for: its speech's @who (a play's speech is a mention of its role). */
-export const speakerWho = (e: XmlElement): string | undefined => (e.ns === TEI_NS && e.name === 'speaker' && isTei(e.parent, 'sp') ? e.parent.attrs.get('who') : undefined);
+export const speakerWho = (e: XmlElement): string | undefined =>
+  e.ns === TEI_NS && e.name === 'speaker' && isTei(e.parent, 'sp') ? e.parent.attrs.get('who') : undefined;
 export const isMention = (e: XmlElement): boolean =>
   e.ns === TEI_NS && (MENTIONS.has(e.name) || (e.name === 'title' && e.attrs.has('ref')) || speakerWho(e) !== undefined);
 /** What a mention points with: @ref, else @corresp (else, for a speaker, its speech's @who). */
@@ -93,7 +94,17 @@ export class DocumentWalk {
     const space = e.attrs.get('xml:space');
     const preserve = space === 'preserve' ? true : space === 'default' ? false : preserving;
     const strips = !preserve && e.ns === TEI_NS && STRIPPED_ELEMENTS.has(e.name);
-    const kind: AnchorKind | undefined = isMention(e) ? 'm' : isTei(e, 'date') ? 'd' : isBlock(e) ? 'p' : isTei(e, LINES) ? 'l' : isTei(e, OTHER_PASSAGES) ? 'b' : undefined;
+    const kind: AnchorKind | undefined = isMention(e)
+      ? 'm'
+      : isTei(e, 'date')
+        ? 'd'
+        : isBlock(e)
+          ? 'p'
+          : isTei(e, LINES)
+            ? 'l'
+            : isTei(e, OTHER_PASSAGES)
+              ? 'b'
+              : undefined;
     const place: Place = { from: this.texts.length, to: 0, order: this.places.size };
     if (kind) {
       // Counted whether or not its own xml:id names it, as the pages count.
@@ -136,4 +147,3 @@ export class DocumentWalk {
     return e.children.filter((c) => c.kind === 'element' || !this.stripped.has(c));
   }
 }
-

@@ -10,11 +10,44 @@ import type { XmlElement } from '../parse/tree.js';
 import { isTei, type DocumentWalk } from './anchors.js';
 
 /** Elements that part words where they begin and end, as lines and blocks do on the page. */
-const PARTING = new Set(['lb', 'pb', 'cb', 'space', 'p', 'ab', 'l', 'lg', 'head', 'salute', 'signed', 'dateline', 'opener', 'closer', 'postscript', 'address', 'addrLine', 'item', 'list', 'sp', 'speaker', 'castItem', 'row', 'cell', 'quote', 'byline', 'docAuthor']);
+const PARTING = new Set([
+  'lb',
+  'pb',
+  'cb',
+  'space',
+  'p',
+  'ab',
+  'l',
+  'lg',
+  'head',
+  'salute',
+  'signed',
+  'dateline',
+  'opener',
+  'closer',
+  'postscript',
+  'address',
+  'addrLine',
+  'item',
+  'list',
+  'sp',
+  'speaker',
+  'castItem',
+  'row',
+  'cell',
+  'quote',
+  'byline',
+  'docAuthor',
+]);
 
 /** A seg the source sets on a line of its own (`rend="right"`: a date at the right margin), as ed:sets-a-line (xslt/common/letters.xsl). */
 const LINE_RENDS = new Set(['right', 'left', 'center', 'centre', 'block', 'align-right', 'align-left', 'align-center']);
-const isLineSeg = (e: XmlElement): boolean => isTei(e, 'seg') && (e.attrs.get('rend') ?? '').toLowerCase().split(/\s+/).some((t) => LINE_RENDS.has(t));
+const isLineSeg = (e: XmlElement): boolean =>
+  isTei(e, 'seg') &&
+  (e.attrs.get('rend') ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .some((t) => LINE_RENDS.has(t));
 
 const joinsWord = (e: XmlElement): boolean => e.attrs.get('break') === 'no';
 

@@ -73,7 +73,9 @@ export function referencesOf(texts: readonly XmlElement[], reader: EntryReader):
     for (const e of descendants(text)) {
       if (!isTei(e, 'ref') && !isTei(e, 'ptr')) continue;
       const type = e.attrs.get('type') ?? '';
-      for (const target of normalize(e.attrs.get('target') ?? '').split(' ').filter(Boolean)) {
+      for (const target of normalize(e.attrs.get('target') ?? '')
+        .split(' ')
+        .filter(Boolean)) {
         if (/^https?:\/\//i.test(target) || (target.startsWith('#') && own.has(target.slice(1))) || found.has(`${type} ${target}`)) continue;
         const expanded = reader.expand(target) ?? (type && !target.includes(':') ? reader.expand(`${type}:${target}`) : undefined);
         found.set(`${type} ${target}`, { target, type, url: expanded && /^https?:\/\//i.test(expanded) ? expanded : '' });

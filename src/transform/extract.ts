@@ -43,7 +43,8 @@ function* below(e: XmlElement, path: XmlElement[] = []): Generator<[XmlElement, 
 }
 
 /** Whether an element is part of an index record (ed:in-record): in a list of the back matter, the standOff or the header. */
-const inRecord = (ancestors: readonly XmlElement[]): boolean => ancestors.some((a) => isTei(a, RECORD_HOLDERS)) && ancestors.some((a) => isTei(a, RECORD_LISTS));
+const inRecord = (ancestors: readonly XmlElement[]): boolean =>
+  ancestors.some((a) => isTei(a, RECORD_HOLDERS)) && ancestors.some((a) => isTei(a, RECORD_LISTS));
 
 /** A text whose body is one division (a letter, a volume's document): that division. */
 function onlyDivision(texts: readonly XmlElement[]): XmlElement | undefined {
@@ -53,9 +54,13 @@ function onlyDivision(texts: readonly XmlElement[]): XmlElement | undefined {
 
 const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
 
-
 /** A document's extract as JSON (src/model/extracts.ts Extract), or why it could not be made. */
-export function extractDocument(text: string, id: string, entries: PublishedEntries, wording: DateWording = languagePack('en')): { json: string } | { error: string } {
+export function extractDocument(
+  text: string,
+  id: string,
+  entries: PublishedEntries,
+  wording: DateWording = languagePack('en'),
+): { json: string } | { error: string } {
   const parsed = buildTree(text);
   if ('error' in parsed) return { error: `${parsed.error.reason} (line ${parsed.error.line})` };
   return { json: completeExtract(rawExtract(parsed.root, id, entries, wording)) };
@@ -129,7 +134,9 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
   });
 
   const documentsDate = root ? documentDate(root) : undefined;
-  const placeElement = walk.inOrder(profiles.flatMap((p) => [...tei(p, 'creation').flatMap((c) => tei(c, 'placeName')), ...correspActions(p, 'sent').flatMap((a) => tei(a, 'placeName'))]))[0];
+  const placeElement = walk.inOrder(
+    profiles.flatMap((p) => [...tei(p, 'creation').flatMap((c) => tei(c, 'placeName')), ...correspActions(p, 'sent').flatMap((a) => tei(a, 'placeName'))]),
+  )[0];
   const ownText = root ? tei(root, 'text') : [];
   const actions = profiles.flatMap((p) => tei(p, 'correspDesc')).flatMap((c) => tei(c, 'correspAction'));
   // A side the header leaves unnamed, the text may name (src/transform/marked-parties.ts).
@@ -152,7 +159,12 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
       .flatMap((c) => teiChildren(c).filter((r) => (r.name === 'ref' || r.name === 'ptr') && r.attrs.has('target') && linkDirection(r) !== ''))
       .map((r): CorrespondenceLink => {
         const type = r.attrs.get('type');
-        return { rel: linkDirection(r) as CorrespondenceLink['rel'], scope: type === 'prev' || type === 'previous' || type === 'next' ? '' : (type ?? ''), target: normalize(r.attrs.get('target')!), label: normalize(walk.string(r)) };
+        return {
+          rel: linkDirection(r) as CorrespondenceLink['rel'],
+          scope: type === 'prev' || type === 'previous' || type === 'next' ? '' : (type ?? ''),
+          target: normalize(r.attrs.get('target')!),
+          label: normalize(walk.string(r)),
+        };
       }),
     references: referencesOf(texts, reader),
     title: root ? documentTitle(root) : '',
@@ -162,10 +174,23 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
     correspondents: { sent: correspondentsOf(partiesOf('sent'), reader), received: correspondentsOf(partiesOf('received'), reader) },
     changed: lastChange(header),
     corresp: [...actions.map((a) => partiesAction(a.attrs.get('type') ?? '', teiChildren(a), tei(a, 'date')[0], reader, walk)), ...markedActions],
-    summary: normalize(abstracts.flatMap((a) => tei(a, 'p')).map((p) => walk.string(p)).join(' ')),
+    summary: normalize(
+      abstracts
+        .flatMap((a) => tei(a, 'p'))
+        .map((p) => walk.string(p))
+        .join(' '),
+    ),
     // Each of its text's runs apart: a msIdentifier's settlement, repository and shelfmark are words of their own.
-    source: normalize(header.flatMap((h) => tei(h, 'fileDesc')).flatMap((f) => tei(f, 'sourceDesc')).flatMap((d) => [...textsBelow(d)]).join(' ')),
-    summaryOnly: ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) && !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
+    source: normalize(
+      header
+        .flatMap((h) => tei(h, 'fileDesc'))
+        .flatMap((f) => tei(f, 'sourceDesc'))
+        .flatMap((d) => [...textsBelow(d)])
+        .join(' '),
+    ),
+    summaryOnly:
+      ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'gap') && e.attrs.get('reason') === 'not-transcribed')) &&
+      !ownText.some((t) => [...below(t)].some(([e]) => isTei(e, 'p'))),
     place: placeElement ? { text: normalize(walk.string(placeElement)), entry: reader.idOf(placeElement) } : null,
     mentions: mentions.map((m) => ({ ref: pointerOf(m), entry: reader.idOf(m), anchor: walk.anchor(m), ...inBlock(m) })),
     dates: dates.map((d) => ({ ...dateRecord(d), ...inBlock(d) })),
@@ -185,10 +210,19 @@ export function rawExtract(document: XmlElement, id: string, entries: PublishedE
  */
 function classification(header: XmlElement[]): Pick<RawExtract, 'classes' | 'categories'> {
   const textClasses = header.flatMap((h) => tei(h, 'profileDesc')).flatMap((p) => tei(p, 'textClass'));
-  const pointed = textClasses.flatMap((c) => tei(c, 'catRef')).flatMap((r) => normalize(r.attrs.get('target') ?? '').split(' ')).filter((t) => t.includes('#'));
-  const terms = textClasses.flatMap((c) => tei(c, 'keywords')).flatMap((k) => tei(k, 'term')).map((t) => normalize(stringValue(t)));
+  const pointed = textClasses
+    .flatMap((c) => tei(c, 'catRef'))
+    .flatMap((r) => normalize(r.attrs.get('target') ?? '').split(' '))
+    .filter((t) => t.includes('#'));
+  const terms = textClasses
+    .flatMap((c) => tei(c, 'keywords'))
+    .flatMap((k) => tei(k, 'term'))
+    .map((t) => normalize(stringValue(t)));
   const classes = [...new Set([...pointed.map((t) => `#${t.replace(/^.*#/, '')}`), ...terms.filter((t) => t !== '')])];
-  const declared = header.flatMap((h) => tei(h, 'encodingDesc')).flatMap((e) => tei(e, 'classDecl')).flatMap((d) => teiDescendants(d, 'category'));
+  const declared = header
+    .flatMap((h) => tei(h, 'encodingDesc'))
+    .flatMap((e) => tei(e, 'classDecl'))
+    .flatMap((d) => teiDescendants(d, 'category'));
   const categories = declared.flatMap((c): [string, string][] => {
     const id = c.attrs.get('xml:id');
     const label = [...tei(c, 'catDesc'), ...tei(c, 'gloss')].map((d) => normalize(stringValue(d))).find((t) => t !== '');
@@ -200,7 +234,14 @@ function classification(header: XmlElement[]): Pick<RawExtract, 'classes' | 'cat
 /** Who wrote or received a letter: the entries its parties of one side name (persons, organisations), each once. */
 const PARTIES = new Set(['persName', 'orgName', 'name', 'rs']);
 function correspondentsOf(parties: XmlElement[], reader: EntryReader): string[] {
-  return [...new Set(parties.filter((c) => PARTIES.has(c.name)).map((e) => reader.idOf(e)).filter((id) => id !== ''))];
+  return [
+    ...new Set(
+      parties
+        .filter((c) => PARTIES.has(c.name))
+        .map((e) => reader.idOf(e))
+        .filter((id) => id !== ''),
+    ),
+  ];
 }
 
 /** The day of the latest change the header records (revisionDesc/change/@when), or ''. */
@@ -233,7 +274,9 @@ function partiesAction(type: string, parts: XmlElement[], date: XmlElement | und
 }
 
 const correspActions = (profile: XmlElement, type: string): XmlElement[] =>
-  tei(profile, 'correspDesc').flatMap((c) => tei(c, 'correspAction')).filter((a) => a.attrs.get('type') === type);
+  tei(profile, 'correspDesc')
+    .flatMap((c) => tei(c, 'correspAction'))
+    .filter((a) => a.attrs.get('type') === type);
 
 /**
  * A mention's or date's block: its outermost block, else bibliography entry, else correspAction,
@@ -245,11 +288,16 @@ function contextBlock(e: XmlElement, ancestors: readonly XmlElement[]): XmlEleme
     if (isTei(a, 'note')) note = i;
   });
   const within = ancestors.slice(note + 1);
-  return within.find(isBlock) ?? within.find((a) => isTei(a, 'bibl')) ?? within.find((a) => isTei(a, 'correspAction')) ?? (note >= 0 ? ancestors[note]! : e.parent!);
+  return (
+    within.find(isBlock) ?? within.find((a) => isTei(a, 'bibl')) ?? within.find((a) => isTei(a, 'correspAction')) ?? (note >= 0 ? ancestors[note]! : e.parent!)
+  );
 }
 
 /** The document's language (ed:language): its xml:lang, or its text's, else the one language its header says it uses. */
 function languageOf(root: XmlElement, profiles: XmlElement[], texts: XmlElement[]): string {
-  const used = profiles.flatMap((p) => tei(p, 'langUsage')).flatMap((u) => tei(u, 'language')).flatMap((l) => (l.attrs.has('ident') ? [l.attrs.get('ident')!] : []));
+  const used = profiles
+    .flatMap((p) => tei(p, 'langUsage'))
+    .flatMap((u) => tei(u, 'language'))
+    .flatMap((l) => (l.attrs.has('ident') ? [l.attrs.get('ident')!] : []));
   return root.attrs.get('xml:lang') ?? texts.find((t) => t.attrs.has('xml:lang'))?.attrs.get('xml:lang') ?? (used.length === 1 ? used[0]! : '');
 }

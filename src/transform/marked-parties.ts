@@ -12,8 +12,13 @@ import type { XmlElement } from '../parse/tree.js';
 export type Side = 'sent' | 'received';
 
 const SIDE_OF_TOKEN: ReadonlyMap<string, Side> = new Map([
-  ['from', 'sent'], ['sender', 'sent'], ['sent', 'sent'],
-  ['to', 'received'], ['addressee', 'received'], ['recipient', 'received'], ['received', 'received'],
+  ['from', 'sent'],
+  ['sender', 'sent'],
+  ['sent', 'sent'],
+  ['to', 'received'],
+  ['addressee', 'received'],
+  ['recipient', 'received'],
+  ['received', 'received'],
 ]);
 const PARTY_ELEMENTS = new Set(['persName', 'orgName', 'name', 'rs', 'gloss']);
 const APART = new Set(['note', 'floatingText']);

@@ -64,7 +64,12 @@ export class MentionFaces {
       const id = (pointer !== undefined ? entry(pointer) : undefined) ?? (key !== undefined ? entry(key) : undefined);
       const face = id === undefined ? undefined : this.faces.get(id);
       // A speaker names a role: a person (of the cast), unless its entry is of another kind.
-      const kind = mention.name === 'speaker' ? (face?.mention ?? 'persName') : mention.name !== 'rs' ? mention.name : (face?.mention ?? KIND_OF_RS_TYPE.get(mention.attrs.get('type') ?? '')?.mention ?? 'rs');
+      const kind =
+        mention.name === 'speaker'
+          ? (face?.mention ?? 'persName')
+          : mention.name !== 'rs'
+            ? mention.name
+            : (face?.mention ?? KIND_OF_RS_TYPE.get(mention.attrs.get('type') ?? '')?.mention ?? 'rs');
       // A speech whose @who names a group of the cast or a role without a record is simply not linked: its speaker was never tagged as a name.
       if (!face && mention.name === 'speaker') return { attributes: ` ${prefix}:class="speaker-name"`, kind: 'speaker' };
       const unresolved = !face && pointer !== undefined;

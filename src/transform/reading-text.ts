@@ -23,7 +23,33 @@ const isDiplomatic = (e: XmlElement, parent: XmlElement): boolean =>
  * Elements whose words stand apart from those around them, as lines and blocks do on the page (a
  * quotation within a line does not), and as an apparatus's readings do after its lemma.
  */
-const APART = new Set(['p', 'ab', 'l', 'lg', 'head', 'salute', 'signed', 'dateline', 'opener', 'closer', 'postscript', 'address', 'addrLine', 'item', 'list', 'sp', 'speaker', 'castItem', 'row', 'cell', 'byline', 'docAuthor', 'lem', 'rdg', 'rdgGrp']);
+const APART = new Set([
+  'p',
+  'ab',
+  'l',
+  'lg',
+  'head',
+  'salute',
+  'signed',
+  'dateline',
+  'opener',
+  'closer',
+  'postscript',
+  'address',
+  'addrLine',
+  'item',
+  'list',
+  'sp',
+  'speaker',
+  'castItem',
+  'row',
+  'cell',
+  'byline',
+  'docAuthor',
+  'lem',
+  'rdg',
+  'rdgGrp',
+]);
 
 /** The text nodes below an element, in order. */
 export function* textsBelow(e: XmlElement): Generator<string> {

@@ -18,7 +18,10 @@ const sefPath = (format: Format): string => path.join(sefDir(), `${format}.sef.j
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 /** A hash of every stylesheet and of the compiler version: when it changes, SEF is stale. */
@@ -28,7 +31,11 @@ async function fingerprint(): Promise<string> {
   hash.update(JSON.parse(readFileSync(require.resolve('xslt3/package.json'), 'utf8')).version);
   const root = path.join(packageRoot(), 'xslt');
   for (const file of await listFiles(root)) {
-    hash.update(path.relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(path.relative(root, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

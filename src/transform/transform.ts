@@ -206,7 +206,12 @@ async function readEntries(text: string, faces?: MentionFaces): Promise<{ doc: u
  */
 export async function authorityContext(text: string, identifiers: Readonly<Record<string, string>>, prefixes: readonly PrefixDef[]): Promise<AuthorityContext> {
   const faceJson = saxon().transform(
-    { stylesheetInternal: loadStylesheet('html'), initialFunction: 'Q{urn:x-editio:functions}entry-faces-json', functionParams: [(await readEntries(text)).entries], destination: 'raw' },
+    {
+      stylesheetInternal: loadStylesheet('html'),
+      initialFunction: 'Q{urn:x-editio:functions}entry-faces-json',
+      functionParams: [(await readEntries(text)).entries],
+      destination: 'raw',
+    },
     'sync',
   ).principalResult as string;
   const faces = MentionFaces.fromJson(faceJson, new Map(Object.entries(identifiers)), prefixes);

@@ -111,7 +111,12 @@ export async function readAuthorities(
   return new Authorities(docs, { records, curated: (doc) => curated.has(doc.source.path) });
 }
 
-async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial: boolean, { authorities: given, seenIds, idsInFile }: CheckOptions): Promise<Message[]> {
+async function editionRules(
+  config: EditionConfig,
+  parsed: ParsedDoc[],
+  partial: boolean,
+  { authorities: given, seenIds, idsInFile }: CheckOptions,
+): Promise<Message[]> {
   const authorities = given ?? (await readAuthorities(config, parsed));
   const sourcesDir = path.resolve(config.root, config.sources);
   // Files outside the edition's sources are not its documents: its rules do not apply to them.
@@ -120,7 +125,15 @@ async function editionRules(config: EditionConfig, parsed: ParsedDoc[], partial:
   const inRun = new Set(parsed.map((d) => d.source.path));
   const wholeEdition = !partial && (await findXmlFiles([sourcesDir])).files.every((f) => inRun.has(f));
   const lists = parsed.filter((d) => d.source.role === 'authorities' && inEdition(d));
-  return runRules({ docs, authorities, lists, wholeEdition, prefixes: configuredPrefixes(config.prefixes), ...(seenIds ? { seenIds } : {}), ...(idsInFile ? { idsInFile } : {}) });
+  return runRules({
+    docs,
+    authorities,
+    lists,
+    wholeEdition,
+    prefixes: configuredPrefixes(config.prefixes),
+    ...(seenIds ? { seenIds } : {}),
+    ...(idsInFile ? { idsInFile } : {}),
+  });
 }
 
 /**
@@ -202,7 +215,11 @@ export function recordsCarried(source: Source): DocumentRecord[] {
 /** What the edition rules need of the whole edition when its files are checked in chunks: the entries (with the records documents carry), which files are its documents, whether all of them are here. */
 async function editionWide(config: EditionConfig, sources: readonly Source[], parsedAuthorities: ReadonlyMap<string, ParseResult>) {
   const records = sources.flatMap(recordsCarried);
-  const authorities = await readAuthorities(config, [...parsedAuthorities.values()].flatMap((r) => (r.doc ? [r.doc] : [])), records);
+  const authorities = await readAuthorities(
+    config,
+    [...parsedAuthorities.values()].flatMap((r) => (r.doc ? [r.doc] : [])),
+    records,
+  );
   const sourcesDir = path.resolve(config.root, config.sources);
   const given = new Map(sources.map((s) => [s.path, s]));
   // A pointer may name a file of the edition that was not given to check: it is read from its folder.

@@ -22,7 +22,14 @@ function namedSchemas(doc: ParsedDoc): string {
     named.push(`its xml-model names ${href}: ${kind ? kind[1] : 'a schema of a kind editio does not read'}`);
   }
   for (const [name, value] of doc.tree.attrs) {
-    if (/(^|:)schemaLocation$/.test(name)) named.push(`its ${name} names ${value.trim().split(/\s+/).filter((_, i) => i % 2 === 1).join(', ')}: an XML Schema, which editio does not read`);
+    if (/(^|:)schemaLocation$/.test(name))
+      named.push(
+        `its ${name} names ${value
+          .trim()
+          .split(/\s+/)
+          .filter((_, i) => i % 2 === 1)
+          .join(', ')}: an XML Schema, which editio does not read`,
+      );
     if (/(^|:)noNamespaceSchemaLocation$/.test(name)) named.push(`its ${name} names ${value.trim()}: an XML Schema, which editio does not read`);
   }
   return named.length > 0 ? named.join('; ') : 'no xml-model processing instruction';
@@ -35,6 +42,7 @@ export function schemaFor(doc: ParsedDoc, options: { schema?: string }): { path?
   if (!ref) return { line: 1, why: `no RelaxNG schema is named (${namedSchemas(doc)})` };
   if (!path.isAbsolute(ref.href)) return { line: ref.line, why: `its schema ${ref.href} is not on this machine and editio fetches nothing` };
   // A document may name any path: only a RelaxNG file is ever opened.
-  if (!ref.href.endsWith('.rng')) return { line: ref.line, why: `its xml-model names ${path.basename(ref.href)}, and editio reads only RelaxNG (.rng) schemas` };
+  if (!ref.href.endsWith('.rng'))
+    return { line: ref.line, why: `its xml-model names ${path.basename(ref.href)}, and editio reads only RelaxNG (.rng) schemas` };
   return { path: ref.href, line: ref.line };
 }

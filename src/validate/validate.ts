@@ -125,11 +125,19 @@ export function readRawOutput(
     seen.add(key);
     const at = { file: names.get(virtual)!, line };
     const limit = /^Resource limit exceeded: (.*?)(?:, try XML_PARSE_HUGE)?$/.exec(detail);
-    results.get(virtual)!.messages.push(
-      limit
-        ? message('error', 'validate', 'too-large', `the validator (libxml2) refuses this document: ${limit[1]} (over 10,000,000 characters in one text node); split the text into paragraphs`, at)
-        : message('error', 'validate', 'relaxng', explain(element, detail), at),
-    );
+    results
+      .get(virtual)!
+      .messages.push(
+        limit
+          ? message(
+              'error',
+              'validate',
+              'too-large',
+              `the validator (libxml2) refuses this document: ${limit[1]} (over 10,000,000 characters in one text node); split the text into paragraphs`,
+              at,
+            )
+          : message('error', 'validate', 'relaxng', explain(element, detail), at),
+      );
   };
   for (const line of raw.split('\n')) {
     const verdict = /^(\S+) (validates|fails to validate)$/.exec(line);

@@ -62,7 +62,10 @@ export async function jobContext(published: Published): Promise<JobContext> {
     authorities: await authorityContext(published.text, published.identifiers, prefixes),
     language: published.language,
     entries: { ids: new Set(published.ids), identifiers: new Map(Object.entries(published.identifiers)), prefixes },
-    published: () => (read ??= new Authorities([parse({ path: 'published-entries.xml', name: 'the authority entries', bytes: Buffer.from(published.text), role: 'authorities' }).doc!])),
+    published: () =>
+      (read ??= new Authorities([
+        parse({ path: 'published-entries.xml', name: 'the authority entries', bytes: Buffer.from(published.text), role: 'authorities' }).doc!,
+      ])),
   };
 }
 
@@ -80,6 +83,7 @@ export async function runJob(job: Job, context: JobContext): Promise<JobResult[]
     return requests.length === 1 ? [transform(requests[0]!, faces)] : transformAll(requests, faces);
   }
   const work = await workOf(job.module, job.name);
-  if (!work) return [{ output: undefined, messages: [message('error', 'transform', 'work-missing', `editio's own work ${job.name} is not exported by ${job.module}`)] }];
+  if (!work)
+    return [{ output: undefined, messages: [message('error', 'transform', 'work-missing', `editio's own work ${job.name} is not exported by ${job.module}`)] }];
   return [await work.run(job.request, context)];
 }

@@ -108,15 +108,18 @@ export class TransformPool {
     this.retiring.add(worker);
     // The fresh worker starts once the old one is gone: a worker starting while another
     // terminates can crash Node (nodejs/node#56312).
-    void worker.terminate().then(() => this.start()).then((fresh) => {
-      if (fresh && !this.broken) {
-        this.idle.push(fresh);
-        this.dispatch();
-      } else {
-        void fresh?.terminate();
-        if (!fresh) this.fail();
-      }
-    });
+    void worker
+      .terminate()
+      .then(() => this.start())
+      .then((fresh) => {
+        if (fresh && !this.broken) {
+          this.idle.push(fresh);
+          this.dispatch();
+        } else {
+          void fresh?.terminate();
+          if (!fresh) this.fail();
+        }
+      });
   }
 
   /** A worker died: nothing waits for it, every transform not yet done goes back to the caller. */

@@ -10,7 +10,10 @@ import { transform, type StylesheetParams, type TransformRequest } from '../tran
 /** The parameters every stylesheet gets: what the configuration says of the edition, and its language. */
 export function editionParams(config: EditionConfig, language: LanguagePack): StylesheetParams {
   const { title, subtitle, editors, licence, baseUrl, prefixes } = config;
-  return { 'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language: config.language, prefixes }), language: JSON.stringify(language) };
+  return {
+    'edition-json': JSON.stringify({ title, subtitle, editors, licence, baseUrl, language: config.language, prefixes }),
+    language: JSON.stringify(language),
+  };
 }
 
 /**

@@ -119,7 +119,9 @@ export async function outputFolderProblem(dir: string): Promise<string | undefin
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    return code === 'ENOTDIR' ? `${dir} is a file, not a folder; name a folder to write the edition into` : `${dir} cannot be read (${code}); choose another output folder`;
+    return code === 'ENOTDIR'
+      ? `${dir} is a file, not a folder; name a folder to write the edition into`
+      : `${dir} cannot be read (${code}); choose another output folder`;
   }
   return entries.length === 0 || entries.includes(OUTPUT_MARKER) ? undefined : `${dir} holds files editio did not write; choose an empty or new output folder`;
 }
@@ -140,13 +142,26 @@ export async function claimOutputFolder(dir: string): Promise<void> {
  * files the last build wrote, looks only at those rather than walk the folder: a finished build
  * leaves nothing else (one that stopped half-way leaves no state, and the next walks).
  */
-export async function removeStale(dir: string, outputs: Iterable<string>, lastWritten?: Iterable<string>, beforeRemoving: (files: string[]) => Promise<void> = async () => undefined): Promise<number> {
+export async function removeStale(
+  dir: string,
+  outputs: Iterable<string>,
+  lastWritten?: Iterable<string>,
+  beforeRemoving: (files: string[]) => Promise<void> = async () => undefined,
+): Promise<number> {
   const keep = new Set([OUTPUT_MARKER, ...outputs]);
   const stale = [...(lastWritten ?? (await listFiles(dir)))].filter((file) => !keep.has(file));
   await beforeRemoving(stale);
   for (const file of stale) await rm(path.join(dir, ...file.split('/')), { force: true });
   // A folder left empty (the outputs of a family no longer made, a year's pages) goes with them.
-  const folders = new Set(stale.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
-  for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(path.join(dir, ...folder.split('/'))).catch(() => undefined);
+  const folders = new Set(
+    stale.flatMap((file) =>
+      file
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length))
+    await rmdir(path.join(dir, ...folder.split('/'))).catch(() => undefined);
   return stale.length;
 }

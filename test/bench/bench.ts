@@ -43,7 +43,9 @@ interface Run {
 function timed(command: string, args: string[], cwd: string): Run {
   const useTime = existsSync(TIME);
   const started = performance.now();
-  const run = useTime ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = useTime
+    ? spawnSync(TIME, ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.slice(0, 3).join(' ')} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
   const kb = useTime ? Number(/(\d+)\s*$/.exec(run.stderr)?.[1]) : NaN;
@@ -107,10 +109,20 @@ console.log('editio validate …');
 const validateRuns = Array.from({ length: runs }, () => timed(node, [CLI, 'validate', 'tei'], dir));
 const validatePeers: { name: string; seconds: number }[] = [];
 const xmllint = which('xmllint');
-if (xmllint) validatePeers.push({ name: 'xmllint --relaxng (native)', seconds: min(Array.from({ length: runs }, () => timed(xmllint, ['--noout', '--relaxng', 'schemas/editio.rng', ...documents], dir).seconds)) });
+if (xmllint)
+  validatePeers.push({
+    name: 'xmllint --relaxng (native)',
+    seconds: min(Array.from({ length: runs }, () => timed(xmllint, ['--noout', '--relaxng', 'schemas/editio.rng', ...documents], dir).seconds)),
+  });
 const jing = which('jing');
-if (jing) validatePeers.push({ name: 'jing', seconds: min(Array.from({ length: runs }, () => timed(jing, ['schemas/editio.rng', ...documents], dir).seconds)) });
-rows.push({ measure: 'validate (RelaxNG + edition rules)', runs: validateRuns, ...(validatePeers[0] ? { peer: validatePeers[0] } : {}), ...(docs === 1000 ? { target: '≤ 2 s' } : {}) });
+if (jing)
+  validatePeers.push({ name: 'jing', seconds: min(Array.from({ length: runs }, () => timed(jing, ['schemas/editio.rng', ...documents], dir).seconds)) });
+rows.push({
+  measure: 'validate (RelaxNG + edition rules)',
+  runs: validateRuns,
+  ...(validatePeers[0] ? { peer: validatePeers[0] } : {}),
+  ...(docs === 1000 ? { target: '≤ 2 s' } : {}),
+});
 for (const peer of validatePeers.slice(1)) rows.push({ measure: '  (same files)', runs: validateRuns, peer });
 
 console.log('editio build --full …');
@@ -122,13 +134,25 @@ if (installed(SAXON) && which('java') && jing) {
   const saxon = (xsl: string): number => {
     const out = path.join(dir, 'saxon', xsl.replace(/\W/g, '-'));
     mkdirSync(out, { recursive: true });
-    return min(Array.from({ length: runs }, () => timed(which('java')!, ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${tei}`, `-o:${out}`, `-xsl:${path.join(ROOT, 'xslt', xsl)}`, authorities], dir).seconds));
+    return min(
+      Array.from(
+        { length: runs },
+        () =>
+          timed(which('java')!, ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${tei}`, `-o:${out}`, `-xsl:${path.join(ROOT, 'xslt', xsl)}`, authorities], dir)
+            .seconds,
+      ),
+    );
   };
   // The extracts are TypeScript now: the peer makes the two editions (and so does less than editio).
   const seconds = validatePeers.find((p) => p.name === 'jing')!.seconds + saxon('html/html.xsl') + saxon('text/text.xsl');
   javaPeer = { name: 'jing + Saxon-HE 9.9 Java (html, text)', seconds };
 }
-rows.push({ measure: `full build, ${docs} documents`, runs: fullRuns, ...(javaPeer ? { peer: javaPeer } : {}), target: large ? '≤ 150 s; ≤ 600 MB' : docs === 1000 ? '≤ 15 s; ≤ 0.7× peer' : '' });
+rows.push({
+  measure: `full build, ${docs} documents`,
+  runs: fullRuns,
+  ...(javaPeer ? { peer: javaPeer } : {}),
+  target: large ? '≤ 150 s; ≤ 600 MB' : docs === 1000 ? '≤ 15 s; ≤ 0.7× peer' : '',
+});
 
 console.log('editio build, nothing changed …');
 rows.push({ measure: 'no-op rebuild', runs: Array.from({ length: runs }, () => timed(node, [CLI, 'build'], dir)), ...(large ? { target: '≤ 1.5 s' } : {}) });

@@ -30,7 +30,28 @@ export interface Dossier {
 
 const FAMILY = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Dang', 'Bui', 'Do', 'Ngo', 'Kim', 'Pak', 'Ri', 'Choe', 'Jang', 'Han', 'Ryu', 'O'];
 const GIVEN = ['Van', 'Thi', 'Duc', 'Minh', 'Quang', 'Huu', 'Thanh', 'Chol', 'Song', 'Hyon', 'Yong', 'Il', 'Nam', 'Hung', 'Tuan', 'Ho', 'Gwang', 'Sok'];
-const SYLLABLES = ['ha', 'lo', 'phu', 'tan', 'kep', 'son', 'vinh', 'yen', 'bai', 'gia', 'hoa', 'lac', 'kang', 'won', 'sin', 'pyong', 'chong', 'ju', 'hae', 'mun'];
+const SYLLABLES = [
+  'ha',
+  'lo',
+  'phu',
+  'tan',
+  'kep',
+  'son',
+  'vinh',
+  'yen',
+  'bai',
+  'gia',
+  'hoa',
+  'lac',
+  'kang',
+  'won',
+  'sin',
+  'pyong',
+  'chong',
+  'ju',
+  'hae',
+  'mun',
+];
 const ORG_KINDS = ['Regiment', 'Division', 'Committee', 'Bureau', 'Department', 'Command'];
 const ORG_SUBJECTS = ['Air Defence', 'Logistics', 'Training', 'Signals', 'Engineering', 'Political', 'Supply', 'Liaison'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -76,7 +97,10 @@ export function writeDossier(options: DossierOptions): Dossier {
 
   const list = (tag: string, entry: string, nameTag: string, names: string[], idsOf: string[]): string =>
     names
-      .map((name, i) => `      <${entry} xml:id="${idsOf[i]}">\n        <${nameTag} type="standard">${escapeXml(name)}</${nameTag}>\n        <note>Generated for a benchmark.</note>\n      </${entry}>\n`)
+      .map(
+        (name, i) =>
+          `      <${entry} xml:id="${idsOf[i]}">\n        <${nameTag} type="standard">${escapeXml(name)}</${nameTag}>\n        <note>Generated for a benchmark.</note>\n      </${entry}>\n`,
+      )
       .join('')
       .replace(/^/, '')
       .concat(`    </${tag}>`);

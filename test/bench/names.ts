@@ -23,7 +23,28 @@ if (counts.some((n) => !Number.isInteger(n) || n < 1 || n > 100_000)) {
 }
 
 const FAMILY = ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang', 'Vu', 'Dang', 'Bui', 'Kim', 'Pak', 'Ri', 'Choe', 'Jang', 'Han', 'Ryu', 'Schnitzler', 'Bahr', 'Müller'];
-const SYLLABLES = ['ha', 'lo', 'phu', 'tan', 'kep', 'son', 'vinh', 'yen', 'bai', 'gia', 'hoa', 'lac', 'kang', 'won', 'sin', 'pyong', 'chong', 'ju', 'hae', 'mun'];
+const SYLLABLES = [
+  'ha',
+  'lo',
+  'phu',
+  'tan',
+  'kep',
+  'son',
+  'vinh',
+  'yen',
+  'bai',
+  'gia',
+  'hoa',
+  'lac',
+  'kang',
+  'won',
+  'sin',
+  'pyong',
+  'chong',
+  'ju',
+  'hae',
+  'mun',
+];
 
 /** The seed edition with `count` more persons in its lists. */
 function edition(count: number): string {
@@ -37,7 +58,10 @@ function edition(count: number): string {
   while (names.size < count) names.add(`${cap(pick(SYLLABLES))}${pick(SYLLABLES)}${pick(SYLLABLES)} ${pick(FAMILY)}`);
   const all = [...names];
   const persons = all
-    .map((name, i) => `      <person xml:id="bench-${i}">\n        <persName type="standard">${name}</persName>\n        <note>Wrote to ${pick(all)} and met ${pick(all)} in Hanoi.</note>\n      </person>\n`)
+    .map(
+      (name, i) =>
+        `      <person xml:id="bench-${i}">\n        <persName type="standard">${name}</persName>\n        <note>Wrote to ${pick(all)} and met ${pick(all)} in Hanoi.</note>\n      </person>\n`,
+    )
     .join('');
   const file = path.join(dir, 'tei', 'authorities.xml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('    </listPerson>', `${persons}    </listPerson>`));
@@ -52,10 +76,20 @@ for (const count of counts) {
     const started = performance.now();
     const useTime = existsSync('/usr/bin/time');
     const args = ['validate', 'tei'];
-    const run = useTime ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, values.cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }) : spawnSync(process.execPath, [values.cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const run = useTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, values.cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 })
+      : spawnSync(process.execPath, [values.cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
     const seconds = (performance.now() - started) / 1000;
     const kb = useTime ? Number(/(\d+)\s*$/.exec(run.stderr)?.[1]) : NaN;
-    const outcome = run.status === 0 || run.status === 1 ? '' : ` (exit ${run.status}: ${run.stderr.trim().split('\n').find((l) => /error/i.test(l)) ?? ''})`;
+    const outcome =
+      run.status === 0 || run.status === 1
+        ? ''
+        : ` (exit ${run.status}: ${
+            run.stderr
+              .trim()
+              .split('\n')
+              .find((l) => /error/i.test(l)) ?? ''
+          })`;
     rows.push(`| ${count.toLocaleString('en')} | ${seconds.toFixed(1)} s${outcome} | ${Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : '?'} |`);
     console.log(rows.at(-1));
   } finally {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'benchmarks');
 
 /** The machine and the day, as every recorded measurement states them. */
-export const measuredOn = (): string => `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}; measured ${new Date().toISOString().slice(0, 10)}`;
+export const measuredOn = (): string =>
+  `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}; measured ${new Date().toISOString().slice(0, 10)}`;
 
 /** Replaces docs/benchmarks/<name>.md with this measurement. */
 export function record(name: string, title: string, command: string, body: string): void {

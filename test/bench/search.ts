@@ -33,7 +33,12 @@ const say = (line: string): void => {
   report.push(line);
 };
 const recordReport = (): void =>
-  record(`search-${docs}`, `Search, ${docs.toLocaleString('en')} documents`, `npm run bench:search -- --docs ${docs}`, `${measuredOn()}; first times until drawn and shown, and again (medians of five pages).\n\n\`\`\`\n${report.join('\n').trim()}\n\`\`\``);
+  record(
+    `search-${docs}`,
+    `Search, ${docs.toLocaleString('en')} documents`,
+    `npm run bench:search -- --docs ${docs}`,
+    `${measuredOn()}; first times until drawn and shown, and again (medians of five pages).\n\n\`\`\`\n${report.join('\n').trim()}\n\`\`\``,
+  );
 if (!existsSync(path.join(out, 'search.html'))) {
   rmSync(dir, { recursive: true, force: true });
   console.log(`Generating ${docs} documents in ${dir} and building them …`);
@@ -49,7 +54,13 @@ const pages = readdirSync(path.join(out, 'documents')).filter((f) => f.endsWith(
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const total = sizeOf(/./);
 say(`\nindex: ${mb(total)} for ${pages} documents, ${(total / pages / 1024).toFixed(1)} KB a document`);
-for (const [kind, pattern] of [['terms', /^terms-/], ['pairs (phrases)', /^pairs-/], ['places (phrases)', /^places-/], ['texts', /^texts-/], ['manifest', /^index\.js$/]] as const) {
+for (const [kind, pattern] of [
+  ['terms', /^terms-/],
+  ['pairs (phrases)', /^pairs-/],
+  ['places (phrases)', /^places-/],
+  ['texts', /^texts-/],
+  ['manifest', /^index\.js$/],
+] as const) {
   const files = searchFiles.filter((f) => pattern.test(f));
   const bytes = sizeOf(pattern);
   const largest = Math.max(...files.map((f) => statSync(path.join(out, 'search', f)).size));
@@ -86,7 +97,10 @@ const timed = (page: import('playwright-core').Page, query: string): Promise<[nu
     return [drawn, performance.now() - t] as [number, number];
   }, query);
 try {
-  for (const [where, base] of [['file://', `${pathToFileURL(out).href}/`], ['server', server.url]] as const) {
+  for (const [where, base] of [
+    ['file://', `${pathToFileURL(out).href}/`],
+    ['server', server.url],
+  ] as const) {
     const page = await browser.newPage();
     const started = Date.now();
     await page.goto(`${base}search.html?q=${encodeURIComponent(QUERIES[0]!)}`, { waitUntil: 'commit', timeout: 600_000 });
@@ -114,7 +128,11 @@ try {
         status = (await fresh.textContent('#search-status')) ?? '';
         await fresh.close();
       }
-      const median = (xs: number[]): string => [...xs].sort((a, b) => a - b)[2]!.toFixed(0).padStart(6);
+      const median = (xs: number[]): string =>
+        [...xs]
+          .sort((a, b) => a - b)[2]!
+          .toFixed(0)
+          .padStart(6);
       say(`  ${query.padEnd(16)} ${median(firsts)} ms ${median(shown)} ms ${median(agains)} ms  ${String(loaded).padStart(3)}   ${status}`);
     }
   }

@@ -97,9 +97,13 @@ describe('cli', function () {
       };
       expect(envelope(['validate', 'tei']).result).to.deep.equal({ files: 5 });
       expect(envelope(['build']).result).to.include.keys('outDir', 'published', 'written', 'kept', 'checked', 'seconds');
-      expect(envelope(['tag', 'tei']).result).to.have.property('files').that.is.an('array');
+      expect(envelope(['tag', 'tei']).result)
+        .to.have.property('files')
+        .that.is.an('array');
       expect(envelope(['import', 'telegram.txt']).result).to.deep.equal({ written: ['tei/1967-07-07-telegram-from-pyongyang.xml'] });
-      expect(envelope(['init', 'new-edition']).result).to.have.property('written').that.includes('editio.config.json');
+      expect(envelope(['init', 'new-edition']).result)
+        .to.have.property('written')
+        .that.includes('editio.config.json');
     } finally {
       removeDir(edition);
     }
@@ -152,7 +156,10 @@ describe('cli', function () {
         writeFileSync(path.join(edition, 'telegram.txt'), telegram);
         writeFileSync(path.join(edition, 'notes.txt'), 'notes');
         symlinkSync(path.join(edition, 'gone'), path.join(edition, 'dangling'));
-        for (const [out, said] of [['notes.txt', /notes\.txt is a file, not a folder: name the folder to write the documents into with --out {2}import-out/], ['dangling', /dangling is a link to \S+gone, which does not exist: name the folder/]] as const) {
+        for (const [out, said] of [
+          ['notes.txt', /notes\.txt is a file, not a folder: name the folder to write the documents into with --out {2}import-out/],
+          ['dangling', /dangling is a link to \S+gone, which does not exist: name the folder/],
+        ] as const) {
           const run = runCli(['import', 'telegram.txt', '--out', out], edition);
           expect(run.status, out).to.equal(2);
           expect(run.stderr + run.stdout).to.match(said);
@@ -190,7 +197,9 @@ describe('cli', function () {
         writeFileSync(target, edited);
         const again = runCli(['import', 'telegram.txt'], edition);
         expect(again.status).to.equal(1);
-        expect(again.stdout).to.match(/^telegram\.txt\n {2}error {2}tei\/1967-07-07-telegram-from-pyongyang\.xml exists already and may hold hand edits.*--force to replace it {2}import-exists$/m);
+        expect(again.stdout).to.match(
+          /^telegram\.txt\n {2}error {2}tei\/1967-07-07-telegram-from-pyongyang\.xml exists already and may hold hand edits.*--force to replace it {2}import-exists$/m,
+        );
         expect(read(target)).to.equal(edited);
         const forced = runCli(['import', 'telegram.txt', '--force'], edition);
         expect(forced.status).to.equal(0);

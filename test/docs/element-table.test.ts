@@ -13,7 +13,9 @@ describe('the table of element rules (docs/elements.md)', () => {
   });
 
   it('has for every element of the modules editions use a rule of its own or a reason why the general rule is right', () => {
-    const generic = elementRows(xslt).filter((row) => row.status === 'generic').map((row) => `${row.module}:${row.element}`);
+    const generic = elementRows(xslt)
+      .filter((row) => row.status === 'generic')
+      .map((row) => `${row.module}:${row.element}`);
     expect(generic).to.deep.equal([]);
   });
 
@@ -54,6 +56,10 @@ describe('the table of element rules (docs/elements.md)', () => {
   it('names only elements TEI has (checked against tei_all)', function () {
     requireShared(this, teiAllSchema);
     const defined = new Set([...readFileSync(teiAllSchema, 'utf8').matchAll(/<element name="([^"]+)"/g)].map((m) => m[1]));
-    expect(Object.values(TEI_MODULES).flat().filter((name) => !defined.has(name))).to.deep.equal([]);
+    expect(
+      Object.values(TEI_MODULES)
+        .flat()
+        .filter((name) => !defined.has(name)),
+    ).to.deep.equal([]);
   });
 });

@@ -25,7 +25,10 @@ async function get(url: string): Promise<Fetched> {
 /** RFC 6570 expansion of the forms DTS uses: {?a,b} and {&a,b}. */
 function expand(template: string, values: Record<string, string>): string {
   return template.replace(/\{([?&])([^}]*)\}/g, (_all, op: string, names: string) => {
-    const pairs = names.split(',').filter((n) => values[n] !== undefined).map((n) => `${n}=${encodeURIComponent(values[n]!)}`);
+    const pairs = names
+      .split(',')
+      .filter((n) => values[n] !== undefined)
+      .map((n) => `${n}=${encodeURIComponent(values[n]!)}`);
     return pairs.length === 0 ? '' : (op === '?' ? '?' : '&') + pairs.join('&');
   });
 }
@@ -89,7 +92,8 @@ function documentFaults(where: string, body: string): string[] {
   if (/<\?xml-model/.test(body)) faults.push(`${where}: keeps an xml-model that does not resolve from the API`);
   const built = buildTree(body);
   if ('error' in built) return [...faults, `${where}: not well-formed (${built.error.reason})`];
-  if (built.root.name !== 'TEI' || built.root.ns !== 'http://www.tei-c.org/ns/1.0') faults.push(`${where}: root <${built.root.name}>, not TEI in the TEI namespace`);
+  if (built.root.name !== 'TEI' || built.root.ns !== 'http://www.tei-c.org/ns/1.0')
+    faults.push(`${where}: root <${built.root.name}>, not TEI in the TEI namespace`);
   return faults;
 }
 
@@ -110,7 +114,10 @@ async function dtsFaults(origin: string, outDir: string): Promise<string[]> {
     const id = member['@id'];
     const resourceUrl = `${api}/collection?id=${encodeURIComponent(id)}`;
     const resource = JSON.parse((await get(resourceUrl)).body);
-    for (const [from, download] of [[rootUrl, member.download], [resourceUrl, resource.download]] as const) {
+    for (const [from, download] of [
+      [rootUrl, member.download],
+      [resourceUrl, resource.download],
+    ] as const) {
       const fetched = await get(new URL(download, from).href);
       if (fetched.status !== 200 || !/tei\+xml/.test(fetched.type)) faults.push(`${id}: download ${download} from ${from} gives ${fetched.status}`);
     }
@@ -122,7 +129,12 @@ async function dtsFaults(origin: string, outDir: string): Promise<string[]> {
     for (const unit of all) {
       const nav = JSON.parse((await get(`${api}/navigation?resource=${encodeURIComponent(id)}&ref=${unit.identifier}&down=1`)).body);
       const got = (nav.member ?? []).map((m: Unit) => m.identifier);
-      const want = [unit.identifier, ...below(unit).filter((o) => o.level === unit.level + 1).map((o) => o.identifier)];
+      const want = [
+        unit.identifier,
+        ...below(unit)
+          .filter((o) => o.level === unit.level + 1)
+          .map((o) => o.identifier),
+      ];
       if (JSON.stringify(got) !== JSON.stringify(want)) faults.push(`${id} ref=${unit.identifier}&down=1: ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
     }
     // Ranges from each unit to the next one of its level or above that has children.
@@ -137,9 +149,13 @@ async function dtsFaults(origin: string, outDir: string): Promise<string[]> {
   }
   // The static copy: every download resolves from the file it stands in, every document has a TEI root.
   const dts = path.join(outDir, 'dts');
-  const listed = [['collection.json', JSON.parse(read(path.join(dts, 'collection.json'))).member as { download: string }[]]] as [string, { download: string }[]][];
+  const listed = [['collection.json', JSON.parse(read(path.join(dts, 'collection.json'))).member as { download: string }[]]] as [
+    string,
+    { download: string }[],
+  ][];
   for (const file of readdirSync(path.join(dts, 'collection'))) listed.push([`collection/${file}`, [JSON.parse(read(path.join(dts, 'collection', file)))]]);
-  for (const file of readdirSync(path.join(dts, 'navigation'))) listed.push([`navigation/${file}`, [JSON.parse(read(path.join(dts, 'navigation', file))).resource]]);
+  for (const file of readdirSync(path.join(dts, 'navigation')))
+    listed.push([`navigation/${file}`, [JSON.parse(read(path.join(dts, 'navigation', file))).resource]]);
   for (const [file, resources] of listed) {
     for (const { download } of resources) {
       if (/^https?:/.test(download)) continue;
@@ -300,9 +316,12 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     const some = await staticDts(registry, base, new Map([[changed.tei, tei.get(changed.tei)!]]), new Set([changed.id]), kept);
     expect(file(some, 'dts/collection.json')).to.equal(file(everything, 'dts/collection.json'));
     expect(asked).to.deep.equal(registry.resources.filter((r) => r !== changed).map((r) => r.id));
-    expect(some.map((o) => o.path).filter((p) => /^dts\/\w+\//.test(p)).sort()).to.deep.equal(
-      ['collection', 'document', 'navigation'].map((kind) => `dts/${kind}/${changed.id}.${kind === 'document' ? 'xml' : 'json'}`),
-    );
+    expect(
+      some
+        .map((o) => o.path)
+        .filter((p) => /^dts\/\w+\//.test(p))
+        .sort(),
+    ).to.deep.equal(['collection', 'document', 'navigation'].map((kind) => `dts/${kind}/${changed.id}.${kind === 'document' ? 'xml' : 'json'}`));
   });
 
   describe('over ../shared/corpus (TEI from other editions)', () => {
@@ -322,7 +341,9 @@ describe('dts (the DTS 1.0 API of editio serve)', function () {
     it('follows DTS 1.0 on every unit of every file, served and static: a teiCorpus comes back in a TEI root', async () => {
       expect(await dtsFaults(corpusServer.url.replace(/\/$/, ''), corpusOut)).to.deep.equal([]);
       const corpus = await get(`${corpusServer.url}api/dts/document?resource=teic-test-testcorpus`);
-      expect(corpus.body).to.match(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<TEI xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0"[^>]*><dts:wrapper xmlns:dts="https:\/\/w3id\.org\/api\/dts#"><teiCorpus/);
+      expect(corpus.body).to.match(
+        /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<TEI xmlns="http:\/\/www\.tei-c\.org\/ns\/1\.0"[^>]*><dts:wrapper xmlns:dts="https:\/\/w3id\.org\/api\/dts#"><teiCorpus/,
+      );
     });
 
     it('walks every file, and the passages make up its text', async () => {

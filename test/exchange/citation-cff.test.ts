@@ -3,8 +3,15 @@ import { citationCff, cffPerson } from '../../src/exchange/citation-cff.js';
 import { foreignConfig, type EditionConfig } from '../../src/model/config.js';
 import { languagePack } from '../../src/i18n/catalogue.js';
 
-const config = (editors: string[]): EditionConfig =>
-  ({ ...foreignConfig('.'), title: 'Briefe', subtitle: '', editors, licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }, baseUrl: '', language: 'de' });
+const config = (editors: string[]): EditionConfig => ({
+  ...foreignConfig('.'),
+  title: 'Briefe',
+  subtitle: '',
+  editors,
+  licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  baseUrl: '',
+  language: 'de',
+});
 
 describe('exchange/citation-cff', () => {
   it('reads an editor’s name as a person: forenames, particle and surname, or "Surname, Forenames"', () => {
@@ -19,8 +26,12 @@ describe('exchange/citation-cff', () => {
   it('lists the editors as persons, in the edition’s language, and never the tool as author', () => {
     const cff = citationCff(config(['Emma Roth', 'Jakob von Falk']), languagePack('de').messages);
     expect(cff).to.contain('message: "Wenn Sie diese Edition benutzen, zitieren Sie sie bitte wie unten angegeben."');
-    expect(cff).to.contain('authors:\n  - family-names: "Roth"\n    given-names: "Emma"\n  - family-names: "Falk"\n    given-names: "Jakob"\n    name-particle: "von"\n');
+    expect(cff).to.contain(
+      'authors:\n  - family-names: "Roth"\n    given-names: "Emma"\n  - family-names: "Falk"\n    given-names: "Jakob"\n    name-particle: "von"\n',
+    );
     expect(cff).to.contain('license: CC-BY-4.0');
-    expect(citationCff(config([]), languagePack('en').messages)).to.contain('authors:\n  - name: "anonymous"\n').and.not.match(/\beditio\b/);
+    expect(citationCff(config([]), languagePack('en').messages))
+      .to.contain('authors:\n  - name: "anonymous"\n')
+      .and.not.match(/\beditio\b/);
   });
 });

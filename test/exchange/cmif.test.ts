@@ -30,7 +30,8 @@ function schematronFaults(text: string): string[] {
     const source = desc.attrs.get('source');
     if (source !== undefined && !bibls.includes(source.replace(/^.*#/, ''))) faults.push(`E0003 @source ${source} names no bibl`);
   }
-  for (const date of named('date')) if (!['when', 'from', 'to', 'notBefore', 'notAfter'].some((a) => date.attrs.has(a))) faults.push('E0004 a date without a dating attribute');
+  for (const date of named('date'))
+    if (!['when', 'from', 'to', 'notBefore', 'notAfter'].some((a) => date.attrs.has(a))) faults.push('E0004 a date without a dating attribute');
   return faults;
 }
 
@@ -40,11 +41,16 @@ function actions(text: string): string[] {
   if ('error' in built) throw new Error(built.error.reason);
   return [...descendants(built.root)]
     .filter((e) => e.name === 'correspAction')
-    .map((a) =>
-      `${a.attrs.get('type')}: ${a.children
-        .filter((c): c is XmlElement => c.kind === 'element')
-        .map((c) => (c.name === 'date' ? `date ${[...c.attrs].map(([k, v]) => `${k}=${v}`).join(' ')}` : `${c.name}${c.attrs.has('ref') ? `[${c.attrs.get('ref')}]` : ''} ${c.children.map((t) => (t.kind === 'text' ? t.text : '')).join('')}`))
-        .join('; ')}`,
+    .map(
+      (a) =>
+        `${a.attrs.get('type')}: ${a.children
+          .filter((c): c is XmlElement => c.kind === 'element')
+          .map((c) =>
+            c.name === 'date'
+              ? `date ${[...c.attrs].map(([k, v]) => `${k}=${v}`).join(' ')}`
+              : `${c.name}${c.attrs.has('ref') ? `[${c.attrs.get('ref')}]` : ''} ${c.children.map((t) => (t.kind === 'text' ? t.text : '')).join('')}`,
+          )
+          .join('; ')}`,
     );
 }
 
@@ -53,7 +59,10 @@ describe('cmif (the letters for correspSearch)', function () {
   const built: Record<string, string> = {};
   const outs: string[] = [];
   before(() => {
-    for (const [name, source] of [['tei', []], ['rough', [path.join(fixtures, 'editions', 'letters-dated-roughly')]]] as const) {
+    for (const [name, source] of [
+      ['tei', []],
+      ['rough', [path.join(fixtures, 'editions', 'letters-dated-roughly')]],
+    ] as const) {
       const out = tempDir();
       outs.push(out);
       expect(runCli(['build', ...source, '--out', out]).status).to.equal(0);
@@ -63,7 +72,10 @@ describe('cmif (the letters for correspSearch)', function () {
   after(() => outs.forEach(removeDir));
 
   it('lists each document with a correspDesc, a sender or addressee it does not name as "Unknown", never guessed', () => {
-    expect(actions(built.tei!)).to.deep.equal(['sent: persName Unknown; placeName Pyongyang; date when=1967-07-06', 'received: persName Unknown; placeName Bucharest']);
+    expect(actions(built.tei!)).to.deep.equal([
+      'sent: persName Unknown; placeName Pyongyang; date when=1967-07-06',
+      'received: persName Unknown; placeName Bucharest',
+    ]);
     expect(actions(built.rough!)).to.deep.equal([
       'sent: persName Clara Brandt; placeName Linz; date notBefore=1890-09-01 notAfter=1890-11-30',
       'received: persName Otto Fink',
@@ -80,7 +92,9 @@ describe('cmif (the letters for correspSearch)', function () {
 
   it('satisfies the rules of CMIF’s Schematron', () => {
     for (const [name, text] of Object.entries(built)) expect(schematronFaults(text), name).to.deep.equal([]);
-    expect(schematronFaults(built.tei!.replace('<correspAction type="received">', '<correspAction type="sent">'))).to.deep.equal(['E0002 no correspAction type="received"']);
+    expect(schematronFaults(built.tei!.replace('<correspAction type="received">', '<correspAction type="sent">'))).to.deep.equal([
+      'E0002 no correspAction type="received"',
+    ]);
   });
 
   describe('against the schemas', () => {
@@ -104,9 +118,15 @@ describe('cmif (the letters for correspSearch)', function () {
       // One call a schema, each compiled once (tei_all takes seconds to compile).
       const names = Object.keys(built);
       for (const schema of [CMIF_SCHEMA, teiAllSchema]) {
-        const verdicts = await validate(names.map((name) => docOf(built[name]!, `${name}-cmif.xml`)), { schema });
+        const verdicts = await validate(
+          names.map((name) => docOf(built[name]!, `${name}-cmif.xml`)),
+          { schema },
+        );
         verdicts.forEach((verdict, i) => {
-          expect(verdict.messages.map((m) => `${m.line}: ${m.reason}`), `${names[i]} against ${path.basename(schema)}`).to.deep.equal([]);
+          expect(
+            verdict.messages.map((m) => `${m.line}: ${m.reason}`),
+            `${names[i]} against ${path.basename(schema)}`,
+          ).to.deep.equal([]);
         });
       }
     });
@@ -127,7 +147,13 @@ describe('cmif (the letters for correspSearch)', function () {
     const letter = {
       id: 'x',
       corresp: [
-        { type: 'sent', persons: [{ name: 'A & co', entry: 'a' }], orgs: [], places: [{ name: 'P', entry: 'p' }], date: { when: '1966-09-21T10:00:00', cert: 'high' } },
+        {
+          type: 'sent',
+          persons: [{ name: 'A & co', entry: 'a' }],
+          orgs: [],
+          places: [{ name: 'P', entry: 'p' }],
+          date: { when: '1966-09-21T10:00:00', cert: 'high' },
+        },
         { type: 'received', persons: [{ name: 'B', entry: '' }], orgs: [], places: [], date: { notBefore: '1966-09', notAfter: 'late 1966' } },
       ],
     } as unknown as Summary;

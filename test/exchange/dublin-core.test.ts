@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/model/config.js';
 import { parse, type ParsedDoc } from '../../src/parse/parse.js';
 import { repoRoot, teiDir } from '../helpers.js';
 
-const docOf = (file: string, role: 'document' | 'authorities' = 'document'): ParsedDoc => parse({ path: file, name: path.basename(file), bytes: readFileSync(file), role }).doc!;
+const docOf = (file: string, role: 'document' | 'authorities' = 'document'): ParsedDoc =>
+  parse({ path: file, name: path.basename(file), bytes: readFileSync(file), role }).doc!;
 describe('dublin-core (a document’s oai_dc record)', () => {
   it('describes a document of tei/ by its header and the standard names of the entries it points to', async () => {
     const config = await loadConfig(repoRoot);

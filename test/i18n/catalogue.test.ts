@@ -13,8 +13,12 @@ const placeholders = (text: string): string[] => [...text.matchAll(/\{([a-z][a-z
 /** Every quoted literal of the stylesheets and page scripts that looks like a message key ("field.date", "register."). */
 function keysWritten(): { literal: string; file: string }[] {
   const files = [
-    ...readdirSync(path.join(repoRoot, 'xslt'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.xsl') || f.endsWith('.js')).map((f) => path.join(repoRoot, 'xslt', f)),
-    ...readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(repoRoot, 'src', f)),
+    ...readdirSync(path.join(repoRoot, 'xslt'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.xsl') || f.endsWith('.js'))
+      .map((f) => path.join(repoRoot, 'xslt', f)),
+    ...readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(repoRoot, 'src', f)),
   ];
   const prefixes = new Set(Object.keys(english).map((k) => k.split('.')[0]!));
   return files.flatMap((file) =>
@@ -32,17 +36,25 @@ describe('i18n/catalogue (the interface’s words in the edition’s language)',
       expect(Object.keys(messages).sort(), name).to.deep.equal(Object.keys(english).sort());
       const wrong = Object.keys(english).filter((key) => placeholders(messages[key]!).join() !== placeholders(english[key]!).join());
       expect(wrong, `${name}: placeholders unlike the English`).to.deep.equal([]);
-      expect(Object.entries(messages).filter(([, text]) => text.trim() === '' && text !== english[text]), name).to.deep.equal([]);
+      expect(
+        Object.entries(messages).filter(([, text]) => text.trim() === '' && text !== english[text]),
+        name,
+      ).to.deep.equal([]);
     }
   });
 
   it('knows every message the stylesheets and page scripts ask for, and every message is asked for', () => {
     const written = keysWritten();
     const known = (literal: string): boolean =>
-      literal in english || `${literal}.one` in english || ((literal.endsWith('.') || literal.endsWith('-')) && Object.keys(english).some((k) => k.startsWith(literal)));
+      literal in english ||
+      `${literal}.one` in english ||
+      ((literal.endsWith('.') || literal.endsWith('-')) && Object.keys(english).some((k) => k.startsWith(literal)));
     expect(written.filter(({ literal }) => !known(literal)).map(({ literal, file }) => `${file}: ${literal}`)).to.deep.equal([]);
     const literals = new Set(written.map((w) => w.literal));
-    const asked = (key: string): boolean => literals.has(key) || literals.has(key.replace(/\.(one|other)$/, '')) || [...literals].some((l) => (l.endsWith('.') || l.endsWith('-')) && key.startsWith(l));
+    const asked = (key: string): boolean =>
+      literals.has(key) ||
+      literals.has(key.replace(/\.(one|other)$/, '')) ||
+      [...literals].some((l) => (l.endsWith('.') || l.endsWith('-')) && key.startsWith(l));
     // Messages asked for by a key made of parts (field.<element>, transcription.<element>, letters.<rel>.<scope>, register.<list>): their parts are elements' and types' names.
     const composed = /^(field|transcription|letters|register\.list|search\.js\.names)\./;
     expect(Object.keys(english).filter((key) => !asked(key) && !composed.test(key))).to.deep.equal([]);

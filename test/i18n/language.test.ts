@@ -3,7 +3,19 @@ import { bcp47, editionLanguage } from '../../src/i18n/language.js';
 
 describe('i18n/language (language tags as BCP 47 writes them, and the edition’s language)', () => {
   it('writes the tags editions give as BCP 47 does: ISO 639-2 codes as two letters, case and separators as the standard has them', () => {
-    expect(['deu', 'ger', 'fre', 'fra', 'eng', 'lat', 'gre', 'de_at', 'DE-at', 'grc', 'en-GB'].map(bcp47)).to.deep.equal(['de', 'de', 'fr', 'fr', 'en', 'la', 'el', 'de-AT', 'de-AT', 'grc', 'en-GB']);
+    expect(['deu', 'ger', 'fre', 'fra', 'eng', 'lat', 'gre', 'de_at', 'DE-at', 'grc', 'en-GB'].map(bcp47)).to.deep.equal([
+      'de',
+      'de',
+      'fr',
+      'fr',
+      'en',
+      'la',
+      'el',
+      'de-AT',
+      'de-AT',
+      'grc',
+      'en-GB',
+    ]);
   });
 
   it('gives no tag for what is none', () => {

@@ -13,7 +13,10 @@ describe('site/parts', () => {
   /** Parts of the seed's documents; `made` counts whose content was asked for. */
   const docs = ['1966-09-21-giap-decision.xml', '1966-09-30-protocol-agreement.xml', '1967-07-06-telegram-pyongyang-bucharest.xml'];
   const partsOf = (texts: Record<string, string>, made: string[]): Part[] =>
-    Object.entries(texts).map(([key, text]) => ({ key, hash: text.length + text.slice(0, 40), content: () => {
+    Object.entries(texts).map(([key, text]) => ({
+      key,
+      hash: text.length + text.slice(0, 40),
+      content: () => {
         made.push(key);
         return text;
       },

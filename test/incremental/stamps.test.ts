@@ -170,7 +170,10 @@ describe('build/stamps', () => {
         rmSync(path.join(out, STAMPS_FILE));
         for (let run = 1; run <= 3; run++) {
           const again = await build({ root });
-          expect(again.messages.map((m) => m.ruleId), `build ${run}`).to.include('not-well-formed');
+          expect(
+            again.messages.map((m) => m.ruleId),
+            `build ${run}`,
+          ).to.include('not-well-formed');
           expect(again.published, `build ${run}`).to.have.length(2);
         }
       } finally {

@@ -12,9 +12,13 @@ describe('state', () => {
   it('says why a state cannot be used: none, another version, another fingerprint, unreadable', async () => {
     expect(await loadState(dir, 'f')).to.deep.equal({ reason: 'no build state (first build of this folder)' });
     await saveState(dir, { ...emptyState('f'), version: STATE_VERSION + 1 });
-    expect(await loadState(dir, 'f')).to.have.property('reason').that.matches(/another version/);
+    expect(await loadState(dir, 'f'))
+      .to.have.property('reason')
+      .that.matches(/another version/);
     await saveState(dir, emptyState('f'));
-    expect(await loadState(dir, 'g')).to.have.property('reason').that.matches(/configuration changed/);
+    expect(await loadState(dir, 'g'))
+      .to.have.property('reason')
+      .that.matches(/configuration changed/);
     expect(await loadState(dir, 'f')).to.have.property('state');
     mkdirSync(path.dirname(statePath(dir)), { recursive: true });
     writeFileSync(statePath(dir), '{"version": 1, "finger');

@@ -48,6 +48,14 @@ describe('report', () => {
   it('prints the same messages as JSON', () => {
     const json = JSON.parse(report(messages, { format: 'json' })) as { messages: unknown[] };
     expect(json.messages).to.have.length(3);
-    expect(json.messages[0]).to.deep.equal({ severity: 'error', ruleId: 'not-well-formed', reason: 'not well-formed XML', source: 'parse', file: 'a.xml', line: 3, column: 7 });
+    expect(json.messages[0]).to.deep.equal({
+      severity: 'error',
+      ruleId: 'not-well-formed',
+      reason: 'not well-formed XML',
+      source: 'parse',
+      file: 'a.xml',
+      line: 3,
+      column: 7,
+    });
   });
 });

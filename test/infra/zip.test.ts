@@ -29,7 +29,10 @@ describe('infra/zip', () => {
 
   it('stores an entry asked to be stored, however well it would compress (an EPUB’s mimetype)', async () => {
     const repetitive = new TextEncoder().encode('application/epub+zip'.repeat(50));
-    const zip = await zipEntries([{ path: 'mimetype', content: repetitive, store: true }, { path: 'other', content: repetitive }]);
+    const zip = await zipEntries([
+      { path: 'mimetype', content: repetitive, store: true },
+      { path: 'other', content: repetitive },
+    ]);
     expect(zip.readUInt16LE(8), 'the stored entry').to.equal(0);
     expect(zip.readUInt32LE(18), 'its size as stored').to.equal(repetitive.length);
     const second = zip.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 4);
@@ -53,7 +56,10 @@ describe('infra/zip', () => {
     const before = await zipEntries(hashed);
     const hashes = new Map(hashed.map((e) => [e.path, e.hash]));
     let read = 0;
-    const lazy = hashed.map((e, i) => ({ ...e, hash: i === 0 ? 'changed' : e.hash, content: async () => {
+    const lazy = hashed.map((e, i) => ({
+      ...e,
+      hash: i === 0 ? 'changed' : e.hash,
+      content: async () => {
         read++;
         return bytes(e);
       },
@@ -76,7 +82,9 @@ describe('infra/zip', () => {
     const unzip = (zip: Buffer): { summary: string; tested: string } => {
       const file = path.join(dir, 'archive.zip');
       writeFileSync(file, zip);
-      const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim().split('\n');
+      const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+        .trim()
+        .split('\n');
       return { summary: listing.at(-1)!.trim(), tested: execFileSync('unzip', ['-tq', file], { encoding: 'utf8' }).trim() };
     };
     before(function () {
@@ -88,13 +96,19 @@ describe('infra/zip', () => {
     });
 
     it('writes an archive of 70,000 entries that unzip reads whole, and reuses its entries the next time', async () => {
-      const many: ZipEntry[] = Array.from({ length: 70_000 }, (_, i) => ({ path: `metadata/d${i}.dc.xml`, content: new TextEncoder().encode(`<dc>${i}</dc>`), hash: `h${i}` }));
+      const many: ZipEntry[] = Array.from({ length: 70_000 }, (_, i) => ({
+        path: `metadata/d${i}.dc.xml`,
+        content: new TextEncoder().encode(`<dc>${i}</dc>`),
+        hash: `h${i}`,
+      }));
       const zip = await zipEntries(many);
       const { summary, tested } = unzip(zip);
       expect(summary).to.match(/\s70000 files$/);
       expect(tested).to.match(/^No errors detected/);
       let read = 0;
-      const lazy = many.map((e) => ({ ...e, content: async () => {
+      const lazy = many.map((e) => ({
+        ...e,
+        content: async () => {
           read++;
           return e.content as Uint8Array;
         },
@@ -107,7 +121,11 @@ describe('infra/zip', () => {
       const zip = await zipEntries(entries, undefined, { zip64: 'always' });
       expect(unzip(zip).summary).to.match(/\s3 files$/);
       expect(unzip(zip).tested).to.match(/^No errors detected/);
-      const again = await zipEntries(entries.map((e, i) => ({ ...e, hash: `h${i}` })), { zip, hashes: new Map(entries.map((e, i) => [e.path, `h${i}`])) }, { zip64: 'always' });
+      const again = await zipEntries(
+        entries.map((e, i) => ({ ...e, hash: `h${i}` })),
+        { zip, hashes: new Map(entries.map((e, i) => [e.path, `h${i}`])) },
+        { zip64: 'always' },
+      );
       expect(again.equals(zip)).to.equal(true);
     });
   });

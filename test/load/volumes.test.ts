@@ -8,7 +8,8 @@ import { frontText, partText, volumeLayout, volumeParts } from '../../src/load/v
 import { fixtures, read, requireShared, teiAllSchema } from '../helpers.js';
 
 const volumeFile = path.join(fixtures, 'editions', 'frus-like-volume', 'volume.xml');
-const docOf = (text: string, file = '/ed/letters.xml'): ParsedDoc => parse({ path: file, name: path.basename(file), bytes: Buffer.from(text), role: 'document' }).doc!;
+const docOf = (text: string, file = '/ed/letters.xml'): ParsedDoc =>
+  parse({ path: file, name: path.basename(file), bytes: Buffer.from(text), role: 'document' }).doc!;
 const wellFormed = (text: string): boolean => !('error' in buildTree(text));
 
 /** A correspondence kept in one file, each letter a division: valid TEI. */
@@ -56,8 +57,12 @@ describe('volumes: a file of many documents published as its documents', () => {
     for (const text of parts) expect(wellFormed(text)).to.equal(true);
     const [first, second] = parts.map((text) => buildTree(text) as { root: XmlElement });
     expect(first!.root.attrs.has('xml:id'), 'the volume’s xml:id is not the part’s').to.equal(false);
-    expect(parts[0]).to.include('<titleStmt><title type="main">1. Telegram From the Envoy to the SB</title><editor role="primary">Quint, Rosa</editor></titleStmt>');
-    expect(parts[0]).to.include('<sourceDesc><bibl><title level="m">Test Relations, 1958–1960, Volume I, The Harbour Question</title>, <biblScope unit="part">The Opening of the Port</biblScope></bibl></sourceDesc>');
+    expect(parts[0]).to.include(
+      '<titleStmt><title type="main">1. Telegram From the Envoy to the SB</title><editor role="primary">Quint, Rosa</editor></titleStmt>',
+    );
+    expect(parts[0]).to.include(
+      '<sourceDesc><bibl><title level="m">Test Relations, 1958–1960, Volume I, The Harbour Question</title>, <biblScope unit="part">The Opening of the Port</biblScope></bibl></sourceDesc>',
+    );
     expect(parts[0]).not.to.include('Released in 1999');
     expect(parts[0]).not.to.include('<creation>');
     expect(parts[1]).to.include('</fileDesc><profileDesc><creation><date notBefore="1958-04-03" notAfter="1958-04-09"></date></creation></profileDesc>');
@@ -79,10 +84,13 @@ describe('volumes: a file of many documents published as its documents', () => {
 
   it('names each part beside the volume’s file, and reads the volume’s text once for all of them', () => {
     let reads = 0;
-    const counted = { ...volume, get text() {
-      reads++;
-      return volume.text;
-    } };
+    const counted = {
+      ...volume,
+      get text() {
+        reads++;
+        return volume.text;
+      },
+    };
     const { documents, introduction } = volumeParts(counted, layout);
     expect(documents.map((d) => path.basename(d.source.path))).to.deep.equal(['volume-d1.xml', 'volume-d2.xml', 'volume-d3.xml', 'volume-d4.xml']);
     expect(documents.every((d) => d.source.partOf === volumeFile && d.source.name === volume.source.name)).to.equal(true);
@@ -100,7 +108,9 @@ describe('volumes: a file of many documents published as its documents', () => {
     expect(text).not.to.include('<date when="1990">');
     expect(text).to.include('<profileDesc><langUsage>');
     expect(text).to.include('<text xml:lang="de"><body><div type="letter" xml:id="b1">');
-    const nested = LETTERS.replace('<body>', '<body><div type="volume" xmlns:ex="https://example.org/ns" xml:lang="de-AT">').replace('</body>', '</div></body>').replace('<p>Liebe', '<p ex:mark="1">Liebe');
+    const nested = LETTERS.replace('<body>', '<body><div type="volume" xmlns:ex="https://example.org/ns" xml:lang="de-AT">')
+      .replace('</body>', '</div></body>')
+      .replace('<p>Liebe', '<p ex:mark="1">Liebe');
     const inner = volumeLayout(docOf(nested))!;
     const part = partText(nested, inner, inner.parts[0]!);
     expect(wellFormed(part)).to.equal(true);
@@ -136,10 +146,13 @@ describe('volumes: a file of many documents published as its documents', () => {
     });
     it('writes parts valid wherever the volume is', async () => {
       const letters = volumeLayout(docOf(LETTERS))!;
-      const docs = [docOf(LETTERS), ...letters.parts.map((p, i) => docOf(partText(LETTERS, letters, p), `/ed/letters-${i}.xml`)), docOf(frontText(LETTERS, letters), '/ed/front.xml')];
+      const docs = [
+        docOf(LETTERS),
+        ...letters.parts.map((p, i) => docOf(partText(LETTERS, letters, p), `/ed/letters-${i}.xml`)),
+        docOf(frontText(LETTERS, letters), '/ed/front.xml'),
+      ];
       const verdicts = await validate(docs, { schema: teiAllSchema });
       for (const v of verdicts) expect(v.messages, v.doc.source.name).to.deep.equal([]);
     });
   });
 });
-

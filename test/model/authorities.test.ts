@@ -19,14 +19,21 @@ const xsl = readFileSync(path.join(repoRoot, 'xslt', 'common', 'authorities.xsl'
 
 describe('authorities (the one reading of the authority lists)', () => {
   it('knows the kinds of entry the stylesheets know, with the same lists, register pages, titles (the catalogue’s, by list) and mention elements', () => {
-    const registers = [...xsl.matchAll(/'(list\w+)': map \{ 'page': '(\w+)', 'title': ed:text\('register\.(\w+)'\), 'entry': '(\w+)', 'mention': '(\w+)' \}/g)].map(([, list, page, titled, entry, mention]) => ({ list, register: page, titled, entry, mention }));
+    const registers = [
+      ...xsl.matchAll(/'(list\w+)': map \{ 'page': '(\w+)', 'title': ed:text\('register\.(\w+)'\), 'entry': '(\w+)', 'mention': '(\w+)' \}/g),
+    ].map(([, list, page, titled, entry, mention]) => ({ list, register: page, titled, entry, mention }));
     expect(registers).to.deep.equal(ENTITY_KINDS.map(({ list, register, entry, mention }) => ({ list, register, titled: list, entry, mention })));
   });
 
   it('lists a person’s name written in parts by surname, as the stylesheets do; sorts it without a leading particle', async () => {
     const persons = [
       ['a', '<persName><forename>Arthur</forename><surname>Schnitzler</surname></persName>', 'Schnitzler, Arthur', 'Schnitzler, Arthur'],
-      ['b', '<persName><forename>Hugo</forename> <nameLink>von</nameLink> <surname>Hofmannsthal</surname></persName>', 'Hofmannsthal, Hugo von', 'Hofmannsthal, Hugo von'],
+      [
+        'b',
+        '<persName><forename>Hugo</forename> <nameLink>von</nameLink> <surname>Hofmannsthal</surname></persName>',
+        'Hofmannsthal, Hugo von',
+        'Hofmannsthal, Hugo von',
+      ],
       ['c', '<persName><surname>Marceau</surname>, <forename>Louise</forename></persName>', 'Marceau, Louise', 'Marceau, Louise'],
       ['d', '<persName>van Gogh, Vincent</persName>', 'van Gogh, Vincent', 'Gogh, Vincent'],
       // Words of its own between the parts: read as written (a particle is one written in lower case).
@@ -39,13 +46,23 @@ describe('authorities (the one reading of the authority lists)', () => {
     // The register page lists them so, in the order of their keys.
     await compileStylesheets();
     const { params, faces } = await authorityContext(text, {}, []);
-    const page = transform({ format: 'html', sourceText: text, file: 'persons', initialMode: 'register', params: { ...params, 'register-list': 'listPerson' } }, faces).output!;
+    const page = transform(
+      { format: 'html', sourceText: text, file: 'persons', initialMode: 'register', params: { ...params, 'register-list': 'listPerson' } },
+      faces,
+    ).output!;
     const byKey = [...persons].sort((a, b) => a[3]!.localeCompare(b[3]!, 'en'));
-    expect(parseHtml(page).querySelectorAll('.entry h2').map((h) => h.text.trim())).to.deep.equal(byKey.map(([, , name]) => name));
+    expect(
+      parseHtml(page)
+        .querySelectorAll('.entry h2')
+        .map((h) => h.text.trim()),
+    ).to.deep.equal(byKey.map(([, , name]) => name));
   });
 
   it('reads an entry’s names from the elements the stylesheets read them from', () => {
-    const names = /<xsl:variable name="names" select="\$entry\/\(([^)]+)\)"/.exec(xsl)![1]!.split('|').map((s) => s.trim().replace(/tei:/g, ''));
+    const names = /<xsl:variable name="names" select="\$entry\/\(([^)]+)\)"/
+      .exec(xsl)![1]!
+      .split('|')
+      .map((s) => s.trim().replace(/tei:/g, ''));
     expect(names).to.deep.equal([...NAME_ELEMENTS, 'objectIdentifier/objectName']);
   });
 
@@ -63,7 +80,10 @@ describe('authorities (the one reading of the authority lists)', () => {
   it('takes no name from an entry’s notes or events, no entry from another namespace, and the first of two entries with one id', () => {
     const text = seedLists()
       .replace('<note>Commander of the Air Defense', '<note>Born in <placeName>Hanoi</placeName>. Commander of the Air Defense')
-      .replace('</listPerson>', '<person xml:id="vo-nguyen-giap"><persName>A second Giap</persName></person><x:person xmlns:x="urn:x" xml:id="stranger"><persName>Stranger</persName></x:person></listPerson>');
+      .replace(
+        '</listPerson>',
+        '<person xml:id="vo-nguyen-giap"><persName>A second Giap</persName></person><x:person xmlns:x="urn:x" xml:id="stranger"><persName>Stranger</persName></x:person></listPerson>',
+      );
     const lists = new Authorities([docOf(text)]);
     expect(lists.get('phung-the-tai')!.names).to.deep.equal(['Phung The Tai', 'Comrade Phung The Tai']);
     expect(lists.get('vo-nguyen-giap')!.name).to.equal('Võ Nguyên Giáp');
@@ -83,7 +103,11 @@ describe('authorities (the one reading of the authority lists)', () => {
     try {
       expect(runCli(['build', '--out', out]).status).to.equal(0);
       const lists = new Authorities([docOf(seedLists())]);
-      const rows = JSON.parse(readFileSync(path.join(out, 'metadata', 'documents.json'), 'utf8')) as { persons: string[]; places: string[]; organisations: string[] }[];
+      const rows = JSON.parse(readFileSync(path.join(out, 'metadata', 'documents.json'), 'utf8')) as {
+        persons: string[];
+        places: string[];
+        organisations: string[];
+      }[];
       const headings: string[] = [];
       for (const register of ['persons', 'places', 'organisations', 'objects', 'events']) {
         for (const file of readdirSync(path.join(out, 'registers', register)).filter((f) => f.endsWith('.html'))) {
@@ -113,8 +137,13 @@ describe('authorities (the one reading of the authority lists)', () => {
 
     it('merges copies into one entry, the first used; a copy that differs only in layout is the same; one that differs is reported once', () => {
       const first = record('a', 'Anna', 'A.xml', 10);
-      const relaidOut = { ...record('a', 'Anna', 'B.xml', 20), text: '<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="a"><persName>Anna</persName></person>' };
-      const lists = new Authorities([], { records: [first, relaidOut, record('a', 'Anne', 'C.xml', 30), record('a', 'Annie', 'D.xml', 40), record('b', 'Bert', 'C.xml', 31)] });
+      const relaidOut = {
+        ...record('a', 'Anna', 'B.xml', 20),
+        text: '<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="a"><persName>Anna</persName></person>',
+      };
+      const lists = new Authorities([], {
+        records: [first, relaidOut, record('a', 'Anne', 'C.xml', 30), record('a', 'Annie', 'D.xml', 40), record('b', 'Bert', 'C.xml', 31)],
+      });
       expect(lists.get('a')).to.deep.include({ name: 'Anna', path: '/e/A.xml', curated: false });
       expect(lists.conflicts.map((m) => [m.ruleId, m.file, m.line])).to.deep.equal([['record-differs', 'C.xml', 30]]);
       expect(lists.conflicts[0]!.reason).to.include('A.xml:10');
@@ -122,9 +151,14 @@ describe('authorities (the one reading of the authority lists)', () => {
     });
 
     it('publishes the curated lists whole and, of other records, those pointed to and those they name', () => {
-      const withNote = { ...record('c', 'Carl', 'E.xml', 1), text: '<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="c"><persName>Carl</persName><note>Son of <persName ref="#b">Bert</persName></note></person>' };
+      const withNote = {
+        ...record('c', 'Carl', 'E.xml', 1),
+        text: '<person xmlns="http://www.tei-c.org/ns/1.0" xml:id="c"><persName>Carl</persName><note>Son of <persName ref="#b">Bert</persName></note></person>',
+      };
       const lists = new Authorities([docOf(seedLists())], { records: [record('b', 'Bert', 'C.xml', 31), withNote, record('z', 'Zoe', 'C.xml', 40)] });
-      const published = new Authorities([parse({ path: '/p.xml', name: 'p.xml', bytes: Buffer.from(lists.published(new Set(['c']))), role: 'authorities' }).doc!]);
+      const published = new Authorities([
+        parse({ path: '/p.xml', name: 'p.xml', bytes: Buffer.from(lists.published(new Set(['c']))), role: 'authorities' }).doc!,
+      ]);
       expect(published.get('vo-nguyen-giap')).to.not.equal(undefined);
       expect(published.get('c')!.name).to.equal('Carl');
       expect(published.get('b')!.name).to.equal('Bert');

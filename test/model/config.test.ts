@@ -81,7 +81,10 @@ describe('config', () => {
     const dir = tempDir();
     const faultIn = async (source: string): Promise<{ reason: string; line?: number; column?: number }> => {
       writeFileSync(path.join(dir, 'editio.config.json'), source);
-      const err = await loadConfig(dir).then(() => undefined, (e: unknown) => e);
+      const err = await loadConfig(dir).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err, source).to.be.instanceOf(ConfigError);
       const { reason, line, column } = (err as ConfigError).diagnostic;
       return { reason, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
@@ -96,7 +99,10 @@ describe('config', () => {
         line: 11,
         column: 23,
       });
-      expect(await faultIn(lines('  "titel": "typo"'))).to.include({ line: 11, column: 3 }).and.have.property('reason').that.matches(/^unknown key "titel"/);
+      expect(await faultIn(lines('  "titel": "typo"')))
+        .to.include({ line: 11, column: 3 })
+        .and.have.property('reason')
+        .that.matches(/^unknown key "titel"/);
     } finally {
       removeDir(dir);
     }
@@ -106,7 +112,11 @@ describe('config', () => {
     const file = path.join(repoRoot, 'schemas', CONFIG_SCHEMA_FILE);
     if (process.env.UPDATE_FIXTURES === '1') writeFileSync(file, configJsonSchema());
     expect(readFileSync(file, 'utf8'), 'schemas/editio.config.schema.json is out of date: run UPDATE_FIXTURES=1 npm test').to.equal(configJsonSchema());
-    const schema = JSON.parse(configJsonSchema()) as { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }>; required: string[]; additionalProperties: boolean };
+    const schema = JSON.parse(configJsonSchema()) as {
+      properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     expect(schema.required.sort()).to.deep.equal(['baseUrl', 'editors', 'licence', 'title']);
     expect(schema.additionalProperties).to.equal(false);
     expect(schema.properties.searchShardPages).to.include({ default: 4, minimum: 1, maximum: 1_000_000 });
@@ -167,7 +177,11 @@ describe('config', () => {
       const cases: [Buffer, RegExp, number][] = [
         [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]), /^the file is in UTF-16; save it as UTF-8/, 1],
         [Buffer.from(json, 'utf16le'), /^the file is in UTF-16 \(without a byte-order mark\); save it as UTF-8/, 1],
-        [Buffer.from(JSON.stringify({ ...valid, title: 'Lettres de Fréjus' }, null, 2), 'latin1'), /^the file is not in UTF-8 \(probably Windows-1252 or Latin-1\); save it as UTF-8/, 2],
+        [
+          Buffer.from(JSON.stringify({ ...valid, title: 'Lettres de Fréjus' }, null, 2), 'latin1'),
+          /^the file is not in UTF-8 \(probably Windows-1252 or Latin-1\); save it as UTF-8/,
+          2,
+        ],
       ];
       for (const [bytes, said, line] of cases) {
         writeFileSync(path.join(dir, 'editio.config.json'), bytes);

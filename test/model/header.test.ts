@@ -20,7 +20,10 @@ const isoDateInWords = (iso: string): string => isoInWords(iso, ENGLISH);
 describe('header (a document’s header read as the stylesheets read it)', () => {
   it('strips the layout whitespace of the elements the stylesheets strip, no more, no fewer', () => {
     const xsl = readFileSync(path.join(repoRoot, 'xslt', 'common', 'common.xsl'), 'utf8');
-    const stripped = /<xsl:strip-space elements="([^"]+)"/.exec(xsl)![1]!.split(/\s+/).map((name) => name.replace('tei:', ''));
+    const stripped = /<xsl:strip-space elements="([^"]+)"/
+      .exec(xsl)![1]!
+      .split(/\s+/)
+      .map((name) => name.replace('tei:', ''));
     expect([...STRIPPED_ELEMENTS]).to.deep.equal(stripped);
   });
 
@@ -70,7 +73,9 @@ describe('header (a document’s header read as the stylesheets read it)', () =>
 
   it('titles a document by its main, else analytic, else unqualified title, else its first heading', () => {
     const header = (titles: string, text = ''): string =>
-      documentTitle(element(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>${titles}</titleStmt></fileDesc></teiHeader>${text}</TEI>`));
+      documentTitle(
+        element(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>${titles}</titleStmt></fileDesc></teiHeader>${text}</TEI>`),
+      );
     expect(header('<title level="s">Series</title><title level="a">A letter</title>')).to.equal('A letter');
     expect(header('<title level="s">Series</title><title type="main">Main</title><title>Other</title>')).to.equal('Main');
     expect(header('<title type="complete">Volume I</title>')).to.equal('Volume I');

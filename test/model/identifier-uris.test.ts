@@ -10,6 +10,12 @@ describe('identifier-uris', () => {
     expect(identifierUri({ type: 'viaf', value: '95218067' })).to.equal('https://viaf.org/viaf/95218067');
     expect(identifierUri({ type: 'wikidata', value: 'Q44331' })).to.equal('http://www.wikidata.org/entity/Q44331');
     // Not an authority's number, or not of the form its file gives: no URI is made up.
-    for (const i of [{ type: 'pmb', value: '2121' }, { type: 'gnd', value: 'Schnitzler' }, { type: 'wikidata', value: '44331' }, { type: '', value: '118609807' }]) expect(identifierUri(i), JSON.stringify(i)).to.equal(undefined);
+    for (const i of [
+      { type: 'pmb', value: '2121' },
+      { type: 'gnd', value: 'Schnitzler' },
+      { type: 'wikidata', value: '44331' },
+      { type: '', value: '118609807' },
+    ])
+      expect(identifierUri(i), JSON.stringify(i)).to.equal(undefined);
   });
 });

@@ -25,7 +25,8 @@ describe('pointers (what a pointer names)', () => {
   });
 
   it('reads a document’s prefixDefs before the configuration’s prefixes', () => {
-    const text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><listPrefixDef><prefixDef ident="wh" matchPattern="(p\\d)" replacementPattern="#$1"/></listPrefixDef></encodingDesc></teiHeader><text/></TEI>';
+    const text =
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><listPrefixDef><prefixDef ident="wh" matchPattern="(p\\d)" replacementPattern="#$1"/></listPrefixDef></encodingDesc></teiHeader><text/></TEI>';
     const doc = parse({ path: '/d.xml', name: 'd.xml', bytes: Buffer.from(text), role: 'document' }).doc!;
     expect(prefixDefsOf(doc, configuredPrefixes({ wh: 'https://x/$1' }))).to.deep.equal([
       { ident: 'wh', matchPattern: '(p\\d)', replacementPattern: '#$1' },
@@ -54,9 +55,20 @@ describe('pointers (what a pointer names)', () => {
   });
 
   it('tells a document that names entries only the entries resolve (key, bare id, prefix, URL) from one that names them by #id', () => {
-    const doc = (body: string) => parse({ path: '/d.xml', name: 'd.xml', bytes: Buffer.from(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${body}</p></body></text></TEI>`), role: 'document' }).doc!;
+    const doc = (body: string) =>
+      parse({
+        path: '/d.xml',
+        name: 'd.xml',
+        bytes: Buffer.from(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${body}</p></body></text></TEI>`),
+        role: 'document',
+      }).doc!;
     expect(looksUpEntries(doc('<persName ref="#a">A</persName> <persName ref="index.xml#b">B</persName>'))).to.equal(false);
-    for (const named of ['<persName key="a">A</persName>', '<persName ref="a">A</persName>', '<persName ref="pmb:1">A</persName>', '<persName corresp="https://example.org/a">A</persName>']) {
+    for (const named of [
+      '<persName key="a">A</persName>',
+      '<persName ref="a">A</persName>',
+      '<persName ref="pmb:1">A</persName>',
+      '<persName corresp="https://example.org/a">A</persName>',
+    ]) {
       expect(looksUpEntries(doc(named)), named).to.equal(true);
     }
   });

@@ -23,14 +23,16 @@ describe('records (index records where editions keep them)', () => {
   });
 
   it('declares on a record the namespaces its ancestors declared, without disturbing its own attributes', () => {
-    const text = '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><teiHeader/><text><body><p/></body><back><listPerson><person xml:id="a" x:n="1"><persName>A</persName></person></listPerson></back></text></TEI>';
+    const text =
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x"><teiHeader/><text><body><p/></body><back><listPerson><person xml:id="a" x:n="1"><persName>A</persName></person></listPerson></back></text></TEI>';
     const doc = parse({ path: '/d.xml', name: 'd.xml', bytes: Buffer.from(text), role: 'document' }).doc!;
     const [record] = documentRecords(doc);
     expect(record!.text).to.equal('<person xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="urn:x" xml:id="a" x:n="1"><persName>A</persName></person>');
   });
 
   it('takes no record from the reading text: a list of persons in the body is text', () => {
-    const text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><listPerson><person xml:id="a"><persName>A</persName></person></listPerson></body></text></TEI>';
+    const text =
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><listPerson><person xml:id="a"><persName>A</persName></person></listPerson></body></text></TEI>';
     expect(documentRecords(parse({ path: '/d.xml', name: 'd.xml', bytes: Buffer.from(text), role: 'document' }).doc!)).to.deep.equal([]);
   });
 
@@ -50,7 +52,8 @@ describe('records (index records where editions keep them)', () => {
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'register', 'listperson.xml'))))).to.equal(true);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'register', 'listwork.xml'))))).to.equal(true);
     // A list within a paragraph (TEI allows it; the Schnitzler diary's index of works has one).
-    const inParagraph = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n <p>\n  <listBibl xml:id="listwork"><bibl xml:id="w1"><title>Anatol</title></bibl></listBibl></p></body></text></TEI>';
+    const inParagraph =
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body>\n <p>\n  <listBibl xml:id="listwork"><bibl xml:id="w1"><title>Anatol</title></bibl></listBibl></p></body></text></TEI>';
     expect(isIndexFile(Buffer.from(inParagraph))).to.equal(true);
     expect(isIndexFile(Buffer.from(inParagraph.replace('<p>\n', '<p>Die Werke:\n')))).to.equal(false);
     expect(isIndexFile(Buffer.from(read(path.join(editions, 'letters-with-divided-index', 'briefe', 'B001.xml'))))).to.equal(false);

@@ -68,7 +68,11 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
 
   it('lists the kinds of document as sets, and each record in its kind', async () => {
     const sets = await ask('verb=ListSets');
-    expect(all(sets, 'set').map((s) => `${text(all(s, 'setSpec')[0])}=${text(all(s, 'setName')[0])}`)).to.deep.equal(['kind:agreement=Agreement', 'kind:decision=Decision', 'kind:telegram=Telegram']);
+    expect(all(sets, 'set').map((s) => `${text(all(s, 'setSpec')[0])}=${text(all(s, 'setName')[0])}`)).to.deep.equal([
+      'kind:agreement=Agreement',
+      'kind:decision=Decision',
+      'kind:telegram=Telegram',
+    ]);
     const telegrams = await ask('verb=ListRecords&metadataPrefix=tei&set=kind:telegram');
     expect(all(telegrams, 'identifier').map(text)).to.deep.equal(['oai:editions.example.org:1967-07-06-telegram-pyongyang-bucharest']);
     const tei = all(telegrams, 'metadata')[0]!.children.find((c): c is XmlElement => c.kind === 'element')!;
@@ -85,14 +89,26 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
   });
 
   it('answers a harvester that posts its form as one that asks by GET; refuses other methods', async () => {
-    const res = await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'verb=ListIdentifiers&metadataPrefix=oai_dc' });
+    const res = await fetch(`${server.url}oai`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'verb=ListIdentifiers&metadataPrefix=oai_dc',
+    });
     expect(all(parsed(await res.text()), 'identifier')).to.have.length(3);
     expect((await fetch(`${server.url}oai`, { method: 'PUT', body: 'x' })).status).to.equal(405);
     // A form of another type is refused as such (415), not as too large.
     for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencodedx']) {
       expect((await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': type }, body: 'verb=Identify' })).status, type).to.equal(415);
     }
-    expect((await fetch(`${server.url}oai`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `verb=Identify&x=${'y'.repeat(10_000)}` })).status).to.equal(413);
+    expect(
+      (
+        await fetch(`${server.url}oai`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `verb=Identify&x=${'y'.repeat(10_000)}`,
+        })
+      ).status,
+    ).to.equal(413);
     expect((await fetch(`${server.url}index.html`, { method: 'POST', body: 'x' })).status).to.equal(405);
   });
 
@@ -142,7 +158,13 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
     const repository = JSON.parse(read(path.join(plain, 'oai', 'repository.json'))) as OaiRepository;
     removeDir(plain);
     for (const query of ['verb=ListSets', 'verb=ListIdentifiers&metadataPrefix=oai_dc&set=kind:letter']) {
-      const answer = await answerPmh(new URLSearchParams(query), repository, { baseURL: 'http://x/oai', read: async () => '', now: new Date(0), pageSize: 10, tokenKey: KEY });
+      const answer = await answerPmh(new URLSearchParams(query), repository, {
+        baseURL: 'http://x/oai',
+        read: async () => '',
+        now: new Date(0),
+        pageSize: 10,
+        tokenKey: KEY,
+      });
       expect(errorOf(parsed(answer)), query).to.equal('noSetHierarchy');
     }
   });
@@ -166,7 +188,13 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
       repository = JSON.parse(read(path.join(corpusOut, 'oai', 'repository.json'))) as OaiRepository;
     });
     after(() => corpusOut && removeDir(corpusOut));
-    const options = () => ({ baseURL: 'http://x/oai', read: (relative: string) => readFile(path.join(corpusOut, ...relative.split('/')), 'utf8'), now: new Date(0), pageSize: 3, tokenKey: KEY });
+    const options = () => ({
+      baseURL: 'http://x/oai',
+      read: (relative: string) => readFile(path.join(corpusOut, ...relative.split('/')), 'utf8'),
+      now: new Date(0),
+      pageSize: 3,
+      tokenKey: KEY,
+    });
 
     it('gives each id once in a page of TEI records, each record’s ids and its pointers to them prefixed with its identifier', async () => {
       const records = parsed(await answerPmh(new URLSearchParams('verb=ListRecords&metadataPrefix=tei'), repository, { ...options(), pageSize: 100 }));
@@ -177,9 +205,14 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
       for (const record of all(records, 'record')) {
         const id = text(all(record, 'identifier')[0]).split(':').at(-1)!;
         const own = all(record, 'metadata').flatMap((m) => [...descendants(m)].flatMap((e) => e.attrs.get('xml:id') ?? []));
-        expect(own.filter((x) => !x.startsWith(idPrefix(id))), id).to.deep.equal([]);
+        expect(
+          own.filter((x) => !x.startsWith(idPrefix(id))),
+          id,
+        ).to.deep.equal([]);
       }
-      const pointers = all(records, 'metadata').flatMap((m) => [...descendants(m)].flatMap((e) => [...e.attrs.values()].flatMap((v) => v.split(/\s+/)).filter((t) => t.startsWith('#'))));
+      const pointers = all(records, 'metadata').flatMap((m) =>
+        [...descendants(m)].flatMap((e) => [...e.attrs.values()].flatMap((v) => v.split(/\s+/)).filter((t) => t.startsWith('#'))),
+      );
       expect(pointers.filter((p) => ids.includes(p.slice(1))).length).to.be.greaterThan(0);
     });
 
@@ -189,12 +222,20 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
 
     it('harvests from and until a day', async () => {
       const from = repository.records.map((r) => r.datestamp).sort()[Math.floor(repository.records.length / 2)]!;
-      const answer = parsed(await answerPmh(new URLSearchParams(`verb=ListIdentifiers&metadataPrefix=oai_dc&from=${from}`), repository, { ...options(), pageSize: 100 }));
+      const answer = parsed(
+        await answerPmh(new URLSearchParams(`verb=ListIdentifiers&metadataPrefix=oai_dc&from=${from}`), repository, { ...options(), pageSize: 100 }),
+      );
       const stamps = all(answer, 'datestamp').map(text);
       expect(stamps.length).to.equal(repository.records.filter((r) => r.datestamp >= from).length);
       expect(stamps.every((s) => s >= from)).to.equal(true);
-      const until = parsed(await answerPmh(new URLSearchParams(`verb=ListIdentifiers&metadataPrefix=oai_dc&until=${from}`), repository, { ...options(), pageSize: 100 }));
-      expect(all(until, 'datestamp').map(text).every((s) => s <= from)).to.equal(true);
+      const until = parsed(
+        await answerPmh(new URLSearchParams(`verb=ListIdentifiers&metadataPrefix=oai_dc&until=${from}`), repository, { ...options(), pageSize: 100 }),
+      );
+      expect(
+        all(until, 'datestamp')
+          .map(text)
+          .every((s) => s <= from),
+      ).to.equal(true);
     });
 
     it('gives a long list in pages, each with a resumption token, the last one empty, and every record once', async () => {
@@ -210,7 +251,8 @@ describe('OAI-PMH (editio serve at /oai, and the static repository)', function (
         query = `verb=ListRecords&resumptionToken=${encodeURIComponent(text(token))}`;
       }
       expect(seen).to.deep.equal(repository.records.map((r) => `oai:localhost:${r.id}`));
-      const ask = async (token: string, key = KEY): Promise<string | undefined> => errorOf(parsed(await answerPmh(new URLSearchParams({ verb: 'ListRecords', resumptionToken: token }), repository, { ...options(), tokenKey: key })));
+      const ask = async (token: string, key = KEY): Promise<string | undefined> =>
+        errorOf(parsed(await answerPmh(new URLSearchParams({ verb: 'ListRecords', resumptionToken: token }), repository, { ...options(), tokenKey: key })));
       // Made by hand, unsigned, as the tokens were before they were signed.
       expect(await ask(Buffer.from(JSON.stringify({ metadataPrefix: 'oai_dc', offset: 3 })).toString('base64url'))).to.equal('badResumptionToken');
       const first = parsed(await answerPmh(new URLSearchParams('verb=ListRecords&metadataPrefix=oai_dc'), repository, options()));

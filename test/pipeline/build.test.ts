@@ -7,7 +7,9 @@ import { copyEdition, lineOf, read, removeDir, requireShared, runCli, seedFile, 
 
 const MENTIONS = new Set(['persName', 'placeName', 'orgName', 'objectName', 'eventName']);
 const REGISTER: Record<string, string> = { persName: 'persons', placeName: 'places', orgName: 'organisations', objectName: 'objects', eventName: 'events' };
-const documents = readdirSync(teiDir).filter((f) => /^\d{4}-\d{2}-\d{2}-.*\.xml$/.test(f)).map((f) => f.replace(/\.xml$/, ''));
+const documents = readdirSync(teiDir)
+  .filter((f) => /^\d{4}-\d{2}-\d{2}-.*\.xml$/.test(f))
+  .map((f) => f.replace(/\.xml$/, ''));
 
 type Node = Record<string, unknown>;
 /** The @ref of every mention in a TEI file, with the element it is on. */
@@ -57,7 +59,14 @@ describe('build (end to end, the CLI on tei/)', function () {
       expect(existsSync(path.join(out, 'documents', `${id}.html`)), id).to.equal(true);
       expect(existsSync(path.join(out, 'text', `${id}.txt`)), id).to.equal(true);
     }
-    for (const page of ['index.html', 'text/edition.txt', 'assets/edition.css', 'registers/persons.html', 'registers/places.html', 'registers/organisations.html']) {
+    for (const page of [
+      'index.html',
+      'text/edition.txt',
+      'assets/edition.css',
+      'registers/persons.html',
+      'registers/places.html',
+      'registers/organisations.html',
+    ]) {
       expect(existsSync(path.join(out, page)), page).to.equal(true);
     }
   });
@@ -98,7 +107,9 @@ describe('build (end to end, the CLI on tei/)', function () {
 
   it('wraps the text edition at 72 columns', () => {
     for (const file of readdirSync(path.join(out, 'text'))) {
-      const long = read(path.join(out, 'text', file)).split('\n').filter((l) => [...l].length > 72);
+      const long = read(path.join(out, 'text', file))
+        .split('\n')
+        .filter((l) => [...l].length > 72);
       expect(long, file).to.deep.equal([]);
     }
   });
@@ -155,8 +166,18 @@ describe('build (with broken documents)', function () {
     writeFileSync(telegram, read(telegram).replace('<head>Telegram from <placeName ref="authorities.xml#pyongyang">', '<head>Telegram from <placeName>'));
     const run = runCli(['build'], edition);
     expect(run.status).to.equal(1);
-    expect(run.stdout).to.match(new RegExp(`^tei/1966-09-21-giap-decision\\.xml\\n {2}${lineOf(read(giap), 'Phung The Tai</orgName>')}:\\d+ {2}error {2}not well-formed XML.* {2}not-well-formed$`, 'm'));
-    expect(run.stdout).to.match(new RegExp(`^tei/1967-07-06-telegram-pyongyang-bucharest\\.xml\\n {2}${lineOf(read(telegram), '<head>Telegram from <placeName>')} {2}error {2}<placeName> lacks a required attribute.* {2}relaxng$`, 'm'));
+    expect(run.stdout).to.match(
+      new RegExp(
+        `^tei/1966-09-21-giap-decision\\.xml\\n {2}${lineOf(read(giap), 'Phung The Tai</orgName>')}:\\d+ {2}error {2}not well-formed XML.* {2}not-well-formed$`,
+        'm',
+      ),
+    );
+    expect(run.stdout).to.match(
+      new RegExp(
+        `^tei/1967-07-06-telegram-pyongyang-bucharest\\.xml\\n {2}${lineOf(read(telegram), '<head>Telegram from <placeName>')} {2}error {2}<placeName> lacks a required attribute.* {2}relaxng$`,
+        'm',
+      ),
+    );
     const out = path.join(edition, 'dist', 'edition');
     expect(readdirSync(path.join(out, 'documents'))).to.deep.equal(['1966-09-30-protocol-agreement.html']);
     const index = read(path.join(out, 'index.html'));
@@ -195,14 +216,20 @@ describe('build: document ids and the output folder (end to end)', function () {
   it('reports two sources with one file name in different folders, naming both, and publishes the one in fewer folders', () => {
     mkdirSync(path.join(edition, 'tei', 'drafts'));
     // The same document one folder down: its pointers lead one folder up.
-    const draft = protocol().replace('../schemas/', '../../schemas/').replaceAll('"authorities.xml#', '"../authorities.xml#').replaceAll('"edition.xml#', '"../edition.xml#');
+    const draft = protocol()
+      .replace('../schemas/', '../../schemas/')
+      .replaceAll('"authorities.xml#', '"../authorities.xml#')
+      .replaceAll('"edition.xml#', '"../edition.xml#');
     writeFileSync(path.join(edition, 'tei', 'drafts', '1966-09-30-protocol-agreement.xml'), draft.replace('Agreement', 'Draft agreement'));
     writeFileSync(path.join(edition, 'tei', 'drafts', '1966-09-30-PROTOCOL-agreement.xml'), draft);
     const run = runCli(['build'], edition);
     expect(run.status, run.stderr).to.equal(1);
     for (const draft of ['1966-09-30-protocol-agreement', '1966-09-30-PROTOCOL-agreement']) {
       expect(run.stdout).to.match(
-        new RegExp(`^tei/drafts/${draft}\\.xml\\n {2}1 {2}error {2}this document would be published as documents/${draft}\\.html, like tei/1966-09-30-protocol-agreement\\.xml: .*rename one of the files {2}document-id-duplicate$`, 'm'),
+        new RegExp(
+          `^tei/drafts/${draft}\\.xml\\n {2}1 {2}error {2}this document would be published as documents/${draft}\\.html, like tei/1966-09-30-protocol-agreement\\.xml: .*rename one of the files {2}document-id-duplicate$`,
+          'm',
+        ),
       );
     }
     const out = path.join(edition, 'dist', 'edition');
@@ -213,7 +240,9 @@ describe('build: document ids and the output folder (end to end)', function () {
   it('refuses an output folder inside the sources (exit 2), and never reads an earlier one as sources', () => {
     const inside = runCli(['build', '--out', 'tei/site'], edition);
     expect(inside.status).to.equal(2);
-    expect(inside.stderr).to.match(/the output folder .*tei\/site is inside the sources folder .*tei, whose files are all read as the edition's; choose an output folder outside it {2}out-in-sources/);
+    expect(inside.stderr).to.match(
+      /the output folder .*tei\/site is inside the sources folder .*tei, whose files are all read as the edition's; choose an output folder outside it {2}out-in-sources/,
+    );
     expect(existsSync(path.join(edition, 'tei', 'site'))).to.equal(false);
     // An edition an older editio built inside the sources: its copies of the TEI are not sources.
     const elsewhere = path.join(edition, 'elsewhere');
@@ -231,7 +260,12 @@ describe('build: document ids and the output folder (end to end)', function () {
     expect(run.status, run.stderr).to.equal(1);
     expect(run.stderr).to.equal('');
     for (const length of [249, 251]) {
-      expect(run.stdout).to.match(new RegExp(`^tei/${named(length)}\\.xml\\n {2}1 {2}error {2}the file name is too long to publish: .*at most 248 bytes before \\.xml \\(it has ${length}\\) {2}file-name-too-long$`, 'm'));
+      expect(run.stdout).to.match(
+        new RegExp(
+          `^tei/${named(length)}\\.xml\\n {2}1 {2}error {2}the file name is too long to publish: .*at most 248 bytes before \\.xml \\(it has ${length}\\) {2}file-name-too-long$`,
+          'm',
+        ),
+      );
     }
     const out = path.join(edition, 'dist', 'edition');
     for (const length of [233, 248]) {

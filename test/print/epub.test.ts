@@ -2,7 +2,21 @@ import { expect } from 'chai';
 import { unzipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { aceViolations, CHROMIUM, CHROMIUM_ARGS, copyEdition, corpusDir, epubcheck, fixtures, removeDir, repoRoot, requireEpubcheck, requireShared, runCli, tempDir } from '../helpers.js';
+import {
+  aceViolations,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  copyEdition,
+  corpusDir,
+  epubcheck,
+  fixtures,
+  removeDir,
+  repoRoot,
+  requireEpubcheck,
+  requireShared,
+  runCli,
+  tempDir,
+} from '../helpers.js';
 
 const text = (files: Record<string, Uint8Array>, name: string): string => new TextDecoder().decode(files[name]);
 const idsIn = (xhtml: string): Set<string> => new Set([...xhtml.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
@@ -46,7 +60,8 @@ describe('epub (the EPUB 3 edition)', function () {
     if (!existsSync(CHROMIUM)) this.skip();
     expect(await aceViolations(epub)).to.deep.equal([]);
     const opf = text(files, 'EPUB/package.opf');
-    for (const meta of ['accessMode">textual', 'accessModeSufficient">textual', 'accessibilityFeature">tableOfContents', 'accessibilityHazard">none']) expect(opf).to.contain(`<meta property="schema:${meta}</meta>`);
+    for (const meta of ['accessMode">textual', 'accessModeSufficient">textual', 'accessibilityFeature">tableOfContents', 'accessibilityHazard">none'])
+      expect(opf).to.contain(`<meta property="schema:${meta}</meta>`);
     expect(opf).to.match(/<meta property="schema:accessibilitySummary">All of the book is text/);
     expect(text(files, 'EPUB/doc1.xhtml')).to.match(/<body epub:type="bodymatter">\n<section epub:type="chapter" role="doc-chapter">/);
   });
@@ -89,9 +104,21 @@ describe('epub (the EPUB 3 edition)', function () {
 
   it('has the front matter, the introduction and every document in its contents, in reading order', () => {
     const nav = text(files, 'EPUB/nav.xhtml');
-    const titles = ['Title page', 'A note on the text', 'Introduction', '1. General Vo Nguyen Giap’s Decision', '2. General Vo Nguyen Giap’s Decision', '3. Signing of a Protocol Agreement', '4. Telegram from Pyongyang to Bucharest', 'Registers and index'];
+    const titles = [
+      'Title page',
+      'A note on the text',
+      'Introduction',
+      '1. General Vo Nguyen Giap’s Decision',
+      '2. General Vo Nguyen Giap’s Decision',
+      '3. Signing of a Protocol Agreement',
+      '4. Telegram from Pyongyang to Bucharest',
+      'Registers and index',
+    ];
     const at = titles.map((t) => nav.indexOf(t));
-    expect(at.every((i) => i >= 0), titles.filter((_, i) => at[i]! < 0).join(', ')).to.equal(true);
+    expect(
+      at.every((i) => i >= 0),
+      titles.filter((_, i) => at[i]! < 0).join(', '),
+    ).to.equal(true);
     expect(at).to.deep.equal([...at].sort((a, b) => a - b));
     expect(text(files, 'EPUB/front.xhtml')).to.contain('How to cite this edition');
     expect(text(files, 'EPUB/note-on-text.xhtml')).to.contain('A note on the text');
@@ -111,7 +138,9 @@ describe('epub (the EPUB 3 edition)', function () {
 
   it('indexes persons, places, organisations, objects and events, each reference a link to the mention, each entry as its register describes it', () => {
     const index = text(files, 'EPUB/index.xhtml');
-    expect(index).to.match(/Võ Nguyên Giáp<\/span>, <a href="doc\d\.xhtml#doc\d-m\d+">\d<\/a>.*?<span class="index-about">1911–2013\. General of the People’s Army/);
+    expect(index).to.match(
+      /Võ Nguyên Giáp<\/span>, <a href="doc\d\.xhtml#doc\d-m\d+">\d<\/a>.*?<span class="index-about">1911–2013\. General of the People’s Army/,
+    );
     expect(index).to.contain('<span class="index-about">Commander of the Air Defense-Air Force Command in September 1966');
     for (const heading of ['Persons', 'Places', 'Organisations', 'Objects', 'Events']) expect(index).to.contain(`<h2>${heading}</h2>`);
     expect(index).to.match(/MiG-21<\/span>, <a href="doc\d\.xhtml#doc\d-m\d+">\d<\/a>/);

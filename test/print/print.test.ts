@@ -79,7 +79,9 @@ async function unmarkedText(file: string): Promise<number> {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       let depth = 0;
-      for (const [operator] of Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1').matchAll(/(?<=[\s>\]])(BDC|BMC|EMC|Tj|TJ)(?=\s|$)/g)) {
+      for (const [operator] of Buffer.from(decodePDFRawStream(stream).decode())
+        .toString('latin1')
+        .matchAll(/(?<=[\s>\]])(BDC|BMC|EMC|Tj|TJ)(?=\s|$)/g)) {
         if (operator === 'EMC') depth--;
         else if (operator.startsWith('B')) depth++;
         else if (depth === 0) unmarked++;
@@ -99,7 +101,11 @@ function textBlock(file: string, page: number): { left: number; right: number } 
 
 /** The median length, in characters, of the full lines of a PDF's running text (lines of 40 characters or more, spaces run together). */
 function medianLine(file: string): number {
-  const lengths = pdftotext(file).split('\n').map((l) => l.trim().replace(/\s+/g, ' ').length).filter((n) => n >= 40).sort((a, b) => a - b);
+  const lengths = pdftotext(file)
+    .split('\n')
+    .map((l) => l.trim().replace(/\s+/g, ' ').length)
+    .filter((n) => n >= 40)
+    .sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length / 2)]!;
 }
 
@@ -133,7 +139,11 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     expect(fonts.length).to.be.greaterThan(0);
     for (const font of fonts) expect(font.split(/\s+/).at(-5), font).to.equal('yes');
     // Set in the face the HTML edition ships, not in whatever the machine has.
-    expect(fonts.map((f) => f.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).to.deep.equal(['SourceSerif4-Italic', 'SourceSerif4-Regular', 'SourceSerif4-SemiBold']);
+    expect(fonts.map((f) => f.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).to.deep.equal([
+      'SourceSerif4-Italic',
+      'SourceSerif4-Regular',
+      'SourceSerif4-SemiBold',
+    ]);
   });
 
   it('is offered on the home page and the About page of the edition built with it', () => {
@@ -147,7 +157,9 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     expect(described).to.include('https://editions.example.org/north-korean-pilots/');
     expect(described.filter((d) => /^Page \d+$/.test(d)).length).to.be.greaterThan(5);
     expect(xmp).to.contain('<rdf:li xml:lang="x-default">North Korean Pilots in the Air War over North Vietnam, 1966–1967</rdf:li>');
-    expect(xmp).to.contain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>').and.contain('<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>');
+    expect(xmp)
+      .to.contain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>')
+      .and.contain('<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>');
     // The edition's own date (its publicationStmt), not a date made up to stay the same.
     expect(execFileSync('pdfinfo', ['-isodates', pdf], { encoding: 'utf8' })).to.match(/CreationDate:\s+2026-01-01T00:00:00/);
     // One table of fields a document, a row a field, each headed.
@@ -167,13 +179,23 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     expect(unowned).to.equal(0);
     // The tagged text still reads each heading whole under its element, its runs of text its own.
     const tagged = execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' });
-    const headings = [...tagged.matchAll(/^(\s*)H1 \(block\)\n((?:\1\s+".*"\n)+)/gm)].map((m) => [...m[2]!.matchAll(/"(.*)"/g)].map((q) => q[1]).join('').replace(/\s+/g, ''));
+    const headings = [...tagged.matchAll(/^(\s*)H1 \(block\)\n((?:\1\s+".*"\n)+)/gm)].map((m) =>
+      [...m[2]!.matchAll(/"(.*)"/g)]
+        .map((q) => q[1])
+        .join('')
+        .replace(/\s+/g, ''),
+    );
     expect(headings).to.include('TelegramfromPyongyangtoBucharest,No.76.247');
     // A word the hyphenation may break but does not reads whole, in the tagged text and in text copied from the page: a soft
     // hyphen (U+00AD, as ISO 32000 has it) is left only where a line breaks at one, 41 on the seed before, 9 now.
     expect(tagged).to.contain('" would provide the aircraft');
     // Where a heading wraps between two words, its tagged text keeps the space Chromium draws nowhere ("Request toSend" before).
-    const spaced = [...tagged.matchAll(/^(\s*)H1 \(block\)\n((?:\1\s+".*"\n)+)/gm)].map((m) => [...m[2]!.matchAll(/"(.*)"/g)].map((q) => q[1]).join('').trim());
+    const spaced = [...tagged.matchAll(/^(\s*)H1 \(block\)\n((?:\1\s+".*"\n)+)/gm)].map((m) =>
+      [...m[2]!.matchAll(/"(.*)"/g)]
+        .map((q) => q[1])
+        .join('')
+        .trim(),
+    );
     expect(spaced).to.include(TITLES[1]);
     // Page numbers and running heads (Paged.js's generated content, in no element) are artifacts, not text outside the tags.
     expect(await unmarkedText(pdf)).to.equal(0);
@@ -196,7 +218,11 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
   it('gives in the contents the pages where the documents really start', () => {
     // Each entry's first line ends with its page: the note on the text, the introduction, the documents, the index.
     const contents = pages.find((p) => /^\s*Contents\s*$/m.test(p))!;
-    const listed = contents.split('\n').map((l) => /^\s*\S.*\s(\d+)\s*$/.exec(l)?.[1]).filter(Boolean).map(Number);
+    const listed = contents
+      .split('\n')
+      .map((l) => /^\s*\S.*\s(\d+)\s*$/.exec(l)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect(listed).to.have.length(TITLES.length + 3);
     TITLES.forEach((title, i) => {
       const actual = pages.findIndex((p) => flat(p).includes(`DOCUMENT ${i + 1} `)) + 1;
@@ -211,7 +237,14 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     expect(flat(pages[0]!).trim()).to.equal('North Korean Pilots in the Air War over North Vietnam, 1966–1967');
     expect(flat(pages[1]!)).to.contain('A documentary dossier').and.contain('2026').and.not.contain('to be named');
     const imprint = flat(pages[2]!);
-    for (const part of ['How to cite this edition', 'https://editions.example.org/north-korean-pilots/', 'Creative Commons Attribution 4.0', 'This edition: 2026.', 'with editio ']) expect(imprint).to.contain(part);
+    for (const part of [
+      'How to cite this edition',
+      'https://editions.example.org/north-korean-pilots/',
+      'Creative Commons Attribution 4.0',
+      'This edition: 2026.',
+      'with editio ',
+    ])
+      expect(imprint).to.contain(part);
     expect(flat(pages[3]!)).to.contain('Words the translator added, printed in square brackets in the source, are in square brackets here too');
   });
 
@@ -227,13 +260,21 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
   it('sets no running head on a chapter’s opening page', () => {
     pages.forEach((page, i) => {
       if (!/DOCUMENT \d+\s*\n/.test(page) && !/^\s*(Contents|Index|A note on the text)\s*$/m.test(page)) return;
-      expect(page.split('\n').find((l) => l.trim() !== '')!.trim(), `page ${i + 1}`).to.match(/^(DOCUMENT \d+|Contents|Index|A note on the text)$/);
+      expect(
+        page
+          .split('\n')
+          .find((l) => l.trim() !== '')!
+          .trim(),
+        `page ${i + 1}`,
+      ).to.match(/^(DOCUMENT \d+|Contents|Index|A note on the text)$/);
     });
   });
 
   it('indexes objects and events too, each page number a link to its page', () => {
     const index = flat(pages.at(-1)!);
-    expect(index).to.match(/Objects MiG-17, \d+/).and.match(/Events .*Vietnam War, [\d, ]+/);
+    expect(index)
+      .to.match(/Objects MiG-17, \d+/)
+      .and.match(/Events .*Vietnam War, [\d, ]+/);
     const links = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', String(pages.length), '-l', String(pages.length), pdf], { encoding: 'utf8' });
     expect([...links.matchAll(/<a href="[^"]*#(\d+)">\s*(\d+)/g)].every(([, target, shown]) => target === shown)).to.equal(true);
     expect(links).to.match(/MiG-17, <a href="[^"]*#\d+">/);
@@ -262,7 +303,18 @@ describe('print (the PDF edition, Paged.js in Chromium)', function () {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const first = pages.findIndex((p) => flat(p).includes('DOCUMENT 1 ')) + 1;
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '80', '-png', '-singlefile', pdf, path.join(SCREENSHOTS, 'print-title-page')]);
-    execFileSync('pdftoppm', ['-f', String(first), '-l', String(first), '-r', '80', '-png', '-singlefile', pdf, path.join(SCREENSHOTS, 'print-first-document')]);
+    execFileSync('pdftoppm', [
+      '-f',
+      String(first),
+      '-l',
+      String(first),
+      '-r',
+      '80',
+      '-png',
+      '-singlefile',
+      pdf,
+      path.join(SCREENSHOTS, 'print-first-document'),
+    ]);
     expect(existsSync(path.join(SCREENSHOTS, 'print-title-page.png'))).to.equal(true);
     expect(existsSync(path.join(SCREENSHOTS, 'print-first-document.png'))).to.equal(true);
     // And every page, small, to read the book through as a book editor would.
@@ -303,7 +355,9 @@ describe('print footnotes', function () {
       const pdf = path.join(edition, 'dist', 'edition', 'print', 'edition.pdf');
       const page = Array.from({ length: pageCount(pdf) }, (_, i) => pdftotext(pdf, i + 1)).find((p) => p.includes('That is, the airfields'))!;
       const text = flat(page);
-      expect(text.indexOf('1. That is, the airfields of the Vietnamese air force regiments.')).to.be.greaterThan(text.indexOf('unfortunate complications in the future.'));
+      expect(text.indexOf('1. That is, the airfields of the Vietnamese air force regiments.')).to.be.greaterThan(
+        text.indexOf('unfortunate complications in the future.'),
+      );
       expect(text).to.contain('2. The bracketed word is the translator’s.');
       // Tagged as PDF/UA asks: each note a Note labelled with its number, each call a link that reads as its number.
       const tagged = execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' });
@@ -396,7 +450,9 @@ describe('the text edition’s line width', function () {
       const files = ['idp-p.oxy.1.119.txt', 'tpub-CIDTC-3823-cortez.txt', 'schnitzler-L00088.txt'];
       expect(readdirSync(path.join(out, 'text'))).to.include.members(files);
       for (const file of files) {
-        const wide = read(path.join(out, 'text', file)).split('\n').filter((l) => stringWidth(l) > 72 && /\s/.test(l.trim()));
+        const wide = read(path.join(out, 'text', file))
+          .split('\n')
+          .filter((l) => stringWidth(l) > 72 && /\s/.test(l.trim()));
         expect(wide, file).to.deep.equal([]);
       }
     } finally {

@@ -12,13 +12,32 @@ describe('search/search-index', () => {
   it('folds case, accents and the letters the languages of editions spell out, as the browser does', async () => {
     const { processTerm } = await searchOptions('en');
     const fold = (term: string): string => String(processTerm!(term));
-    expect(['Giáp', 'GIAP', 'Straße', 'STRASSE', 'Cœur', 'Łódź', 'Ærø', 'Weiſs', 'MiG‑21', 'Theater'].map(fold)).to.deep.equal(['giap', 'giap', 'strasse', 'strasse', 'coeur', 'lodz', 'aero', 'weiss', 'mig-21', 'theater']);
+    expect(['Giáp', 'GIAP', 'Straße', 'STRASSE', 'Cœur', 'Łódź', 'Ærø', 'Weiſs', 'MiG‑21', 'Theater'].map(fold)).to.deep.equal([
+      'giap',
+      'giap',
+      'strasse',
+      'strasse',
+      'coeur',
+      'lodz',
+      'aero',
+      'weiss',
+      'mig-21',
+      'theater',
+    ]);
   });
 
   it('folds the old spellings of a German edition to today’s, and no others: Thür Tür, seyn sein, Cultur Kultur, Concert Konzert, Photographie Fotografie', async () => {
     const { processTerm } = await searchOptions('de-AT');
     const fold = (term: string): string => String(processTerm!(term));
-    for (const [old, now] of [['Thür', 'Tür'], ['seyn', 'sein'], ['Cultur', 'Kultur'], ['Concert', 'Konzert'], ['Photographie', 'Fotografie'], ['Franckgaße', 'Franckgasse']]) expect(fold(old!), old).to.equal(fold(now!));
+    for (const [old, now] of [
+      ['Thür', 'Tür'],
+      ['seyn', 'sein'],
+      ['Cultur', 'Kultur'],
+      ['Concert', 'Konzert'],
+      ['Photographie', 'Fotografie'],
+      ['Franckgaße', 'Franckgasse'],
+    ])
+      expect(fold(old!), old).to.equal(fold(now!));
     // Where the old spelling is today's too, it stays: "sch", "ch", "ck".
     expect(['Schnitzler', 'Bach', 'Glück'].map(fold)).to.deep.equal(['schnitzler', 'bach', 'gluck']);
   });
@@ -36,7 +55,11 @@ describe('search/search-index', () => {
       ...texts.map((text, i): SearchDocument => ({ kind: 'text', url: `${url}#p${i + 1}`, page: url, n: i + 1, lang: 'en', text })),
     ];
     // Three pages in two parts of the texts: a and c in the first, b in the second.
-    const PAGES = { a: page('a.html', 'Giap to Kim', 'The pilots arrived.'), b: page('b.html', 'Minutes', 'Nothing here.', 'General Giap met the Korean air force.'), c: page('c.html', 'Giap again') };
+    const PAGES = {
+      a: page('a.html', 'Giap to Kim', 'The pilots arrived.'),
+      b: page('b.html', 'Minutes', 'Nothing here.', 'General Giap met the Korean air force.'),
+      c: page('c.html', 'Giap again'),
+    };
     type Part = Record<string, string>;
     let parts: Record<string, Part>;
     let manifest: { records: number; terms: number; pairs: number; places: number; pages: string[]; texts: number[] };
@@ -50,13 +73,21 @@ describe('search/search-index', () => {
         for (const records of pages) writer.add(records);
         return writer.result();
       };
-      const files = termFiles([{ urls: ['a.html', 'c.html'], terms: shardOf(PAGES.a, PAGES.c) }, { urls: ['b.html'], terms: shardOf(PAGES.b) }], 8, format);
+      const files = termFiles(
+        [
+          { urls: ['a.html', 'c.html'], terms: shardOf(PAGES.a, PAGES.c) },
+          { urls: ['b.html'], terms: shardOf(PAGES.b) },
+        ],
+        8,
+        format,
+      );
       const window: { editioSearchParts?: Record<string, Part>; editioSearchIndex?: typeof manifest } = {};
       for (const file of files) runInNewContext(String(file.content), { window });
       parts = window.editioSearchParts!;
       manifest = window.editioSearchIndex!;
     });
-    const listOf = (kind: string, term: string): number[] => Array.from(format.decode(Object.entries(parts).find(([name, part]) => name.startsWith(kind) && term in part)![1][term]!));
+    const listOf = (kind: string, term: string): number[] =>
+      Array.from(format.decode(Object.entries(parts).find(([name, part]) => name.startsWith(kind) && term in part)![1][term]!));
 
     it('names the pages part by part, the part of each one’s texts and how many records there are', () => {
       expect(manifest).to.deep.include({ records: 6, pages: ['a.html', 'c.html', 'b.html'], texts: [1, 1, 2] });
@@ -73,7 +104,11 @@ describe('search/search-index', () => {
     });
 
     it('keeps every term in the part its first three letters hash to (a typed start finds its words in one part), every pair and every term’s places in the part the whole hashes to', () => {
-      const partOf = { terms: (term: string) => format.partOf(term, manifest.terms), pairs: (pair: string) => format.wholePartOf(pair, manifest.pairs), places: (term: string) => format.wholePartOf(term, manifest.places) };
+      const partOf = {
+        terms: (term: string) => format.partOf(term, manifest.terms),
+        pairs: (pair: string) => format.wholePartOf(pair, manifest.pairs),
+        places: (term: string) => format.wholePartOf(term, manifest.places),
+      };
       for (const [name, part] of Object.entries(parts)) {
         const [kind, number] = name.split('-') as [keyof typeof partOf, string];
         for (const term of Object.keys(part)) {
@@ -81,11 +116,16 @@ describe('search/search-index', () => {
           expect(format.isPair(term), term).to.equal(kind === 'pairs');
         }
       }
-      expect(parts[`terms-${format.partOf('pilots', manifest.terms)}`]).to.equal(parts[`terms-${format.partOf('pil', manifest.terms)}`]).and.to.have.property('pilots');
+      expect(parts[`terms-${format.partOf('pilots', manifest.terms)}`])
+        .to.equal(parts[`terms-${format.partOf('pil', manifest.terms)}`])
+        .and.to.have.property('pilots');
     });
 
     it('lists each pair of words in a row of a title, correspondents or text as a term of its own, and no pair across a field’s end or in the names', () => {
-      const pairs = Object.entries(parts).filter(([name]) => name.startsWith('pairs-')).flatMap(([, part]) => Object.keys(part)).sort();
+      const pairs = Object.entries(parts)
+        .filter(([name]) => name.startsWith('pairs-'))
+        .flatMap(([, part]) => Object.keys(part))
+        .sort();
       expect(pairs).to.include.members(['giap to', 'to kim', 'the pilots', 'korean air', 'air force', 'giap again', 'pak kim']);
       for (const across of ['kim the', 'minutes nothing', 'here general', 'again pak']) expect(pairs).not.to.include(across);
       // b's passage holds "air force" once: the pair's list is one record's, as a term's is.
@@ -97,7 +137,12 @@ describe('search/search-index', () => {
     it('keeps the passages’ texts by page, passage n at n − 1, with kind, anchor and language', () => {
       const window: { editioSearchParts?: Record<string, Record<string, string[][]>> } = {};
       runInNewContext(textsScript(2, PAGES.b), { window });
-      expect(window.editioSearchParts!['texts-2']).to.deep.equal({ 'b.html': [['text', 'p1', 'en', 'Nothing here.'], ['text', 'p2', 'en', 'General Giap met the Korean air force.']] });
+      expect(window.editioSearchParts!['texts-2']).to.deep.equal({
+        'b.html': [
+          ['text', 'p1', 'en', 'Nothing here.'],
+          ['text', 'p2', 'en', 'General Giap met the Korean air force.'],
+        ],
+      });
     });
   });
 });

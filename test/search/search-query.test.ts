@@ -17,11 +17,28 @@ type Query = {
 
 // Two letters and a play, each a header record and passages, as src/search/search-index.ts makes them.
 const RECORDS: SearchDocument[] = [
-  { kind: 'head', url: 'a.html', page: 'a.html', n: 0, lang: 'de', title: 'Arthur Schnitzler an Richard Beer-Hofmann', correspondents: 'Arthur Schnitzler · Wien · Richard Beer-Hofmann', source: 'Houghton Library' },
+  {
+    kind: 'head',
+    url: 'a.html',
+    page: 'a.html',
+    n: 0,
+    lang: 'de',
+    title: 'Arthur Schnitzler an Richard Beer-Hofmann',
+    correspondents: 'Arthur Schnitzler · Wien · Richard Beer-Hofmann',
+    source: 'Houghton Library',
+  },
   { kind: 'text', url: 'a.html#p1', page: 'a.html', n: 1, lang: 'de', text: 'Die Thür zum Theater in der Josefstadt stand offen.' },
   { kind: 'text', url: 'a.html#p2', page: 'a.html', n: 2, lang: 'de', text: 'Loris schreibt aus Rodaun.', names: 'Hofmannsthal, Hugo von · Loris' },
   { kind: 'note', url: 'a.html#note-1', page: 'a.html', n: 3, lang: 'de', text: 'Das Café Griensteidl.' },
-  { kind: 'head', url: 'b.html', page: 'b.html', n: 0, lang: 'de', title: 'Hermann Bahr an Arthur Schnitzler', correspondents: 'Hermann Bahr · Ischl · Arthur Schnitzler' },
+  {
+    kind: 'head',
+    url: 'b.html',
+    page: 'b.html',
+    n: 0,
+    lang: 'de',
+    title: 'Hermann Bahr an Arthur Schnitzler',
+    correspondents: 'Hermann Bahr · Ischl · Arthur Schnitzler',
+  },
   { kind: 'text', url: 'b.html#p1', page: 'b.html', n: 1, lang: 'de', text: 'Im Theater war es voll; in der Josefstadt nicht.' },
   { kind: 'head', url: 'c.html', page: 'c.html', n: 0, lang: 'de', title: 'Hamlet' },
   { kind: 'text', url: 'c.html#l1', page: 'c.html', n: 1, lang: 'de', text: 'Sein oder nicht sein, das ist hier die Frage.' },
@@ -55,7 +72,8 @@ describe('assets/search-query.js (what a query finds)', () => {
     const load = (files: { content: unknown }[]): { manifest: never; parts: Record<string, unknown>; query: Query } => {
       const window = {} as { editioSearchIndex: never; editioSearchParts: Record<string, unknown>; editioSearchQuery: Query };
       const context = createContext({ window, globalThis: window });
-      for (const file of ['search-format.js', 'search-lists.js', 'search-query.js']) runInContext(read(path.join(repoRoot, 'xslt', 'html', 'assets', file)), context);
+      for (const file of ['search-format.js', 'search-lists.js', 'search-query.js'])
+        runInContext(read(path.join(repoRoot, 'xslt', 'html', 'assets', file)), context);
       for (const file of files) runInContext(String(file.content), context);
       return { manifest: window.editioSearchIndex, parts: window.editioSearchParts, query: window.editioSearchQuery };
     };
@@ -65,10 +83,14 @@ describe('assets/search-query.js (what a query finds)', () => {
 
   it('reads words, phrases in the quotes of any language, and words to leave out', () => {
     expect(query.parse('Schnitzler "Theater in der Josefstadt" -Bahr')).to.deep.equal({
-      include: [{ text: 'Schnitzler', phrase: false }, { text: 'Theater in der Josefstadt', phrase: true }],
+      include: [
+        { text: 'Schnitzler', phrase: false },
+        { text: 'Theater in der Josefstadt', phrase: true },
+      ],
       exclude: [{ text: 'Bahr', phrase: false }],
     });
-    for (const quoted of ['„Theater in der Josefstadt“', '« Theater in der Josefstadt »', '“Theater in der Josefstadt”']) expect(query.parse(quoted).include, quoted).to.deep.equal([{ text: 'Theater in der Josefstadt', phrase: true }]);
+    for (const quoted of ['„Theater in der Josefstadt“', '« Theater in der Josefstadt »', '“Theater in der Josefstadt”'])
+      expect(query.parse(quoted).include, quoted).to.deep.equal([{ text: 'Theater in der Josefstadt', phrase: true }]);
     // Nothing to search for: a lone dash, an unclosed empty quote, punctuation.
     expect(query.parse('- " … ,')).to.deep.equal({ include: [], exclude: [] });
   });
@@ -111,7 +133,10 @@ describe('assets/search-query.js (what a query finds)', () => {
   it('ranks the document whose title and correspondents hold the words first, and gives its passages in its order, its notes as notes', () => {
     expect(pages('Schnitzler').slice(2)).to.deep.equal(['c.html']);
     const [letter] = find('Café Thür');
-    expect(query.passagesOf(manifest, parts, letter!).map((p) => [p.url, p.kind])).to.deep.equal([['a.html#p1', 'text'], ['a.html#note-1', 'note']]);
+    expect(query.passagesOf(manifest, parts, letter!).map((p) => [p.url, p.kind])).to.deep.equal([
+      ['a.html#p1', 'text'],
+      ['a.html#note-1', 'note'],
+    ]);
     expect(letter!.head).to.equal(false);
     expect(find('Ischl')[0]!.head).to.equal(true);
   });
@@ -133,13 +158,24 @@ describe('assets/search-query.js (what a query finds)', () => {
 
   it('loads only the parts of the index a query needs: with them alone it finds what the whole index finds', () => {
     expect(small.manifest.terms, 'parts of the terms').to.be.greaterThan(4);
-    for (const [q, typing] of [['Schnitzler', false], ['"Theater in der Josefstadt"', false], ['"Schnitzler sah"', false], ['Josefstadt -Bahr', false], ['Theat', true], ['Beer-Hof', true], ['Hofmannsthal', false]] as const) {
+    for (const [q, typing] of [
+      ['Schnitzler', false],
+      ['"Theater in der Josefstadt"', false],
+      ['"Schnitzler sah"', false],
+      ['Josefstadt -Bahr', false],
+      ['Theat', true],
+      ['Beer-Hof', true],
+      ['Hofmannsthal', false],
+    ] as const) {
       const needed = query.needs(small.manifest, q, options, typing);
       // A few of the parts (of the terms, the pairs and the places together, there are more than three times as many).
       expect(needed.length, q).to.be.within(1, small.manifest.terms / 2);
       const loaded = Object.fromEntries(needed.map((name) => [name, small.parts[name]]));
       expect(query.find(small.manifest, loaded, q, options, typing), q).to.deep.equal(query.find(small.manifest, small.parts, q, options, typing));
-      expect(query.find(small.manifest, loaded, q, options, typing).map((f) => f.page), q).to.deep.equal(pages(q, typing));
+      expect(
+        query.find(small.manifest, loaded, q, options, typing).map((f) => f.page),
+        q,
+      ).to.deep.equal(pages(q, typing));
     }
     // A part the query needs and the page has not loaded is an error, not an answer that misses documents.
     expect(() => query.find(small.manifest, {}, 'Schnitzler', options)).to.throw(/not loaded/);

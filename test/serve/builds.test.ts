@@ -81,7 +81,12 @@ describe('serve follows the builds made beside it', function () {
       }
       building = false;
     })();
-    const queries = ['oai?verb=ListRecords&metadataPrefix=tei', 'oai?verb=ListRecords&metadataPrefix=oai_dc', `api/dts/document?resource=${TELEGRAM}`, `api/dts/navigation?resource=${TELEGRAM}`];
+    const queries = [
+      'oai?verb=ListRecords&metadataPrefix=tei',
+      'oai?verb=ListRecords&metadataPrefix=oai_dc',
+      `api/dts/document?resource=${TELEGRAM}`,
+      `api/dts/navigation?resource=${TELEGRAM}`,
+    ];
     for (let n = 0; building && n < 5000; n++) {
       const { status } = await get(queries[n % queries.length]!);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -89,6 +94,9 @@ describe('serve follows the builds made beside it', function () {
     await builds;
     const asked = [...statuses.values()].reduce((a, b) => a + b, 0);
     expect(asked).to.be.greaterThan(50);
-    expect([...statuses.keys()].filter((s) => s >= 500), JSON.stringify([...statuses])).to.deep.equal([]);
+    expect(
+      [...statuses.keys()].filter((s) => s >= 500),
+      JSON.stringify([...statuses]),
+    ).to.deep.equal([]);
   });
 });

@@ -9,7 +9,12 @@ import { OUTPUT_MARKER } from '../../src/write/write.js';
 import { removeDir, tempDir } from '../helpers.js';
 
 /** A raw request, so that paths like /../x reach the server unnormalised. */
-function get(url: string, rawPath: string, method = 'GET', headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string; headers: IncomingHttpHeaders }> {
+function get(
+  url: string,
+  rawPath: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: string; headers: IncomingHttpHeaders }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: rawPath, method, headers }, (res) => {
@@ -63,7 +68,18 @@ describe('serve', () => {
     expect((await get(server.url, '/doc.xml')).type).to.equal('application/tei+xml; charset=utf-8');
   });
 
-  for (const attempt of ['/../secret.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/link.txt', '/%00', '/missing.html', '/.editio/state.json', '/%2eeditio/state.json', '/documents/..%2f.editio/state.json', `/${OUTPUT_MARKER}`]) {
+  for (const attempt of [
+    '/../secret.txt',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/..%2f..%2fetc%2fpasswd',
+    '/link.txt',
+    '/%00',
+    '/missing.html',
+    '/.editio/state.json',
+    '/%2eeditio/state.json',
+    '/documents/..%2f.editio/state.json',
+    `/${OUTPUT_MARKER}`,
+  ]) {
     it(`answers 404 for ${attempt}, never a file outside the edition`, async () => {
       const res = await get(server.url, attempt);
       expect(res.status).to.equal(404);
@@ -108,7 +124,8 @@ describe('serve', () => {
 
   it('answers only to its own names: another Host (DNS rebinding) gets 421, a malformed one too, never 500', async () => {
     const port = new URL(server.url).port;
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) expect((await get(server.url, '/', 'GET', { Host: host })).status, host).to.equal(200);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`])
+      expect((await get(server.url, '/', 'GET', { Host: host })).status, host).to.equal(200);
     for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', '[', 'a b', `127.0.0.1:${port}@evil.example`]) {
       const res = await get(server.url, '/', 'GET', { Host: host });
       expect(res.status, host).to.equal(421);
@@ -127,8 +144,12 @@ describe('serve', () => {
         socket.on('error', reject);
       });
     const status = (reply: string): string => reply.split('\r\n')[0]!;
-    expect(status(await raw(['GET http://evil.example/ HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
-    expect(status(await raw([`GET https://127.0.0.1:${port}/ HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 421 Misdirected Request');
+    expect(status(await raw(['GET http://evil.example/ HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal(
+      'HTTP/1.1 421 Misdirected Request',
+    );
+    expect(status(await raw([`GET https://127.0.0.1:${port}/ HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal(
+      'HTTP/1.1 421 Misdirected Request',
+    );
     expect(status(await raw([`GET http://127.0.0.1:${port}/ HTTP/1.1`, 'Host: evil.example', 'Connection: close']))).to.equal('HTTP/1.1 200 OK');
     expect(status(await raw(['GET / HTTP/1.1', `Host: 127.0.0.1:${port}`, 'Host: evil.example', 'Connection: close']))).to.equal('HTTP/1.1 400 Bad Request');
     expect(status(await raw(['GET / HTTP/1.1', 'Host: evil.example', `Host: 127.0.0.1:${port}`, 'Connection: close']))).to.equal('HTTP/1.1 400 Bad Request');

@@ -8,8 +8,13 @@ describe('the book face (src/site/fonts.ts)', () => {
     expect(rules).to.have.length(files.length);
     for (const rule of rules) {
       const named = /src: url\(fonts\/([\w.-]+)\) format\('woff2'\);/.exec(rule)?.[1];
-      expect(files.some((f) => f.name === named && f.content.length > 1000), rule).to.equal(true);
-      expect(rule).to.match(/font-family: 'Source Serif 4'/).and.match(/unicode-range:/);
+      expect(
+        files.some((f) => f.name === named && f.content.length > 1000),
+        rule,
+      ).to.equal(true);
+      expect(rule)
+        .to.match(/font-family: 'Source Serif 4'/)
+        .and.match(/unicode-range:/);
     }
     const faces = new Set(rules.map((r) => `${/font-weight: (\d+)/.exec(r)![1]} ${/font-style: (\w+)/.exec(r)![1]}`));
     expect([...faces].sort()).to.deep.equal(['400 italic', '400 normal', '600 italic', '600 normal']);

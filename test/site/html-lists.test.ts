@@ -13,7 +13,14 @@ const saxon = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule
 /** An entry's list as a register page writes it: the mentions of each page, page by page. */
 function listHtml(mentions: readonly MentionLink[], root: string): string {
   const pages = [...new Set(mentions.map((m) => m.url))];
-  return mentionListHtml(pages.map((url) => pageMentionsHtml(mentions.filter((m) => m.url === url), root)));
+  return mentionListHtml(
+    pages.map((url) =>
+      pageMentionsHtml(
+        mentions.filter((m) => m.url === url),
+        root,
+      ),
+    ),
+  );
 }
 
 /** The same list built as XML and serialized by SaxonJS as the pages are (HTML5, no indentation). */
@@ -24,7 +31,9 @@ function serializedBySaxon(mentions: readonly MentionLink[], root: string): stri
     .map((url) => {
       const group = mentions.filter((m) => m.url === url);
       const date = group[0]!.date ? `<span class="mention-date"> (${x(group[0]!.date)})</span>` : '';
-      const items = group.map((m) => `<li><a href="${x(`${root}${m.url}#${m.anchor}`)}">${x(m.before)}<mark>${x(m.text)}</mark>${x(m.after)}</a></li>`).join('');
+      const items = group
+        .map((m) => `<li><a href="${x(`${root}${m.url}#${m.anchor}`)}">${x(m.before)}<mark>${x(m.text)}</mark>${x(m.after)}</a></li>`)
+        .join('');
       return `<li><a class="mention-source" href="${x(root + url)}">${x(group[0]!.title)}</a>${date}<ul>${items}</ul></li>`;
     })
     .join('')}</ul>`;
@@ -36,7 +45,11 @@ describe('html-lists (long lists written into pages the stylesheets frame)', () 
     const pages = readdirSync(teiDir)
       .filter((f) => /^\d.*\.xml$/.test(f))
       .map((f) => {
-        const made = extractDocument(readFileSync(path.join(teiDir, f), 'utf8'), f.replace(/\.xml$/, ''), { ids: new Set(), identifiers: new Map(), prefixes: [] });
+        const made = extractDocument(readFileSync(path.join(teiDir, f), 'utf8'), f.replace(/\.xml$/, ''), {
+          ids: new Set(),
+          identifiers: new Map(),
+          prefixes: [],
+        });
         if ('error' in made) throw new Error(made.error);
         return { url: `documents/${f.replace(/\.xml$/, '.html')}`, extract: JSON.parse(made.json) };
       });

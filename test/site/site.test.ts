@@ -48,12 +48,7 @@ describe('site (edition-wide pages from the extracts)', function () {
 
   it('orders the chronology by date, each document’s own date before the dates its text mentions', () => {
     const items = chronology(pages);
-    expect(items.map((i) => `${i.sort} ${i.kind}`)).to.deep.equal([
-      '1966-09-21 document',
-      '1966-09-30 document',
-      '1967-07-06 document',
-      '2000 mention',
-    ]);
+    expect(items.map((i) => `${i.sort} ${i.kind}`)).to.deep.equal(['1966-09-21 document', '1966-09-30 document', '1967-07-06 document', '2000 mention']);
     expect(items[3]).to.include({ url: 'index.html', text: '2000', before: 'In ' });
   });
 
@@ -112,10 +107,23 @@ describe('site (edition-wide pages from the extracts)', function () {
 
   it('cuts context between words, never inside one ("…e, who would", "Pil…")', () => {
     const words = 'Pilots flew. '.repeat(12);
-    const { mentions } = extractOf(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${words}<persName ref="#giap">Giap</persName> ${words}</p></body></text></TEI>`, 'cut');
+    const { mentions } = extractOf(
+      `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>${words}<persName ref="#giap">Giap</persName> ${words}</p></body></text></TEI>`,
+      'cut',
+    );
     const { before, after } = mentions[0]!;
-    expect(before).to.match(/^… (Pilots|flew\.) /).and.to.have.length.at.most(62);
+    expect(before)
+      .to.match(/^… (Pilots|flew\.) /)
+      .and.to.have.length.at.most(62);
     expect(after).to.match(/ flew\. …$|Pilots …$/);
-    for (const side of [before, after]) expect(side.replace(/…/g, '').trim().split(/\s+/).every((w) => w === 'Pilots' || w === 'flew.'), side).to.equal(true);
+    for (const side of [before, after])
+      expect(
+        side
+          .replace(/…/g, '')
+          .trim()
+          .split(/\s+/)
+          .every((w) => w === 'Pilots' || w === 'flew.'),
+        side,
+      ).to.equal(true);
   });
 });

@@ -7,7 +7,16 @@ import { timelineFaults } from '../helpers.js';
 const MONTHS = languagePack('en').shortMonths;
 
 const item = (sort: string, kind: ChronologyItem['kind'] = 'mention'): ChronologyItem => ({
-  kind, sort, when: sort, label: sort, url: 'documents/x.html', anchor: `d-${sort}`, title: 'X', before: 'on ', text: sort, after: '.',
+  kind,
+  sort,
+  when: sort,
+  label: sort,
+  url: 'documents/x.html',
+  anchor: `d-${sort}`,
+  title: 'X',
+  before: 'on ',
+  text: sort,
+  after: '.',
 });
 
 describe('timeline (the chronology drawn down an axis)', () => {
@@ -47,7 +56,10 @@ describe('timeline (the chronology drawn down an axis)', () => {
     expect(timeline.axes).to.have.length(2);
     const years = timeline.ticks.map((t) => Number(t.label));
     // Round years on the century's axis (1920, 1940, …: no 1971), and the year of the lone date after the break.
-    expect(years.slice(0, -1).every((y) => y % 10 === 0), years.join(' ')).to.equal(true);
+    expect(
+      years.slice(0, -1).every((y) => y % 10 === 0),
+      years.join(' '),
+    ).to.equal(true);
     expect(years.length).to.be.at.least(4);
     expect(years.at(-1)).to.equal(2150);
     expect(timelineFaults(timeline)).to.deep.equal([]);

@@ -18,7 +18,8 @@ describe('tagging/authority-import (editio import --authorities)', function () {
   });
   afterEach(() => removeDir(edition));
 
-  const run = async (files: string[], options: { kind?: string; force?: boolean } = {}) => importAuthorityFiles(files, { ...options, edition: await loadConfig(edition) });
+  const run = async (files: string[], options: { kind?: string; force?: boolean } = {}) =>
+    importAuthorityFiles(files, { ...options, edition: await loadConfig(edition) });
 
   it('adds new entries at the end of their list, in the sheet’s order, with their names, dates, notes and coordinates', async () => {
     const before = read(lists);
@@ -27,7 +28,16 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     const after = read(lists);
     expect(after.indexOf('xml:id="kim-il-sung"')).to.be.greaterThan(after.indexOf('xml:id="phung-the-tai"'));
     expect(after.indexOf('xml:id="pham-van-dong"')).to.be.greaterThan(after.indexOf('xml:id="kim-il-sung"'));
-    expect(after).to.contain(['      <person xml:id="kim-il-sung">', '        <persName type="standard">Kim Il Sung</persName>', '        <persName type="variant">Kim Il-sung</persName>', '        <persName type="variant">Premier Kim Il Sung</persName>', '        <birth when="1912-04-15"/>', '        <death when="1994-07-08"/>'].join('\n'));
+    expect(after).to.contain(
+      [
+        '      <person xml:id="kim-il-sung">',
+        '        <persName type="standard">Kim Il Sung</persName>',
+        '        <persName type="variant">Kim Il-sung</persName>',
+        '        <persName type="variant">Premier Kim Il Sung</persName>',
+        '        <birth when="1912-04-15"/>',
+        '        <death when="1994-07-08"/>',
+      ].join('\n'),
+    );
     expect(after).to.contain('<placeName type="variant">Hà Nội</placeName>\n        <location><geo>21.0245 105.84117</geo></location>');
     // Everything that was there is there as it was.
     expect(after.replace(/\n\s*<(person|place) xml:id="(kim-il-sung|pham-van-dong|hanoi|haiphong)"[\s\S]*?<\/\1>/g, '')).to.equal(before);
@@ -39,7 +49,14 @@ describe('tagging/authority-import (editio import --authorities)', function () {
   it('reports by row each row it cannot take, imports the others, and replaces nothing without --force', async () => {
     const { messages } = await run([path.join(CSV, 'persons-with-faults.csv')]);
     const faults = messages.filter((m) => m.severity === 'error').map((m) => [m.line, m.ruleId]);
-    expect(faults).to.deep.equal([[3, 'csv-row-invalid'], [4, 'csv-row-invalid'], [5, 'csv-row-invalid'], [6, 'csv-row-invalid'], [7, 'authority-conflict'], [8, 'authority-conflict']]);
+    expect(faults).to.deep.equal([
+      [3, 'csv-row-invalid'],
+      [4, 'csv-row-invalid'],
+      [5, 'csv-row-invalid'],
+      [6, 'csv-row-invalid'],
+      [7, 'authority-conflict'],
+      [8, 'authority-conflict'],
+    ]);
     const after = read(lists);
     expect(after).to.contain('<person xml:id="le-duan">');
     expect(after).to.contain('<persName type="standard" xml:lang="vi">Võ Nguyên Giáp</persName>');
@@ -50,7 +67,9 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     chmodSync(lists, 0o640);
     await run([path.join(CSV, 'persons-with-faults.csv')], { force: true });
     const after = read(lists);
-    expect(after).to.contain('<person xml:id="vo-nguyen-giap">\n        <persName type="standard">Vo Nguyen Giap</persName>\n        <birth when="1911-08-25"/>\n      </person>');
+    expect(after).to.contain(
+      '<person xml:id="vo-nguyen-giap">\n        <persName type="standard">Vo Nguyen Giap</persName>\n        <birth when="1911-08-25"/>\n      </person>',
+    );
     expect(after.indexOf('xml:id="vo-nguyen-giap"')).to.be.lessThan(after.indexOf('xml:id="phung-the-tai"'));
     // An id of another kind is not taken, even so.
     expect(after.match(/xml:id="vietnam"/g)).to.have.length(1);
@@ -75,13 +94,18 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     writeFileSync(sheet, 'id,name,birth\nle-duan,Lê Duẩn,1907-02-30\nkim-il-sung,Kim Il Sung,1912-04-15\n');
     const { written, messages } = await run([sheet]);
     expect(written).to.deep.equal([lists]);
-    expect(messages.filter((m) => m.severity === 'error').map((m) => m.reason)).to.deep.equal(['row 2: its birth "1907-02-30" is not a date editio can read: write it as YYYY, YYYY-MM or YYYY-MM-DD; the row is not imported']);
+    expect(messages.filter((m) => m.severity === 'error').map((m) => m.reason)).to.deep.equal([
+      'row 2: its birth "1907-02-30" is not a date editio can read: write it as YYYY, YYYY-MM or YYYY-MM-DD; the row is not imported',
+    ]);
     expect(read(lists)).to.contain('<person xml:id="kim-il-sung">');
   });
 
   it('refuses by its row a cell with a character XML does not allow, naming the column, and imports the other rows', async () => {
     const sheet = path.join(edition, 'persons.csv');
-    writeFileSync(sheet, 'id,name,note\nle-duan,L\u0001e Duan,\nkim-il-sung,Kim Il Sung,a\u000Bnote\nkim-jong-il,Kim Jong Il\uFFFE,\nkim-chaek,Kim Chaek,Minister\n');
+    writeFileSync(
+      sheet,
+      'id,name,note\nle-duan,L\u0001e Duan,\nkim-il-sung,Kim Il Sung,a\u000Bnote\nkim-jong-il,Kim Jong Il\uFFFE,\nkim-chaek,Kim Chaek,Minister\n',
+    );
     const { written, messages } = await run([sheet]);
     expect(written).to.deep.equal([lists]);
     expect(messages.filter((m) => m.severity === 'error').map((m) => [m.line, m.reason])).to.deep.equal([
@@ -117,8 +141,12 @@ describe('tagging/authority-import (editio import --authorities)', function () {
       'row 7: its uri "https://example.org/persons/six" onclick="x" is not an http(s) URL; the row is not imported',
     ]);
     const after = read(lists);
-    expect(after).to.contain('<idno type="wikidata">http://www.wikidata.org/entity/Q36014</idno>\n        <idno type="gnd">https://d-nb.info/gnd/118607626</idno>\n        <idno type="viaf">https://viaf.org/viaf/95216565</idno>\n        <idno type="uri">https://example.org/persons/seven</idno>');
-    expect(after).to.contain('<idno type="wikidata">https://www.wikidata.org/wiki/Q1</idno>\n        <idno type="gnd">https://d-nb.info/gnd/4066009-6</idno>\n        <idno type="viaf">https://viaf.org/viaf/7</idno>');
+    expect(after).to.contain(
+      '<idno type="wikidata">http://www.wikidata.org/entity/Q36014</idno>\n        <idno type="gnd">https://d-nb.info/gnd/118607626</idno>\n        <idno type="viaf">https://viaf.org/viaf/95216565</idno>\n        <idno type="uri">https://example.org/persons/seven</idno>',
+    );
+    expect(after).to.contain(
+      '<idno type="wikidata">https://www.wikidata.org/wiki/Q1</idno>\n        <idno type="gnd">https://d-nb.info/gnd/4066009-6</idno>\n        <idno type="viaf">https://viaf.org/viaf/7</idno>',
+    );
     expect(after).not.to.match(/javascript:|<x>/);
   });
 
@@ -139,19 +167,30 @@ describe('tagging/authority-import (editio import --authorities)', function () {
     const { written, messages } = await run([sheet]);
     expect(written).to.deep.equal([]);
     const invalid = messages.find((m) => m.ruleId === 'authority-invalid')!;
-    expect(invalid.reason).to.match(/the merged lists would not be valid, so \S*authorities\.xml is left as it was: @lang on <eventName> has a value the schema does not accept/);
+    expect(invalid.reason).to.match(
+      /the merged lists would not be valid, so \S*authorities\.xml is left as it was: @lang on <eventName> has a value the schema does not accept/,
+    );
     expect(read(lists)).to.equal(before);
   });
 
   it('tells the list from the file name or --kind, and says so when it cannot', async () => {
-    expect(['persons.csv', 'places-1966.csv', 'Organisations.CSV', 'my_objects.csv', 'events.tsv'].map((n) => kindOf(n)?.entry)).to.deep.equal(['person', 'place', 'org', 'object', 'event']);
+    expect(['persons.csv', 'places-1966.csv', 'Organisations.CSV', 'my_objects.csv', 'events.tsv'].map((n) => kindOf(n)?.entry)).to.deep.equal([
+      'person',
+      'place',
+      'org',
+      'object',
+      'event',
+    ]);
     expect(kindOf('names.csv')).to.equal(undefined);
     const { messages } = await run([path.join(CSV, 'persons.csv')], { kind: 'ships' });
     expect(messages[0]!.reason).to.match(/--kind "ships" is no kind of entry/);
   });
 
   it('on the command line: exit 1 with each fault at file:row, the good rows written', () => {
-    const cli = runCli(['import', '--authorities', path.join(CSV, 'persons-with-faults.csv'), path.join(CSV, 'places-latin1.csv'), path.join(CSV, 'places-without-id.csv')], edition);
+    const cli = runCli(
+      ['import', '--authorities', path.join(CSV, 'persons-with-faults.csv'), path.join(CSV, 'places-latin1.csv'), path.join(CSV, 'places-without-id.csv')],
+      edition,
+    );
     expect(cli.status).to.equal(1);
     expect(cli.stdout).to.match(/persons-with-faults\.csv\n\s+3\s+error\s+row 3: "1-bad-id" cannot be an xml:id/);
     expect(cli.stdout).to.match(/places-latin1\.csv\n\s+2\s+error\s+the file is not in UTF-8/);

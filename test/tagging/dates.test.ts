@@ -15,10 +15,28 @@ describe('tagging/dates', () => {
     ['in late February 1968 and', [['late February 1968', { notBefore: '1968-02-21', notAfter: '1968-02-29' }]]],
     ['before the end of October 1966', [['end of October 1966', { notBefore: '1966-10-21', notAfter: '1966-10-31' }]]],
     ['in the first half of 1967', [['first half of 1967', { notBefore: '1967-01', notAfter: '1967-06' }]]],
-    ['in early 1967 and mid-1967', [['early 1967', { notBefore: '1967-01', notAfter: '1967-04' }], ['mid-1967', { notBefore: '1967-05', notAfter: '1967-08' }]]],
+    [
+      'in early 1967 and mid-1967',
+      [
+        ['early 1967', { notBefore: '1967-01', notAfter: '1967-04' }],
+        ['mid-1967', { notBefore: '1967-05', notAfter: '1967-08' }],
+      ],
+    ],
     ['in the third quarter of 1966', [['third quarter of 1966', { notBefore: '1966-07', notAfter: '1966-09' }]]],
-    ['sent on Sept. 4, 1966 and Oct. 1966', [['Sept. 4, 1966', { when: '1966-09-04' }], ['Oct. 1966', { when: '1966-10' }]]],
-    ['on 3 and 4 October 1966 they', [['3', { when: '1966-10-03' }], ['4 October 1966', { when: '1966-10-04' }]]],
+    [
+      'sent on Sept. 4, 1966 and Oct. 1966',
+      [
+        ['Sept. 4, 1966', { when: '1966-09-04' }],
+        ['Oct. 1966', { when: '1966-10' }],
+      ],
+    ],
+    [
+      'on 3 and 4 October 1966 they',
+      [
+        ['3', { when: '1966-10-03' }],
+        ['4 October 1966', { when: '1966-10-04' }],
+      ],
+    ],
     ['on 3–4 October 1966 they', [['3–4 October 1966', { from: '1966-10-03', to: '1966-10-04' }]]],
     ['on October 1–3, 1966 they', [['October 1–3, 1966', { from: '1966-10-01', to: '1966-10-03' }]]],
     ['Between Sept. 1 and Sept. 15, 1966 the', [['Between Sept. 1 and Sept. 15, 1966', { notBefore: '1966-09-01', notAfter: '1966-09-15' }]]],
@@ -31,7 +49,10 @@ describe('tagging/dates', () => {
 
   it('dates a day without its year only after a date, in the year that puts it nearest', () => {
     expect(dates('RECEIVED SEPT. 8–10 AND 12 SEPTEMBER')).to.deep.equal([]);
-    expect(findDates('VISIT SEPT. 8–10 AND ON 12 SEPTEMBER', '1966-09-06').map((d) => d.attributes)).to.deep.equal([{ from: '1966-09-08', to: '1966-09-10' }, { when: '1966-09-12' }]);
+    expect(findDates('VISIT SEPT. 8–10 AND ON 12 SEPTEMBER', '1966-09-06').map((d) => d.attributes)).to.deep.equal([
+      { from: '1966-09-08', to: '1966-09-10' },
+      { when: '1966-09-12' },
+    ]);
     expect(findDates('arriving on Jan. 2', '1966-12-30').map((d) => d.attributes)).to.deep.equal([{ when: '1967-01-02' }]);
     expect(findDates('no such day as 30 February', '1966-12-30')).to.deep.equal([]);
   });
@@ -53,10 +74,16 @@ describe('tagging/dates in German and French (src/tagging/dates-continental.ts)'
 
   it('reads German dates as letters write them: words, numbers, spans, between, parts of a month or year, seasons', () => {
     expect(inLanguage('Wien, am 14. März 1967', 'de')).to.deep.equal([['14. März 1967', { when: '1967-03-14' }]]);
-    expect(inLanguage('am 9. Dez. 1888, am 9.12.1888 und am 26. 3. 1892', 'de').map(([, a]) => a.when)).to.deep.equal(['1888-12-09', '1888-12-09', '1892-03-26']);
+    expect(inLanguage('am 9. Dez. 1888, am 9.12.1888 und am 26. 3. 1892', 'de').map(([, a]) => a.when)).to.deep.equal([
+      '1888-12-09',
+      '1888-12-09',
+      '1892-03-26',
+    ]);
     expect(inLanguage('er blieb vom 3. bis 7. August 1889', 'de')).to.deep.equal([['vom 3. bis 7. August 1889', { from: '1889-08-03', to: '1889-08-07' }]]);
     expect(inLanguage('3.–7. August 1889', 'de')).to.deep.equal([['3.–7. August 1889', { from: '1889-08-03', to: '1889-08-07' }]]);
-    expect(inLanguage('zwischen dem 1. und 15. Oktober 1966', 'de')).to.deep.equal([['zwischen dem 1. und 15. Oktober 1966', { notBefore: '1966-10-01', notAfter: '1966-10-15' }]]);
+    expect(inLanguage('zwischen dem 1. und 15. Oktober 1966', 'de')).to.deep.equal([
+      ['zwischen dem 1. und 15. Oktober 1966', { notBefore: '1966-10-01', notAfter: '1966-10-15' }],
+    ]);
     expect(inLanguage('Anfang Oktober 1966 und Ende 1967', 'de')).to.deep.equal([
       ['Anfang Oktober 1966', { notBefore: '1966-10-01', notAfter: '1966-10-10' }],
       ['Ende 1967', { notBefore: '1967-09', notAfter: '1967-12' }],
@@ -71,16 +98,28 @@ describe('tagging/dates in German and French (src/tagging/dates-continental.ts)'
       ['5. Mai d. J.', { when: '1889-05-05' }],
     ]);
     expect(inLanguage('am 3. d. M.', 'de')).to.deep.equal([]);
-    expect(inLanguage('im Jahre 1888, seit 1890, für 1000 Mark, 30. Februar 1966', 'de')).to.deep.equal([['1888', { when: '1888' }], ['1890', { when: '1890' }]]);
+    expect(inLanguage('im Jahre 1888, seit 1890, für 1000 Mark, 30. Februar 1966', 'de')).to.deep.equal([
+      ['1888', { when: '1888' }],
+      ['1890', { when: '1890' }],
+    ]);
   });
 
   it('reads French dates: "1er", numbers with slashes, "du … au", "entre le … et le", "début", "mi-", "fin", seasons', () => {
     expect(inLanguage('Paris, le 1er décembre 1888', 'fr')).to.deep.equal([['1er décembre 1888', { when: '1888-12-01' }]]);
     expect(inLanguage('le 9/12/1888', 'fr')).to.deep.equal([['9/12/1888', { when: '1888-12-09' }]]);
     expect(inLanguage('du 3 au 7 août 1889', 'fr')).to.deep.equal([['du 3 au 7 août 1889', { from: '1889-08-03', to: '1889-08-07' }]]);
-    expect(inLanguage('entre le 1er et le 15 octobre 1966', 'fr')).to.deep.equal([['entre le 1er et le 15 octobre 1966', { notBefore: '1966-10-01', notAfter: '1966-10-15' }]]);
-    expect(inLanguage('Début octobre 1966, mi-octobre 1966, fin 1966', 'fr').map(([words]) => words)).to.deep.equal(['Début octobre 1966', 'mi-octobre 1966', 'fin 1966']);
-    expect(inLanguage('l’été 1889, en 1888, pour 1500 francs', 'fr')).to.deep.equal([['été 1889', { notBefore: '1889-06', notAfter: '1889-08' }], ['1888', { when: '1888' }]]);
+    expect(inLanguage('entre le 1er et le 15 octobre 1966', 'fr')).to.deep.equal([
+      ['entre le 1er et le 15 octobre 1966', { notBefore: '1966-10-01', notAfter: '1966-10-15' }],
+    ]);
+    expect(inLanguage('Début octobre 1966, mi-octobre 1966, fin 1966', 'fr').map(([words]) => words)).to.deep.equal([
+      'Début octobre 1966',
+      'mi-octobre 1966',
+      'fin 1966',
+    ]);
+    expect(inLanguage('l’été 1889, en 1888, pour 1500 francs', 'fr')).to.deep.equal([
+      ['été 1889', { notBefore: '1889-06', notAfter: '1889-08' }],
+      ['1888', { when: '1888' }],
+    ]);
   });
 
   it('takes a day’s name into the date, a part of a month or a “between” without its year from the last date, and French “courant”', () => {

@@ -6,13 +6,16 @@ import { docxBlocks } from '../../src/tagging/docx.js';
 import { copyEdition, fixtures, removeDir, runCli } from '../helpers.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
 /** A Word file with this document.xml, as Word lays out the least of one. */
 const docx = (document: string): Uint8Array =>
   zipSync({ '[Content_Types].xml': strToU8(TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(document) }, { level: 9 });
-const body = (content: string): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${content}</w:body></w:document>`;
+const body = (content: string): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${content}</w:body></w:document>`;
 
 /** The zip with word/document.xml declaring `size` bytes inflated, in its local and central headers. */
 function declaring(zip: Uint8Array, size: number): Uint8Array {
@@ -55,7 +58,9 @@ describe('tagging/docx-limits', function () {
   });
 
   it('refuses entities, saying so, rather than passing the parser’s words on', async () => {
-    const xxe = docx(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`);
+    const xxe = docx(
+      `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`,
+    );
     const read = await docxBlocks(xxe, 'xxe.docx');
     expect('error' in read && read.error.reason).to.match(/declares entities \(a DOCTYPE\).*entities are refused/);
     expect('error' in read && read.error.reason).not.to.match(/xmldom|entity not found/);

@@ -35,7 +35,13 @@ function wordsOfTei(xml: string): string[] {
     return '';
   });
   const flat = (s: string): string =>
-    s.replace(/<\/?(p|head|dateline|cell|row|item|lb|list|table|div)\b[^>]*>/g, ' ').replace(/<[^>]+>/g, '').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    s
+      .replace(/<\/?(p|head|dateline|cell|row|item|lb|list|table|div)\b[^>]*>/g, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   return words([text, ...notes].map(flat).join(' '));
 }
 
@@ -51,7 +57,9 @@ describe('tagging/docx', function () {
     expect(xml).to.contain('<hi rend="underline">Hanoi</hi>');
     expect(xml).to.contain('<hi rend="italic">the last days of</hi>');
     expect(xml).to.contain('<hi rend="strikethrough">first draft</hi>');
-    expect(xml).to.contain('December <supplied reason="editorial">1966</supplied>.<note place="foot" n="1">Romanian Foreign Ministry archive, file 220/1966, f. 12.</note></p>');
+    expect(xml).to.contain(
+      'December <supplied reason="editorial">1966</supplied>.<note place="foot" n="1">Romanian Foreign Ministry archive, file 220/1966, f. 12.</note></p>',
+    );
     expect(xml).to.contain('by name<note place="foot" n="2"><p>The list has two parts.</p><p>Only the first survives.</p></note> and rank');
     expect(xml).to.contain('Aircraft promised:<lb/>as in the table below.');
     expect(xml).to.contain('<table><row><cell>Aircraft</cell><cell>Number</cell></row><row><cell>MiG-17</cell><cell>10</cell></row>');
@@ -61,7 +69,10 @@ describe('tagging/docx', function () {
     const cases: [string, RegExp][] = [
       ['footnotes.docx', /^<p>Ouch<note place="foot" n="1">A tachyon walks into a bar\.<\/note>\.<note place="foot" n="2">Fin\.<\/note><\/p>$/],
       ['endnotes.docx', /^<p>Ouch<note place="end" n="2">A tachyon walks into a bar\.<\/note>\.<note place="end" n="3">Fin\.<\/note><\/p>$/],
-      ['tables.docx', /<table><row><cell>Top left<\/cell><cell>Top right<\/cell><\/row><row><cell>Bottom left<\/cell><cell>Bottom right<\/cell><\/row><\/table>/],
+      [
+        'tables.docx',
+        /<table><row><cell>Top left<\/cell><cell>Top right<\/cell><\/row><row><cell>Bottom left<\/cell><cell>Bottom right<\/cell><\/row><\/table>/,
+      ],
       ['simple-list.docx', /^<list><item>Apple<\/item><item>Banana<\/item><\/list>$/],
       ['underline.docx', /^<p><hi rend="bold">The <hi rend="underline">Sunset<\/hi> Tree<\/hi><\/p>$/],
       ['strikethrough.docx', /^<p><hi rend="strikethrough">Today's Special: Salmon<\/hi> Sold out<\/p>$/],
@@ -127,7 +138,9 @@ describe('tagging/docx', function () {
       await importFiles([TELEGRAM], { edition: await loadConfig(edition) });
       expect(runCli(['build'], edition).status).to.equal(0);
       const page = read(path.join(edition, 'dist', 'edition', 'documents', '1966-12-12-telegram-from-pyongyang-to-bucharest.html'));
-      expect(page).to.match(/<table class="table" data-tei="table"><tbody><tr data-tei="row"><td data-tei="cell">Aircraft<\/td><td data-tei="cell">Number<\/td><\/tr>/);
+      expect(page).to.match(
+        /<table class="table" data-tei="table"><tbody><tr data-tei="row"><td data-tei="cell">Aircraft<\/td><td data-tei="cell">Number<\/td><\/tr>/,
+      );
       expect(page).to.match(/<li id="note-2" data-tei="note">.*The list has two parts\..*Only the first survives\./s);
       const text = read(path.join(edition, 'dist', 'edition', 'text', '1966-12-12-telegram-from-pyongyang-to-bucharest.txt'));
       expect(text).to.contain('Aircraft | Number');
@@ -156,7 +169,10 @@ describe('tagging/docx', function () {
       const { written, messages } = await importFiles(files, { edition: await loadConfig(edition) });
       expect(written.map((f) => path.basename(f))).to.deep.equal(['1966-12-12-telegram-from-pyongyang-to-bucharest.xml']);
       const errors = messages.filter((m) => m.severity === 'error').map((m) => [path.basename(m.file!), m.ruleId]);
-      expect(errors).to.deep.equal([['password-protected.docx', 'docx-unreadable'], ['tables.docx', 'import-date']]);
+      expect(errors).to.deep.equal([
+        ['password-protected.docx', 'docx-unreadable'],
+        ['tables.docx', 'import-date'],
+      ]);
     });
   });
 });

@@ -25,7 +25,12 @@ describe('the tagger on texts it was not written for (npm run eval:tagging)', fu
 
   // Letters in German and French, each set with its own register: dates as the language writes them, names with their
   // inflections; and a second set in each, written after the tagger's forms without looking at them (-fresh).
-  for (const [language, folder] of [['German', 'german'], ['French', 'french'], ['German', 'german-fresh'], ['French', 'french-fresh']] as const) {
+  for (const [language, folder] of [
+    ['German', 'german'],
+    ['French', 'french'],
+    ['German', 'german-fresh'],
+    ['French', 'french-fresh'],
+  ] as const) {
     it(`scores at least 0.95 precision, recall and F1 in every class on letters in ${language} (${folder}/)`, () => {
       const dir = path.join(fixtures, 'tagging', folder);
       const { stats, misses } = scores(xmlIn(dir, 'register.xml'), [path.join(dir, 'register.xml')]);

@@ -10,7 +10,9 @@ const list = (file: string): ConstructorParameters<typeof Authorities>[0][number
   return { ...parsed, source: { ...parsed.source, path: file } };
 };
 // The edition's lists, and the held-out set's additions: two persons called Kim, names only in Vietnamese spelling.
-const entries = [...new Authorities([list(path.join(teiDir, 'authorities.xml')), list(path.join(fixtures, 'tagging', 'held-out', 'more-authorities.xml'))]).entries.values()];
+const entries = [
+  ...new Authorities([list(path.join(teiDir, 'authorities.xml')), list(path.join(fixtures, 'tagging', 'held-out', 'more-authorities.xml'))]).entries.values(),
+];
 const finder = new NameFinder(entries);
 
 /** What the finder tags in a text: the words, the entry, and why; and what it leaves to the editor. */
@@ -32,32 +34,42 @@ describe('tagging/names', () => {
       ['Võ Nguyên Giáp', 'vo-nguyen-giap'],
       ['Vo Nguyen Giap', 'vo-nguyen-giap'],
     ]);
-    expect(found('flew from Ha Noi to Hà Nội').tagged).to.deep.equal([['Ha Noi', 'hanoi'], ['Hà Nội', 'hanoi']]);
+    expect(found('flew from Ha Noi to Hà Nội').tagged).to.deep.equal([
+      ['Ha Noi', 'hanoi'],
+      ['Hà Nội', 'hanoi'],
+    ]);
   });
 
   it('takes a telegram’s capitals and a title’s abbreviation, but not a lower-case common word', () => {
-    expect(found('GEN. GIAP RECEIVED KIM IL SUNG IN HANOI').tagged).to.deep.equal([['GEN. GIAP', 'vo-nguyen-giap'], ['KIM IL SUNG', 'kim-il-sung'], ['HANOI', 'hanoi']]);
+    expect(found('GEN. GIAP RECEIVED KIM IL SUNG IN HANOI').tagged).to.deep.equal([
+      ['GEN. GIAP', 'vo-nguyen-giap'],
+      ['KIM IL SUNG', 'kim-il-sung'],
+      ['HANOI', 'hanoi'],
+    ]);
     expect(found('the general view of north vietnam').tagged).to.deep.equal([]);
   });
 
   it('tags a surname that is one person’s in the lists, possessive and all', () => {
-    expect(found('Giap’s decision and Giap\'s staff').tagged).to.deep.equal([['Giap', 'vo-nguyen-giap'], ['Giap', 'vo-nguyen-giap']]);
+    expect(found("Giap’s decision and Giap's staff").tagged).to.deep.equal([
+      ['Giap', 'vo-nguyen-giap'],
+      ['Giap', 'vo-nguyen-giap'],
+    ]);
     expect(found('Comrade Tai reported').tagged).to.deep.equal([['Comrade Tai', 'phung-the-tai']]);
   });
 
   it('tags a surname two persons share only when the document has named just one of them in full before', () => {
     expect(found('Kim said so.')).to.deep.equal({ tagged: [], candidates: [['Kim', ['kim-il-sung', 'kim-chang-bong']]] });
-    expect(found('Premier Kim Il Sung arrived. Kim said so.').tagged).to.deep.equal([['Premier Kim Il Sung', 'kim-il-sung'], ['Kim', 'kim-il-sung']]);
+    expect(found('Premier Kim Il Sung arrived. Kim said so.').tagged).to.deep.equal([
+      ['Premier Kim Il Sung', 'kim-il-sung'],
+      ['Kim', 'kim-il-sung'],
+    ]);
     expect(found('Kim Chang Bong greeted Kim Il Sung. Kim said so.').candidates).to.deep.equal([['Kim', ['kim-il-sung', 'kim-chang-bong']]]);
     // Named in full only after the short form: not yet settled where the short form stands.
     expect(found('Kim said so to Kim Il Sung.').candidates).to.deep.equal([['Kim', ['kim-il-sung', 'kim-chang-bong']]]);
   });
 
   it('knows a surname with its particle, after initials, and in a German genitive after s ("Krausens")', () => {
-    const german = new NameFinder(
-      [...new Authorities([list(path.join(fixtures, 'tagging', 'german-fresh', 'register.xml'))]).entries.values()],
-      true,
-    );
+    const german = new NameFinder([...new Authorities([list(path.join(fixtures, 'tagging', 'german-fresh', 'register.xml'))]).entries.values()], true);
     const tagged = (text: string): [string, string][] => german.find(text).matches.map((m) => [text.slice(m.start, m.end), m.entry.id]);
     expect(tagged('Herr von Hagen, F. v. Hagen, F. Hagen, Hagens Brief')).to.deep.equal([
       ['von Hagen', 'hagen'],
@@ -65,7 +77,10 @@ describe('tagging/names', () => {
       ['F. Hagen', 'hagen'],
       ['Hagens', 'hagen'],
     ]);
-    expect(tagged('Krausens Aufsatz, E. Kraus')).to.deep.equal([['Krausens', 'kraus'], ['E. Kraus', 'kraus']]);
+    expect(tagged('Krausens Aufsatz, E. Kraus')).to.deep.equal([
+      ['Krausens', 'kraus'],
+      ['E. Kraus', 'kraus'],
+    ]);
     // Initials of another forename are no mention of this person.
     expect(tagged('G. Kraus schrieb')).to.deep.equal([['Kraus', 'kraus']]);
   });

@@ -40,7 +40,17 @@ describe('tagging', function () {
         expect(found.map((d) => [text.slice(d.start, d.end), d.attributes])).to.deep.equal([[words, attributes]]);
       });
     }
-    for (const text of ['Telegram No. 76.247', 'ten aircraft each', 'two companies of MiG-17s', 'see p. 1966', 'pages 1966 and 1967 of the report', '1966 pilots flew', '30 February 1966', 'on 1966-02-30', 'between 1968 and 1966 nothing']) {
+    for (const text of [
+      'Telegram No. 76.247',
+      'ten aircraft each',
+      'two companies of MiG-17s',
+      'see p. 1966',
+      'pages 1966 and 1967 of the report',
+      '1966 pilots flew',
+      '30 February 1966',
+      'on 1966-02-30',
+      'between 1968 and 1966 nothing',
+    ]) {
       it(`finds no date in "${text}"`, () => {
         expect(findDates(text)).to.deep.equal([]);
       });
@@ -215,18 +225,35 @@ describe('tagging', function () {
         const file = path.join(edition, 'tei', '1966-09-21-giap-decision.xml');
         // A surname the lists give two persons, once the lists have a second Phung: a candidate in the summary, before
         // the text names Phung The Tai in full; his after it.
-        writeFileSync(file, strip(doc(file)).replace('The request was approved.', 'Phung approved the request.').replace('demanded that', 'demanded that Phung and'));
-        writeFileSync(path.join(edition, 'tei', 'authorities.xml'), read(path.join(edition, 'tei', 'authorities.xml')).replace('</listPerson>', '<person xml:id="phung-van-an"><persName>Phung Van An</persName></person></listPerson>'));
+        writeFileSync(
+          file,
+          strip(doc(file)).replace('The request was approved.', 'Phung approved the request.').replace('demanded that', 'demanded that Phung and'),
+        );
+        writeFileSync(
+          path.join(edition, 'tei', 'authorities.xml'),
+          read(path.join(edition, 'tei', 'authorities.xml')).replace(
+            '</listPerson>',
+            '<person xml:id="phung-van-an"><persName>Phung Van An</persName></person></listPerson>',
+          ),
+        );
         const before = read(file);
         const run = runCli(['tag', 'tei/1966-09-21-giap-decision.xml', '--report'], edition);
         expect(run.status, run.stderr).to.equal(0);
-        expect(run.stdout).to.match(/\d+:\d+ {2}persName "Comrade Phung The Tai" → authorities\.xml#phung-the-tai\n {6}a name in the lists: ….*\[Comrade Phung The Tai\]/);
+        expect(run.stdout).to.match(
+          /\d+:\d+ {2}persName "Comrade Phung The Tai" → authorities\.xml#phung-the-tai\n {6}a name in the lists: ….*\[Comrade Phung The Tai\]/,
+        );
         expect(run.stdout).to.match(/\d+:\d+ {2}date "21 September 1966" → when=1966-09-21\n {6}a day: /);
-        expect(run.stdout).to.match(/not tagged: "Phung" may be phung-the-tai or phung-van-an\n {6}a short form of 2 persons in the lists, and the document has named none of them in full before/);
-        expect(run.stdout).to.match(/persName "Phung" → authorities\.xml#phung-the-tai\n {6}a short form of this person’s name, whom the document named in full before: ….*demanded that \[Phung\] and/);
+        expect(run.stdout).to.match(
+          /not tagged: "Phung" may be phung-the-tai or phung-van-an\n {6}a short form of 2 persons in the lists, and the document has named none of them in full before/,
+        );
+        expect(run.stdout).to.match(
+          /persName "Phung" → authorities\.xml#phung-the-tai\n {6}a short form of this person’s name, whom the document named in full before: ….*demanded that \[Phung\] and/,
+        );
         expect(run.stdout).to.match(/\d+ tags proposed, 1 candidates left to you/);
         expect(read(file)).to.equal(before);
-        const json = JSON.parse(runCli(['tag', 'tei/1966-09-21-giap-decision.xml', '--format', 'json'], edition).stdout) as { result: { files: { candidates: { words: string }[] }[] } };
+        const json = JSON.parse(runCli(['tag', 'tei/1966-09-21-giap-decision.xml', '--format', 'json'], edition).stdout) as {
+          result: { files: { candidates: { words: string }[] }[] };
+        };
         expect(json.result.files[0]!.candidates.map((c) => c.words)).to.deep.equal(['Phung']);
       } finally {
         removeDir(edition);

@@ -22,7 +22,12 @@ function extractOf(file: string, entries: PublishedEntries = NONE): Extract {
 async function pageOf(file: string): Promise<HTMLElement> {
   await compileStylesheets();
   const { params, faces } = await authorityContext(readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8'), {}, []);
-  return parseHtml(transform({ format: 'html', sourceText: readFileSync(file, 'utf8'), file, params: { 'edition-json': '{"language": "en"}', 'document-id': 'x', ...params } }, faces).output!);
+  return parseHtml(
+    transform(
+      { format: 'html', sourceText: readFileSync(file, 'utf8'), file, params: { 'edition-json': '{"language": "en"}', 'document-id': 'x', ...params } },
+      faces,
+    ).output!,
+  );
 }
 
 /** The anchors of mentions and dates must be the page's, on the same words: registers and the chronology link to them. */
@@ -31,7 +36,10 @@ async function expectAnchorsOnPage(file: string): Promise<number> {
   const page = await pageOf(file);
   const words = (anchor: string): string | undefined => page.getElementById(anchor)?.textContent.replace(/\s+/g, ' ').trim();
   const items = [...extract.mentions, ...extract.dates];
-  expect(items.filter((m) => !words(m.anchor)?.includes(m.text)).map((m) => `${m.anchor}: ${m.text} / ${words(m.anchor)}`), path.basename(file)).to.deep.equal([]);
+  expect(
+    items.filter((m) => !words(m.anchor)?.includes(m.text)).map((m) => `${m.anchor}: ${m.text} / ${words(m.anchor)}`),
+    path.basename(file),
+  ).to.deep.equal([]);
   return items.length;
 }
 
@@ -76,7 +84,11 @@ describe('extract (a document read into data, in TypeScript)', function () {
     // The note's words are not the paragraph's: the page sets them apart as a footnote.
     expect(extractOf(edge).mentions.find((m) => m.text === 'A2')!.after).to.equal(' and a .');
     // A mention within the note is quoted in the note's words.
-    expect(extractOf(edge).mentions.filter((m) => m.text === 'Hanoi').map((m) => [m.before, m.after])).to.deep.include(['note with ', ' 1967']);
+    expect(
+      extractOf(edge)
+        .mentions.filter((m) => m.text === 'Hanoi')
+        .map((m) => [m.before, m.after]),
+    ).to.deep.include(['note with ', ' 1967']);
   });
 
   it('quotes a mention in its block’s words as the page parts them: lines, spaces, parts, a seg set on a line of its own', () => {
@@ -94,7 +106,9 @@ describe('extract (a document read into data, in TypeScript)', function () {
   it('leaves out index records (back matter lists, header lists) but keeps the back matter’s text', () => {
     const extract = extractOf(edge);
     expect(extract.mentions.map((m) => m.text)).not.to.include('HQ person');
-    expect(extract.dates.map((d) => d.sort)).to.include('1968').and.not.include('1900');
+    expect(extract.dates.map((d) => d.sort))
+      .to.include('1968')
+      .and.not.include('1900');
     expect(extract.passages.filter((p) => !p.anchor.startsWith('note-')).at(-1)!.text).to.equal('Back A 1968');
   });
 
@@ -148,7 +162,14 @@ describe('extract (a document read into data, in TypeScript)', function () {
   });
 
   it('names the entry of every kind of pointer: #id, key, prefix of the document or the configuration, identifier URL', () => {
-    const entries: PublishedEntries = { ids: new Set(['hanoi', 'org5']), identifiers: new Map([['//www.wikidata.org/entity/Q1858', 'hanoi'], ['//www.wikidata.org/entity/Q5', 'org5']]), prefixes: configuredPrefixes({}) };
+    const entries: PublishedEntries = {
+      ids: new Set(['hanoi', 'org5']),
+      identifiers: new Map([
+        ['//www.wikidata.org/entity/Q1858', 'hanoi'],
+        ['//www.wikidata.org/entity/Q5', 'org5'],
+      ]),
+      prefixes: configuredPrefixes({}),
+    };
     const extract = extractOf(edge, entries);
     const entryOf = (ref: string): string[] => extract.mentions.filter((m) => m.ref === ref).map((m) => m.entry);
     expect(entryOf('wd:Q1858')).to.deep.equal(['hanoi']);
@@ -168,7 +189,13 @@ describe('extract (a document read into data, in TypeScript)', function () {
       { rel: 'prev', scope: '', target: 'x.xml', label: 'before' },
       { rel: 'next', scope: '', target: 'y.xml', label: '' },
     ]);
-    expect(extract).to.include({ lang: 'vi', xmlId: 'edge', title: 'Edge cases 𝔄', summary: 'A summary with early 1966 and Hanoi. Second two years.', summaryOnly: false });
+    expect(extract).to.include({
+      lang: 'vi',
+      xmlId: 'edge',
+      title: 'Edge cases 𝔄',
+      summary: 'A summary with early 1966 and Hanoi. Second two years.',
+      summaryOnly: false,
+    });
   });
 
   it('reads every text of a teiCorpus, its first dateline the corpus’s date when no header has one', () => {
@@ -188,13 +215,17 @@ describe('extract (a document read into data, in TypeScript)', function () {
       ['sent', [{ name: 'Anna', entry: 'anna' }]],
     ]);
     expect(extract.corresp[1]!.date).to.deep.equal({ when: '1899-05-03' });
-    const fields = (await pageOf(file)).querySelectorAll('.document-meta > div').map((d) => `${d.querySelector('dt')!.textContent}: ${d.querySelector('dd')!.textContent.trim()}`);
+    const fields = (await pageOf(file))
+      .querySelectorAll('.document-meta > div')
+      .map((d) => `${d.querySelector('dt')!.textContent}: ${d.querySelector('dd')!.textContent.trim()}`);
     expect(fields).to.include.members(['Received: Clara Kern', 'Sent: Anna']);
     expect(fields.join(' ')).not.to.match(/Liebe Clara|Emil|Verlag/);
   });
 
   it('says why a document that is not well-formed has no extract', () => {
     const made = extractDocument('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>', 'broken', NONE);
-    expect(made).to.have.property('error').that.matches(/not well-formed.*line 1/);
+    expect(made)
+      .to.have.property('error')
+      .that.matches(/not well-formed.*line 1/);
   });
 });

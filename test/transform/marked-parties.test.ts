@@ -20,7 +20,7 @@ const partiesOf = (body: string): Record<string, string[]> => {
   return { sent: found.sent.map(words), received: found.received.map(words) };
 };
 
-describe('marked parties (a letter\'s sender and addressee as its text marks them)', () => {
+describe("marked parties (a letter's sender and addressee as its text marks them)", () => {
   it('reads the side from @type, @role or @ana, as tokens or pointers', () => {
     const side = (attributes: string, name = 'persName') => partySide(rootOf(`<${name} ${TEI} ${attributes}>A</${name}>`));
     expect(side('type="from"')).to.equal('sent');
@@ -45,7 +45,9 @@ describe('marked parties (a letter\'s sender and addressee as its text marks the
   });
 
   it('reads a name within a marked name as part of it, and nothing outside the TEI namespace', () => {
-    const parties = partiesOf(`<div><p><name ana="#sender">The <orgName type="to">Board</orgName></name></p><x:attachment xmlns:x="urn:x"><persName ${TEI} type="from">Other</persName></x:attachment></div>`);
+    const parties = partiesOf(
+      `<div><p><name ana="#sender">The <orgName type="to">Board</orgName></name></p><x:attachment xmlns:x="urn:x"><persName ${TEI} type="from">Other</persName></x:attachment></div>`,
+    );
     expect(parties).to.deep.equal({ sent: ['The '], received: [] });
   });
 

@@ -29,7 +29,9 @@ function mentionsOf(body: string, header = '', faces = FACES): { words: string; 
     .filter((e) => ['persName', 'placeName', 'orgName', 'rs'].includes(e.name))
     .map((e) => ({
       words: e.children.map((c) => (c.kind === 'text' ? c.text : '')).join(''),
-      shows: Object.fromEntries([...e.attrs].filter(([n]) => n.startsWith('editio:') && !['editio:a', 'editio:nested'].includes(n)).map(([n, v]) => [n.slice(7), v])),
+      shows: Object.fromEntries(
+        [...e.attrs].filter(([n]) => n.startsWith('editio:') && !['editio:a', 'editio:nested'].includes(n)).map(([n, v]) => [n.slice(7), v]),
+      ),
     }));
 }
 
@@ -55,7 +57,9 @@ describe('mentions (what a page shows of each mention, worked out when its sourc
   });
 
   it('reports a pointer that names no entry, but not a URL that names none (it points outside the edition)', () => {
-    const shown = mentionsOf('<persName ref="#nobody">X</persName> <persName ref="https://viaf.org/viaf/1">Y</persName> <persName>Z</persName>').map((m) => m.shows);
+    const shown = mentionsOf('<persName ref="#nobody">X</persName> <persName ref="https://viaf.org/viaf/1">Y</persName> <persName>Z</persName>').map(
+      (m) => m.shows,
+    );
     expect(shown).to.deep.equal([
       { class: 'mention mention-persName unresolved', unknown: '1' },
       { class: 'mention mention-persName unresolved' },
@@ -64,7 +68,9 @@ describe('mentions (what a page shows of each mention, worked out when its sourc
   });
 
   it('gives an <rs> the class of the kind it names: its entry’s, else its type’s, else rs', () => {
-    const shown = mentionsOf('<rs ref="#hanoi">the capital</rs> <rs type="organisation">the ministry</rs> <rs type="constructor">it</rs>').map((m) => m.shows.class);
+    const shown = mentionsOf('<rs ref="#hanoi">the capital</rs> <rs type="organisation">the ministry</rs> <rs type="constructor">it</rs>').map(
+      (m) => m.shows.class,
+    );
     expect(shown).to.deep.equal(['mention mention-placeName', 'mention mention-orgName', 'mention mention-rs']);
   });
 

@@ -26,7 +26,9 @@ const prepared = (e: XmlElement): Record<string, string> =>
 
 describe('prepare (a source readied for the stylesheets)', () => {
   const sources = [
-    ...readdirSync(teiDir).filter((f) => f.endsWith('.xml')).map((f) => path.join(teiDir, f)),
+    ...readdirSync(teiDir)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => path.join(teiDir, f)),
     ...readdirSync(path.join(fixtures, 'transform')).map((f) => path.join(fixtures, 'transform', f)),
   ];
 
@@ -61,13 +63,30 @@ describe('prepare (a source readied for the stylesheets)', () => {
         .map((l) => [prepared(l).ln ?? '', prepared(l).lead ?? '']);
     const verse = (n: number) => Array.from({ length: n }, (_, i) => `<l>line ${i + 1}</l>`).join('');
     // Counted through the text, over stanzas and scenes; split parts (M, F) are the line they complete.
-    expect(lines(`<div><lg>${verse(3)}</lg></div><div><sp><l part="I">Herein!</l></sp><sp><l part="M">Wer?</l></sp><sp><l part="F">Ich.</l></sp>${verse(6)}</div>`)).to.deep.equal([
-      ['', ''], ['', ''], ['', ''], ['', ''], ['', 'Herein!'], ['', 'Herein! Wer?'], ['5', ''], ['', ''], ['', ''], ['', ''], ['', ''], ['10', ''],
+    expect(
+      lines(`<div><lg>${verse(3)}</lg></div><div><sp><l part="I">Herein!</l></sp><sp><l part="M">Wer?</l></sp><sp><l part="F">Ich.</l></sp>${verse(6)}</div>`),
+    ).to.deep.equal([
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['', 'Herein!'],
+      ['', 'Herein! Wer?'],
+      ['5', ''],
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['10', ''],
     ]);
     // A line's own @n wins ("1.1.15" is line 15), and the count goes on from it.
     expect(lines('<l n="1.1.14">a</l><l n="1.1.15">b</l><l>c</l><l n="20">d</l>').map(([n]) => n)).to.deep.equal(['', '15', '', '20']);
     // Each poem of a collection is counted afresh.
-    expect(lines(`<div type="poem">${verse(5)}</div><div type="poem">${verse(5)}</div>`).map(([n]) => n).filter(Boolean)).to.deep.equal(['5', '5']);
+    expect(
+      lines(`<div type="poem">${verse(5)}</div><div type="poem">${verse(5)}</div>`)
+        .map(([n]) => n)
+        .filter(Boolean),
+    ).to.deep.equal(['5', '5']);
   });
 
   it('numbers the notes a page shows (text, source, summary, correspondence), not the header’s others', () => {
@@ -76,7 +95,8 @@ describe('prepare (a source readied for the stylesheets)', () => {
     const numbers = notes.filter((n) => prepared(n).n !== undefined).map((n) => Number(prepared(n).n));
     expect(numbers.length).to.be.greaterThan(1);
     expect(numbers).to.deep.equal(numbers.map((_, i) => i + 1));
-    const withNote = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><p>x<note>editorial</note></p></encodingDesc></teiHeader><text><body><p>a<note>first</note></p></body></text></TEI>';
+    const withNote =
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><p>x<note>editorial</note></p></encodingDesc></teiHeader><text><body><p>a<note>first</note></p></body></text></TEI>';
     const marked = [...descendants(treeOf(prepareSource(withNote)))].filter((e) => e.name === 'note').map((n) => prepared(n).n);
     expect(marked).to.deep.equal([undefined, '1']);
   });
@@ -90,7 +110,9 @@ describe('prepare (a source readied for the stylesheets)', () => {
 
   it('says on the document element whether its text has transcription whose two views differ', () => {
     const page = (header: string, body: string): Record<string, string> =>
-      prepared(treeOf(prepareSource(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>${header}</teiHeader><text><body><p>${body}</p></body></text></TEI>`)));
+      prepared(
+        treeOf(prepareSource(`<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>${header}</teiHeader><text><body><p>${body}</p></body></text></TEI>`)),
+      );
     expect(page('', 'a <del>b</del> c')).to.include({ views: '1' });
     expect(page('', 'a <choice><abbr>Gen.</abbr><expan>General</expan></choice>')).to.include({ views: '1' });
     expect(page('<fileDesc><p>a <del>b</del></p></fileDesc>', 'plain')).not.to.have.property('views');

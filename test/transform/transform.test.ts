@@ -6,7 +6,13 @@ import { parse as parseHtml } from 'node-html-parser';
 import stringWidth from 'string-width';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
 import type { MentionFaces } from '../../src/transform/mentions.js';
-import { authorityContext, STYLESHEET_PARAMS, transform as transformWith, type AuthorityContext, type TransformRequest } from '../../src/transform/transform.js';
+import {
+  authorityContext,
+  STYLESHEET_PARAMS,
+  transform as transformWith,
+  type AuthorityContext,
+  type TransformRequest,
+} from '../../src/transform/transform.js';
 import { dateInWords } from '../../src/model/header.js';
 import { buildTree, descendants } from '../../src/parse/tree.js';
 import { fixtures, repoRoot, teiDir } from '../helpers.js';
@@ -59,8 +65,19 @@ describe('transform', () => {
 
   it('words every date as the extracts and the chronology do (src/model/header.ts), doubts and ranges included', () => {
     const attributes = [
-      'when="1966-09-21"', 'when="1966"', 'when="1966-10"', 'when="1966-02-30"', 'from="1966-09" to="1967"', 'notBefore="1966-10-01" notAfter="1966-10-15"',
-      'notBefore="1966"', 'notAfter="1967-07"', 'when="1966" cert="low"', 'when="1966-10" precision="low"', 'when="1966" cert="0.5" precision="medium"', 'cert="unknown"', '',
+      'when="1966-09-21"',
+      'when="1966"',
+      'when="1966-10"',
+      'when="1966-02-30"',
+      'from="1966-09" to="1967"',
+      'notBefore="1966-10-01" notAfter="1966-10-15"',
+      'notBefore="1966"',
+      'notAfter="1967-07"',
+      'when="1966" cert="low"',
+      'when="1966-10" precision="low"',
+      'when="1966" cert="0.5" precision="medium"',
+      'cert="unknown"',
+      '',
     ];
     const sourceText = `<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>Dates</title></titleStmt><publicationStmt><p>Test</p></publicationStmt>
       <sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader><text><body><div><p>${attributes.map((a) => `<date ${a}>as written</date>`).join(' ')}</p></div></body></text></TEI>`;
@@ -69,12 +86,26 @@ describe('transform', () => {
     const titlesIn = (tag: string): (string | undefined)[] => {
       const language = languagePack(tag);
       const page = transform({ format: 'html', sourceText, file: 'dates', params: { ...authorities, language: JSON.stringify(language) } }).output!;
-      const titles = parseHtml(page).querySelectorAll('.document-text .date').map((d) => d.getAttribute('title'));
+      const titles = parseHtml(page)
+        .querySelectorAll('.document-text .date')
+        .map((d) => d.getAttribute('title'));
       expect(titles, tag).to.deep.equal([...descendants(tree.root)].filter((e) => e.name === 'date').map((e) => dateInWords(e, language)));
       return titles;
     };
-    expect(titlesIn('en')).to.include.members(['21 September 1966', '1–15 October 1966'.replace('1–15', 'between 1 and 15'), '1966?', 'about October 1966', 'about 1966?']);
-    expect(titlesIn('de')).to.include.members(['21. September 1966', 'zwischen 1. und 15. Oktober 1966', 'September 1966 – 1967', 'um Oktober 1966', 'nicht vor 1966']);
+    expect(titlesIn('en')).to.include.members([
+      '21 September 1966',
+      '1–15 October 1966'.replace('1–15', 'between 1 and 15'),
+      '1966?',
+      'about October 1966',
+      'about 1966?',
+    ]);
+    expect(titlesIn('de')).to.include.members([
+      '21. September 1966',
+      'zwischen 1. und 15. Oktober 1966',
+      'September 1966 – 1967',
+      'um Oktober 1966',
+      'nicht vor 1966',
+    ]);
     expect(titlesIn('fr')).to.include.members(['21 septembre 1966', 'entre le 1er et le 15 octobre 1966', 'vers octobre 1966', 'pas après juillet 1967']);
   });
 
@@ -85,7 +116,9 @@ describe('transform', () => {
     expect(page.querySelectorAll('script').map((s) => [s.getAttribute('src'), s.innerHTML])).to.deep.equal([['assets/cite.js', '']]);
     expect(page.querySelectorAll('img')).to.deep.equal([]);
     expect(output).to.contain('&lt;img src=x onerror=alert(1)&gt;');
-    const hrefs = parseHtml(output!).querySelectorAll('a').map((a) => a.getAttribute('href') ?? '');
+    const hrefs = parseHtml(output!)
+      .querySelectorAll('a')
+      .map((a) => a.getAttribute('href') ?? '');
     expect(hrefs.filter((h) => /^\s*(javascript|data):/i.test(h))).to.deep.equal([]);
     expect(hrefs).to.include('https://example.org/');
   });
@@ -100,7 +133,10 @@ describe('transform', () => {
     const source = fixture('notes-as-footnotes.xml');
     const html = parseHtml(transform({ format: 'html', sourceText: source, file: 'notes', params: { ...authorities } }).output!);
     const refs = html.querySelectorAll('sup.note-ref a');
-    expect(refs.map((a) => [a.text, a.getAttribute('href')])).to.deep.equal([['1', '#note-1'], ['2', '#note-2']]);
+    expect(refs.map((a) => [a.text, a.getAttribute('href')])).to.deep.equal([
+      ['1', '#note-1'],
+      ['2', '#note-2'],
+    ]);
     const notes = html.querySelectorAll('section.notes li');
     expect(notes.map((li) => li.id)).to.deep.equal(['note-1', 'note-2']);
     // In document order: the airfields sentence comes before "technical [support]".

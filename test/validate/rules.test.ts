@@ -76,7 +76,10 @@ describe('rules', function () {
           expect(ours[0]).to.include({ severity: rule.severity, line: lineOf(readFileSync(file, 'utf8'), TRIPS[rule.id]!) });
           expect(ours[0]!.file).to.match(new RegExp(`${path.basename(file).replace('.', '\\.')}$`));
           expect(ours[0]!.column).to.be.a('number');
-          expect(messages.filter((m) => m.ruleId !== rule.id && m.severity === 'error'), 'other errors').to.deep.equal([]);
+          expect(
+            messages.filter((m) => m.ruleId !== rule.id && m.severity === 'error'),
+            'other errors',
+          ).to.deep.equal([]);
         } finally {
           removeDir(dir);
         }
@@ -116,12 +119,15 @@ describe('rules', function () {
     try {
       const edition = await loadConfig(dir);
       const giap = path.join(dir, 'tei', '1966-09-21-giap-decision.xml');
-      const unresolved = async (): Promise<string[]> => (await validateFiles([giap], { edition })).messages.filter((m) => m.ruleId === 'ref-unresolved').map((m) => m.reason);
+      const unresolved = async (): Promise<string[]> =>
+        (await validateFiles([giap], { edition })).messages.filter((m) => m.ruleId === 'ref-unresolved').map((m) => m.reason);
       // Its kind is a category of the edition's taxonomy, in edition.xml, which is not checked here.
       expect(readFileSync(giap, 'utf8')).to.include('target="edition.xml#decision"');
       expect(await unresolved()).to.deep.equal([]);
       writeFileSync(giap, readFileSync(giap, 'utf8').replace('edition.xml#decision', 'edition.xml#decree'));
-      expect(await unresolved()).to.deep.equal(['@target="edition.xml#decree" on <catRef> points to nothing: edition.xml has no xml:id="decree"; add the entry or correct the pointer']);
+      expect(await unresolved()).to.deep.equal([
+        '@target="edition.xml#decree" on <catRef> points to nothing: edition.xml has no xml:id="decree"; add the entry or correct the pointer',
+      ]);
     } finally {
       removeDir(dir);
     }
@@ -141,7 +147,8 @@ describe('rules', function () {
       const [one, two, authorityFile] = sources;
       const authorities = new Authorities([parse(authorityFile!).doc!]);
       const seenIds: SeenIds = new Map();
-      const chunk = async (source: Source) => (await checkSources([source], { edition, partial: true, authorities, seenIds })).messages.filter((m) => m.ruleId === 'id-duplicate');
+      const chunk = async (source: Source) =>
+        (await checkSources([source], { edition, partial: true, authorities, seenIds })).messages.filter((m) => m.ruleId === 'id-duplicate');
       expect(await chunk(one!)).to.deep.equal([]);
       const [duplicate, ...more] = await chunk(two!);
       expect(more).to.deep.equal([]);
@@ -161,7 +168,9 @@ describe('rules', function () {
         writeFileSync(file, edit(readFileSync(authorityFile, 'utf8')));
         const [source] = (await loadSources([file], () => 'authorities')).sources;
         // Read with the names' file named, as the messages name it: the same file, the same values.
-        return Object.fromEntries(Object.entries(namesRead(new Authorities([parse(source!).doc!]))).map(([name, entry]) => [name, entry.replace(dir, '<dir>')]));
+        return Object.fromEntries(
+          Object.entries(namesRead(new Authorities([parse(source!).doc!]))).map(([name, entry]) => [name, entry.replace(dir, '<dir>')]),
+        );
       } finally {
         removeDir(dir);
       }
@@ -197,7 +206,8 @@ describe('rules', function () {
   describe('dates', () => {
     it('accepts the ISO forms TEI allows and rejects dates that do not exist', () => {
       for (const good of ['1966', '1966-09', '1966-09-21', '1968-02-29', '-0044-03-15', '1966-09-21T14:30:00Z']) expect(isIsoDate(good), good).to.equal(true);
-      for (const bad of ['1966-02-30', '1966-13', '1967-02-29', '66', '1966/09/21', '21 September 1966', '1966-9-21', '']) expect(isIsoDate(bad), bad).to.equal(false);
+      for (const bad of ['1966-02-30', '1966-13', '1967-02-29', '66', '1966/09/21', '21 September 1966', '1966-9-21', ''])
+        expect(isIsoDate(bad), bad).to.equal(false);
     });
 
     it('reads a partial date as the span it covers', () => {

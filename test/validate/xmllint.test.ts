@@ -23,7 +23,9 @@ describe('xmllint', () => {
     expect(valid !== 'timeout' && valid.stderr).to.equal('letter.xml validates\n');
     const invalid = await runXmllint(relaxng([invalidDoc]), 60_000);
     expect(invalid).to.include({ exitCode: 3 });
-    expect(invalid !== 'timeout' && invalid.stderr).to.match(/^no-title\.xml:\d+: .*titleStmt/m).and.match(/no-title\.xml fails to validate/);
+    expect(invalid !== 'timeout' && invalid.stderr)
+      .to.match(/^no-title\.xml:\d+: .*titleStmt/m)
+      .and.match(/no-title\.xml fails to validate/);
   });
 
   it('keeps the output of runs that overlap apart: each reports only its own files', async () => {

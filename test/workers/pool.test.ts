@@ -18,7 +18,13 @@ const isWork = (job: Job, w: DocumentWork<never>): boolean => job.kind === 'work
 describe('pool', function () {
   this.timeout(60_000);
   const authorities = readFileSync(path.join(teiDir, 'authorities.xml'), 'utf8');
-  const published: Published = { text: authorities, ids: [...authorities.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!), identifiers: {}, prefixes: {}, language: languagePack('en') };
+  const published: Published = {
+    text: authorities,
+    ids: [...authorities.matchAll(/xml:id="([^"]+)"/g)].map((m) => m[1]!),
+    identifiers: {},
+    prefixes: {},
+    language: languagePack('en'),
+  };
   const documents = readdirSync(teiDir).filter((f) => /^\d/.test(f));
   let config: EditionConfig;
   before(async () => {
@@ -43,7 +49,12 @@ describe('pool', function () {
           // A page and its text from one parse of the source: the same as each alone.
           { kind: 'transform', requests: [request('html'), request('text')] },
           work(extractWork, { sourceText, file: name, documentId: name }),
-          work(dtsWork, { parent: { id: 'edition', title: 'E', description: '' }, record: { id: name, title: name, description: '', date: '', language: 'en', tei: `tei/${name}` }, base: 'dts', text: sourceText }),
+          work(dtsWork, {
+            parent: { id: 'edition', title: 'E', description: '' },
+            record: { id: name, title: name, description: '', date: '', language: 'en', tei: `tei/${name}` },
+            base: 'dts',
+            text: sourceText,
+          }),
           work(dublinCoreWork, { sourceText, file: name, documentId: name, config }),
         ];
       });
@@ -51,7 +62,13 @@ describe('pool', function () {
       const broken = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><unclosed></TEI>';
       jobs.push(
         { kind: 'transform', requests: [{ format: 'html', sourceText: broken, file: 'broken.xml' }] },
-        { kind: 'transform', requests: [{ format: 'html', sourceText: broken, file: 'broken.xml' }, { format: 'text', sourceText: broken, file: 'broken.xml' }] },
+        {
+          kind: 'transform',
+          requests: [
+            { format: 'html', sourceText: broken, file: 'broken.xml' },
+            { format: 'text', sourceText: broken, file: 'broken.xml' },
+          ],
+        },
         work(extractWork, { sourceText: broken, file: 'broken.xml', documentId: 'broken' }),
       );
       const pooled = (await Promise.all(jobs.map((job) => pool!.run(job)))).map((r) => r!);
@@ -64,13 +81,22 @@ describe('pool', function () {
         expect(result.output).to.equal(undefined);
         expect(result.messages[0]).to.include({ severity: 'error', file: 'broken.xml' });
       }
-      expect(pooled.slice(0, -3).flat().filter((r) => r.output === undefined)).to.deep.equal([]);
+      expect(
+        pooled
+          .slice(0, -3)
+          .flat()
+          .filter((r) => r.output === undefined),
+      ).to.deep.equal([]);
       // The extracts name the entries the documents point to.
       const giap = pooled.find((_, i) => isWork(jobs[i]!, extractWork) && documents[Math.floor(i / 6)]!.includes('giap'))!;
       expect(JSON.parse(giap[0]!.output!).mentions.map((m: { entry: string }) => m.entry)).to.include('vo-nguyen-giap');
       // A resource's DTS files: its collection, citation tree and document.
-      const dts = pooled.filter((_, i) => isWork(jobs[i]!, dtsWork)).map((r) => (JSON.parse(r[0]!.output!) as { path: string }[]).map((o) => o.path.split('/')[1]));
-      expect(dts).to.have.length(documents.length).and.deep.equal(documents.map(() => ['collection', 'navigation', 'document']));
+      const dts = pooled
+        .filter((_, i) => isWork(jobs[i]!, dtsWork))
+        .map((r) => (JSON.parse(r[0]!.output!) as { path: string }[]).map((o) => o.path.split('/')[1]));
+      expect(dts)
+        .to.have.length(documents.length)
+        .and.deep.equal(documents.map(() => ['collection', 'navigation', 'document']));
       // A document's Dublin Core record names the entries it points to by their standard names.
       const records = pooled.filter((_, i) => isWork(jobs[i]!, dublinCoreWork)).map((r) => r[0]!.output!);
       expect(records).to.have.length(documents.length);
@@ -87,7 +113,9 @@ describe('pool', function () {
     try {
       const sourceText = readFileSync(path.join(teiDir, '1966-09-30-protocol-agreement.xml'), 'utf8');
       const count = 2 * share + 50;
-      const results = await Promise.all(Array.from({ length: count }, (_, i) => pool!.run(work(extractWork, { sourceText, file: 'p.xml', documentId: `d${i}` }))));
+      const results = await Promise.all(
+        Array.from({ length: count }, (_, i) => pool!.run(work(extractWork, { sourceText, file: 'p.xml', documentId: `d${i}` }))),
+      );
       expect(results.filter((r, i) => JSON.parse(r?.[0]?.output ?? '{}').id !== `d${i}`)).to.deep.equal([]);
       expect(new Set(results.map((r) => r![0]!.output!.replace(/"id":"d\d+"/, ''))).size).to.equal(1);
     } finally {

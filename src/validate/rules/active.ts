@@ -83,17 +83,23 @@ const described = ({ element, attribute, remote }: ActiveContent): string => {
 /** `active-content`: a warning for each piece of active content, where it stands (past MAX_PER_FILE, counted). */
 export function activeContent(doc: ParsedDoc): Message[] {
   const found = findActiveContent(doc.tree);
-  const messages = found.slice(0, MAX_PER_FILE).map((active) =>
-    message(
-      'warning',
-      'validate',
-      'active-content',
-      `${described(active)} where the TEI is opened in a browser; it is left out of the TEI editio publishes (the source keeps it)`,
-      { file: doc.source.name, line: active.element.line, column: active.element.column },
-    ),
-  );
+  const messages = found
+    .slice(0, MAX_PER_FILE)
+    .map((active) =>
+      message(
+        'warning',
+        'validate',
+        'active-content',
+        `${described(active)} where the TEI is opened in a browser; it is left out of the TEI editio publishes (the source keeps it)`,
+        { file: doc.source.name, line: active.element.line, column: active.element.column },
+      ),
+    );
   if (found.length > MAX_PER_FILE) {
-    messages.push(message('warning', 'validate', 'active-content', `${found.length - MAX_PER_FILE} more like the above in this file, not listed`, { file: doc.source.name }));
+    messages.push(
+      message('warning', 'validate', 'active-content', `${found.length - MAX_PER_FILE} more like the above in this file, not listed`, {
+        file: doc.source.name,
+      }),
+    );
   }
   return messages;
 }

@@ -35,7 +35,13 @@ export function unusedEntries(authorities: Authorities, used: ReadonlySet<string
   return [...authorities.entries.values()]
     .filter((entry) => entry.curated && !used.has(entry.id))
     .map((entry) =>
-      message('warning', 'validate', 'authority-unused', `the ${entry.kind.entry} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`, entry.at),
+      message(
+        'warning',
+        'validate',
+        'authority-unused',
+        `the ${entry.kind.entry} "${entry.id}" is mentioned in no document; tag its mentions or remove the entry`,
+        entry.at,
+      ),
     );
 }
 
@@ -106,7 +112,14 @@ export function changedNamesIn(before: Readonly<Record<string, string>>, now: Re
     // A CDATA section is one text with what stands beside it; inside it, a reference is text.
     const joined = text.replace(/<!\[CDATA\[|\]\]>/g, '');
     try {
-      return occurs(joined) || occurs(joined.replace(CHARACTER, (_, hex?: string, decimal?: string, name?: string) => (name ? PREDEFINED[name]! : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)))));
+      return (
+        occurs(joined) ||
+        occurs(
+          joined.replace(CHARACTER, (_, hex?: string, decimal?: string, name?: string) =>
+            name ? PREDEFINED[name]! : String.fromCodePoint(hex ? parseInt(hex, 16) : Number(decimal)),
+          ),
+        )
+      );
     } catch {
       // A reference to no character: the text did not parse; whatever it says, check it again.
       return true;
@@ -144,8 +157,6 @@ export const mentionUntagged: Rule = {
     return messages;
   },
 };
-
-
 
 /** A name too long to be one, on its entry (in the authority file checked): it is not looked for in the texts. */
 export const nameTooLong: Rule = {

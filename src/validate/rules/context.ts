@@ -34,7 +34,6 @@ export interface Rule {
   check(ctx: RuleContext): Message[];
 }
 
-
 /** Attributes whose values are pointers (space-separated URIs). */
 export const POINTER_ATTRIBUTES = ['ref', 'corresp', 'target', 'who'];
 
@@ -59,13 +58,7 @@ export function splitPointer(pointer: string): { file: string; id: string } | un
   return { file: pointer.slice(0, hash), id: pointer.slice(hash + 1) };
 }
 
-export function located(
-  severity: Severity,
-  ruleId: string,
-  reason: string,
-  doc: ParsedDoc,
-  at: { line: number; column: number },
-): Message {
+export function located(severity: Severity, ruleId: string, reason: string, doc: ParsedDoc, at: { line: number; column: number }): Message {
   return message(severity, 'validate', ruleId, reason, { file: doc.source.name, line: at.line, column: at.column });
 }
 

@@ -27,7 +27,8 @@ export function bounds(value: string): { first: string; last: string } {
   const parts = date!.replace(/^-/, 'm').split('-');
   const year = parts[0]!.replace(/^m/, '-');
   if (parts.length === 1) return { first: `${year}-01-01`, last: `${year}-12-31` };
-  if (parts.length === 2) return { first: `${year}-${parts[1]}-01`, last: `${year}-${parts[1]}-${String(daysIn(Number(year), Number(parts[1]))).padStart(2, '0')}` };
+  if (parts.length === 2)
+    return { first: `${year}-${parts[1]}-01`, last: `${year}-${parts[1]}-${String(daysIn(Number(year), Number(parts[1]))).padStart(2, '0')}` };
   return { first: date!, last: date! };
 }
 
@@ -49,7 +50,13 @@ export const dateInvalid: Rule = {
       for (const { element, name, value } of dateAttributes(doc)) {
         if (!isIsoDate(value)) {
           messages.push(
-            located('error', 'date-invalid', `@${name}="${value}" on <${element.name}> is not a real ISO 8601 date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1966-09-21)`, doc, element),
+            located(
+              'error',
+              'date-invalid',
+              `@${name}="${value}" on <${element.name}> is not a real ISO 8601 date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 1966-09-21)`,
+              doc,
+              element,
+            ),
           );
         }
       }
@@ -65,12 +72,23 @@ export const dateRangeInverted: Rule = {
     const messages: Message[] = [];
     for (const doc of [...ctx.docs, ...ctx.authorities.docs]) {
       for (const element of teiElements(doc)) {
-        for (const [start, end] of [['notBefore', 'notAfter'], ['from', 'to']] as const) {
+        for (const [start, end] of [
+          ['notBefore', 'notAfter'],
+          ['from', 'to'],
+        ] as const) {
           const a = element.attrs.get(start);
           const b = element.attrs.get(end);
           if (a === undefined || b === undefined || !isIsoDate(a) || !isIsoDate(b)) continue;
           if (bounds(a).first > bounds(b).last) {
-            messages.push(located('error', 'date-range-inverted', `@${start}="${a}" is later than @${end}="${b}" on <${element.name}>; swap them or correct one`, doc, element));
+            messages.push(
+              located(
+                'error',
+                'date-range-inverted',
+                `@${start}="${a}" is later than @${end}="${b}" on <${element.name}>; swap them or correct one`,
+                doc,
+                element,
+              ),
+            );
           }
         }
       }

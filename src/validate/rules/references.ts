@@ -34,7 +34,9 @@ function resolver(ctx: RuleContext) {
     const entry = entries.get(parts.id);
     if (parts.file === '') {
       if (ids(from).has(parts.id)) return { found: true };
-      return entry ? { found: true, entryKind: entry.kind.entry } : { found: false, why: `no element of this document or of the authority lists has xml:id="${parts.id}"` };
+      return entry
+        ? { found: true, entryKind: entry.kind.entry }
+        : { found: false, why: `no element of this document or of the authority lists has xml:id="${parts.id}"` };
     }
     const file = path.resolve(path.dirname(from.source.path), parts.file);
     const target = filesByName.get(file);
@@ -61,13 +63,25 @@ function check(ctx: RuleContext, wantKind: boolean): Message[] {
           // A correspondence's neighbouring letters may lie outside the edition: the page names them, unlinked.
           if (!wantKind && !result.found && !inCorrespContext(element)) {
             messages.push(
-              located('error', 'ref-unresolved', `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`, doc, element),
+              located(
+                'error',
+                'ref-unresolved',
+                `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`,
+                doc,
+                element,
+              ),
             );
           }
           const expected = KIND_OF_MENTION.get(element.name)?.entry;
           if (wantKind && attribute === 'ref' && expected && result.entryKind && result.entryKind !== expected) {
             messages.push(
-              located('error', 'ref-wrong-kind', `<${element.name}> points to "${pointer}", which is a <${result.entryKind}>, not a <${expected}>; tag the name as the right kind or point to the right entry`, doc, element),
+              located(
+                'error',
+                'ref-wrong-kind',
+                `<${element.name}> points to "${pointer}", which is a <${result.entryKind}>, not a <${expected}>; tag the name as the right kind or point to the right entry`,
+                doc,
+                element,
+              ),
             );
           }
         }
