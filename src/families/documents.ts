@@ -175,15 +175,15 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
 export const documents = family({
   name: 'documents',
   stage: 'pages',
-  needs: ['edition', 'extracts', 'maps', 'last'],
+  needs: ['edition', 'extracts', 'documentMaps', 'last'],
   gives: 'documents',
-  async make(ctx, { edition, extracts, maps, last }) {
+  async make(ctx, { edition, extracts, documentMaps, last }) {
     const { published, unrendered } = await makeDocuments(ctx, {
       documents: extracts.documents,
       ordered: extracts.ordered,
       entriesOf: edition.entriesOf.bind(edition),
-      placesOf: maps.placesOf,
-      drawing: maps.drawing,
+      placesOf: documentMaps.placesOf,
+      drawing: documentMaps.drawing,
       listsHash: edition.listsHash,
       relative: edition.relative.bind(edition),
       previous: last?.unrendered,

@@ -135,7 +135,7 @@ const rootOf = (file: string): string => '../'.repeat(file.split('/').length - 1
 export const registers = family({
   name: 'registers',
   stage: 'registers',
-  needs: ['edition', 'documents', 'maps'],
-  make: (ctx, { edition: { authorities, kinds, listsHash, authorityHash }, documents: { pages }, maps }) =>
-    makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash, map: () => maps.drawing(maps.edition()) }),
+  needs: ['edition', 'documents', 'editionMap'],
+  make: (ctx, { edition: { authorities, kinds, listsHash, authorityHash }, documents: { pages }, editionMap }) =>
+    makeRegisters(ctx, pages, { authorities, kinds, listsHash, authorityHash, map: editionMap.drawing }),
 });

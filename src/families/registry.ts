@@ -14,7 +14,7 @@ import { dublinCore } from './dublin-core.js';
 import { epub } from './epub.js';
 import { extracts } from './extracts.js';
 import type { Family } from './family.js';
-import { maps } from './maps.js';
+import { documentMaps, editionMap } from './maps.js';
 import { oai } from './oai.js';
 import { pdf } from './pdf.js';
 import { publishedTei } from './published-tei.js';
@@ -26,9 +26,10 @@ import { zip } from './zip.js';
 
 export const FAMILIES: readonly Family[] = [
   extracts,
-  maps,
+  documentMaps,
   documents,
   site,
+  editionMap,
   registers,
   search,
   publishedTei,

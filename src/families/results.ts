@@ -32,14 +32,14 @@ export interface Results extends Given {
     /** By extract file: what the state keeps of each. */
     summaries: Record<string, Summary>;
   };
-  /** The maps pages draw: a document's places, the edition's (src/families/maps.ts). */
-  maps: {
+  /** A document's map: the places it points to that their entries locate (src/families/maps.ts). */
+  documentMaps: {
     placesOf(doc: ReadDoc): PlaceOnMap[];
     /** A map's drawing, as the stylesheets' map-json parameter. */
     drawing(places: readonly PlaceOnMap[]): string;
-    /** Every place the entries locate: the places register's map. */
-    edition(): PlaceOnMap[];
   };
+  /** The edition's map, every place the entries locate, drawn: the places register's (src/families/maps.ts). */
+  editionMap: { drawing(): string };
   /** The documents published, their pages made or kept (src/families/documents.ts). */
   documents: {
     /** Their summaries and sources, in date order, alike. */
