@@ -152,6 +152,18 @@ export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4'
         throw err.name === 'TimeoutError' ? new Error(`laying the book out took longer than ${budget / 1000} s, the time allowed a book of its size`) : err;
       });
     await page.evaluate(() => {
+      // Paged.js names each note after a random id (note-<uuid>), which the PDF keeps as a link's destination:
+      // named by their order instead, two builds of one book are the same bytes.
+      const renamed = new Map<string, string>();
+      for (const note of document.querySelectorAll<HTMLElement>('[id^="note-"]')) {
+        if (!/^note-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(note.id)) continue;
+        renamed.set(note.id, `pagedjs-note-${renamed.size + 1}`);
+        note.id = renamed.get(note.id)!;
+      }
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="#note-"]')) {
+        const id = renamed.get(link.getAttribute('href')!.slice(1));
+        if (id) link.setAttribute('href', `#${id}`);
+      }
       // A note's call is Paged.js's generated content, drawn in no element and so in no tag: written out as the link's own text, set as it was drawn.
       for (const call of document.querySelectorAll<HTMLElement>('a[data-footnote-call]')) {
         const n = document.querySelector<HTMLElement>(`[data-ref="${call.dataset.ref}"][data-n]:not([data-footnote-call])`)?.dataset.n;
