@@ -12,6 +12,10 @@ export { validate, type ValidateOptions, type Verdict } from './validate/validat
 export { parse, type ParsedDoc } from './parse/parse.js';
 export { transform, type StylesheetParams } from './transform/transform.js';
 export { compileStylesheets } from './transform/stylesheets.js';
+// A family of one's own (docs/contributing/recipes.md): build({ families: [...FAMILIES, mine] }).
 export { family, type Family, type FamilyDefinition } from './families/family.js';
+export { makeEach, type BuildContext } from './families/context.js';
+export type { Results } from './families/results.js';
+export { documentId } from './edition/names.js';
 export { FAMILIES } from './families/registry.js';
 export { documentWork, type DocumentWork } from './workers/jobs.js';
