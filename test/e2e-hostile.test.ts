@@ -299,7 +299,7 @@ describe('active content in foreign markup (end to end)', function () {
     for (const [where, text] of Object.entries(published)) {
       expect(text, where).not.to.match(/owned by|javascript|script>|onload|<html:iframe|tracker\.example/i);
       // A link is followed only if clicked, and a reference inside the document loads nothing: both kept.
-      // (In corpus.xml, the document's ids are prefixed with its name, and its pointers to them with it: src/site/prefixed-ids.ts.)
+      // (In corpus.xml, the document's ids are prefixed with its name, and its pointers to them with it: src/exchange/prefixed-ids.ts.)
       const local = where === 'corpus.xml' ? 'scripts-in-foreign-markup.local' : 'local';
       expect(text, where).to.contain('href="https://example.org/kep"').and.contain(`<svg:use href="#${local}"/>`).and.contain(`xml:id="${local}"`);
       expect(text, where).to.contain('The pilots arrived in September.').and.contain('<html:a>MiG-17s</html:a> from Kep.').and.contain('onclick="kept"');

@@ -11,7 +11,7 @@ import type { Part } from '../incremental/parts.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from '../infra/zip.js';
 import { citationCff } from './citation-cff.js';
-import { idPrefix, withPrefixedIds } from '../site/prefixed-ids.js';
+import { idPrefix, withPrefixedIds } from './prefixed-ids.js';
 import { publishedPath } from './sources.js';
 import { hashOf } from '../infra/hash.js';
 import { escapeAttribute } from '../infra/escape.js';
@@ -41,7 +41,7 @@ export type DataFile = ZipEntry & { hash: string; content: () => Promise<Uint8Ar
 /**
  * The whole edition as one teiCorpus, in parts: the edition's header, then each member's TEI
  * element as written (the authority lists and every published document), its ids prefixed with
- * its name (src/site/prefixed-ids.ts).
+ * its name (src/exchange/prefixed-ids.ts).
  */
 export function corpusParts(
   config: EditionConfig,

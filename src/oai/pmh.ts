@@ -6,7 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { escapeAttribute, escapeText, NOT_XML_CHAR } from '../infra/escape.js';
-import { idPrefix, withPrefixedIds } from '../site/prefixed-ids.js';
+import { idPrefix, withPrefixedIds } from '../exchange/prefixed-ids.js';
 import {
   identifierOf,
   identifyParts,
@@ -116,7 +116,7 @@ function recordOf(repository: OaiRepository, identifier: string): OaiRecord {
   return record;
 }
 
-/** A record's metadata; a TEI record's ids prefixed with its identifier, as many records stand in one answer (src/site/prefixed-ids.ts). */
+/** A record's metadata; a TEI record's ids prefixed with its identifier, as many records stand in one answer (src/exchange/prefixed-ids.ts). */
 async function metadataOf(record: OaiRecord, prefix: string, options: PmhOptions): Promise<string> {
   return prefix === 'tei' ? withPrefixedIds(await options.read(record.tei), idPrefix(record.id)) : rootElementOf(await options.read(record.dc));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { answerPmh } from '../../src/oai/pmh.js';
 import type { OaiRepository } from '../../src/oai/repository.js';
 import { buildTree, descendants, type XmlElement } from '../../src/parse/tree.js';
-import { idPrefix } from '../../src/site/prefixed-ids.js';
+import { idPrefix } from '../../src/exchange/prefixed-ids.js';
 import { serve, type Server } from '../../src/serve/serve.js';
 import { corpusDir, fixtures, read, removeDir, requireShared, runCli, tempDir } from '../helpers.js';
 

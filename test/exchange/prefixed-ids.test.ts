@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { idPrefix, withPrefixedIds } from '../../src/site/prefixed-ids.js';
+import { idPrefix, withPrefixedIds } from '../../src/exchange/prefixed-ids.js';
 import { fixtures, read, removeDir, runCli, tempDir } from '../helpers.js';
 
 // A letter in the pattern of correspondence editions that carry their index records in their back.
@@ -11,7 +11,7 @@ const letter = (n: number): string => `<?xml version="1.0"?>
   <back><listPerson><person xml:id="pmb2121"><persName>Hugo</persName></person></listPerson></back></text>
 </TEI>`;
 
-describe('site/prefixed-ids', () => {
+describe('exchange/prefixed-ids', () => {
   it('prefixes every id and every pointer to it in the document, and leaves other pointers and values as they are', () => {
     const out = withPrefixedIds(letter(1), idPrefix('L01000.xml'));
     expect(out).to.match(/^<TEI /);
