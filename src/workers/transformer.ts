@@ -17,7 +17,7 @@ export function editionParams(config: EditionConfig, language: LanguagePack): St
 }
 
 /**
- * Transforms with the edition's parameters, and makes documents' extracts; each call's messages
+ * Transforms with the edition's parameters, and runs the families' own work on documents; each call's messages
  * go to the sink it is given. Per-document work goes to the worker pool once the build has opened one.
  */
 export class Transformer {
