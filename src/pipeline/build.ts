@@ -91,6 +91,8 @@ async function makeFamilies(ctx: BuildContext, families: readonly Family[], give
   let stage: string | undefined;
   for (const family of inBuildOrder(families, Object.keys(given) as (keyof Given)[])) {
     if (!family.wanted(ctx.asked)) continue;
+    const missing = family.needs.filter((need) => !(need in results));
+    if (missing.length > 0) throw new Error(`editio: family ${family.name} needs ${missing.join(', ')}, which no family this build makes gives`);
     if (family.stage !== stage) clock.lap((stage = family.stage));
     const made = await family.make(ctx, results as Results);
     if (family.gives) Object.assign(results, { [family.gives]: made });
@@ -165,8 +167,10 @@ async function buildStages(
         options.onProgress?.({ stage, done, total: edition.candidates });
     const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc, asked, progress };
     const results = await makeFamilies(ctx, options.families ?? FAMILIES, { edition, last: previous }, clock);
-    const { published, unrendered } = results.documents!;
-    const { summaries } = results.extracts!;
+    // What the state keeps of every build: a list of families without these is no build of an edition.
+    if (!results.documents || !results.extracts) throw new Error('editio: the families of a build must include extracts and documents (FAMILIES has them)');
+    const { published, unrendered } = results.documents;
+    const { summaries } = results.extracts;
 
     clock.lap('write');
     const keep = [...plan.files(), `${STATE_DIR}/state.json`, STAMPS_FILE, LOCK_FILE, JOURNAL_FILE];

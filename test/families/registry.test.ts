@@ -1,12 +1,23 @@
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { family } from '../../src/families/family.js';
 import { FAMILIES } from '../../src/families/registry.js';
 import { build } from '../../src/pipeline/build.js';
 import { POOL_THRESHOLD } from '../../src/workers/pool.js';
 import { writeDossier } from '../bench/dossier.js';
 import { jsonRecords } from '../fixtures/families/json-records.js';
 import { fixtures, removeDir, repoRoot, tempDir } from '../helpers.js';
+
+/** What a promise is rejected with, or undefined. */
+async function failure(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return undefined;
+}
 
 const RECIPE_FIXTURE = path.join(fixtures, 'families', 'json-records.ts');
 
@@ -67,6 +78,24 @@ describe('a family added as docs/contributing/recipes.md says (a JSON record per
     expect(remade).to.have.length(1);
     expect(remade[0]).to.include(`records/${first!.id}.json`);
     expect(JSON.parse(readFileSync(path.join(out(), 'records', `${first!.id}.json`), 'utf8')).title).to.match(/^Retitled: /);
+  });
+
+  it('refuses a list of families that cannot make an edition, saying which result is missing', async () => {
+    const without = (name: string) => FAMILIES.filter((f) => f.name !== name);
+    expect(await failure(build({ root, families: without('documents') }))).to.equal('editio: family site needs documents, which nothing gives');
+    expect(await failure(build({ root, families: FAMILIES.filter((f) => f.name === 'extracts') }))).to.match(/must include extracts and documents/);
+    // Asked for by the PDF alone, a result the EPUB needs is missing from a build that makes only the EPUB.
+    const bookOnly = family({
+      name: 'bookParts',
+      stage: 'print',
+      needs: [],
+      gives: 'citation',
+      wanted: (asked) => asked.pdf,
+      make: async () => ({ files: [], hash: '' }),
+    });
+    const reader = family({ name: 'reader', stage: 'print', needs: ['citation'], wanted: (asked) => asked.epub, make: async () => undefined });
+    const families = [...FAMILIES.filter((f) => f.name !== 'citation' && f.name !== 'zip'), bookOnly, reader];
+    expect(await failure(build({ root, families, epub: true }))).to.equal('editio: family reader needs citation, which no family this build makes gives');
   });
 
   it('is gone, its files removed, from a build without it', async () => {
