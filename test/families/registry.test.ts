@@ -33,7 +33,7 @@ describe('a family added as docs/contributing/recipes.md says (a JSON record per
   before(() => {
     root = tempDir('editio-family-');
     // Enough documents for the worker pool: the record is made on the workers.
-    writeDossier({ dir: root, docs: POOL_THRESHOLD, seed: 5, minKb: 2, maxKb: 3 });
+    writeDossier({ dir: root, docs: POOL_THRESHOLD, seed: 5, minKb: 1, maxKb: 1 });
   });
   after(() => removeDir(root));
 
