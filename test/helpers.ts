@@ -20,15 +20,7 @@ export const cliPath = path.join(repoRoot, 'dist', 'lib', 'cli', 'main.js');
 
 /** Debian's Chromium, as the browser tests launch it (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS } from '../src/infra/chromium.js';
 
 /** Skips the suite, with a one-line notice, when ../shared (absent in a user's clone) lacks `file`. */
 export function requireShared(context: Mocha.Context, file: string): void {

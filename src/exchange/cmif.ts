@@ -14,7 +14,7 @@ import { escapeAttribute, escapeText } from '../infra/escape.js';
 import { uuidFrom } from '../infra/hash.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { isDoubtful } from '../model/header.js';
-import type { CorrespAction, Summary } from '../model/extracts.js';
+import type { CorrespAction, Summary } from '../model/extract-types.js';
 
 /** The authority files whose identifiers CMIF and correspSearch read, by the host of their URLs. */
 const PERSON_AUTHORITIES = /^https?:\/\/(viaf\.org|d-nb\.info\/gnd|id\.loc\.gov|data\.bnf\.fr|catalogue\.bnf\.fr|id\.ndl\.go\.jp|www\.wikidata\.org)\//;

@@ -6,7 +6,7 @@ import type { Authorities } from '../model/authorities.js';
 import type { Register } from '../model/entities.js';
 import type { ReadDoc } from '../parse/parse.js';
 import type { Output, Pieces } from '../write/write.js';
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 import type { Part } from '../incremental/parts.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { zipEntries, type PreviousZip, type ZipEntry } from '../infra/zip.js';

@@ -6,8 +6,7 @@ import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { fill, type Words } from '../i18n/catalogue.js';
 import { indexEntries, type Chapter, type IndexEntry } from '../print/book.js';
-import { publishedOn } from '../model/header.js';
-import { mentionsByEntry } from '../model/extracts.js';
+import { mentionsByEntry } from '../model/mention-links.js';
 import type { Authorities } from '../model/authorities.js';
 import { hashOf } from '../infra/hash.js';
 import type { BuildContext } from './context.js';
@@ -55,11 +54,7 @@ export function bookParts(
 }
 
 /** What the book is made from, by hash: the introduction, the authority files, every published document. */
-export function bookInputs(
-  ctx: BuildContext,
-  edition: Pick<CheckedEdition, 'authorityHash'> & { introHash(): string },
-  documents: readonly ReadDoc[],
-): Record<string, string> {
+export function bookInputs(ctx: BuildContext, edition: CheckedEdition, documents: readonly ReadDoc[]): Record<string, string> {
   return { intro: edition.introHash(), authorities: edition.authorityHash, documents: hashOf(...documents.map(ctx.hashOfDoc)) };
 }
 
@@ -74,10 +69,3 @@ export async function bookSources(edition: CheckedEdition, { sources, published,
     entries: edition.authorities,
   };
 }
-
-/** When the book was last changed: the introduction's publication date, else the latest change of a document. */
-export const bookModified = (edition: CheckedEdition, { published }: Results['documents']): string =>
-  publishedOn(
-    edition.intro?.text,
-    published.map((e) => e.changed),
-  );

@@ -7,13 +7,14 @@ import { hashOf } from '../infra/hash.js';
 import { inOrder } from '../incremental/plan.js';
 import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 import type { PlaceOnMap } from '../site/map.js';
 import { publishedPath } from '../exchange/sources.js';
 import type { StylesheetParams } from '../transform/transform.js';
 import { WINDOW, type BuildContext } from './context.js';
 import { documentsByName, referencesOf } from './references.js';
 import { documentId } from '../edition/names.js';
+import { publishedOn } from '../model/header.js';
 import { family } from './family.js';
 import { editionPages } from './pages.js';
 import type { Unrendered } from './results.js';
@@ -190,6 +191,15 @@ export const documents = family({
       onProgress: ctx.progress('render'),
     });
     const byId = new Map([...extracts.documents.keys()].map((d) => [documentId(d), d]));
-    return { published, sources: published.map((e) => byId.get(e.id)!), unrendered, pages: editionPages(ctx.plan, extracts.introduction, published) };
+    return {
+      published,
+      sources: published.map((e) => byId.get(e.id)!),
+      unrendered,
+      pages: editionPages(ctx.plan, extracts.introduction, published),
+      publication: publishedOn(
+        edition.intro?.text,
+        published.map((e) => e.changed),
+      ),
+    };
   },
 });

@@ -10,7 +10,7 @@ import type { Registry, ResourceRecord } from '../dts/api.js';
 import { resourceFiles, staticDts } from '../dts/static.js';
 import { hashOf } from '../infra/hash.js';
 import type { ReadDoc } from '../parse/parse.js';
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 import { publishedPath } from '../exchange/sources.js';
 import type { Output } from '../write/write.js';
 import { documentId } from '../edition/names.js';

@@ -1,6 +1,6 @@
 /** The EPUB family (`--epub`): the book as an e-book (print/edition.epub), made again when a source changes. */
 import { epubArchive } from '../print/epub.js';
-import { bookInputs, bookModified, bookParts, bookSources } from './book.js';
+import { bookInputs, bookParts, bookSources } from './book.js';
 import { family } from './family.js';
 
 export const epub = family({
@@ -12,9 +12,7 @@ export const epub = family({
     const { config, plan, xslt } = ctx;
     await plan.makeMany('epub', bookInputs(ctx, edition, documents.sources), async (sink) => {
       const parts = bookParts(xslt, ctx.language.messages, sink, 'epub', await bookSources(edition, documents));
-      return [
-        { path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: bookModified(edition, documents) }) },
-      ];
+      return [{ path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: documents.publication }) }];
     });
   },
 });

@@ -7,7 +7,8 @@
 import type { ReadDoc } from '../parse/parse.js';
 import type { Message } from '../infra/messages.js';
 import { inOrder } from '../incremental/plan.js';
-import { summaryOf, type Extract, type Listing, type Summary } from '../model/extracts.js';
+import { summaryOf } from '../model/extracts.js';
+import type { Extract, Listing, Summary } from '../model/extract-types.js';
 import { message } from '../infra/messages.js';
 import { extractDocument } from '../transform/extract.js';
 import { documentWork } from '../workers/jobs.js';

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { publishedPath } from '../exchange/sources.js';
 import { hashOf } from '../infra/hash.js';
 import { message } from '../infra/messages.js';
-import { publishedOn } from '../model/header.js';
 import { oaiRepository, staticRepository } from '../oai/repository.js';
 import { classNamer } from '../site/facets.js';
 import { documentId } from '../edition/names.js';
@@ -17,12 +16,8 @@ import { family } from './family.js';
 export const oai = family({
   name: 'oai',
   stage: 'exports',
-  needs: ['edition', 'documents', 'dublinCore'],
-  async make({ config, plan, messages }, { edition, documents: { published, sources, pages }, dublinCore: records }) {
-    const publication = publishedOn(
-      edition.intro?.text,
-      published.map((e) => e.changed),
-    );
+  needs: ['documents', 'dublinCore'],
+  async make({ config, plan, messages }, { documents: { published, sources, pages, publication }, dublinCore: records }) {
     const teiOf = new Map(sources.map((doc) => [documentId(doc), publishedPath(config, doc)]));
     // What a kind of document (a class of its textClass) is called, wherever the edition declares it.
     const kindName = classNamer(pages.pages.map((page) => page.summary));

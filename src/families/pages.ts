@@ -5,7 +5,7 @@
  */
 import { hashOf } from '../infra/hash.js';
 import type { OutputPlan } from '../incremental/plan.js';
-import type { Extract, Listing, Page, PageSummary, Summary } from '../model/extracts.js';
+import type { Extract, Listing, Page, PageSummary, Summary } from '../model/extract-types.js';
 import { documentUrl } from '../edition/names.js';
 import { STATE_DIR } from '../incremental/state.js';
 import { WINDOW } from './context.js';

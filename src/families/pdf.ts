@@ -11,7 +11,7 @@ import { bookTooLarge, renderPdf } from '../print/pdf.js';
 import { CHROMIUM, chromiumAvailable, chromiumIdentity } from '../infra/chromium.js';
 import type { Output } from '../write/write.js';
 import type { Transformer } from '../workers/transformer.js';
-import { bookInputs, bookModified, bookParts, bookSources, type BookSources } from './book.js';
+import { bookInputs, bookParts, bookSources, type BookSources } from './book.js';
 import { family } from './family.js';
 
 /** The print edition: the book's parts from print.xsl, laid out and printed by Chromium. */
@@ -66,7 +66,7 @@ export const pdf = family({
       asked: { paper },
     } = ctx;
     await plan.makeMany('print', { ...bookInputs(ctx, edition, documents.sources), paper, chromium: chromiumIdentity() }, async (sink) =>
-      printEdition(config, ctx.language.messages, xslt, sink, await bookSources(edition, documents), paper, bookModified(edition, documents)),
+      printEdition(config, ctx.language.messages, xslt, sink, await bookSources(edition, documents), paper, documents.publication),
     );
   },
 });

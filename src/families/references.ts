@@ -4,7 +4,7 @@
  * title; else the web address its prefix or @type expands to (src/transform/extract.ts). A
  * pointer that leads nowhere is left out: the page shows its words, never a dead link.
  */
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 
 export interface ResolvedReference {
   href: string;

@@ -6,7 +6,7 @@
 import type { Authorities } from '../model/authorities.js';
 import type { EntityKind } from '../model/entities.js';
 import { hashOf } from '../infra/hash.js';
-import { linksOf } from '../model/extracts.js';
+import { linksOf } from '../model/mention-links.js';
 import { LIST_PLACEHOLDER, mentionListHtml, pageMentionsHtml } from '../site/html-lists.js';
 import { EMPTY_TEI } from '../edition/edition.js';
 import { INTRODUCTION_PAGE, type EditionPages } from './pages.js';

@@ -5,7 +5,7 @@
 import type { CheckedEdition } from '../edition/edition.js';
 import type { DataFile } from '../exchange/export.js';
 import type { BuildState } from '../incremental/state.js';
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 import type { ReadDoc } from '../parse/parse.js';
 import type { PlaceOnMap } from '../site/map.js';
 import type { Output } from '../write/write.js';
@@ -46,6 +46,8 @@ export interface Results extends Given {
     published: Summary[];
     sources: ReadDoc[];
     unrendered: Unrendered;
+    /** When the edition was last published: the introduction's publication date, else its documents' latest change (src/model/header.ts, publishedOn). */
+    publication: string;
     /** The edition's pages: the introduction and every published document. */
     pages: EditionPages;
   };

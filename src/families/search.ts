@@ -9,7 +9,7 @@ import type { Authorities } from '../model/authorities.js';
 import { facetData, facetsScript } from '../site/facets.js';
 import { hashOf } from '../infra/hash.js';
 import { STATE_DIR } from '../incremental/state.js';
-import type { PageSummary } from '../model/extracts.js';
+import type { PageSummary } from '../model/extract-types.js';
 import { searchDocuments, searchFormat, searchOptions, shardCount, shardOf, textsFile, textsScript } from '../search/search-index.js';
 import { ShardTermsWriter, termFiles, type ShardTerms } from '../search/search-terms.js';
 import type { EditionPages } from './pages.js';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { VolumeLayout } from '../load/volumes.js';
 import path from 'node:path';
 import type { Message } from '../infra/messages.js';
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 import type { DocumentRecord } from '../model/records.js';
 import type { DocumentIdentity } from '../model/identity.js';
 import { writeFileAtomic } from '../write/write.js';

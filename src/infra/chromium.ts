@@ -4,6 +4,17 @@ import { existsSync, statSync } from 'node:fs';
 /** Debian's Chromium; never a browser downloaded at install time. */
 export const CHROMIUM = process.env.EDITIO_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Headless, no sandbox (it runs in containers), and nothing it does of its own accord reaches the network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }

@@ -11,7 +11,7 @@
  */
 import type { EditionConfig } from '../model/config.js';
 import { escapeText } from '../infra/escape.js';
-import type { Summary } from '../model/extracts.js';
+import type { Summary } from '../model/extract-types.js';
 
 export interface OaiRecord {
   /** The document's id, as its URLs use it. */

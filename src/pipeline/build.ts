@@ -32,7 +32,7 @@ import type { BuildOptions, Progress } from './options.js';
 import { readSources, type Sources } from './sources.js';
 import { editionParams, Transformer } from '../workers/transformer.js';
 
-export type { Extract } from '../model/extracts.js';
+export type { Extract } from '../model/extract-types.js';
 export type { BuildResult } from './result.js';
 export type { BuildOptions, Progress } from './options.js';
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fill, type Words } from '../i18n/catalogue.js';
 import type { EditionConfig } from '../model/config.js';
-import type { MentionLink } from '../model/extracts.js';
+import type { MentionLink } from '../model/mention-links.js';
 import { GENRES_CSS, packageRoot } from '../infra/package.js';
 import { bookFace } from '../site/fonts.js';
 import { ENTITY_KINDS } from '../model/entities.js';

@@ -1,20 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CHROMIUM } from '../infra/chromium.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../infra/chromium.js';
 import { escapeAttribute } from '../infra/escape.js';
 import { UNKNOWN_DAY } from '../model/header.js';
 import { mendContents } from './pdf-content.js';
 import { tidyStructure } from './pdf-structure.js';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The polyfill build, which the package's exports do not name: found beside its CommonJS entry. */
 function pagedPolyfill(): string {
@@ -136,7 +126,7 @@ export interface PdfMetadata {
 export async function renderPdf(html: string, metadata: PdfMetadata, paper: 'a4' | 'letter'): Promise<Uint8Array> {
   const budget = layoutBudget(Buffer.byteLength(html));
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));

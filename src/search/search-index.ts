@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashOf } from '../infra/hash.js';
 import { packageRoot } from '../infra/package.js';
-import type { Extract, Page } from '../model/extracts.js';
+import type { Extract, Page } from '../model/extract-types.js';
 
 const ASSETS = path.join('xslt', 'html', 'assets');
 

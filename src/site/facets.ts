@@ -6,7 +6,7 @@
  */
 import type { Authorities } from '../model/authorities.js';
 import { ENTITY_KINDS } from '../model/entities.js';
-import type { PageSummary } from '../model/extracts.js';
+import type { PageSummary } from '../model/extract-types.js';
 
 export interface FacetPage {
   url: string;

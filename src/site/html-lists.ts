@@ -5,7 +5,7 @@
  * string here costs its length. Escaped as SaxonJS's HTML serializer escapes, so that the page is
  * the same byte for byte (test/site/html-lists.test.ts holds the two together).
  */
-import type { MentionLink } from '../model/extracts.js';
+import type { MentionLink } from '../model/mention-links.js';
 
 /** Where the stylesheet leaves a page's list to be written. */
 export const LIST_PLACEHOLDER = '<!--editio:list-->';

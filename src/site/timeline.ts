@@ -7,7 +7,7 @@
  * SVG is drawn at its own size in pixels (xslt/html/chronology.xsl), so its words are read at the
  * size they are set in.
  */
-import type { ChronologyItem } from '../model/extracts.js';
+import type { ChronologyItem } from '../model/chronology.js';
 
 /** Pixels: the figure's width, where the axis and the labels stand, a label's line, a tick label's room. */
 const WIDTH = 380;

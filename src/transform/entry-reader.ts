@@ -6,7 +6,7 @@
 import { normalize, tei } from '../model/header.js';
 import { descendants, type XmlElement } from '../parse/tree.js';
 import { comparableUri, entryIdOf, expandPointer, prefixDefsOf, type EntryLookup, type PrefixDef } from '../model/pointers.js';
-import type { Reference } from '../model/extracts.js';
+import type { Reference } from '../model/extract-types.js';
 import { isTei, mentionPointer } from './anchors.js';
 
 /** The entries a document's pointers may name: the published ones' ids, and by identifier URL (comparableUri) the id of its entry. */

@@ -11,7 +11,8 @@ import { dateInWords, dateSpan, edtfOf, documentDate, documentTitle, normalize, 
 import { TEI_NS } from '../parse/parse.js';
 import { buildTree, type XmlElement } from '../parse/tree.js';
 import { DocumentWalk, isBlock, isMention, isPassage, isTei, mentionPointer, shownNotes } from './anchors.js';
-import { completeExtract, type CorrespAction, type CorrespondenceLink, type DateRecord, type PlaceInBlock, type RawExtract } from '../model/extracts.js';
+import { completeExtract } from '../model/extracts.js';
+import type { CorrespAction, CorrespondenceLink, DateRecord, PlaceInBlock, RawExtract } from '../model/extract-types.js';
 import { blockWords } from './block-words.js';
 import { plainText, textsBelow } from './reading-text.js';
 import { EntryReader, pointerOf, referencesOf, type PublishedEntries } from './entry-reader.js';
@@ -54,7 +55,7 @@ function onlyDivision(texts: readonly XmlElement[]): XmlElement | undefined {
 
 const CITATIONS = new Set(['bibl', 'biblStruct', 'biblFull', 'listBibl']);
 
-/** A document's extract as JSON (src/model/extracts.ts Extract), or why it could not be made. */
+/** A document's extract as JSON (src/model/extract-types.ts Extract), or why it could not be made. */
 export function extractDocument(
   text: string,
   id: string,

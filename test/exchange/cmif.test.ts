@@ -6,7 +6,7 @@ import { catalogue } from '../../src/i18n/catalogue.js';
 import { parse, type ParsedDoc } from '../../src/parse/parse.js';
 import { buildTree, descendants, type XmlElement } from '../../src/parse/tree.js';
 import { cmifXml } from '../../src/exchange/cmif.js';
-import type { Summary } from '../../src/model/extracts.js';
+import type { Summary } from '../../src/model/extract-types.js';
 import { validate } from '../../src/validate/validate.js';
 import { corpusDir, fixtures, read, removeDir, repoRoot, requireShared, runCli, sharedDir, teiAllSchema, tempDir } from '../helpers.js';
 

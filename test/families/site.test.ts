@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { mostMentioned } from '../../src/families/site.js';
-import type { Summary } from '../../src/model/extracts.js';
+import type { Summary } from '../../src/model/extract-types.js';
 
 const mentioning = (...mentioned: [string, number][]): Summary => ({ mentioned }) as Summary;
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Authorities, NAME_ELEMENTS } from '../../src/model/authorities.js';
+import { Authorities } from '../../src/model/authorities.js';
+import { NAME_ELEMENTS } from '../../src/model/entry-names.js';
 import { ENTITY_KINDS } from '../../src/model/entities.js';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
 import { authorityContext, transform } from '../../src/transform/transform.js';

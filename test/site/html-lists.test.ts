@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type SaxonJSModule from 'saxon-js';
-import { mentionsByEntry, type MentionLink } from '../../src/model/extracts.js';
+import { mentionsByEntry, type MentionLink } from '../../src/model/mention-links.js';
 import { mentionListHtml, pageMentionsHtml } from '../../src/site/html-lists.js';
 import { extractDocument } from '../../src/transform/extract.js';
 import { teiDir } from '../helpers.js';

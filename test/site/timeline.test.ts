@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ChronologyItem } from '../../src/model/extracts.js';
+import type { ChronologyItem } from '../../src/model/chronology.js';
 import { dayOf, timelineOf } from '../../src/site/timeline.js';
 import { languagePack } from '../../src/i18n/catalogue.js';
 import { timelineFaults } from '../helpers.js';

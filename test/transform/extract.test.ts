@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { configuredPrefixes } from '../../src/model/pointers.js';
-import type { Extract } from '../../src/model/extracts.js';
+import type { Extract } from '../../src/model/extract-types.js';
 import type { PublishedEntries } from '../../src/transform/entry-reader.js';
 import { extractDocument } from '../../src/transform/extract.js';
 import { compileStylesheets } from '../../src/transform/stylesheets.js';
