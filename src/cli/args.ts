@@ -5,7 +5,7 @@ import type { ReportFormat } from '../infra/report.js';
 export const USAGE = `editio — scholarly digital editions from TEI P5
 
 Usage:
-  editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--epub] [--schema s.rng]
+  editio build [folder] [--out dir] [--pdf] [--paper a4|letter] [--epub] [--plates] [--schema s.rng]
                [--report] [--full] [--dry-run] [--verbose] [--format human|json] [--strict]
   editio validate <file|folder>… [--schema s.rng] [--format human|json] [--strict]
   editio export [folder] [--out dir]            the same as build (which always exports)
@@ -22,7 +22,8 @@ build     validates every TEI file of the edition in folder (default: .), then w
           are warnings (against --schema if given); --report lists, per file, the
           elements that had no specific rendering; --pdf also writes the print
           edition, print/edition.pdf (A4, or --paper letter), with Debian's Chromium;
-          --epub the EPUB 3 edition, print/edition.epub
+          --epub the EPUB 3 edition, print/edition.epub; --plates puts each page
+          image kept in the edition after its document in both
           (default output: the configuration's "out", usually dist/edition/).
           Builds are incremental: only what changed since the last build is made
           again; --verbose says why each output is made, --full rebuilds everything,
@@ -78,6 +79,7 @@ export interface Parsed {
     authorities?: boolean;
     kind?: string;
     epub?: boolean;
+    plates?: boolean;
     paper?: string;
     full?: boolean;
     'dry-run'?: boolean;
@@ -107,6 +109,7 @@ export function parseCommandLine(argv: string[]): Parsed {
         authorities: { type: 'boolean' },
         kind: { type: 'string' },
         epub: { type: 'boolean' },
+        plates: { type: 'boolean' },
         paper: { type: 'string' },
         full: { type: 'boolean' },
         'dry-run': { type: 'boolean' },

@@ -62,6 +62,7 @@ function buildOptions(positionals: string[], values: Parsed['values']): BuildOpt
     root: positionals[0] ?? '.',
     ...(values.pdf ? { pdf: true } : {}),
     ...(values.epub ? { epub: true } : {}),
+    ...(values.plates ? { plates: true } : {}),
     ...(values.paper ? { paper: values.paper as 'a4' | 'letter' } : {}),
     ...(values.out ? { out: values.out } : {}),
     ...(values.schema ? { schema: values.schema } : {}),

@@ -93,6 +93,10 @@ function resourceObject(library: Library, loaded: Loaded, full: boolean, depth =
     download: downloadOf(library, record, depth),
     mediaTypes: ['application/tei+xml'],
     citationTrees: [{ '@type': 'CitationTree', citeStructure: citeStructure(loaded.units) }],
+    // Its facsimile's IIIF manifest, in full IRIs (DTS's context names neither).
+    ...(record.manifest
+      ? { extensions: { 'http://www.w3.org/2000/01/rdf-schema#seeAlso': [{ '@id': record.manifest, '@type': 'http://iiif.io/api/presentation/3#Manifest' }] } }
+      : {}),
     ...(full
       ? {
           dublinCore: {

@@ -14,6 +14,8 @@ export interface ResourceRecord {
   language: string;
   /** The published TEI file, relative to the edition's root. */
   tei: string;
+  /** Its IIIF manifest's URL, if it has a facsimile (src/families/manifests.ts). */
+  manifest?: string;
 }
 
 export interface Registry {

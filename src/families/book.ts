@@ -5,7 +5,8 @@
 import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
 import { fill, type Words } from '../i18n/catalogue.js';
-import { indexEntries, type Chapter, type IndexEntry } from '../print/book.js';
+import { indexEntries, type Chapter, type IndexEntry, type Plate } from '../print/book.js';
+import { viewerHash } from '../iiif/viewer.js';
 import { mentionsByEntry } from '../model/mention-links.js';
 import type { Authorities } from '../model/authorities.js';
 import { hashOf } from '../infra/hash.js';
@@ -17,6 +18,8 @@ import { documentId, documentUrl } from '../edition/names.js';
 import type { Transformer } from '../workers/transformer.js';
 
 export interface BookSources {
+  /** Each document's page images (--plates), by document. */
+  plates: ReadonlyMap<ReadDoc, Plate[]>;
   intro: ReadDoc | undefined;
   introDoc: ReadDoc | undefined;
   documents: readonly ReadDoc[];
@@ -46,21 +49,57 @@ export function bookParts(
     const html = xslt.run(sink, doc, format, { 'anchor-prefix': prefix, 'document-id': String(i + 1) });
     if (html === undefined) return;
     const title = parts.titles[i] ?? documentId(doc);
-    chapters.push({ prefix, title: `${i + 1}. ${title}`, html });
+    const plates = parts.plates.get(doc);
+    chapters.push({ prefix, title: `${i + 1}. ${title}`, html, ...(plates?.length ? { plates } : {}) });
     prefixOf.set(documentUrl(documentId(doc)), prefix);
   });
   const frontMatter = parts.introDoc ? (xslt.run(sink, parts.introDoc, format, { 'made-with': `editio ${toolkitVersion()}` }, 'title-page') ?? '') : '';
   return { frontMatter, chapters, index: indexEntries(parts.mentions, parts.entries, prefixOf) };
 }
 
-/** What the book is made from, by hash: the introduction, the authority files, every published document. */
-export function bookInputs(ctx: BuildContext, edition: CheckedEdition, documents: readonly ReadDoc[]): Record<string, string> {
-  return { intro: edition.introHash(), authorities: edition.authorityHash, documents: hashOf(...documents.map(ctx.hashOfDoc)) };
+/** What the book is made from, by hash: the introduction, the authority files, every published document, and its page images if it shows them. */
+export function bookInputs(
+  ctx: BuildContext,
+  edition: CheckedEdition,
+  documents: readonly ReadDoc[],
+  facsimiles: Results['facsimiles'],
+): Record<string, string> {
+  return {
+    intro: edition.introHash(),
+    authorities: edition.authorityHash,
+    documents: hashOf(...documents.map(ctx.hashOfDoc)),
+    plates: ctx.asked.plates ? hashOf(...documents.map((d) => viewerHash(facsimiles.viewer(d)))) : '',
+  };
+}
+
+/** Each document's page images kept in the edition, as plates, with captions in the edition's language (read only when the book is made again). */
+async function platesOf(ctx: BuildContext, documents: readonly ReadDoc[], facsimiles: Results['facsimiles']): Promise<Map<ReadDoc, Plate[]>> {
+  const plates = new Map<ReadDoc, Plate[]>();
+  if (!ctx.asked.plates) return plates;
+  const words = ctx.language.messages;
+  for (const doc of documents) {
+    const shown: Plate[] = [];
+    for (const { surface, place, local } of facsimiles.documents.get(doc)?.canvases ?? []) {
+      if (!local) continue;
+      const { width, height } = local.image.plate;
+      const jpeg = await ctx.plan.content(`${local.folder}/full/${width},${height}/0/default.jpg`).catch(() => undefined);
+      const page = fill(words, 'document.page', { n: surface.label ?? String(place) });
+      if (jpeg) shown.push({ jpeg, width, height, caption: fill(words, 'facsimile.plate', { page }) });
+    }
+    if (shown.length > 0) plates.set(doc, shown);
+  }
+  return plates;
 }
 
 /** The book's sources, with the pages' mentions in context (read only when the book is made again). */
-export async function bookSources(edition: CheckedEdition, { sources, published, pages }: Results['documents']): Promise<BookSources> {
+export async function bookSources(
+  ctx: BuildContext,
+  edition: CheckedEdition,
+  { sources, published, pages }: Results['documents'],
+  facsimiles: Results['facsimiles'],
+): Promise<BookSources> {
   return {
+    plates: await platesOf(ctx, sources, facsimiles),
     intro: edition.intro,
     introDoc: edition.introDoc,
     documents: sources,

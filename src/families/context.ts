@@ -4,6 +4,7 @@ import type { EditionConfig } from '../model/config.js';
 import { inOrder, type OutputPlan } from '../incremental/plan.js';
 import type { Message } from '../infra/messages.js';
 import type { ReadDoc } from '../parse/parse.js';
+import type { Stamped } from '../parse/source.js';
 import type { Paper } from '../print/book.js';
 import type { Transformer } from '../workers/transformer.js';
 
@@ -11,6 +12,8 @@ import type { Transformer } from '../workers/transformer.js';
 export interface Asked {
   pdf: boolean;
   epub: boolean;
+  /** Page images after their documents in the book (--plates). */
+  plates: boolean;
 }
 
 /** Documents in the making at once: enough to keep every worker busy, few enough to hold. */
@@ -33,6 +36,11 @@ export interface BuildContext {
   hashOfDoc(doc: ReadDoc): string;
   /** What the build was asked for, and the print edition's paper. */
   asked: Asked & { paper: Paper };
+  /**
+   * Files besides the sources and schemas that families read (a facsimile's scans), each stamped
+   * before it was read: a later build that finds them all as they were may do nothing.
+   */
+  read: Stamped[];
   /** Tells how many documents of the stage are done, for a progress bar. */
   progress(stage: 'extract' | 'render'): (done: number) => void;
 }

@@ -15,6 +15,7 @@ import { WINDOW, type BuildContext } from './context.js';
 import { documentsByName, referencesOf } from './references.js';
 import { documentId } from '../edition/names.js';
 import { publishedOn } from '../model/header.js';
+import { viewerHash, type ViewerData } from '../iiif/viewer.js';
 import { family } from './family.js';
 import { editionPages } from './pages.js';
 import type { Unrendered } from './results.js';
@@ -35,6 +36,8 @@ interface DocumentsInputs {
   placesOf(doc: ReadDoc): PlaceOnMap[];
   /** A map's drawing, for the pages made again. */
   drawing(places: readonly PlaceOnMap[]): string;
+  /** What a document's page shows of its facsimile. */
+  viewer(doc: ReadDoc): ViewerData | undefined;
   listsHash: string;
   /** A source's path in the edition: what `unrendered` is keyed by. */
   relative(doc: ReadDoc): string;
@@ -125,6 +128,7 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
       'path-to-root': '../',
       'source-path': publishedPath(config, doc),
     };
+    const facsimile = inputs.viewer(doc);
     const pageInputs = {
       source: hashOfDoc(doc),
       neighbours: hashOf(neighbours, links, leadsTo),
@@ -132,11 +136,12 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
       entries: inputs.entriesOf(doc),
       lists: inputs.listsHash,
       path: params['source-path']!,
+      facsimile: viewerHash(facsimile),
     };
-    return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, places, inputs: pageInputs };
+    return { doc, html: `documents/${id}.html`, text: `text/${id}.txt`, params, places, facsimile, inputs: pageInputs };
   });
   await xslt.expect(jobs.filter((job) => !plan.isCurrent(job.html, job.inputs) || !plan.isCurrent(job.text, job.inputs)).length);
-  await inOrder(jobs, WINDOW, ({ doc, html, text, params: known, places, inputs: pageInputs }, n) => {
+  await inOrder(jobs, WINDOW, ({ doc, html, text, params: known, places, facsimile, inputs: pageInputs }, n) => {
     inputs.onProgress(n);
     // Both from one job, which reads the source once; each output keeps its own messages.
     let both: Promise<{ outputs: (string | undefined)[]; messages: Message[][] }> | undefined;
@@ -145,8 +150,12 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
       async (sink: Message[]): Promise<string | undefined> => {
         both ??= (async () => {
           const messages: Message[][] = [[], []];
-          // Only the page shows the map.
-          const withMap = { ...known, 'map-json': inputs.drawing(places) };
+          // Only the page shows the map and the facsimile.
+          const withMap = {
+            ...known,
+            'map-json': inputs.drawing(places),
+            ...(facsimile ? { 'facsimile-json': facsimile.json, 'facsimile-hosts': facsimile.hosts.join(' ') } : {}),
+          };
           const outputs = await xslt.documents(
             doc,
             (['html', 'text'] as const).map((format, j) => ({ sink: messages[j]!, format, params: format === 'html' ? withMap : known })),
@@ -176,15 +185,16 @@ async function makeDocuments(ctx: BuildContext, inputs: DocumentsInputs): Promis
 export const documents = family({
   name: 'documents',
   stage: 'pages',
-  needs: ['edition', 'extracts', 'documentMaps', 'last'],
+  needs: ['edition', 'extracts', 'documentMaps', 'facsimiles', 'last'],
   gives: 'documents',
-  async make(ctx, { edition, extracts, documentMaps, last }) {
+  async make(ctx, { edition, extracts, documentMaps, facsimiles, last }) {
     const { published, unrendered } = await makeDocuments(ctx, {
       documents: extracts.documents,
       ordered: extracts.ordered,
       entriesOf: edition.entriesOf.bind(edition),
       placesOf: documentMaps.placesOf,
       drawing: documentMaps.drawing,
+      viewer: facsimiles.viewer,
       listsHash: edition.listsHash,
       relative: edition.relative.bind(edition),
       previous: last?.unrendered,

@@ -17,6 +17,7 @@ import { documentId } from '../edition/names.js';
 import type { BuildContext } from './context.js';
 import { documentWork } from '../workers/jobs.js';
 import { family } from './family.js';
+import { manifestUrl } from './manifests.js';
 
 /** A resource's own DTS files (src/dts/static.ts), made from its text on a worker: as JSON, none if its text cannot be read. */
 export const dtsWork = documentWork<{ parent: Registry['collection']; record: ResourceRecord; base: string; text: string }>(
@@ -34,9 +35,11 @@ interface DtsInputs {
   documents: readonly ReadDoc[];
   /** Every TEI file as published, by its path in the edition: what the document answers hold. */
   publishedFiles: ReadonlyMap<string, ReadDoc>;
+  /** A document's IIIF manifest's URL, if it has one. */
+  manifestOf(doc: ReadDoc): string | undefined;
 }
 
-async function makeDts(ctx: BuildContext, { published, documents, publishedFiles }: DtsInputs): Promise<void> {
+async function makeDts(ctx: BuildContext, { published, documents, publishedFiles, manifestOf }: DtsInputs): Promise<void> {
   const { config, outDir, plan, hashOfDoc } = ctx;
   const registry: Registry = {
     collection: { id: config.baseUrl || 'edition', title: config.title, description: config.subtitle ?? '' },
@@ -48,6 +51,7 @@ async function makeDts(ctx: BuildContext, { published, documents, publishedFiles
       // Each document's own language, else the edition's.
       language: e.lang || config.language,
       tei: publishedPath(config, documents[i]!),
+      ...(manifestOf(documents[i]!) ? { manifest: manifestOf(documents[i]!)! } : {}),
     })),
   };
   const dtsBase = config.baseUrl ? `${config.baseUrl}dts` : 'dts';
@@ -87,6 +91,7 @@ async function makeDts(ctx: BuildContext, { published, documents, publishedFiles
 export const dts = family({
   name: 'dts',
   stage: 'dts',
-  needs: ['documents', 'publishedTei'],
-  make: (ctx, { documents: { published, sources }, publishedTei }) => makeDts(ctx, { published, documents: sources, publishedFiles: publishedTei.byPath }),
+  needs: ['documents', 'publishedTei', 'facsimiles'],
+  make: (ctx, { documents: { published, sources }, publishedTei, facsimiles }) =>
+    makeDts(ctx, { published, documents: sources, publishedFiles: publishedTei.byPath, manifestOf: (doc) => manifestUrl(ctx.config.baseUrl, doc, facsimiles) }),
 });

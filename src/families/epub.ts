@@ -6,12 +6,12 @@ import { family } from './family.js';
 export const epub = family({
   name: 'epub',
   stage: 'print',
-  needs: ['edition', 'documents'],
+  needs: ['edition', 'documents', 'facsimiles'],
   wanted: (asked) => asked.epub,
-  async make(ctx, { edition, documents }) {
+  async make(ctx, { edition, documents, facsimiles }) {
     const { config, plan, xslt } = ctx;
-    await plan.makeMany('epub', bookInputs(ctx, edition, documents.sources), async (sink) => {
-      const parts = bookParts(xslt, ctx.language.messages, sink, 'epub', await bookSources(edition, documents));
+    await plan.makeMany('epub', bookInputs(ctx, edition, documents.sources, facsimiles), async (sink) => {
+      const parts = bookParts(xslt, ctx.language.messages, sink, 'epub', await bookSources(ctx, edition, documents, facsimiles));
       return [{ path: 'print/edition.epub', content: await epubArchive(config, ctx.language.messages, { ...parts, modified: documents.publication }) }];
     });
   },

@@ -56,17 +56,17 @@ async function printEdition(
 export const pdf = family({
   name: 'pdf',
   stage: 'print',
-  needs: ['edition', 'documents'],
+  needs: ['edition', 'documents', 'facsimiles'],
   wanted: (asked) => asked.pdf,
-  async make(ctx, { edition, documents }) {
+  async make(ctx, { edition, documents, facsimiles }) {
     const {
       config,
       plan,
       xslt,
       asked: { paper },
     } = ctx;
-    await plan.makeMany('print', { ...bookInputs(ctx, edition, documents.sources), paper, chromium: chromiumIdentity() }, async (sink) =>
-      printEdition(config, ctx.language.messages, xslt, sink, await bookSources(edition, documents), paper, documents.publication),
+    await plan.makeMany('print', { ...bookInputs(ctx, edition, documents.sources, facsimiles), paper, chromium: chromiumIdentity() }, async (sink) =>
+      printEdition(config, ctx.language.messages, xslt, sink, await bookSources(ctx, edition, documents, facsimiles), paper, documents.publication),
     );
   },
 });

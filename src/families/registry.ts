@@ -13,8 +13,10 @@ import { dts } from './dts.js';
 import { dublinCore } from './dublin-core.js';
 import { epub } from './epub.js';
 import { extracts } from './extracts.js';
+import { facsimiles } from './facsimiles.js';
 import type { Family } from './family.js';
 import { documentMaps, editionMap } from './maps.js';
+import { manifests } from './manifests.js';
 import { oai } from './oai.js';
 import { pdf } from './pdf.js';
 import { publishedTei } from './published-tei.js';
@@ -27,12 +29,14 @@ import { zip } from './zip.js';
 export const FAMILIES: readonly Family[] = [
   extracts,
   documentMaps,
+  facsimiles,
   documents,
   site,
   editionMap,
   registers,
   search,
   publishedTei,
+  manifests,
   dublinCore,
   cmif,
   oai,

@@ -9,6 +9,7 @@ import type { Summary } from '../model/extract-types.js';
 import type { ReadDoc } from '../parse/parse.js';
 import type { PlaceOnMap } from '../site/map.js';
 import type { Output } from '../write/write.js';
+import type { DocumentFacsimile, ViewerData } from '../iiif/viewer.js';
 import type { EditionPages } from './pages.js';
 
 /** Per source: the elements its HTML marks as rendered by the general rule (data-fallback, see xslt/html/html.xsl). */
@@ -40,6 +41,12 @@ export interface Results extends Given {
   };
   /** The edition's map, every place the entries locate, drawn: the places register's (src/families/maps.ts). */
   editionMap: { drawing(): string };
+  /** Each document's facsimile and its scans' tiles (src/families/facsimiles.ts). */
+  facsimiles: {
+    documents: Map<ReadDoc, DocumentFacsimile>;
+    /** What a document's page shows of its facsimile; undefined if none. */
+    viewer(doc: ReadDoc): ViewerData | undefined;
+  };
   /** The documents published, their pages made or kept (src/families/documents.ts). */
   documents: {
     /** Their summaries and sources, in date order, alike. */

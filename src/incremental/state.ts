@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../write/write.js';
 import { touchedOutputs } from './journal.js';
 
 /** Raised whenever the state's shape changes: an old state is then ignored. */
-export const STATE_VERSION = 11;
+export const STATE_VERSION = 12;
 export const STATE_DIR = '.editio';
 
 /** A source's check: its verdict and messages, the authority ids it points to, and the records it carries (with the hash of the bytes they were read from). */
@@ -63,6 +63,8 @@ export interface BuildState {
   summaries: Record<string, Summary>;
   /** The entries' names as the checks read them: a document is checked again only if it holds one that changed. */
   names: Record<string, string>;
+  /** Files besides the sources the families read (a facsimile's scans), by absolute path, with their stamps: if one changed, the build is no no-op. */
+  read: Record<string, string>;
 }
 
 /** The files an output record stands for: a group of outputs lists them as its input "files". */
@@ -84,6 +86,7 @@ export const emptyState = (fingerprint: string): BuildState => ({
   published: [],
   summaries: {},
   names: {},
+  read: {},
 });
 
 export const statePath = (outDir: string): string => path.join(outDir, STATE_DIR, 'state.json');

@@ -77,6 +77,29 @@ const FIELDS = {
       ),
     expected: 'an object {"prefix": "https://…$1"}',
   },
+  imageService: {
+    schema: z
+      .string()
+      .regex(/^https?:\/\/[^\s]*\$1[^\s]*$/)
+      .optional()
+      .describe(
+        'The IIIF Image API service of a bare image id that pb/@facs or a graphic\'s @url names ("MS-…-00045"), $1 being the id: "https://iiif.example.org/iiif/3/$1". Such images are shown, never downloaded.',
+      ),
+    expected: 'an http(s) URL with $1 where the image id goes, e.g. "https://iiif.example.org/iiif/3/$1"',
+  },
+  maxImageMegapixels: {
+    schema: z
+      .number()
+      .min(1)
+      .max(2000)
+      .default(150)
+      .describe("Larger page images of the edition are refused before they are read (tiling one takes a pixel's memory and time)."),
+    expected: 'a number from 1 to 2,000',
+  },
+  maxImageMegabytes: {
+    schema: z.number().min(1).max(4000).default(300).describe('Larger image files of the edition are refused before they are read.'),
+    expected: 'a number from 1 to 4,000',
+  },
   out: { schema: text.default('dist/edition').describe('The output folder of "editio build".'), expected: 'a non-empty string' },
   maxDocumentMegabytes: {
     schema: z.number().min(0.01).max(1000).default(10).describe('Larger documents are validated but not published: transforming them takes minutes.'),

@@ -160,12 +160,12 @@ async function buildStages(
     prefixes: config.prefixes,
   });
   try {
-    const asked = { pdf: Boolean(options.pdf), epub: Boolean(options.epub), paper: options.paper ?? 'a4' } as const;
+    const asked = { pdf: Boolean(options.pdf), epub: Boolean(options.epub), plates: Boolean(options.plates), paper: options.paper ?? 'a4' } as const;
     const progress =
       (stage: Progress['stage']) =>
       (done: number): void =>
         options.onProgress?.({ stage, done, total: edition.candidates });
-    const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc, asked, progress };
+    const ctx: BuildContext = { config, language, outDir, plan, xslt, messages, hashOfDoc, asked, read: [], progress };
     const results = await makeFamilies(ctx, options.families ?? FAMILIES, { edition, last: previous }, clock);
     // What the state keeps of every build: a list of families without these is no build of an edition.
     if (!results.documents || !results.extracts) throw new Error('editio: the families of a build must include extracts and documents (FAMILIES has them)');
@@ -185,6 +185,7 @@ async function buildStages(
       published: published.map((e) => e.id),
       summaries,
       names: check.names,
+      read: Object.fromEntries(ctx.read.map((f) => [f.path, f.stamp.stamp])),
     };
     const result: BuildResult = {
       messages,
@@ -207,7 +208,8 @@ async function buildStages(
     await saveState(outDir, state);
     await clearJournal(outDir);
     // Load messages are not replayed from the state: a build that had some must read the sources again.
-    if (loadMessages === 0) await saveStamps(outDir, read.settings, read.sources, read.schemaFiles, read.startedAt, plan.files(), commitOf(state));
+    if (loadMessages === 0)
+      await saveStamps(outDir, read.settings, read.sources, [...read.schemaFiles, ...ctx.read], read.startedAt, plan.files(), commitOf(state));
     clock.lap('done');
     return result;
   } finally {

@@ -16,6 +16,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Also write the EPUB edition, print/edition.epub. */
   epub?: boolean;
+  /** In the print edition and the EPUB, each page image kept in the edition after its document. */
+  plates?: boolean;
   /** Paper of the print edition (default A4). */
   paper?: Paper;
   /** Rebuild everything, whatever the build state says. */

@@ -10,7 +10,7 @@ import { hashOf } from '../infra/hash.js';
 import { buildFingerprint, toolkitFingerprint } from '../incremental/fingerprint.js';
 import { folderOf, lastBuild, saveStamps } from '../incremental/stamps.js';
 import { commitOf, filesWritten, loadState, readLastResult, resultOf, saveResult, type BuildState } from '../incremental/state.js';
-import { displayName, findXmlFiles, knownOf, loadSources } from '../load/load.js';
+import { displayName, findXmlFiles, knownOf, loadSources, stampOf } from '../load/load.js';
 import type { Source, Stamped } from '../parse/source.js';
 import { ConfigError, message, type Message } from '../infra/messages.js';
 import { chromiumIdentity } from '../infra/chromium.js';
@@ -52,7 +52,7 @@ export async function readSources(config: EditionConfig, outDir: string, options
   // The print edition depends on the paper and on which Chromium there is to print it; the EPUB, on being asked for.
   // A library user's own list of families (BuildOptions.families) is what the build is asked for too.
   const families = options.families ? ` families ${options.families.map((f) => f.name).join(' ')}` : '';
-  const asked = `${options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : ''}${options.epub ? ' epub' : ''}${families}`;
+  const asked = `${options.pdf ? `pdf ${options.paper ?? 'a4'} ${chromiumIdentity()}` : ''}${options.epub ? ' epub' : ''}${options.plates ? ' plates' : ''}${families}`;
   const settings = hashOf(await toolkitFingerprint(config), options.schema ? path.resolve(options.schema) : '', asked);
   // What the last build knew of the files unchanged since: they are read only if needed (not at all if none changed).
   const last = options.full ? undefined : await lastBuild(outDir, settings, found.files);
@@ -83,13 +83,16 @@ export async function readSources(config: EditionConfig, outDir: string, options
   const previous = 'state' in prior ? prior.state : undefined;
   const hashes = new Map(loaded.sources.map((s) => [s.path, knownOf(s).hash]));
   const inputs = hashOf(fingerprint, asked, ...loaded.sources.flatMap((s) => [s.path, hashes.get(s.path)!]));
-  if (previous && previous.inputs === inputs && onDisk(outDir, previous, untouched)) {
+  // The other files the families read (a facsimile's scans) are as they were, if their stamps are.
+  const alsoRead = previous ? await Promise.all(Object.keys(previous.read).map(async (file) => ({ path: file, stamp: await stampOf(file) }))) : [];
+  const readUnchanged = alsoRead.every((f) => f.stamp.stamp === previous!.read[f.path]);
+  if (previous && previous.inputs === inputs && readUnchanged && onDisk(outDir, previous, untouched)) {
     options.log?.('nothing changed since the last build');
     const result = nothingChanged(resultOf(previous), outDir, loaded.sources, config);
     if (messages.length === 0 && !options.dryRun) {
       // The result a later no-op build reports is this state's, whatever a killed build left.
       await saveResult(outDir, previous);
-      await saveStamps(outDir, settings, loaded.sources, schemaFiles, startedAt, filesWritten(previous), commitOf(previous));
+      await saveStamps(outDir, settings, loaded.sources, [...schemaFiles, ...alsoRead], startedAt, filesWritten(previous), commitOf(previous));
     }
     return { unchanged: { ...result, messages: [...messages, ...result.messages] } };
   }

@@ -18,6 +18,16 @@ export interface Chapter {
   prefix: string;
   title: string;
   html: string;
+  /** The page images shown after the document (--plates). */
+  plates?: Plate[];
+}
+
+/** A page image of the edition as the book shows it: its plate-sized JPEG and its caption. */
+export interface Plate {
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+  caption: string;
 }
 
 export interface IndexEntry {
@@ -36,6 +46,15 @@ export function byIndexOrder(language: string): (a: IndexEntry, b: IndexEntry) =
   const collator = new Intl.Collator(language || 'en', { sensitivity: 'accent', numeric: true });
   return (a, b) => collator.compare(a.sortKey, b.sortKey) || collator.compare(a.name, b.name);
 }
+
+/** A chapter's page images, each a figure on a page of its own, with its caption; `src`, where the book finds the image. */
+export const platesHtml = (chapter: Chapter, src: (plate: Plate, n: number) => string): string =>
+  (chapter.plates ?? [])
+    .map(
+      (p, n) =>
+        `<figure class="plate"><img src="${escapeAttribute(src(p, n))}" alt="${escapeAttribute(p.caption)}" width="${p.width}" height="${p.height}"/><figcaption>${escapeText(p.caption)}</figcaption></figure>`,
+    )
+    .join('');
 
 const cssString = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -79,7 +98,10 @@ export async function bookHtml(
   });
   // Footnote calls are numbered by Paged.js through the whole book; the notes follow suit.
   let note = 0;
-  const numbered = chapters.map((c) => c.html.replace(/ data-n="\d+"/g, () => ` data-n="${++note}"`));
+  const numbered = chapters.map(
+    (c) =>
+      c.html.replace(/ data-n="\d+"/g, () => ` data-n="${++note}"`) + platesHtml(c, (p) => `data:image/jpeg;base64,${Buffer.from(p.jpeg).toString('base64')}`),
+  );
   const body = [
     titlePage.replace(/<section class="note-on-text"[\s\S]*?<\/section>/, (note) => hyphenated(note, config.language)),
     `<nav class="toc"><h1>${escapeText(fill(words, 'print.contents'))}</h1><ol>${toc.join('')}</ol></nav>`,

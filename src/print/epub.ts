@@ -15,7 +15,7 @@ import { ENTITY_KINDS } from '../model/entities.js';
 import { bookFace, BOOK_FACE, fontLicence } from '../site/fonts.js';
 import { zipEntries, type ZipEntry } from '../infra/zip.js';
 import { GENRES_CSS, packageRoot } from '../infra/package.js';
-import { byIndexOrder, chapterLanguage, type Chapter, type IndexEntry } from './book.js';
+import { byIndexOrder, chapterLanguage, platesHtml, type Chapter, type IndexEntry } from './book.js';
 import { coverSvg } from './cover.js';
 
 export interface EpubParts {
@@ -47,6 +47,9 @@ const fileOf = (prefix: string): string => `${prefix.replace(/-$/, '')}.xhtml`;
 
 /** The parts of a book whose epub:type has an ARIA role (DPUB-ARIA), which reading systems and assistive technology read. */
 const ROLES: Record<string, string> = { chapter: 'doc-chapter', introduction: 'doc-introduction', preface: 'doc-preface', index: 'doc-index' };
+
+/** Where a chapter's nth page image is kept in the book. */
+const plateFile = (chapter: Chapter, n: number): string => `plates/${chapter.prefix}${n + 1}.jpg`;
 
 function xhtml(config: EditionConfig, title: string, bodyType: string, body: string): string {
   // A document's chapter is in its own language, the rest in the edition's.
@@ -188,8 +191,16 @@ export async function epubArchive(config: EditionConfig, words: Words, parts: Ep
     href: fileOf(c.prefix),
     mediaType: XHTML,
     spine: true,
-    content: xhtml(config, c.title, c.prefix === 'intro-' ? 'bodymatter introduction' : 'bodymatter chapter', c.html),
+    content: xhtml(
+      config,
+      c.title,
+      c.prefix === 'intro-' ? 'bodymatter introduction' : 'bodymatter chapter',
+      c.html + platesHtml(c, (_, n) => plateFile(c, n)),
+    ),
   }));
+  const plateItems: Item[] = parts.chapters.flatMap((c) =>
+    (c.plates ?? []).map((p, n) => ({ id: `plate-${plateFile(c, n).replace(/\W+/g, '-')}`, href: plateFile(c, n), mediaType: 'image/jpeg', content: p.jpeg })),
+  );
   const contents = [
     { href: 'front.xhtml', title: say('epub.title-page') },
     ...(noteOnText ? [{ href: 'note-on-text.xhtml', title: say('print.note-on-text') }] : []),
@@ -238,6 +249,7 @@ export async function epubArchive(config: EditionConfig, words: Words, parts: Ep
     { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image', content: coverSvg(config, say('edition.edited-by')) },
     { id: 'style', href: 'style.css', mediaType: 'text/css', content: css },
     ...face.files.map((f, i) => ({ id: `font-${i + 1}`, href: `fonts/${f.name}`, mediaType: 'font/woff2', content: new Uint8Array(f.content) })),
+    ...plateItems,
   ];
   const encoder = new TextEncoder();
   const bytes = (content: string | Uint8Array): Uint8Array => (typeof content === 'string' ? encoder.encode(content) : content);

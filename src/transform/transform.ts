@@ -65,6 +65,10 @@ export const STYLESHEET_PARAMS = {
   'timeline-json': 'xs:string',
   /** On a document page and the places register: the map of its places laid out (src/site/map.ts), as JSON; null for none. */
   'map-json': 'xs:string',
+  /** On a document page: its facsimile as the viewer reads it (src/families/facsimiles.ts), as JSON; '' for none. */
+  'facsimile-json': 'xs:string',
+  /** On a document page: the hosts of the remote images its facsimile shows, space-separated origins (the page's policy lets them in). */
+  'facsimile-hosts': 'xs:string',
   /** In the print edition's imprint: what made the book ("editio 0.1.0"). */
   'made-with': 'xs:string',
   /** Prefixed to every anchor, so that many documents can share one page (the print edition). */

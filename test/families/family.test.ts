@@ -59,7 +59,7 @@ describe('families/family (the order a build makes them in)', () => {
       make: async (_ctx, inputs) => void seen.push(...Object.keys(inputs)),
     });
     expect(counted.gives).to.equal(undefined);
-    expect(counted.wanted({ pdf: false, epub: false })).to.equal(true);
+    expect(counted.wanted({ pdf: false, epub: false, plates: false })).to.equal(true);
     await counted.make({} as never, { edition: {}, last: undefined, tables: { files: [], hash: '' } } as never);
     expect(seen).to.deep.equal(['edition']);
   });

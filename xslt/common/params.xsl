@@ -76,6 +76,12 @@
   <!-- On a document page and the places register: the map of its places laid out (src/site/map.ts), as JSON; null for none. -->
   <xsl:param name="map-json" as="xs:string" select="'null'"/>
 
+  <!-- On a document page: its facsimile as the viewer reads it (src/families/facsimiles.ts), as JSON; '' for none. -->
+  <xsl:param name="facsimile-json" as="xs:string" select="''"/>
+
+  <!-- On a document page: the origins of the remote images its facsimile shows, space-separated; the page's policy lets them in. -->
+  <xsl:param name="facsimile-hosts" as="xs:string" select="''"/>
+
   <!-- In the print edition's imprint: what made the book ("editio 0.1.0"). -->
   <xsl:param name="made-with" as="xs:string" select="'editio'"/>
 

@@ -36,7 +36,7 @@
     <xsl:call-template name="ed:page">
       <xsl:with-param name="title" select="ed:title($tei)"/>
       <xsl:with-param name="section" select="'documents'"/>
-      <xsl:with-param name="scripts" select="'assets/cite.js'"/>
+      <xsl:with-param name="scripts" select="'assets/cite.js', if ($facsimile-json != '') then ('assets/openseadragon.min.js', 'assets/facsimile.js') else ()"/>
       <xsl:with-param name="lang" select="$ed:edition?language"/>
       <xsl:with-param name="main" as="node()*">
         <article class="document" data-tei="TEI">
@@ -44,20 +44,31 @@
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
           <xsl:call-template name="ed:highlight-switches"/>
-          <section class="document-text" aria-label="{ed:text('document.text')}">
-            <xsl:for-each select="ed:language($tei)"><xsl:attribute name="lang" select="."/></xsl:for-each>
-            <xsl:choose>
-              <xsl:when test="$tei/self::tei:teiCorpus">
-                <xsl:for-each select="$tei//tei:TEI[tei:text]">
-                  <section class="corpus-member" aria-label="{ed:title(.)}">
-                    <h2><xsl:value-of select="ed:title(.)"/></h2>
-                    <xsl:apply-templates select="tei:text"/>
-                  </section>
-                </xsl:for-each>
-              </xsl:when>
-              <xsl:otherwise><xsl:apply-templates select="$tei/tei:text"/></xsl:otherwise>
-            </xsl:choose>
-          </section>
+          <xsl:variable name="text">
+            <section class="document-text" aria-label="{ed:text('document.text')}">
+              <xsl:for-each select="ed:language($tei)"><xsl:attribute name="lang" select="."/></xsl:for-each>
+              <xsl:choose>
+                <xsl:when test="$tei/self::tei:teiCorpus">
+                  <xsl:for-each select="$tei//tei:TEI[tei:text]">
+                    <section class="corpus-member" aria-label="{ed:title(.)}">
+                      <h2><xsl:value-of select="ed:title(.)"/></h2>
+                      <xsl:apply-templates select="tei:text"/>
+                    </section>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise><xsl:apply-templates select="$tei/tei:text"/></xsl:otherwise>
+              </xsl:choose>
+            </section>
+          </xsl:variable>
+          <xsl:choose>
+            <xsl:when test="$facsimile-json != ''">
+              <div class="with-facsimile">
+                <xsl:call-template name="ed:facsimile"/>
+                <xsl:sequence select="$text"/>
+              </div>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="$text"/></xsl:otherwise>
+          </xsl:choose>
           <xsl:call-template name="ed:notes">
             <xsl:with-param name="notes" select="$tei//tei:note[@p:n]"/>
           </xsl:call-template>
@@ -233,6 +244,7 @@
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <div class="div" data-tei="div">
       <xsl:if test="@type"><xsl:attribute name="data-type" select="@type"/></xsl:if>
+      <xsl:call-template name="ed:facs"/>
       <xsl:apply-templates select="@xml:id, node()"/>
     </div>
   </xsl:template>
@@ -335,6 +347,7 @@
       <xsl:attribute name="data-tei" select="local-name()"/>
       <xsl:if test="$kind = 'block'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
       <xsl:if test="$anchor"><xsl:attribute name="id" select="$anchor"/></xsl:if>
+      <xsl:call-template name="ed:facs"/>
       <xsl:if test="$kind = 'l' and (@p:ln or @p:lead)"><xsl:call-template name="ed:line-start"/></xsl:if>
       <xsl:sequence select="$content"/>
       <xsl:if test="$kind = ('p', 'item') and ancestor::tei:text">
@@ -392,6 +405,7 @@
       <xsl:attribute name="data-tei" select="local-name()"/>
       <!-- A block of the text (a dateline of parts) keeps the anchor search results and citations point to. -->
       <xsl:if test="ed:is-passage(.) or @xml:id"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+      <xsl:call-template name="ed:facs"/>
       <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>
@@ -434,6 +448,7 @@
           <xsl:if test="$kind = 'unrendered'"><xsl:call-template name="ed:fallback-attributes"/></xsl:if>
           <!-- A block set within a line (a signature in the closing's words) keeps its anchor; so does a point the text names. -->
           <xsl:if test="ed:is-passage(.) or ($kind = 'anchor' and @xml:id)"><xsl:attribute name="id" select="ed:anchor(.)"/></xsl:if>
+          <xsl:call-template name="ed:facs"/>
           <xsl:if test="$label"><xsl:attribute name="title" select="$label"/></xsl:if>
           <xsl:sequence select="$content"/>
         </span>
@@ -494,11 +509,36 @@
       <xsl:when test="self::tei:pb and @n">
         <!-- A page beginning parts words: set apart by a space on each side, never run into them ("[295]check"). -->
         <xsl:if test="not(matches(string(preceding-sibling::node()[1][self::text()]), '\s$'))"><xsl:text> </xsl:text></xsl:if>
-        <span class="pb" data-tei="pb" title="{ed:text('document.page', map { 'n': string(@n) })}">[<xsl:value-of select="@n"/>]</span>
+        <span class="pb" data-tei="pb" title="{ed:text('document.page', map { 'n': string(@n) })}"><xsl:call-template name="ed:facs"/>[<xsl:value-of select="@n"/>]</span>
         <xsl:if test="not(matches(string(following-sibling::node()[1][self::text()]), '^\s'))"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
+      <!-- A page without a number that has an image: the viewer numbers its mark (assets/facsimile.js). -->
+      <xsl:when test="self::tei:pb and @facs and $facsimile-json != ''">
+        <xsl:text> </xsl:text><span class="pb" data-tei="pb"><xsl:call-template name="ed:facs"/></span><xsl:text> </xsl:text>
       </xsl:when>
       <xsl:otherwise><xsl:text> </xsl:text></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Where the text points to its facsimile (a page, a zone of one): the viewer follows the reader there (assets/facsimile.js). -->
+  <xsl:template name="ed:facs">
+    <xsl:if test="@facs and $facsimile-json != ''"><xsl:attribute name="data-facs" select="normalize-space(@facs)"/></xsl:if>
+  </xsl:template>
+
+  <!-- A document's facsimile beside its text: the page in view, deep zoom (assets/facsimile.js), its controls in the edition's language. -->
+  <xsl:template name="ed:facsimile">
+    <aside class="facsimile" aria-label="{ed:text('facsimile.label')}" data-facsimile="{$facsimile-json}"
+        data-of="{ed:text('facsimile.of', map { 'n': '{n}', 'total': '{total}' })}" data-show="{ed:text('facsimile.show')}">
+      <div class="facsimile-bar">
+        <button type="button" data-go="-1" aria-label="{ed:text('facsimile.previous')}" title="{ed:text('facsimile.previous')}">‹</button>
+        <span class="facsimile-place" aria-live="polite"></span>
+        <button type="button" data-go="1" aria-label="{ed:text('facsimile.next')}" title="{ed:text('facsimile.next')}">›</button>
+        <button type="button" data-zoom="in" aria-label="{ed:text('facsimile.zoom-in')}" title="{ed:text('facsimile.zoom-in')}">+</button>
+        <button type="button" data-zoom="out" aria-label="{ed:text('facsimile.zoom-out')}" title="{ed:text('facsimile.zoom-out')}">−</button>
+        <button type="button" data-zoom="home" aria-label="{ed:text('facsimile.whole')}" title="{ed:text('facsimile.whole')}">⤢</button>
+      </div>
+      <div class="facsimile-view" role="img" aria-label="{ed:text('facsimile.label')}"></div>
+    </aside>
   </xsl:template>
 
   <!--

@@ -12,10 +12,18 @@
 
   <!--
     Only the edition's own files may load, from a server ('self') or from disk (file:, which
-    Chromium does not count as 'self'): no inline script, no external font, no remote request.
+    Chromium does not count as 'self'): no inline script, no external font, no remote request but
+    to the image servers a document's facsimile names.
   -->
   <xsl:variable name="ed:content-security-policy"
-      select="&quot;default-src 'none'; style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file:; script-src 'self' file:; form-action 'self' file:; base-uri 'none'&quot;"/>
+      select="&quot;default-src 'none'; style-src 'self' file:; img-src 'self' file: data:&quot; || ed:facsimile-hosts()
+              || &quot;; font-src 'self' file:; script-src 'self' file:; form-action 'self' file:; base-uri 'none'&quot;
+              || (if ($facsimile-hosts != '') then '; connect-src' || ed:facsimile-hosts() else '')"/>
+
+  <!-- The image servers a document's facsimile names (and only those): its images, and the descriptions (info.json) a viewer fetches. -->
+  <xsl:function name="ed:facsimile-hosts" as="xs:string">
+    <xsl:sequence select="string-join(tokenize($facsimile-hosts)[matches(., '^https?://[A-Za-z0-9.:\[\]-]+$')] ! (' ' || .), '')"/>
+  </xsl:function>
 
   <!-- The lists there are (listPerson, …): read once per page from where the published entries keep them. -->
   <xsl:variable name="ed:lists" as="xs:string*" select="$authorities/tei:TEI/tei:standOff/*/local-name()"/>

@@ -1,0 +1,225 @@
+import { expect } from 'chai';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
+import { CHROMIUM, CHROMIUM_ARGS, EPUBCHECK, epubcheck, fixtures, removeDir, runCli, tempDir } from './helpers.js';
+import { facsimileEdition } from './iiif/scans.js';
+
+const require = createRequire(import.meta.url);
+const BASE = 'https://example.org/briefe/';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile());
+}
+
+describe('facsimiles: page images beside the text, IIIF tiles and manifests (letters-with-facsimiles)', function () {
+  this.timeout(240_000);
+  let edition: string;
+  let out: string;
+  let report: { messages: { ruleId: string; file?: string; line?: number; reason: string }[] };
+
+  before(async () => {
+    edition = await facsimileEdition();
+    out = tempDir();
+    const run = runCli(['build', edition, '--out', out, '--format', 'json']);
+    expect(run.status, run.stderr).to.equal(0);
+    report = JSON.parse(run.stdout);
+  });
+  after(() => {
+    removeDir(edition);
+    removeDir(out);
+  });
+
+  it('makes each scan a IIIF level 0 service once, and its page shows it', () => {
+    const services = readdirSync(path.join(out, 'iiif', 'images')).sort();
+    expect(services).to.deep.equal(['scans-1896-05-03-1', 'scans-1896-05-03-2']);
+    const info = JSON.parse(readFileSync(path.join(out, 'iiif', 'images', services[0]!, 'info.json'), 'utf8'));
+    expect(info).to.include({ id: `${BASE}iiif/images/scans-1896-05-03-1`, profile: 'level0', width: 2000, height: 2800 });
+    const page = readFileSync(path.join(out, 'documents', '1896-05-03.html'), 'utf8');
+    expect(page).to.include('class="facsimile"').and.include('data-facs="#s1-gruss"').and.include('assets/openseadragon.min.js');
+    expect(existsSync(path.join(out, 'assets', 'openseadragon-LICENSE.txt'))).to.equal(true);
+  });
+
+  it('lets a page load images from the remote servers its facsimile names, and from no other', () => {
+    const remote = readFileSync(path.join(out, 'documents', '1896-05-07.html'), 'utf8');
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(remote)![1]!;
+    expect(policy)
+      .to.match(/img-src 'self' file: data: https:\/\/iiif\.example\.org;/)
+      .and.match(/connect-src https:\/\/iiif\.example\.org$/);
+    const local = readFileSync(path.join(out, 'documents', '1896-05-03.html'), 'utf8');
+    expect(/content="([^"]*)"/.exec(local.slice(local.indexOf('Content-Security-Policy')))![1]).not.to.match(/https:|connect-src/);
+  });
+
+  it('writes manifests valid against the IIIF Presentation 3 schema, and a collection of them', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    // ajv-formats is CommonJS: its plugin is its default export's default.
+    (formats as unknown as { default: (instance: Ajv) => void }).default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(fixtures, 'iiif', 'presentation-3.schema.json'), 'utf8')));
+    const files = ['iiif/1896-05-03/manifest.json', 'iiif/1896-05-07/manifest.json', 'iiif/collection.json'];
+    for (const file of files)
+      expect(validate(JSON.parse(readFileSync(path.join(out, file), 'utf8'))), `${file}: ${JSON.stringify(validate.errors)}`).to.equal(true);
+    // The schema is no formality: a canvas without its size fails it.
+    const manifest = JSON.parse(readFileSync(path.join(out, files[0]!), 'utf8'));
+    expect(manifest.items.map((c: { label: object }) => c.label)).to.deep.equal([{ none: ['1r'] }, { none: ['1v'] }]);
+    expect(manifest.seeAlso[0]).to.include({ id: `${BASE}tei/1896-05-03.xml`, format: 'application/tei+xml' });
+    expect(manifest.metadata[0]).to.deep.equal({ label: { de: ['Datum'] }, value: { de: ['3. Mai 1896'] } });
+    const body = manifest.items[0].items[0].items[0].body;
+    expect(existsSync(path.join(out, body.id.slice(BASE.length)))).to.equal(true);
+    delete manifest.items[0].width;
+    expect(validate(manifest)).to.equal(false);
+    const collection = JSON.parse(readFileSync(path.join(out, files[2]!), 'utf8'));
+    expect(collection.items.map((m: { id: string }) => m.id)).to.deep.equal([`${BASE}iiif/1896-05-03/manifest.json`, `${BASE}iiif/1896-05-07/manifest.json`]);
+  });
+
+  it('says which page images a manifest leaves out, and links each manifest from its DTS record', () => {
+    const left = report.messages.filter((m) => m.ruleId === 'iiif-canvas-size');
+    expect(left).to.have.length(1);
+    expect(left[0]).to.include({ line: 20 });
+    expect(left[0]!.file).to.match(/1896-05-12\.xml$/);
+    const dts = JSON.parse(readFileSync(path.join(out, 'dts', 'collection', '1896-05-03.json'), 'utf8'));
+    expect(JSON.stringify(dts)).to.include(`"@id":"${BASE}iiif/1896-05-03/manifest.json"`);
+  });
+
+  it('keeps the tiles of unchanged scans, remakes those of a changed one, and builds the same bytes again', () => {
+    const before = new Map(filesUnder(out).map((f) => [f, readFileSync(path.join(out, f))]));
+    const again = runCli(['build', edition, '--out', out, '--format', 'json']);
+    expect(again.status).to.equal(0);
+    const scan = path.join(edition, 'scans', '1896-05-03-2.jpg');
+    const later = new Date(statSync(scan).mtimeMs + 5000);
+    utimesSync(scan, later, later);
+    const verbose = runCli(['build', edition, '--out', out, '--verbose']);
+    expect(verbose.status).to.equal(0);
+    expect(verbose.stdout + verbose.stderr).to.match(/iiif\/images\/scans-1896-05-03-2: image changed/);
+    expect(verbose.stdout + verbose.stderr).not.to.match(/iiif\/images\/scans-1896-05-03-1:/);
+    const fresh = tempDir();
+    try {
+      expect(runCli(['build', edition, '--out', fresh]).status).to.equal(0);
+      for (const [file, content] of before) if (!file.startsWith('.editio')) expect(readFileSync(path.join(fresh, file)).equals(content), file).to.equal(true);
+    } finally {
+      removeDir(fresh);
+    }
+  });
+
+  it('puts each page image kept in the edition after its document in the print edition and the EPUB (--plates)', function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    const book = tempDir();
+    try {
+      const run = runCli(['build', edition, '--out', book, '--pdf', '--epub', '--plates']);
+      expect(run.status, run.stderr).to.equal(0);
+      const images = execFileSync('pdfimages', ['-list', path.join(book, 'print', 'edition.pdf')], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean);
+      expect(images.map((line) => line.trim().split(/\s+/).slice(3, 5).join('×'))).to.deep.equal(['1600×2240', '1600×2311']);
+      const epub = unzipSync(readFileSync(path.join(book, 'print', 'edition.epub')));
+      expect(Object.keys(epub).filter((f) => f.startsWith('EPUB/plates/'))).to.deep.equal(['EPUB/plates/doc1-1.jpg', 'EPUB/plates/doc1-2.jpg']);
+      expect(strFromU8(epub['EPUB/doc1.xhtml']!)).to.include('<figcaption>Faksimile, Seite 1v</figcaption>');
+      if (existsSync(EPUBCHECK)) expect(epubcheck(path.join(book, 'print', 'edition.epub')).messages).to.deep.equal([]);
+    } finally {
+      removeDir(book);
+    }
+  });
+
+  describe('in Chromium', () => {
+    let browser: Browser;
+    const problems: string[] = [];
+    before(async function () {
+      if (!existsSync(CHROMIUM)) {
+        console.log(`      (skipped: ${CHROMIUM} is missing; install Debian's chromium to run the browser tests)`);
+        this.skip();
+      }
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
+    after(async () => browser?.close());
+
+    async function open(width: number, url: string): Promise<Page> {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(url);
+      return page;
+    }
+    const place = (page: Page): Promise<string | null> => page.locator('.facsimile-place').textContent();
+
+    it('shows the page in view from file://, follows the reader, and outlines the zone pointed at', async () => {
+      const page = await open(1280, pathToFileURL(path.join(out, 'documents', '1896-05-03.html')).href);
+      await page.waitForFunction(() => document.querySelector('.facsimile.ready .facsimile-view canvas') !== null);
+      expect(await place(page)).to.equal('1r (1 von 2)');
+      // Side by side: the image to the right of the text.
+      const [text, viewer] = await Promise.all([page.locator('.document-text').boundingBox(), page.locator('.facsimile').boundingBox()]);
+      expect(viewer!.x).to.be.greaterThan(text!.x + text!.width);
+      // Clicking the next page's break shows its image.
+      await page.locator('.pb[data-facs="#s2"]').click();
+      await page.waitForFunction(() => document.querySelector('.facsimile-place')?.textContent?.startsWith('1v'));
+      await page.locator('.pb[data-facs="#s1"]').click();
+      await page.waitForFunction(() => document.querySelector('.facsimile-place')?.textContent?.startsWith('1r'));
+      await page.locator('[data-facs="#s2-unterschrift"]').hover();
+      await page.waitForFunction(() => document.querySelector('.facsimile-place')?.textContent?.startsWith('1v'));
+      await page.waitForFunction(() => document.querySelector('.facsimile-zone')?.isConnected === true);
+      // The scan's paper, drawn from its tiles on disk, fills the middle of the view.
+      await page.locator('[data-zoom="home"]').click();
+      await page.waitForTimeout(1500);
+      const shot = await sharp(await page.locator('.facsimile-view').screenshot())
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const { width, height, channels } = shot.info;
+      const at = (Math.floor(height / 2) * width + Math.floor(width / 2)) * channels;
+      const [r, g, b] = [shot.data[at]!, shot.data[at + 1]!, shot.data[at + 2]!];
+      expect(Math.abs(r - 0xea) + Math.abs(g - 0xdf) + Math.abs(b - 0xc4), `${r},${g},${b}`).to.be.below(30);
+      await page.close();
+    });
+
+    it('stacks the image above the text on a phone', async () => {
+      const page = await open(390, pathToFileURL(path.join(out, 'documents', '1896-05-03.html')).href);
+      await page.waitForSelector('.facsimile.ready');
+      const [text, viewer] = await Promise.all([page.locator('.document-text').boundingBox(), page.locator('.facsimile').boundingBox()]);
+      expect(viewer!.y + viewer!.height).to.be.at.most(text!.y + 1);
+      expect(viewer!.width).to.be.greaterThan(300);
+      await page.close();
+    });
+
+    it('has its manifest opened by a second viewer (Tify) without error', async () => {
+      const tify = path.dirname(require.resolve('tify/dist/tify.js'));
+      const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+      const served: string[] = [];
+      // The edition as if published at its address, and Tify beside it; nothing reaches the network.
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url === `${BASE}tify.html`)
+          return route.fulfill({
+            contentType: 'text/html',
+            body: `<!DOCTYPE html><html><head><link rel="stylesheet" href="tify/tify.css"><script type="module" src="tify/tify.js"></script></head><body><div id="tify" style="height:700px"></div><script type="module">new Tify({ container: '#tify', manifestUrl: '${BASE}iiif/1896-05-03/manifest.json' })</script></body></html>`,
+          });
+        if (url.startsWith(`${BASE}tify/`)) return route.fulfill({ path: path.join(tify, url.slice(`${BASE}tify/`.length)) });
+        if (url.startsWith(BASE) && existsSync(path.join(out, url.slice(BASE.length)))) {
+          served.push(url);
+          return route.fulfill({ path: path.join(out, url.slice(BASE.length)), headers: { 'Access-Control-Allow-Origin': '*' } });
+        }
+        problems.push(`request outside the edition: ${url}`);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${BASE}tify.html`);
+      await page.waitForFunction(() => document.body.textContent?.includes('Clara Hess an Otto Brand'), undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /iiif\/images\/.*default\.jpg$/.test(e.name)), undefined, {
+        timeout: 30_000,
+      });
+      expect(errors).to.deep.equal([]);
+      expect(served.some((u) => u.endsWith('manifest.json'))).to.equal(true);
+      await context.close();
+    });
+
+    it('raised no error in any page', () => {
+      expect(problems.filter((p) => !p.startsWith('request outside'))).to.deep.equal([]);
+    });
+  });
+});
