@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,8 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
-import { CHROMIUM, CHROMIUM_ARGS, EPUBCHECK, epubcheck, fixtures, removeDir, runCli, tempDir } from './helpers.js';
-import { facsimileEdition } from './iiif/scans.js';
+import { CHROMIUM, CHROMIUM_ARGS, EPUBCHECK, epubcheck, fixtures, htmlProblems, removeDir, runCli, tempDir } from './helpers.js';
+import { drawScan, facsimileEdition } from './iiif/scans.js';
 
 const require = createRequire(import.meta.url);
 const BASE = 'https://example.org/briefe/';
@@ -107,6 +108,27 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
     }
   });
 
+  it('shows a scan added after the build that looked for it, at the next build', async () => {
+    const later = tempDir();
+    try {
+      await cp(edition, path.join(later, 'edition'), { recursive: true });
+      const scan = path.join(later, 'edition', 'scans', '1896-05-03-2.jpg');
+      rmSync(scan);
+      const before = runCli(['build', path.join(later, 'edition'), '--out', path.join(later, 'out'), '--format', 'json']);
+      const unknown = (JSON.parse(before.stdout) as typeof report).messages.filter((m) => m.ruleId === 'facsimile-image-unknown');
+      expect(unknown.map((m) => m.reason))
+        .to.have.length(1)
+        .and.to.match(/\.\.\/scans\/1896-05-03-2\.jpg/);
+      await drawScan(scan, 1800, 2600, '1v');
+      const after = runCli(['build', path.join(later, 'edition'), '--out', path.join(later, 'out'), '--format', 'json']);
+      expect((JSON.parse(after.stdout) as typeof report).messages.filter((m) => m.ruleId === 'facsimile-image-unknown')).to.deep.equal([]);
+      expect(existsSync(path.join(later, 'out', 'iiif', 'images', 'scans-1896-05-03-2', 'info.json'))).to.equal(true);
+      expect(readFileSync(path.join(later, 'out', 'documents', '1896-05-03.html'), 'utf8')).to.include('scans-1896-05-03-2');
+    } finally {
+      removeDir(later);
+    }
+  });
+
   it('puts each page image kept in the edition after its document in the print edition and the EPUB (--plates)', function () {
     if (!existsSync(CHROMIUM)) this.skip();
     const book = tempDir();
@@ -155,6 +177,11 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
       // Side by side: the image to the right of the text.
       const [text, viewer] = await Promise.all([page.locator('.document-text').boundingBox(), page.locator('.facsimile').boundingBox()]);
       expect(viewer!.x).to.be.greaterThan(text!.x + text!.width);
+      // Read on: once the next page's break is above the reading line, its image shows.
+      await page.locator('.pb[data-facs="#s2"]').evaluate((pb) => window.scrollTo(0, pb.getBoundingClientRect().top + window.scrollY - 100));
+      await page.waitForFunction(() => document.querySelector('.facsimile-place')?.textContent?.startsWith('1v'));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForFunction(() => document.querySelector('.facsimile-place')?.textContent?.startsWith('1r'));
       // Clicking the next page's break shows its image.
       await page.locator('.pb[data-facs="#s2"]').click();
       await page.waitForFunction(() => document.querySelector('.facsimile-place')?.textContent?.startsWith('1v'));
@@ -176,6 +203,25 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
       await page.close();
     });
 
+    it('asks a remote image only of the server the facsimile names, and says in the edition’s language when it cannot be reached', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const remote: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        remote.push(url);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(path.join(out, 'documents', '1896-05-07.html')).href);
+      await page.waitForSelector('.facsimile-failed:not([hidden])');
+      expect(await page.locator('.facsimile-failed').textContent()).to.equal('Das Bild konnte von seinem Server nicht geladen werden.');
+      // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, with OpenSeadragon's hidden message left out
+      expect(await page.locator('.facsimile').innerText()).not.to.match(/Unable|open/i);
+      expect(remote).to.deep.equal(['https://iiif.example.org/iiif/3/B-0007-1.jp2/info.json']);
+      await context.close();
+    });
+
     it('stacks the image above the text on a phone', async () => {
       const page = await open(390, pathToFileURL(path.join(out, 'documents', '1896-05-03.html')).href);
       await page.waitForSelector('.facsimile.ready');
@@ -183,6 +229,24 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
       expect(viewer!.y + viewer!.height).to.be.at.most(text!.y + 1);
       expect(viewer!.width).to.be.greaterThan(300);
       await page.close();
+    });
+
+    it('has valid HTML and no accessibility violation with its viewer, its pb marks made buttons', async () => {
+      const pages = ['1896-05-03', '1896-05-07', '1896-05-12'].map((id) => path.join(out, 'documents', `${id}.html`));
+      expect(await htmlProblems(pages)).to.deep.equal([]);
+      // axe is injected as a script, which the page's own CSP would rightly refuse.
+      const audit = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const page = await audit.newPage();
+      await page.goto(pathToFileURL(pages[0]!).href);
+      await page.waitForSelector('.facsimile.ready');
+      expect(await page.locator('.pb[data-facs="#s2"]').getAttribute('role')).to.equal('button');
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+        return result.violations.map((v) => `${v.id} (${v.impact})`);
+      });
+      expect(violations).to.deep.equal([]);
+      await audit.close();
     });
 
     it('has its manifest opened by a second viewer (Tify) without error', async () => {

@@ -12,13 +12,12 @@ import { checkImage, TILE_SETTINGS, tileImage, type TiledImage } from '../iiif/t
 import { tempDirOf } from '../incremental/state.js';
 import { stampOf } from '../load/load.js';
 import type { Stamp } from '../parse/source.js';
-import { readFacsimile, type Facsimile } from '../model/facsimile.js';
+import type { Facsimile } from '../model/facsimile.js';
 import { viewerData, type Canvas, type DocumentFacsimile } from '../iiif/viewer.js';
-import { configuredPrefixes, prefixDefsOf } from '../model/pointers.js';
 import type { ReadDoc } from '../parse/parse.js';
-import { buildTree } from '../parse/tree.js';
 import { documentWork } from '../workers/jobs.js';
 import type { BuildContext } from './context.js';
+import { facsimileReadings } from './facsimile-readings.js';
 import { family } from './family.js';
 
 /** A scan's tile set: made from `file` into the work folder on a worker; answers the image's facts and files (JSON), or what is wrong with it. */
@@ -107,32 +106,11 @@ async function tiled(ctx: BuildContext, file: string, scan: { folder: string; na
 export const facsimiles = family({
   name: 'facsimiles',
   stage: 'pages',
-  needs: ['edition', 'extracts'],
+  needs: ['edition', 'extracts', 'last'],
   gives: 'facsimiles',
-  async make(ctx, { extracts }) {
+  async make(ctx, { edition, extracts, last }) {
     const { config } = ctx;
-    const read = new Map<ReadDoc, Facsimile>();
-    const configured = configuredPrefixes(config.prefixes);
-    const looked = new Set<string>();
-    for (const doc of extracts.documents.keys()) {
-      // Most documents have none: only those that name one are read again.
-      if (!/<(\w+:)?facsimile[\s>]|\sfacs\s*=/.test(doc.text)) continue;
-      const tree = buildTree(doc.text);
-      if ('error' in tree) continue;
-      const facsimile = readFacsimile(
-        tree.root,
-        {
-          file: doc.source.path,
-          name: doc.source.name,
-          root: config.root,
-          prefixes: prefixDefsOf({ tree: tree.root }, configured),
-          imageService: config.imageService,
-          looked: (file) => looked.add(file),
-        },
-        ctx.messages,
-      );
-      if (facsimile) read.set(doc, facsimile);
-    }
+    const { read, looked } = await facsimileReadings(ctx, extracts.documents.keys(), (doc) => edition.relative(doc), last !== undefined);
     // Stamped before they are read: a scan changed, added or removed since makes the next build no no-op.
     const stamps = new Map<string, Stamp>();
     for (const file of [...looked].sort()) {

@@ -46,6 +46,8 @@ export interface Facsimile {
 const WEB_IMAGE = /\.(jpe?g|png|gif|webp)$/i;
 /** Images a build tiles (src/iiif/tiles.ts). */
 export const LOCAL_IMAGE = /\.(jpe?g|png|tiff?|webp)$/i;
+/** Which of a surface's images is shown: one the build tiles, then a service, then a plain image. */
+const RANK = { local: 3, service: 2, remote: 1, none: 0 } as const;
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 export interface FacsimileContext {
@@ -69,14 +71,20 @@ const number = (value: string | undefined): number | undefined => {
 /** A graphic's size in pixels (@width="5520px"); other units say nothing of its pixels. */
 const pixels = (value: string | undefined): number | undefined => (value && /^\s*[\d.]+\s*(px)?\s*$/.test(value) ? number(value) : undefined);
 
-/** An image pointer as a source: a service URL as its service (…/info.json, …/full/…/default.jpg cut off), a file of the edition, a mapped id. */
-export function imageSource(pointer: string, context: FacsimileContext): ImageSource | undefined {
+/**
+ * An image pointer as a source: a service URL as its service (…/info.json, …/full/…/default.jpg
+ * cut off), a file of the edition, a mapped id. A URL is a plain image when its name, its
+ * graphic's @mimeType or its query (an image server's own API, HathiTrust's imgsrv) says so.
+ */
+export function imageSource(pointer: string, context: FacsimileContext, mimeType?: string): ImageSource | undefined {
   const expanded = expandPointer(pointer, context.prefixes) ?? pointer;
   if (ABSOLUTE.test(expanded)) {
     if (!/^https?:\/\//i.test(expanded)) return undefined;
     const request = /^(.*?)\/(info\.json|full\/[^/]+\/[^/]+\/[a-z]+\.[a-z0-9]+)$/i.exec(expanded);
     if (request) return { kind: 'service', url: request[1]! };
-    return WEB_IMAGE.test(new URL(expanded).pathname) ? { kind: 'remote', url: expanded } : { kind: 'service', url: expanded };
+    const url = new URL(expanded);
+    const plain = WEB_IMAGE.test(url.pathname) || url.search !== '' || /^image\/(jpeg|png|gif|webp)$/i.test(mimeType ?? '');
+    return plain ? { kind: 'remote', url: expanded } : { kind: 'service', url: expanded };
   }
   if (/[{}<>"\\]/.test(expanded) || expanded.startsWith('#')) return undefined;
   const file = path.resolve(path.dirname(context.file), decodeURI(expanded));
@@ -114,8 +122,8 @@ export function readFacsimile(root: XmlElement, context: FacsimileContext, messa
   const byImage = new Map<string, number>();
   const unreadable: string[] = [];
   let firstUnreadable = 0;
-  const imageOf = (pointer: string, line: number): ImageSource | undefined => {
-    const image = imageSource(pointer, context);
+  const imageOf = (pointer: string, line: number, mimeType?: string): ImageSource | undefined => {
+    const image = imageSource(pointer, context, mimeType);
     if (!image && !unreadable.includes(pointer)) {
       unreadable.push(pointer);
       firstUnreadable ||= line;
@@ -130,37 +138,42 @@ export function readFacsimile(root: XmlElement, context: FacsimileContext, messa
   };
 
   const elements = [...descendants(root)];
-  for (const facsimile of elements.filter((e) => isTei(e, 'facsimile'))) {
-    for (const child of facsimile.children) {
-      if (child.kind !== 'element' || child.ns !== TEI_NS) continue;
-      if (child.name === 'graphic') {
-        // A page's image straight in the facsimile (as the Schnitzler letters write it).
-        const url = child.attrs.get('url');
-        const image = url && imageOf(url, child.line);
-        if (image)
-          add(
-            {
-              label: child.attrs.get('n'),
-              image,
-              width: pixels(child.attrs.get('width')),
-              height: pixels(child.attrs.get('height')),
-              zones: {},
-              line: child.line,
-            },
-            url,
-            child.attrs.get('xml:id'),
-          );
-      } else if (child.name === 'surface') readSurface(child);
+  // The surfaces of facsimile and of sourceDoc (grouped in surfaceGrp or not), in document order; a surface within a surface is part of it.
+  const within = (e: XmlElement, names: readonly string[]): boolean => {
+    for (let up = e.parent; up; up = up.parent) if (up.ns === TEI_NS && names.includes(up.name)) return true;
+    return false;
+  };
+  for (const e of elements) {
+    if (e.ns !== TEI_NS || !within(e, ['facsimile', 'sourceDoc']) || within(e, ['surface'])) continue;
+    if (e.name === 'surface') readSurface(e);
+    else if (e.name === 'graphic' && (isTei(e.parent!, 'facsimile') || isTei(e.parent!, 'surfaceGrp'))) {
+      // A page's image straight in the facsimile (as the Schnitzler letters write it).
+      const url = e.attrs.get('url');
+      const image = url && imageOf(url, e.line, e.attrs.get('mimeType'));
+      if (image)
+        add(
+          { label: e.attrs.get('n'), image, width: pixels(e.attrs.get('width')), height: pixels(e.attrs.get('height')), zones: {}, line: e.line },
+          url,
+          e.attrs.get('xml:id'),
+        );
     }
   }
 
   function readSurface(surface: XmlElement): void {
     const graphics = [...descendants(surface)].filter((e) => isTei(e, 'graphic') && e.parent === surface && e.attrs.get('url'));
-    // Several images of a page (a thumbnail, a screen image, the master): the largest.
-    const sized = graphics.map((g) => ({ g, w: pixels(g.attrs.get('width')), h: pixels(g.attrs.get('height')) }));
-    const largest = [...sized].sort((a, b) => (b.w ?? 0) * (b.h ?? 0) - (a.w ?? 0) * (a.h ?? 0));
-    const chosen = largest.find(({ g }) => imageSource(g.attrs.get('url')!, context)) ?? largest[0];
-    const image = chosen && imageOf(chosen.g.attrs.get('url')!, chosen.g.line);
+    // Several images of a page (a thumbnail, a screen image, the master; a scan of the edition, a
+    // IIIF service, a library's image): a scan of the edition first (it is tiled), then a service
+    // (deep zoom), then a plain image; among those, the largest the encoding says.
+    const candidates = graphics.map((g, order) => ({
+      g,
+      order,
+      rank: RANK[imageSource(g.attrs.get('url')!, context, g.attrs.get('mimeType'))?.kind ?? 'none'],
+      w: pixels(g.attrs.get('width')),
+      h: pixels(g.attrs.get('height')),
+    }));
+    candidates.sort((a, b) => b.rank - a.rank || (b.w ?? 0) * (b.h ?? 0) - (a.w ?? 0) * (a.h ?? 0) || a.order - b.order);
+    const chosen = candidates[0];
+    const image = chosen && imageOf(chosen.g.attrs.get('url')!, chosen.g.line, chosen.g.attrs.get('mimeType'));
     if (!image) return;
     const [ulx, uly, lrx, lry] = ['ulx', 'uly', 'lrx', 'lry'].map((a) => number(surface.attrs.get(a)));
     const extent: Surface['extent'] =

@@ -103,6 +103,42 @@ describe('model/facsimile: reading TEI facsimiles', () => {
     ]);
   });
 
+  it('shows of a page’s several images, none sized (as periodical editions list a library’s, a IIIF server’s and their own), its own scan, else the service, else the plain image', () => {
+    const surface = (own: string): string =>
+      `<facsimile><surface xml:id="f85">
+        <graphic mimeType="image/jpeg" url="${own}"/>
+        <graphic mimeType="image/jpeg" url="http://images.example.org/imgsrv/image?id=vol4;seq=85"/>
+        <graphic mimeType="image/jpeg" url="http://iiif.example.org/EAP/73.jp2/full/2000,/0/default.jpg"/>
+      </surface></facsimile>`;
+    expect(read(TEI('', surface('../scans/p1.jpg'), '<pb facs="#f85"/>')).facsimile!.surfaces[0]!.image).to.deep.equal({
+      kind: 'local',
+      file: path.join(root, 'scans', 'p1.jpg'),
+    });
+    expect(read(TEI('', surface('../scans/missing.jpg'), '<pb facs="#f85"/>')).facsimile!.surfaces[0]!.image).to.deep.equal({
+      kind: 'service',
+      url: 'http://iiif.example.org/EAP/73.jp2',
+    });
+    const plainOnly = read(
+      TEI('', '<facsimile><surface><graphic mimeType="image/jpeg" url="http://images.example.org/imgsrv/image?id=vol4;seq=85"/></surface></facsimile>', '<p/>'),
+    );
+    expect(plainOnly.facsimile!.surfaces[0]!.image).to.deep.equal({ kind: 'remote', url: 'http://images.example.org/imgsrv/image?id=vol4;seq=85' });
+  });
+
+  it('reads the surfaces of sourceDoc and of surfaceGrp too', () => {
+    const { facsimile } = read(
+      TEI(
+        '',
+        '<sourceDoc><surfaceGrp><surface xml:id="a"><graphic url="../scans/p1.jpg"/></surface><surface xml:id="b"><graphic url="../scans/p2.png"/></surface></surfaceGrp></sourceDoc>',
+        '<pb facs="#b"/>',
+      ),
+    );
+    expect(facsimile!.surfaces.map((s) => (s.image as { file: string }).file)).to.deep.equal([
+      path.join(root, 'scans', 'p1.jpg'),
+      path.join(root, 'scans', 'p2.png'),
+    ]);
+    expect(facsimile!.pointers).to.deep.equal({ '#b': { surface: 1 } });
+  });
+
   it('never reads an image outside the edition, nor a file: or templated URL', () => {
     const { facsimile, messages } = read(
       TEI(

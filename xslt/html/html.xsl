@@ -538,6 +538,7 @@
         <button type="button" data-zoom="home" aria-label="{ed:text('facsimile.whole')}" title="{ed:text('facsimile.whole')}">⤢</button>
       </div>
       <div class="facsimile-view" role="img" aria-label="{ed:text('facsimile.label')}"></div>
+      <p class="facsimile-failed" role="status" hidden="hidden"><xsl:value-of select="ed:text('facsimile.failed')"/></p>
     </aside>
   </xsl:template>
 

@@ -84,8 +84,16 @@
     viewer.addOverlay({ element: outline, location: rect });
     viewer.viewport.fitBoundsWithConstraints(new OpenSeadragon.Rect(rect.x - rect.width * 0.25, rect.y - rect.height * 0.5, rect.width * 1.5, rect.height * 2));
   };
-  viewer.addHandler('open', drawZone);
-  viewer.addHandler('open-failed', () => aside.classList.add('failed'));
+  // OpenSeadragon's own message is in English: the page says it in the edition's language.
+  const failed = aside.querySelector('.facsimile-failed');
+  viewer.addHandler('open', () => {
+    failed.hidden = true;
+    drawZone();
+  });
+  viewer.addHandler('open-failed', () => {
+    aside.classList.add('failed');
+    failed.hidden = false;
+  });
 
   const show = (n, zone) => {
     pendingZone = zone === undefined ? undefined : [n, zone];
@@ -114,7 +122,8 @@
       element.classList.add('pb-facs');
       element.tabIndex = 0;
       element.setAttribute('role', 'button');
-      element.setAttribute('aria-label', aside.dataset.show);
+      // Its name begins with the words it shows, as one who speaks to the page says them.
+      element.setAttribute('aria-label', `${element.textContent} ${aside.dataset.show}`);
     }
   }
   for (const [id, canvas] of Object.entries(data.starts)) {
@@ -123,11 +132,15 @@
   }
   marks.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 
-  // The page in view: that of the last mark above the reading line (a third down the window).
+  // The page in view: that of the last mark above the reading line, a third down the window, or
+  // just below the image when it stands above the text (a phone), kept in view over it.
+  const text = document.querySelector('.document-text');
   let scheduled = false;
   const follow = () => {
     scheduled = false;
-    const line = window.innerHeight / 3;
+    const box = aside.getBoundingClientRect();
+    const stacked = text && box.left < text.getBoundingClientRect().right;
+    const line = stacked ? Math.max(box.bottom, 0) + window.innerHeight / 6 : window.innerHeight / 3;
     let n = marks.length > 0 ? marks[0].canvas : 0;
     for (const mark of marks) {
       if (mark.zone !== undefined) continue;
