@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { CHROMIUM, CHROMIUM_ARGS, EPUBCHECK, epubcheck, fixtures, htmlProblems, removeDir, runCli, tempDir } from './helpers.js';
 import { drawScan, facsimileEdition } from './iiif/scans.js';
+import { serve } from '../src/serve/serve.js';
 
 const require = createRequire(import.meta.url);
 const BASE = 'https://example.org/briefe/';
@@ -77,6 +78,21 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
     expect(validate(manifest)).to.equal(false);
     const collection = JSON.parse(readFileSync(path.join(out, files[2]!), 'utf8'));
     expect(collection.items.map((m: { id: string }) => m.id)).to.deep.equal([`${BASE}iiif/1896-05-03/manifest.json`, `${BASE}iiif/1896-05-07/manifest.json`]);
+  });
+
+  it('is served by editio serve with the remote image server let in to its page alone, and its tiles as JPEG', async () => {
+    const server = await serve({ dir: out, port: 0 });
+    try {
+      const policyOf = async (page: string): Promise<string> => (await fetch(`${server.url}documents/${page}.html`)).headers.get('content-security-policy')!;
+      expect(await policyOf('1896-05-07'))
+        .to.match(/img-src 'self' data: https:\/\/iiif\.example\.org;/)
+        .and.match(/connect-src 'self' https:\/\/iiif\.example\.org;/);
+      expect(await policyOf('1896-05-03')).not.to.include('https:');
+      const tile = await fetch(`${server.url}iiif/images/scans-1896-05-03-1/full/250,350/0/default.jpg`);
+      expect([tile.status, tile.headers.get('content-type')]).to.deep.equal([200, 'image/jpeg']);
+    } finally {
+      await server.close();
+    }
   });
 
   it('says which page images a manifest leaves out, and links each manifest from its DTS record', () => {

@@ -41,6 +41,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
   '.pdf': 'application/pdf',
   '.epub': 'application/epub+zip',
   '.zip': 'application/zip',
@@ -60,11 +61,24 @@ const HEADERS = {
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-const headersFor = (type: string): Record<string, string> => ({
+const headersFor = (type: string, imageHosts: readonly string[] = []): Record<string, string> => ({
   ...HEADERS,
   'Content-Type': type,
-  'Content-Security-Policy': type.startsWith('text/html') ? PAGE_POLICY : FILE_POLICY,
+  'Content-Security-Policy': type.startsWith('text/html') ? withImageHosts(PAGE_POLICY, imageHosts) : FILE_POLICY,
 });
+
+/** The policy with the image servers a page's facsimile names let in (for its images, and the descriptions a viewer fetches). */
+const withImageHosts = (policy: string, hosts: readonly string[]): string =>
+  hosts.length === 0
+    ? policy
+    : policy.replace("img-src 'self' data:", `img-src 'self' data: ${hosts.join(' ')}`).replace("connect-src 'self'", `connect-src 'self' ${hosts.join(' ')}`);
+
+/** The image servers a page's own policy lets in (xslt/html/page.xsl names them in its head): its first bytes say. */
+export function imageHostsOf(head: string): string[] {
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(head)?.[1] ?? '';
+  const images = /(?:^|;)\s*img-src([^;]*)/.exec(policy)?.[1] ?? '';
+  return images.split(/\s+/).filter((token) => /^https?:\/\/[A-Za-z0-9.:[\]-]+$/.test(token));
+}
 
 function answer(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, headersFor('text/plain; charset=utf-8'));
@@ -188,19 +202,27 @@ async function handle(site: Site, req: IncomingMessage, res: ServerResponse): Pr
   const extension = path.extname(found.file).toLowerCase();
   const type = Object.hasOwn(TYPES, extension) ? TYPES[extension]! : 'application/octet-stream';
   if (req.method === 'HEAD' || (listeners && type === TYPES['.html'])) {
-    let page: string | undefined;
+    let text = '';
     try {
-      if (req.method === 'GET') page = withLiveReload(await file.readFile('utf8'));
+      if (req.method === 'GET' || type === TYPES['.html']) text = await file.readFile('utf8');
     } finally {
       await file.close();
     }
-    res.writeHead(200, { ...headersFor(type), ...(listeners ? { 'Cache-Control': 'no-store' } : { 'Content-Length': size }) });
+    const page = req.method === 'GET' ? withLiveReload(text) : undefined;
+    res.writeHead(200, { ...headersFor(type, imageHostsOf(text)), ...(listeners ? { 'Cache-Control': 'no-store' } : { 'Content-Length': size }) });
     return void res.end(page);
   }
-  res.writeHead(200, { ...headersFor(type), 'Content-Length': size });
+  // A page's head names the image servers its facsimile shows, if any.
+  let hosts: string[] = [];
+  if (type === TYPES['.html']) {
+    const head = Buffer.alloc(Math.min(size, 4096));
+    await file.read(head, 0, head.length, 0);
+    hosts = imageHostsOf(head.toString('utf8'));
+  }
+  res.writeHead(200, { ...headersFor(type, hosts), 'Content-Length': size });
   // The file is open: a rebuild that removes it now does not take it away from this answer.
   // pipeline closes the file however the answer ends, a reader leaving early included.
-  pipeline(file.createReadStream(), res, (err) => {
+  pipeline(file.createReadStream({ start: 0 }), res, (err) => {
     if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') site.log(`${req.method} ${url.pathname}: ${err.message}`);
   });
 }
