@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { languagePack } from '../../src/i18n/catalogue.js';
 import { writeDossier } from './dossier.js';
 import { measuredOn, record } from './record.js';
 
@@ -131,6 +132,10 @@ let javaPeer: { name: string; seconds: number } | undefined;
 if (installed(SAXON) && which('java') && jing) {
   // The same stylesheets over the same documents, one JVM per stylesheet (Saxon's batch mode).
   const authorities = `?authorities=doc('${new URL(`file://${path.join(tei, 'authorities.xml')}`).href}')`;
+  // The edition's language pack, as editio passes it (src/transform/transform.ts): a map parsed from its JSON.
+  const languageFile = path.join(dir, 'language.json');
+  writeFileSync(languageFile, JSON.stringify(languagePack('en')));
+  const language = `?language=parse-json(unparsed-text('${new URL(`file://${languageFile}`).href}'))`;
   const saxon = (xsl: string): number => {
     const out = path.join(dir, 'saxon', xsl.replace(/\W/g, '-'));
     mkdirSync(out, { recursive: true });
@@ -138,8 +143,11 @@ if (installed(SAXON) && which('java') && jing) {
       Array.from(
         { length: runs },
         () =>
-          timed(which('java')!, ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${tei}`, `-o:${out}`, `-xsl:${path.join(ROOT, 'xslt', xsl)}`, authorities], dir)
-            .seconds,
+          timed(
+            which('java')!,
+            ['-cp', SAXON, 'net.sf.saxon.Transform', `-s:${tei}`, `-o:${out}`, `-xsl:${path.join(ROOT, 'xslt', xsl)}`, authorities, language],
+            dir,
+          ).seconds,
       ),
     );
   };

@@ -39,7 +39,9 @@
         <figcaption id="map-caption">
           <xsl:value-of select="$caption"/>
           <xsl:text>: </xsl:text>
-          <xsl:for-each select="sort($map?places?*, (), function ($p) { lower-case($p?name) })">
+          <!-- Sorted by xsl:sort, not sort() with a function: Saxon-HE (Java) has no function items. -->
+          <xsl:for-each select="$map?places?*">
+            <xsl:sort select="lower-case(?name)"/>
             <xsl:if test="position() gt 1">, </xsl:if>
             <a href="{$path-to-root}{?href}"><xsl:value-of select="?name"/></a>
           </xsl:for-each>
