@@ -8,7 +8,10 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+
+/** libvips, loaded when an image is first read: most builds read none, and a no-op build should not pay for loading it. */
+const imaging = async (): Promise<typeof import('sharp').default> => (await import('sharp')).default;
 
 /** Tile edge in pixels: what OpenSeadragon and Mirador ask of a level 0 service without trouble. */
 export const TILE_SIZE = 512;
@@ -58,6 +61,7 @@ export async function checkImage(file: string, bytes: number, limits: ImageLimit
     };
   let meta: Metadata;
   try {
+    const sharp = await imaging();
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch (e) {
     return { problem: `cannot be read as an image (${(e as Error).message}): save it as JPEG, PNG or TIFF` };
@@ -97,6 +101,7 @@ export async function tileImage(
   await rm(work, { recursive: true, force: true });
   await mkdir(path.dirname(work), { recursive: true });
   // Turned as the camera says (EXIF), in sRGB, without the metadata (a phone's location) in any tile.
+  const sharp = await imaging();
   const source = (): Sharp => sharp(file, { limitInputPixels: false }).autoOrient().toColourspace('srgb');
   await source().jpeg({ quality: 82 }).tile({ size: TILE_SIZE, overlap: 0, layout: 'iiif3', id: 'x' }).toFile(work);
   // The levels libvips cut, as its own info.json lists them.
