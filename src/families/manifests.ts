@@ -101,7 +101,8 @@ export const manifests = family({
         manifest(
           {
             id,
-            lang: summary.lang || lang,
+            lang,
+            textLang: summary.lang || lang,
             title: summary.title,
             metadata,
             ...(summary.summary ? { summary: summary.summary } : {}),

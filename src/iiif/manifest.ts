@@ -25,7 +25,10 @@ export interface PaintedSurface {
 export interface ManifestFacts {
   /** The manifest's own URL. */
   id: string;
+  /** The edition's language, in which the fields are named and the dates written. */
   lang: string;
+  /** The document's own language, in which its title and summary are. */
+  textLang: string;
   title: string;
   /** Pairs of a field's name and its value, in the edition's language ("Datum": "3. Mai 1896"). */
   metadata: [string, string][];
@@ -48,19 +51,19 @@ export const rightsUrl = (url: string | undefined): string | undefined => {
 
 export function manifest(facts: ManifestFacts, surfaces: readonly PaintedSurface[]): object {
   const base = facts.id.replace(/manifest\.json$/, '');
-  const { lang } = facts;
+  const { lang, textLang } = facts;
   return {
     '@context': PRESENTATION_CONTEXT,
     id: facts.id,
     type: 'Manifest',
-    label: text(lang, facts.title),
+    label: text(textLang, facts.title),
     metadata: facts.metadata.map(([label, value]) => ({ label: text(lang, label), value: text(lang, value) })),
-    ...(facts.summary ? { summary: text(lang, facts.summary) } : {}),
+    ...(facts.summary ? { summary: text(textLang, facts.summary) } : {}),
     requiredStatement: { label: text(lang, facts.attribution[0]), value: text(lang, facts.attribution[1]) },
     ...(facts.rights ? { rights: facts.rights } : {}),
-    homepage: [{ id: facts.page, type: 'Text', label: text(lang, facts.title), format: 'text/html', language: [lang] }],
+    homepage: [{ id: facts.page, type: 'Text', label: text(textLang, facts.title), format: 'text/html', language: [textLang || lang] }],
     seeAlso: [
-      { id: facts.tei, type: 'Dataset', label: text(lang, `${facts.title} (TEI)`), format: 'application/tei+xml', profile: 'http://www.tei-c.org/ns/1.0' },
+      { id: facts.tei, type: 'Dataset', label: text(textLang, `${facts.title} (TEI)`), format: 'application/tei+xml', profile: 'http://www.tei-c.org/ns/1.0' },
     ],
     partOf: [{ id: facts.collection, type: 'Collection', label: text(lang, facts.edition) }],
     items: surfaces.map((painted, i) => {

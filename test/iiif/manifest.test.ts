@@ -6,7 +6,8 @@ const surface = (label?: string): Surface => ({ label, image: { kind: 'service',
 const FACTS: ManifestFacts = {
   id: 'https://example.org/e/iiif/d1/manifest.json',
   lang: 'fr',
-  title: 'Lettre',
+  textLang: 'de',
+  title: 'Brief',
   metadata: [['Date', '3 mai 1896']],
   page: 'https://example.org/e/documents/d1.html',
   tei: 'https://example.org/e/tei/d1.xml',
@@ -57,7 +58,9 @@ describe('iiif/manifest: IIIF Presentation 3 from a facsimile', () => {
       label: object;
       items: { id: string; label: object; items: { items: { body: { service: object[] }; target: string }[] }[] }[];
     };
-    expect(made.label).to.deep.equal({ fr: ['Lettre'] });
+    // The document's title in its language, the fields in the edition's.
+    expect(made.label).to.deep.equal({ de: ['Brief'] });
+    expect((made as unknown as { metadata: object[] }).metadata).to.deep.equal([{ label: { fr: ['Date'] }, value: { fr: ['3 mai 1896'] } }]);
     expect(made.items.map((c) => c.label)).to.deep.equal([{ none: ['1r'] }, { none: ['2'] }]);
     expect(made.items[0]!.items[0]!.items[0]!.body.service).to.deep.equal([{ id: 'https://iiif.example.org/iiif/3/a', type: 'ImageService3' }]);
     expect(made.items[1]!.items[0]!.items[0]!.body.service).to.deep.equal([
