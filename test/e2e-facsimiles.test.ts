@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
-import { CHROMIUM, CHROMIUM_ARGS, EPUBCHECK, epubcheck, fixtures, htmlProblems, removeDir, runCli, tempDir } from './helpers.js';
+import { CHROMIUM, CHROMIUM_ARGS, EPUBCHECK, epubcheck, fixtures, htmlProblems, lineOf, removeDir, runCli, tempDir } from './helpers.js';
 import { drawScan, facsimileEdition } from './iiif/scans.js';
 import { serve } from '../src/serve/serve.js';
 
@@ -100,6 +100,7 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
     expect(left).to.have.length(1);
     expect(left[0]).to.include({ line: 20 });
     expect(left[0]!.file).to.match(/1896-05-12\.xml$/);
+    expect(left[0]!.reason).to.match(/^the IIIF manifests leave out 2 page images of 1 document, on a remote server .*@width and @height/);
     const dts = JSON.parse(readFileSync(path.join(out, 'dts', 'collection', '1896-05-03.json'), 'utf8'));
     expect(JSON.stringify(dts)).to.include(`"@id":"${BASE}iiif/1896-05-03/manifest.json"`);
   });
@@ -142,6 +143,27 @@ describe('facsimiles: page images beside the text, IIIF tiles and manifests (let
       expect(readFileSync(path.join(later, 'out', 'documents', '1896-05-03.html'), 'utf8')).to.include('scans-1896-05-03-2');
     } finally {
       removeDir(later);
+    }
+  });
+
+  it('reports an unreadable scan on the document and line that name it, and publishes the rest', async () => {
+    const broken = tempDir();
+    try {
+      await cp(edition, path.join(broken, 'edition'), { recursive: true });
+      writeFileSync(path.join(broken, 'edition', 'scans', '1896-05-03-2.jpg'), 'not a JPEG at all');
+      const run = runCli(['build', path.join(broken, 'edition'), '--out', path.join(broken, 'out'), '--format', 'json']);
+      expect(run.status).to.equal(1);
+      const faults = (JSON.parse(run.stdout) as typeof report).messages.filter((m) => m.ruleId === 'facsimile-image');
+      expect(faults).to.have.length(1);
+      expect(faults[0]!.file).to.match(/1896-05-03\.xml$/);
+      expect(faults[0]!.line).to.equal(lineOf(readFileSync(path.join(broken, 'edition', 'briefe', '1896-05-03.xml'), 'utf8'), '<surface xml:id="s2"'));
+      expect(faults[0]!.reason).to.match(/1896-05-03-2\.jpg cannot be read as an image .*save it as JPEG, PNG or TIFF/);
+      // The page shows the scan it can, and every document is published.
+      const page = readFileSync(path.join(broken, 'out', 'documents', '1896-05-03.html'), 'utf8');
+      expect(page).to.include('scans-1896-05-03-1').and.not.include('scans-1896-05-03-2');
+      expect(readdirSync(path.join(broken, 'out', 'documents')).sort()).to.deep.equal(['1896-05-03.html', '1896-05-07.html', '1896-05-12.html']);
+    } finally {
+      removeDir(broken);
     }
   });
 

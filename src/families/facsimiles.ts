@@ -10,7 +10,7 @@ import path from 'node:path';
 import { message, type Message } from '../infra/messages.js';
 import { checkImage, TILE_SETTINGS, tileImage, type TiledImage } from '../iiif/tiles.js';
 import { tempDirOf } from '../incremental/state.js';
-import { stampOf } from '../load/load.js';
+import { displayName, stampOf } from '../load/load.js';
 import type { Stamp } from '../parse/source.js';
 import type { Facsimile } from '../model/facsimile.js';
 import { viewerData, type Canvas, type DocumentFacsimile } from '../iiif/viewer.js';
@@ -23,26 +23,34 @@ import { family } from './family.js';
 /** A scan's tile set: made from `file` into the work folder on a worker; answers the image's facts and files (JSON), or what is wrong with it. */
 export const tileWork = documentWork<{
   file: string;
+  /** The image as messages name it (relative to the working folder). */
+  shown: string;
   name: string;
   line: number;
   work: string;
   serviceId: string;
   maxMegapixels: number;
   maxMegabytes: number;
-}>(import.meta.url, 'tileWork', async ({ file, name, line, work, serviceId, maxMegapixels, maxMegabytes }) => {
+}>(import.meta.url, 'tileWork', async ({ file, shown, name, line, work, serviceId, maxMegapixels, maxMegabytes }) => {
   const checked = await checkImage(file, statSync(file).size, { maxMegapixels, maxMegabytes });
   if ('problem' in checked)
-    return { output: undefined, messages: [message('error', 'site', 'facsimile-image', `the page image ${file} ${checked.problem}`, { file: name, line })] };
+    return { output: undefined, messages: [message('error', 'site', 'facsimile-image', `the page image ${shown} ${checked.problem}`, { file: name, line })] };
   try {
     return { output: JSON.stringify(await tileImage(file, work, checked, serviceId)), messages: [] };
   } catch (e) {
     return {
       output: undefined,
       messages: [
-        message('error', 'site', 'facsimile-image', `the page image ${file} could not be tiled (${(e as Error).message}): save it again as JPEG, PNG or TIFF`, {
-          file: name,
-          line,
-        }),
+        message(
+          'error',
+          'site',
+          'facsimile-image',
+          `the page image ${shown} could not be tiled (${(e as Error).message}): save it again as JPEG, PNG or TIFF`,
+          {
+            file: name,
+            line,
+          },
+        ),
       ],
     };
   }
@@ -79,6 +87,7 @@ async function tiled(ctx: BuildContext, file: string, scan: { folder: string; na
     const work = path.join(tempDirOf(outDir), scan.folder);
     const output = await xslt.work(sink, tileWork, {
       file,
+      shown: displayName(file),
       name: scan.name,
       line: scan.line,
       work,

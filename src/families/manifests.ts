@@ -74,22 +74,19 @@ export const manifests = family({
     const lang = config.language;
     const collectionId = `${base}iiif/collection.json`;
     const members: { id: string; title: string }[] = [];
+    // Pages left out for want of their size: said once for the edition (an edition of thousands of letters has them in every one), where they begin.
+    const left = { pages: 0, documents: 0, first: undefined as { file: string; line: number } | undefined };
     for (const [i, summary] of documents.published.entries()) {
       const doc = documents.sources[i]!;
       const facsimile = facsimiles.documents.get(doc);
       if (!facsimile) continue;
       const surfaces = facsimile.canvases.map((c) => painted(base, c));
-      const left = facsimile.canvases.filter((_, n) => !surfaces[n]);
-      if (left.length > 0)
-        ctx.messages.push(
-          message(
-            'info',
-            'site',
-            'iiif-canvas-size',
-            `the IIIF manifest leaves out ${left.length} of its ${surfaces.length} page images, whose size the encoding does not give: give the graphic @width and @height in px (or the surface @lrx and @lry)`,
-            { file: doc.source.name, line: left[0]!.surface.line },
-          ),
-        );
+      const unsized = facsimile.canvases.filter((_, n) => !surfaces[n]);
+      if (unsized.length > 0) {
+        left.pages += unsized.length;
+        left.documents += 1;
+        left.first ??= { file: doc.source.name, line: unsized[0]!.surface.line };
+      }
       const shown = surfaces.filter((s) => s !== undefined);
       const id = manifestUrl(base, doc, facsimiles);
       if (!id) continue;
@@ -122,6 +119,17 @@ export const manifests = family({
       await plan.make(file, { content: hashOf(content) }, () => content);
       members.push({ id, title: summary.title });
     }
+    if (left.first)
+      ctx.messages.push(
+        message(
+          'info',
+          'site',
+          'iiif-canvas-size',
+          `the IIIF manifests leave out ${left.pages} page ${left.pages === 1 ? 'image' : 'images'} of ${left.documents} ${left.documents === 1 ? 'document' : 'documents'}, on a remote server that the encoding does not give the size of (the first here): give the graphic @width and @height in px, or the surface @lrx and @lry`,
+          left.first,
+        ),
+      );
+    if (members.length === 0) return;
     const all = `${JSON.stringify(collection(collectionId, lang, config.title, members), null, 2)}\n`;
     await plan.make('iiif/collection.json', { content: hashOf(all) }, () => all);
   },

@@ -73,8 +73,9 @@ const pixels = (value: string | undefined): number | undefined => (value && /^\s
 
 /**
  * An image pointer as a source: a service URL as its service (…/info.json, …/full/…/default.jpg
- * cut off), a file of the edition, a mapped id. A URL is a plain image when its name, its
- * graphic's @mimeType or its query (an image server's own API, HathiTrust's imgsrv) says so.
+ * cut off), a file of the edition, a mapped id. A URL is a plain image when its name or its
+ * graphic's @mimeType says so (HathiTrust's imgsrv?…); one with a query that says neither is a
+ * web page (a newspaper portal's viewer, as some letters editions link their printed sources), no image.
  */
 export function imageSource(pointer: string, context: FacsimileContext, mimeType?: string): ImageSource | undefined {
   const expanded = expandPointer(pointer, context.prefixes) ?? pointer;
@@ -83,8 +84,9 @@ export function imageSource(pointer: string, context: FacsimileContext, mimeType
     const request = /^(.*?)\/(info\.json|full\/[^/]+\/[^/]+\/[a-z]+\.[a-z0-9]+)$/i.exec(expanded);
     if (request) return { kind: 'service', url: request[1]! };
     const url = new URL(expanded);
-    const plain = WEB_IMAGE.test(url.pathname) || url.search !== '' || /^image\/(jpeg|png|gif|webp)$/i.test(mimeType ?? '');
-    return plain ? { kind: 'remote', url: expanded } : { kind: 'service', url: expanded };
+    if (WEB_IMAGE.test(url.pathname) || /^image\/(jpeg|png|gif|webp)$/i.test(mimeType ?? '')) return { kind: 'remote', url: expanded };
+    // A IIIF service's address has no query.
+    return url.search === '' ? { kind: 'service', url: expanded } : undefined;
   }
   if (/[{}<>"\\]/.test(expanded) || expanded.startsWith('#')) return undefined;
   const file = path.resolve(path.dirname(context.file), decodeURI(expanded));
@@ -227,7 +229,7 @@ export function readFacsimile(root: XmlElement, context: FacsimileContext, messa
         'info',
         'site',
         'facsimile-image-unknown',
-        `${unreadable.length === 1 ? 'a page image' : `${unreadable.length} page images`} (${unreadable.slice(0, 3).join(', ')}${unreadable.length > 3 ? ', …' : ''}) is neither an image file of the edition (.jpg, .png, .tif, .webp beside the document), a URL, nor mapped to a IIIF Image service: give its file, a prefixDef, or "imageService" in editio.config.json`,
+        `${unreadable.length === 1 ? 'a page image' : `${unreadable.length} page images`} (${unreadable.slice(0, 3).join(', ')}${unreadable.length > 3 ? ', …' : ''}) ${unreadable.length === 1 ? 'is' : 'are'} neither an image file of the edition (.jpg, .png, .tif, .webp beside the document), the URL of an image or of a IIIF Image service, nor mapped to one: give its file, a prefixDef, or "imageService" in editio.config.json`,
         { file: context.name, line: firstUnreadable },
       ),
     );

@@ -83,7 +83,7 @@ describe('model/facsimile: reading TEI facsimiles', () => {
     expect(without.facsimile).to.equal(undefined);
     expect(without.messages).to.have.length(1);
     expect(without.messages[0]).to.include({ ruleId: 'facsimile-image-unknown', file: 'letters/letter.xml', line: 1 });
-    expect(without.messages[0]!.reason).to.match(/2 page images \(MS-B-00045, MS-B-00046\).*imageService/);
+    expect(without.messages[0]!.reason).to.match(/2 page images \(MS-B-00045, MS-B-00046\) are neither.*imageService/);
   });
 
   it('expands a prefixDef, takes a IIIF request or info.json for its service, and a JPEG URL for a plain image', () => {
@@ -122,6 +122,14 @@ describe('model/facsimile: reading TEI facsimiles', () => {
       TEI('', '<facsimile><surface><graphic mimeType="image/jpeg" url="http://images.example.org/imgsrv/image?id=vol4;seq=85"/></surface></facsimile>', '<p/>'),
     );
     expect(plainOnly.facsimile!.surfaces[0]!.image).to.deep.equal({ kind: 'remote', url: 'http://images.example.org/imgsrv/image?id=vol4;seq=85' });
+  });
+
+  it('shows no web page for an image: a newspaper portal’s viewer URL, as letters editions link a printed source', () => {
+    const { facsimile, messages } = read(
+      TEI('', '<facsimile><graphic url="http://anno.example.org/cgi-content/anno?aid=nfp&amp;datum=19311219&amp;seite=14"/></facsimile>', '<p/>'),
+    );
+    expect(facsimile).to.equal(undefined);
+    expect(messages[0]!.reason).to.match(/^a page image \(http:\/\/anno\.example\.org\/.*\) is neither/);
   });
 
   it('reads the surfaces of sourceDoc and of surfaceGrp too', () => {
