@@ -73,6 +73,7 @@ export const manifests = family({
     const words = language.messages;
     const lang = config.language;
     const collectionId = `${base}iiif/collection.json`;
+    const rights = rightsUrl(config.licence.url);
     const members: { id: string; title: string }[] = [];
     // Pages left out for want of their size: said once for the edition (an edition of thousands of letters has them in every one), where they begin.
     const left = { pages: 0, documents: 0, first: undefined as { file: string; line: number } | undefined };
@@ -107,7 +108,7 @@ export const manifests = family({
             tei: `${base}${publishedPath(config, doc)}`,
             collection: collectionId,
             edition: config.title,
-            ...(rightsUrl(config.licence.url) ? { rights: rightsUrl(config.licence.url)! } : {}),
+            ...(rights ? { rights } : {}),
             attribution: [fill(words, 'about.licence'), config.licence.url ? `${config.licence.name} (${config.licence.url})` : config.licence.name],
           },
           shown,

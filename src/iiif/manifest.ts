@@ -5,7 +5,7 @@
  */
 import type { Surface } from '../model/facsimile.js';
 
-export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
+const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 
 /** Language maps as IIIF writes them: {"de": ["…"]}. */
 const text = (lang: string, value: string): Record<string, string[]> => ({ [lang || 'none']: [value] });

@@ -16,7 +16,7 @@ const imaging = async (): Promise<typeof import('sharp').default> => (await impo
 /** Tile edge in pixels: what OpenSeadragon and Mirador ask of a level 0 service without trouble. */
 export const TILE_SIZE = 512;
 /** The width of the image the manifest's canvas and the print edition show. */
-export const PLATE_WIDTH = 1600;
+const PLATE_WIDTH = 1600;
 /** What changes the tiles of an unchanged image: a build with other settings makes them again. */
 export const TILE_SETTINGS = `iiif3 tiles ${TILE_SIZE} jpeg 82 plate ${PLATE_WIDTH}`;
 
@@ -38,7 +38,7 @@ export interface ImageLimits {
 }
 
 /** info.json of a level 0 service at `id`. */
-export function infoJson(id: string, image: TiledImage): string {
+function infoJson(id: string, image: TiledImage): string {
   const info = {
     '@context': 'http://iiif.io/api/image/3/context.json',
     id,

@@ -45,7 +45,7 @@ export interface Facsimile {
 /** Images a browser shows: a pointer to anything else is a IIIF service (a .jp2 on an image server, a bare id). */
 const WEB_IMAGE = /\.(jpe?g|png|gif|webp)$/i;
 /** Images a build tiles (src/iiif/tiles.ts). */
-export const LOCAL_IMAGE = /\.(jpe?g|png|tiff?|webp)$/i;
+const LOCAL_IMAGE = /\.(jpe?g|png|tiff?|webp)$/i;
 /** Which of a surface's images is shown: one the build tiles, then a service, then a plain image. */
 const RANK = { local: 3, service: 2, remote: 1, none: 0 } as const;
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -77,7 +77,7 @@ const pixels = (value: string | undefined): number | undefined => (value && /^\s
  * graphic's @mimeType says so (HathiTrust's imgsrv?…); one with a query that says neither is a
  * web page (a newspaper portal's viewer, as some letters editions link their printed sources), no image.
  */
-export function imageSource(pointer: string, context: FacsimileContext, mimeType?: string): ImageSource | undefined {
+function imageSource(pointer: string, context: FacsimileContext, mimeType?: string): ImageSource | undefined {
   const expanded = expandPointer(pointer, context.prefixes) ?? pointer;
   if (ABSOLUTE.test(expanded)) {
     if (!/^https?:\/\//i.test(expanded)) return undefined;
