@@ -55,7 +55,10 @@ describe('real editions’ patterns (end to end)', function () {
   this.timeout(240_000);
 
   // Each edition built once with its e-book: what validators others wrote say of every page and of the EPUB.
-  it('writes valid HTML on every page and an EPUB epubcheck and Ace by DAISY pass, and links every passage the search finds to the element that holds its words, in each of them', async () => {
+  it('writes valid HTML on every page and an EPUB epubcheck and Ace by DAISY pass, and links every passage the search finds to the element that holds its words, in each of them', async function () {
+    // Thirteen editions, each built and its book checked by epubcheck and Ace (two checkers at a time, test/helpers.ts):
+    // 80 s alone on two cores, more beside the other tests.
+    this.timeout(420_000);
     const epubs = existsSync(EPUBCHECK) && spawnSync('java', ['-version']).status === 0;
     if (!epubs) console.log('      (epubcheck not run: it needs Debian’s epubcheck package and Java)');
     const checks: Promise<[string, string[]]>[] = [];

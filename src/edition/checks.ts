@@ -3,7 +3,7 @@
  * or the authority lists' ids and names (what the edition rules read), changed since last time.
  */
 import path from 'node:path';
-import { authorityPaths, CHECK_CHUNK, checkSources, idsOfSources, recordsCarried } from '../validate/check.js';
+import { authorityPaths, checkInChunks, idsOfSources, recordsCarried } from '../validate/check.js';
 import type { SeenIds } from '../validate/rules/context.js';
 import type { EditionConfig } from '../model/config.js';
 import { knownOf } from '../load/load.js';
@@ -99,12 +99,12 @@ export async function checkEdition(
   // Every xml:id unique across the chunks, not only within each.
   const seenIds: SeenIds = new Map();
   const idsInFile = idsOfSources(sources);
-  for (let i = 0; i < fresh.length; i += CHECK_CHUNK) {
-    const result = await checkSources(fresh.slice(i, i + CHECK_CHUNK), {
-      ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities, seenIds, idsInFile }),
-      ...(options.schema ? { schema: options.schema } : {}),
-      parsed: parsedAuthorities,
-    });
+  const checking = {
+    ...(config.foreign ? { lenient: true } : { edition: config, partial: true, authorities, seenIds, idsInFile }),
+    ...(options.schema ? { schema: options.schema } : {}),
+    parsed: parsedAuthorities,
+  };
+  await checkInChunks(fresh, checking, (result) => {
     for (const m of result.messages) {
       const own = m.file !== undefined ? byFile.get(m.file) : undefined;
       if (own) own.push(m);
@@ -119,7 +119,7 @@ export async function checkEdition(
         volume: doc.source.role === 'document' ? volumeLayout(doc, (div) => [...pointedIds(doc, authorities, prefixes, div)].sort()) : undefined,
       });
     }
-  }
+  });
   const records: Record<string, CheckRecord> = {};
   const valid: ReadDoc[] = [];
   for (const source of sources) {

@@ -9,7 +9,7 @@ import { parse, readSource, type ParsedDoc, type ParseResult } from '../parse/pa
 import { runRules } from './rules/index.js';
 import { idsOf, type IdsInFile, type SeenIds } from './rules/context.js';
 import { Authorities } from '../model/authorities.js';
-import { validate, type ValidateOptions } from './validate.js';
+import { validate, type ValidateOptions, type Verdict } from './validate.js';
 import { configuredPrefixes } from '../model/pointers.js';
 import { documentRecords, mayHoldRecords, type DocumentRecord } from '../model/records.js';
 import { pointedIds, unusedEntries } from './rules/authorities.js';
@@ -58,8 +58,16 @@ export function authorityPaths(config: EditionConfig): string[] {
   return config.authorities.map((a) => path.resolve(config.root, config.sources, a));
 }
 
-/** Parses, validates against RelaxNG and applies the edition rules: the validate stage. */
-export async function checkSources(sources: readonly Source[], options: CheckOptions = {}): Promise<CheckResult> {
+/** Sources parsed, their RelaxNG validation under way on xmllint's worker. */
+interface StartedCheck {
+  sources: readonly Source[];
+  parsed: ParsedDoc[];
+  messages: Message[];
+  verdicts: Promise<Verdict[]>;
+}
+
+/** Parses the sources (in this thread) and hands them to xmllint (on its worker), not waiting for its verdicts. */
+function startCheck(sources: readonly Source[], options: CheckOptions): StartedCheck {
   const messages: Message[] = [];
   const parsed: ParsedDoc[] = [];
   for (const source of sources) {
@@ -69,8 +77,16 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
     parsed.push(result.doc);
     for (const item of activeContent(result.doc)) messages.push(item);
   }
+  const verdicts = validate(parsed, options);
+  // Awaited by finishCheck, perhaps after other work: not an unhandled rejection meanwhile.
+  verdicts.catch(() => undefined);
+  return { sources, parsed, messages, verdicts };
+}
+
+/** xmllint's verdicts on started sources, then the edition rules on their trees. */
+async function finishCheck({ sources, parsed, messages, verdicts }: StartedCheck, options: CheckOptions): Promise<CheckResult> {
   const docs: CheckedDoc[] = [];
-  for (const verdict of await validate(parsed, options)) {
+  for (const verdict of await verdicts) {
     for (const m of verdict.messages) messages.push(options.lenient && m.severity === 'error' ? { ...m, severity: 'warning' } : m);
     docs.push({ doc: verdict.doc, valid: verdict.valid || Boolean(options.lenient) });
   }
@@ -82,6 +98,29 @@ export async function checkSources(sources: readonly Source[], options: CheckOpt
     for (const checked of docs) if (failed.has(checked.doc.source.name)) checked.valid = false;
   }
   return { docs, messages, fileCount: sources.length };
+}
+
+/** Parses, validates against RelaxNG and applies the edition rules: the validate stage. */
+export async function checkSources(sources: readonly Source[], options: CheckOptions = {}): Promise<CheckResult> {
+  return finishCheck(startCheck(sources, options), options);
+}
+
+/** Files checked at a time: the trees of a large edition are never all in memory at once. */
+export const CHECK_CHUNK = 250;
+
+/**
+ * Checks sources a chunk at a time, each chunk's result handed to `use` in order. A chunk is
+ * parsed while xmllint validates the one before it on its worker, and that chunk's edition rules
+ * run while xmllint validates this one: two chunks' trees in memory at most.
+ */
+export async function checkInChunks(sources: readonly Source[], options: CheckOptions, use: (result: CheckResult) => void): Promise<void> {
+  let previous: StartedCheck | undefined;
+  for (let i = 0; i < sources.length; i += CHECK_CHUNK) {
+    const next = startCheck(sources.slice(i, i + CHECK_CHUNK), options);
+    if (previous) use(await finishCheck(previous, options));
+    previous = next;
+  }
+  if (previous) use(await finishCheck(previous, options));
 }
 
 /** An impossible date is reported by RelaxNG and by date-invalid: keep the message that says more. */
@@ -169,9 +208,6 @@ export interface ValidationResult {
   files: { file: string; valid: boolean }[];
 }
 
-/** Files checked at a time: the trees of a large edition are never all in memory at once. */
-export const CHECK_CHUNK = 250;
-
 /**
  * `editio validate`: checks files and folders of TEI, building nothing. Inside an edition (a
  * working folder with editio.config.json) the edition rules apply to its files too.
@@ -186,18 +222,18 @@ export async function validateFiles(paths: readonly string[], options: CheckOpti
   const seenIds: SeenIds = new Map();
   const used = new Set<string>();
   const files: ValidationResult['files'] = [];
-  for (let i = 0; i < loaded.sources.length; i += CHECK_CHUNK) {
-    const result = await checkSources(loaded.sources.slice(i, i + CHECK_CHUNK), {
-      ...options,
-      ...(edition && ofEdition ? { edition, partial: true, authorities: ofEdition.authorities, seenIds, idsInFile: ofEdition.idsInFile } : {}),
-      parsed: parsedAuthorities,
-    });
+  const checking: CheckOptions = {
+    ...options,
+    ...(edition && ofEdition ? { edition, partial: true, authorities: ofEdition.authorities, seenIds, idsInFile: ofEdition.idsInFile } : {}),
+    parsed: parsedAuthorities,
+  };
+  await checkInChunks(loaded.sources, checking, (result) => {
     for (const m of result.messages) messages.push(m);
     for (const { doc, valid } of result.docs) {
       files.push({ file: doc.source.name, valid });
       if (ofEdition?.inEdition(doc)) for (const id of pointedIds(doc, ofEdition.authorities, configuredPrefixes(edition!.prefixes))) used.add(id);
     }
-  }
+  });
   // Which entries nothing mentions can be told only when the whole edition was checked.
   if (ofEdition && (await ofEdition.whole(loaded.sources))) for (const m of unusedEntries(ofEdition.authorities, used)) messages.push(m);
   return { messages, fileCount: found.files.length, files };

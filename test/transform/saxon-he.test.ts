@@ -4,13 +4,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { languagePack } from '../../src/i18n/catalogue.js';
-import { removeDir, repoRoot, teiDir, tempDir } from '../helpers.js';
+import { removeDir, repoRoot, SHORT_JVM, teiDir, tempDir } from '../helpers.js';
 
 /** Debian's Saxon-HE (Java, 9.9): it has no higher-order functions, which the stylesheets therefore do without. */
 const SAXON = '/usr/share/java/Saxon-HE.jar';
 
 const saxon = (args: string[]): { status: number | null; output: string } => {
-  const run = spawnSync('java', ['-cp', SAXON, 'net.sf.saxon.Transform', ...args], { encoding: 'utf8' });
+  const run = spawnSync('java', [...SHORT_JVM, '-cp', SAXON, 'net.sf.saxon.Transform', ...args], { encoding: 'utf8' });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 };
 

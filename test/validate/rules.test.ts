@@ -5,7 +5,7 @@ import { Authorities } from '../../src/model/authorities.js';
 import { loadSources } from '../../src/load/load.js';
 import type { Source } from '../../src/parse/source.js';
 import { parse } from '../../src/parse/parse.js';
-import { checkSources, roleFinder, validateFiles } from '../../src/validate/check.js';
+import { CHECK_CHUNK, checkInChunks, checkSources, roleFinder, validateFiles } from '../../src/validate/check.js';
 import type { SeenIds } from '../../src/validate/rules/context.js';
 import { loadConfig } from '../../src/model/config.js';
 import { RULES } from '../../src/validate/rules/index.js';
@@ -15,11 +15,17 @@ import { copyEdition, fixtures, lineOf, removeDir, repoRoot, tempDir } from '../
 
 const rulesDir = path.join(fixtures, 'rules');
 
-/** A copy of the small rules edition, with one fixture added as a document (or as the authority lists). */
-function editionWith(fixture: string, asAuthorities = false): { dir: string; file: string } {
+/** A copy of the small rules edition, with the schemas. */
+function baseEdition(): string {
   const dir = tempDir('editio-rules-');
   cpSync(path.join(rulesDir, 'base'), dir, { recursive: true });
   cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+  return dir;
+}
+
+/** A copy of the small rules edition, with one fixture added as a document (or as the authority lists). */
+function editionWith(fixture: string, asAuthorities = false): { dir: string; file: string } {
+  const dir = baseEdition();
   const file = path.join(dir, 'tei', asAuthorities ? 'authorities.xml' : '1966-09-22-fixture.xml');
   cpSync(fixture, file);
   return { dir, file };
@@ -54,10 +60,8 @@ describe('rules', function () {
   });
 
   it('finds nothing in the base edition, whose one document passes every rule', async () => {
-    const dir = tempDir('editio-rules-');
+    const dir = baseEdition();
     try {
-      cpSync(path.join(rulesDir, 'base'), dir, { recursive: true });
-      cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
       expect(await check(dir)).to.deep.equal([]);
     } finally {
       removeDir(dir);
@@ -133,11 +137,45 @@ describe('rules', function () {
     }
   });
 
-  it('finds an xml:id used twice in documents checked in different chunks of a build', async () => {
-    const dir = tempDir('editio-rules-');
+  it('checks in chunks, the next parsed while xmllint validates the last: every file once, in order, each verdict its own, an xml:id shared across chunks found', async () => {
+    const dir = baseEdition();
     try {
-      cpSync(path.join(rulesDir, 'base'), dir, { recursive: true });
-      cpSync(path.join(repoRoot, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+      const decision = readFileSync(path.join(dir, 'tei', '1966-09-21-decision.xml'), 'utf8');
+      // 260 documents, two chunks of CHECK_CHUNK (250): the first and the last share an id; the 100th has an element the schema does not know.
+      const files = Array.from({ length: 260 }, (_, i) => {
+        const file = path.join(dir, 'tei', `1967-01-01-copy-${String(i).padStart(3, '0')}.xml`);
+        const text =
+          i === 0 || i === 259 ? decision.replace('<p>', '<p xml:id="shared-paragraph">') : i === 100 ? decision.replace('<p>', '<p><blink/>') : decision;
+        writeFileSync(file, text);
+        return file;
+      });
+      const edition = await loadConfig(dir);
+      const { sources } = await loadSources([...files, path.join(dir, 'tei', 'authorities.xml')], roleFinder(edition));
+      const authorityFile = sources.at(-1)!;
+      const authorities = new Authorities([parse(authorityFile).doc!]);
+      const seenIds: SeenIds = new Map();
+      const results: Awaited<ReturnType<typeof checkSources>>[] = [];
+      await checkInChunks(sources.slice(0, -1), { edition, partial: true, authorities, seenIds }, (result) => results.push(result));
+      expect(results.map((r) => r.fileCount)).to.deep.equal([CHECK_CHUNK, 260 - CHECK_CHUNK]);
+      const checked = results.flatMap((r) => r.docs);
+      expect(checked.map((c) => c.doc.source.path)).to.deep.equal(files);
+      expect(checked.filter((c) => !c.valid).map((c) => path.basename(c.doc.source.path))).to.deep.equal([
+        '1967-01-01-copy-100.xml',
+        '1967-01-01-copy-259.xml',
+      ]);
+      const messages = results.flatMap((r) => r.messages).filter((m) => m.severity === 'error');
+      expect(messages.map((m) => `${path.basename(m.file!)} ${m.ruleId}`)).to.deep.equal([
+        '1967-01-01-copy-100.xml relaxng',
+        '1967-01-01-copy-259.xml id-duplicate',
+      ]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it('finds an xml:id used twice in documents checked in different chunks of a build', async () => {
+    const dir = baseEdition();
+    try {
       const decision = readFileSync(path.join(dir, 'tei', '1966-09-21-decision.xml'), 'utf8');
       const [first, second] = ['1966-09-25-first.xml', '1966-09-26-second.xml'].map((name) => path.join(dir, 'tei', name));
       writeFileSync(first!, decision.replace('<p>', '<p xml:id="shared-paragraph">'));

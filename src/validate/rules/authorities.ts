@@ -15,7 +15,7 @@ import type { XmlElement } from '../../parse/tree.js';
 export function pointedIds(doc: ParsedDoc, authorities?: Authorities, configured: readonly PrefixDef[] = [], within: XmlElement = doc.tree): Set<string> {
   const used = new Set<string>();
   const defs = authorities ? prefixDefsOf(doc, configured) : [];
-  for (const element of teiElements({ ...doc, tree: within })) {
+  for (const element of teiElements({ tree: within })) {
     for (const attribute of POINTER_ATTRIBUTES) {
       for (const pointer of (element.attrs.get(attribute) ?? '').split(/\s+/).filter(Boolean)) {
         const parts = splitPointer(pointer);
@@ -138,9 +138,12 @@ export const mentionUntagged: Rule = {
     for (const doc of ctx.docs) {
       const positions = new Positions(doc.text);
       for (const node of texts(doc.tree, (e) => NOT_TEXT.has(e.name))) {
-        const keyed = collapseSpace(node.text);
         // The longest name that starts at a place wins: "North Vietnam" rather than the "Vietnam" inside it.
-        for (const found of index.find(keyed.text)) {
+        const names = index.find(node.text.replace(/\s+/g, ' '));
+        if (names.length === 0) continue;
+        // Where each character came from (the same text, space collapsed), worked out only for a text with an untagged name: few have one.
+        const keyed = collapseSpace(node.text);
+        for (const found of names) {
           const written = node.text.slice(keyed.origin[found.start], keyed.origin[found.end - 1]! + 1);
           const name = keyed.text.slice(found.start, found.end);
           const entry = byName.get(name);

@@ -37,8 +37,13 @@ export interface Rule {
 /** Attributes whose values are pointers (space-separated URIs). */
 export const POINTER_ATTRIBUTES = ['ref', 'corresp', 'target', 'who'];
 
-export function teiElements(doc: ParsedDoc): XmlElement[] {
-  return [...descendants(doc.tree)].filter((e) => e.ns === TEI_NS);
+/** The TEI elements under each tree read: the rules walk them several times. */
+const teiElementsOf = new WeakMap<XmlElement, XmlElement[]>();
+
+export function teiElements(doc: Pick<ParsedDoc, 'tree'>): XmlElement[] {
+  let elements = teiElementsOf.get(doc.tree);
+  if (!elements) teiElementsOf.set(doc.tree, (elements = [...descendants(doc.tree)].filter((e) => e.ns === TEI_NS)));
+  return elements;
 }
 
 export function idsOf(doc: ParsedDoc): Set<string> {

@@ -50,42 +50,62 @@ function resolver(ctx: RuleContext) {
 
 const inCorrespContext = (element: XmlElement): boolean => ancestors(element).some((a) => a.name === 'correspContext');
 
-function check(ctx: RuleContext, wantKind: boolean): Message[] {
+/** Every pointer of the documents, with what it names. */
+interface Pointing {
+  doc: ParsedDoc;
+  element: XmlElement;
+  attribute: string;
+  pointer: string;
+  result: ReturnType<ReturnType<typeof resolver>>;
+}
+
+/** The pointers resolved once for both rules that read them. */
+const resolved = new WeakMap<RuleContext, Pointing[]>();
+
+function pointings(ctx: RuleContext): Pointing[] {
+  let found = resolved.get(ctx);
+  if (found) return found;
   const resolve = resolver(ctx);
-  const messages: Message[] = [];
+  found = [];
   for (const doc of ctx.docs) {
     for (const element of teiElements(doc)) {
       for (const attribute of POINTER_ATTRIBUTES) {
         const value = element.attrs.get(attribute);
         if (value === undefined) continue;
-        for (const pointer of value.trim().split(/\s+/).filter(Boolean)) {
-          const result = resolve(pointer, doc);
-          // A correspondence's neighbouring letters may lie outside the edition: the page names them, unlinked.
-          if (!wantKind && !result.found && !inCorrespContext(element)) {
-            messages.push(
-              located(
-                'error',
-                'ref-unresolved',
-                `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`,
-                doc,
-                element,
-              ),
-            );
-          }
-          const expected = KIND_OF_MENTION.get(element.name)?.entry;
-          if (wantKind && attribute === 'ref' && expected && result.entryKind && result.entryKind !== expected) {
-            messages.push(
-              located(
-                'error',
-                'ref-wrong-kind',
-                `<${element.name}> points to "${pointer}", which is a <${result.entryKind}>, not a <${expected}>; tag the name as the right kind or point to the right entry`,
-                doc,
-                element,
-              ),
-            );
-          }
-        }
+        for (const pointer of value.trim().split(/\s+/).filter(Boolean)) found.push({ doc, element, attribute, pointer, result: resolve(pointer, doc) });
       }
+    }
+  }
+  resolved.set(ctx, found);
+  return found;
+}
+
+function check(ctx: RuleContext, wantKind: boolean): Message[] {
+  const messages: Message[] = [];
+  for (const { doc, element, attribute, pointer, result } of pointings(ctx)) {
+    // A correspondence's neighbouring letters may lie outside the edition: the page names them, unlinked.
+    if (!wantKind && !result.found && !inCorrespContext(element)) {
+      messages.push(
+        located(
+          'error',
+          'ref-unresolved',
+          `@${attribute}="${pointer}" on <${element.name}> points to nothing: ${result.why}; add the entry or correct the pointer`,
+          doc,
+          element,
+        ),
+      );
+    }
+    const expected = KIND_OF_MENTION.get(element.name)?.entry;
+    if (wantKind && attribute === 'ref' && expected && result.entryKind && result.entryKind !== expected) {
+      messages.push(
+        located(
+          'error',
+          'ref-wrong-kind',
+          `<${element.name}> points to "${pointer}", which is a <${result.entryKind}>, not a <${expected}>; tag the name as the right kind or point to the right entry`,
+          doc,
+          element,
+        ),
+      );
     }
   }
   return messages;
