@@ -47,6 +47,18 @@ export function runCli(args: string[], cwd = repoRoot): CliRun {
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The same, not blocking this process: what it started meanwhile (a checker, a server) goes on. */
+export function runCliLater(args: string[], cwd = repoRoot): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const run = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 180_000 });
+    let stdout = '';
+    let stderr = '';
+    run.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    run.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    run.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
 export function tempDir(prefix = 'editio-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
