@@ -82,6 +82,14 @@ export class OutputPlan {
     this.dryRun = options.dryRun ?? false;
   }
 
+  /**
+   * The same plan, whose messages (those said while making, and those of kept outputs) go to
+   * `sink`: for a family made beside others, its messages put in the build's in family order after.
+   */
+  withMessages(sink: Message[]): OutputPlan {
+    return Object.create(this, { messages: { value: sink } }) as OutputPlan;
+  }
+
   /** What an output or group made last time. */
   private madeBefore(file: string): string[] | undefined {
     const previous = this.previous?.outputs[file];

@@ -73,9 +73,16 @@ export class Transformer {
     return (await this.job([sink], { kind: 'work', module: work.module, name: work.name, request }))[0];
   }
 
+  /** The last call of expect: families made side by side must not open a pool each. */
+  private expecting: Promise<void> = Promise.resolve();
+
   /** Starts workers when `documents` jobs are to come and they pay for themselves. */
-  async expect(documents: number): Promise<void> {
-    this.pool ??= await TransformPool.open(this.published, documents);
+  expect(documents: number): Promise<void> {
+    const opened = this.expecting.then(async () => {
+      this.pool ??= await TransformPool.open(this.published, documents);
+    });
+    this.expecting = opened.catch(() => undefined);
+    return opened;
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { family } from '../../src/families/family.js';
+import { message } from '../../src/infra/messages.js';
 import { FAMILIES } from '../../src/families/registry.js';
 import { build } from '../../src/pipeline/build.js';
 import { POOL_THRESHOLD } from '../../src/workers/pool.js';
@@ -96,6 +97,38 @@ describe('a family added as docs/contributing/recipes.md says (a JSON record per
     const reader = family({ name: 'reader', stage: 'print', needs: ['citation'], wanted: (asked) => asked.epub, make: async () => undefined });
     const families = [...FAMILIES.filter((f) => f.name !== 'citation' && f.name !== 'zip'), bookOnly, reader];
     expect(await failure(build({ root, families, epub: true }))).to.equal('editio: family reader needs citation, which no family this build makes gives');
+  });
+
+  it('makes a family beside another, and puts what each said in the build in their order', async () => {
+    let secondStarted!: () => void;
+    const started = new Promise<void>((resolve) => (secondStarted = resolve));
+    const events: string[] = [];
+    const said = (name: string) => message('info', 'site', 'side-by-side', name);
+    // The first waits for the second to start: made one after the other, it would wait in vain.
+    const first = family({
+      name: 'first',
+      stage: 'exports',
+      needs: ['documents'],
+      make: async (ctx) => {
+        ctx.messages.push(said('first, before'));
+        const waited = await Promise.race([started.then(() => 'the second started'), new Promise((r) => setTimeout(() => r('alone'), 20_000))]);
+        events.push(`first: ${waited}`);
+        ctx.messages.push(said('first, after'));
+      },
+    });
+    const second = family({
+      name: 'second',
+      stage: 'exports',
+      needs: ['documents'],
+      make: async (ctx) => {
+        secondStarted();
+        ctx.messages.push(said('second'));
+        events.push('second');
+      },
+    });
+    const result = await build({ root, families: [...withRecords, first, second] });
+    expect(events).to.deep.equal(['second', 'first: the second started']);
+    expect(result.messages.filter((m) => m.ruleId === 'side-by-side').map((m) => m.reason)).to.deep.equal(['first, before', 'first, after', 'second']);
   });
 
   it('is gone, its files removed, from a build without it', async () => {
