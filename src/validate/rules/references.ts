@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Message } from '../../infra/messages.js';
 import type { ParsedDoc } from '../../parse/parse.js';
 import { KIND_OF_MENTION } from '../../model/entities.js';
 import { ancestors, type XmlElement } from '../../parse/tree.js';
@@ -80,12 +79,14 @@ function pointings(ctx: RuleContext): Pointing[] {
   return found;
 }
 
-function check(ctx: RuleContext, wantKind: boolean): Message[] {
-  const messages: Message[] = [];
-  for (const { doc, element, attribute, pointer, result } of pointings(ctx)) {
-    // A correspondence's neighbouring letters may lie outside the edition: the page names them, unlinked.
-    if (!wantKind && !result.found && !inCorrespContext(element)) {
-      messages.push(
+/** A pointer that names nothing; a correspondence's neighbouring letters may lie outside the edition (the page names them, unlinked). */
+export const refUnresolved: Rule = {
+  id: 'ref-unresolved',
+  severity: 'error',
+  check: (ctx) =>
+    pointings(ctx)
+      .filter(({ element, result }) => !result.found && !inCorrespContext(element))
+      .map(({ doc, element, attribute, pointer, result }) =>
         located(
           'error',
           'ref-unresolved',
@@ -93,11 +94,18 @@ function check(ctx: RuleContext, wantKind: boolean): Message[] {
           doc,
           element,
         ),
-      );
-    }
-    const expected = KIND_OF_MENTION.get(element.name)?.entry;
-    if (wantKind && attribute === 'ref' && expected && result.entryKind && result.entryKind !== expected) {
-      messages.push(
+      ),
+};
+
+/** A name whose @ref points to an entry of another kind (a persName to a place). */
+export const refWrongKind: Rule = {
+  id: 'ref-wrong-kind',
+  severity: 'error',
+  check: (ctx) =>
+    pointings(ctx).flatMap(({ doc, element, attribute, pointer, result }) => {
+      const expected = KIND_OF_MENTION.get(element.name)?.entry;
+      if (attribute !== 'ref' || !expected || !result.entryKind || result.entryKind === expected) return [];
+      return [
         located(
           'error',
           'ref-wrong-kind',
@@ -105,11 +113,6 @@ function check(ctx: RuleContext, wantKind: boolean): Message[] {
           doc,
           element,
         ),
-      );
-    }
-  }
-  return messages;
-}
-
-export const refUnresolved: Rule = { id: 'ref-unresolved', severity: 'error', check: (ctx) => check(ctx, false) };
-export const refWrongKind: Rule = { id: 'ref-wrong-kind', severity: 'error', check: (ctx) => check(ctx, true) };
+      ];
+    }),
+};
