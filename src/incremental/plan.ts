@@ -84,10 +84,16 @@ export class OutputPlan {
 
   /**
    * The same plan, whose messages (those said while making, and those of kept outputs) go to
-   * `sink`: for a family made beside others, its messages put in the build's in family order after.
+   * `sink` and whose --verbose lines go to `lines`: for a family made beside others, put in the build's in family order after.
    */
-  withMessages(sink: Message[]): OutputPlan {
-    return Object.create(this, { messages: { value: sink } }) as OutputPlan;
+  withMessages(sink: Message[], lines: string[]): OutputPlan {
+    // Its --verbose lines (why each output is made) kept too, so that the log reads the same whatever finished first.
+    return Object.create(this, { messages: { value: sink }, log: { value: this.log && ((line: string) => lines.push(line)) } }) as OutputPlan;
+  }
+
+  /** Logs lines kept by a plan made withMessages. */
+  logLines(lines: readonly string[]): void {
+    for (const line of lines) this.log?.(line);
   }
 
   /** What an output or group made last time. */

@@ -22,7 +22,7 @@ export async function makeFamilies(ctx: BuildContext, families: readonly Family[
   const order = inBuildOrder(families, Object.keys(given) as (keyof Given)[]).filter((family) => family.wanted(ctx.asked));
   const byResult = new Map<string, Promise<void>>();
   const all: Promise<void>[] = [];
-  const sinks: Message[][] = [];
+  const sinks: { messages: Message[]; lines: string[] }[] = [];
   // The families under way, each with whether it goes alone.
   const inFlight = new Map<Promise<void>, boolean>();
   // Each stage's families yet to be made: the stage ends with its last.
@@ -43,14 +43,16 @@ export async function makeFamilies(ctx: BuildContext, families: readonly Family[
         begun.add(family.stage);
         clock.begin(family.stage);
       }
-      const sink: Message[] = [];
+      const sink = { messages: [] as Message[], lines: [] as string[] };
       sinks.push(sink);
-      const made = family.make({ ...ctx, messages: sink, plan: ctx.plan.withMessages(sink) }, results as Results).then((result) => {
-        if (family.gives) Object.assign(results, { [family.gives]: result });
-        const left = toMake.get(family.stage)! - 1;
-        toMake.set(family.stage, left);
-        if (left === 0) clock.end(family.stage);
-      });
+      const made = family
+        .make({ ...ctx, messages: sink.messages, plan: ctx.plan.withMessages(sink.messages, sink.lines) }, results as Results)
+        .then((result) => {
+          if (family.gives) Object.assign(results, { [family.gives]: result });
+          const left = toMake.get(family.stage)! - 1;
+          toMake.set(family.stage, left);
+          if (left === 0) clock.end(family.stage);
+        });
       if (family.gives) byResult.set(family.gives, made);
       all.push(made);
       const settled: Promise<void> = made.catch(() => undefined).then(() => void inFlight.delete(settled));
@@ -59,7 +61,10 @@ export async function makeFamilies(ctx: BuildContext, families: readonly Family[
   } finally {
     // Whatever happened, nothing is left running, and what every family said is the build's, in build order.
     await Promise.allSettled(all);
-    for (const sink of sinks) for (const m of sink) ctx.messages.push(m);
+    for (const sink of sinks) {
+      ctx.plan.logLines(sink.lines);
+      for (const m of sink.messages) ctx.messages.push(m);
+    }
   }
   await Promise.all(all);
   return results;
